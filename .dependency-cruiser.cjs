@@ -1,0 +1,57 @@
+// The dependency rule of ARCHITECTURE.md, made executable: stages depend on core only and
+// never on each other; the pipeline composes them; the CLI (and later the service) sit on top.
+const stages = ['sources', 'generation', 'validation', 'emit'];
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Import cycles make stage boundaries meaningless.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'core-is-a-leaf',
+      severity: 'error',
+      comment: 'core/ holds the contracts every stage shares; it imports no other folder of src/.',
+      from: { path: '^src/core/' },
+      to: { path: '^src/(?!core/)' },
+    },
+    ...stages.map((stage) => ({
+      name: `${stage}-depends-on-core-only`,
+      severity: 'error',
+      comment: `A stage never imports another stage; pipeline/ composes them (${stage}).`,
+      from: { path: `^src/${stage}/` },
+      to: { path: `^src/(?!core/|${stage}/)` },
+    })),
+    {
+      name: 'pipeline-not-above-cli',
+      severity: 'error',
+      comment: 'The pipeline knows nothing of its consumers (CLI, server, workers).',
+      from: { path: '^src/pipeline/' },
+      to: { path: '^src/(cli|server|jobs)/' },
+    },
+    {
+      name: 'examples-are-standalone',
+      severity: 'error',
+      comment: 'Demo targets stand in for real systems under test; they never use the engine.',
+      from: { path: '^examples/' },
+      to: { path: '^src/' },
+    },
+    {
+      name: 'not-to-dev-dep',
+      severity: 'error',
+      comment: 'Runtime code may not depend on devDependencies.',
+      from: { path: '^(src|examples|bin)/', pathNot: '\\.test\\.ts$' },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+  },
+};

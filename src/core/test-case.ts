@@ -1,0 +1,120 @@
+/**
+ * The format-independent test case model: generation/api produces it, every emitter renders it
+ * (Playwright Test TypeScript, pytest). Values that are only known when the suite runs (unique
+ * names, ids of resources created by the test, variables from the environment) are expressions.
+ */
+export type ValueExpr =
+  | { kind: 'literal'; value: unknown }
+  /** A value from the environment, e.g. a project id the generator cannot discover. */
+  | { kind: 'var'; name: string }
+  /** A string unique per run, so repeated runs never collide (409 on duplicate names). */
+  | { kind: 'unique'; prefix: string; maxLength: number }
+  /** A field of a resource created for this test (`vm.id`). */
+  | { kind: 'resource'; alias: string; field: string }
+  /** A value saved from an earlier step's response. */
+  | { kind: 'saved'; name: string }
+  /** A random UUIDv4: an id that does not exist. */
+  | { kind: 'random-uuid' }
+  | { kind: 'object'; entries: Record<string, ValueExpr> }
+  | { kind: 'array'; items: ValueExpr[] };
+
+export type AuthMode = 'valid' | 'none' | 'invalid';
+
+export interface RequestSpec {
+  method: string;
+  /** Path template as documented: `/api/v1/disks/{disk_id}`. */
+  path: string;
+  pathParams: Record<string, ValueExpr>;
+  query: Record<string, ValueExpr>;
+  headers: Record<string, string>;
+  body: RequestBodySpec | undefined;
+  auth: AuthMode;
+}
+
+export type RequestBodySpec =
+  | { kind: 'json'; value: ValueExpr }
+  /** Sent verbatim: malformed JSON and the like. */
+  | { kind: 'raw'; text: string; contentType: string };
+
+export type Assertion =
+  | { kind: 'status'; oneOf: number[] }
+  | { kind: 'content-type'; mediaType: string }
+  /** The body matches the schema documented for the status actually received. */
+  | { kind: 'documented-schema'; operation: string }
+  | { kind: 'field-equals'; path: string; value: ValueExpr }
+  | { kind: 'array-length'; path: string; min?: number; max?: number };
+
+export interface Step {
+  title: string;
+  phase: 'arrange' | 'act' | 'assert';
+  request: RequestSpec;
+  assertions: Assertion[];
+  /** Saves a response field for later steps: `{ name: 'createdId', path: 'id' }`. */
+  save: { name: string; path: string } | undefined;
+}
+
+export type CaseKind = 'positive' | 'boundary' | 'negative' | 'auth' | 'stateful' | 'pagination';
+
+export interface ApiTestCase {
+  /** Stable slug, unique in a suite. */
+  id: string;
+  /** Says what is checked: `POST /api/v1/disks rejects a body without "name" with 422`. */
+  title: string;
+  kind: CaseKind;
+  operation: string;
+  /** Groups cases into files (one spec file per tag/resource). */
+  group: string;
+  /** Resources created before the test and deleted after it, whatever its outcome. */
+  uses: ResourceUse[];
+  steps: Step[];
+  /** Sends POST/PUT/PATCH/DELETE: skipped unless the target is loopback or writes are allowed. */
+  writes: boolean;
+  priority: 'critical' | 'normal' | 'low';
+  /** Documented behaviours this case covers: `GET /api/v1/vms 422`. */
+  covers: string[];
+}
+
+export interface ResourceUse {
+  alias: string;
+  resource: string;
+}
+
+/** How to make and remove one kind of resource, for fixtures shared by every test. */
+export interface ResourceRecipe {
+  name: string;
+  create: RequestSpec;
+  /** Path to the new resource's id in the create response: `id`, `0.id`. */
+  idPath: string;
+  /** Request that removes it; `{ kind: 'saved', name: 'self' }` stands for its id. */
+  remove: RequestSpec | undefined;
+  /** Resources the create request needs first (a disk attach needs a VM). */
+  needs: ResourceUse[];
+}
+
+export interface ApiSuite {
+  title: string;
+  specSource: string;
+  cases: ApiTestCase[];
+  recipes: ResourceRecipe[];
+  /** Environment variables the suite reads, with what each is for. */
+  variables: SuiteVariable[];
+  /** Schema document plus response schemas keyed by `METHOD path` → status. */
+  schemas: SuiteSchemas;
+  operations: { key: string; tag: string }[];
+  skippedOperations: { operation: string; reason: string }[];
+}
+
+export interface SuiteVariable {
+  name: string;
+  env: string;
+  description: string;
+  required: boolean;
+  /** Value given at generation time (`--var`), written into the suite's `.env.example` only. */
+  example: string | undefined;
+}
+
+export interface SuiteSchemas {
+  dialect: 'draft-07' | '2020-12';
+  document: { components: { schemas: Record<string, unknown> } };
+  responses: Record<string, Record<string, { contentType: string | undefined; schema: unknown }>>;
+}

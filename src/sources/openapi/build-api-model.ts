@@ -1,0 +1,316 @@
+import type {
+  ApiModel,
+  ApiOperation,
+  ApiParameter,
+  ApiRequestBody,
+  ApiResponse,
+  ApiSecurity,
+  HttpMethod,
+  OperationIssue,
+} from '../../core/api-model.ts';
+import { TestopsError, describeError } from '../../core/errors.ts';
+import type { JsonSchema } from '../../core/json-schema.ts';
+import { pointerOf, resolvePointer } from '../../core/json-pointer.ts';
+import { convertSchema, isObject } from './convert-schema.ts';
+import type { LoadedSpec } from './load-spec.ts';
+import { ReferenceChecker } from './reference-checker.ts';
+
+const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+const COMPONENT_SCHEMA_PREFIX = '#/components/schemas/';
+
+/**
+ * Builds the API model. One broken operation (a dangling `$ref`, a malformed parameter)
+ * becomes an issue and is skipped; every other operation is modelled.
+ */
+export function buildApiModel(spec: LoadedSpec): ApiModel {
+  const document = spec.document;
+  const dialect = spec.sourceVersion === '3.1' ? '3.1' : '3.0';
+  const paths = document['paths'];
+  if (!isObject(paths)) {
+    throw new TestopsError('TESTOPS_SPEC_INVALID', 'the spec has no "paths" object', {
+      where: `${spec.location}#/paths`,
+      expected: 'an object mapping paths such as "/users/{id}" to operations',
+      hint: 'add at least one path; a spec with only components describes no operation to test.',
+    });
+  }
+  const components = isObject(document['components']) ? document['components'] : {};
+  const rawSchemas = isObject(components['schemas']) ? components['schemas'] : {};
+  const context: ModelContext = {
+    document,
+    dialect,
+    inliner: (schema) => inlineForeignRefs(schema, document, dialect, new Set()),
+    references: new ReferenceChecker(rawSchemas),
+  };
+  const schemas = Object.fromEntries(
+    Object.entries(rawSchemas).map(([name, schema]) => [name, context.inliner(schema)]),
+  );
+  const operations: ApiOperation[] = [];
+  const issues: OperationIssue[] = [...spec.referenceIssues];
+  const brokenByReference = new Set(spec.referenceIssues.map((issue) => issue.operation));
+  for (const [path, pathItem] of Object.entries(paths)) {
+    if (!isObject(pathItem)) continue;
+    for (const method of METHODS) {
+      const raw = pathItem[method];
+      if (!isObject(raw)) continue;
+      const key = `${method.toUpperCase()} ${path}`;
+      if (brokenByReference.has(key)) continue;
+      const pointer = pointerOf('paths', path, method);
+      try {
+        const operation = buildOperation({ context, path, method, pathItem, raw, key, pointer });
+        const problem = context.references.firstProblem(operation, pointer);
+        if (problem) issues.push({ operation: key, ...problem });
+        else operations.push(operation);
+      } catch (error) {
+        issues.push({ operation: key, pointer, message: describeError(error) });
+      }
+    }
+  }
+  const info = isObject(document['info']) ? document['info'] : {};
+  return {
+    title: typeof info['title'] === 'string' ? info['title'] : 'API',
+    version: typeof info['version'] === 'string' ? info['version'] : '',
+    sourceVersion: spec.sourceVersion,
+    servers: serversOf(document),
+    operations,
+    issues,
+    schemaDocument: { components: { schemas } },
+    schemaDialect: dialect === '3.1' ? '2020-12' : 'draft-07',
+  };
+}
+
+interface ModelContext {
+  document: Record<string, unknown>;
+  dialect: '3.0' | '3.1';
+  inliner: (schema: unknown) => JsonSchema;
+  references: ReferenceChecker;
+}
+
+interface OperationInput {
+  context: ModelContext;
+  path: string;
+  method: HttpMethod;
+  pathItem: Record<string, unknown>;
+  raw: Record<string, unknown>;
+  key: string;
+  pointer: string;
+}
+
+function buildOperation(input: OperationInput): ApiOperation {
+  const { context, path, method, raw, key, pointer } = input;
+  const responses = buildResponses(context, raw['responses'], pointer);
+  return {
+    key,
+    method,
+    path,
+    operationId: typeof raw['operationId'] === 'string' ? raw['operationId'] : undefined,
+    summary: typeof raw['summary'] === 'string' ? raw['summary'] : undefined,
+    tag: tagOf(raw, path),
+    pointer,
+    parameters: buildParameters(input),
+    requestBody: buildRequestBody(context, raw['requestBody'], pointer),
+    responses,
+    security: buildSecurity(context.document, raw),
+    deprecated: raw['deprecated'] === true,
+  };
+}
+
+function buildParameters({ context, path, pathItem, raw, pointer }: OperationInput): ApiParameter[] {
+  const byKey = new Map<string, ApiParameter>();
+  const declared = [
+    ...(Array.isArray(pathItem['parameters']) ? pathItem['parameters'] : []),
+    ...(Array.isArray(raw['parameters']) ? raw['parameters'] : []),
+  ];
+  declared.forEach((entry, index) => {
+    const parameter = deref(context.document, entry, `${pointer}/parameters/${index}`);
+    const location = parameter['in'];
+    const name = parameter['name'];
+    if (typeof name !== 'string' || !['path', 'query', 'header', 'cookie'].includes(String(location))) {
+      throw new Error(
+        `${pointer}/parameters/${index}: a parameter needs "name" and "in" (path, query, header or cookie). ` +
+          'Tip: fix or remove that parameter.',
+      );
+    }
+    byKey.set(`${location}:${name}`, {
+      name,
+      in: location as ApiParameter['in'],
+      required: location === 'path' ? true : parameter['required'] === true,
+      schema: context.inliner(convertSchema(parameterSchema(parameter), context.dialect)),
+      explode: parameter['explode'] !== false,
+      example: parameter['example'],
+    });
+  });
+  // A template variable with no declaration still needs a value; a string is the safe guess.
+  for (const match of path.matchAll(/\{([^}]+)\}/g)) {
+    const name = match[1]!;
+    if (!byKey.has(`path:${name}`)) {
+      byKey.set(`path:${name}`, {
+        name,
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+        explode: false,
+        example: undefined,
+      });
+    }
+  }
+  return [...byKey.values()];
+}
+
+function parameterSchema(parameter: Record<string, unknown>): unknown {
+  if (isObject(parameter['schema'])) return parameter['schema'];
+  const content = parameter['content'];
+  if (isObject(content)) {
+    const first = Object.values(content)[0];
+    if (isObject(first) && isObject(first['schema'])) return first['schema'];
+  }
+  return { type: 'string' };
+}
+
+function buildRequestBody(context: ModelContext, raw: unknown, pointer: string): ApiRequestBody | undefined {
+  if (raw === undefined) return undefined;
+  const body = deref(context.document, raw, `${pointer}/requestBody`);
+  const content = isObject(body['content']) ? body['content'] : {};
+  const contentType = pickMediaType(Object.keys(content));
+  if (!contentType) return undefined;
+  const media = isObject(content[contentType]) ? content[contentType] : {};
+  const examples = isObject(media['examples']) ? Object.values(media['examples']) : [];
+  const firstExample = examples
+    .map((example) => (isObject(example) ? example['value'] : undefined))
+    .find((v) => v !== undefined);
+  return {
+    required: body['required'] === true,
+    contentType,
+    schema: context.inliner(convertSchema(media['schema'] ?? {}, context.dialect)),
+    example: media['example'] ?? firstExample,
+  };
+}
+
+function buildResponses(context: ModelContext, raw: unknown, pointer: string): ApiResponse[] {
+  if (!isObject(raw) || Object.keys(raw).length === 0) {
+    throw new Error(
+      `${pointer}/responses: no responses are documented. Expected at least the success response. ` +
+        'Tip: add e.g. "200" with its content schema.',
+    );
+  }
+  return Object.entries(raw).map(([status, value]) => {
+    const response = deref(context.document, value, `${pointer}/responses/${status}`);
+    const content = isObject(response['content']) ? response['content'] : {};
+    const contentType = pickMediaType(Object.keys(content));
+    const media = contentType && isObject(content[contentType]) ? content[contentType] : {};
+    return {
+      status: parseStatus(status),
+      description: typeof response['description'] === 'string' ? response['description'] : '',
+      contentType,
+      schema:
+        media['schema'] === undefined
+          ? undefined
+          : context.inliner(convertSchema(media['schema'], context.dialect)),
+    };
+  });
+}
+
+function parseStatus(status: string): ApiResponse['status'] {
+  if (/^\d{3}$/.test(status)) return Number(status);
+  const upper = status.toUpperCase();
+  if (/^[1-5]XX$/.test(upper)) return upper as ApiResponse['status'];
+  return 'default';
+}
+
+/** JSON first (any `+json` too), then whatever is documented. */
+function pickMediaType(types: string[]): string | undefined {
+  return (
+    types.find((type) => /^application\/json\b/i.test(type)) ??
+    types.find((type) => /\+json\b/i.test(type)) ??
+    types.find((type) => type === '*/*') ??
+    types[0]
+  );
+}
+
+function buildSecurity(document: Record<string, unknown>, raw: Record<string, unknown>): ApiSecurity[] {
+  const requirements = Array.isArray(raw['security'])
+    ? raw['security']
+    : Array.isArray(document['security'])
+      ? document['security']
+      : [];
+  // An empty requirement `{}` means "no auth is also fine": nothing to enforce then.
+  if (requirements.some((requirement) => isObject(requirement) && Object.keys(requirement).length === 0))
+    return [];
+  const components = isObject(document['components']) ? document['components'] : {};
+  const schemes = isObject(components['securitySchemes']) ? components['securitySchemes'] : {};
+  return requirements.flatMap((requirement) =>
+    isObject(requirement) ? Object.keys(requirement).map((name) => securityOf(name, schemes[name])) : [],
+  );
+}
+
+function securityOf(name: string, raw: unknown): ApiSecurity {
+  const scheme = isObject(raw) ? raw : {};
+  const type = String(scheme['type'] ?? '');
+  const httpScheme = String(scheme['scheme'] ?? '').toLowerCase();
+  if (type === 'http' && httpScheme === 'bearer') return { scheme: name, kind: 'bearer' };
+  if (type === 'http' && httpScheme === 'basic') return { scheme: name, kind: 'basic' };
+  if (type === 'apiKey') {
+    const location = String(scheme['in'] ?? 'header') as 'header' | 'query' | 'cookie';
+    return { scheme: name, kind: 'api-key', in: location, name: String(scheme['name'] ?? 'X-API-Key') };
+  }
+  if (type === 'oauth2') return { scheme: name, kind: 'oauth2' };
+  if (type === 'openIdConnect') return { scheme: name, kind: 'openid' };
+  return { scheme: name, kind: 'other' };
+}
+
+function tagOf(raw: Record<string, unknown>, path: string): string {
+  const tags = raw['tags'];
+  if (Array.isArray(tags) && typeof tags[0] === 'string' && tags[0].trim()) return tags[0].trim();
+  const segment = path
+    .split('/')
+    .find((part) => part && !/^v\d/i.test(part) && part !== 'api' && !part.startsWith('{'));
+  return segment ?? 'default';
+}
+
+function serversOf(document: Record<string, unknown>): string[] {
+  const servers = document['servers'];
+  if (!Array.isArray(servers)) return [];
+  return servers.flatMap((server) =>
+    isObject(server) && typeof server['url'] === 'string' ? [server['url']] : [],
+  );
+}
+
+/** Follows `$ref` chains of parameters, bodies and responses (not schemas). */
+function deref(document: Record<string, unknown>, value: unknown, where: string): Record<string, unknown> {
+  let current = value;
+  for (let hops = 0; isObject(current) && typeof current['$ref'] === 'string'; hops++) {
+    const ref = current['$ref'];
+    const target = hops > 20 ? undefined : resolvePointer(document, ref);
+    if (target === undefined) {
+      throw new Error(
+        `${where}: $ref "${ref}" does not resolve. Expected an object at ${ref}. Tip: add it or fix the reference.`,
+      );
+    }
+    current = target;
+  }
+  return isObject(current) ? current : {};
+}
+
+/**
+ * Schemas may point anywhere in the document (`#/paths/.../schema`); only component schema
+ * references are kept as references, others are copied in place (cycles end in `{}`).
+ */
+function inlineForeignRefs(
+  node: unknown,
+  document: Record<string, unknown>,
+  dialect: '3.0' | '3.1',
+  seen: Set<string>,
+): JsonSchema {
+  return walk(node) as JsonSchema;
+  function walk(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(walk);
+    if (!isObject(value)) return value;
+    const ref = value['$ref'];
+    if (typeof ref === 'string' && ref.startsWith('#') && !ref.startsWith(COMPONENT_SCHEMA_PREFIX)) {
+      if (seen.has(ref)) return {};
+      const target = resolvePointer(document, ref);
+      if (target === undefined) return value;
+      return inlineForeignRefs(convertSchema(target, dialect), document, dialect, new Set([...seen, ref]));
+    }
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, walk(child)]));
+  }
+}
