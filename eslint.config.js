@@ -17,6 +17,27 @@ export default tseslint.config(
     },
   },
   {
+    // The price calculator demo's client code runs in the browser (plain ES modules, no build).
+    files: ['examples/price-calculator/public/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'fetch',
+          'Node',
+          'Element',
+          'Blob',
+          'URLSearchParams',
+          'TextEncoder',
+          'TextDecoder',
+          'atob',
+          'btoa',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     files: ['eslint.config.js', 'vitest.config.ts', '*.config.*'],
     rules: { 'no-restricted-syntax': 'off' },
   },
