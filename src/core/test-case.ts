@@ -42,6 +42,8 @@ export type Assertion =
   /** The body matches the schema documented for the status actually received. */
   | { kind: 'documented-schema'; operation: string }
   | { kind: 'field-equals'; path: string; value: ValueExpr }
+  /** A response field equals what this step sent at `bodyPath` (unique values included). */
+  | { kind: 'field-echoes'; path: string; bodyPath: string }
   | { kind: 'array-length'; path: string; min?: number; max?: number };
 
 export interface Step {
@@ -49,8 +51,10 @@ export interface Step {
   phase: 'arrange' | 'act' | 'assert';
   request: RequestSpec;
   assertions: Assertion[];
-  /** Saves a response field for later steps: `{ name: 'createdId', path: 'id' }`. */
-  save: { name: string; path: string } | undefined;
+  /** Values kept for later steps: `{ name: 'id', path: 'id', from: 'response' }`. */
+  saves: { name: string; path: string; from: 'response' | 'body' }[];
+  /** Registers what this step created for deletion after the test, whatever its outcome. */
+  track: { resource: string; saved: string } | undefined;
 }
 
 export type CaseKind = 'positive' | 'boundary' | 'negative' | 'auth' | 'stateful' | 'pagination';
@@ -85,6 +89,8 @@ export interface ResourceRecipe {
   create: RequestSpec;
   /** Path to the new resource's id in the create response: `id`, `0.id`. */
   idPath: string;
+  /** The status a successful create (or lookup) answers. */
+  createStatus: number;
   /** Request that removes it; `{ kind: 'saved', name: 'self' }` stands for its id. */
   remove: RequestSpec | undefined;
   /** Resources the create request needs first (a disk attach needs a VM). */
@@ -93,6 +99,8 @@ export interface ResourceRecipe {
 
 export interface ApiSuite {
   title: string;
+  /** How the API authenticates, as the emitted client applies it. */
+  auth: { kind: 'bearer' | 'basic' | 'api-key' | 'none'; in?: 'header' | 'query' | 'cookie'; name?: string };
   specSource: string;
   cases: ApiTestCase[];
   recipes: ResourceRecipe[];

@@ -1,0 +1,162 @@
+import type { ApiModel, ApiOperation } from '../../core/api-model.ts';
+import { describeError } from '../../core/errors.ts';
+import type { EventSink } from '../../core/events.ts';
+import type { ApiSuite, ApiTestCase, ResourceRecipe, SuiteSchemas } from '../../core/test-case.ts';
+import { authCases } from './auth-cases.ts';
+import type { GenerationContext } from './generation-context.ts';
+import { negativeCases } from './negative-cases.ts';
+import { paginationCases } from './pagination-cases.ts';
+import { positiveCases } from './positive-cases.ts';
+import { RequestBuilder } from './request-builder.ts';
+import { ResourceGraph } from './resource-graph.ts';
+import { SchemaContext } from './schema-context.ts';
+import { statefulCase } from './stateful-cases.ts';
+import { successStatus } from './case-helpers.ts';
+
+export interface GenerateApiSuiteOptions {
+  specSource: string;
+  /** Values given with `--var name=value`. */
+  variables?: Record<string, string>;
+  /** Only these operations (`GET /api/v1/vms` or operationId); all when empty. */
+  only?: string[];
+  events?: EventSink;
+}
+
+/**
+ * Designs the whole suite, deterministically. An operation whose cases cannot be built is
+ * reported and skipped; the others are generated.
+ */
+export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptions): ApiSuite {
+  const schemas = new SchemaContext(model);
+  const graph = new ResourceGraph(model, schemas);
+  const requests = new RequestBuilder(schemas, graph, options.variables ?? {});
+  const context: GenerationContext = { model, schemas, graph, requests };
+  const selected = model.operations.filter((operation) => isSelected(operation, options.only));
+  const skipped = model.issues.map((issue) => ({ operation: issue.operation, reason: issue.message }));
+  const cases: ApiTestCase[] = [];
+  for (const operation of selected) {
+    try {
+      cases.push(...casesFor(context, operation));
+    } catch (error) {
+      const reason = `could not design tests: ${describeError(error)}`;
+      skipped.push({ operation: operation.key, reason });
+      options.events?.({ type: 'operation-skipped', operation: operation.key, reason });
+    }
+  }
+  for (const kind of graph.kinds) {
+    if (!kind.create || !isSelected(kind.create, options.only)) continue;
+    try {
+      const lifecycle = statefulCase(context, kind);
+      if (lifecycle) cases.push(lifecycle);
+    } catch (error) {
+      options.events?.({ type: 'log', level: 'warn', message: `${kind.name} lifecycle not generated: ${describeError(error)}` });
+    }
+  }
+  return {
+    title: model.title,
+    auth: suiteAuth(model),
+    specSource: options.specSource,
+    cases: uniqueTitles(cases),
+    recipes: recipesFor(context, cases),
+    variables: requests.variables,
+    schemas: suiteSchemas(model),
+    operations: selected.map((operation) => ({ key: operation.key, tag: operation.tag })),
+    skippedOperations: skipped,
+  };
+}
+
+function casesFor(context: GenerationContext, operation: ApiOperation): ApiTestCase[] {
+  return [
+    ...positiveCases(context, operation),
+    ...authCases(context, operation),
+    ...negativeCases(context, operation),
+    ...paginationCases(context, operation),
+  ];
+}
+
+function isSelected(operation: ApiOperation, only: string[] | undefined): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((wanted) => wanted === operation.key || wanted === operation.operationId || wanted === operation.path);
+}
+
+/** Recipes for every resource a case uses, and for what those recipes need in turn. */
+function recipesFor(context: GenerationContext, cases: ApiTestCase[]): ResourceRecipe[] {
+  const wanted = new Set(cases.flatMap((testCase) => [...testCase.uses.map((use) => use.resource), ...trackedResources(testCase)]));
+  const recipes = new Map<string, ResourceRecipe>();
+  const queue = [...wanted];
+  while (queue.length > 0) {
+    const name = queue.shift()!;
+    if (recipes.has(name)) continue;
+    const kind = context.graph.byName(name);
+    if (!kind) continue;
+    const recipe = recipeFor(context, name);
+    if (!recipe) continue;
+    recipes.set(name, recipe);
+    queue.push(...recipe.needs.map((need) => need.resource));
+  }
+  return [...recipes.values()];
+}
+
+function trackedResources(testCase: ApiTestCase): string[] {
+  return testCase.steps.flatMap((step) => (step.track ? [step.track.resource] : []));
+}
+
+function recipeFor(context: GenerationContext, name: string): ResourceRecipe | undefined {
+  const kind = context.graph.byName(name)!;
+  // Built without excluding the kind itself: its own id parameter must not become a variable.
+  const remove = kind.remove
+    ? { ...context.requests.build(kind.remove).request, pathParams: { [kind.idParam]: { kind: 'saved' as const, name: 'self' } } }
+    : undefined;
+  if (kind.create && kind.createIdPath) {
+    const built = context.requests.build(kind.create, { exclude: name });
+    return { name, create: built.request, idPath: kind.createIdPath, createStatus: successStatus(kind.create), remove, needs: built.uses };
+  }
+  if (kind.list && kind.listIdPath) {
+    const built = context.requests.build(kind.list, { exclude: name });
+    return { name, create: built.request, idPath: kind.listIdPath, createStatus: successStatus(kind.list), remove: undefined, needs: built.uses };
+  }
+  return undefined;
+}
+
+/** The scheme most operations use; the emitted client applies it to every valid request. */
+function suiteAuth(model: ApiModel): ApiSuite['auth'] {
+  const counts = new Map<string, { count: number; auth: ApiSuite['auth'] }>();
+  for (const operation of model.operations) {
+    const security = operation.security[0];
+    if (!security) continue;
+    const auth: ApiSuite['auth'] =
+      security.kind === 'api-key'
+        ? { kind: 'api-key', in: security.in ?? 'header', name: security.name ?? 'X-API-Key' }
+        : security.kind === 'basic'
+          ? { kind: 'basic' }
+          : security.kind === 'other'
+            ? { kind: 'none' }
+            : { kind: 'bearer' };
+    const key = JSON.stringify(auth);
+    counts.set(key, { count: (counts.get(key)?.count ?? 0) + 1, auth });
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count)[0]?.auth ?? { kind: 'none' };
+}
+
+function suiteSchemas(model: ApiModel): SuiteSchemas {
+  const responses: SuiteSchemas['responses'] = {};
+  for (const operation of model.operations) {
+    const byStatus: SuiteSchemas['responses'][string] = {};
+    for (const response of operation.responses) {
+      if (response.schema) byStatus[String(response.status)] = { contentType: response.contentType, schema: response.schema };
+    }
+    responses[operation.key] = byStatus;
+  }
+  return { dialect: model.schemaDialect, document: model.schemaDocument, responses };
+}
+
+function uniqueTitles(cases: ApiTestCase[]): ApiTestCase[] {
+  const seen = new Map<string, number>();
+  return cases.map((testCase) => {
+    const count = (seen.get(testCase.title) ?? 0) + 1;
+    seen.set(testCase.title, count);
+    if (count === 1) return testCase;
+    const title = `${testCase.title} (${count})`;
+    return { ...testCase, title, id: `${testCase.id}-${count}` };
+  });
+}

@@ -1,0 +1,145 @@
+import type { ApiOperation } from '../../core/api-model.ts';
+import { documentedStatuses } from '../../core/api-model.ts';
+import type { ApiTestCase, RequestSpec, ResourceUse } from '../../core/test-case.ts';
+import {
+  act,
+  bodyFields,
+  describePath,
+  fieldAt,
+  literal,
+  makeCase,
+  responseAssertions,
+  statusText,
+  validationStatuses,
+  withField,
+} from './case-helpers.ts';
+import type { GenerationContext } from './generation-context.ts';
+import { invalidValues } from './invalid-values.ts';
+
+const MAX_FIELD_CASES = 16;
+
+/** Invalid input of every documented kind must be refused with a documented 4xx. */
+export function negativeCases(context: GenerationContext, operation: ApiOperation): ApiTestCase[] {
+  const base = context.requests.build(operation);
+  const statuses = validationStatuses(operation);
+  const rejects = (what: string, request: RequestSpec, expected = statuses, uses = base.uses): ApiTestCase =>
+    makeCase({
+      title: `${operation.key} rejects ${what} with ${statusText(expected)}`,
+      kind: 'negative',
+      operation,
+      steps: [act(`${operation.key} with ${what}`, request, responseAssertions(operation, expected))],
+      uses,
+      priority: 'normal',
+      covers: expected.map((status) => `${operation.key} ${status}`),
+      writesByResources: uses.length > 0,
+    });
+  return [
+    ...queryCases(context, operation, base.request, rejects),
+    ...bodyCases(context, operation, base.request, rejects),
+    ...identityCases(context, operation, base, rejects),
+  ];
+}
+
+type Rejects = (what: string, request: RequestSpec, expected?: number[], uses?: ResourceUse[]) => ApiTestCase;
+
+function queryCases(context: GenerationContext, operation: ApiOperation, base: RequestSpec, rejects: Rejects): ApiTestCase[] {
+  const cases: ApiTestCase[] = [];
+  for (const parameter of operation.parameters.filter((candidate) => candidate.in === 'query')) {
+    if (parameter.required) {
+      const query = { ...base.query };
+      delete query[parameter.name];
+      cases.push(rejects(`a request without the required query parameter "${parameter.name}"`, { ...base, query }));
+    }
+    for (const invalid of invalidValues(context.schemas, parameter.schema, { wire: 'text' })) {
+      if (invalid.value !== null && typeof invalid.value === 'object') continue;
+      const query = { ...base.query, [parameter.name]: literal(invalid.value) };
+      cases.push(rejects(`query parameter "${parameter.name}" ${invalid.label}`, { ...base, query }));
+    }
+  }
+  return cases.slice(0, MAX_FIELD_CASES);
+}
+
+function bodyCases(context: GenerationContext, operation: ApiOperation, base: RequestSpec, rejects: Rejects): ApiTestCase[] {
+  if (base.body?.kind !== 'json' || !operation.requestBody) return [];
+  const body = base.body.value;
+  const cases: ApiTestCase[] = [];
+  if (operation.requestBody.required) cases.push(rejects('a request without a body', { ...base, body: undefined }));
+  cases.push(
+    rejects('a malformed JSON body', { ...base, body: { kind: 'raw', text: '{"malformed": ', contentType: operation.requestBody.contentType } }),
+  );
+  const fieldCases: ApiTestCase[] = [];
+  for (const field of bodyFields(context.schemas, operation)) {
+    const where = `"${describePath(field.path)}"`;
+    if (field.required && fieldAt(body, field.path)) {
+      fieldCases.push(rejects(`a body without ${where}`, { ...base, body: { kind: 'json', value: withField(body, field.path, undefined) } }));
+    }
+    for (const invalid of invalidValues(context.schemas, field.schema, { wire: 'json' })) {
+      const value = withField(body, field.path, literal(invalid.value));
+      fieldCases.push(rejects(`${where} ${invalid.label}`, { ...base, body: { kind: 'json', value } }));
+    }
+  }
+  // Required fields first: a missing required field is the most telling negative case.
+  return [...cases, ...fieldCases.slice(0, MAX_FIELD_CASES)];
+}
+
+/** Unknown ids, malformed ids, and references to things that do not exist. */
+function identityCases(
+  context: GenerationContext,
+  operation: ApiOperation,
+  base: { request: RequestSpec; uses: ResourceUse[] },
+  rejects: Rejects,
+): ApiTestCase[] {
+  const cases: ApiTestCase[] = [];
+  const documented = documentedStatuses(operation);
+  const lastParameter = [...operation.parameters].reverse().find((parameter) => parameter.in === 'path');
+  if (lastParameter) {
+    const name = lastParameter.name;
+    const schema = context.schemas.flatten(lastParameter.schema);
+    const usesWithout = base.uses.filter((use) => base.request.pathParams[name]?.kind !== 'resource' || use.alias !== (base.request.pathParams[name] as { alias: string }).alias);
+    const isUuid = schema.format === 'uuid' || schema.format === 'uuid4';
+    if (documented.includes(404) && (isUuid || schema.type === 'integer')) {
+      const pathParams = { ...base.request.pathParams, [name]: isUuid ? { kind: 'random-uuid' as const } : literal(2147483000) };
+      const request = { ...base.request, pathParams };
+      cases.push(
+        makeCase({
+          title: `${operation.key} answers 404 for an unknown ${name}`,
+          kind: 'negative',
+          operation,
+          steps: [act(`${operation.key} with an unknown ${name}`, request, responseAssertions(operation, [404]))],
+          uses: usesWithout,
+          priority: 'normal',
+          covers: [`${operation.key} 404`],
+          writesByResources: usesWithout.length > 0,
+        }),
+      );
+    }
+    if (isUuid || schema.type === 'integer') {
+      const malformed = isUuid ? 'not-a-uuid' : 'not-a-number';
+      const expected = [...new Set([...validationStatuses(operation), 404, ...documented.filter((status) => status === 400)])].sort();
+      const pathParams = { ...base.request.pathParams, [name]: literal(malformed) };
+      cases.push(rejects(`a malformed ${name} ("${malformed}")`, { ...base.request, pathParams }, expected, usesWithout));
+    }
+  }
+  cases.push(...danglingReferenceCases(context, operation, base, rejects));
+  return cases;
+}
+
+/** A body that points at a resource which does not exist (attach a disk to a missing VM). */
+function danglingReferenceCases(
+  context: GenerationContext,
+  operation: ApiOperation,
+  base: { request: RequestSpec; uses: ResourceUse[] },
+  rejects: Rejects,
+): ApiTestCase[] {
+  if (base.request.body?.kind !== 'json') return [];
+  const body = base.request.body.value;
+  const documented = documentedStatuses(operation).filter((status) => [400, 404, 409, 422].includes(status));
+  const expected = documented.length > 0 ? documented : [400, 404, 422];
+  return bodyFields(context.schemas, operation).flatMap((field) => {
+    const value = fieldAt(body, field.path);
+    if (value?.kind !== 'resource') return [];
+    const uses = base.uses.filter((use) => use.alias !== value.alias || JSON.stringify(base.request.pathParams).includes(`"alias":"${value.alias}"`));
+    const request = { ...base.request, body: { kind: 'json' as const, value: withField(body, field.path, { kind: 'random-uuid' }) } };
+    return [rejects(`"${describePath(field.path)}" that refers to a ${value.alias} which does not exist`, request, expected, uses)];
+  });
+}

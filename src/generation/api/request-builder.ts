@@ -1,0 +1,197 @@
+import type { ApiOperation } from '../../core/api-model.ts';
+import type { JsonSchema } from '../../core/json-schema.ts';
+import type { RequestSpec, ResourceUse, SuiteVariable, ValueExpr } from '../../core/test-case.ts';
+import { idStem, type ResourceGraph } from './resource-graph.ts';
+import { sampleValue } from './sample-value.ts';
+import type { SchemaContext } from './schema-context.ts';
+
+const NAME_LIKE = /^(name|title|username|login|slug|label|display_name|displayName|hostname)$/;
+/** Length of the run-unique suffix the emitted suites append (see the `unique` helper). */
+export const UNIQUE_SUFFIX_LENGTH = 10;
+const SAFE_METHODS = new Set(['get', 'head', 'options', 'trace']);
+
+export function isWrite(method: string): boolean {
+  return !SAFE_METHODS.has(method.toLowerCase());
+}
+
+/** A request plus what it needs before it can be sent. */
+export interface BuiltRequest {
+  request: RequestSpec;
+  uses: ResourceUse[];
+}
+
+/**
+ * Builds the valid request for an operation: path ids from resources the test creates (or
+ * finds), required ids nobody can create from environment variables, everything else sampled.
+ */
+export class RequestBuilder {
+  readonly #context: SchemaContext;
+  readonly #graph: ResourceGraph;
+  readonly #variables = new Map<string, SuiteVariable>();
+  readonly #given: Record<string, string>;
+
+  constructor(context: SchemaContext, graph: ResourceGraph, given: Record<string, string>) {
+    this.#context = context;
+    this.#graph = graph;
+    this.#given = given;
+  }
+
+  get variables(): SuiteVariable[] {
+    return [...this.#variables.values()];
+  }
+
+  build(operation: ApiOperation, options: { exclude?: string } = {}): BuiltRequest {
+    const uses = new Map<string, ResourceUse>();
+    const pathParams: Record<string, ValueExpr> = {};
+    const query: Record<string, ValueExpr> = {};
+    const headers: Record<string, string> = {};
+    for (const parameter of operation.parameters) {
+      if (parameter.in === 'path') {
+        const kind = this.#graph.kindOfPathParameter(operation, parameter.name);
+        pathParams[parameter.name] = this.#reference(kind?.name, parameter.name, operation, uses, options.exclude);
+      } else if (parameter.required && parameter.in === 'query') {
+        query[parameter.name] = this.#scalar(parameter.name, parameter.schema, operation, uses, options.exclude);
+      } else if (parameter.required && parameter.in === 'header' && !/^(authorization|content-type|accept)$/i.test(parameter.name)) {
+        headers[parameter.name] = String(parameter.example ?? sampleValue(this.#context, parameter.schema) ?? 'sample');
+      }
+    }
+    const body = operation.requestBody && /json/i.test(operation.requestBody.contentType)
+      ? { kind: 'json' as const, value: this.bodyValue(operation, uses, options.exclude) }
+      : undefined;
+    const request: RequestSpec = {
+      method: operation.method.toUpperCase(),
+      path: operation.path,
+      pathParams,
+      query,
+      headers,
+      body,
+      auth: 'valid',
+    };
+    return { request, uses: [...uses.values()] };
+  }
+
+  /** The valid body as an expression tree: documented example first, else a minimal sample. */
+  bodyValue(operation: ApiOperation, uses: Map<string, ResourceUse>, exclude?: string): ValueExpr {
+    const requestBody = operation.requestBody!;
+    const example = requestBody.example !== undefined && this.#context.isValid(requestBody.schema, requestBody.example) === true
+      ? requestBody.example
+      : undefined;
+    const sample = example ?? sampleValue(this.#context, requestBody.schema);
+    return this.#toExpr(sample, requestBody.schema, operation, uses, exclude, 0);
+  }
+
+  #toExpr(
+    value: unknown,
+    schema: JsonSchema | undefined,
+    operation: ApiOperation,
+    uses: Map<string, ResourceUse>,
+    exclude: string | undefined,
+    depth: number,
+  ): ValueExpr {
+    const flat = this.#context.flatten(schema);
+    if (Array.isArray(value)) {
+      return { kind: 'array', items: value.map((item) => this.#toExpr(item, flat.items, operation, uses, exclude, depth + 1)) };
+    }
+    if (value !== null && typeof value === 'object') {
+      const entries: Record<string, ValueExpr> = {};
+      for (const [key, child] of Object.entries(value)) {
+        const childSchema = flat.properties?.[key];
+        entries[key] = typeof child === 'string' && depth < 4
+          ? this.#stringField(key, child, childSchema, operation, uses, exclude)
+          : this.#toExpr(child, childSchema, operation, uses, exclude, depth + 1);
+      }
+      return { kind: 'object', entries };
+    }
+    return { kind: 'literal', value };
+  }
+
+  #stringField(
+    key: string,
+    value: string,
+    schema: JsonSchema | undefined,
+    operation: ApiOperation,
+    uses: Map<string, ResourceUse>,
+    exclude: string | undefined,
+  ): ValueExpr {
+    const flat = this.#context.flatten(schema);
+    if (flat.enum || flat.const !== undefined) return { kind: 'literal', value };
+    if (key === 'id' || idStem(key)) {
+      const kind = key === 'id' ? this.#graph.kindOfCollection(operation.path) : this.#graph.kindOfField(key);
+      if (kind || isIdLike(flat)) return this.#reference(kind?.name, key, operation, uses, exclude);
+    }
+    if (NAME_LIKE.test(key)) return this.uniqueFor(key, flat) ?? { kind: 'literal', value };
+    return { kind: 'literal', value };
+  }
+
+  /** A run-unique string when the schema allows one (pattern, length), else undefined. */
+  uniqueFor(key: string, schema: JsonSchema): ValueExpr | undefined {
+    const maxLength = schema.maxLength ?? 64;
+    const prefix = (/^[a-z]/i.test(key) ? key.replace(/[^a-zA-Z0-9]/g, '') : 'item').slice(0, 12) || 'item';
+    if (prefix.length + UNIQUE_SUFFIX_LENGTH > maxLength || (schema.minLength ?? 0) > prefix.length + UNIQUE_SUFFIX_LENGTH) return undefined;
+    const probe = `${prefix}${'a1b2c3d4e5'.slice(0, UNIQUE_SUFFIX_LENGTH)}`;
+    if (schema.pattern && !safeTest(schema.pattern, probe)) return undefined;
+    return { kind: 'unique', prefix, maxLength };
+  }
+
+  #scalar(name: string, schema: JsonSchema, operation: ApiOperation, uses: Map<string, ResourceUse>, exclude?: string): ValueExpr {
+    const flat = this.#context.flatten(schema);
+    if (!flat.enum && idStem(name)) {
+      const kind = this.#graph.kindOfField(name);
+      if (kind || isIdLike(flat)) return this.#reference(kind?.name, name, operation, uses, exclude);
+    }
+    return { kind: 'literal', value: sampleValue(this.#context, schema) };
+  }
+
+  #reference(
+    kindName: string | undefined,
+    field: string,
+    operation: ApiOperation,
+    uses: Map<string, ResourceUse>,
+    exclude: string | undefined,
+  ): ValueExpr {
+    const kind = kindName ? this.#graph.byName(kindName) : undefined;
+    if (kind && kind.name !== exclude && this.#graph.isObtainable(kind)) {
+      uses.set(kind.name, { alias: kind.name, resource: kind.name });
+      return { kind: 'resource', alias: kind.name, field: 'id' };
+    }
+    return this.variable(field, operation);
+  }
+
+  variable(name: string, operation: ApiOperation): ValueExpr {
+    const existing = this.#variables.get(name);
+    if (existing) {
+      if (!existing.description.includes(operation.key) && existing.description.length < 300) {
+        existing.description += `, ${operation.key}`;
+      }
+    } else {
+      this.#variables.set(name, {
+        name,
+        env: envName(name),
+        description: `"${name}" the generator cannot create, used by ${operation.key}`,
+        required: true,
+        example: this.#given[name],
+      });
+    }
+    return { kind: 'var', name };
+  }
+}
+
+function isIdLike(schema: JsonSchema): boolean {
+  return schema.format === 'uuid' || schema.format === 'uuid4' || schema.type === 'string' || schema.type === 'integer';
+}
+
+export function envName(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^a-zA-Z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
+    .toUpperCase();
+}
+
+function safeTest(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(value);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,108 @@
+import { documentedStatuses, successResponse } from '../../core/api-model.ts';
+import type { ApiTestCase, Assertion, RequestSpec, Step, ValueExpr } from '../../core/test-case.ts';
+import { act, makeCase, responseAssertions, successStatus } from './case-helpers.ts';
+import type { GenerationContext } from './generation-context.ts';
+import { echoAssertions } from './positive-cases.ts';
+import type { ResourceKind } from './resource-graph.ts';
+import { primaryType } from './sample-value.ts';
+
+const SAVED_ID = 'id';
+
+/**
+ * create → read → update → read back → delete → read after delete, for every resource kind
+ * the API lets us create. The created resource is tracked, so it is deleted even when a step fails.
+ */
+export function statefulCase(context: GenerationContext, kind: ResourceKind): ApiTestCase | undefined {
+  if (!kind.create || !kind.createIdPath || !kind.read) return undefined;
+  const created = context.requests.build(kind.create, { exclude: kind.name });
+  const createBody = created.request.body?.kind === 'json' ? created.request.body.value : undefined;
+  const withId = (request: RequestSpec): RequestSpec => ({
+    ...request,
+    pathParams: { ...request.pathParams, [kind.idParam]: { kind: 'saved', name: SAVED_ID } },
+  });
+  const readRequest = withId(context.requests.build(kind.read).request);
+  const steps: Step[] = [
+    act(`create a ${kind.name}`, created.request, [...responseAssertions(kind.create, [successStatus(kind.create)]), ...echoAssertions(context, kind.create, createBody)], {
+      saves: [
+        { name: SAVED_ID, path: kind.createIdPath, from: 'response' },
+        ...echoedScalars(createBody).map((key) => ({ name: `sent_${key}`, path: key, from: 'body' as const })),
+      ],
+      track: { resource: kind.name, saved: SAVED_ID },
+    }),
+    act(`read the new ${kind.name}`, readRequest, [
+      ...responseAssertions(kind.read, [successStatus(kind.read)]),
+      { kind: 'field-equals', path: 'id', value: { kind: 'saved', name: SAVED_ID } },
+      ...echoedScalars(createBody).map((key) => ({ kind: 'field-equals' as const, path: key, value: { kind: 'saved' as const, name: `sent_${key}` } })),
+    ]),
+  ];
+  const phases = ['create', 'read'];
+  const update = kind.update ? updateSteps(context, kind, withId, readRequest) : [];
+  if (update.length > 0) phases.push('update', 'read back');
+  steps.push(...update);
+  if (kind.remove) {
+    const removeRequest = withId(context.requests.build(kind.remove).request);
+    const gone = documentedStatuses(kind.read).includes(404) ? [404] : [404, 410];
+    steps.push(
+      act(`delete the ${kind.name}`, removeRequest, [{ kind: 'status', oneOf: [successStatus(kind.remove)] }]),
+      act(`read the deleted ${kind.name}`, readRequest, responseAssertions(kind.read, gone)),
+    );
+    phases.push('delete', 'read after delete');
+  }
+  if (steps.length < 3) return undefined;
+  const readIdPathIsTopLevel = context.schemas.flatten(successResponse(kind.read)?.schema).properties?.['id'] !== undefined;
+  if (!readIdPathIsTopLevel) steps[1]!.assertions = steps[1]!.assertions.filter((assertion) => assertion.kind !== 'field-equals');
+  return makeCase({
+    title: `${kind.name} lifecycle: ${phases.join(', ')}`,
+    kind: 'stateful',
+    operation: kind.create,
+    steps,
+    uses: created.uses,
+    priority: 'critical',
+    covers: [kind.create, kind.read, kind.update, kind.remove].flatMap((operation) => (operation ? [`${operation.key} ${successStatus(operation)}`] : [])),
+    writesByResources: true,
+  });
+}
+
+/** Changes one scalar the read response also shows, then checks the change was stored. */
+function updateSteps(
+  context: GenerationContext,
+  kind: ResourceKind,
+  withId: (request: RequestSpec) => RequestSpec,
+  readRequest: RequestSpec,
+): Step[] {
+  const update = kind.update!;
+  const built = context.requests.build(update);
+  if (built.request.body?.kind !== 'json' || built.request.body.value.kind !== 'object') return [];
+  const readSchema = context.schemas.flatten(successResponse(kind.read!)?.schema);
+  const updateSchema = context.schemas.flatten(update.requestBody?.schema);
+  const field = Object.keys(updateSchema.properties ?? {}).find((name) => {
+    if (!readSchema.properties?.[name]) return false;
+    const schema = context.schemas.flatten(updateSchema.properties![name]);
+    const variants = schema.anyOf ?? schema.oneOf ?? [schema];
+    return variants.some((variant) => primaryType(context.schemas.flatten(variant)) === 'string') && context.requests.uniqueFor(name, stringVariant(context, schema)) !== undefined;
+  });
+  if (!field) return [];
+  const value = context.requests.uniqueFor(field, stringVariant(context, updateSchema.properties![field]!))!;
+  const body: ValueExpr = { kind: 'object', entries: { ...built.request.body.value.entries, [field]: value } };
+  const request = withId({ ...built.request, body: { kind: 'json', value: body } });
+  const changed: Assertion = { kind: 'field-equals', path: field, value: { kind: 'saved', name: 'updated' } };
+  return [
+    act(`update "${field}" of the ${kind.name}`, request, [...responseAssertions(update, [successStatus(update)]), { kind: 'field-echoes', path: field, bodyPath: field }], {
+      saves: [{ name: 'updated', path: field, from: 'body' }],
+    }),
+    act(`read the ${kind.name} back`, readRequest, [{ kind: 'status', oneOf: [successStatus(kind.read!)] }, changed]),
+  ];
+}
+
+function stringVariant(context: GenerationContext, schema: import('../../core/json-schema.ts').JsonSchema) {
+  const flat = context.schemas.flatten(schema);
+  const variants = flat.anyOf ?? flat.oneOf;
+  if (!variants) return flat;
+  return variants.map((variant) => context.schemas.flatten(variant)).find((variant) => primaryType(variant) === 'string') ?? flat;
+}
+
+/** Top-level unique values of a create body: the read must show exactly what was sent. */
+function echoedScalars(body: ValueExpr | undefined): string[] {
+  if (body?.kind !== 'object') return [];
+  return Object.entries(body.entries).flatMap(([key, value]) => (value.kind === 'unique' && key !== 'id' ? [key] : []));
+}
