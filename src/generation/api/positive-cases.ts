@@ -19,11 +19,16 @@ export function positiveCases(context: GenerationContext, operation: ApiOperatio
   const track = createdResource(context, operation);
   const schemaName = schemaLabel(successResponse(operation)?.schema);
   const title = `${operation.key} succeeds with ${status}${schemaName ? ` and a valid ${schemaName}` : ''}`;
+  const prerequisite = inverseOf(context, operation);
+  const arrange = prerequisite
+    ? [{ ...act(`${prerequisite.key} first, which ${operation.key} undoes`, { ...request, method: prerequisite.method.toUpperCase(), path: prerequisite.path }, [{ kind: 'status' as const, oneOf: [successStatus(prerequisite)] }]), phase: 'arrange' as const }]
+    : [];
   const positive = makeCase({
     title,
     kind: 'positive',
     operation,
     steps: [
+      ...arrange,
       act(`${operation.key} with a valid request`, request, assertions, trackCreated(track)),
     ],
     uses,
@@ -32,6 +37,17 @@ export function positiveCases(context: GenerationContext, operation: ApiOperatio
     writesByResources: uses.length > 0,
   });
   return [positive, ...boundaryCases(context, operation)];
+}
+
+const INVERSE_ACTIONS: Record<string, string> = { detach: 'attach', disconnect: 'connect', unassign: 'assign', unlink: 'link', unmount: 'mount', unlock: 'lock', unpublish: 'publish' };
+
+/** `.../detach` only succeeds after `.../attach`: the undone action is arranged first. */
+function inverseOf(context: GenerationContext, operation: ApiOperation): ApiOperation | undefined {
+  const action = operation.path.split('/').at(-1) ?? '';
+  const inverse = INVERSE_ACTIONS[action];
+  if (!inverse) return undefined;
+  const path = `${operation.path.slice(0, -action.length)}${inverse}`;
+  return context.model.operations.find((candidate) => candidate.path === path && candidate.method === operation.method);
 }
 
 /** Values at the documented limits must be accepted: off-by-one and overflow bugs live here. */

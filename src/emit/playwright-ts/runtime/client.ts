@@ -138,10 +138,12 @@ export function parseHeaderLines(text: string): Record<string, string> {
   return headers;
 }
 
-/** Credentials never reach reports or evidence files. */
+/** Credentials never reach reports or evidence files; the deliberately invalid one may. */
 function redact(headers: Record<string, string>): Record<string, string> {
   const sensitive = /^(authorization|cookie|x-api-key|api-key|x-auth-token|proxy-authorization)$/i;
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, sensitive.test(name) ? REDACTED : value]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, sensitive.test(name) && !value.includes(INVALID_TOKEN) ? REDACTED : value]),
+  );
 }
 
 function parseJson(text: string): unknown {

@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { DEFAULT_REPEAT, runApiSuite } from '../../pipeline/run-api-suite.ts';
+import { collectHeader, collectVariable, positiveInteger } from '../parse-options.ts';
+import { progressPrinter } from '../progress.ts';
+import { printReport } from '../report-output.ts';
+
+interface RunFlags {
+  baseUrl?: string;
+  header?: string[];
+  var?: Record<string, string>;
+  repeat: number;
+  allowWrites?: boolean;
+  json?: boolean;
+}
+
+export function registerRunCommand(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('run <suite-dir>')
+    .description('Re-run a generated suite (optionally against another base URL) and verify every test again.')
+    .option('--base-url <url>', 'base URL to run against (default: the one the suite was generated with)')
+    .option('--header <"Name: value">', 'header sent with every valid request; repeatable', collectHeader)
+    .option('--var <name=value>', 'value for a suite variable, e.g. --var project_id=<uuid>; repeatable', collectVariable)
+    .option('--repeat <n>', 'runs per test', positiveInteger, DEFAULT_REPEAT)
+    .option('--allow-writes', 'let tests send POST/PUT/PATCH/DELETE to a host that is not loopback')
+    .option('--json', 'print the report as JSON on stdout')
+    .action(async (suiteDir: string, flags: RunFlags) => {
+      const report = await runApiSuite({
+        suiteDir,
+        ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+        repeat: flags.repeat,
+        headers: flags.header ?? [],
+        variables: flags.var ?? {},
+        allowWrites: flags.allowWrites ?? false,
+        events: progressPrinter(),
+      });
+      setExitCode(printReport(report, { json: flags.json ?? false, outDir: resolve(suiteDir) }));
+    });
+}

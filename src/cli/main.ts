@@ -1,0 +1,34 @@
+import { Command, CommanderError } from 'commander';
+import pc from 'picocolors';
+import { isTestopsError } from '../core/errors.ts';
+import { registerDemoCommands } from './commands/demo.ts';
+import { registerGenerateCommands } from './commands/generate.ts';
+import { registerRunCommand } from './commands/run.ts';
+
+/** Entry point of the `testops` CLI; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('testops')
+    .description('TestOps Copilot: generates test suites, runs them against the target and delivers only what passes reliably.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  let exitCode = 0;
+  const setExitCode = (code: number) => {
+    exitCode = code;
+  };
+  registerGenerateCommands(program, setExitCode);
+  registerRunCommand(program, setExitCode);
+  registerDemoCommands(program, setExitCode);
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (isTestopsError(error)) {
+      process.stderr.write(`${pc.red('error')} ${error.code}\n${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`${pc.red('unexpected error')} ${(error as Error).stack ?? String(error)}\n`);
+    return 3;
+  }
+}

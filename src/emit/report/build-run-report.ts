@@ -1,0 +1,66 @@
+import { REPORT_VERSION, type RunReport, type SuspectedDefect, type TestOutcome } from '../../core/run-report.ts';
+
+export interface SuiteManifest {
+  version: 1;
+  kind: 'api';
+  format: 'playwright-ts' | 'pytest';
+  title: string;
+  spec: string;
+  baseUrl: string | undefined;
+  generatedAt: string;
+  operations: string[];
+  skippedOperations: { operation: string; reason: string }[];
+  tests: { title: string; operation: string; kind: string }[];
+}
+
+export interface ReportInput {
+  manifest: SuiteManifest;
+  baseUrl: string | undefined;
+  repeat: number;
+  outcomes: TestOutcome[] | undefined;
+  defects: SuspectedDefect[];
+  durations: Record<string, number>;
+}
+
+/** Assembles the report contract from the suite manifest and, when it ran, the outcomes. */
+export function buildRunReport(input: ReportInput): RunReport {
+  const { manifest, outcomes } = input;
+  const delivered = outcomes?.filter((outcome) => outcome.verdict === 'delivered') ?? [];
+  const coveredOperations = new Set((outcomes ? delivered : manifest.tests).map((test) => test.operation).filter(Boolean));
+  return {
+    version: REPORT_VERSION,
+    kind: 'api',
+    generatedAt: new Date().toISOString(),
+    target: { spec: manifest.spec, baseUrl: input.baseUrl },
+    format: manifest.format,
+    operations: {
+      total: manifest.operations.length + manifest.skippedOperations.length,
+      covered: manifest.operations.filter((operation) => coveredOperations.has(operation)).length,
+      skipped: manifest.skippedOperations,
+    },
+    tests: {
+      generated: manifest.tests.length,
+      delivered: delivered.length,
+      passed: delivered.length,
+      failed: outcomes?.filter((outcome) => outcome.verdict === 'defect').length ?? 0,
+      flaky: outcomes?.filter((outcome) => outcome.verdict === 'flaky').length ?? 0,
+      skipped: outcomes?.filter((outcome) => outcome.verdict === 'skipped').length ?? 0,
+    },
+    executed: outcomes !== undefined,
+    repeat: input.repeat,
+    suspectedDefects: input.defects,
+    flaky: (outcomes ?? [])
+      .filter((outcome) => outcome.verdict === 'flaky')
+      .map((outcome) => ({
+        test: outcome.title,
+        operation: outcome.operation ?? '',
+        passes: outcome.passes,
+        runs: outcome.runs,
+        reason: outcome.failure?.actual ?? 'intermittent failure',
+      })),
+    skippedTests: (outcomes ?? [])
+      .filter((outcome) => outcome.verdict === 'skipped')
+      .map((outcome) => ({ test: outcome.title, reason: outcome.skipReason ?? 'skipped' })),
+    durations: input.durations,
+  };
+}

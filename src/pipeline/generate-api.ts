@@ -1,0 +1,74 @@
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ignoreEvents, timedStage, type EventSink } from '../core/events.ts';
+import type { RunReport } from '../core/run-report.ts';
+import { emitPlaywrightSuite } from '../emit/playwright-ts/emit-playwright-suite.ts';
+import { buildRunReport } from '../emit/report/build-run-report.ts';
+import { generateApiSuite } from '../generation/api/generate-api-suite.ts';
+import { buildApiModel } from '../sources/openapi/build-api-model.ts';
+import { loadSpec } from '../sources/openapi/load-spec.ts';
+import { runApiSuite, writeReport } from './run-api-suite.ts';
+import { MANIFEST_FILE, manifestOf } from './suite-manifest.ts';
+import { writeEmittedFiles } from './write-files.ts';
+
+export interface GenerateApiOptions {
+  spec: string;
+  outDir: string;
+  format: 'playwright-ts' | 'pytest';
+  baseUrl?: string;
+  headers?: string[];
+  variables?: Record<string, string>;
+  only?: string[];
+  run?: boolean;
+  repeat?: number;
+  allowWrites?: boolean;
+  events?: EventSink;
+}
+
+/** load → model → design → emit, then (with `run`) execute and verify: the `generate api` job. */
+export async function generateApi(options: GenerateApiOptions): Promise<RunReport> {
+  const events = options.events ?? ignoreEvents;
+  const outDir = resolve(options.outDir);
+  const durations: Record<string, number> = {};
+  const loaded = await timedStage(events, 'load spec', () => loadSpec(options.spec));
+  durations['load'] = loaded.durationMs;
+  const model = buildApiModel(loaded.result);
+  for (const issue of model.issues) events({ type: 'operation-skipped', operation: issue.operation, reason: issue.message });
+  const designed = await timedStage(events, 'design tests', () =>
+    generateApiSuite(model, { specSource: options.spec, variables: options.variables ?? {}, only: options.only ?? [], events }),
+  );
+  durations['generate'] = designed.durationMs;
+  const suite = designed.result;
+  const emitted = await timedStage(events, `emit ${options.format}`, async () => {
+    const files = await emitFiles(suite, options);
+    await writeEmittedFiles(outDir, files);
+    const manifest = manifestOf(suite, options.format, options.baseUrl);
+    await writeFile(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+    return manifest;
+  });
+  durations['emit'] = emitted.durationMs;
+  if (options.run) {
+    return runApiSuite({
+      suiteDir: outDir,
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      repeat: options.repeat,
+      headers: options.headers,
+      variables: options.variables,
+      allowWrites: options.allowWrites,
+      events,
+      durations,
+    });
+  }
+  const report = buildRunReport({ manifest: emitted.result, baseUrl: options.baseUrl, repeat: 0, outcomes: undefined, defects: [], durations });
+  await writeReport(outDir, report);
+  return report;
+}
+
+async function emitFiles(suite: Parameters<typeof emitPlaywrightSuite>[0], options: GenerateApiOptions): Promise<Record<string, string>> {
+  if (options.format === 'pytest') {
+    // Loaded lazily: the pytest emitter is optional for Playwright-only users.
+    const { emitPytestSuite } = await import('../emit/pytest/emit-pytest-suite.ts');
+    return emitPytestSuite(suite, { baseUrl: options.baseUrl });
+  }
+  return emitPlaywrightSuite(suite, { baseUrl: options.baseUrl });
+}

@@ -1,0 +1,93 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { TestopsError } from '../core/errors.ts';
+import { ignoreEvents, timedStage, type EventSink } from '../core/events.ts';
+import type { RunReport, SuspectedDefect, TestOutcome } from '../core/run-report.ts';
+import { buildRunReport } from '../emit/report/build-run-report.ts';
+import { renderReportMarkdown } from '../emit/report/render-report.ts';
+import { failingExchange } from '../validation/execution/classify-outcomes.ts';
+import { curlCommand } from '../validation/execution/curl-command.ts';
+import { quarantineFlakyTests } from '../validation/execution/quarantine.ts';
+import { runPlaywrightSuite } from '../validation/execution/run-playwright-suite.ts';
+import { readManifest, type Manifest } from './suite-manifest.ts';
+
+export interface RunApiSuiteOptions {
+  suiteDir: string;
+  baseUrl?: string;
+  repeat?: number;
+  headers?: string[];
+  variables?: Record<string, string>;
+  allowWrites?: boolean;
+  events?: EventSink;
+  durations?: Record<string, number>;
+}
+
+export const DEFAULT_REPEAT = 3;
+
+/** Runs an emitted suite `repeat` times, writes evidence, quarantines flaky tests, writes the report. */
+export async function runApiSuite(options: RunApiSuiteOptions): Promise<RunReport> {
+  const events = options.events ?? ignoreEvents;
+  const suiteDir = resolve(options.suiteDir);
+  const manifest = await readManifest(suiteDir);
+  const repeat = options.repeat ?? DEFAULT_REPEAT;
+  if (!Number.isInteger(repeat) || repeat < 1) {
+    throw new TestopsError('TESTOPS_INVALID_ARGUMENT', `--repeat must be a positive integer, got ${repeat}`, { hint: 'use e.g. --repeat 3.' });
+  }
+  const baseUrl = options.baseUrl ?? manifest.baseUrl;
+  if (!baseUrl) {
+    throw new TestopsError('TESTOPS_INVALID_ARGUMENT', 'no base URL to run the suite against', {
+      expected: '--base-url <url> (or one given when the suite was generated)',
+      hint: 'pass --base-url http://host:port of the API under test.',
+    });
+  }
+  if (manifest.format !== 'playwright-ts') {
+    throw new TestopsError('TESTOPS_INVALID_ARGUMENT', `running ${manifest.format} suites is not supported yet`, {
+      where: suiteDir,
+      hint: 'run it with `python3 -m pytest` in the suite folder, or generate with --format playwright-ts.',
+    });
+  }
+  const env = suiteEnvironment(manifest, { ...options, baseUrl });
+  const durations = { ...(options.durations ?? {}) };
+  const { result: outcomes, durationMs } = await timedStage(events, `run ×${repeat}`, () => runPlaywrightSuite({ suiteDir, repeat, env, events }));
+  durations['run'] = durationMs;
+  const defects = await writeEvidence(suiteDir, outcomes);
+  await quarantineFlakyTests(suiteDir, outcomes);
+  const report = buildRunReport({ manifest, baseUrl, repeat, outcomes, defects, durations });
+  await writeReport(suiteDir, report);
+  return report;
+}
+
+function suiteEnvironment(manifest: Manifest, options: RunApiSuiteOptions & { baseUrl: string }): Record<string, string> {
+  const env: Record<string, string> = { API_BASE_URL: options.baseUrl };
+  if (options.headers?.length) env['API_HEADERS'] = options.headers.join('\n');
+  if (options.allowWrites) env['ALLOW_WRITES'] = '1';
+  for (const [name, value] of Object.entries(options.variables ?? {})) {
+    const known = manifest.variables.find((variable) => variable.name === name);
+    env[known?.env ?? name.toUpperCase()] = value;
+  }
+  return env;
+}
+
+async function writeEvidence(suiteDir: string, outcomes: TestOutcome[]): Promise<SuspectedDefect[]> {
+  const defects: SuspectedDefect[] = [];
+  const folder = join(suiteDir, 'evidence');
+  await mkdir(folder, { recursive: true });
+  for (const outcome of outcomes.filter((candidate) => candidate.verdict === 'defect' && candidate.failure)) {
+    const failure = outcome.failure!;
+    const exchange = failingExchange(failure);
+    const curl = exchange ? curlCommand(exchange) : undefined;
+    const file = `evidence/${slug(outcome.title)}.json`;
+    await writeFile(join(suiteDir, file), JSON.stringify({ test: outcome.title, operation: outcome.operation, location: outcome.file, expected: failure.expected, actual: failure.actual, message: failure.message, curl, exchanges: failure.exchanges }, null, 2));
+    defects.push({ test: outcome.title, operation: outcome.operation ?? '', expected: failure.expected, actual: failure.actual, evidence: file, curl });
+  }
+  return defects;
+}
+
+export async function writeReport(suiteDir: string, report: RunReport): Promise<void> {
+  await writeFile(join(suiteDir, 'testops-report.json'), JSON.stringify(report, null, 2) + '\n');
+  await writeFile(join(suiteDir, 'REPORT.md'), renderReportMarkdown(report));
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 100);
+}

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TestopsError } from '../core/errors.ts';
+import type { ApiSuite } from '../core/test-case.ts';
+import type { SuiteManifest } from '../emit/report/build-run-report.ts';
+
+export const MANIFEST_FILE = 'testops-suite.json';
+
+export type Manifest = SuiteManifest & { variables: { name: string; env: string }[] };
+
+export function manifestOf(suite: ApiSuite, format: SuiteManifest['format'], baseUrl: string | undefined): Manifest {
+  return {
+    version: 1,
+    kind: 'api',
+    format,
+    title: suite.title,
+    spec: suite.specSource,
+    baseUrl,
+    generatedAt: new Date().toISOString(),
+    operations: suite.operations.map((operation) => operation.key),
+    skippedOperations: suite.skippedOperations,
+    tests: suite.cases.map((testCase) => ({ title: testCase.title, operation: testCase.operation, kind: testCase.kind })),
+    variables: suite.variables.map((variable) => ({ name: variable.name, env: variable.env })),
+  };
+}
+
+export async function readManifest(suiteDir: string): Promise<Manifest> {
+  const path = join(suiteDir, MANIFEST_FILE);
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) {
+    throw new TestopsError('TESTOPS_SUITE_NOT_FOUND', 'no generated suite here', {
+      where: path,
+      expected: `a folder written by \`testops generate api --out <dir>\` (it holds ${MANIFEST_FILE})`,
+      hint: 'pass the folder given to --out when the suite was generated.',
+    });
+  }
+  return JSON.parse(text) as Manifest;
+}
