@@ -16,7 +16,7 @@ import {
 import type { GenerationContext } from './generation-context.ts';
 import { invalidValues } from './invalid-values.ts';
 
-const MAX_FIELD_CASES = 16;
+const MAX_FIELD_CASES = 24;
 
 /** Invalid input of every documented kind must be refused with a documented 4xx. */
 export function negativeCases(context: GenerationContext, operation: ApiOperation): ApiTestCase[] {
@@ -68,7 +68,9 @@ function bodyCases(context: GenerationContext, operation: ApiOperation, base: Re
     rejects('a malformed JSON body', { ...base, body: { kind: 'raw', text: '{"malformed": ', contentType: operation.requestBody.contentType } }),
   );
   const fieldCases: ApiTestCase[] = [];
-  for (const field of bodyFields(context.schemas, operation)) {
+  // Required fields first: they carry the rules a server most often forgets to enforce.
+  const fields = bodyFields(context.schemas, operation).sort((a, b) => Number(b.required) - Number(a.required));
+  for (const field of fields) {
     const where = `"${describePath(field.path)}"`;
     if (field.required && fieldAt(body, field.path)) {
       fieldCases.push(rejects(`a body without ${where}`, { ...base, body: { kind: 'json', value: withField(body, field.path, undefined) } }));
@@ -78,7 +80,6 @@ function bodyCases(context: GenerationContext, operation: ApiOperation, base: Re
       fieldCases.push(rejects(`${where} ${invalid.label}`, { ...base, body: { kind: 'json', value } }));
     }
   }
-  // Required fields first: a missing required field is the most telling negative case.
   return [...cases, ...fieldCases.slice(0, MAX_FIELD_CASES)];
 }
 

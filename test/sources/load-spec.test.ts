@@ -1,0 +1,65 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TestopsError } from '../../src/core/errors.ts';
+import { buildApiModel } from '../../src/sources/openapi/build-api-model.ts';
+import { loadSpec } from '../../src/sources/openapi/load-spec.ts';
+
+const BROKEN_SUBSET = '../shared/specs/evolution-compute-v3.vms-disks-flavors.yaml';
+
+async function specFile(name: string, text: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'testops-spec-'));
+  const path = join(dir, name);
+  await writeFile(path, text);
+  return path;
+}
+
+describe('loading specs', () => {
+  it('reports each operation with a dangling $ref by JSON pointer and models the rest', async () => {
+    const model = buildApiModel(await loadSpec(BROKEN_SUBSET));
+    expect(model.operations.length).toBe(11);
+    expect(model.issues.map((issue) => issue.operation)).toContain('POST /api/v1/disks');
+    const disks = model.issues.find((issue) => issue.operation === 'POST /api/v1/disks')!;
+    expect(disks.pointer).toBe('#/paths/~1api~1v1~1disks/post/requestBody/content/application~1json/schema/$ref');
+    expect(disks.message).toContain('Expected a schema at #/components/schemas/PublicDiskCreateRequest');
+    expect(disks.message).toContain('Tip:');
+  });
+
+  it('loads Swagger 2.0 and OpenAPI 3.1 into the same model', async () => {
+    const swagger = await specFile(
+      'swagger.json',
+      JSON.stringify({
+        swagger: '2.0',
+        info: { title: 'Pets', version: '1' },
+        paths: { '/pets/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, type: 'integer' }], responses: { 200: { description: 'ok', schema: { $ref: '#/definitions/Pet' } } } } } },
+        definitions: { Pet: { type: 'object', required: ['id'], properties: { id: { type: 'integer' }, parent: { $ref: '#/definitions/Pet' } } } },
+      }),
+    );
+    const v2 = buildApiModel(await loadSpec(swagger));
+    expect(v2.sourceVersion).toBe('2.0');
+    expect(v2.operations.map((operation) => operation.key)).toEqual(['GET /pets/{id}']);
+    const openapi31 = await specFile(
+      'openapi.yaml',
+      ['openapi: 3.1.0', 'info: {title: T, version: "1"}', 'paths:', '  /items:', '    get:', '      responses:', "        '200':", '          description: ok', '          content:', '            application/json:', '              schema: {type: [array, "null"], items: {type: string}}'].join('\n'),
+    );
+    const v31 = buildApiModel(await loadSpec(openapi31));
+    expect(v31.schemaDialect).toBe('2020-12');
+    expect(v31.operations).toHaveLength(1);
+  });
+
+  it('explains unparsable YAML with the line and a tip', async () => {
+    const path = await specFile('bad.yaml', 'openapi: 3.0.3\npaths:\n  /a:\n    get: [unclosed\n');
+    await expect(loadSpec(path)).rejects.toThrow(TestopsError);
+    await expect(loadSpec(path)).rejects.toThrow(/bad\.yaml:\d+:\d+: invalid YAML[\s\S]*Tip:/);
+  });
+
+  it('refuses a document that is not OpenAPI with the expected version field', async () => {
+    const path = await specFile('not-openapi.json', JSON.stringify({ hello: 'world' }));
+    await expect(loadSpec(path)).rejects.toMatchObject({ code: 'TESTOPS_SPEC_UNSUPPORTED_VERSION' });
+  });
+
+  it('says where a missing file was looked for', async () => {
+    await expect(loadSpec('does/not/exist.yaml')).rejects.toMatchObject({ code: 'TESTOPS_SOURCE_NOT_FOUND' });
+  });
+});
