@@ -38,6 +38,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['.dependency-cruiser.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+  },
+  {
     files: ['eslint.config.js', 'vitest.config.ts', '*.config.*'],
     rules: { 'no-restricted-syntax': 'off' },
   },

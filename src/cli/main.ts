@@ -8,7 +8,9 @@ import { registerRunCommand } from './commands/run.ts';
 /** Entry point of the `testops` CLI; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('testops')
-    .description('TestOps Copilot: generates test suites, runs them against the target and delivers only what passes reliably.')
+    .description(
+      'TestOps Copilot: generates test suites, runs them against the target and delivers only what passes reliably.',
+    )
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();

@@ -1,9 +1,13 @@
 import { InvalidArgumentError } from 'commander';
 
 /** `--var project_id=…` → { project_id: '…' }. */
-export function collectVariable(value: string, previous: Record<string, string> = {}): Record<string, string> {
+export function collectVariable(
+  value: string,
+  previous: Record<string, string> = {},
+): Record<string, string> {
   const equals = value.indexOf('=');
-  if (equals <= 0) throw new InvalidArgumentError(`expected name=value, got "${value}" (e.g. --var project_id=6f1c…)`);
+  if (equals <= 0)
+    throw new InvalidArgumentError(`expected name=value, got "${value}" (e.g. --var project_id=6f1c…)`);
   return { ...previous, [value.slice(0, equals)]: value.slice(equals + 1) };
 }
 
@@ -19,12 +23,14 @@ export function collectList(value: string, previous: string[] = []): string[] {
 
 export function positiveInteger(value: string): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError(`expected a positive integer, got "${value}"`);
+  if (!Number.isInteger(number) || number < 1)
+    throw new InvalidArgumentError(`expected a positive integer, got "${value}"`);
   return number;
 }
 
 export function port(value: string): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 0 || number > 65535) throw new InvalidArgumentError(`expected a port 0–65535, got "${value}"`);
+  if (!Number.isInteger(number) || number < 0 || number > 65535)
+    throw new InvalidArgumentError(`expected a port 0–65535, got "${value}"`);
   return number;
 }

@@ -9,7 +9,9 @@ export function progressPrinter(stream: NodeJS.WritableStream = process.stderr):
         stream.write(`${pc.cyan('▸')} ${event.stage}…\n`);
         return;
       case 'stage-end':
-        stream.write(`${pc.green('✓')} ${event.stage} ${pc.dim(`${(event.durationMs / 1000).toFixed(1)} s`)}\n`);
+        stream.write(
+          `${pc.green('✓')} ${event.stage} ${pc.dim(`${(event.durationMs / 1000).toFixed(1)} s`)}\n`,
+        );
         return;
       case 'operation-skipped':
         stream.write(`${pc.yellow('!')} skipped ${event.operation}: ${event.reason.split('\n')[0]}\n`);

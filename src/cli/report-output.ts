@@ -7,7 +7,9 @@ export function printReport(report: RunReport, options: { json: boolean; outDir:
   if (options.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else {
     process.stdout.write(`\n${pc.bold('Summary')}\n${renderConsoleSummary(report)}\n`);
-    process.stdout.write(`\nSuite: ${options.outDir}\nReport: ${options.outDir}/REPORT.md, ${options.outDir}/testops-report.json\n`);
+    process.stdout.write(
+      `\nSuite: ${options.outDir}\nReport: ${options.outDir}/REPORT.md, ${options.outDir}/testops-report.json\n`,
+    );
   }
   return report.tests.failed > 0 || report.tests.flaky > 0 ? 1 : 0;
 }

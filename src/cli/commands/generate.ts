@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { generateApi } from '../../pipeline/generate-api.ts';
 import { DEFAULT_REPEAT } from '../../pipeline/run-api-suite.ts';
@@ -24,17 +24,43 @@ export function registerGenerateCommands(program: Command, setExitCode: (code: n
   const generate = program.command('generate').description('Generate test suites from a source.');
   generate
     .command('api')
-    .description('Generate API tests from an OpenAPI 2.0/3.0/3.1 spec, optionally run and verify them against the API.')
+    .description(
+      'Generate API tests from an OpenAPI 2.0/3.0/3.1 spec, optionally run and verify them against the API.',
+    )
     .requiredOption('--spec <file|url>', 'OpenAPI spec: a YAML/JSON file or an http(s) URL')
-    .option('--base-url <url>', 'base URL of the API under test (needed with --run; written into the suite as its default)')
-    .option('--header <"Name: value">', 'header sent with every valid request, e.g. "Authorization: Bearer $TOKEN"; repeatable; never written into the suite', collectHeader)
-    .option('--var <name=value>', 'value the generator cannot discover, e.g. --var project_id=<uuid>; repeatable', collectVariable)
+    .option(
+      '--base-url <url>',
+      'base URL of the API under test (needed with --run; written into the suite as its default)',
+    )
+    .option(
+      '--header <"Name: value">',
+      'header sent with every valid request, e.g. "Authorization: Bearer $TOKEN"; repeatable; never written into the suite',
+      collectHeader,
+    )
+    .option(
+      '--var <name=value>',
+      'value the generator cannot discover, e.g. --var project_id=<uuid>; repeatable',
+      collectVariable,
+    )
     .option('--out <dir>', 'folder for the generated test project', 'testops-suite')
-    .addOption(new Option('--format <format>', 'emitted suite format').choices(['playwright-ts', 'pytest']).default('playwright-ts'))
+    .addOption(
+      new Option('--format <format>', 'emitted suite format')
+        .choices(['playwright-ts', 'pytest'])
+        .default('playwright-ts'),
+    )
     .option('--run', 'run the suite against --base-url and keep only tests that pass every time')
-    .option('--repeat <n>', 'runs per test with --run: all pass → delivered, all fail → suspected defect, mixed → flaky', positiveInteger, DEFAULT_REPEAT)
+    .option(
+      '--repeat <n>',
+      'runs per test with --run: all pass → delivered, all fail → suspected defect, mixed → flaky',
+      positiveInteger,
+      DEFAULT_REPEAT,
+    )
     .option('--allow-writes', 'let tests send POST/PUT/PATCH/DELETE to a host that is not loopback')
-    .option('--only <operation>', 'only this operation ("GET /pets/{id}" or its operationId); repeatable', collectList)
+    .option(
+      '--only <operation>',
+      'only this operation ("GET /pets/{id}" or its operationId); repeatable',
+      collectList,
+    )
     .option('--json', 'print the report as JSON on stdout (progress stays on stderr)')
     .action(async (flags: GenerateApiFlags) => {
       const outDir = resolve(flags.out);

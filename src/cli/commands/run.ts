@@ -17,10 +17,16 @@ interface RunFlags {
 export function registerRunCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('run <suite-dir>')
-    .description('Re-run a generated suite (optionally against another base URL) and verify every test again.')
+    .description(
+      'Re-run a generated suite (optionally against another base URL) and verify every test again.',
+    )
     .option('--base-url <url>', 'base URL to run against (default: the one the suite was generated with)')
     .option('--header <"Name: value">', 'header sent with every valid request; repeatable', collectHeader)
-    .option('--var <name=value>', 'value for a suite variable, e.g. --var project_id=<uuid>; repeatable', collectVariable)
+    .option(
+      '--var <name=value>',
+      'value for a suite variable, e.g. --var project_id=<uuid>; repeatable',
+      collectVariable,
+    )
     .option('--repeat <n>', 'runs per test', positiveInteger, DEFAULT_REPEAT)
     .option('--allow-writes', 'let tests send POST/PUT/PATCH/DELETE to a host that is not loopback')
     .option('--json', 'print the report as JSON on stdout')

@@ -7,7 +7,11 @@ const ENFORCEABLE = new Set(['bearer', 'basic', 'api-key', 'oauth2', 'openid']);
 
 /** Every secured operation refuses a request without credentials and one with wrong ones. */
 export function authCases(context: GenerationContext, operation: ApiOperation): ApiTestCase[] {
-  if (operation.security.length === 0 || !operation.security.some((security) => ENFORCEABLE.has(security.kind))) return [];
+  if (
+    operation.security.length === 0 ||
+    !operation.security.some((security) => ENFORCEABLE.has(security.kind))
+  )
+    return [];
   const expected = authStatuses(operation);
   const variants: [AuthMode, string][] = [
     ['none', 'a request without credentials'],
@@ -19,7 +23,9 @@ export function authCases(context: GenerationContext, operation: ApiOperation): 
       title: `${operation.key} rejects ${what} with ${statusText(expected)}`,
       kind: 'auth',
       operation,
-      steps: [act(`${operation.key} with ${what}`, { ...request, auth }, responseAssertions(operation, expected))],
+      steps: [
+        act(`${operation.key} with ${what}`, { ...request, auth }, responseAssertions(operation, expected)),
+      ],
       uses,
       priority: 'critical',
       covers: expected.map((status) => `${operation.key} ${status}`),

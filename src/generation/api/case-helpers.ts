@@ -1,7 +1,14 @@
 import type { ApiOperation } from '../../core/api-model.ts';
 import { documentedStatuses, successResponse } from '../../core/api-model.ts';
 import type { JsonSchema } from '../../core/json-schema.ts';
-import type { ApiTestCase, Assertion, RequestSpec, ResourceUse, Step, ValueExpr } from '../../core/test-case.ts';
+import type {
+  ApiTestCase,
+  Assertion,
+  RequestSpec,
+  ResourceUse,
+  Step,
+  ValueExpr,
+} from '../../core/test-case.ts';
 import { isWrite } from './request-builder.ts';
 import type { SchemaContext } from './schema-context.ts';
 import { primaryType } from './sample-value.ts';
@@ -33,7 +40,9 @@ export function successStatus(operation: ApiOperation): number {
 
 export function responseAssertions(operation: ApiOperation, statuses: number[]): Assertion[] {
   const assertions: Assertion[] = [{ kind: 'status', oneOf: statuses }];
-  const documented = operation.responses.find((response) => statuses.length === 1 && response.status === statuses[0]);
+  const documented = operation.responses.find(
+    (response) => statuses.length === 1 && response.status === statuses[0],
+  );
   if (documented?.contentType && documented.schema && /json/i.test(documented.contentType)) {
     assertions.push({ kind: 'content-type', mediaType: documented.contentType.split(';')[0]!.trim() });
   }
@@ -41,7 +50,12 @@ export function responseAssertions(operation: ApiOperation, statuses: number[]):
   return assertions;
 }
 
-export function act(title: string, request: RequestSpec, assertions: Assertion[], extra: Partial<Step> = {}): Step {
+export function act(
+  title: string,
+  request: RequestSpec,
+  assertions: Assertion[],
+  extra: Partial<Step> = {},
+): Step {
   return { title, phase: 'act', request, assertions, saves: [], track: undefined, ...extra };
 }
 
@@ -92,7 +106,8 @@ export function bodyFields(context: SchemaContext, operation: ApiOperation): Bod
   const body = operation.requestBody;
   if (!body || !/json/i.test(body.contentType)) return [];
   const root = context.flatten(body.schema);
-  const [objectSchema, prefix] = primaryType(root) === 'array' ? [context.flatten(root.items), [0]] : [root, []];
+  const [objectSchema, prefix] =
+    primaryType(root) === 'array' ? [context.flatten(root.items), [0]] : [root, []];
   if (primaryType(objectSchema) !== 'object') return [];
   const required = new Set(objectSchema.required ?? []);
   return Object.entries(objectSchema.properties ?? {})
@@ -101,7 +116,11 @@ export function bodyFields(context: SchemaContext, operation: ApiOperation): Bod
 }
 
 /** Returns a copy of an expression with the value at `path` replaced, or removed when `value` is undefined. */
-export function withField(expr: ValueExpr, path: (string | number)[], value: ValueExpr | undefined): ValueExpr {
+export function withField(
+  expr: ValueExpr,
+  path: (string | number)[],
+  value: ValueExpr | undefined,
+): ValueExpr {
   const [head, ...rest] = path;
   if (head === undefined) return value ?? expr;
   if (expr.kind === 'array' && typeof head === 'number') {

@@ -49,7 +49,11 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
       const lifecycle = statefulCase(context, kind);
       if (lifecycle) cases.push(lifecycle);
     } catch (error) {
-      options.events?.({ type: 'log', level: 'warn', message: `${kind.name} lifecycle not generated: ${describeError(error)}` });
+      options.events?.({
+        type: 'log',
+        level: 'warn',
+        message: `${kind.name} lifecycle not generated: ${describeError(error)}`,
+      });
     }
   }
   return {
@@ -76,12 +80,16 @@ function casesFor(context: GenerationContext, operation: ApiOperation): ApiTestC
 
 function isSelected(operation: ApiOperation, only: string[] | undefined): boolean {
   if (!only || only.length === 0) return true;
-  return only.some((wanted) => wanted === operation.key || wanted === operation.operationId || wanted === operation.path);
+  return only.some(
+    (wanted) => wanted === operation.key || wanted === operation.operationId || wanted === operation.path,
+  );
 }
 
 /** Recipes for every resource a case uses, and for what those recipes need in turn. */
 function recipesFor(context: GenerationContext, cases: ApiTestCase[]): ResourceRecipe[] {
-  const wanted = new Set(cases.flatMap((testCase) => [...testCase.uses.map((use) => use.resource), ...trackedResources(testCase)]));
+  const wanted = new Set(
+    cases.flatMap((testCase) => [...testCase.uses.map((use) => use.resource), ...trackedResources(testCase)]),
+  );
   const recipes = new Map<string, ResourceRecipe>();
   const queue = [...wanted];
   while (queue.length > 0) {
@@ -105,15 +113,32 @@ function recipeFor(context: GenerationContext, name: string): ResourceRecipe | u
   const kind = context.graph.byName(name)!;
   // Built without excluding the kind itself: its own id parameter must not become a variable.
   const remove = kind.remove
-    ? { ...context.requests.build(kind.remove).request, pathParams: { [kind.idParam]: { kind: 'saved' as const, name: 'self' } } }
+    ? {
+        ...context.requests.build(kind.remove).request,
+        pathParams: { [kind.idParam]: { kind: 'saved' as const, name: 'self' } },
+      }
     : undefined;
   if (kind.create && kind.createIdPath) {
     const built = context.requests.build(kind.create, { exclude: name });
-    return { name, create: built.request, idPath: kind.createIdPath, createStatus: successStatus(kind.create), remove, needs: built.uses };
+    return {
+      name,
+      create: built.request,
+      idPath: kind.createIdPath,
+      createStatus: successStatus(kind.create),
+      remove,
+      needs: built.uses,
+    };
   }
   if (kind.list && kind.listIdPath) {
     const built = context.requests.build(kind.list, { exclude: name });
-    return { name, create: built.request, idPath: kind.listIdPath, createStatus: successStatus(kind.list), remove: undefined, needs: built.uses };
+    return {
+      name,
+      create: built.request,
+      idPath: kind.listIdPath,
+      createStatus: successStatus(kind.list),
+      remove: undefined,
+      needs: built.uses,
+    };
   }
   return undefined;
 }
@@ -143,7 +168,8 @@ function suiteSchemas(model: ApiModel): SuiteSchemas {
   for (const operation of model.operations) {
     const byStatus: SuiteSchemas['responses'][string] = {};
     for (const response of operation.responses) {
-      if (response.schema) byStatus[String(response.status)] = { contentType: response.contentType, schema: response.schema };
+      if (response.schema)
+        byStatus[String(response.status)] = { contentType: response.contentType, schema: response.schema };
     }
     responses[operation.key] = byStatus;
   }

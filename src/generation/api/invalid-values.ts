@@ -3,7 +3,8 @@ import { schemaTypes } from '../../core/json-schema.ts';
 import { fitLength, primaryType, sampleValue } from './sample-value.ts';
 import type { SchemaContext } from './schema-context.ts';
 
-export type InvalidKind = 'type' | 'maximum' | 'minimum' | 'maxLength' | 'minLength' | 'pattern' | 'enum' | 'format';
+export type InvalidKind =
+  'type' | 'maximum' | 'minimum' | 'maxLength' | 'minLength' | 'pattern' | 'enum' | 'format';
 
 export interface InvalidValue {
   kind: InvalidKind;
@@ -36,12 +37,17 @@ export function invalidValues(
   return candidates.filter((candidate) => context.isValid(flat, candidate.value) === false);
 }
 
-function wrongType(context: SchemaContext, schema: JsonSchema, wire: 'json' | 'text'): InvalidValue | undefined {
+function wrongType(
+  context: SchemaContext,
+  schema: JsonSchema,
+  wire: 'json' | 'text',
+): InvalidValue | undefined {
   if (schema.enum) return undefined; // covered by the enum case, with a clearer title
   const type = primaryType(schema);
   if (wire === 'text') {
     // On the wire every query value is text: only non-string types can be "wrong".
-    if (type === 'integer' || type === 'number') return { kind: 'type', label: 'that is not a number', value: 'not-a-number' };
+    if (type === 'integer' || type === 'number')
+      return { kind: 'type', label: 'that is not a number', value: 'not-a-number' };
     if (type === 'boolean') return { kind: 'type', label: 'that is not a boolean', value: 'not-a-boolean' };
     return undefined;
   }
@@ -89,13 +95,31 @@ function numericBounds(schema: JsonSchema): InvalidValue[] {
   if (type !== 'integer' && type !== 'number') return [];
   const step = type === 'integer' ? 1 : (schema.multipleOf ?? 0.5);
   const result: InvalidValue[] = [];
-  if (schema.maximum !== undefined) result.push({ kind: 'maximum', label: `above its maximum (${schema.maximum + step})`, value: schema.maximum + step });
+  if (schema.maximum !== undefined)
+    result.push({
+      kind: 'maximum',
+      label: `above its maximum (${schema.maximum + step})`,
+      value: schema.maximum + step,
+    });
   if (schema.exclusiveMaximum !== undefined) {
-    result.push({ kind: 'maximum', label: `equal to its exclusive maximum (${schema.exclusiveMaximum})`, value: schema.exclusiveMaximum });
+    result.push({
+      kind: 'maximum',
+      label: `equal to its exclusive maximum (${schema.exclusiveMaximum})`,
+      value: schema.exclusiveMaximum,
+    });
   }
-  if (schema.minimum !== undefined) result.push({ kind: 'minimum', label: `below its minimum (${schema.minimum - step})`, value: schema.minimum - step });
+  if (schema.minimum !== undefined)
+    result.push({
+      kind: 'minimum',
+      label: `below its minimum (${schema.minimum - step})`,
+      value: schema.minimum - step,
+    });
   if (schema.exclusiveMinimum !== undefined) {
-    result.push({ kind: 'minimum', label: `equal to its exclusive minimum (${schema.exclusiveMinimum})`, value: schema.exclusiveMinimum });
+    result.push({
+      kind: 'minimum',
+      label: `equal to its exclusive minimum (${schema.exclusiveMinimum})`,
+      value: schema.exclusiveMinimum,
+    });
   }
   return result;
 }
@@ -135,7 +159,8 @@ function patternViolation(schema: JsonSchema): InvalidValue | undefined {
   const max = schema.maxLength ?? 64;
   for (const candidate of ['!invalid value!', '1-starts-with-digit', '#', ' ', 'ÄÖÜ']) {
     const value = fitLength(candidate, min, max);
-    if (!regex.test(value)) return { kind: 'pattern', label: `not matching its pattern (${JSON.stringify(value)})`, value };
+    if (!regex.test(value))
+      return { kind: 'pattern', label: `not matching its pattern (${JSON.stringify(value)})`, value };
   }
   return undefined;
 }
@@ -156,7 +181,9 @@ function formatViolation(schema: JsonSchema): InvalidValue | undefined {
     email: 'not-an-email',
   };
   const value = schema.format ? samples[schema.format] : undefined;
-  return value ? { kind: 'format', label: `that is not a valid ${schema.format} (${JSON.stringify(value)})`, value } : undefined;
+  return value
+    ? { kind: 'format', label: `that is not a valid ${schema.format} (${JSON.stringify(value)})`, value }
+    : undefined;
 }
 
 function safeRegex(pattern: string): RegExp | undefined {

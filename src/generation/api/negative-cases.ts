@@ -42,13 +42,20 @@ export function negativeCases(context: GenerationContext, operation: ApiOperatio
 
 type Rejects = (what: string, request: RequestSpec, expected?: number[], uses?: ResourceUse[]) => ApiTestCase;
 
-function queryCases(context: GenerationContext, operation: ApiOperation, base: RequestSpec, rejects: Rejects): ApiTestCase[] {
+function queryCases(
+  context: GenerationContext,
+  operation: ApiOperation,
+  base: RequestSpec,
+  rejects: Rejects,
+): ApiTestCase[] {
   const cases: ApiTestCase[] = [];
   for (const parameter of operation.parameters.filter((candidate) => candidate.in === 'query')) {
     if (parameter.required) {
       const query = { ...base.query };
       delete query[parameter.name];
-      cases.push(rejects(`a request without the required query parameter "${parameter.name}"`, { ...base, query }));
+      cases.push(
+        rejects(`a request without the required query parameter "${parameter.name}"`, { ...base, query }),
+      );
     }
     for (const invalid of invalidValues(context.schemas, parameter.schema, { wire: 'text' })) {
       if (invalid.value !== null && typeof invalid.value === 'object') continue;
@@ -59,21 +66,37 @@ function queryCases(context: GenerationContext, operation: ApiOperation, base: R
   return cases.slice(0, MAX_FIELD_CASES);
 }
 
-function bodyCases(context: GenerationContext, operation: ApiOperation, base: RequestSpec, rejects: Rejects): ApiTestCase[] {
+function bodyCases(
+  context: GenerationContext,
+  operation: ApiOperation,
+  base: RequestSpec,
+  rejects: Rejects,
+): ApiTestCase[] {
   if (base.body?.kind !== 'json' || !operation.requestBody) return [];
   const body = base.body.value;
   const cases: ApiTestCase[] = [];
-  if (operation.requestBody.required) cases.push(rejects('a request without a body', { ...base, body: undefined }));
+  if (operation.requestBody.required)
+    cases.push(rejects('a request without a body', { ...base, body: undefined }));
   cases.push(
-    rejects('a malformed JSON body', { ...base, body: { kind: 'raw', text: '{"malformed": ', contentType: operation.requestBody.contentType } }),
+    rejects('a malformed JSON body', {
+      ...base,
+      body: { kind: 'raw', text: '{"malformed": ', contentType: operation.requestBody.contentType },
+    }),
   );
   const fieldCases: ApiTestCase[] = [];
   // Required fields first: they carry the rules a server most often forgets to enforce.
-  const fields = bodyFields(context.schemas, operation).sort((a, b) => Number(b.required) - Number(a.required));
+  const fields = bodyFields(context.schemas, operation).sort(
+    (a, b) => Number(b.required) - Number(a.required),
+  );
   for (const field of fields) {
     const where = `"${describePath(field.path)}"`;
     if (field.required && fieldAt(body, field.path)) {
-      fieldCases.push(rejects(`a body without ${where}`, { ...base, body: { kind: 'json', value: withField(body, field.path, undefined) } }));
+      fieldCases.push(
+        rejects(`a body without ${where}`, {
+          ...base,
+          body: { kind: 'json', value: withField(body, field.path, undefined) },
+        }),
+      );
     }
     for (const invalid of invalidValues(context.schemas, field.schema, { wire: 'json' })) {
       const value = withField(body, field.path, literal(invalid.value));
@@ -96,17 +119,26 @@ function identityCases(
   if (lastParameter) {
     const name = lastParameter.name;
     const schema = context.schemas.flatten(lastParameter.schema);
-    const usesWithout = base.uses.filter((use) => base.request.pathParams[name]?.kind !== 'resource' || use.alias !== (base.request.pathParams[name] as { alias: string }).alias);
+    const usesWithout = base.uses.filter(
+      (use) =>
+        base.request.pathParams[name]?.kind !== 'resource' ||
+        use.alias !== (base.request.pathParams[name] as { alias: string }).alias,
+    );
     const isUuid = schema.format === 'uuid' || schema.format === 'uuid4';
     if (documented.includes(404) && (isUuid || schema.type === 'integer')) {
-      const pathParams = { ...base.request.pathParams, [name]: isUuid ? { kind: 'random-uuid' as const } : literal(2147483000) };
+      const pathParams = {
+        ...base.request.pathParams,
+        [name]: isUuid ? { kind: 'random-uuid' as const } : literal(2147483000),
+      };
       const request = { ...base.request, pathParams };
       cases.push(
         makeCase({
           title: `${operation.key} answers 404 for an unknown ${name}`,
           kind: 'negative',
           operation,
-          steps: [act(`${operation.key} with an unknown ${name}`, request, responseAssertions(operation, [404]))],
+          steps: [
+            act(`${operation.key} with an unknown ${name}`, request, responseAssertions(operation, [404])),
+          ],
           uses: usesWithout,
           priority: 'normal',
           covers: [`${operation.key} 404`],
@@ -116,9 +148,18 @@ function identityCases(
     }
     if (isUuid || schema.type === 'integer') {
       const malformed = isUuid ? 'not-a-uuid' : 'not-a-number';
-      const expected = [...new Set([...validationStatuses(operation), 404, ...documented.filter((status) => status === 400)])].sort();
+      const expected = [
+        ...new Set([...validationStatuses(operation), 404, ...documented.filter((status) => status === 400)]),
+      ].sort();
       const pathParams = { ...base.request.pathParams, [name]: literal(malformed) };
-      cases.push(rejects(`a malformed ${name} ("${malformed}")`, { ...base.request, pathParams }, expected, usesWithout));
+      cases.push(
+        rejects(
+          `a malformed ${name} ("${malformed}")`,
+          { ...base.request, pathParams },
+          expected,
+          usesWithout,
+        ),
+      );
     }
   }
   cases.push(...danglingReferenceCases(context, operation, base, rejects));
@@ -139,8 +180,22 @@ function danglingReferenceCases(
   return bodyFields(context.schemas, operation).flatMap((field) => {
     const value = fieldAt(body, field.path);
     if (value?.kind !== 'resource') return [];
-    const uses = base.uses.filter((use) => use.alias !== value.alias || JSON.stringify(base.request.pathParams).includes(`"alias":"${value.alias}"`));
-    const request = { ...base.request, body: { kind: 'json' as const, value: withField(body, field.path, { kind: 'random-uuid' }) } };
-    return [rejects(`"${describePath(field.path)}" that refers to a ${value.alias} which does not exist`, request, expected, uses)];
+    const uses = base.uses.filter(
+      (use) =>
+        use.alias !== value.alias ||
+        JSON.stringify(base.request.pathParams).includes(`"alias":"${value.alias}"`),
+    );
+    const request = {
+      ...base.request,
+      body: { kind: 'json' as const, value: withField(body, field.path, { kind: 'random-uuid' }) },
+    };
+    return [
+      rejects(
+        `"${describePath(field.path)}" that refers to a ${value.alias} which does not exist`,
+        request,
+        expected,
+        uses,
+      ),
+    ];
   });
 }

@@ -20,33 +20,58 @@ export function paginationCases(context: GenerationContext, operation: ApiOperat
   const base = context.requests.build(operation);
   const kind = context.graph.kindOfCollection(operation.path);
   // Two resources of our own make "at most one item" and "offset shifts by one" meaningful.
-  const seeded: ResourceUse[] = kind?.create && kind.remove && context.graph.isObtainable(kind)
-    ? [{ alias: `${kind.name}1`, resource: kind.name }, { alias: `${kind.name}2`, resource: kind.name }]
-    : [];
+  const seeded: ResourceUse[] =
+    kind?.create && kind.remove && context.graph.isObtainable(kind)
+      ? [
+          { alias: `${kind.name}1`, resource: kind.name },
+          { alias: `${kind.name}2`, resource: kind.name },
+        ]
+      : [];
   const uses = [...base.uses, ...seeded];
   const status = successStatus(operation);
   const arrayPath = shape.arrayPath;
   const cases: ApiTestCase[] = [];
   const listCase = (title: string, steps: Step[], caseUses = uses): ApiTestCase =>
-    makeCase({ title, kind: 'pagination', operation, steps, uses: caseUses, priority: 'low', covers: [`${operation.key} ${status}`], writesByResources: caseUses.length > 0 });
+    makeCase({
+      title,
+      kind: 'pagination',
+      operation,
+      steps,
+      uses: caseUses,
+      priority: 'low',
+      covers: [`${operation.key} ${status}`],
+      writesByResources: caseUses.length > 0,
+    });
   if (limit) {
     const schema = context.schemas.flatten(limit.schema);
     cases.push(
       listCase(`${operation.key} returns at most 1 item with ${limit.name}=1`, [
-        act(`${operation.key} with ${limit.name}=1`, { ...base.request, query: { ...base.request.query, [limit.name]: literal(1) } }, [
-          ...responseAssertions(operation, [status]),
-          { kind: 'array-length', path: arrayPath, max: 1, ...(seeded.length > 0 ? { min: 1 } : {}) },
-        ]),
+        act(
+          `${operation.key} with ${limit.name}=1`,
+          { ...base.request, query: { ...base.request.query, [limit.name]: literal(1) } },
+          [
+            ...responseAssertions(operation, [status]),
+            { kind: 'array-length', path: arrayPath, max: 1, ...(seeded.length > 0 ? { min: 1 } : {}) },
+          ],
+        ),
       ]),
     );
     if (schema.maximum !== undefined && schema.maximum > 1) {
       cases.push(
-        listCase(`${operation.key} accepts ${limit.name}=${schema.maximum}, its maximum`, [
-          act(`${operation.key} with ${limit.name}=${schema.maximum}`, { ...base.request, query: { ...base.request.query, [limit.name]: literal(schema.maximum) } }, [
-            ...responseAssertions(operation, [status]),
-            { kind: 'array-length', path: arrayPath, max: schema.maximum },
-          ]),
-        ], base.uses),
+        listCase(
+          `${operation.key} accepts ${limit.name}=${schema.maximum}, its maximum`,
+          [
+            act(
+              `${operation.key} with ${limit.name}=${schema.maximum}`,
+              { ...base.request, query: { ...base.request.query, [limit.name]: literal(schema.maximum) } },
+              [
+                ...responseAssertions(operation, [status]),
+                { kind: 'array-length', path: arrayPath, max: schema.maximum },
+              ],
+            ),
+          ],
+          base.uses,
+        ),
       );
     }
   }
@@ -56,22 +81,45 @@ export function paginationCases(context: GenerationContext, operation: ApiOperat
     const first = [arrayPath, '0', idInItem].filter(Boolean).join('.');
     cases.push(
       listCase(`${operation.key} with ${offset.name}=1 starts at the second item of the first page`, [
-        act(`${operation.key} with ${limit.name}=2`, { ...base.request, query: { ...base.request.query, [limit.name]: literal(2), [offset.name]: literal(0) } }, [
-          { kind: 'status', oneOf: [status] },
-          { kind: 'array-length', path: arrayPath, min: 2, max: 2 },
-        ], { saves: [{ name: 'second', path: second, from: 'response' }] }),
-        act(`${operation.key} with ${limit.name}=1 and ${offset.name}=1`, { ...base.request, query: { ...base.request.query, [limit.name]: literal(1), [offset.name]: literal(1) } }, [
-          { kind: 'status', oneOf: [status] },
-          { kind: 'field-equals', path: first, value: { kind: 'saved', name: 'second' } },
-        ]),
+        act(
+          `${operation.key} with ${limit.name}=2`,
+          {
+            ...base.request,
+            query: { ...base.request.query, [limit.name]: literal(2), [offset.name]: literal(0) },
+          },
+          [
+            { kind: 'status', oneOf: [status] },
+            { kind: 'array-length', path: arrayPath, min: 2, max: 2 },
+          ],
+          { saves: [{ name: 'second', path: second, from: 'response' }] },
+        ),
+        act(
+          `${operation.key} with ${limit.name}=1 and ${offset.name}=1`,
+          {
+            ...base.request,
+            query: { ...base.request.query, [limit.name]: literal(1), [offset.name]: literal(1) },
+          },
+          [
+            { kind: 'status', oneOf: [status] },
+            { kind: 'field-equals', path: first, value: { kind: 'saved', name: 'second' } },
+          ],
+        ),
       ]),
     );
   }
   for (const value of (order && context.schemas.flatten(order.schema).enum) || []) {
     cases.push(
-      listCase(`${operation.key} sorts by ${order!.name}=${String(value)}`, [
-        act(`${operation.key} with ${order!.name}=${String(value)}`, { ...base.request, query: { ...base.request.query, [order!.name]: literal(value) } }, responseAssertions(operation, [status])),
-      ], base.uses),
+      listCase(
+        `${operation.key} sorts by ${order!.name}=${String(value)}`,
+        [
+          act(
+            `${operation.key} with ${order!.name}=${String(value)}`,
+            { ...base.request, query: { ...base.request.query, [order!.name]: literal(value) } },
+            responseAssertions(operation, [status]),
+          ),
+        ],
+        base.uses,
+      ),
     );
   }
   return cases;

@@ -2,7 +2,17 @@ import type { ApiOperation } from '../../core/api-model.ts';
 import { successResponse } from '../../core/api-model.ts';
 import type { JsonSchema } from '../../core/json-schema.ts';
 import type { ApiTestCase, Assertion, Step, ValueExpr } from '../../core/test-case.ts';
-import { act, bodyFields, describePath, fieldAt, literal, makeCase, responseAssertions, successStatus, withField } from './case-helpers.ts';
+import {
+  act,
+  bodyFields,
+  describePath,
+  fieldAt,
+  literal,
+  makeCase,
+  responseAssertions,
+  successStatus,
+  withField,
+} from './case-helpers.ts';
 import type { GenerationContext } from './generation-context.ts';
 import { idStem } from './resource-graph.ts';
 import { UNIQUE_SUFFIX_LENGTH } from './request-builder.ts';
@@ -15,13 +25,25 @@ const REFERENCE_LIKE = /(_id|Id|_ids|Ids|_name|Name|_names|Names)$/;
 export function positiveCases(context: GenerationContext, operation: ApiOperation): ApiTestCase[] {
   const { request, uses } = context.requests.build(operation);
   const status = successStatus(operation);
-  const assertions = [...responseAssertions(operation, [status]), ...echoAssertions(context, operation, request.body?.kind === 'json' ? request.body.value : undefined)];
+  const assertions = [
+    ...responseAssertions(operation, [status]),
+    ...echoAssertions(context, operation, request.body?.kind === 'json' ? request.body.value : undefined),
+  ];
   const track = createdResource(context, operation);
   const schemaName = schemaLabel(successResponse(operation)?.schema);
   const title = `${operation.key} succeeds with ${status}${schemaName ? ` and a valid ${schemaName}` : ''}`;
   const prerequisite = inverseOf(context, operation);
   const arrange = prerequisite
-    ? [{ ...act(`${prerequisite.key} first, which ${operation.key} undoes`, { ...request, method: prerequisite.method.toUpperCase(), path: prerequisite.path }, [{ kind: 'status' as const, oneOf: [successStatus(prerequisite)] }]), phase: 'arrange' as const }]
+    ? [
+        {
+          ...act(
+            `${prerequisite.key} first, which ${operation.key} undoes`,
+            { ...request, method: prerequisite.method.toUpperCase(), path: prerequisite.path },
+            [{ kind: 'status' as const, oneOf: [successStatus(prerequisite)] }],
+          ),
+          phase: 'arrange' as const,
+        },
+      ]
     : [];
   const positive = makeCase({
     title,
@@ -39,7 +61,15 @@ export function positiveCases(context: GenerationContext, operation: ApiOperatio
   return [positive, ...boundaryCases(context, operation)];
 }
 
-const INVERSE_ACTIONS: Record<string, string> = { detach: 'attach', disconnect: 'connect', unassign: 'assign', unlink: 'link', unmount: 'mount', unlock: 'lock', unpublish: 'publish' };
+const INVERSE_ACTIONS: Record<string, string> = {
+  detach: 'attach',
+  disconnect: 'connect',
+  unassign: 'assign',
+  unlink: 'link',
+  unmount: 'mount',
+  unlock: 'lock',
+  unpublish: 'publish',
+};
 
 /** `.../detach` only succeeds after `.../attach`: the undone action is arranged first. */
 function inverseOf(context: GenerationContext, operation: ApiOperation): ApiOperation | undefined {
@@ -47,7 +77,9 @@ function inverseOf(context: GenerationContext, operation: ApiOperation): ApiOper
   const inverse = INVERSE_ACTIONS[action];
   if (!inverse) return undefined;
   const path = `${operation.path.slice(0, -action.length)}${inverse}`;
-  return context.model.operations.find((candidate) => candidate.path === path && candidate.method === operation.method);
+  return context.model.operations.find(
+    (candidate) => candidate.path === path && candidate.method === operation.method,
+  );
 }
 
 /** Values at the documented limits must be accepted: off-by-one and overflow bugs live here. */
@@ -63,7 +95,11 @@ function boundaryCases(context: GenerationContext, operation: ApiOperation): Api
     const { request, uses } = context.requests.build(operation);
     if (request.body?.kind !== 'json') continue;
     const body = withField(request.body.value, field.path, boundary.value);
-    if (boundary.value.kind === 'literal' && context.schemas.isValid(operation.requestBody!.schema, materialise(body)) === false) continue;
+    if (
+      boundary.value.kind === 'literal' &&
+      context.schemas.isValid(operation.requestBody!.schema, materialise(body)) === false
+    )
+      continue;
     const sent = { ...request, body: { kind: 'json' as const, value: body } };
     cases.push(
       makeCase({
@@ -71,10 +107,17 @@ function boundaryCases(context: GenerationContext, operation: ApiOperation): Api
         kind: 'boundary',
         operation,
         steps: [
-          act(`${operation.key} with "${describePath(field.path)}" at its ${boundary.label}`, sent, [
-            ...responseAssertions(operation, [status]),
-            ...echoAssertions(context, operation, body).filter((assertion) => assertion.kind !== 'field-echoes' || assertion.path.endsWith(field.name)),
-          ], trackCreated(track)),
+          act(
+            `${operation.key} with "${describePath(field.path)}" at its ${boundary.label}`,
+            sent,
+            [
+              ...responseAssertions(operation, [status]),
+              ...echoAssertions(context, operation, body).filter(
+                (assertion) => assertion.kind !== 'field-echoes' || assertion.path.endsWith(field.name),
+              ),
+            ],
+            trackCreated(track),
+          ),
         ],
         uses,
         priority: 'normal',
@@ -86,18 +129,33 @@ function boundaryCases(context: GenerationContext, operation: ApiOperation): Api
   return cases;
 }
 
-function boundaryValue(context: GenerationContext, name: string, schema: JsonSchema): { label: string; value: ValueExpr } | undefined {
+function boundaryValue(
+  context: GenerationContext,
+  name: string,
+  schema: JsonSchema,
+): { label: string; value: ValueExpr } | undefined {
   const flat = context.schemas.flatten(schema);
   if (flat.enum || flat.format) return undefined;
   const type = primaryType(flat);
-  if ((type === 'integer' || type === 'number') && flat.maximum !== undefined && Math.abs(flat.maximum) < 1e12) {
+  if (
+    (type === 'integer' || type === 'number') &&
+    flat.maximum !== undefined &&
+    Math.abs(flat.maximum) < 1e12
+  ) {
     return { label: `maximum (${flat.maximum})`, value: literal(flat.maximum) };
   }
   if (type === 'string' && flat.maxLength !== undefined && flat.maxLength <= 1024 && flat.maxLength > 0) {
     const unique = context.requests.uniqueFor(name, flat);
     if (unique?.kind === 'unique' && flat.maxLength > UNIQUE_SUFFIX_LENGTH) {
-      const prefix = fitLength(unique.prefix, flat.maxLength - UNIQUE_SUFFIX_LENGTH, flat.maxLength - UNIQUE_SUFFIX_LENGTH);
-      return { label: `maximum length (${flat.maxLength})`, value: { kind: 'unique', prefix, maxLength: flat.maxLength } };
+      const prefix = fitLength(
+        unique.prefix,
+        flat.maxLength - UNIQUE_SUFFIX_LENGTH,
+        flat.maxLength - UNIQUE_SUFFIX_LENGTH,
+      );
+      return {
+        label: `maximum length (${flat.maxLength})`,
+        value: { kind: 'unique', prefix, maxLength: flat.maxLength },
+      };
     }
     const value = fitLength('a', flat.maxLength, flat.maxLength);
     if (flat.pattern && !new RegExp(flat.pattern, 'u').test(value)) return undefined;
@@ -108,21 +166,35 @@ function boundaryValue(context: GenerationContext, name: string, schema: JsonSch
 
 function trackCreated(track: { resource: string; idPath: string } | undefined): Partial<Step> {
   if (!track) return {};
-  return { saves: [{ name: 'created', path: track.idPath, from: 'response' }], track: { resource: track.resource, saved: 'created' } };
+  return {
+    saves: [{ name: 'created', path: track.idPath, from: 'response' }],
+    track: { resource: track.resource, saved: 'created' },
+  };
 }
 
 /** Scalar fields sent in a create/update that the response also has must come back as sent. */
-export function echoAssertions(context: GenerationContext, operation: ApiOperation, body: ValueExpr | undefined): Assertion[] {
+export function echoAssertions(
+  context: GenerationContext,
+  operation: ApiOperation,
+  body: ValueExpr | undefined,
+): Assertion[] {
   if (!body || !['post', 'put', 'patch'].includes(operation.method)) return [];
   const responseSchema = context.schemas.flatten(successResponse(operation)?.schema);
-  const [itemSchema, responsePrefix] = primaryType(responseSchema) === 'array'
-    ? [context.schemas.flatten(responseSchema.items), '0.']
-    : [responseSchema, ''];
+  const [itemSchema, responsePrefix] =
+    primaryType(responseSchema) === 'array'
+      ? [context.schemas.flatten(responseSchema.items), '0.']
+      : [responseSchema, ''];
   const [sentObject, bodyPrefix] = body.kind === 'array' ? [fieldAt(body, [0]), [0]] : [body, []];
   if (sentObject?.kind !== 'object' || !itemSchema.properties) return [];
   return Object.entries(sentObject.entries).flatMap(([key, value]) => {
     if (!itemSchema.properties?.[key] || key === 'id' || !isEchoable(value)) return [];
-    return [{ kind: 'field-echoes' as const, path: `${responsePrefix}${key}`, bodyPath: [...bodyPrefix, key].join('.') }];
+    return [
+      {
+        kind: 'field-echoes' as const,
+        path: `${responsePrefix}${key}`,
+        bodyPath: [...bodyPrefix, key].join('.'),
+      },
+    ];
   });
 }
 
@@ -132,13 +204,17 @@ function isEchoable(value: ValueExpr): boolean {
 }
 
 /** A POST on a collection creates something the test must delete afterwards. */
-export function createdResource(context: GenerationContext, operation: ApiOperation): { resource: string; idPath: string } | undefined {
+export function createdResource(
+  context: GenerationContext,
+  operation: ApiOperation,
+): { resource: string; idPath: string } | undefined {
   if (operation.method !== 'post') return undefined;
   const kind = context.graph.kindOfCollection(operation.path);
   if (!kind?.remove || !kind.createIdPath) return undefined;
   const sameCollection = kind.create?.path === operation.path;
   const idPath = sameCollection ? kind.createIdPath : undefined;
-  if (!sameCollection && operation.path.split('/').at(-1) !== kind.collectionPath.split('/').at(-1)) return undefined;
+  if (!sameCollection && operation.path.split('/').at(-1) !== kind.collectionPath.split('/').at(-1))
+    return undefined;
   return { resource: kind.name, idPath: idPath ?? kind.createIdPath };
 }
 
@@ -155,7 +231,9 @@ export function materialise(expr: ValueExpr): unknown {
     case 'literal':
       return expr.value;
     case 'object':
-      return Object.fromEntries(Object.entries(expr.entries).map(([key, value]) => [key, materialise(value)]));
+      return Object.fromEntries(
+        Object.entries(expr.entries).map(([key, value]) => [key, materialise(value)]),
+      );
     case 'array':
       return expr.items.map(materialise);
     case 'unique':

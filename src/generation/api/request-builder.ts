@@ -48,16 +48,35 @@ export class RequestBuilder {
     for (const parameter of operation.parameters) {
       if (parameter.in === 'path') {
         const kind = this.#graph.kindOfPathParameter(operation, parameter.name);
-        pathParams[parameter.name] = this.#reference(kind?.name, parameter.name, operation, uses, options.exclude);
+        pathParams[parameter.name] = this.#reference(
+          kind?.name,
+          parameter.name,
+          operation,
+          uses,
+          options.exclude,
+        );
       } else if (parameter.required && parameter.in === 'query') {
-        query[parameter.name] = this.#scalar(parameter.name, parameter.schema, operation, uses, options.exclude);
-      } else if (parameter.required && parameter.in === 'header' && !/^(authorization|content-type|accept)$/i.test(parameter.name)) {
-        headers[parameter.name] = String(parameter.example ?? sampleValue(this.#context, parameter.schema) ?? 'sample');
+        query[parameter.name] = this.#scalar(
+          parameter.name,
+          parameter.schema,
+          operation,
+          uses,
+          options.exclude,
+        );
+      } else if (
+        parameter.required &&
+        parameter.in === 'header' &&
+        !/^(authorization|content-type|accept)$/i.test(parameter.name)
+      ) {
+        headers[parameter.name] = String(
+          parameter.example ?? sampleValue(this.#context, parameter.schema) ?? 'sample',
+        );
       }
     }
-    const body = operation.requestBody && /json/i.test(operation.requestBody.contentType)
-      ? { kind: 'json' as const, value: this.bodyValue(operation, uses, options.exclude) }
-      : undefined;
+    const body =
+      operation.requestBody && /json/i.test(operation.requestBody.contentType)
+        ? { kind: 'json' as const, value: this.bodyValue(operation, uses, options.exclude) }
+        : undefined;
     const request: RequestSpec = {
       method: operation.method.toUpperCase(),
       path: operation.path,
@@ -73,9 +92,11 @@ export class RequestBuilder {
   /** The valid body as an expression tree: documented example first, else a minimal sample. */
   bodyValue(operation: ApiOperation, uses: Map<string, ResourceUse>, exclude?: string): ValueExpr {
     const requestBody = operation.requestBody!;
-    const example = requestBody.example !== undefined && this.#context.isValid(requestBody.schema, requestBody.example) === true
-      ? requestBody.example
-      : undefined;
+    const example =
+      requestBody.example !== undefined &&
+      this.#context.isValid(requestBody.schema, requestBody.example) === true
+        ? requestBody.example
+        : undefined;
     const sample = example ?? sampleValue(this.#context, requestBody.schema);
     return this.#toExpr(sample, requestBody.schema, operation, uses, exclude, 0);
   }
@@ -90,15 +111,19 @@ export class RequestBuilder {
   ): ValueExpr {
     const flat = this.#context.flatten(schema);
     if (Array.isArray(value)) {
-      return { kind: 'array', items: value.map((item) => this.#toExpr(item, flat.items, operation, uses, exclude, depth + 1)) };
+      return {
+        kind: 'array',
+        items: value.map((item) => this.#toExpr(item, flat.items, operation, uses, exclude, depth + 1)),
+      };
     }
     if (value !== null && typeof value === 'object') {
       const entries: Record<string, ValueExpr> = {};
       for (const [key, child] of Object.entries(value)) {
         const childSchema = flat.properties?.[key];
-        entries[key] = typeof child === 'string' && depth < 4
-          ? this.#stringField(key, child, childSchema, operation, uses, exclude)
-          : this.#toExpr(child, childSchema, operation, uses, exclude, depth + 1);
+        entries[key] =
+          typeof child === 'string' && depth < 4
+            ? this.#stringField(key, child, childSchema, operation, uses, exclude)
+            : this.#toExpr(child, childSchema, operation, uses, exclude, depth + 1);
       }
       return { kind: 'object', entries };
     }
@@ -127,13 +152,23 @@ export class RequestBuilder {
   uniqueFor(key: string, schema: JsonSchema): ValueExpr | undefined {
     const maxLength = schema.maxLength ?? 64;
     const prefix = (/^[a-z]/i.test(key) ? key.replace(/[^a-zA-Z0-9]/g, '') : 'item').slice(0, 12) || 'item';
-    if (prefix.length + UNIQUE_SUFFIX_LENGTH > maxLength || (schema.minLength ?? 0) > prefix.length + UNIQUE_SUFFIX_LENGTH) return undefined;
+    if (
+      prefix.length + UNIQUE_SUFFIX_LENGTH > maxLength ||
+      (schema.minLength ?? 0) > prefix.length + UNIQUE_SUFFIX_LENGTH
+    )
+      return undefined;
     const probe = `${prefix}${'a1b2c3d4e5'.slice(0, UNIQUE_SUFFIX_LENGTH)}`;
     if (schema.pattern && !safeTest(schema.pattern, probe)) return undefined;
     return { kind: 'unique', prefix, maxLength };
   }
 
-  #scalar(name: string, schema: JsonSchema, operation: ApiOperation, uses: Map<string, ResourceUse>, exclude?: string): ValueExpr {
+  #scalar(
+    name: string,
+    schema: JsonSchema,
+    operation: ApiOperation,
+    uses: Map<string, ResourceUse>,
+    exclude?: string,
+  ): ValueExpr {
     const flat = this.#context.flatten(schema);
     if (!flat.enum && idStem(name)) {
       const kind = this.#graph.kindOfField(name);
@@ -177,7 +212,12 @@ export class RequestBuilder {
 }
 
 function isIdLike(schema: JsonSchema): boolean {
-  return schema.format === 'uuid' || schema.format === 'uuid4' || schema.type === 'string' || schema.type === 'integer';
+  return (
+    schema.format === 'uuid' ||
+    schema.format === 'uuid4' ||
+    schema.type === 'string' ||
+    schema.type === 'integer'
+  );
 }
 
 export function envName(name: string): string {

@@ -63,7 +63,9 @@ export class ResourceGraph {
 }
 
 function discoverKinds(model: ApiModel, context: SchemaContext): ResourceKind[] {
-  const byKey = new Map(model.operations.map((operation) => [`${operation.method} ${operation.path}`, operation]));
+  const byKey = new Map(
+    model.operations.map((operation) => [`${operation.method} ${operation.path}`, operation]),
+  );
   const kinds = new Map<string, ResourceKind>();
   for (const operation of model.operations) {
     const match = /^(.*)\/\{([^}]+)\}$/.exec(operation.path);
@@ -94,7 +96,11 @@ function discoverKinds(model: ApiModel, context: SchemaContext): ResourceKind[] 
 }
 
 /** `id` of an object, `0.id` of an array of objects, `data.id` of a wrapper. */
-export function idPathOf(context: SchemaContext, schema: JsonSchema | undefined, depth = 0): string | undefined {
+export function idPathOf(
+  context: SchemaContext,
+  schema: JsonSchema | undefined,
+  depth = 0,
+): string | undefined {
   if (!schema || depth > 2) return undefined;
   const flat = context.flatten(schema);
   const type = primaryType(flat);
@@ -142,7 +148,9 @@ export function idStem(field: string): string | undefined {
 }
 
 function staticSegments(path: string): string[] {
-  return path.split('/').filter((segment) => segment && !segment.startsWith('{') && !/^v\d+(\.\d+)*$/i.test(segment));
+  return path
+    .split('/')
+    .filter((segment) => segment && !segment.startsWith('{') && !/^v\d+(\.\d+)*$/i.test(segment));
 }
 
 /** English plural to singular, good enough for resource names in paths. */

@@ -45,7 +45,8 @@ export function sampleValue(context: SchemaContext, schema: JsonSchema | undefin
   if (documented.found) return documented.value;
   if (depth > MAX_DEPTH) return fallbackForDepth(flat);
   const variants = flat.oneOf ?? flat.anyOf;
-  if (variants && variants.length > 0) return sampleValue(context, preferredVariant(context, variants), depth + 1);
+  if (variants && variants.length > 0)
+    return sampleValue(context, preferredVariant(context, variants), depth + 1);
   const type = primaryType(flat);
   switch (type) {
     case 'string':
@@ -68,7 +69,8 @@ function documentedValue(context: SchemaContext, schema: JsonSchema): { found: b
   if (schema.const !== undefined) return { found: true, value: schema.const };
   const candidates = [...(schema.examples ?? []), schema.default];
   for (const candidate of candidates) {
-    if (candidate !== undefined && context.isValid(schema, candidate) === true) return { found: true, value: candidate };
+    if (candidate !== undefined && context.isValid(schema, candidate) === true)
+      return { found: true, value: candidate };
   }
   const enumValue = schema.enum?.find((value) => value !== null);
   if (enumValue !== undefined) return { found: true, value: enumValue };
@@ -78,7 +80,9 @@ function documentedValue(context: SchemaContext, schema: JsonSchema): { found: b
 /** Prefers an object variant that requires something: `{}` often matches a branch by accident. */
 export function preferredVariant(context: SchemaContext, variants: JsonSchema[]): JsonSchema {
   const resolved = variants.map((variant) => context.flatten(variant));
-  const nonNull = resolved.filter((variant) => !schemaTypes(variant).every((type) => type === 'null') || variant.type === undefined);
+  const nonNull = resolved.filter(
+    (variant) => !schemaTypes(variant).every((type) => type === 'null') || variant.type === undefined,
+  );
   const demanding = nonNull.find((variant) => (variant.required ?? []).length > 0);
   return demanding ?? nonNull[0] ?? resolved[0] ?? {};
 }
@@ -90,14 +94,16 @@ export function primaryType(schema: JsonSchema): Exclude<JsonSchema['type'], Jso
   if (schema.properties || schema.additionalProperties !== undefined || schema.required) return 'object';
   if (schema.items) return 'array';
   if (schema.minimum !== undefined || schema.maximum !== undefined) return 'number';
-  if (schema.pattern || schema.format || schema.minLength !== undefined || schema.maxLength !== undefined) return 'string';
+  if (schema.pattern || schema.format || schema.minLength !== undefined || schema.maxLength !== undefined)
+    return 'string';
   return 'string';
 }
 
 function sampleString(schema: JsonSchema): string {
   const min = schema.minLength ?? 0;
   const max = schema.maxLength ?? Math.max(min, 64);
-  if (schema.format && FORMAT_SAMPLES[schema.format] !== undefined) return String(FORMAT_SAMPLES[schema.format]);
+  if (schema.format && FORMAT_SAMPLES[schema.format] !== undefined)
+    return String(FORMAT_SAMPLES[schema.format]);
   if (schema.pattern) {
     const generated = fromPattern(schema.pattern, min, max);
     if (generated !== undefined) return generated;
@@ -144,8 +150,12 @@ export function fromPattern(pattern: string, min: number, max: number): string |
 
 function sampleNumber(schema: JsonSchema, integer: boolean): number {
   const step = schema.multipleOf ?? (integer ? 1 : 0.5);
-  let low = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + (integer ? 1 : step) : undefined);
-  const high = schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - (integer ? 1 : step) : undefined);
+  let low =
+    schema.minimum ??
+    (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + (integer ? 1 : step) : undefined);
+  const high =
+    schema.maximum ??
+    (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - (integer ? 1 : step) : undefined);
   if (low === undefined) low = high !== undefined && high < 1 ? high : 1;
   if (integer) low = Math.ceil(low);
   if (schema.multipleOf) low = Math.ceil(low / schema.multipleOf) * schema.multipleOf;

@@ -21,7 +21,13 @@ export class SchemaContext {
 
   constructor(model: Pick<ApiModel, 'schemaDocument' | 'schemaDialect'>) {
     this.#document = model.schemaDocument;
-    const options = { strict: false, allErrors: false, validateFormats: true, logger: false as const, validateSchema: false };
+    const options = {
+      strict: false,
+      allErrors: false,
+      validateFormats: true,
+      logger: false as const,
+      validateSchema: false,
+    };
     this.#ajv = model.schemaDialect === '2020-12' ? new Ajv2020(options) : new Ajv(options);
     addFormats(this.#ajv);
     registerOpenApiFormats(this.#ajv);
@@ -87,7 +93,9 @@ function anchorReferences(node: unknown): unknown {
   return Object.fromEntries(
     Object.entries(node).map(([key, value]) => [
       key,
-      key === '$ref' && typeof value === 'string' && value.startsWith('#') ? `${DOCUMENT_ID}${value}` : anchorReferences(value),
+      key === '$ref' && typeof value === 'string' && value.startsWith('#')
+        ? `${DOCUMENT_ID}${value}`
+        : anchorReferences(value),
     ]),
   );
 }

@@ -1,4 +1,5 @@
 import { documentedStatuses, successResponse } from '../../core/api-model.ts';
+import type { JsonSchema } from '../../core/json-schema.ts';
 import type { ApiTestCase, Assertion, RequestSpec, Step, ValueExpr } from '../../core/test-case.ts';
 import { act, makeCase, responseAssertions, successStatus } from './case-helpers.ts';
 import type { GenerationContext } from './generation-context.ts';
@@ -22,17 +23,33 @@ export function statefulCase(context: GenerationContext, kind: ResourceKind): Ap
   });
   const readRequest = withId(context.requests.build(kind.read).request);
   const steps: Step[] = [
-    act(`create a ${kind.name}`, created.request, [...responseAssertions(kind.create, [successStatus(kind.create)]), ...echoAssertions(context, kind.create, createBody)], {
-      saves: [
-        { name: SAVED_ID, path: kind.createIdPath, from: 'response' },
-        ...echoedScalars(createBody).map((key) => ({ name: `sent_${key}`, path: key, from: 'body' as const })),
+    act(
+      `create a ${kind.name}`,
+      created.request,
+      [
+        ...responseAssertions(kind.create, [successStatus(kind.create)]),
+        ...echoAssertions(context, kind.create, createBody),
       ],
-      track: { resource: kind.name, saved: SAVED_ID },
-    }),
+      {
+        saves: [
+          { name: SAVED_ID, path: kind.createIdPath, from: 'response' },
+          ...echoedScalars(createBody).map((key) => ({
+            name: `sent_${key}`,
+            path: key,
+            from: 'body' as const,
+          })),
+        ],
+        track: { resource: kind.name, saved: SAVED_ID },
+      },
+    ),
     act(`read the new ${kind.name}`, readRequest, [
       ...responseAssertions(kind.read, [successStatus(kind.read)]),
       { kind: 'field-equals', path: 'id', value: { kind: 'saved', name: SAVED_ID } },
-      ...echoedScalars(createBody).map((key) => ({ kind: 'field-equals' as const, path: key, value: { kind: 'saved' as const, name: `sent_${key}` } })),
+      ...echoedScalars(createBody).map((key) => ({
+        kind: 'field-equals' as const,
+        path: key,
+        value: { kind: 'saved' as const, name: `sent_${key}` },
+      })),
     ]),
   ];
   const phases = ['create', 'read'];
@@ -43,14 +60,18 @@ export function statefulCase(context: GenerationContext, kind: ResourceKind): Ap
     const removeRequest = withId(context.requests.build(kind.remove).request);
     const gone = documentedStatuses(kind.read).includes(404) ? [404] : [404, 410];
     steps.push(
-      act(`delete the ${kind.name}`, removeRequest, [{ kind: 'status', oneOf: [successStatus(kind.remove)] }]),
+      act(`delete the ${kind.name}`, removeRequest, [
+        { kind: 'status', oneOf: [successStatus(kind.remove)] },
+      ]),
       act(`read the deleted ${kind.name}`, readRequest, responseAssertions(kind.read, gone)),
     );
     phases.push('delete', 'read after delete');
   }
   if (steps.length < 3) return undefined;
-  const readIdPathIsTopLevel = context.schemas.flatten(successResponse(kind.read)?.schema).properties?.['id'] !== undefined;
-  if (!readIdPathIsTopLevel) steps[1]!.assertions = steps[1]!.assertions.filter((assertion) => assertion.kind !== 'field-equals');
+  const readIdPathIsTopLevel =
+    context.schemas.flatten(successResponse(kind.read)?.schema).properties?.['id'] !== undefined;
+  if (!readIdPathIsTopLevel)
+    steps[1]!.assertions = steps[1]!.assertions.filter((assertion) => assertion.kind !== 'field-equals');
   return makeCase({
     title: `${kind.name} lifecycle: ${phases.join(', ')}`,
     kind: 'stateful',
@@ -58,7 +79,9 @@ export function statefulCase(context: GenerationContext, kind: ResourceKind): Ap
     steps,
     uses: created.uses,
     priority: 'critical',
-    covers: [kind.create, kind.read, kind.update, kind.remove].flatMap((operation) => (operation ? [`${operation.key} ${successStatus(operation)}`] : [])),
+    covers: [kind.create, kind.read, kind.update, kind.remove].flatMap((operation) =>
+      operation ? [`${operation.key} ${successStatus(operation)}`] : [],
+    ),
     writesByResources: true,
   });
 }
@@ -79,30 +102,53 @@ function updateSteps(
     if (!readSchema.properties?.[name]) return false;
     const schema = context.schemas.flatten(updateSchema.properties![name]);
     const variants = schema.anyOf ?? schema.oneOf ?? [schema];
-    return variants.some((variant) => primaryType(context.schemas.flatten(variant)) === 'string') && context.requests.uniqueFor(name, stringVariant(context, schema)) !== undefined;
+    return (
+      variants.some((variant) => primaryType(context.schemas.flatten(variant)) === 'string') &&
+      context.requests.uniqueFor(name, stringVariant(context, schema)) !== undefined
+    );
   });
   if (!field) return [];
   const value = context.requests.uniqueFor(field, stringVariant(context, updateSchema.properties![field]!))!;
-  const body: ValueExpr = { kind: 'object', entries: { ...built.request.body.value.entries, [field]: value } };
+  const body: ValueExpr = {
+    kind: 'object',
+    entries: { ...built.request.body.value.entries, [field]: value },
+  };
   const request = withId({ ...built.request, body: { kind: 'json', value: body } });
   const changed: Assertion = { kind: 'field-equals', path: field, value: { kind: 'saved', name: 'updated' } };
   return [
-    act(`update "${field}" of the ${kind.name}`, request, [...responseAssertions(update, [successStatus(update)]), { kind: 'field-echoes', path: field, bodyPath: field }], {
-      saves: [{ name: 'updated', path: field, from: 'body' }],
-    }),
-    act(`read the ${kind.name} back`, readRequest, [{ kind: 'status', oneOf: [successStatus(kind.read!)] }, changed]),
+    act(
+      `update "${field}" of the ${kind.name}`,
+      request,
+      [
+        ...responseAssertions(update, [successStatus(update)]),
+        { kind: 'field-echoes', path: field, bodyPath: field },
+      ],
+      {
+        saves: [{ name: 'updated', path: field, from: 'body' }],
+      },
+    ),
+    act(`read the ${kind.name} back`, readRequest, [
+      { kind: 'status', oneOf: [successStatus(kind.read!)] },
+      changed,
+    ]),
   ];
 }
 
-function stringVariant(context: GenerationContext, schema: import('../../core/json-schema.ts').JsonSchema) {
+function stringVariant(context: GenerationContext, schema: JsonSchema): JsonSchema {
   const flat = context.schemas.flatten(schema);
   const variants = flat.anyOf ?? flat.oneOf;
   if (!variants) return flat;
-  return variants.map((variant) => context.schemas.flatten(variant)).find((variant) => primaryType(variant) === 'string') ?? flat;
+  return (
+    variants
+      .map((variant) => context.schemas.flatten(variant))
+      .find((variant) => primaryType(variant) === 'string') ?? flat
+  );
 }
 
 /** Top-level unique values of a create body: the read must show exactly what was sent. */
 function echoedScalars(body: ValueExpr | undefined): string[] {
   if (body?.kind !== 'object') return [];
-  return Object.entries(body.entries).flatMap(([key, value]) => (value.kind === 'unique' && key !== 'id' ? [key] : []));
+  return Object.entries(body.entries).flatMap(([key, value]) =>
+    value.kind === 'unique' && key !== 'id' ? [key] : [],
+  );
 }

@@ -1,19 +1,41 @@
 import type { FailureEvidence, RecordedExchange, TestOutcome } from '../../core/run-report.ts';
-import { flattenSpecs, type PlaywrightJsonReport, type PlaywrightJsonResult } from './playwright-json-report.ts';
+import {
+  flattenSpecs,
+  type PlaywrightJsonReport,
+  type PlaywrightJsonResult,
+} from './playwright-json-report.ts';
 
-const ANSI = /\u001b\[[0-9;]*m/g;
+// Colour codes in runner messages; built from a string so the regex holds no control character.
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 /**
  * One verdict per test from all its repeats: passed every time → delivered, failed every
  * time → suspected defect, both → flaky, never run → skipped (with the reason it gave).
  */
 export function classifyPlaywrightReport(report: PlaywrightJsonReport): TestOutcome[] {
-  const byKey = new Map<string, { title: string; file: string; line: number; operation: string | undefined; results: PlaywrightJsonResult[] }>();
+  const byKey = new Map<
+    string,
+    {
+      title: string;
+      file: string;
+      line: number;
+      operation: string | undefined;
+      results: PlaywrightJsonResult[];
+    }
+  >();
   for (const spec of flattenSpecs(report)) {
     const key = `${spec.file}:${spec.line}:${spec.title}`;
-    const entry = byKey.get(key) ?? { title: spec.title, file: spec.file, line: spec.line, operation: undefined, results: [] };
+    const entry = byKey.get(key) ?? {
+      title: spec.title,
+      file: spec.file,
+      line: spec.line,
+      operation: undefined,
+      results: [],
+    };
     for (const test of spec.tests) {
-      entry.operation ??= test.annotations?.find((annotation) => annotation.type === 'operation')?.description;
+      entry.operation ??= test.annotations?.find(
+        (annotation) => annotation.type === 'operation',
+      )?.description;
       entry.results.push(...test.results);
     }
     byKey.set(key, entry);
@@ -25,7 +47,8 @@ export function classifyPlaywrightReport(report: PlaywrightJsonReport): TestOutc
     const skipReason = entry.results
       .flatMap((result) => result.annotations ?? [])
       .find((annotation) => annotation.type === 'skip' || annotation.type === 'fixme')?.description;
-    const verdict: TestOutcome['verdict'] = ran.length === 0 ? 'skipped' : passes === ran.length ? 'delivered' : passes === 0 ? 'defect' : 'flaky';
+    const verdict: TestOutcome['verdict'] =
+      ran.length === 0 ? 'skipped' : passes === ran.length ? 'delivered' : passes === 0 ? 'defect' : 'flaky';
     return {
       title: entry.title,
       file: `${entry.file}:${entry.line}`,
@@ -42,7 +65,9 @@ export function classifyPlaywrightReport(report: PlaywrightJsonReport): TestOutc
 function evidenceOf(result: PlaywrightJsonResult): FailureEvidence {
   const raw = result.errors?.[0]?.message ?? result.error?.message ?? `test ${result.status}`;
   const message = raw.replace(ANSI, '');
-  const expected = /^Expected: (.*)$/m.exec(message)?.[1] ?? (result.status === 'timedOut' ? 'the test to finish within its timeout' : 'the test to pass');
+  const expected =
+    /^Expected: (.*)$/m.exec(message)?.[1] ??
+    (result.status === 'timedOut' ? 'the test to finish within its timeout' : 'the test to pass');
   const actual = /^Actual: (.*)$/m.exec(message)?.[1] ?? message.split('\n')[0]!.slice(0, 300);
   return { message, expected, actual, exchanges: exchangesOf(result) };
 }
@@ -61,5 +86,8 @@ function exchangesOf(result: PlaywrightJsonResult): RecordedExchange[] {
 export function failingExchange(evidence: FailureEvidence): RecordedExchange | undefined {
   const index = /\[exchange (\d+)\]/.exec(evidence.message)?.[1];
   if (index !== undefined) return evidence.exchanges[Number(index)];
-  return evidence.exchanges.find((exchange) => !exchange.response || exchange.response.status >= 400) ?? evidence.exchanges.at(-1);
+  return (
+    evidence.exchanges.find((exchange) => !exchange.response || exchange.response.status >= 400) ??
+    evidence.exchanges.at(-1)
+  );
 }

@@ -7,7 +7,10 @@ export function curlCommand(exchange: RecordedExchange): string {
   const parts = ['curl', '-i', '-X', exchange.request.method, shellQuote(exchange.request.url)];
   for (const [name, value] of Object.entries(exchange.request.headers)) {
     if (name.toLowerCase() === 'accept') continue;
-    parts.push('-H', value === REDACTED ? `"${name}: ${credentialVariable(name)}"` : shellQuote(`${name}: ${value}`));
+    parts.push(
+      '-H',
+      value === REDACTED ? `"${name}: ${credentialVariable(name)}"` : shellQuote(`${name}: ${value}`),
+    );
   }
   if (exchange.request.body !== undefined) parts.push('--data-raw', shellQuote(exchange.request.body));
   return parts.join(' ');

@@ -11,7 +11,8 @@ export async function quarantineFlakyTests(suiteDir: string, outcomes: TestOutco
   const byFile = new Map<string, { line: number; reason: string }[]>();
   for (const outcome of flaky) {
     const [file, line] = splitLocation(outcome.file);
-    const reason = `Quarantined by TestOps Copilot: passed ${outcome.passes} of ${outcome.runs} runs. ${outcome.failure?.actual ?? ''}`.trim();
+    const reason =
+      `Quarantined by TestOps Copilot: passed ${outcome.passes} of ${outcome.runs} runs. ${outcome.failure?.actual ?? ''}`.trim();
     byFile.set(file, [...(byFile.get(file) ?? []), { line, reason }]);
   }
   let changed = 0;

@@ -30,24 +30,42 @@ export async function runPlaywrightSuite(options: RunSuiteOptions): Promise<Test
     env: { ...process.env, ...options.env, TESTOPS_REPORT_FILE: reportFile, FORCE_COLOR: '0' },
     timeoutMs: 60 * 60_000,
   });
-  const report = await readFile(reportFile, 'utf8').then((text) => JSON.parse(text) as PlaywrightJsonReport).catch(() => undefined);
+  const report = await readFile(reportFile, 'utf8')
+    .then((text) => JSON.parse(text) as PlaywrightJsonReport)
+    .catch(() => undefined);
   if (!report) {
-    throw new TestopsError('TESTOPS_RUNNER_FAILED', `the suite did not run (exit ${result.code}): ${(result.stderr || result.stdout).trim().split('\n').slice(-5).join(' | ')}`, {
-      where: suiteDir,
-      expected: 'Playwright to run the suite and write its JSON report',
-      hint: 'run `npx playwright test` in the suite folder to see the full error.',
-    });
+    throw new TestopsError(
+      'TESTOPS_RUNNER_FAILED',
+      `the suite did not run (exit ${result.code}): ${(result.stderr || result.stdout).trim().split('\n').slice(-5).join(' | ')}`,
+      {
+        where: suiteDir,
+        expected: 'Playwright to run the suite and write its JSON report',
+        hint: 'run `npx playwright test` in the suite folder to see the full error.',
+      },
+    );
   }
   const outcomes = classifyPlaywrightReport(report);
   const loadErrors = (report.errors ?? []).map((error) => error.message ?? '').filter(Boolean);
   if (outcomes.length === 0 && loadErrors.length > 0) {
-    throw new TestopsError('TESTOPS_RUNNER_FAILED', `the suite could not be loaded: ${loadErrors[0]!.split('\n')[0]}`, {
-      where: suiteDir,
-      expected: 'spec files that compile and load',
-      hint: 'run `npm run typecheck` in the suite folder.',
-    });
+    throw new TestopsError(
+      'TESTOPS_RUNNER_FAILED',
+      `the suite could not be loaded: ${loadErrors[0]!.split('\n')[0]}`,
+      {
+        where: suiteDir,
+        expected: 'spec files that compile and load',
+        hint: 'run `npm run typecheck` in the suite folder.',
+      },
+    );
   }
-  const failed = outcomes.filter((outcome) => outcome.verdict !== 'delivered' && outcome.verdict !== 'skipped').length;
-  options.events({ type: 'run-end', attempt: options.repeat, passed: outcomes.length - failed, failed, skipped: outcomes.filter((o) => o.verdict === 'skipped').length });
+  const failed = outcomes.filter(
+    (outcome) => outcome.verdict !== 'delivered' && outcome.verdict !== 'skipped',
+  ).length;
+  options.events({
+    type: 'run-end',
+    attempt: options.repeat,
+    passed: outcomes.length - failed,
+    failed,
+    skipped: outcomes.filter((o) => o.verdict === 'skipped').length,
+  });
   return outcomes;
 }
