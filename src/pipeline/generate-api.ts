@@ -33,9 +33,15 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
   const loaded = await timedStage(events, 'load spec', () => loadSpec(options.spec));
   durations['load'] = loaded.durationMs;
   const model = buildApiModel(loaded.result);
-  for (const issue of model.issues) events({ type: 'operation-skipped', operation: issue.operation, reason: issue.message });
+  for (const issue of model.issues)
+    events({ type: 'operation-skipped', operation: issue.operation, reason: issue.message });
   const designed = await timedStage(events, 'design tests', () =>
-    generateApiSuite(model, { specSource: options.spec, variables: options.variables ?? {}, only: options.only ?? [], events }),
+    generateApiSuite(model, {
+      specSource: options.spec,
+      variables: options.variables ?? {},
+      only: options.only ?? [],
+      events,
+    }),
   );
   durations['generate'] = designed.durationMs;
   const suite = designed.result;
@@ -59,12 +65,22 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
       durations,
     });
   }
-  const report = buildRunReport({ manifest: emitted.result, baseUrl: options.baseUrl, repeat: 0, outcomes: undefined, defects: [], durations });
+  const report = buildRunReport({
+    manifest: emitted.result,
+    baseUrl: options.baseUrl,
+    repeat: 0,
+    outcomes: undefined,
+    defects: [],
+    durations,
+  });
   await writeReport(outDir, report);
   return report;
 }
 
-async function emitFiles(suite: Parameters<typeof emitPlaywrightSuite>[0], options: GenerateApiOptions): Promise<Record<string, string>> {
+async function emitFiles(
+  suite: Parameters<typeof emitPlaywrightSuite>[0],
+  options: GenerateApiOptions,
+): Promise<Record<string, string>> {
   if (options.format === 'pytest') {
     // Loaded lazily: the pytest emitter is optional for Playwright-only users.
     const { emitPytestSuite } = await import('../emit/pytest/emit-pytest-suite.ts');

@@ -31,7 +31,9 @@ export async function runApiSuite(options: RunApiSuiteOptions): Promise<RunRepor
   const manifest = await readManifest(suiteDir);
   const repeat = options.repeat ?? DEFAULT_REPEAT;
   if (!Number.isInteger(repeat) || repeat < 1) {
-    throw new TestopsError('TESTOPS_INVALID_ARGUMENT', `--repeat must be a positive integer, got ${repeat}`, { hint: 'use e.g. --repeat 3.' });
+    throw new TestopsError('TESTOPS_INVALID_ARGUMENT', `--repeat must be a positive integer, got ${repeat}`, {
+      hint: 'use e.g. --repeat 3.',
+    });
   }
   const baseUrl = options.baseUrl ?? manifest.baseUrl;
   if (!baseUrl) {
@@ -41,14 +43,20 @@ export async function runApiSuite(options: RunApiSuiteOptions): Promise<RunRepor
     });
   }
   if (manifest.format !== 'playwright-ts') {
-    throw new TestopsError('TESTOPS_INVALID_ARGUMENT', `running ${manifest.format} suites is not supported yet`, {
-      where: suiteDir,
-      hint: 'run it with `python3 -m pytest` in the suite folder, or generate with --format playwright-ts.',
-    });
+    throw new TestopsError(
+      'TESTOPS_INVALID_ARGUMENT',
+      `running ${manifest.format} suites is not supported yet`,
+      {
+        where: suiteDir,
+        hint: 'run it with `python3 -m pytest` in the suite folder, or generate with --format playwright-ts.',
+      },
+    );
   }
   const env = suiteEnvironment(manifest, { ...options, baseUrl });
   const durations = { ...(options.durations ?? {}) };
-  const { result: outcomes, durationMs } = await timedStage(events, `run ×${repeat}`, () => runPlaywrightSuite({ suiteDir, repeat, env, events }));
+  const { result: outcomes, durationMs } = await timedStage(events, `run ×${repeat}`, () =>
+    runPlaywrightSuite({ suiteDir, repeat, env, events }),
+  );
   durations['run'] = durationMs;
   const defects = await writeEvidence(suiteDir, outcomes);
   await quarantineFlakyTests(suiteDir, outcomes);
@@ -57,7 +65,10 @@ export async function runApiSuite(options: RunApiSuiteOptions): Promise<RunRepor
   return report;
 }
 
-function suiteEnvironment(manifest: Manifest, options: RunApiSuiteOptions & { baseUrl: string }): Record<string, string> {
+function suiteEnvironment(
+  manifest: Manifest,
+  options: RunApiSuiteOptions & { baseUrl: string },
+): Record<string, string> {
   const env: Record<string, string> = { API_BASE_URL: options.baseUrl };
   if (options.headers?.length) env['API_HEADERS'] = options.headers.join('\n');
   if (options.allowWrites) env['ALLOW_WRITES'] = '1';
@@ -77,8 +88,31 @@ async function writeEvidence(suiteDir: string, outcomes: TestOutcome[]): Promise
     const exchange = failingExchange(failure);
     const curl = exchange ? curlCommand(exchange) : undefined;
     const file = `evidence/${slug(outcome.title)}.json`;
-    await writeFile(join(suiteDir, file), JSON.stringify({ test: outcome.title, operation: outcome.operation, location: outcome.file, expected: failure.expected, actual: failure.actual, message: failure.message, curl, exchanges: failure.exchanges }, null, 2));
-    defects.push({ test: outcome.title, operation: outcome.operation ?? '', expected: failure.expected, actual: failure.actual, evidence: file, curl });
+    await writeFile(
+      join(suiteDir, file),
+      JSON.stringify(
+        {
+          test: outcome.title,
+          operation: outcome.operation,
+          location: outcome.file,
+          expected: failure.expected,
+          actual: failure.actual,
+          message: failure.message,
+          curl,
+          exchanges: failure.exchanges,
+        },
+        null,
+        2,
+      ),
+    );
+    defects.push({
+      test: outcome.title,
+      operation: outcome.operation ?? '',
+      expected: failure.expected,
+      actual: failure.actual,
+      evidence: file,
+      curl,
+    });
   }
   return defects;
 }
@@ -89,5 +123,9 @@ export async function writeReport(suiteDir: string, report: RunReport): Promise<
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 100);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 100);
 }

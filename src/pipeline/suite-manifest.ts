@@ -8,7 +8,11 @@ export const MANIFEST_FILE = 'testops-suite.json';
 
 export type Manifest = SuiteManifest & { variables: { name: string; env: string }[] };
 
-export function manifestOf(suite: ApiSuite, format: SuiteManifest['format'], baseUrl: string | undefined): Manifest {
+export function manifestOf(
+  suite: ApiSuite,
+  format: SuiteManifest['format'],
+  baseUrl: string | undefined,
+): Manifest {
   return {
     version: 1,
     kind: 'api',
@@ -19,7 +23,11 @@ export function manifestOf(suite: ApiSuite, format: SuiteManifest['format'], bas
     generatedAt: new Date().toISOString(),
     operations: suite.operations.map((operation) => operation.key),
     skippedOperations: suite.skippedOperations,
-    tests: suite.cases.map((testCase) => ({ title: testCase.title, operation: testCase.operation, kind: testCase.kind })),
+    tests: suite.cases.map((testCase) => ({
+      title: testCase.title,
+      operation: testCase.operation,
+      kind: testCase.kind,
+    })),
     variables: suite.variables.map((variable) => ({ name: variable.name, env: variable.env })),
   };
 }

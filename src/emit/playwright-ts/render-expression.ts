@@ -22,7 +22,9 @@ export function renderExpression(expr: ValueExpr, indent = ''): string {
       return wrap('[', items, ']', indent);
     }
     case 'object': {
-      const entries = Object.entries(expr.entries).map(([key, value]) => `${propertyName(key)}: ${renderExpression(value, indent + '  ')}`);
+      const entries = Object.entries(expr.entries).map(
+        ([key, value]) => `${propertyName(key)}: ${renderExpression(value, indent + '  ')}`,
+      );
       return wrap('{', entries, '}', indent, ' ');
     }
   }
@@ -30,9 +32,17 @@ export function renderExpression(expr: ValueExpr, indent = ''): string {
 
 function renderLiteral(value: unknown, indent: string): string {
   if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return wrap('[', value.map((item) => renderLiteral(item, indent + '  ')), ']', indent);
+  if (Array.isArray(value))
+    return wrap(
+      '[',
+      value.map((item) => renderLiteral(item, indent + '  ')),
+      ']',
+      indent,
+    );
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, item]) => `${propertyName(key)}: ${renderLiteral(item, indent + '  ')}`);
+    const entries = Object.entries(value).map(
+      ([key, item]) => `${propertyName(key)}: ${renderLiteral(item, indent + '  ')}`,
+    );
     return wrap('{', entries, '}', indent, ' ');
   }
   if (typeof value === 'string') return quote(value);
@@ -47,7 +57,12 @@ function wrap(open: string, parts: string[], close: string, indent: string, pad 
 }
 
 export function quote(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\u2028|\u2029/g, ' ')}'`;
+  return `'${text
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\u2028|\u2029/g, ' ')}'`;
 }
 
 function propertyName(key: string): string {
@@ -57,7 +72,21 @@ function propertyName(key: string): string {
 /** A resource alias as a local variable name (`disk1`); reserved words get a suffix. */
 export function variableName(alias: string): string {
   const name = alias.replace(/[^A-Za-z0-9_$]/g, '_').replace(/^(\d)/, '_$1');
-  return ['api', 'vars', 'resources', 'saved', 'test', 'expect', 'delete', 'new', 'default', 'function', 'class'].includes(name) ? `${name}Resource` : name;
+  return [
+    'api',
+    'vars',
+    'resources',
+    'saved',
+    'test',
+    'expect',
+    'delete',
+    'new',
+    'default',
+    'function',
+    'class',
+  ].includes(name)
+    ? `${name}Resource`
+    : name;
 }
 
 export function usesVars(code: string): boolean {

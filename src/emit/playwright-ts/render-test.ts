@@ -4,13 +4,20 @@ import { quote, renderExpression, usesVars, variableName } from './render-expres
 /** One `test(...)` of a Playwright spec file, arranged as Arrange / Act / Assert steps. */
 export function renderTest(testCase: ApiTestCase): string {
   const lines: string[] = [];
-  if (testCase.steps.some((step) => step.saves.length > 0 || stepReadsSaved(step))) lines.push('const saved: Record<string, unknown> = {};');
+  if (testCase.steps.some((step) => step.saves.length > 0 || stepReadsSaved(step)))
+    lines.push('const saved: Record<string, unknown> = {};');
   for (const use of testCase.uses) {
-    lines.push(`const ${variableName(use.alias)} = await test.step(${quote(`Arrange: create a ${use.resource}`)}, () => resources.create(${quote(use.resource)}));`);
+    lines.push(
+      `const ${variableName(use.alias)} = await test.step(${quote(`Arrange: create a ${use.resource}`)}, () => resources.create(${quote(use.resource)}));`,
+    );
   }
   testCase.steps.forEach((step, index) => lines.push(...renderStep(step, index + 1, testCase.steps.length)));
   const body = lines.join('\n');
-  const fixtures = ['api', ...(testCase.uses.length > 0 || /resources\./.test(body) ? ['resources'] : []), ...(usesVars(body) ? ['vars'] : [])];
+  const fixtures = [
+    'api',
+    ...(testCase.uses.length > 0 || /resources\./.test(body) ? ['resources'] : []),
+    ...(usesVars(body) ? ['vars'] : []),
+  ];
   const tags = [`@${testCase.kind}`, `@${testCase.priority}`, ...(testCase.writes ? ['@writes'] : [])];
   const details = `{ tag: [${tags.map(quote).join(', ')}], annotation: [{ type: 'operation', description: ${quote(testCase.operation)} }] }`;
   return [
@@ -25,14 +32,20 @@ function renderStep(step: Step, number: number, total: number): string[] {
   const response = `response${suffix}`;
   const body = `body${suffix}`;
   const lines: string[] = [];
-  if (step.request.body?.kind === 'json') lines.push(`const ${body} = ${renderExpression(step.request.body.value)};`);
+  if (step.request.body?.kind === 'json')
+    lines.push(`const ${body} = ${renderExpression(step.request.body.value)};`);
   const phase = step.phase === 'arrange' ? 'Arrange' : 'Act';
-  lines.push(`const ${response} = await test.step(${quote(`${phase}: ${step.title}`)}, () =>`, `  api.send(${renderRequest(step.request, body)}),`, ');');
+  lines.push(
+    `const ${response} = await test.step(${quote(`${phase}: ${step.title}`)}, () =>`,
+    `  api.send(${renderRequest(step.request, body)}),`,
+    ');',
+  );
   for (const save of step.saves) {
     const source = save.from === 'body' ? body : `${response}.json`;
     lines.push(`saved[${quote(save.name)}] = fieldAt(${source}, ${quote(save.path)});`);
   }
-  if (step.track) lines.push(`resources.track(${quote(step.track.resource)}, saved[${quote(step.track.saved)}]);`);
+  if (step.track)
+    lines.push(`resources.track(${quote(step.track.resource)}, saved[${quote(step.track.saved)}]);`);
   if (step.assertions.length > 0) {
     lines.push(`await test.step(${quote(`Assert: ${describeAssertions(step.assertions)}`)}, () => {`);
     lines.push(...step.assertions.map((assertion) => `  ${renderAssertion(assertion, response, body)}`));
@@ -44,12 +57,20 @@ function renderStep(step: Step, number: number, total: number): string[] {
 export function renderRequest(request: RequestSpec, bodyName: string | undefined): string {
   const parts = [`method: ${quote(request.method)}`, `path: ${quote(request.path)}`];
   const pathParams = Object.entries(request.pathParams);
-  if (pathParams.length > 0) parts.push(`pathParams: { ${pathParams.map(([name, value]) => `${key(name)}: ${renderExpression(value)}`).join(', ')} }`);
+  if (pathParams.length > 0)
+    parts.push(
+      `pathParams: { ${pathParams.map(([name, value]) => `${key(name)}: ${renderExpression(value)}`).join(', ')} }`,
+    );
   const query = Object.entries(request.query);
-  if (query.length > 0) parts.push(`query: { ${query.map(([name, value]) => `${key(name)}: ${renderExpression(value)}`).join(', ')} }`);
+  if (query.length > 0)
+    parts.push(
+      `query: { ${query.map(([name, value]) => `${key(name)}: ${renderExpression(value)}`).join(', ')} }`,
+    );
   if (Object.keys(request.headers).length > 0) parts.push(`headers: ${JSON.stringify(request.headers)}`);
-  if (request.body?.kind === 'json') parts.push(bodyName ? `json: ${bodyName}` : `json: ${renderExpression(request.body.value)}`);
-  if (request.body?.kind === 'raw') parts.push(`raw: { text: ${quote(request.body.text)}, contentType: ${quote(request.body.contentType)} }`);
+  if (request.body?.kind === 'json')
+    parts.push(bodyName ? `json: ${bodyName}` : `json: ${renderExpression(request.body.value)}`);
+  if (request.body?.kind === 'raw')
+    parts.push(`raw: { text: ${quote(request.body.text)}, contentType: ${quote(request.body.contentType)} }`);
   if (request.auth !== 'valid') parts.push(`auth: ${quote(request.auth)}`);
   return `{ ${parts.join(', ')} }`;
 }
@@ -67,7 +88,10 @@ function renderAssertion(assertion: Assertion, response: string, body: string): 
     case 'field-echoes':
       return `expectFieldEquals(${response}, ${quote(assertion.path)}, fieldAt(${body}, ${quote(assertion.bodyPath)}));`;
     case 'array-length': {
-      const bounds = [assertion.min !== undefined ? `min: ${assertion.min}` : '', assertion.max !== undefined ? `max: ${assertion.max}` : ''].filter(Boolean);
+      const bounds = [
+        assertion.min !== undefined ? `min: ${assertion.min}` : '',
+        assertion.max !== undefined ? `max: ${assertion.max}` : '',
+      ].filter(Boolean);
       return `expectArrayLength(${response}, ${quote(assertion.path)}, { ${bounds.join(', ')} });`;
     }
   }
@@ -79,8 +103,10 @@ export function describeAssertions(assertions: Assertion[]): string {
     if (assertion.kind === 'status') parts.push(`status ${assertion.oneOf.join(' or ')}`);
     if (assertion.kind === 'content-type') parts.push(assertion.mediaType);
     if (assertion.kind === 'documented-schema') parts.push('body matches the documented schema');
-    if (assertion.kind === 'field-equals' || assertion.kind === 'field-echoes') parts.push(`"${assertion.path}" as expected`);
-    if (assertion.kind === 'array-length') parts.push(`"${assertion.path || 'body'}" item count within bounds`);
+    if (assertion.kind === 'field-equals' || assertion.kind === 'field-echoes')
+      parts.push(`"${assertion.path}" as expected`);
+    if (assertion.kind === 'array-length')
+      parts.push(`"${assertion.path || 'body'}" item count within bounds`);
   }
   return [...new Set(parts)].join(', ');
 }

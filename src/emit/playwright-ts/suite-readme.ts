@@ -43,7 +43,13 @@ export function suiteReadme(suite: ApiSuite, baseUrl: string | undefined): strin
     '- `support/resources.ts`: how tests create the resources they need; every resource is deleted after its test, also when it fails.',
     '- `support/schemas.json`: the documented response schemas the bodies are validated against.',
     ...(suite.skippedOperations.length > 0
-      ? ['', '## Operations without tests', ...suite.skippedOperations.map((skipped) => `- \`${skipped.operation}\`: ${skipped.reason.split('\n')[0]}`)]
+      ? [
+          '',
+          '## Operations without tests',
+          ...suite.skippedOperations.map(
+            (skipped) => `- \`${skipped.operation}\`: ${skipped.reason.split('\n')[0]}`,
+          ),
+        ]
       : []),
     '',
   ].join('\n');

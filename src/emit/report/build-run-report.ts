@@ -1,4 +1,9 @@
-import { REPORT_VERSION, type RunReport, type SuspectedDefect, type TestOutcome } from '../../core/run-report.ts';
+import {
+  REPORT_VERSION,
+  type RunReport,
+  type SuspectedDefect,
+  type TestOutcome,
+} from '../../core/run-report.ts';
 
 export interface SuiteManifest {
   version: 1;
@@ -26,7 +31,9 @@ export interface ReportInput {
 export function buildRunReport(input: ReportInput): RunReport {
   const { manifest, outcomes } = input;
   const delivered = outcomes?.filter((outcome) => outcome.verdict === 'delivered') ?? [];
-  const coveredOperations = new Set((outcomes ? delivered : manifest.tests).map((test) => test.operation).filter(Boolean));
+  const coveredOperations = new Set(
+    (outcomes ? delivered : manifest.tests).map((test) => test.operation).filter(Boolean),
+  );
   return {
     version: REPORT_VERSION,
     kind: 'api',

@@ -27,13 +27,30 @@ export function renderReportMarkdown(report: RunReport): string {
     }
   }
   if (report.flaky.length > 0) {
-    lines.push('## Flaky (quarantined with `test.fixme`)', '', ...report.flaky.map((test) => `- ${test.test}: passed ${test.passes}/${test.runs} — ${test.reason}`), '');
+    lines.push(
+      '## Flaky (quarantined with `test.fixme`)',
+      '',
+      ...report.flaky.map((test) => `- ${test.test}: passed ${test.passes}/${test.runs} — ${test.reason}`),
+      '',
+    );
   }
   if (report.operations.skipped.length > 0) {
-    lines.push('## Operations skipped', '', ...report.operations.skipped.map((skipped) => `- \`${skipped.operation}\`: ${skipped.reason.split('\n')[0]}`), '');
+    lines.push(
+      '## Operations skipped',
+      '',
+      ...report.operations.skipped.map(
+        (skipped) => `- \`${skipped.operation}\`: ${skipped.reason.split('\n')[0]}`,
+      ),
+      '',
+    );
   }
   if (report.skippedTests.length > 0) {
-    lines.push('## Tests skipped', '', ...report.skippedTests.slice(0, 50).map((skipped) => `- ${skipped.test}: ${skipped.reason}`), '');
+    lines.push(
+      '## Tests skipped',
+      '',
+      ...report.skippedTests.slice(0, 50).map((skipped) => `- ${skipped.test}: ${skipped.reason}`),
+      '',
+    );
   }
   return lines.join('\n');
 }
@@ -44,21 +61,36 @@ export function renderConsoleSummary(report: RunReport): string {
   const width = Math.max(...rows.map(([name]) => name.length));
   const lines = rows.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`);
   for (const defect of report.suspectedDefects.slice(0, 20)) {
-    lines.push(`  ✗ ${defect.test}`, `      expected ${defect.expected}; actual ${defect.actual.slice(0, 160)}`);
+    lines.push(
+      `  ✗ ${defect.test}`,
+      `      expected ${defect.expected}; actual ${defect.actual.slice(0, 160)}`,
+    );
   }
-  if (report.suspectedDefects.length > 20) lines.push(`  … ${report.suspectedDefects.length - 20} more in REPORT.md`);
+  if (report.suspectedDefects.length > 20)
+    lines.push(`  … ${report.suspectedDefects.length - 20} more in REPORT.md`);
   return lines.join('\n');
 }
 
 function summaryRows(report: RunReport): [string, string][] {
   const seconds = (ms: number | undefined) => (ms === undefined ? '-' : `${(ms / 1000).toFixed(1)} s`);
   return [
-    ['operations', `${report.operations.covered} covered of ${report.operations.total} (${report.operations.skipped.length} skipped)`],
+    [
+      'operations',
+      `${report.operations.covered} covered of ${report.operations.total} (${report.operations.skipped.length} skipped)`,
+    ],
     ['tests generated', String(report.tests.generated)],
-    ['tests delivered', report.executed ? `${report.tests.delivered} (passed ${report.repeat}/${report.repeat})` : 'not run'],
+    [
+      'tests delivered',
+      report.executed ? `${report.tests.delivered} (passed ${report.repeat}/${report.repeat})` : 'not run',
+    ],
     ['suspected defects', String(report.tests.failed)],
     ['flaky (quarantined)', String(report.tests.flaky)],
     ['skipped', String(report.tests.skipped)],
-    ['duration', Object.entries(report.durations).map(([stage, ms]) => `${stage} ${seconds(ms)}`).join(', ')],
+    [
+      'duration',
+      Object.entries(report.durations)
+        .map(([stage, ms]) => `${stage} ${seconds(ms)}`)
+        .join(', '),
+    ],
   ];
 }

@@ -20,14 +20,17 @@ const ajvOptions = { strict: false, allErrors: true, logger: false as const, val
 const ajv = schemas.dialect === '2020-12' ? new Ajv2020(ajvOptions) : new Ajv(ajvOptions);
 addFormats(ajv);
 ajv.addFormat('uuid4', /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
-for (const name of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) ajv.addFormat(name, true);
+for (const name of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password'])
+  ajv.addFormat(name, true);
 // An absolute id: relative ones would resolve against each compiled schema's own base.
 ajv.addSchema({ $id: SPEC_ID, ...schemas.document });
 const validators = new Map<string, ValidateFunction>();
 
 export class ExpectationError extends Error {
   constructor(check: string, expected: string, actual: string, result: ApiResult) {
-    super(`${check}\nExpected: ${expected}\nActual: ${actual}\nRequest: ${result.label} [exchange ${result.exchange}]`);
+    super(
+      `${check}\nExpected: ${expected}\nActual: ${actual}\nRequest: ${result.label} [exchange ${result.exchange}]`,
+    );
     this.name = 'ExpectationError';
   }
 }
@@ -35,21 +38,38 @@ export class ExpectationError extends Error {
 export function expectStatus(result: ApiResult, oneOf: number[]): void {
   if (oneOf.includes(result.status)) return;
   const excerpt = result.text.length > 300 ? `${result.text.slice(0, 300)}…` : result.text;
-  throw new ExpectationError(`${result.label} answered ${result.status}`, `status ${oneOf.join(' or ')}`, `status ${result.status} ${excerpt}`.trim(), result);
+  throw new ExpectationError(
+    `${result.label} answered ${result.status}`,
+    `status ${oneOf.join(' or ')}`,
+    `status ${result.status} ${excerpt}`.trim(),
+    result,
+  );
 }
 
 export function expectContentType(result: ApiResult, mediaType: string): void {
   const actual = (result.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (actual === mediaType.toLowerCase()) return;
-  throw new ExpectationError(`${result.label} answered with the wrong content type`, `content-type ${mediaType}`, `content-type ${actual || '(none)'}`, result);
+  throw new ExpectationError(
+    `${result.label} answered with the wrong content type`,
+    `content-type ${mediaType}`,
+    `content-type ${actual || '(none)'}`,
+    result,
+  );
 }
 
 /** The body matches the schema documented for the status received (if one is documented). */
 export function expectDocumentedSchema(result: ApiResult, operation: string): void {
-  const documented = schemas.responses[operation]?.[String(result.status)] ?? schemas.responses[operation]?.[`${String(result.status)[0]}XX`];
+  const documented =
+    schemas.responses[operation]?.[String(result.status)] ??
+    schemas.responses[operation]?.[`${String(result.status)[0]}XX`];
   if (!documented) return;
   if (result.json === undefined) {
-    throw new ExpectationError(`${result.label} body is not JSON`, 'a JSON body matching the documented schema', `body ${JSON.stringify(result.text.slice(0, 200))}`, result);
+    throw new ExpectationError(
+      `${result.label} body is not JSON`,
+      'a JSON body matching the documented schema',
+      `body ${JSON.stringify(result.text.slice(0, 200))}`,
+      result,
+    );
   }
   const key = `${operation} ${result.status}`;
   let validate = validators.get(key);
@@ -58,29 +78,62 @@ export function expectDocumentedSchema(result: ApiResult, operation: string): vo
     validators.set(key, validate);
   }
   if (validate(result.json)) return;
-  const problems = (validate.errors ?? []).slice(0, 5).map((error) => `${error.instancePath || '(body)'} ${error.message ?? ''}`.trim());
-  throw new ExpectationError(`${result.label} body does not match the documented ${result.status} schema`, 'a body matching the documented schema', problems.join('; '), result);
+  const problems = (validate.errors ?? [])
+    .slice(0, 5)
+    .map((error) => `${error.instancePath || '(body)'} ${error.message ?? ''}`.trim());
+  throw new ExpectationError(
+    `${result.label} body does not match the documented ${result.status} schema`,
+    'a body matching the documented schema',
+    problems.join('; '),
+    result,
+  );
 }
 
 export function expectFieldEquals(result: ApiResult, path: string, expected: unknown): void {
   const actual = fieldAt(result.json, path);
   if (JSON.stringify(actual) === JSON.stringify(expected)) return;
-  throw new ExpectationError(`${result.label} field "${path}" is not as expected`, `${path} = ${JSON.stringify(expected)}`, `${path} = ${JSON.stringify(actual)}`, result);
+  throw new ExpectationError(
+    `${result.label} field "${path}" is not as expected`,
+    `${path} = ${JSON.stringify(expected)}`,
+    `${path} = ${JSON.stringify(actual)}`,
+    result,
+  );
 }
 
-export function expectArrayLength(result: ApiResult, path: string, bounds: { min?: number; max?: number }): void {
+export function expectArrayLength(
+  result: ApiResult,
+  path: string,
+  bounds: { min?: number; max?: number },
+): void {
   const value = fieldAt(result.json, path);
   const length = Array.isArray(value) ? value.length : undefined;
   const tooShort = bounds.min !== undefined && (length ?? 0) < bounds.min;
   const tooLong = bounds.max !== undefined && (length ?? Infinity) > bounds.max;
   if (length !== undefined && !tooShort && !tooLong) return;
-  const range = [bounds.min !== undefined ? `at least ${bounds.min}` : '', bounds.max !== undefined ? `at most ${bounds.max}` : ''].filter(Boolean).join(' and ');
-  throw new ExpectationError(`${result.label} "${path || '(body)'}" has the wrong number of items`, `${range} items`, length === undefined ? 'not a list' : `${length} items`, result);
+  const range = [
+    bounds.min !== undefined ? `at least ${bounds.min}` : '',
+    bounds.max !== undefined ? `at most ${bounds.max}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  throw new ExpectationError(
+    `${result.label} "${path || '(body)'}" has the wrong number of items`,
+    `${range} items`,
+    length === undefined ? 'not a list' : `${length} items`,
+    result,
+  );
 }
 
 /** Response schemas point into the spec's components, registered under SPEC_ID. */
 function anchor(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(anchor);
   if (node === null || typeof node !== 'object') return node;
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' && value.startsWith('#') ? `${SPEC_ID}${value}` : anchor(value)]));
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [
+      key,
+      key === '$ref' && typeof value === 'string' && value.startsWith('#')
+        ? `${SPEC_ID}${value}`
+        : anchor(value),
+    ]),
+  );
 }

@@ -66,17 +66,35 @@ export class ApiClient {
       headers['content-type'] = 'application/json';
     }
     const index = this.exchanges.length;
-    const exchange: Exchange = { request: { method: options.method, url: url.href, headers: redact(headers), body }, response: undefined };
+    const exchange: Exchange = {
+      request: { method: options.method, url: url.href, headers: redact(headers), body },
+      response: undefined,
+    };
     this.exchanges.push(exchange);
-    const response = await this.#request.fetch(url.href, { method: options.method, headers, data: body, failOnStatusCode: false, maxRedirects: 0 });
+    const response = await this.#request.fetch(url.href, {
+      method: options.method,
+      headers,
+      data: body,
+      failOnStatusCode: false,
+      maxRedirects: 0,
+    });
     const text = await response.text();
     const responseHeaders = response.headers();
     exchange.response = { status: response.status(), headers: responseHeaders, body: text.slice(0, 20_000) };
-    return { status: response.status(), headers: responseHeaders, text, json: parseJson(text), exchange: index, label: `${options.method} ${url.pathname}${url.search}` };
+    return {
+      status: response.status(),
+      headers: responseHeaders,
+      text,
+      json: parseJson(text),
+      exchange: index,
+      label: `${options.method} ${url.pathname}${url.search}`,
+    };
   }
 
   #url(options: SendOptions): URL {
-    const path = options.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(options.pathParams?.[name] ?? '')));
+    const path = options.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+      encodeURIComponent(String(options.pathParams?.[name] ?? '')),
+    );
     const url = new URL(this.#baseUrl + path);
     for (const [name, value] of Object.entries(options.query ?? {})) {
       if (value === undefined) continue;
@@ -89,7 +107,8 @@ export class ApiClient {
     const extra = parseHeaderLines(process.env['API_HEADERS'] ?? '');
     const credentialHeader = this.#credentialHeaderName();
     for (const [name, value] of Object.entries(extra)) {
-      if (mode !== 'valid' && credentialHeader && name.toLowerCase() === credentialHeader.toLowerCase()) continue;
+      if (mode !== 'valid' && credentialHeader && name.toLowerCase() === credentialHeader.toLowerCase())
+        continue;
       headers[name] = value;
     }
     if (mode === 'none') return;
@@ -142,7 +161,10 @@ export function parseHeaderLines(text: string): Record<string, string> {
 function redact(headers: Record<string, string>): Record<string, string> {
   const sensitive = /^(authorization|cookie|x-api-key|api-key|x-auth-token|proxy-authorization)$/i;
   return Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => [name, sensitive.test(name) && !value.includes(INVALID_TOKEN) ? REDACTED : value]),
+    Object.entries(headers).map(([name, value]) => [
+      name,
+      sensitive.test(name) && !value.includes(INVALID_TOKEN) ? REDACTED : value,
+    ]),
   );
 }
 

@@ -66,7 +66,8 @@ export class Resources {
 
   /** Something a test step created itself: delete it afterwards too. */
   track(resource: string, id: unknown): void {
-    if (id !== undefined && id !== null && this.#recipes[resource]?.remove) this.#created.push({ resource, id });
+    if (id !== undefined && id !== null && this.#recipes[resource]?.remove)
+      this.#created.push({ resource, id });
   }
 
   /** Newest first; a second pass retries what a dependency blocked (a disk still attached to a VM). */
@@ -75,7 +76,9 @@ export class Resources {
     for (let pass = 0; pass < 2 && pending.length > 0; pass++) {
       const failed: typeof pending = [];
       for (const entry of pending) {
-        const result = await this.#recipes[entry.resource]!.remove!(this.#context, entry.id).catch(() => ({ status: 0 }));
+        const result = await this.#recipes[entry.resource]!.remove!(this.#context, entry.id).catch(() => ({
+          status: 0,
+        }));
         if (result.status >= 400 && result.status !== 404 && result.status !== 410) failed.push(entry);
         if (result.status === 0) failed.push(entry);
       }
@@ -102,13 +105,19 @@ export function createTest(suite: SuiteDefinition) {
     api: async ({ request }, use, testInfo) => {
       const baseUrl = baseUrlOf(testInfo);
       if (testInfo.tags.includes('@writes') && !writesAllowed(baseUrl)) {
-        testInfo.skip(true, `Sends POST/PUT/PATCH/DELETE to ${new URL(baseUrl).host}, which is not loopback; set ALLOW_WRITES=1 to allow it.`);
+        testInfo.skip(
+          true,
+          `Sends POST/PUT/PATCH/DELETE to ${new URL(baseUrl).host}, which is not loopback; set ALLOW_WRITES=1 to allow it.`,
+        );
       }
       await labelForAllure(testInfo);
       const client = new ApiClient(request, suite.auth, baseUrl);
       await use(client);
       if (testInfo.status !== testInfo.expectedStatus) {
-        await testInfo.attach('testops-exchanges', { body: JSON.stringify(client.exchanges, null, 2), contentType: 'application/json' });
+        await testInfo.attach('testops-exchanges', {
+          body: JSON.stringify(client.exchanges, null, 2),
+          contentType: 'application/json',
+        });
       }
     },
     vars: async ({ api: _api }, use, testInfo) => {
@@ -118,7 +127,8 @@ export function createTest(suite: SuiteDefinition) {
       const resources = new Resources(api, vars, suite.recipes);
       await use(resources);
       const leftovers = await resources.cleanup();
-      if (leftovers.length > 0) testInfo.annotations.push({ type: 'cleanup', description: `not deleted: ${leftovers.join(', ')}` });
+      if (leftovers.length > 0)
+        testInfo.annotations.push({ type: 'cleanup', description: `not deleted: ${leftovers.join(', ')}` });
     },
   });
 }
@@ -128,7 +138,8 @@ async function labelForAllure(testInfo: TestInfo): Promise<void> {
   const feature = testInfo.titlePath.at(-2);
   if (feature) await allure.feature(feature);
   if (operation) await allure.story(operation);
-  const priority = ['critical', 'normal', 'low'].find((level) => testInfo.tags.includes(`@${level}`)) ?? 'normal';
+  const priority =
+    ['critical', 'normal', 'low'].find((level) => testInfo.tags.includes(`@${level}`)) ?? 'normal';
   await allure.severity(priority);
   await allure.label('priority', priority);
   for (const tag of testInfo.tags) await allure.tag(tag.replace(/^@/, ''));

@@ -6,7 +6,9 @@ let counter = 0;
 /** A string unique to this run, so repeated runs never collide on names. */
 export function unique(prefix: string, maxLength: number): string {
   counter += 1;
-  const suffix = (Date.now().toString(36) + counter.toString(36) + Math.random().toString(36).slice(2)).slice(-10);
+  const suffix = (Date.now().toString(36) + counter.toString(36) + Math.random().toString(36).slice(2)).slice(
+    -10,
+  );
   return (prefix + suffix).slice(0, maxLength).padEnd(Math.min(maxLength, prefix.length + 10), 'x');
 }
 
