@@ -1,0 +1,169 @@
+/**
+ * The page model: what sources/web records while exploring a live web app in a real browser,
+ * and what generation/ui (and the manual case generator) read. Saved as versioned JSON under
+ * `<out>/model/`; a reader refuses a newer version than it knows.
+ */
+export const SITE_MODEL_VERSION = 1;
+
+export interface SiteModel {
+  version: typeof SITE_MODEL_VERSION;
+  startUrl: string;
+  origin: string;
+  exploredAt: string;
+  viewports: { desktop: Viewport; mobile: Viewport };
+  pages: PageModel[];
+  /** Internal links between explored pages: the navigation graph. */
+  navigation: NavigationEdge[];
+  /** Pages or steps that could not be explored, with why; the rest of the model is complete. */
+  issues: { url: string; message: string }[];
+  durations: { totalMs: number; perPageMs: Record<string, number> };
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export interface PageModel {
+  /** Stable id from the path: `catalog`, `configure-vm`, `home`. */
+  id: string;
+  url: string;
+  /** Path plus query, relative to the origin: what tests `goto`. */
+  path: string;
+  title: string;
+  depth: number;
+  /** Whether the page reached a settled state (network quiet, DOM stable) within the bound. */
+  settled: boolean;
+  settleMs: number;
+  headings: { level: number; text: string }[];
+  landmarks: { role: string; name: string }[];
+  /** Playwright aria snapshot of the body, truncated to a bound (see `ariaSnapshotTruncated`). */
+  ariaSnapshot: string;
+  ariaSnapshotTruncated: boolean;
+  /** Aria snapshots of landmark regions whose content did not change during exploration. */
+  stableRegions: { locator: UiLocator; snapshot: string }[];
+  elements: UiElement[];
+  forms: UiForm[];
+  links: UiLink[];
+  /** Observed cause → effect pairs: the oracles for generated assertions. */
+  interactions: ObservedInteraction[];
+  consoleErrors: string[];
+  failedRequests: { url: string; failure: string }[];
+  /** Relative to the model folder. */
+  screenshot: string | undefined;
+  mobile: MobileObservation | undefined;
+}
+
+/**
+ * A locator that is unique on its page when recorded. Never XPath, CSS `nth` or generated
+ * class names: role + accessible name first, then label, placeholder, test id, text.
+ */
+export type UiLocator =
+  | { strategy: 'role'; role: string; name?: string; exact?: boolean; within?: UiLocator }
+  | { strategy: 'label'; text: string; exact?: boolean; within?: UiLocator }
+  | { strategy: 'placeholder'; text: string; within?: UiLocator }
+  | { strategy: 'testid'; testId: string; within?: UiLocator }
+  | { strategy: 'text'; text: string; exact?: boolean; within?: UiLocator };
+
+export interface UiElement {
+  /** Unique within the page, stable across explorations of the same page. */
+  id: string;
+  role: string;
+  /** Accessible name. */
+  name: string;
+  tag: string;
+  inputType: string | undefined;
+  locator: UiLocator;
+  visible: boolean;
+  enabled: boolean;
+  /** The landmark or named region it sits in (`navigation "Main"`, `main`). */
+  region: string | undefined;
+  /** Current value for inputs, selects, sliders; text for others (bounded). */
+  value: string | undefined;
+  constraints: FieldConstraints | undefined;
+  /** Looks like delete/remove/pay/logout/submit-order: never triggered during exploration unless allowed. */
+  destructive: boolean;
+}
+
+export interface FieldConstraints {
+  required?: boolean;
+  type?: string;
+  min?: string;
+  max?: string;
+  step?: string;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  options?: { value: string; label: string }[];
+}
+
+export interface UiForm {
+  id: string;
+  name: string;
+  locator: UiLocator | undefined;
+  /** Element ids of its fields, in document order. */
+  fields: string[];
+  submit: string | undefined;
+  /** Validation messages seen when the form was submitted empty (if that was safe to do). */
+  emptySubmitMessages: { field: string; message: string }[];
+}
+
+export interface UiLink {
+  elementId: string;
+  text: string;
+  href: string;
+  internal: boolean;
+  /** For internal links: the page id it led to when followed. */
+  target: string | undefined;
+}
+
+export interface NavigationEdge {
+  from: string;
+  to: string;
+  via: UiLocator;
+}
+
+export type UiAction =
+  | { kind: 'click'; target: string }
+  | { kind: 'fill'; target: string; value: string }
+  | { kind: 'select'; target: string; value: string }
+  | { kind: 'check'; target: string }
+  | { kind: 'uncheck'; target: string }
+  | { kind: 'press'; target: string; key: string };
+
+export type UiEffect =
+  | { kind: 'text-changed'; target: UiLocator; before: string; after: string }
+  | { kind: 'appeared'; target: UiLocator; text: string | undefined }
+  | { kind: 'disappeared'; target: UiLocator }
+  | { kind: 'value-changed'; target: UiLocator; before: string; after: string }
+  | {
+      kind: 'state-changed';
+      target: UiLocator;
+      state:
+        'enabled' | 'disabled' | 'checked' | 'unchecked' | 'expanded' | 'collapsed' | 'invalid' | 'valid';
+    }
+  | { kind: 'url-changed'; from: string; to: string }
+  | { kind: 'dialog'; type: 'alert' | 'confirm' | 'prompt' | 'beforeunload'; message: string };
+
+export interface ObservedInteraction {
+  id: string;
+  /** Steps to reach the starting state (e.g. open a menu) before the action, replayed by tests. */
+  setup: UiAction[];
+  action: UiAction;
+  effects: UiEffect[];
+  /** The same action gave the same effects twice: safe to assert on. */
+  reproducible: boolean;
+}
+
+export interface MobileObservation {
+  viewport: Viewport;
+  /** Element ids visible at the mobile width. */
+  visible: string[];
+  /** Element ids visible on desktop that are reachable on mobile only after opening a menu. */
+  behindMenu: string[];
+  menuToggle: UiLocator | undefined;
+  horizontalOverflow: boolean;
+  /** Elements wider than the viewport (their locators), when there is overflow. */
+  overflowing: UiLocator[];
+  screenshot: string | undefined;
+}
