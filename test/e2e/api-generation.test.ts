@@ -1,13 +1,24 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeApiFaults, startComputeApi, type ComputeApiServer } from '../../examples/compute-api/server.ts';
+import {
+  computeApiFaults,
+  startComputeApi,
+  type ComputeApiServer,
+} from '../../examples/compute-api/server.ts';
 import type { RunReport } from '../../src/core/run-report.ts';
 import { generateApi } from '../../src/pipeline/generate-api.ts';
 import { runApiSuite } from '../../src/pipeline/run-api-suite.ts';
 
 const SPEC = 'examples/compute-api/openapi.yaml';
+
+function runNode(args: string[], cwd: string): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { cwd }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: (stdout + stderr).trim() }));
+  });
+}
 let suiteDir: string;
 let correct: ComputeApiServer;
 let report: RunReport;
@@ -49,7 +60,16 @@ describe('generate api --run on the correct compute API', () => {
     expect(await readFile(join(suiteDir, 'REPORT.md'), 'utf8')).toContain('| tests delivered | 279');
     const suiteText = await readFile(join(suiteDir, 'tests', 'disks.spec.ts'), 'utf8');
     expect(suiteText).not.toContain(correct.token);
-    expect(suiteText).toContain("test('POST /api/v1/disks rejects a body without \"name\" with 422'");
+    expect(suiteText).toContain('test(\'POST /api/v1/disks rejects a body without "name" with 422\'');
+  });
+});
+
+describe('the emitted suite', () => {
+  it('type-checks with its own pinned TypeScript', async () => {
+    const tsc = join(suiteDir, 'node_modules', 'typescript', 'bin', 'tsc');
+    const result = await runNode([tsc, '--noEmit', '-p', join(suiteDir, 'tsconfig.json')], suiteDir);
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
   });
 });
 
@@ -69,7 +89,9 @@ describe('testops run against each seeded fault', () => {
         const [defect] = faultReport.suspectedDefects;
         expect(defect!.curl).toMatch(/^curl -i -X [A-Z]+ 'http:\/\/127\.0\.0\.1:/);
         expect(defect!.curl).not.toContain(faulty.token);
-        const evidence = JSON.parse(await readFile(join(suiteDir, defect!.evidence), 'utf8')) as { exchanges: unknown[] };
+        const evidence = JSON.parse(await readFile(join(suiteDir, defect!.evidence), 'utf8')) as {
+          exchanges: unknown[];
+        };
         expect(evidence.exchanges.length).toBeGreaterThan(0);
       } finally {
         await faulty.close();

@@ -9,7 +9,14 @@ const context = new SchemaContext({
     components: {
       schemas: {
         Name: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-zA-Z][a-zA-Z0-9.\\-_]*$' },
-        Node: { type: 'object', required: ['name'], properties: { name: { $ref: '#/components/schemas/Name' }, child: { $ref: '#/components/schemas/Node' } } },
+        Node: {
+          type: 'object',
+          required: ['name'],
+          properties: {
+            name: { $ref: '#/components/schemas/Name' },
+            child: { $ref: '#/components/schemas/Node' },
+          },
+        },
       },
     },
   },
@@ -32,7 +39,11 @@ describe('generated values', () => {
   });
 
   it('treats exclusive bounds as their own boundary', () => {
-    const values = invalidValues(context, { type: 'integer', exclusiveMinimum: 0, maximum: 100 }, { wire: 'text' });
+    const values = invalidValues(
+      context,
+      { type: 'integer', exclusiveMinimum: 0, maximum: 100 },
+      { wire: 'text' },
+    );
     expect(values.map((value) => value.value)).toEqual(['not-a-number', 101, 0]);
   });
 });

@@ -21,7 +21,9 @@ describe('loading specs', () => {
     expect(model.operations.length).toBe(11);
     expect(model.issues.map((issue) => issue.operation)).toContain('POST /api/v1/disks');
     const disks = model.issues.find((issue) => issue.operation === 'POST /api/v1/disks')!;
-    expect(disks.pointer).toBe('#/paths/~1api~1v1~1disks/post/requestBody/content/application~1json/schema/$ref');
+    expect(disks.pointer).toBe(
+      '#/paths/~1api~1v1~1disks/post/requestBody/content/application~1json/schema/$ref',
+    );
     expect(disks.message).toContain('Expected a schema at #/components/schemas/PublicDiskCreateRequest');
     expect(disks.message).toContain('Tip:');
   });
@@ -32,8 +34,21 @@ describe('loading specs', () => {
       JSON.stringify({
         swagger: '2.0',
         info: { title: 'Pets', version: '1' },
-        paths: { '/pets/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, type: 'integer' }], responses: { 200: { description: 'ok', schema: { $ref: '#/definitions/Pet' } } } } } },
-        definitions: { Pet: { type: 'object', required: ['id'], properties: { id: { type: 'integer' }, parent: { $ref: '#/definitions/Pet' } } } },
+        paths: {
+          '/pets/{id}': {
+            get: {
+              parameters: [{ name: 'id', in: 'path', required: true, type: 'integer' }],
+              responses: { 200: { description: 'ok', schema: { $ref: '#/definitions/Pet' } } },
+            },
+          },
+        },
+        definitions: {
+          Pet: {
+            type: 'object',
+            required: ['id'],
+            properties: { id: { type: 'integer' }, parent: { $ref: '#/definitions/Pet' } },
+          },
+        },
       }),
     );
     const v2 = buildApiModel(await loadSpec(swagger));
@@ -41,11 +56,35 @@ describe('loading specs', () => {
     expect(v2.operations.map((operation) => operation.key)).toEqual(['GET /pets/{id}']);
     const openapi31 = await specFile(
       'openapi.yaml',
-      ['openapi: 3.1.0', 'info: {title: T, version: "1"}', 'paths:', '  /items:', '    get:', '      responses:', "        '200':", '          description: ok', '          content:', '            application/json:', '              schema: {type: [array, "null"], items: {type: string}}'].join('\n'),
+      [
+        'openapi: 3.1.0',
+        'info: {title: T, version: "1"}',
+        'paths:',
+        '  /items:',
+        '    get:',
+        '      responses:',
+        "        '200':",
+        '          description: ok',
+        '          content:',
+        '            application/json:',
+        '              schema: {type: [array, "null"], items: {type: string}}',
+      ].join('\n'),
     );
     const v31 = buildApiModel(await loadSpec(openapi31));
     expect(v31.schemaDialect).toBe('2020-12');
     expect(v31.operations).toHaveLength(1);
+  });
+
+  it('bundles external $refs, keeps circular schemas, and converts nullable', async () => {
+    const model = buildApiModel(await loadSpec('test/sources/fixtures/pets-root.yaml'));
+    expect(model.issues).toEqual([]);
+    const [operation] = model.operations;
+    // The bundler inlines an external schema where it is first used; the cycle back to it is
+    // cut to "any value" one level down rather than looping.
+    const pet = operation!.responses[0]!.schema!.items!;
+    expect(pet.required).toEqual(['id', 'name']);
+    expect(pet.properties!['name']).toEqual({ type: ['string', 'null'] });
+    expect(pet.properties!['owner']!.properties!['pets']!.items).toMatchObject({ type: 'object' });
   });
 
   it('explains unparsable YAML with the line and a tip', async () => {

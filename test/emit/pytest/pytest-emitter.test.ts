@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiSuite } from '../../../src/core/test-case.ts';
@@ -12,7 +12,7 @@ import { loadSpec } from '../../../src/sources/openapi/load-spec.ts';
 import { startComputeApi } from '../../../examples/compute-api/server.ts';
 import { awkwardSuite } from './awkward-suite.ts';
 import { readJunit, type JunitCase } from './junit-report.ts';
-import { findPython, runPython } from './python-runner.ts';
+import { ALLURE_STUB_DIR, findPython, runPython } from './python-runner.ts';
 
 // The emitted pytest project is checked the way its users run it: Python parses every file, and
 // pytest runs the suite against the compute API demo, once correct and once with a seeded fault.
@@ -22,6 +22,7 @@ const PROJECT_ID = '6f1c2a4e-8b3d-4c5e-9f7a-1b2c3d4e5f60';
 // A precondition the generator is being fixed for; the only case allowed to fail on the correct API.
 const KNOWN_FAILING = /^POST \/api\/v1\/disks\/\{disk_id\}\/detach succeeds/;
 const RUN_TIMEOUT = 240_000;
+const RUNTIME_CHECKS = fileURLToPath(new URL('./fixtures/runtime-checks', import.meta.url));
 
 const python = findPython();
 const workDir = mkdtempSync(join(tmpdir(), 'testops-pytest-'));
@@ -140,6 +141,19 @@ describe('pytest emitter', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toContain('tests/test_things_co_2.py::TestThingsCo::test_case');
     expect(ids).toContain('tests/test_things_co_2.py::TestThingsCo::test_123_starts_with_a_digit');
+  });
+
+  it('ships a runtime that behaves like the Playwright one (messages, auth, redaction, cleanup)', async () => {
+    // The checks import the emitted support package; requests go to httpx.MockTransport.
+    const checks = await runPython(
+      requirePython(),
+      ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'],
+      RUNTIME_CHECKS,
+      {
+        PYTHONPATH: [suiteDir, ALLURE_STUB_DIR].join(delimiter),
+      },
+    );
+    expect(checks.code, checks.output).toBe(0);
   });
 
   it(

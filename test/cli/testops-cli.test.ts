@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { readFile, mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { RunReport } from '../../src/core/run-report.ts';
+
+const run = promisify(execFile);
+const BROKEN_SUBSET = '../shared/specs/evolution-compute-v3.vms-disks-flavors.yaml';
+
+async function testops(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/testops.js', ...args], { maxBuffer: 20_000_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+describe('testops CLI', () => {
+  it('documents every flag of generate api in --help', async () => {
+    const { code, stdout } = await testops('generate', 'api', '--help');
+    expect(code).toBe(0);
+    for (const flag of ['--spec', '--base-url', '--header', '--var', '--out', '--format', '--run', '--repeat', '--allow-writes', '--only', '--json']) {
+      expect(stdout).toContain(flag);
+    }
+  });
+
+  it('lists the demo faults one per line', async () => {
+    const { stdout } = await testops('demo', 'faults', 'compute-api');
+    const names = stdout.trim().split('\n');
+    expect(names.length).toBeGreaterThanOrEqual(12);
+    expect(names).toContain('update-not-persisted');
+  });
+
+  it('explains a missing spec file and exits 2', async () => {
+    const { code, stderr } = await testops('generate', 'api', '--spec', 'nowhere/openapi.yaml');
+    expect(code).toBe(2);
+    expect(stderr).toContain('TESTOPS_SOURCE_NOT_FOUND');
+    expect(stderr).toContain('Tip:');
+  });
+
+  it('generates the other operations of a spec with broken ones, reporting each', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'testops-cli-'));
+    const { code, stdout, stderr } = await testops('generate', 'api', '--spec', BROKEN_SUBSET, '--out', out, '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as RunReport;
+    expect(report.operations.total).toBe(19);
+    expect(report.operations.skipped).toHaveLength(8);
+    expect(report.executed).toBe(false);
+    expect(report.tests.generated).toBeGreaterThan(100);
+    expect(stderr).toMatch(/skipped POST \/api\/v1\/disks: #\/paths\/~1api~1v1~1disks\/post/);
+    expect(await readFile(join(out, 'README.md'), 'utf8')).toContain('## Operations without tests');
+  });
+
+  it('loads a spec from a URL', async () => {
+    const spec = await readFile('examples/compute-api/openapi.yaml', 'utf8');
+    const server = createServer((_, response) => response.writeHead(200, { 'content-type': 'application/yaml' }).end(spec));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const out = await mkdtemp(join(tmpdir(), 'testops-cli-'));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/openapi.yaml`;
+      const { code, stdout } = await testops('generate', 'api', '--spec', url, '--out', out, '--json', '--only', 'GET /api/v1/flavors');
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout) as RunReport;
+      expect(report.target.spec).toBe(url);
+      expect(report.operations.covered).toBe(1);
+    } finally {
+      server.close();
+    }
+  });
+});
