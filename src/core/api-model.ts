@@ -65,6 +65,15 @@ export interface ApiResponse {
   description: string;
   contentType: string | undefined;
   schema: JsonSchema | undefined;
+  /** OpenAPI links: operations this response feeds, with parameter expressions. */
+  links: ApiLink[];
+}
+
+export interface ApiLink {
+  /** The target's operationId (links by operationRef are resolved to it when local). */
+  operationId: string;
+  /** Target parameter name → runtime expression such as `$response.body#/id`. */
+  parameters: Record<string, string>;
 }
 
 /** One way to authenticate; an operation is satisfied by any of its alternatives. */

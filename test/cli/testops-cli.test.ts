@@ -13,7 +13,9 @@ const BROKEN_SUBSET = '../shared/specs/evolution-compute-v3.vms-disks-flavors.ya
 
 async function testops(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/testops.js', ...args], { maxBuffer: 20_000_000 });
+    const { stdout, stderr } = await run(process.execPath, ['bin/testops.js', ...args], {
+      maxBuffer: 20_000_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
@@ -25,7 +27,19 @@ describe('testops CLI', () => {
   it('documents every flag of generate api in --help', async () => {
     const { code, stdout } = await testops('generate', 'api', '--help');
     expect(code).toBe(0);
-    for (const flag of ['--spec', '--base-url', '--header', '--var', '--out', '--format', '--run', '--repeat', '--allow-writes', '--only', '--json']) {
+    for (const flag of [
+      '--spec',
+      '--base-url',
+      '--header',
+      '--var',
+      '--out',
+      '--format',
+      '--run',
+      '--repeat',
+      '--allow-writes',
+      '--only',
+      '--json',
+    ]) {
       expect(stdout).toContain(flag);
     }
   });
@@ -46,7 +60,15 @@ describe('testops CLI', () => {
 
   it('generates the other operations of a spec with broken ones, reporting each', async () => {
     const out = await mkdtemp(join(tmpdir(), 'testops-cli-'));
-    const { code, stdout, stderr } = await testops('generate', 'api', '--spec', BROKEN_SUBSET, '--out', out, '--json');
+    const { code, stdout, stderr } = await testops(
+      'generate',
+      'api',
+      '--spec',
+      BROKEN_SUBSET,
+      '--out',
+      out,
+      '--json',
+    );
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as RunReport;
     expect(report.operations.total).toBe(19);
@@ -59,12 +81,24 @@ describe('testops CLI', () => {
 
   it('loads a spec from a URL', async () => {
     const spec = await readFile('examples/compute-api/openapi.yaml', 'utf8');
-    const server = createServer((_, response) => response.writeHead(200, { 'content-type': 'application/yaml' }).end(spec));
+    const server = createServer((_, response) =>
+      response.writeHead(200, { 'content-type': 'application/yaml' }).end(spec),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const out = await mkdtemp(join(tmpdir(), 'testops-cli-'));
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/openapi.yaml`;
-      const { code, stdout } = await testops('generate', 'api', '--spec', url, '--out', out, '--json', '--only', 'GET /api/v1/flavors');
+      const { code, stdout } = await testops(
+        'generate',
+        'api',
+        '--spec',
+        url,
+        '--out',
+        out,
+        '--json',
+        '--only',
+        'GET /api/v1/flavors',
+      );
       expect(code).toBe(0);
       const report = JSON.parse(stdout) as RunReport;
       expect(report.target.spec).toBe(url);

@@ -16,7 +16,9 @@ const SPEC = 'examples/compute-api/openapi.yaml';
 
 function runNode(args: string[], cwd: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: (stdout + stderr).trim() }));
+    execFile(process.execPath, args, { cwd }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, output: (stdout + stderr).trim() }),
+    );
   });
 }
 let suiteDir: string;

@@ -92,7 +92,55 @@ function discoverKinds(model: ApiModel, context: SchemaContext): ResourceKind[] 
       listArrayPath: listShape?.arrayPath,
     });
   }
+  for (const kind of linkedKinds(model, context, kinds)) kinds.set(kind.name, kind);
   return [...kinds.values()];
+}
+
+/**
+ * Create → read pairs declared with OpenAPI links (`$response.body#/id` feeding `{petId}`),
+ * for APIs whose paths do not follow the `/things` + `/things/{id}` convention.
+ */
+function linkedKinds(
+  model: ApiModel,
+  context: SchemaContext,
+  known: Map<string, ResourceKind>,
+): ResourceKind[] {
+  const byOperationId = new Map(
+    model.operations
+      .filter((operation) => operation.operationId)
+      .map((operation) => [operation.operationId!, operation]),
+  );
+  const found: ResourceKind[] = [];
+  for (const create of model.operations.filter((operation) => operation.method === 'post')) {
+    for (const link of successResponse(create)?.links ?? []) {
+      const read = byOperationId.get(link.operationId);
+      const entry = Object.entries(link.parameters).find(([, expression]) =>
+        expression.startsWith('$response.body#/'),
+      );
+      if (!read || read.method !== 'get' || !entry) continue;
+      const [idParam, expression] = entry;
+      const name = idStem(idParam) ?? singular(staticSegments(read.path).at(-1) ?? idParam);
+      if (known.has(name) || found.some((kind) => kind.name === name)) continue;
+      const sibling = (method: string) =>
+        model.operations.find((operation) => operation.path === read.path && operation.method === method);
+      found.push({
+        name,
+        collectionPath: create.path,
+        itemPath: read.path,
+        idParam,
+        create,
+        createIdPath: expression.slice('$response.body#/'.length).split('/').join('.'),
+        read,
+        update: sibling('put') ?? sibling('patch'),
+        remove: sibling('delete'),
+        list: undefined,
+        listIdPath: undefined,
+        listArrayPath: undefined,
+      });
+    }
+  }
+  void context;
+  return found;
 }
 
 /** `id` of an object, `0.id` of an array of objects, `data.id` of a wrapper. */

@@ -205,7 +205,29 @@ function buildResponses(context: ModelContext, raw: unknown, pointer: string): A
         media['schema'] === undefined
           ? undefined
           : context.inliner(convertSchema(media['schema'], context.dialect)),
+      links: linksOf(context.document, response['links']),
     };
+  });
+}
+
+function linksOf(document: Record<string, unknown>, raw: unknown): ApiResponse['links'] {
+  if (!isObject(raw)) return [];
+  return Object.values(raw).flatMap((value) => {
+    const link =
+      isObject(value) && typeof value['$ref'] === 'string' ? resolvePointer(document, value['$ref']) : value;
+    if (!isObject(link) || typeof link['operationId'] !== 'string') return [];
+    const parameters = isObject(link['parameters']) ? link['parameters'] : {};
+    const expressions = Object.entries(parameters).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    );
+    return [
+      {
+        operationId: link['operationId'],
+        parameters: Object.fromEntries(
+          expressions.map(([name, expression]) => [name.replace(/^path\./, ''), expression]),
+        ),
+      },
+    ];
   });
 }
 
