@@ -14,7 +14,8 @@ export type TestopsErrorCode =
   | 'TESTOPS_OPERATION_INVALID'
   | 'TESTOPS_SUITE_NOT_FOUND'
   | 'TESTOPS_RUNNER_MISSING'
-  | 'TESTOPS_RUNNER_FAILED';
+  | 'TESTOPS_RUNNER_FAILED'
+  | 'TESTOPS_BROWSER_MISSING';
 
 export interface TestopsErrorDetails {
   /** Where the problem is: a file, a URL, or a JSON pointer inside a document. */

@@ -22,8 +22,12 @@ export function emitPlaywrightSuite(suite: ApiSuite, options: EmitOptions): Emit
   files['support/schemas.json'] = JSON.stringify(suite.schemas, null, 1);
   files['support/resources.ts'] = renderResources(suite.recipes);
   files['support/test.ts'] = renderTestModule(suite);
-  for (const [group, cases] of groupCases(suite.cases))
-    files[`tests/${fileNameFor(group)}.spec.ts`] = renderSpecFile(group, cases);
+  for (const [group, cases] of groupCases(suite.cases)) {
+    // Two tags may slug to one name ("VMs" and "vms"): number the later ones instead of overwriting.
+    let name = fileNameFor(group);
+    for (let index = 2; files[`tests/${name}.spec.ts`] !== undefined; index++) name = `${fileNameFor(group)}-${index}`;
+    files[`tests/${name}.spec.ts`] = renderSpecFile(group, cases);
+  }
   return files;
 }
 

@@ -16,12 +16,15 @@ export function renderResources(recipes: ResourceRecipe[]): string {
       ...needs,
       ...body,
       `    const response = await api.send(${renderRequest(recipe.create, body.length > 0 ? 'body' : undefined)});`,
+      `    const id = fieldAt(response.json, ${quote(recipe.idPath)});`,
+      // Tracked before the status check: a create that answers the wrong status still created something.
+      ...(recipe.remove ? [`    resources.track(${quote(recipe.name)}, id);`] : []),
       `    expectStatus(response, [${recipe.createStatus}]);`,
-      `    return fieldAt(response.json, ${quote(recipe.idPath)});`,
+      '    return id;',
     ];
     const fixtures = [
       'api',
-      ...(needs.length > 0 ? ['resources'] : []),
+      ...(needs.length > 0 || recipe.remove ? ['resources'] : []),
       ...(code.some((line) => line.includes('vars.get(')) ? ['vars'] : []),
     ];
     const obtain = [`  async obtain({ ${fixtures.join(', ')} }) {`, ...code, '  },'];

@@ -40,6 +40,7 @@ export interface ApiResult {
 
 const INVALID_TOKEN = 'testops-invalid-credential';
 const REDACTED = '<redacted>';
+const SENSITIVE_HEADERS = /^(authorization|cookie|x-api-key|api-key|x-auth-token|proxy-authorization)$/i;
 
 export class ApiClient {
   readonly exchanges: Exchange[] = [];
@@ -55,7 +56,8 @@ export class ApiClient {
 
   async send(options: SendOptions): Promise<ApiResult> {
     const url = this.#url(options);
-    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    // Header names are kept lower-case, so a header given twice in different cases is one header.
+    const headers: Record<string, string> = { accept: 'application/json', ...lowerCaseNames(options.headers ?? {}) };
     this.#applyAuth(options.auth ?? 'valid', headers, url);
     let body: string | undefined;
     if (options.raw) {
@@ -66,8 +68,9 @@ export class ApiClient {
       headers['content-type'] = 'application/json';
     }
     const index = this.exchanges.length;
+    const recordedUrl = this.#redactUrl(url);
     const exchange: Exchange = {
-      request: { method: options.method, url: url.href, headers: redact(headers), body },
+      request: { method: options.method, url: recordedUrl.href, headers: this.#redactHeaders(headers), body },
       response: undefined,
     };
     this.exchanges.push(exchange);
@@ -87,7 +90,7 @@ export class ApiClient {
       text,
       json: parseJson(text),
       exchange: index,
-      label: `${options.method} ${url.pathname}${url.search}`,
+      label: `${options.method} ${recordedUrl.pathname}${recordedUrl.search}`,
     };
   }
 
@@ -109,7 +112,7 @@ export class ApiClient {
     for (const [name, value] of Object.entries(extra)) {
       if (mode !== 'valid' && credentialHeader && name.toLowerCase() === credentialHeader.toLowerCase())
         continue;
-      headers[name] = value;
+      headers[name.toLowerCase()] = value;
     }
     if (mode === 'none') return;
     const valid = mode === 'valid';
@@ -133,12 +136,31 @@ export class ApiClient {
         const name = this.#auth.name ?? 'X-API-Key';
         if (this.#auth.in === 'query') url.searchParams.set(name, key);
         else if (this.#auth.in === 'cookie') headers['cookie'] = `${name}=${key}`;
-        else headers[name] = key;
+        else headers[name.toLowerCase()] = key;
         return;
       }
       case 'none':
         return;
     }
+  }
+
+  /** Credentials never reach reports or evidence files; the deliberately invalid one may. */
+  #redactHeaders(headers: Record<string, string>): Record<string, string> {
+    const keyHeader = this.#auth.kind === 'api-key' && (this.#auth.in ?? 'header') === 'header' ? this.#auth.name?.toLowerCase() : undefined;
+    return Object.fromEntries(
+      Object.entries(headers).map(([name, value]) => {
+        const sensitive = SENSITIVE_HEADERS.test(name) || name === keyHeader;
+        return [name, sensitive && !value.includes(INVALID_TOKEN) ? REDACTED : value];
+      }),
+    );
+  }
+
+  #redactUrl(url: URL): URL {
+    const recorded = new URL(url.href);
+    const name = this.#auth.kind === 'api-key' && this.#auth.in === 'query' ? this.#auth.name : undefined;
+    const value = name ? recorded.searchParams.get(name) : null;
+    if (name && value !== null && !value.includes(INVALID_TOKEN)) recorded.searchParams.set(name, REDACTED);
+    return recorded;
   }
 
   #credentialHeaderName(): string | undefined {
@@ -157,15 +179,8 @@ export function parseHeaderLines(text: string): Record<string, string> {
   return headers;
 }
 
-/** Credentials never reach reports or evidence files; the deliberately invalid one may. */
-function redact(headers: Record<string, string>): Record<string, string> {
-  const sensitive = /^(authorization|cookie|x-api-key|api-key|x-auth-token|proxy-authorization)$/i;
-  return Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => [
-      name,
-      sensitive.test(name) && !value.includes(INVALID_TOKEN) ? REDACTED : value,
-    ]),
-  );
+function lowerCaseNames(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
 function parseJson(text: string): unknown {

@@ -60,14 +60,15 @@ export class Resources {
     if (!recipe) throw new Error(`No recipe for "${resource}" in support/resources.ts`);
     const id = await recipe.obtain(this.#context);
     if (id === undefined || id === null) throw new Error(`Creating a ${resource} returned no id`);
-    if (recipe.remove) this.#created.push({ resource, id });
+    this.track(resource, id);
     return { id };
   }
 
   /** Something a test step created itself: delete it afterwards too. */
   track(resource: string, id: unknown): void {
-    if (id !== undefined && id !== null && this.#recipes[resource]?.remove)
-      this.#created.push({ resource, id });
+    if (id === undefined || id === null || !this.#recipes[resource]?.remove) return;
+    if (this.#created.some((entry) => entry.resource === resource && entry.id === id)) return;
+    this.#created.push({ resource, id });
   }
 
   /** Newest first; a second pass retries what a dependency blocked (a disk still attached to a VM). */
