@@ -7,7 +7,8 @@ import { buildRunReport } from '../emit/report/build-run-report.ts';
 import { renderReportMarkdown } from '../emit/report/render-report.ts';
 import { failingExchange } from '../validation/execution/classify-outcomes.ts';
 import { curlCommand } from '../validation/execution/curl-command.ts';
-import { quarantineFlakyTests } from '../validation/execution/quarantine.ts';
+import { quarantineFlakyPytests, quarantineFlakyTests } from '../validation/execution/quarantine.ts';
+import { runPytestSuite } from '../validation/execution/run-pytest-suite.ts';
 import { runPlaywrightSuite } from '../validation/execution/run-playwright-suite.ts';
 import { readManifest, type Manifest } from './suite-manifest.ts';
 
@@ -42,24 +43,23 @@ export async function runApiSuite(options: RunApiSuiteOptions): Promise<RunRepor
       hint: 'pass --base-url http://host:port of the API under test.',
     });
   }
-  if (manifest.format !== 'playwright-ts') {
-    throw new TestopsError(
-      'TESTOPS_INVALID_ARGUMENT',
-      `running ${manifest.format} suites is not supported yet`,
-      {
-        where: suiteDir,
-        hint: 'run it with `python3 -m pytest` in the suite folder, or generate with --format playwright-ts.',
-      },
-    );
-  }
   const env = suiteEnvironment(manifest, { ...options, baseUrl });
+  if (manifest.auth !== 'none' && !hasCredentials(env)) {
+    events({
+      type: 'log',
+      level: 'warn',
+      message:
+        'no credentials given: valid requests go unauthenticated. Pass --header "Authorization: Bearer …" or set API_TOKEN / API_KEY.',
+    });
+  }
   const durations = { ...(options.durations ?? {}) };
+  const runner = manifest.format === 'pytest' ? runPytestSuite : runPlaywrightSuite;
   const { result: outcomes, durationMs } = await timedStage(events, `run ×${repeat}`, () =>
-    runPlaywrightSuite({ suiteDir, repeat, env, events }),
+    runner({ suiteDir, repeat, env, events }),
   );
   durations['run'] = durationMs;
   const defects = await writeEvidence(suiteDir, outcomes);
-  await quarantineFlakyTests(suiteDir, outcomes);
+  await (manifest.format === 'pytest' ? quarantineFlakyPytests : quarantineFlakyTests)(suiteDir, outcomes);
   const report = buildRunReport({ manifest, baseUrl, repeat, outcomes, defects, durations });
   await writeReport(suiteDir, report);
   return report;
@@ -77,6 +77,12 @@ function suiteEnvironment(
     env[known?.env ?? name.toUpperCase()] = value;
   }
   return env;
+}
+
+/** Credentials are never stored with the suite: they come from flags or the environment each run. */
+function hasCredentials(env: Record<string, string>): boolean {
+  const all = { ...process.env, ...env };
+  return Boolean(all['API_TOKEN'] || all['API_KEY'] || all['API_USERNAME'] || all['API_HEADERS']);
 }
 
 async function writeEvidence(suiteDir: string, outcomes: TestOutcome[]): Promise<SuspectedDefect[]> {

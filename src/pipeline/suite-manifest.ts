@@ -6,7 +6,10 @@ import type { SuiteManifest } from '../emit/report/build-run-report.ts';
 
 export const MANIFEST_FILE = 'testops-suite.json';
 
-export type Manifest = SuiteManifest & { variables: { name: string; env: string }[] };
+export type Manifest = SuiteManifest & {
+  variables: { name: string; env: string }[];
+  auth: ApiSuite['auth']['kind'];
+};
 
 export function manifestOf(
   suite: ApiSuite,
@@ -29,6 +32,7 @@ export function manifestOf(
       kind: testCase.kind,
     })),
     variables: suite.variables.map((variable) => ({ name: variable.name, env: variable.env })),
+    auth: suite.auth.kind,
   };
 }
 

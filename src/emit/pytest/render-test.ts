@@ -54,7 +54,7 @@ function decorators(testCase: ApiTestCase): string[] {
     `@pytest.mark.${testCase.kind}`,
     `@pytest.mark.${testCase.priority}`,
     ...(testCase.writes ? ['@pytest.mark.writes'] : []),
-    `@pytest.mark.testops(case=${pyString(testCase.id)}, operation=${pyString(testCase.operation)})`,
+    `@pytest.mark.testops(case=${pyString(testCase.id)}, title=${pyString(testCase.title)}, operation=${pyString(testCase.operation)})`,
   ];
 }
 

@@ -38,3 +38,27 @@ function splitLocation(location: string): [string, number] {
   const match = /^(.*):(\d+)$/.exec(location);
   return match ? [match[1]!, Number(match[2])] : [location, 0];
 }
+
+/** The pytest counterpart: a `skip` mark with the reason above the flaky test's `def`. */
+export async function quarantineFlakyPytests(suiteDir: string, outcomes: TestOutcome[]): Promise<number> {
+  let changed = 0;
+  for (const outcome of outcomes.filter((candidate) => candidate.verdict === 'flaky')) {
+    // `tests/test_disks/TestDisks::test_name` from the JUnit class name and test name.
+    const [modulePath, testName] = [outcome.file.split('::')[0]!, outcome.file.split('::').at(-1)!];
+    const file = join(suiteDir, `${modulePath.split('/').slice(0, -1).join('/')}.py`);
+    const lines = (await readFile(file, 'utf8').catch(() => '')).split('\n');
+    const index = lines.findIndex((line) => new RegExp(`^\\s*def ${testName}\\(`).test(line));
+    if (index < 0) continue;
+    const indent = /^\s*/.exec(lines[index]!)?.[0] ?? '';
+    const reason =
+      `Quarantined by TestOps Copilot: passed ${outcome.passes} of ${outcome.runs} runs. ${outcome.failure?.actual ?? ''}`.trim();
+    lines.splice(
+      index,
+      0,
+      `${indent}@pytest.mark.skip(reason=${JSON.stringify(reason.replace(/\n/g, ' ').slice(0, 300))})`,
+    );
+    await writeFile(file, lines.join('\n'));
+    changed += 1;
+  }
+  return changed;
+}

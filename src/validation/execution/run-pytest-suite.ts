@@ -1,0 +1,52 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { TestopsError } from '../../core/errors.ts';
+import type { TestOutcome } from '../../core/run-report.ts';
+import { classifyJunitRuns, readJunitCases } from './junit-outcomes.ts';
+import { findPython } from './python-interpreter.ts';
+import { runProcess } from './run-process.ts';
+import type { RunSuiteOptions } from './run-playwright-suite.ts';
+
+/** Runs an emitted pytest project `repeat` times (pytest has no repeat flag of its own). */
+export async function runPytestSuite(options: RunSuiteOptions): Promise<TestOutcome[]> {
+  const suiteDir = resolve(options.suiteDir);
+  const python = await findPython(suiteDir);
+  await rm(join(suiteDir, 'results'), { recursive: true, force: true });
+  await mkdir(join(suiteDir, 'results'), { recursive: true });
+  const runs = [];
+  for (let attempt = 1; attempt <= options.repeat; attempt++) {
+    options.events({ type: 'run-start', attempt, of: options.repeat, tests: 0 });
+    const junit = join(suiteDir, 'results', `junit-run-${attempt}.xml`);
+    const result = await runProcess(
+      python,
+      ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', `--junitxml=${junit}`],
+      {
+        cwd: suiteDir,
+        env: { ...process.env, ...options.env },
+        timeoutMs: 60 * 60_000,
+      },
+    );
+    const cases = await readJunitCases(junit).catch(() => undefined);
+    if (!cases || (cases.length === 0 && result.code !== 0 && result.code !== 5)) {
+      throw new TestopsError(
+        'TESTOPS_RUNNER_FAILED',
+        `pytest did not run the suite (exit ${result.code}): ${(result.stdout + result.stderr).trim().split('\n').slice(-5).join(' | ')}`,
+        {
+          where: suiteDir,
+          expected: 'pytest to collect and run the tests and write its JUnit report',
+          hint: 'run `python3 -m pytest` in the suite folder to see the full error.',
+        },
+      );
+    }
+    runs.push(cases);
+    const failed = cases.filter((testCase) => testCase.outcome === 'failed').length;
+    options.events({
+      type: 'run-end',
+      attempt,
+      passed: cases.length - failed,
+      failed,
+      skipped: cases.filter((testCase) => testCase.outcome === 'skipped').length,
+    });
+  }
+  return classifyJunitRuns(suiteDir, runs);
+}
