@@ -126,3 +126,18 @@ export interface SuiteSchemas {
   document: { components: { schemas: Record<string, unknown> } };
   responses: Record<string, Record<string, { contentType: string | undefined; schema: unknown }>>;
 }
+
+/** The "Assert: …" wording of a step, shared by every emitter so reports of all formats read alike. */
+export function describeAssertions(assertions: Assertion[]): string {
+  const parts: string[] = [];
+  for (const assertion of assertions) {
+    if (assertion.kind === 'status') parts.push(`status ${assertion.oneOf.join(' or ')}`);
+    if (assertion.kind === 'content-type') parts.push(assertion.mediaType);
+    if (assertion.kind === 'documented-schema') parts.push('body matches the documented schema');
+    if (assertion.kind === 'field-equals' || assertion.kind === 'field-echoes')
+      parts.push(`"${assertion.path}" as expected`);
+    if (assertion.kind === 'array-length')
+      parts.push(`"${assertion.path || 'body'}" item count within bounds`);
+  }
+  return [...new Set(parts)].join(', ');
+}

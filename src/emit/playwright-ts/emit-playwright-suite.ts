@@ -25,7 +25,8 @@ export function emitPlaywrightSuite(suite: ApiSuite, options: EmitOptions): Emit
   for (const [group, cases] of groupCases(suite.cases)) {
     // Two tags may slug to one name ("VMs" and "vms"): number the later ones instead of overwriting.
     let name = fileNameFor(group);
-    for (let index = 2; files[`tests/${name}.spec.ts`] !== undefined; index++) name = `${fileNameFor(group)}-${index}`;
+    for (let index = 2; files[`tests/${name}.spec.ts`] !== undefined; index++)
+      name = `${fileNameFor(group)}-${index}`;
     files[`tests/${name}.spec.ts`] = renderSpecFile(group, cases);
   }
   return files;

@@ -1,4 +1,5 @@
 import type { ApiSuite } from '../../core/test-case.ts';
+import { envExampleLines } from '../api-suite-environment.ts';
 import { suiteReadme } from './suite-readme.ts';
 
 /** Versions the emitted project pins; kept equal to the ones this product is tested with. */
@@ -94,18 +95,7 @@ export default defineConfig({
 function envExample(suite: ApiSuite, baseUrl: string | undefined): string {
   const lines = [
     '# Copy to .env or export these before running the suite.',
-    `API_BASE_URL=${baseUrl ?? 'http://127.0.0.1:8080'}`,
+    ...envExampleLines(suite, baseUrl ?? 'http://127.0.0.1:8080'),
   ];
-  if (suite.auth.kind === 'bearer') lines.push('API_TOKEN=');
-  if (suite.auth.kind === 'api-key') lines.push('API_KEY=');
-  if (suite.auth.kind === 'basic') lines.push('API_USERNAME=', 'API_PASSWORD=');
-  lines.push(
-    '# Extra headers, one "Name: value" per line',
-    'API_HEADERS=',
-    '# Set to 1 to allow POST/PUT/PATCH/DELETE against a non-loopback host',
-    'ALLOW_WRITES=',
-  );
-  for (const variable of suite.variables)
-    lines.push(`# ${variable.description}`, `${variable.env}=${variable.example ?? ''}`);
   return lines.join('\n') + '\n';
 }

@@ -1,4 +1,10 @@
-import type { ApiTestCase, Assertion, RequestSpec, Step } from '../../core/test-case.ts';
+import {
+  describeAssertions,
+  type ApiTestCase,
+  type Assertion,
+  type RequestSpec,
+  type Step,
+} from '../../core/test-case.ts';
 import { quote, renderExpression, usesVars, variableName } from './render-expression.ts';
 
 /** One `test(...)` of a Playwright spec file, arranged as Arrange / Act / Assert steps. */
@@ -95,20 +101,6 @@ function renderAssertion(assertion: Assertion, response: string, body: string): 
       return `expectArrayLength(${response}, ${quote(assertion.path)}, { ${bounds.join(', ')} });`;
     }
   }
-}
-
-export function describeAssertions(assertions: Assertion[]): string {
-  const parts: string[] = [];
-  for (const assertion of assertions) {
-    if (assertion.kind === 'status') parts.push(`status ${assertion.oneOf.join(' or ')}`);
-    if (assertion.kind === 'content-type') parts.push(assertion.mediaType);
-    if (assertion.kind === 'documented-schema') parts.push('body matches the documented schema');
-    if (assertion.kind === 'field-equals' || assertion.kind === 'field-echoes')
-      parts.push(`"${assertion.path}" as expected`);
-    if (assertion.kind === 'array-length')
-      parts.push(`"${assertion.path || 'body'}" item count within bounds`);
-  }
-  return [...new Set(parts)].join(', ');
 }
 
 function stepReadsSaved(step: Step): boolean {

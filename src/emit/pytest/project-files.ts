@@ -1,4 +1,5 @@
 import type { ApiSuite } from '../../core/test-case.ts';
+import { envExampleLines } from '../api-suite-environment.ts';
 import { PYTEST_MARKERS } from './markers.ts';
 import { FALLBACK_BASE_URL } from './render-suite-config.ts';
 import { suiteReadme } from './suite-readme.ts';
@@ -58,19 +59,7 @@ function pytestIni(): string {
 function envExample(suite: ApiSuite, baseUrl: string | undefined): string {
   const lines = [
     '# Copy to .env (read by conftest.py; variables already set win) or export these.',
-    `API_BASE_URL=${baseUrl ?? FALLBACK_BASE_URL}`,
+    ...envExampleLines(suite, baseUrl ?? FALLBACK_BASE_URL),
   ];
-  if (suite.auth.kind === 'bearer') lines.push('API_TOKEN=');
-  if (suite.auth.kind === 'api-key') lines.push('API_KEY=');
-  if (suite.auth.kind === 'basic') lines.push('API_USERNAME=', 'API_PASSWORD=');
-  lines.push(
-    '# Extra headers, one "Name: value" per line (export it: a .env line holds one header)',
-    'API_HEADERS=',
-    '# Set to 1 to allow POST/PUT/PATCH/DELETE against a non-loopback host',
-    'ALLOW_WRITES=',
-  );
-  for (const variable of suite.variables) {
-    lines.push(`# ${variable.description.replace(/\s+/g, ' ')}`, `${variable.env}=${variable.example ?? ''}`);
-  }
   return lines.join('\n') + '\n';
 }

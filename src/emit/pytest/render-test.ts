@@ -1,5 +1,5 @@
 import type { ApiTestCase, Assertion, Step } from '../../core/test-case.ts';
-import { describeAssertions } from './describe-assertions.ts';
+import { describeAssertions } from '../../core/test-case.ts';
 import { indentLines, pyString } from './python-literal.ts';
 import { renderPyExpression, resourceVariable } from './render-expression.ts';
 import { renderSend } from './render-request.ts';

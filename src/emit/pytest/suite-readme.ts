@@ -1,18 +1,11 @@
 import type { ApiSuite } from '../../core/test-case.ts';
+import { environmentRows, skippedOperationLines } from '../api-suite-environment.ts';
 import { FALLBACK_BASE_URL } from './render-suite-config.ts';
 
 /** The emitted suite's README: what it checks, how to run it, which variables it reads. */
 export function suiteReadme(suite: ApiSuite, baseUrl: string | undefined): string {
   const byKind = new Map<string, number>();
   for (const testCase of suite.cases) byKind.set(testCase.kind, (byKind.get(testCase.kind) ?? 0) + 1);
-  const credentials =
-    suite.auth.kind === 'bearer'
-      ? '| `API_TOKEN` | bearer token sent as `Authorization: Bearer …` |'
-      : suite.auth.kind === 'api-key'
-        ? `| \`API_KEY\` | API key sent in ${suite.auth.in ?? 'header'} \`${suite.auth.name ?? 'X-API-Key'}\` |`
-        : suite.auth.kind === 'basic'
-          ? '| `API_USERNAME`, `API_PASSWORD` | basic credentials |'
-          : '';
   return [
     `# API tests: ${suite.title}`,
     '',
@@ -35,15 +28,7 @@ export function suiteReadme(suite: ApiSuite, baseUrl: string | undefined): strin
     '## Environment',
     'Set these in the environment or in a `.env` file (see `.env.example`).',
     '',
-    '| variable | what it is |',
-    '|---|---|',
-    '| `API_BASE_URL` | base URL of the API under test |',
-    ...(credentials ? [credentials] : []),
-    '| `API_HEADERS` | extra headers for every request, one `Name: value` per line |',
-    '| `ALLOW_WRITES` | `1` lets tests send POST/PUT/PATCH/DELETE to a host that is not loopback; without it those tests are skipped |',
-    ...suite.variables.map(
-      (variable) => `| \`${variable.env}\` | ${variable.description.replace(/\s+/g, ' ')} |`,
-    ),
+    ...environmentRows(suite),
     '',
     'Tests that need a variable which is not set are skipped and say which one to set.',
     '',
@@ -57,15 +42,7 @@ export function suiteReadme(suite: ApiSuite, baseUrl: string | undefined): strin
     '- `support/resources.py`: how tests create the resources they need; every resource is deleted after its test, also when it fails.',
     '- `support/schemas.json`: the documented response schemas the bodies are validated against.',
     '- `support/testops_support.py`: the HTTP client and the checks, whose failures say what was expected and what came back.',
-    ...(suite.skippedOperations.length > 0
-      ? [
-          '',
-          '## Operations without tests',
-          ...suite.skippedOperations.map(
-            (skipped) => `- \`${skipped.operation}\`: ${skipped.reason.split('\n')[0]}`,
-          ),
-        ]
-      : []),
+    ...skippedOperationLines(suite),
     '',
   ].join('\n');
 }

@@ -160,3 +160,39 @@ export function literal(value: unknown): ValueExpr {
 export function describePath(path: (string | number)[]): string {
   return path.filter((token) => typeof token === 'string').join('.');
 }
+
+/** The resources a request refers to, in the order they are declared in `candidates`. */
+export function usesOf(request: RequestSpec, candidates: ResourceUse[]): ResourceUse[] {
+  const aliases = new Set<string>();
+  const visit = (expr: ValueExpr | undefined): void => {
+    if (!expr) return;
+    if (expr.kind === 'resource') aliases.add(expr.alias);
+    if (expr.kind === 'object') Object.values(expr.entries).forEach(visit);
+    if (expr.kind === 'array') expr.items.forEach(visit);
+  };
+  [...Object.values(request.pathParams), ...Object.values(request.query)].forEach(visit);
+  if (request.body?.kind === 'json') visit(request.body.value);
+  return candidates.filter((use) => aliases.has(use.alias));
+}
+
+/** A copy of an expression with every reference to `alias` replaced. */
+export function replaceResource(expr: ValueExpr, alias: string, replacement: ValueExpr): ValueExpr {
+  switch (expr.kind) {
+    case 'resource':
+      return expr.alias === alias ? replacement : expr;
+    case 'object':
+      return {
+        kind: 'object',
+        entries: Object.fromEntries(
+          Object.entries(expr.entries).map(([key, value]) => [
+            key,
+            replaceResource(value, alias, replacement),
+          ]),
+        ),
+      };
+    case 'array':
+      return { kind: 'array', items: expr.items.map((item) => replaceResource(item, alias, replacement)) };
+    default:
+      return expr;
+  }
+}

@@ -11,6 +11,7 @@ import { RequestBuilder } from './request-builder.ts';
 import { ResourceGraph } from './resource-graph.ts';
 import { SchemaContext } from './schema-context.ts';
 import { statefulCase } from './stateful-cases.ts';
+import { validationCopy } from './validation-copy.ts';
 import { successStatus } from './case-helpers.ts';
 
 export interface GenerateApiSuiteOptions {
@@ -169,11 +170,14 @@ function suiteSchemas(model: ApiModel): SuiteSchemas {
     const byStatus: SuiteSchemas['responses'][string] = {};
     for (const response of operation.responses) {
       if (response.schema)
-        byStatus[String(response.status)] = { contentType: response.contentType, schema: response.schema };
+        byStatus[String(response.status)] = {
+          contentType: response.contentType,
+          schema: validationCopy(response.schema),
+        };
     }
     responses[operation.key] = byStatus;
   }
-  return { dialect: model.schemaDialect, document: model.schemaDocument, responses };
+  return { dialect: model.schemaDialect, document: validationCopy(model.schemaDocument), responses };
 }
 
 function uniqueTitles(cases: ApiTestCase[]): ApiTestCase[] {

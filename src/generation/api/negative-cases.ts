@@ -10,6 +10,7 @@ import {
   makeCase,
   responseAssertions,
   statusText,
+  usesOf,
   validationStatuses,
   withField,
 } from './case-helpers.ts';
@@ -22,8 +23,10 @@ const MAX_FIELD_CASES = 24;
 export function negativeCases(context: GenerationContext, operation: ApiOperation): ApiTestCase[] {
   const base = context.requests.build(operation);
   const statuses = validationStatuses(operation);
-  const rejects = (what: string, request: RequestSpec, expected = statuses, uses = base.uses): ApiTestCase =>
-    makeCase({
+  // Each case creates exactly the resources its (mutated) request still refers to.
+  const rejects = (what: string, request: RequestSpec, expected = statuses): ApiTestCase => {
+    const uses = usesOf(request, base.uses);
+    return makeCase({
       title: `${operation.key} rejects ${what} with ${statusText(expected)}`,
       kind: 'negative',
       operation,
@@ -33,6 +36,7 @@ export function negativeCases(context: GenerationContext, operation: ApiOperatio
       covers: expected.map((status) => `${operation.key} ${status}`),
       writesByResources: uses.length > 0,
     });
+  };
   return [
     ...queryCases(context, operation, base.request, rejects),
     ...bodyCases(context, operation, base.request, rejects),
@@ -40,7 +44,7 @@ export function negativeCases(context: GenerationContext, operation: ApiOperatio
   ];
 }
 
-type Rejects = (what: string, request: RequestSpec, expected?: number[], uses?: ResourceUse[]) => ApiTestCase;
+type Rejects = (what: string, request: RequestSpec, expected?: number[]) => ApiTestCase;
 
 function queryCases(
   context: GenerationContext,
@@ -119,11 +123,6 @@ function identityCases(
   if (lastParameter) {
     const name = lastParameter.name;
     const schema = context.schemas.flatten(lastParameter.schema);
-    const usesWithout = base.uses.filter(
-      (use) =>
-        base.request.pathParams[name]?.kind !== 'resource' ||
-        use.alias !== (base.request.pathParams[name] as { alias: string }).alias,
-    );
     const isUuid = schema.format === 'uuid' || schema.format === 'uuid4';
     if (documented.includes(404) && (isUuid || schema.type === 'integer')) {
       const pathParams = {
@@ -131,6 +130,7 @@ function identityCases(
         [name]: isUuid ? { kind: 'random-uuid' as const } : literal(2147483000),
       };
       const request = { ...base.request, pathParams };
+      const uses = usesOf(request, base.uses);
       cases.push(
         makeCase({
           title: `${operation.key} answers 404 for an unknown ${name}`,
@@ -139,10 +139,10 @@ function identityCases(
           steps: [
             act(`${operation.key} with an unknown ${name}`, request, responseAssertions(operation, [404])),
           ],
-          uses: usesWithout,
+          uses,
           priority: 'normal',
           covers: [`${operation.key} 404`],
-          writesByResources: usesWithout.length > 0,
+          writesByResources: uses.length > 0,
         }),
       );
     }
@@ -152,14 +152,7 @@ function identityCases(
         ...new Set([...validationStatuses(operation), 404, ...documented.filter((status) => status === 400)]),
       ].sort();
       const pathParams = { ...base.request.pathParams, [name]: literal(malformed) };
-      cases.push(
-        rejects(
-          `a malformed ${name} ("${malformed}")`,
-          { ...base.request, pathParams },
-          expected,
-          usesWithout,
-        ),
-      );
+      cases.push(rejects(`a malformed ${name} ("${malformed}")`, { ...base.request, pathParams }, expected));
     }
   }
   cases.push(...danglingReferenceCases(context, operation, base, rejects));
@@ -180,11 +173,6 @@ function danglingReferenceCases(
   return bodyFields(context.schemas, operation).flatMap((field) => {
     const value = fieldAt(body, field.path);
     if (value?.kind !== 'resource') return [];
-    const uses = base.uses.filter(
-      (use) =>
-        use.alias !== value.alias ||
-        JSON.stringify(base.request.pathParams).includes(`"alias":"${value.alias}"`),
-    );
     const request = {
       ...base.request,
       body: { kind: 'json' as const, value: withField(body, field.path, { kind: 'random-uuid' }) },
@@ -194,7 +182,6 @@ function danglingReferenceCases(
         `"${describePath(field.path)}" that refers to a ${value.alias} which does not exist`,
         request,
         expected,
-        uses,
       ),
     ];
   });

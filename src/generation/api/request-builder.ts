@@ -98,23 +98,13 @@ export class RequestBuilder {
         ? requestBody.example
         : undefined;
     const sample = example ?? sampleValue(this.#context, requestBody.schema);
-    return this.#toExpr(sample, requestBody.schema, operation, uses, exclude, 0);
+    return this.#toExpr(sample, requestBody.schema, { operation, uses, exclude, parent: undefined }, 0);
   }
 
-  #toExpr(
-    value: unknown,
-    schema: JsonSchema | undefined,
-    operation: ApiOperation,
-    uses: Map<string, ResourceUse>,
-    exclude: string | undefined,
-    depth: number,
-  ): ValueExpr {
+  #toExpr(value: unknown, schema: JsonSchema | undefined, scope: ValueScope, depth: number): ValueExpr {
     const flat = this.#context.flatten(schema);
     if (Array.isArray(value)) {
-      return {
-        kind: 'array',
-        items: value.map((item) => this.#toExpr(item, flat.items, operation, uses, exclude, depth + 1)),
-      };
+      return { kind: 'array', items: value.map((item) => this.#toExpr(item, flat.items, scope, depth + 1)) };
     }
     if (value !== null && typeof value === 'object') {
       const entries: Record<string, ValueExpr> = {};
@@ -122,27 +112,26 @@ export class RequestBuilder {
         const childSchema = flat.properties?.[key];
         entries[key] =
           typeof child === 'string' && depth < 4
-            ? this.#stringField(key, child, childSchema, operation, uses, exclude)
-            : this.#toExpr(child, childSchema, operation, uses, exclude, depth + 1);
+            ? this.#stringField(key, child, childSchema, scope)
+            : this.#toExpr(child, childSchema, { ...scope, parent: key }, depth + 1);
       }
       return { kind: 'object', entries };
     }
     return { kind: 'literal', value };
   }
 
-  #stringField(
-    key: string,
-    value: string,
-    schema: JsonSchema | undefined,
-    operation: ApiOperation,
-    uses: Map<string, ResourceUse>,
-    exclude: string | undefined,
-  ): ValueExpr {
+  #stringField(key: string, value: string, schema: JsonSchema | undefined, scope: ValueScope): ValueExpr {
+    const { operation, uses, exclude, parent } = scope;
     const flat = this.#context.flatten(schema);
     if (flat.enum || flat.const !== undefined) return { kind: 'literal', value };
     if (key === 'id' || idStem(key)) {
-      const kind = key === 'id' ? this.#graph.kindOfCollection(operation.path) : this.#graph.kindOfField(key);
-      if (kind || isIdLike(flat)) return this.#reference(kind?.name, key, operation, uses, exclude);
+      // A top-level `id` names the collection's own kind; `customer: { id }` names a customer.
+      const field = key === 'id' && parent ? `${parent}_id` : key;
+      const kind =
+        key === 'id' && !parent
+          ? this.#graph.kindOfCollection(operation.path)
+          : this.#graph.kindOfField(field);
+      if (kind || isIdLike(flat)) return this.#reference(kind?.name, field, operation, uses, exclude);
     }
     if (NAME_LIKE.test(key)) return this.uniqueFor(key, flat) ?? { kind: 'literal', value };
     return { kind: 'literal', value };
@@ -209,6 +198,14 @@ export class RequestBuilder {
     }
     return { kind: 'var', name };
   }
+}
+
+interface ValueScope {
+  operation: ApiOperation;
+  uses: Map<string, ResourceUse>;
+  exclude: string | undefined;
+  /** The property holding the current object, if nested (`customer` in `{ customer: { id } }`). */
+  parent: string | undefined;
 }
 
 function isIdLike(schema: JsonSchema): boolean {

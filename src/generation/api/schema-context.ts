@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { ApiModel } from '../../core/api-model.ts';
 import type { JsonSchema } from '../../core/json-schema.ts';
 import { resolvePointer } from '../../core/json-pointer.ts';
+import { validationCopy } from './validation-copy.ts';
 
 const DOCUMENT_ID = 'testops:spec';
 const MAX_REF_HOPS = 32;
@@ -31,7 +32,7 @@ export class SchemaContext {
     this.#ajv = model.schemaDialect === '2020-12' ? new Ajv2020(options) : new Ajv(options);
     addFormats(this.#ajv);
     registerOpenApiFormats(this.#ajv);
-    this.#ajv.addSchema({ $id: DOCUMENT_ID, ...this.#document } as object);
+    this.#ajv.addSchema({ $id: DOCUMENT_ID, ...validationCopy(this.#document) } as object);
   }
 
   /** Follows `$ref` chains; an unresolvable or cyclic chain yields `{}` (anything). */
@@ -77,7 +78,7 @@ export class SchemaContext {
     if (cached !== undefined) return cached;
     let validate: ValidateFunction | null;
     try {
-      validate = this.#ajv.compile(anchorReferences(schema) as object);
+      validate = this.#ajv.compile(anchorReferences(validationCopy(schema)) as object);
     } catch {
       validate = null;
     }

@@ -1,7 +1,14 @@
 import { documentedStatuses, successResponse } from '../../core/api-model.ts';
 import type { JsonSchema } from '../../core/json-schema.ts';
-import type { ApiTestCase, Assertion, RequestSpec, Step, ValueExpr } from '../../core/test-case.ts';
-import { act, makeCase, responseAssertions, successStatus } from './case-helpers.ts';
+import type {
+  ApiTestCase,
+  Assertion,
+  RequestSpec,
+  ResourceUse,
+  Step,
+  ValueExpr,
+} from '../../core/test-case.ts';
+import { act, makeCase, replaceResource, responseAssertions, successStatus, usesOf } from './case-helpers.ts';
 import type { GenerationContext } from './generation-context.ts';
 import { echoAssertions } from './positive-cases.ts';
 import type { ResourceKind } from './resource-graph.ts';
@@ -77,7 +84,18 @@ export function statefulCase(context: GenerationContext, kind: ResourceKind): Ap
     kind: 'stateful',
     operation: kind.create,
     steps,
-    uses: created.uses,
+    // Other resources a step needs (an update naming a related resource) are created too.
+    uses: mergeUses(
+      created.uses,
+      steps
+        .flatMap((step) =>
+          usesOf(
+            step.request,
+            context.graph.kinds.map((other) => ({ alias: other.name, resource: other.name })),
+          ),
+        )
+        .filter((use) => use.alias !== kind.name),
+    ),
     priority: 'critical',
     covers: [kind.create, kind.read, kind.update, kind.remove].flatMap((operation) =>
       operation ? [`${operation.key} ${successStatus(operation)}`] : [],
@@ -95,7 +113,10 @@ function updateSteps(
 ): Step[] {
   const update = kind.update!;
   const built = context.requests.build(update);
-  if (built.request.body?.kind !== 'json' || built.request.body.value.kind !== 'object') return [];
+  if (built.request.body?.kind !== 'json') return [];
+  // The resource under test is the one this chain created: its id is the saved one.
+  const ownBody = replaceResource(built.request.body.value, kind.name, { kind: 'saved', name: SAVED_ID });
+  if (ownBody.kind !== 'object') return [];
   const readSchema = context.schemas.flatten(successResponse(kind.read!)?.schema);
   const updateSchema = context.schemas.flatten(update.requestBody?.schema);
   const field = Object.keys(updateSchema.properties ?? {}).find((name) => {
@@ -111,7 +132,7 @@ function updateSteps(
   const value = context.requests.uniqueFor(field, stringVariant(context, updateSchema.properties![field]!))!;
   const body: ValueExpr = {
     kind: 'object',
-    entries: { ...built.request.body.value.entries, [field]: value },
+    entries: { ...ownBody.entries, [field]: value },
   };
   const request = withId({ ...built.request, body: { kind: 'json', value: body } });
   const changed: Assertion = { kind: 'field-equals', path: field, value: { kind: 'saved', name: 'updated' } };
@@ -151,4 +172,10 @@ function echoedScalars(body: ValueExpr | undefined): string[] {
   return Object.entries(body.entries).flatMap(([key, value]) =>
     value.kind === 'unique' && key !== 'id' ? [key] : [],
   );
+}
+
+function mergeUses(first: ResourceUse[], more: ResourceUse[]): ResourceUse[] {
+  const merged = [...first];
+  for (const use of more) if (!merged.some((existing) => existing.alias === use.alias)) merged.push(use);
+  return merged;
 }

@@ -57,7 +57,10 @@ export class ApiClient {
   async send(options: SendOptions): Promise<ApiResult> {
     const url = this.#url(options);
     // Header names are kept lower-case, so a header given twice in different cases is one header.
-    const headers: Record<string, string> = { accept: 'application/json', ...lowerCaseNames(options.headers ?? {}) };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...lowerCaseNames(options.headers ?? {}),
+    };
     this.#applyAuth(options.auth ?? 'valid', headers, url);
     let body: string | undefined;
     if (options.raw) {
@@ -146,7 +149,10 @@ export class ApiClient {
 
   /** Credentials never reach reports or evidence files; the deliberately invalid one may. */
   #redactHeaders(headers: Record<string, string>): Record<string, string> {
-    const keyHeader = this.#auth.kind === 'api-key' && (this.#auth.in ?? 'header') === 'header' ? this.#auth.name?.toLowerCase() : undefined;
+    const keyHeader =
+      this.#auth.kind === 'api-key' && (this.#auth.in ?? 'header') === 'header'
+        ? this.#auth.name?.toLowerCase()
+        : undefined;
     return Object.fromEntries(
       Object.entries(headers).map(([name, value]) => {
         const sensitive = SENSITIVE_HEADERS.test(name) || name === keyHeader;

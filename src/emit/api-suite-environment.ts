@@ -1,0 +1,73 @@
+import type { ApiSuite } from '../core/test-case.ts';
+
+/**
+ * The environment an emitted API suite reads, documented the same way whatever its format:
+ * rows of the README's table and the lines of `.env.example`.
+ */
+export function environmentRows(suite: ApiSuite): string[] {
+  return [
+    '| variable | what it is |',
+    '|---|---|',
+    '| `API_BASE_URL` | base URL of the API under test |',
+    ...credentialRows(suite.auth),
+    '| `API_HEADERS` | extra headers for every request, one `Name: value` per line |',
+    '| `ALLOW_WRITES` | `1` lets tests send POST/PUT/PATCH/DELETE to a host that is not loopback; without it those tests are skipped |',
+    ...suite.variables.map((variable) => `| \`${variable.env}\` | ${oneLine(variable.description)} |`),
+  ];
+}
+
+export function envExampleLines(suite: ApiSuite, baseUrl: string): string[] {
+  return [
+    `API_BASE_URL=${baseUrl}`,
+    ...credentialVariables(suite.auth).map((name) => `${name}=`),
+    '# Extra headers, one "Name: value" per line',
+    'API_HEADERS=',
+    '# Set to 1 to allow POST/PUT/PATCH/DELETE against a non-loopback host',
+    'ALLOW_WRITES=',
+    ...suite.variables.flatMap((variable) => [
+      `# ${oneLine(variable.description)}`,
+      `${variable.env}=${variable.example ?? ''}`,
+    ]),
+  ];
+}
+
+export function skippedOperationLines(suite: ApiSuite): string[] {
+  if (suite.skippedOperations.length === 0) return [];
+  return [
+    '',
+    '## Operations without tests',
+    ...suite.skippedOperations.map(
+      (skipped) => `- \`${skipped.operation}\`: ${skipped.reason.split('\n')[0]}`,
+    ),
+  ];
+}
+
+function credentialRows(auth: ApiSuite['auth']): string[] {
+  switch (auth.kind) {
+    case 'bearer':
+      return ['| `API_TOKEN` | bearer token sent as `Authorization: Bearer …` |'];
+    case 'api-key':
+      return [`| \`API_KEY\` | API key sent in ${auth.in ?? 'header'} \`${auth.name ?? 'X-API-Key'}\` |`];
+    case 'basic':
+      return ['| `API_USERNAME`, `API_PASSWORD` | basic credentials |'];
+    case 'none':
+      return [];
+  }
+}
+
+function credentialVariables(auth: ApiSuite['auth']): string[] {
+  switch (auth.kind) {
+    case 'bearer':
+      return ['API_TOKEN'];
+    case 'api-key':
+      return ['API_KEY'];
+    case 'basic':
+      return ['API_USERNAME', 'API_PASSWORD'];
+    case 'none':
+      return [];
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
