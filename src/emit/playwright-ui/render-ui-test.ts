@@ -1,0 +1,53 @@
+import type { UiStep, UiTestCase } from '../../core/ui-test-case.ts';
+import { quote } from '../playwright-ts/render-expression.ts';
+import { renderAction } from './render-action.ts';
+import { renderAssertion } from './render-assertion.ts';
+import { className, variableName } from './ts-names.ts';
+
+const PHASES = { arrange: 'Arrange', act: 'Act', assert: 'Assert' } as const;
+
+/** One `test(...)`: page objects first, then Arrange / Act / Assert steps. */
+export function renderUiTest(testCase: UiTestCase): string {
+  const steps = testCase.steps.flatMap(renderStep);
+  const body = [...pageObjects(testCase), '', ...steps].join('\n');
+  const fixtures = [
+    'page',
+    ...(body.includes('consoleErrors') ? ['consoleErrors'] : []),
+    ...(body.includes('dialogs.') ? ['dialogs'] : []),
+  ];
+  const args = `{ ${fixtures.join(', ')} }${body.includes('testInfo') ? ', testInfo' : ''}`;
+  const details = `{ tag: [${[`@${testCase.kind}`, `@${testCase.priority}`].map(quote).join(', ')}], annotation: [${testCase.covers
+    .map((covered) => `{ type: 'covers', description: ${quote(covered)} }`)
+    .join(', ')}] }`;
+  return [`test(${quote(testCase.title)}, ${details}, async (${args}) => {`, indent(body), '});'].join('\n');
+}
+
+/** Page objects of every page the test touches, in order of first use. */
+export function pagesOf(testCase: UiTestCase): string[] {
+  const pages = new Set<string>([testCase.page]);
+  for (const step of testCase.steps) {
+    for (const action of step.actions) pages.add(action.kind === 'goto' ? action.page : action.target.page);
+    for (const assertion of step.assertions) if ('target' in assertion) pages.add(assertion.target.page);
+  }
+  return [...pages];
+}
+
+function pageObjects(testCase: UiTestCase): string[] {
+  return pagesOf(testCase).map((page) => `const ${variableName(page)} = new ${className(page)}(page);`);
+}
+
+function renderStep(step: UiStep): string[] {
+  const lines = [...step.actions.map(renderAction), ...step.assertions.flatMap(renderAssertion)];
+  return [
+    `await test.step(${quote(`${PHASES[step.phase]}: ${step.title}`)}, async () => {`,
+    indent(lines.join('\n')),
+    '});',
+  ];
+}
+
+export function indent(text: string, prefix = '  '): string {
+  return text
+    .split('\n')
+    .map((line) => (line ? prefix + line : line))
+    .join('\n');
+}

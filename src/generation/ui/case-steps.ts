@@ -1,0 +1,57 @@
+import type { PageModel } from '../../core/page-model.ts';
+import type { UiAssertion, UiStep, UiStepAction, UiTestCase } from '../../core/ui-test-case.ts';
+import { capitalize, describeAssertion, summarize } from './describe.ts';
+
+export interface DescribedAction {
+  action: UiStepAction;
+  description: string;
+}
+
+/** Arrange: open the page, then replay the setup that reaches the starting state. */
+export function arrangeStep(page: PageModel, setup: DescribedAction[] = []): UiStep {
+  const descriptions = [`open ${page.path}`, ...setup.map((step) => step.description)];
+  return {
+    title: summarize(descriptions, 4),
+    phase: 'arrange',
+    actions: [{ kind: 'goto', page: page.id, path: page.path }, ...setup.map((step) => step.action)],
+    assertions: [],
+  };
+}
+
+export function actStep(actions: DescribedAction[]): UiStep {
+  return {
+    title: summarize(
+      actions.map((step) => step.description),
+      4,
+    ),
+    phase: 'act',
+    actions: actions.map((step) => step.action),
+    assertions: [],
+  };
+}
+
+export function assertStep(assertions: UiAssertion[]): UiStep {
+  return { title: summarize(assertions.map(describeAssertion)), phase: 'assert', actions: [], assertions };
+}
+
+/** "Lead: first check (+2 more checks)": the title names the main check and counts the rest. */
+export function titleWithMore(lead: string, first: string, more: number): string {
+  const rest = more > 0 ? ` (+${more} more ${more === 1 ? 'check' : 'checks'})` : '';
+  return capitalize(`${lead}: ${first}${rest}`);
+}
+
+type CaseFields = Omit<UiTestCase, 'viewport'> & { viewport?: UiTestCase['viewport'] };
+
+export function uiCase(fields: CaseFields): UiTestCase {
+  return { viewport: 'desktop', ...fields, title: capitalize(fields.title) };
+}
+
+export function slug(text: string): string {
+  const flat = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+  return flat || 'case';
+}

@@ -1,0 +1,46 @@
+import type { PageModel, UiEffect } from '../../core/page-model.ts';
+import type { ResolvedAction } from './resolve-actions.ts';
+import type { UiGenerationContext } from './ui-generation-context.ts';
+
+const REMOVE_OR_CLOSE = /\b(remove|delete|close|dismiss|discard|clear|cancel|hide)\b/i;
+const CREATES = /\b(add|create|new|save|submit|upload|insert)\b/i;
+
+/** Removes or closes something: such a flow must end with a check that it is gone. */
+export function isRemoveOrCloseFlow(resolved: ResolvedAction): boolean {
+  const action = resolved.recorded;
+  if (action.kind === 'press' && /^(Escape|Esc)$/i.test(action.key)) return true;
+  return action.kind === 'click' && REMOVE_OR_CLOSE.test(resolved.element.name);
+}
+
+/**
+ * Why an interaction must not become a test, or undefined when it may. A destructive control is
+ * clicked only to remove or close what the same test created in its setup; never in a setup.
+ */
+export function destructiveVeto(
+  context: UiGenerationContext,
+  setup: ResolvedAction[],
+  action: ResolvedAction,
+): string | undefined {
+  const destructiveSetup = setup.find((step) => step.element.destructive);
+  if (destructiveSetup) return `its setup triggers destructive "${destructiveSetup.element.name}"`;
+  if (!action.element.destructive) return undefined;
+  if (!REMOVE_OR_CLOSE.test(action.element.name))
+    return `"${action.element.name}" is destructive and not a remove/close flow`;
+  if (!setup.some((step) => createsData(context, step)))
+    return `"${action.element.name}" would remove data the test did not create first`;
+  return undefined;
+}
+
+export function hasGoneCheck(effects: UiEffect[]): boolean {
+  return effects.some((effect) => effect.kind === 'disappeared');
+}
+
+function createsData(context: UiGenerationContext, step: ResolvedAction): boolean {
+  if (step.recorded.kind !== 'click') return false;
+  const page = context.page(step.page);
+  return isFormSubmit(page, step.element.id) || CREATES.test(step.element.name);
+}
+
+export function isFormSubmit(page: PageModel | undefined, elementId: string): boolean {
+  return page?.forms.some((form) => form.submit === elementId) ?? false;
+}

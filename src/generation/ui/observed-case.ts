@@ -1,0 +1,82 @@
+import type { ObservedInteraction, PageModel } from '../../core/page-model.ts';
+import type { UiAssertion, UiCaseKind, UiPriority, UiTestCase } from '../../core/ui-test-case.ts';
+import { actStep, arrangeStep, assertStep, slug, titleWithMore, uiCase } from './case-steps.ts';
+import type { DescribedAction } from './case-steps.ts';
+import { describeEffect } from './describe.ts';
+import { destructiveVeto, hasGoneCheck, isRemoveOrCloseFlow } from './destructive-policy.ts';
+import { effectAssertions } from './effect-assertions.ts';
+import { pageAfterEffects, resolveActions, stepAction } from './resolve-actions.ts';
+import type { ResolvedAction } from './resolve-actions.ts';
+import type { UiGenerationContext } from './ui-generation-context.ts';
+
+export type Built = { ok: true; testCase: UiTestCase } | { ok: false; reason: string };
+
+export interface ObservedCaseSpec {
+  kind: UiCaseKind;
+  /** Title lead before the first check; defaults to the action ("select … in Region select"). */
+  lead?: (action: DescribedAction, resolved: ResolvedAction) => string;
+  /** Arrange actions before the recorded setup (a form filled with its valid values). */
+  before?: DescribedAction[];
+  priority?: UiPriority;
+}
+
+/** Replays an observed interaction: setup, then the action, then every effect with its new value. */
+export function observedCase(
+  context: UiGenerationContext,
+  page: PageModel,
+  interaction: ObservedInteraction,
+  spec: ObservedCaseSpec,
+): Built {
+  if (!interaction.reproducible) return { ok: false, reason: 'its effects were not reproducible' };
+  const setup = resolveActions(context, page.id, interaction.setup);
+  if (!setup.ok) return setup;
+  const act = resolveActions(context, setup.page, [interaction.action]);
+  if (!act.ok) return act;
+  const acted = act.actions[0]!;
+  const veto = destructiveVeto(context, setup.actions, acted);
+  if (veto) return { ok: false, reason: veto };
+  if (isRemoveOrCloseFlow(acted) && !hasGoneCheck(interaction.effects))
+    return { ok: false, reason: 'a remove/close flow without an observed disappearance to check' };
+  const effectPage = pageAfterEffects(context, act.page, interaction.effects);
+  const assertions = interaction.effects.flatMap((effect) => effectAssertions(context, effectPage, effect));
+  if (assertions.length === 0) return { ok: false, reason: 'no effects were recorded' };
+  const action = stepAction(context, acted);
+  const checks = interaction.effects.map((effect) => describeEffect(effect, (url) => context.pathOf(url)));
+  const lead = spec.lead?.(action, acted) ?? leadFor(action, acted);
+  return {
+    ok: true,
+    testCase: uiCase({
+      id: `${page.id}-${spec.kind}-${slug(interaction.id)}`,
+      title: titleWithMore(lead, checks[0]!, checks.length - 1),
+      kind: spec.kind,
+      page: page.id,
+      priority: spec.priority ?? priorityOf(interaction, acted, assertions),
+      steps: [
+        arrangeStep(page, [
+          ...(spec.before ?? []),
+          ...setup.actions.map((resolved) => stepAction(context, resolved)),
+        ]),
+        actStep([action]),
+        assertStep(assertions),
+      ],
+      covers: [`interaction ${page.id}/${interaction.id}`],
+    }),
+  };
+}
+
+function leadFor(action: DescribedAction, acted: ResolvedAction): string {
+  return acted.element.destructive ? `${action.description} on what the test added` : action.description;
+}
+
+/** Changed values and removals are what users rely on; appearances alone are normal priority. */
+function priorityOf(
+  interaction: ObservedInteraction,
+  acted: ResolvedAction,
+  assertions: UiAssertion[],
+): UiPriority {
+  if (acted.element.destructive) return 'critical';
+  const changes = interaction.effects.some((effect) =>
+    ['text-changed', 'value-changed', 'url-changed'].includes(effect.kind),
+  );
+  return changes && assertions.length > 1 ? 'critical' : 'normal';
+}

@@ -1,0 +1,36 @@
+// Installs an emitted suite's pinned dependencies once per set of versions (in the OS temp
+// folder) and links them into each suite, so repeated test runs need no network.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function linkSuiteDependencies(suiteDir: string, packageJson: string): void {
+  const manifest = JSON.parse(packageJson) as { dependencies: object; devDependencies: object };
+  const pins = JSON.stringify([manifest.dependencies, manifest.devDependencies]);
+  const cache = join(
+    tmpdir(),
+    `testops-ui-deps-${createHash('sha256').update(pins).digest('hex').slice(0, 12)}`,
+  );
+  if (!existsSync(join(cache, 'node_modules', '@playwright', 'test', 'package.json')))
+    install(cache, packageJson);
+  symlinkSync(join(cache, 'node_modules'), join(suiteDir, 'node_modules'), 'dir');
+}
+
+function install(cache: string, packageJson: string): void {
+  mkdirSync(cache, { recursive: true });
+  writeFileSync(join(cache, 'package.json'), packageJson);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(
+    npm,
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+    {
+      cwd: cache,
+      encoding: 'utf8',
+      timeout: 300_000,
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(`npm install of the suite's dependencies failed: ${result.stderr}`);
+}
