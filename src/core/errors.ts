@@ -15,7 +15,13 @@ export type TestopsErrorCode =
   | 'TESTOPS_SUITE_NOT_FOUND'
   | 'TESTOPS_RUNNER_MISSING'
   | 'TESTOPS_RUNNER_FAILED'
-  | 'TESTOPS_BROWSER_MISSING';
+  | 'TESTOPS_BROWSER_MISSING'
+  | 'TESTOPS_LOGIN_FAILED'
+  | 'TESTOPS_MODEL_INVALID'
+  | 'TESTOPS_MODEL_UNSUPPORTED_VERSION'
+  | 'TESTOPS_PYTHON_MISSING'
+  | 'TESTOPS_TESTS_UNREADABLE'
+  | 'TESTOPS_DEFECTS_INVALID';
 
 export interface TestopsErrorDetails {
   /** Where the problem is: a file, a URL, or a JSON pointer inside a document. */

@@ -1,0 +1,110 @@
+// Picks the best locator that is unique on the page right now, in the contract's order of
+// preference: role + accessible name, label, placeholder, test id, text; scoped `within` an
+// enclosing landmark, region or dialog when that is what it takes to be unique. Every candidate
+// is resolved in the page and must match exactly the intended element, nothing else.
+import type { Page } from '@playwright/test';
+import type { UiLocator } from '../../core/page-model.ts';
+import { keysOfMatches } from './in-page-script.ts';
+import type { ScopeFacts } from './in-page-types.ts';
+import { toPlaywrightLocator } from './ui-locator.ts';
+
+export interface LocatorTarget {
+  key: string;
+  visible: boolean;
+  role: string;
+  name: string;
+  labels: string[];
+  ariaLabel: string;
+  placeholder: string;
+  testId: string;
+  text: string;
+  scopes: ScopeFacts[];
+}
+
+export interface ChooseOptions {
+  /** Texts that are about to change (a text-changed target): locators must not depend on them. */
+  avoidTexts?: string[];
+}
+
+const MAX_NAME = 100;
+const MAX_TEXT = 80;
+const MAX_ATTEMPTS = 24;
+const roleless = new Set(['', 'generic', 'none', 'presentation', 'text']);
+// Landmarks that are recognisable without a name; other scopes need one to mean anything.
+const namelessScopes = new Set(['main', 'banner', 'contentinfo', 'navigation', 'search', 'form', 'dialog']);
+
+function ownCandidates(target: LocatorTarget): UiLocator[] {
+  const candidates: UiLocator[] = [];
+  if (!roleless.has(target.role) && target.name.length <= MAX_NAME) {
+    candidates.push(
+      target.name
+        ? { strategy: 'role', role: target.role, name: target.name, exact: true }
+        : { strategy: 'role', role: target.role },
+    );
+  }
+  const label = target.labels.find(Boolean) ?? target.ariaLabel;
+  if (label && label.length <= MAX_NAME) candidates.push({ strategy: 'label', text: label, exact: true });
+  if (target.placeholder) candidates.push({ strategy: 'placeholder', text: target.placeholder });
+  if (target.testId) candidates.push({ strategy: 'testid', testId: target.testId });
+  if (target.text && target.text.length <= MAX_TEXT && !target.text.endsWith('…')) {
+    candidates.push({ strategy: 'text', text: target.text, exact: true });
+  }
+  return candidates;
+}
+
+function scopeCandidates(scope: ScopeFacts): UiLocator[] {
+  const candidates: UiLocator[] = [];
+  if (scope.name && scope.name.length <= MAX_NAME) {
+    candidates.push({ strategy: 'role', role: scope.role, name: scope.name, exact: true });
+  }
+  if (scope.testId) candidates.push({ strategy: 'testid', testId: scope.testId });
+  if (!scope.name && namelessScopes.has(scope.role)) candidates.push({ strategy: 'role', role: scope.role });
+  return candidates;
+}
+
+/** Whether a locator's own text overlaps texts that are about to change. */
+export function dependsOn(candidate: UiLocator, texts: string[]): boolean {
+  const own =
+    candidate.strategy === 'role'
+      ? (candidate.name ?? '')
+      : candidate.strategy === 'testid'
+        ? ''
+        : candidate.text;
+  return own !== '' && texts.some((text) => text !== '' && (own.includes(text) || text.includes(own)));
+}
+
+async function matchesOnly(page: Page, candidate: UiLocator, target: LocatorTarget): Promise<boolean> {
+  try {
+    const keys = await keysOfMatches(
+      toPlaywrightLocator(page, candidate, { includeHidden: !target.visible }),
+    );
+    return keys.length === 1 && keys[0] === target.key;
+  } catch {
+    return false;
+  }
+}
+
+export async function chooseLocator(
+  page: Page,
+  target: LocatorTarget,
+  options: ChooseOptions = {},
+): Promise<UiLocator | undefined> {
+  const avoid = options.avoidTexts ?? [];
+  const own = ownCandidates(target).filter((candidate) => !dependsOn(candidate, avoid));
+  let attempts = 0;
+  for (const candidate of own) {
+    attempts += 1;
+    if (await matchesOnly(page, candidate, target)) return candidate;
+  }
+  for (const scope of target.scopes.slice(0, 4)) {
+    for (const within of scopeCandidates(scope)) {
+      for (const candidate of own) {
+        if (attempts >= MAX_ATTEMPTS) return undefined;
+        attempts += 1;
+        const scoped = { ...candidate, within };
+        if (await matchesOnly(page, scoped, target)) return scoped;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,79 @@
+// Every interactive element of the page with its best unique locator. Elements for which no
+// unique locator exists are skipped and counted; a page with a huge DOM is cut at a bound.
+import type { Page } from '@playwright/test';
+import type { UiElement } from '../../core/page-model.ts';
+import { mapLimit } from './map-limit.ts';
+import { chooseLocator } from './choose-locator.ts';
+import { looksDestructive } from './destructive.ts';
+import { IdAllocator } from './element-ids.ts';
+import { callInPage } from './in-page-script.ts';
+import { withAriaRole } from './locator-target.ts';
+import type { ElementFacts } from './in-page-types.ts';
+
+export interface CollectedElements {
+  elements: UiElement[];
+  /** In-page facts per element id, for planning interactions and building links and forms. */
+  facts: Map<string, ElementFacts>;
+  /** Element id per internal key (valid in the document they were collected from). */
+  idByKey: Map<string, string>;
+  skipped: { role: string; name: string }[];
+  /** How many interactive elements the page had beyond the bound. */
+  truncated: number;
+}
+
+export async function collectElements(page: Page, maxElements: number): Promise<CollectedElements> {
+  const { total, items } = await callInPage<{ total: number; items: ElementFacts[] }>(
+    page,
+    'collectInteractive',
+    maxElements,
+  );
+  const located = await mapLimit(items, 8, async (item) => {
+    const facts = await withAriaRole(page, item);
+    return { facts, locator: await chooseLocator(page, facts) };
+  });
+  const ids = new IdAllocator();
+  const result: CollectedElements = {
+    elements: [],
+    facts: new Map(),
+    idByKey: new Map(),
+    skipped: [],
+    truncated: Math.max(0, total - items.length),
+  };
+  for (const { facts, locator } of located) {
+    if (!locator) {
+      result.skipped.push({ role: facts.role || facts.tag, name: facts.name });
+      continue;
+    }
+    const role = facts.role || facts.tag;
+    const id = ids.next(
+      role,
+      facts.name || facts.labels[0] || facts.placeholder || facts.testId || facts.text,
+    );
+    result.elements.push(toUiElement(id, role, facts, locator));
+    result.facts.set(id, facts);
+    result.idByKey.set(facts.key, id);
+  }
+  return result;
+}
+
+function toUiElement(
+  id: string,
+  role: string,
+  facts: ElementFacts,
+  locator: UiElement['locator'],
+): UiElement {
+  return {
+    id,
+    role,
+    name: facts.name,
+    tag: facts.tag,
+    inputType: facts.inputType,
+    locator,
+    visible: facts.visible,
+    enabled: facts.enabled,
+    region: facts.region,
+    value: facts.value ?? (facts.text || undefined),
+    constraints: facts.constraints,
+    destructive: looksDestructive(facts.name, facts.text, facts.href),
+  };
+}

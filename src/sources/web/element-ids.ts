@@ -1,0 +1,35 @@
+// Stable, readable ids from what a user sees (`button-add-to-estimate`, `configure-vm`): the
+// same page explored twice yields the same ids, so generated tests and models diff cleanly.
+
+export function slug(text: string, maxLength = 48): string {
+  const base = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return base.slice(0, maxLength).replace(/-+$/, '');
+}
+
+/** Hands out ids unique within one scope, numbering repeats in order: `link-home`, `link-home-2`. */
+export class IdAllocator {
+  private readonly counts = new Map<string, number>();
+
+  next(...parts: string[]): string {
+    const base =
+      parts
+        .map((part) => slug(part))
+        .filter(Boolean)
+        .join('-') || 'item';
+    const count = (this.counts.get(base) ?? 0) + 1;
+    this.counts.set(base, count);
+    return count === 1 ? base : `${base}-${count}`;
+  }
+}
+
+/** A page id from its path and query: `/` → `home`, `/configure/vm` → `configure-vm`. */
+export function pageIdFor(url: URL): string {
+  const path = decodeURIComponent(url.pathname).replace(/\/index\.html?$/, '/');
+  const query = url.search ? `-${url.search.slice(1)}` : '';
+  return slug(`${path}${query}`, 64) || 'home';
+}

@@ -1,0 +1,139 @@
+// The reconnaissance stage: explores a live web app in a real browser, breadth first within
+// limits on pages, depth and time, never leaving the start URL's origin, into a SiteModel.
+import { join } from 'node:path';
+import { SITE_MODEL_VERSION } from '../../core/page-model.ts';
+import type { SiteModel } from '../../core/page-model.ts';
+import { TestopsError } from '../../core/errors.ts';
+import { ignoreEvents } from '../../core/events.ts';
+import type { EventSink } from '../../core/events.ts';
+import { checkTargetUrl, createUrlCheck } from '../url-guard.ts';
+import { crawlSite } from './crawl-site.ts';
+import { DESKTOP_VIEWPORT } from './explore-page.ts';
+import { launchBrowser } from './launch-browser.ts';
+import { logIn } from './login-steps.ts';
+import { MOBILE_VIEWPORT } from './mobile-observation.ts';
+import type { ExplorationEnv } from './page-session.ts';
+import { linkPages } from './site-navigation.ts';
+
+export interface ExploreSiteOptions {
+  url: string;
+  maxPages?: number;
+  maxDepth?: number;
+  totalTimeMs?: number;
+  settleTimeoutMs?: number;
+  /** A Playwright storage state file every page starts from (cookies, localStorage). */
+  storageState?: string;
+  /** A YAML/JSON file of login steps run once before exploring. */
+  loginSteps?: string;
+  allowDestructive?: boolean;
+  allowPrivate?: boolean;
+  /** Screenshots go to <outDir>/model/screenshots/. */
+  outDir: string;
+  events?: EventSink;
+  /** Interactive elements recorded per page (a bound for very large DOMs). Default 300. */
+  maxElementsPerPage?: number;
+  /** Interactions tried per page. Default 40. */
+  maxInteractionsPerPage?: number;
+  /** Pages explored at the same time. Default 2. */
+  concurrency?: number;
+}
+
+function parseStartUrl(url: string): URL {
+  try {
+    return new URL(url);
+  } catch {
+    throw new TestopsError('TESTOPS_INVALID_ARGUMENT', 'the start URL is not a valid URL', {
+      where: url,
+      expected: 'an absolute http(s) URL such as https://app.example.com/',
+      hint: 'include the scheme (https://).',
+    });
+  }
+}
+
+export async function exploreSite(options: ExploreSiteOptions): Promise<SiteModel> {
+  const started = performance.now();
+  const events = options.events ?? ignoreEvents;
+  const start = parseStartUrl(options.url);
+  const allowPrivate = options.allowPrivate ?? false;
+  await checkTargetUrl(start, { allowPrivate });
+  const totalTimeMs = options.totalTimeMs ?? 120_000;
+  const maxPages = options.maxPages ?? 20;
+  const refused: SiteModel['issues'] = [];
+  events({ type: 'stage-start', stage: 'explore', detail: start.href });
+  const browser = await launchBrowser();
+  try {
+    const check = allowPrivate ? undefined : createUrlCheck({ allowPrivate });
+    const storageState = options.loginSteps
+      ? await logIn(browser, options.loginSteps, start, options.storageState, check)
+      : options.storageState;
+    const env: ExplorationEnv = {
+      browser,
+      origin: start.origin,
+      storageState,
+      check,
+      settleTimeoutMs: options.settleTimeoutMs ?? 5_000,
+      onRefused: (url, reason) => refused.push({ url, message: `request refused: ${reason}` }),
+    };
+    const limits = {
+      maxPages,
+      maxDepth: options.maxDepth ?? 3,
+      deadline: started + totalTimeMs,
+      pageBudgetMs: Math.max(15_000, (2 * totalTimeMs) / maxPages),
+      concurrency: options.concurrency ?? 2,
+    };
+    const crawl = await crawlSite(
+      env,
+      start.href,
+      limits,
+      {
+        maxElements: options.maxElementsPerPage ?? 300,
+        maxInteractions: options.maxInteractionsPerPage ?? 40,
+        allowDestructive: options.allowDestructive ?? false,
+        modelDir: join(options.outDir, 'model'),
+      },
+      events,
+    );
+    if (crawl.pages.length === 0) throw startPageFailed(start, crawl.issues[0]?.message);
+    const navigation = linkPages(crawl.pages, crawl.pageIdByUrl, crawl.navigations);
+    const totalMs = Math.round(performance.now() - started);
+    events({
+      type: 'stage-end',
+      stage: 'explore',
+      durationMs: totalMs,
+      detail: `${crawl.pages.length} pages`,
+    });
+    return {
+      version: SITE_MODEL_VERSION,
+      startUrl: start.href,
+      origin: start.origin,
+      exploredAt: new Date().toISOString(),
+      viewports: { desktop: DESKTOP_VIEWPORT, mobile: MOBILE_VIEWPORT },
+      pages: crawl.pages,
+      navigation,
+      issues: [...crawl.issues, ...dedupe(refused)],
+      durations: { totalMs, perPageMs: crawl.perPageMs },
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Nothing explored at all: an error, not an empty model (the start page is unreachable). */
+function startPageFailed(start: URL, reason: string | undefined): TestopsError {
+  return new TestopsError(
+    'TESTOPS_SOURCE_FETCH_FAILED',
+    `the start page could not be explored: ${reason ?? 'unknown'}`,
+    {
+      where: start.href,
+      expected: 'a reachable HTML page on the start URL',
+      hint: 'open the URL in a browser; check it is running and not behind a login (see --login-steps).',
+    },
+  );
+}
+
+function dedupe(issues: SiteModel['issues']): SiteModel['issues'] {
+  const seen = new Set<string>();
+  return issues.filter(
+    (issue) => !seen.has(`${issue.url} ${issue.message}`) && seen.add(`${issue.url} ${issue.message}`),
+  );
+}

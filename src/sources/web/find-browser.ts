@@ -1,0 +1,59 @@
+// Which Chromium the explorer drives: Playwright's own build when it has been downloaded,
+// otherwise one from the OS packages, otherwise an error that names both ways to get one.
+import { access, constants } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { TestopsError } from '../../core/errors.ts';
+
+export interface FoundBrowser {
+  /** undefined lets Playwright use its own managed build. */
+  executablePath: string | undefined;
+  source: 'playwright' | 'system';
+}
+
+// The Debian binary comes first: /usr/bin/chromium is a wrapper script that prints a warning
+// about its flags on every start.
+const systemPaths = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+const pathNames = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+
+async function isExecutable(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function findOnPath(name: string): Promise<string | undefined> {
+  for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    const candidate = join(dir, name);
+    if (await isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function playwrightChromium(): string | undefined {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined; // no browser registry entry for this platform
+  }
+}
+
+export async function findBrowser(): Promise<FoundBrowser> {
+  const managed = playwrightChromium();
+  if (managed && (await isExecutable(managed))) return { executablePath: undefined, source: 'playwright' };
+  for (const path of systemPaths) {
+    if (await isExecutable(path)) return { executablePath: path, source: 'system' };
+  }
+  for (const name of pathNames) {
+    const path = await findOnPath(name);
+    if (path) return { executablePath: path, source: 'system' };
+  }
+  throw new TestopsError('TESTOPS_BROWSER_MISSING', 'no Chromium browser was found', {
+    where: managed ?? 'PATH',
+    expected: "Playwright's Chromium or a system Chromium/Chrome",
+    hint: 'run `npx playwright install chromium`, or install the OS package (e.g. `apt-get install chromium`).',
+  });
+}

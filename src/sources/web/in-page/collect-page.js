@@ -1,0 +1,98 @@
+/* global document, HTMLElement */
+// Page-wide collections: the interactive elements, forms and their validation messages, menu
+// toggles, and horizontal overflow at the current viewport.
+(() => {
+  const api = globalThis.__testopsExplorer;
+  const interactiveRoles = [
+    'button',
+    'link',
+    'checkbox',
+    'radio',
+    'switch',
+    'tab',
+    'menuitem',
+    'menuitemcheckbox',
+    'menuitemradio',
+    'slider',
+    'spinbutton',
+    'combobox',
+    'textbox',
+    'searchbox',
+    'treeitem',
+  ];
+  const interactive = [
+    'a[href]',
+    'button',
+    'input:not([type="hidden"])',
+    'select',
+    'textarea',
+    'summary',
+    '[contenteditable="true"]',
+    ...interactiveRoles.map((role) => `[role="${role}"]`),
+  ].join(', ');
+  api.interactiveSelector = interactive;
+
+  api.collectInteractive = (max) => {
+    const all = Array.from(document.querySelectorAll(interactive)).filter(
+      (element) => element instanceof HTMLElement && !element.closest('template'),
+    );
+    return { total: all.length, items: all.slice(0, max).map(api.describe) };
+  };
+
+  api.forms = () =>
+    Array.from(document.forms, (form) => ({
+      key: api.keyOf(form),
+      name: api.nameOf(form, 'form'),
+      method: (form.getAttribute('method') ?? 'get').toLowerCase(),
+      noValidate: form.noValidate,
+      fieldKeys: Array.from(form.elements)
+        .filter((field) => api.isField(field) && field.type !== 'hidden')
+        .map(api.keyOf),
+    }));
+
+  const errorLike = '[role="alert"], [id*="error" i], [class*="error" i], [class*="invalid" i]';
+
+  /** Field keys with the validation message each shows (native or via aria-describedby). */
+  api.validationMessages = (fieldKeys) =>
+    fieldKeys.flatMap((key) => {
+      const field = api.find(key);
+      if (!field) return [];
+      const described = (field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+      const errorIds = [field.getAttribute('aria-errormessage'), ...described].filter(Boolean);
+      const shown = errorIds
+        .map((id) => document.getElementById(id))
+        .filter((element) => element && api.isVisible(element));
+      // aria-describedby often lists a hint too; the error part is what a test asserts on.
+      const errors = shown.filter((element) => element.matches(errorLike));
+      const message = (errors.length > 0 ? errors : shown).map((element) => api.normalize(element.innerText));
+      const invalid = field.getAttribute('aria-invalid') === 'true';
+      const text = invalid ? message.join(' ') : field.validationMessage;
+      return text ? [{ key, message: text }] : [];
+    });
+
+  api.overflow = () => {
+    const width = document.documentElement.clientWidth;
+    const horizontal = document.documentElement.scrollWidth > width;
+    if (!horizontal) return { horizontal, keys: [] };
+    const overflowing = Array.from(document.body.querySelectorAll('*')).filter(
+      (element) =>
+        element instanceof HTMLElement &&
+        api.isVisible(element) &&
+        element.getBoundingClientRect().right > width + 1,
+    );
+    // The innermost offenders name the cause; their ancestors only inherit the width.
+    const innermost = overflowing.filter(
+      (element) => !overflowing.some((other) => other !== element && element.contains(other)),
+    );
+    return { horizontal, keys: innermost.slice(0, 10).map(api.keyOf) };
+  };
+
+  api.menuToggles = () =>
+    Array.from(document.querySelectorAll('button, [role="button"], summary'))
+      .filter((element) => api.isVisible(element))
+      .filter((element) => {
+        const name = api.nameOf(element, 'button');
+        return element.hasAttribute('aria-expanded') || /menu|navigation|☰/i.test(name);
+      })
+      .map(api.describe);
+})();

@@ -1,0 +1,16 @@
+/* global document, performance, MutationObserver */
+// Installed at document start in every page the explorer opens (before the app's own scripts):
+// it creates the explorer's namespace and timestamps DOM mutations, so "the DOM is stable" can
+// be measured as "no mutation for N ms" instead of guessed from network idleness alone.
+(() => {
+  if (globalThis.__testopsExplorer) return;
+  const api = {};
+  // Non-enumerable so the app under test does not see a new global in Object.keys(window).
+  Object.defineProperty(globalThis, '__testopsExplorer', { value: api, configurable: false });
+  let lastMutation = performance.now();
+  const observer = new MutationObserver(() => {
+    lastMutation = performance.now();
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  api.domQuietMs = () => Math.round(performance.now() - lastMutation);
+})();

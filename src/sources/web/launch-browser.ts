@@ -1,0 +1,53 @@
+// Starts the headless Chromium the explorer drives and opens isolated contexts in it: every
+// page is explored in a fresh context so state kept in cookies or localStorage cannot leak
+// from one page (or one interaction) to the next.
+import { chromium } from '@playwright/test';
+import type { Browser, BrowserContext } from '@playwright/test';
+import type { Viewport } from '../../core/page-model.ts';
+import { findBrowser } from './find-browser.ts';
+import { installInPageScript } from './in-page-script.ts';
+
+// Quiet, deterministic, container-friendly: no sandbox (containers rarely allow it), no GPU,
+// no /dev/shm (often tiny in containers), and no background traffic of the browser's own.
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export async function launchBrowser(options: { executablePath?: string } = {}): Promise<Browser> {
+  const executablePath = options.executablePath ?? (await findBrowser()).executablePath;
+  return chromium.launch({ headless: true, executablePath, args: chromiumArgs });
+}
+
+export type StorageSeed = Exclude<Parameters<Browser['newContext']>[0], undefined>['storageState'];
+
+export interface ContextOptions {
+  viewport: Viewport;
+  mobile?: boolean;
+  /** A storageState file path or object (cookies, localStorage) every context starts from. */
+  storageState?: StorageSeed;
+}
+
+export async function newExplorationContext(
+  browser: Browser,
+  options: ContextOptions,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: options.viewport,
+    isMobile: options.mobile ?? false,
+    hasTouch: options.mobile ?? false,
+    deviceScaleFactor: 1,
+    storageState: options.storageState,
+    serviceWorkers: 'block', // a service worker would answer requests the guard never sees
+  });
+  context.setDefaultTimeout(5_000);
+  context.setDefaultNavigationTimeout(30_000);
+  await installInPageScript(context);
+  return context;
+}

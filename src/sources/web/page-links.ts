@@ -1,0 +1,46 @@
+// Links of a page as the model records them, and the same-origin URLs the crawl should visit
+// next: followed links (not downloads, not destructive ones) and where buttons navigated to.
+import type { UiLink } from '../../core/page-model.ts';
+import type { CollectedElements } from './collect-elements.ts';
+
+export interface Discovered {
+  url: string;
+  /** Element id on the page that leads there. */
+  via: string;
+}
+
+export function linksOf(collected: CollectedElements, origin: string): UiLink[] {
+  return collected.elements.flatMap((element) => {
+    const facts = collected.facts.get(element.id);
+    if (element.role !== 'link' || !facts?.href) return [];
+    let internal = false;
+    try {
+      internal = new URL(facts.href).origin === origin;
+    } catch {
+      // an unparsable href is recorded as it is, as an external link
+    }
+    return [
+      {
+        elementId: element.id,
+        text: element.name || facts.text,
+        href: facts.href,
+        internal,
+        target: undefined,
+      },
+    ];
+  });
+}
+
+export function linksToFollow(
+  links: UiLink[],
+  collected: CollectedElements,
+  allowDestructive: boolean,
+): Discovered[] {
+  return links.flatMap((link) => {
+    const element = collected.elements.find((candidate) => candidate.id === link.elementId);
+    const facts = collected.facts.get(link.elementId);
+    if (!link.internal || !element || facts?.opensElsewhere) return [];
+    if (element.destructive && !allowDestructive) return []; // e.g. /logout would end the session
+    return [{ url: link.href, via: link.elementId }];
+  });
+}

@@ -1,0 +1,136 @@
+// Which safe interactions to try on a page, and how to undo each: fields first (their effects
+// are the richest oracles: live totals, validation), then buttons, tabs and menus. Links are not
+// clicked (the crawl follows them); destructive elements only with allowDestructive.
+import type { UiAction, UiElement } from '../../core/page-model.ts';
+import type { ElementFacts } from './in-page-types.ts';
+import { aboveMaximum, nextNumber, otherOption, sampleText } from './sample-values.ts';
+
+export interface InteractionPlan {
+  /** Steps to reach the starting state (e.g. open a menu), replayed before the action. */
+  setup: UiAction[];
+  action: UiAction;
+  /** Actions that undo the action; empty → Escape, back, or a fresh load. */
+  restore: UiAction[];
+  /** Repeated controls (`Configure …` on every card) share a family: a few stand for all. */
+  family?: string;
+}
+
+export interface PlanContext {
+  elements: UiElement[];
+  facts: Map<string, ElementFacts>;
+  allowDestructive: boolean;
+  /** Forms whose submission posts data: their submit buttons are treated as destructive. */
+  postingForms: Set<string>;
+}
+
+const clickable = new Set([
+  'button',
+  'tab',
+  'menuitem',
+  'menuitemcheckbox',
+  'menuitemradio',
+  'switch',
+  'treeitem',
+]);
+const textual = new Set(['textbox', 'searchbox', 'combobox']);
+
+function fieldPlans(element: UiElement, facts: ElementFacts, context: PlanContext): InteractionPlan[] {
+  const target = element.id;
+  const original = facts.value ?? '';
+  const undoFill: UiAction[] = [{ kind: 'fill', target, value: original }];
+  if (element.inputType === 'checkbox') {
+    const checked = facts.checked === true;
+    return [
+      {
+        setup: [],
+        action: { kind: checked ? 'uncheck' : 'check', target },
+        restore: [{ kind: checked ? 'check' : 'uncheck', target }],
+      },
+    ];
+  }
+  if (element.inputType === 'radio') {
+    if (facts.checked) return [];
+    const sibling = [...context.facts].find(
+      ([, other]) => other.group === facts.group && other.formKey === facts.formKey && other.checked === true,
+    )?.[0];
+    return [
+      {
+        setup: [],
+        action: { kind: 'check', target },
+        restore: sibling ? [{ kind: 'check', target: sibling }] : [],
+      },
+    ];
+  }
+  if (element.tag === 'select') {
+    const value = otherOption(original, element.constraints);
+    if (value === undefined) return [];
+    return [
+      {
+        setup: [],
+        action: { kind: 'select', target, value },
+        restore: [{ kind: 'select', target, value: original }],
+      },
+    ];
+  }
+  if (element.role === 'slider' || element.role === 'spinbutton' || element.inputType === 'number') {
+    const plans = [
+      {
+        setup: [],
+        action: { kind: 'fill', target, value: nextNumber(original, element.constraints) },
+        restore: undoFill,
+      },
+    ];
+    const beyond = element.inputType === 'number' ? aboveMaximum(element.constraints) : undefined;
+    if (beyond !== undefined)
+      plans.push({ setup: [], action: { kind: 'fill', target, value: beyond }, restore: undoFill });
+    return plans as InteractionPlan[];
+  }
+  if (textual.has(element.role) && element.inputType !== 'file') {
+    const value = sampleText(element.inputType, facts.placeholder, element.constraints?.maxLength);
+    return [{ setup: [], action: { kind: 'fill', target, value }, restore: undoFill }];
+  }
+  return [];
+}
+
+function clickPlans(element: UiElement, facts: ElementFacts, context: PlanContext): InteractionPlan[] {
+  if (!clickable.has(element.role) && element.tag !== 'summary') return [];
+  if (
+    facts.submits &&
+    facts.formKey &&
+    context.postingForms.has(facts.formKey) &&
+    !context.allowDestructive
+  ) {
+    return [];
+  }
+  if (element.role === 'tab' && facts.selected) return [];
+  const selectedTab =
+    element.role === 'tab'
+      ? [...context.facts].find(([, other]) => other.selected && other.region === facts.region)?.[0]
+      : undefined;
+  const restore: UiAction[] = selectedTab ? [{ kind: 'click', target: selectedTab }] : [];
+  const verb = /^\S+/.exec(element.name.toLowerCase())?.[0] ?? '';
+  const family = `${element.role}|${element.region ?? ''}|${verb}`;
+  return [{ setup: [], action: { kind: 'click', target: element.id }, restore, family }];
+}
+
+/** Plans for one element, or none when it is hidden, disabled, a link, or destructive. */
+export function plansFor(
+  element: UiElement,
+  context: PlanContext,
+  setup: UiAction[] = [],
+): InteractionPlan[] {
+  const facts = context.facts.get(element.id);
+  if (!facts || !element.enabled || element.role === 'link') return [];
+  if (element.destructive && !context.allowDestructive) return [];
+  const plans = [...fieldPlans(element, facts, context), ...clickPlans(element, facts, context)];
+  return plans.map((plan) => ({ ...plan, setup: [...setup, ...plan.setup] }));
+}
+
+/** Plans for every visible element of the page, fields before clicks. */
+export function planInteractions(context: PlanContext): InteractionPlan[] {
+  const plans = context.elements
+    .filter((element) => element.visible)
+    .flatMap((element) => plansFor(element, context));
+  const isField = (plan: InteractionPlan): boolean => plan.action.kind !== 'click';
+  return [...plans.filter(isField), ...plans.filter((plan) => !isField(plan))];
+}

@@ -1,0 +1,71 @@
+// "Settled" = the network has been quiet AND the DOM has not changed for a quiet window, both
+// at once, bounded by a timeout. Network idleness alone is not enough: client-rendered apps keep
+// mutating the DOM after their last request, and polling apps never go network-idle.
+import type { Page, Request } from '@playwright/test';
+import { callInPage } from './in-page-script.ts';
+
+export interface SettleResult {
+  settled: boolean;
+  ms: number;
+}
+
+export interface SettleOptions {
+  quietMs: number;
+  timeoutMs: number;
+}
+
+// Long-lived streams never finish; counting them would make a page with live updates unsettleable.
+const streamingTypes = new Set(['eventsource', 'websocket']);
+const POLL_MS = 50;
+
+/** Counts the page's in-flight requests and remembers when the network last changed. */
+export class NetworkTracker {
+  private readonly inFlight = new Set<Request>();
+  private lastChange = performance.now();
+
+  constructor(page: Page) {
+    page.on('request', (request) => {
+      if (streamingTypes.has(request.resourceType())) return;
+      this.inFlight.add(request);
+      this.lastChange = performance.now();
+    });
+    const done = (request: Request): void => {
+      if (this.inFlight.delete(request)) this.lastChange = performance.now();
+    };
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
+  }
+
+  quietMs(): number {
+    return this.inFlight.size > 0 ? 0 : performance.now() - this.lastChange;
+  }
+}
+
+async function domQuietMs(page: Page): Promise<number> {
+  try {
+    return await callInPage<number>(page, 'domQuietMs');
+  } catch {
+    return 0; // a navigation replaced the document mid-call: certainly not settled yet
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until both network and DOM have been quiet for `quietMs`, or the timeout passes. */
+export async function waitForSettled(
+  page: Page,
+  network: NetworkTracker,
+  options: SettleOptions,
+  startedAt = performance.now(),
+): Promise<SettleResult> {
+  const deadline = startedAt + options.timeoutMs;
+  for (;;) {
+    const now = performance.now();
+    // Quiet must also have lasted since we started waiting: an action that has not mutated the
+    // DOM yet (a debounce, a pending timer) must not count as "already settled".
+    const quiet = Math.min(network.quietMs(), await domQuietMs(page), now - startedAt);
+    if (quiet >= options.quietMs) return { settled: true, ms: Math.round(now - startedAt) };
+    if (now >= deadline) return { settled: false, ms: Math.round(now - startedAt) };
+    await sleep(Math.max(10, Math.min(POLL_MS, options.quietMs - quiet, deadline - now)));
+  }
+}
