@@ -1,0 +1,28 @@
+import { basename, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// Every case links somewhere a reader can open. A source given as an http(s) URL is linked
+// directly; a local file is linked where the user says it is published (`sourceUrl`, e.g. its
+// GitLab page); otherwise it is a file:// URL, valid but only on this machine.
+
+export function isWebUrl(text: string): boolean {
+  return /^https?:\/\/[^\s/]+/i.test(text);
+}
+
+/**
+ * `file`: the file the place is in; `location`: what the user gave (that file or its folder);
+ * `fragment`: `#L32` or a JSON pointer such as `#/paths/~1disks/post`.
+ */
+export function placeUrl(file: string, location: string, fragment: string, sourceUrl?: string): string {
+  if (isWebUrl(file)) return `${file}${fragment}`;
+  if (sourceUrl) {
+    const inside =
+      resolve(file) === resolve(location) ? '' : `/${relative(location, file).split(/[\\/]/).join('/')}`;
+    return `${sourceUrl.replace(/\/+$/, '')}${inside}${fragment}`;
+  }
+  return `${pathToFileURL(resolve(file)).href}${fragment}`;
+}
+
+export function fileName(file: string): string {
+  return isWebUrl(file) ? (new URL(file).pathname.split('/').at(-1) ?? file) : basename(file);
+}

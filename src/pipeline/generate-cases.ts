@@ -1,0 +1,134 @@
+import { resolve } from 'node:path';
+import { TestopsError } from '../core/errors.ts';
+import { ignoreEvents, timedStage, type EventSink } from '../core/events.ts';
+import type { ManualCaseSet } from '../core/manual-case.ts';
+import { summariseCaseSet, type CaseSetSummary } from '../emit/cases/case-summary.ts';
+import { emitManualCases, type CaseFormat } from '../emit/cases/emit-manual-cases.ts';
+import { DEFAULT_OWNER, type CaseDesignOptions } from '../generation/cases/case-set.ts';
+import { designApiCases } from '../generation/cases/design-api-cases.ts';
+import { designPageCases } from '../generation/cases/design-page-cases.ts';
+import { designRequirementCases } from '../generation/cases/design-requirement-cases.ts';
+import { buildApiModel } from '../sources/openapi/build-api-model.ts';
+import { loadSpec } from '../sources/openapi/load-spec.ts';
+import { readRequirements } from '../sources/requirements/read-requirements.ts';
+import { exploreSite } from '../sources/web/explore-site.ts';
+import { readSiteModel, writeSiteModel } from '../sources/web/site-model-io.ts';
+import { writeEmittedFiles } from './write-files.ts';
+
+export { CASE_FORMATS, type CaseFormat } from '../emit/cases/emit-manual-cases.ts';
+export { DEFAULT_OWNER } from '../generation/cases/case-set.ts';
+
+/** Where cases come from: written requirements, an OpenAPI spec, a saved site model, or a live site. */
+export type CasesSource =
+  | { kind: 'requirements'; path: string }
+  | { kind: 'openapi'; spec: string }
+  | { kind: 'page-model'; dir: string }
+  | { kind: 'url'; url: string; allowPrivate?: boolean; maxPages?: number };
+
+export interface GenerateCasesOptions {
+  source: CasesSource;
+  format: CaseFormat;
+  outDir: string;
+  owner?: string;
+  jiraBase?: string;
+  /** Where a local source is published (http(s)), so cases link there instead of to file:// URLs. */
+  sourceUrl?: string;
+  events?: EventSink;
+}
+
+export interface GenerateCasesResult {
+  set: ManualCaseSet;
+  summary: CaseSetSummary;
+  outDir: string;
+  files: string[];
+  durations: Record<string, number>;
+}
+
+/** read the source → design cases → emit them in one format: the `generate cases` job. */
+export async function generateCases(options: GenerateCasesOptions): Promise<GenerateCasesResult> {
+  const events = options.events ?? ignoreEvents;
+  const outDir = resolve(options.outDir);
+  const design: CaseDesignOptions = {
+    owner: options.owner?.trim() || DEFAULT_OWNER,
+    jiraBase: checkedUrl(
+      '--jira-base',
+      options.jiraBase,
+      'the base URL of your Jira, e.g. https://jira.example.com',
+    ),
+    sourceUrl: checkedUrl(
+      '--source-url',
+      options.sourceUrl,
+      'where the source is published, e.g. https://gitlab.example.com/qa/specs/-/blob/main/requirements.md',
+    ),
+  };
+  const read = await timedStage(events, `read ${options.source.kind}`, () =>
+    readSource(options.source, outDir, events),
+  );
+  const designed = await timedStage(events, 'design cases', () => read.result(design));
+  const set = designed.result;
+  if (set.unused.length > 0)
+    events({
+      type: 'log',
+      level: 'info',
+      message: `${set.unused.length} input(s) gave no case; README.md says why`,
+    });
+  const emitted = await timedStage(events, `emit ${options.format}`, async () => {
+    const files = emitManualCases(set, options.format);
+    await writeEmittedFiles(outDir, files);
+    return Object.keys(files).sort();
+  });
+  return {
+    set,
+    summary: summariseCaseSet(set),
+    outDir,
+    files: emitted.result,
+    durations: { read: read.durationMs, design: designed.durationMs, emit: emitted.durationMs },
+  };
+}
+
+type Designer = (design: CaseDesignOptions) => ManualCaseSet;
+
+/** Reads (or explores) the source; returns the case design for what was read. */
+async function readSource(source: CasesSource, outDir: string, events: EventSink): Promise<Designer> {
+  switch (source.kind) {
+    case 'requirements': {
+      const document = await readRequirements(source.path);
+      return (design) => designRequirementCases(document, design);
+    }
+    case 'openapi': {
+      const model = buildApiModel(await loadSpec(source.spec));
+      for (const issue of model.issues)
+        events({ type: 'operation-skipped', operation: issue.operation, reason: issue.message });
+      return (design) => designApiCases(model, source.spec, design);
+    }
+    case 'page-model': {
+      const site = await readSiteModel(source.dir);
+      return (design) => designPageCases(site, source.dir, design);
+    }
+    case 'url': {
+      const site = await exploreSite({
+        url: source.url,
+        outDir,
+        events,
+        allowPrivate: source.allowPrivate,
+        maxPages: source.maxPages,
+      });
+      await writeSiteModel(outDir, site);
+      return (design) => designPageCases(site, source.url, design);
+    }
+  }
+}
+
+function checkedUrl(flag: string, value: string | undefined, expected: string): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (/^https?:\/\/[^\s/]+/.test(value.trim())) return value.trim();
+  throw new TestopsError(
+    'TESTOPS_INVALID_ARGUMENT',
+    `${flag} is not an http(s) URL: ${JSON.stringify(value)}`,
+    {
+      where: flag,
+      expected,
+      hint: 'include the scheme, e.g. https://.',
+    },
+  );
+}
