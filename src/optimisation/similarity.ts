@@ -1,0 +1,47 @@
+/**
+ * How alike two texts are, 0 (nothing shared) to 1 (the same). A port: TF-IDF cosine is the
+ * deterministic default; an embedding model can implement the same interface later.
+ */
+export interface Similarity {
+  readonly name: string;
+  /**
+   * Learns the corpus (term weights, or embeddings) and returns a scorer between its documents
+   * by index. Asynchronous so an implementation may call a model.
+   */
+  fit(documents: readonly string[]): Promise<SimilarityScorer> | SimilarityScorer;
+}
+
+export type SimilarityScorer = (a: number, b: number) => number;
+
+const STOP_WORDS = new Set(
+  'a an and are as at be by for from has have in is it its of on or that the this to was were will with'.split(
+    ' ',
+  ),
+);
+
+/** Lower-case word stems: plurals and -ing/-ed folded, so "attaching disks" meets "attach a disk". */
+export function words(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+    .filter((word) => !STOP_WORDS.has(word))
+    .map(stem);
+}
+
+export function stem(word: string): string {
+  if (/^\d+$/.test(word)) return word;
+  // Short plurals are mostly acronyms and ids: vms, ids, ips.
+  if (word.length <= 3) return word.length === 3 && /[^aeiosu]s$/.test(word) ? word.slice(0, 2) : word;
+  if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('ed') && word.length > 4) return word.slice(0, -2);
+  if (word.endsWith('es') && /(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+/** Jaccard index of two sets: shared / all. Two empty sets are alike. */
+export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let shared = 0;
+  for (const item of a) if (b.has(item)) shared++;
+  return shared / (a.size + b.size - shared);
+}
