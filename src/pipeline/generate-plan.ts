@@ -1,0 +1,121 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { ApiModel } from '../core/api-model.ts';
+import type { DefectRecord } from '../core/defect.ts';
+import { TestopsError } from '../core/errors.ts';
+import { ignoreEvents, timedStage, type EventSink } from '../core/events.ts';
+import type { ExistingTest } from '../core/existing-test.ts';
+import type { SiteModel } from '../core/page-model.ts';
+import { emitTestPlan, PLAN_FILES, type PlanFormat } from '../emit/plan/emit-test-plan.ts';
+import { generateTestPlan } from '../generation/plan/generate-test-plan.ts';
+import type { TestPlan } from '../generation/plan/test-plan.ts';
+import { readDefects } from '../sources/defects/read-defects.ts';
+import { readTestFolder } from '../sources/existing-tests/read-test-folder.ts';
+import { buildApiModel } from '../sources/openapi/build-api-model.ts';
+import { loadSpec } from '../sources/openapi/load-spec.ts';
+import { readSiteModel } from '../sources/web/site-model-io.ts';
+import { generateCases, type CasesSource } from './generate-cases.ts';
+
+export type { PlanFormat } from '../emit/plan/emit-test-plan.ts';
+export const PLAN_FORMATS: readonly PlanFormat[] = ['markdown', 'json'];
+
+export interface GeneratePlanOptions {
+  /** Exactly one source: the cases of the plan are designed from it. */
+  requirements?: string;
+  spec?: string;
+  model?: string;
+  /** Existing automated tests: what they cover ranks lower, and they are ranked too. */
+  tests?: string;
+  /** Jira JSON or CSV export of defects. */
+  defects?: string;
+  format: PlanFormat;
+  outDir: string;
+  events?: EventSink;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface GeneratedPlan {
+  plan: TestPlan;
+  /** The plan file written: `<out>/TEST-PLAN.md` or `<out>/test-plan.json`. */
+  file: string;
+  /** The designed cases the plan ranks, written beside it in `<out>/cases/`. */
+  casesDir: string;
+}
+
+/** design cases (generate cases) + defects + existing tests → plan → TEST-PLAN.md / test-plan.json. */
+export async function generatePlan(options: GeneratePlanOptions): Promise<GeneratedPlan> {
+  const events = options.events ?? ignoreEvents;
+  const source = sourceOf(options);
+  const outDir = resolve(options.outDir);
+  const casesDir = join(outDir, 'cases');
+  // The cases are written beside the plan (in the plan's format) so every id it ranks can be read.
+  const { set } = await generateCases({ source, format: options.format, outDir: casesDir, events });
+  const context = await timedStage(events, 'read plan context', () => readContext(source, options, events));
+  const plan = await timedStage(events, 'plan', () => generateTestPlan({ cases: set, ...context.result }));
+  for (const warning of plan.result.warnings) events({ type: 'log', level: 'warn', message: warning });
+  const file = join(outDir, PLAN_FILES[options.format]);
+  await timedStage(events, `emit ${options.format} plan`, async () => {
+    await mkdir(outDir, { recursive: true });
+    await writeFile(file, emitTestPlan(plan.result, options.format)[PLAN_FILES[options.format]] ?? '');
+  });
+  return { plan: plan.result, file, casesDir };
+}
+
+function sourceOf(options: GeneratePlanOptions): CasesSource {
+  const given = [options.requirements, options.spec, options.model].filter((value) => value !== undefined);
+  if (given.length !== 1) {
+    throw new TestopsError('TESTOPS_INVALID_ARGUMENT', `plan needs exactly one source, got ${given.length}`, {
+      where: 'testops plan',
+      expected: 'one of --requirements <file>, --spec <file|url>, --model <dir>',
+      hint: 'make one plan per source; add --tests and --defects to weigh it.',
+    });
+  }
+  if (options.requirements !== undefined) return { kind: 'requirements', path: options.requirements };
+  if (options.spec !== undefined) return { kind: 'openapi', spec: options.spec };
+  return { kind: 'page-model', dir: options.model ?? '' };
+}
+
+interface PlanContext {
+  api?: ApiModel;
+  site?: SiteModel;
+  defects: DefectRecord[];
+  existingTests: ExistingTest[];
+  locations: { defects?: string; existingTests?: string };
+  warnings: string[];
+}
+
+/** What the plan weighs the cases with; reader problems become warnings, never a failed plan. */
+async function readContext(
+  source: CasesSource,
+  options: GeneratePlanOptions,
+  events: EventSink,
+): Promise<PlanContext> {
+  const context: PlanContext = { defects: [], existingTests: [], locations: {}, warnings: [] };
+  // generate cases does not hand its model back: read again for base URLs, variables, pages.
+  if (source.kind === 'openapi') context.api = buildApiModel(await loadSpec(source.spec));
+  if (source.kind === 'page-model') context.site = await readSiteModel(source.dir);
+  if (options.defects !== undefined) {
+    const history = await readDefects(options.defects);
+    context.defects = history.records;
+    context.locations.defects = history.file;
+    context.warnings.push(
+      ...history.issues.map((issue) => `${history.file}:${issue.line}: ${issue.message}`),
+    );
+  }
+  if (options.tests !== undefined) {
+    const tests = await readTestFolder(options.tests, { env: options.env });
+    context.existingTests = tests.tests;
+    context.locations.existingTests = tests.root;
+    context.warnings.push(
+      ...tests.issues.map(
+        (issue) => `${tests.root}/${issue.file}${issue.line ? `:${issue.line}` : ''}: ${issue.message}`,
+      ),
+    );
+  }
+  events({
+    type: 'log',
+    level: 'info',
+    message: `${context.defects.length} defects, ${context.existingTests.length} existing tests`,
+  });
+  return context;
+}
