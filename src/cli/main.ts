@@ -4,6 +4,11 @@ import { isTestopsError } from '../core/errors.ts';
 import { registerDemoCommands } from './commands/demo.ts';
 import { registerGenerateCommands } from './commands/generate.ts';
 import { registerRunCommand } from './commands/run.ts';
+import { registerGenerateCasesCommand } from './commands/generate-cases.ts';
+import { registerOptimizeCommand } from './commands/optimize.ts';
+import { registerCheckCommand } from './commands/check.ts';
+import { registerPlanCommand } from './commands/plan.ts';
+import { registerExploreCommand, registerGenerateUiCommand } from './commands/ui.ts';
 
 /** Entry point of the `testops` CLI; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -18,8 +23,14 @@ export async function main(argv: string[]): Promise<number> {
   const setExitCode = (code: number) => {
     exitCode = code;
   };
-  registerGenerateCommands(program, setExitCode);
+  const generate = registerGenerateCommands(program, setExitCode);
+  registerGenerateUiCommand(generate, setExitCode);
+  registerGenerateCasesCommand(generate, setExitCode);
+  registerExploreCommand(program);
   registerRunCommand(program, setExitCode);
+  registerCheckCommand(program, setExitCode);
+  registerOptimizeCommand(program, setExitCode);
+  registerPlanCommand(program, setExitCode);
   registerDemoCommands(program, setExitCode);
   try {
     await program.parseAsync(argv);

@@ -8,6 +8,7 @@ export interface RunReport {
   version: typeof REPORT_VERSION;
   kind: 'api' | 'ui';
   generatedAt: string;
+  /** `spec` is the OpenAPI source for API suites and the explored start URL for UI suites. */
   target: { spec: string | undefined; baseUrl: string | undefined };
   format: 'playwright-ts' | 'pytest';
   operations: { total: number; covered: number; skipped: SkippedOperation[] };
@@ -18,6 +19,21 @@ export interface RunReport {
   flaky: FlakyTest[];
   skippedTests: { test: string; reason: string }[];
   durations: Record<string, number>;
+  /** UI suites: figures per explored page (`operations` then counts pages). */
+  pages?: PageFigures[];
+}
+
+export interface PageFigures {
+  page: string;
+  path: string;
+  exploreMs: number;
+  settled: boolean;
+  elements: number;
+  interactions: number;
+  tests: number;
+  delivered: number;
+  failed: number;
+  flaky: number;
 }
 
 export interface TestCounts {
@@ -72,6 +88,8 @@ export interface FailureEvidence {
   expected: string;
   actual: string;
   exchanges: RecordedExchange[];
+  /** Files the runner kept for the failure (screenshot, Playwright trace), relative to the suite. */
+  artifacts: string[];
 }
 
 /** One request/response pair recorded by the emitted suite's client. */

@@ -7,7 +7,7 @@ import { buildRunReport } from '../emit/report/build-run-report.ts';
 import { generateApiSuite } from '../generation/api/generate-api-suite.ts';
 import { buildApiModel } from '../sources/openapi/build-api-model.ts';
 import { loadSpec } from '../sources/openapi/load-spec.ts';
-import { runApiSuite, writeReport } from './run-api-suite.ts';
+import { runSuite, writeReport } from './run-suite.ts';
 import { MANIFEST_FILE, manifestOf } from './suite-manifest.ts';
 import { writeEmittedFiles } from './write-files.ts';
 
@@ -54,7 +54,7 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
   });
   durations['emit'] = emitted.durationMs;
   if (options.run) {
-    return runApiSuite({
+    return runSuite({
       suiteDir: outDir,
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
       repeat: options.repeat,

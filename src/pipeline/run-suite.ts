@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { TestopsError } from '../core/errors.ts';
 import { ignoreEvents, timedStage, type EventSink } from '../core/events.ts';
 import type { RunReport, SuspectedDefect, TestOutcome } from '../core/run-report.ts';
@@ -10,9 +10,10 @@ import { curlCommand } from '../validation/execution/curl-command.ts';
 import { quarantineFlakyPytests, quarantineFlakyTests } from '../validation/execution/quarantine.ts';
 import { runPytestSuite } from '../validation/execution/run-pytest-suite.ts';
 import { runPlaywrightSuite } from '../validation/execution/run-playwright-suite.ts';
+import { findBrowser } from '../sources/web/find-browser.ts';
 import { readManifest, type Manifest } from './suite-manifest.ts';
 
-export interface RunApiSuiteOptions {
+export interface RunSuiteOptions {
   suiteDir: string;
   baseUrl?: string;
   repeat?: number;
@@ -26,7 +27,7 @@ export interface RunApiSuiteOptions {
 export const DEFAULT_REPEAT = 3;
 
 /** Runs an emitted suite `repeat` times, writes evidence, quarantines flaky tests, writes the report. */
-export async function runApiSuite(options: RunApiSuiteOptions): Promise<RunReport> {
+export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   const events = options.events ?? ignoreEvents;
   const suiteDir = resolve(options.suiteDir);
   const manifest = await readManifest(suiteDir);
@@ -43,8 +44,11 @@ export async function runApiSuite(options: RunApiSuiteOptions): Promise<RunRepor
       hint: 'pass --base-url http://host:port of the API under test.',
     });
   }
-  const env = suiteEnvironment(manifest, { ...options, baseUrl });
-  if (manifest.auth !== 'none' && !hasCredentials(env)) {
+  const env =
+    manifest.kind === 'ui'
+      ? await appEnvironment(baseUrl)
+      : suiteEnvironment(manifest, { ...options, baseUrl });
+  if (manifest.kind === 'api' && manifest.auth !== 'none' && !hasCredentials(env)) {
     events({
       type: 'log',
       level: 'warn',
@@ -65,9 +69,18 @@ export async function runApiSuite(options: RunApiSuiteOptions): Promise<RunRepor
   return report;
 }
 
+/** UI suites need the app's URL and a browser: Playwright's own, else the system Chromium. */
+async function appEnvironment(baseUrl: string): Promise<Record<string, string>> {
+  const browser = await findBrowser();
+  return {
+    APP_BASE_URL: baseUrl,
+    ...(browser.executablePath ? { CHROMIUM_PATH: browser.executablePath } : {}),
+  };
+}
+
 function suiteEnvironment(
   manifest: Manifest,
-  options: RunApiSuiteOptions & { baseUrl: string },
+  options: RunSuiteOptions & { baseUrl: string },
 ): Record<string, string> {
   const env: Record<string, string> = { API_BASE_URL: options.baseUrl };
   if (options.headers?.length) env['API_HEADERS'] = options.headers.join('\n');
@@ -94,6 +107,7 @@ async function writeEvidence(suiteDir: string, outcomes: TestOutcome[]): Promise
     const exchange = failingExchange(failure);
     const curl = exchange ? curlCommand(exchange) : undefined;
     const file = `evidence/${slug(outcome.title)}.json`;
+    const artifacts = await keepArtifacts(suiteDir, slug(outcome.title), failure.artifacts);
     await writeFile(
       join(suiteDir, file),
       JSON.stringify(
@@ -105,6 +119,7 @@ async function writeEvidence(suiteDir: string, outcomes: TestOutcome[]): Promise
           actual: failure.actual,
           message: failure.message,
           curl,
+          artifacts,
           exchanges: failure.exchanges,
         },
         null,
@@ -121,6 +136,27 @@ async function writeEvidence(suiteDir: string, outcomes: TestOutcome[]): Promise
     });
   }
   return defects;
+}
+
+/**
+ * Screenshots and traces live in test-results/, which the next run wipes: evidence keeps copies
+ * (paths relative to the suite).
+ */
+async function keepArtifacts(suiteDir: string, name: string, paths: string[]): Promise<string[]> {
+  const kept: string[] = [];
+  for (const [index, path] of paths.entries()) {
+    const source = isAbsolute(path) ? path : join(suiteDir, path);
+    const target = `evidence/${name}/${index}-${basename(source)}`;
+    await mkdir(join(suiteDir, dirname(target)), { recursive: true });
+    if (
+      await copyFile(source, join(suiteDir, target)).then(
+        () => true,
+        () => false,
+      )
+    )
+      kept.push(target);
+  }
+  return kept;
 }
 
 export async function writeReport(suiteDir: string, report: RunReport): Promise<void> {

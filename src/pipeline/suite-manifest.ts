@@ -6,6 +6,7 @@ import type { SuiteManifest } from '../emit/report/build-run-report.ts';
 
 export const MANIFEST_FILE = 'testops-suite.json';
 
+/** Credentials are never stored: only which kind the API uses, to warn when none is given. */
 export type Manifest = SuiteManifest & {
   variables: { name: string; env: string }[];
   auth: ApiSuite['auth']['kind'];

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { generateApi } from '../../pipeline/generate-api.ts';
-import { DEFAULT_REPEAT } from '../../pipeline/run-api-suite.ts';
+import { DEFAULT_REPEAT } from '../../pipeline/run-suite.ts';
 import { collectHeader, collectList, collectVariable, positiveInteger } from '../parse-options.ts';
 import { progressPrinter } from '../progress.ts';
 import { printReport } from '../report-output.ts';
@@ -20,7 +20,8 @@ interface GenerateApiFlags {
   json?: boolean;
 }
 
-export function registerGenerateCommands(program: Command, setExitCode: (code: number) => void): void {
+/** Registers `generate api`; returns the `generate` group for the other generators. */
+export function registerGenerateCommands(program: Command, setExitCode: (code: number) => void): Command {
   const generate = program.command('generate').description('Generate test suites from a source.');
   generate
     .command('api')
@@ -79,4 +80,5 @@ export function registerGenerateCommands(program: Command, setExitCode: (code: n
       });
       setExitCode(printReport(report, { json: flags.json ?? false, outDir }));
     });
+  return generate;
 }

@@ -1,5 +1,6 @@
 import {
   REPORT_VERSION,
+  type PageFigures,
   type RunReport,
   type SuspectedDefect,
   type TestOutcome,
@@ -7,7 +8,7 @@ import {
 
 export interface SuiteManifest {
   version: 1;
-  kind: 'api';
+  kind: 'api' | 'ui';
   format: 'playwright-ts' | 'pytest';
   title: string;
   spec: string;
@@ -16,6 +17,15 @@ export interface SuiteManifest {
   operations: string[];
   skippedOperations: { operation: string; reason: string }[];
   tests: { title: string; operation: string; kind: string }[];
+  /** UI suites: what exploration recorded per page (operations are page ids then). */
+  pages?: {
+    page: string;
+    path: string;
+    exploreMs: number;
+    settled: boolean;
+    elements: number;
+    interactions: number;
+  }[];
 }
 
 export interface ReportInput {
@@ -29,14 +39,20 @@ export interface ReportInput {
 
 /** Assembles the report contract from the suite manifest and, when it ran, the outcomes. */
 export function buildRunReport(input: ReportInput): RunReport {
-  const { manifest, outcomes } = input;
+  const manifest = input.manifest;
+  // UI tests carry no operation annotation: their page comes from the manifest, by title.
+  const operationByTitle = new Map(manifest.tests.map((test) => [test.title, test.operation]));
+  const outcomes = input.outcomes?.map((outcome) => ({
+    ...outcome,
+    operation: outcome.operation ?? operationByTitle.get(outcome.title),
+  }));
   const delivered = outcomes?.filter((outcome) => outcome.verdict === 'delivered') ?? [];
   const coveredOperations = new Set(
     (outcomes ? delivered : manifest.tests).map((test) => test.operation).filter(Boolean),
   );
   return {
     version: REPORT_VERSION,
-    kind: 'api',
+    kind: manifest.kind,
     generatedAt: new Date().toISOString(),
     target: { spec: manifest.spec, baseUrl: input.baseUrl },
     format: manifest.format,
@@ -69,5 +85,21 @@ export function buildRunReport(input: ReportInput): RunReport {
       .filter((outcome) => outcome.verdict === 'skipped')
       .map((outcome) => ({ test: outcome.title, reason: outcome.skipReason ?? 'skipped' })),
     durations: input.durations,
+    ...(manifest.pages ? { pages: pageFigures(manifest, outcomes) } : {}),
   };
+}
+
+function pageFigures(manifest: SuiteManifest, outcomes: TestOutcome[] | undefined): PageFigures[] {
+  return (manifest.pages ?? []).map((page) => {
+    const mine = (outcomes ?? []).filter((outcome) => outcome.operation === page.page);
+    const count = (verdict: TestOutcome['verdict']) =>
+      mine.filter((outcome) => outcome.verdict === verdict).length;
+    return {
+      ...page,
+      tests: manifest.tests.filter((test) => test.operation === page.page).length,
+      delivered: count('delivered'),
+      failed: count('defect'),
+      flaky: count('flaky'),
+    };
+  });
 }

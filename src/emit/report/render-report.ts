@@ -12,6 +12,20 @@ export function renderReportMarkdown(report: RunReport): string {
     ...summaryRows(report).map(([name, value]) => `| ${name} | ${value} |`),
     '',
   ];
+  if (report.pages && report.pages.length > 0) {
+    lines.push(
+      '## Pages',
+      '',
+      '| page | explored in | settled | elements | interactions | tests | delivered | defects | flaky |',
+      '|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const page of report.pages) {
+      lines.push(
+        `| \`${page.path}\` | ${(page.exploreMs / 1000).toFixed(1)} s | ${page.settled ? 'yes' : 'no'} | ${page.elements} | ${page.interactions} | ${page.tests} | ${page.delivered} | ${page.failed} | ${page.flaky} |`,
+      );
+    }
+    lines.push('');
+  }
   if (report.suspectedDefects.length > 0) {
     lines.push('## Suspected defects', '');
     for (const defect of report.suspectedDefects) {
@@ -75,7 +89,7 @@ function summaryRows(report: RunReport): [string, string][] {
   const seconds = (ms: number | undefined) => (ms === undefined ? '-' : `${(ms / 1000).toFixed(1)} s`);
   return [
     [
-      'operations',
+      report.kind === 'ui' ? 'pages' : 'operations',
       `${report.operations.covered} covered of ${report.operations.total} (${report.operations.skipped.length} skipped)`,
     ],
     ['tests generated', String(report.tests.generated)],

@@ -1,0 +1,111 @@
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ignoreEvents, timedStage, type EventSink } from '../core/events.ts';
+import type { SiteModel } from '../core/page-model.ts';
+import type { RunReport } from '../core/run-report.ts';
+import type { UiSuite } from '../core/ui-test-case.ts';
+import { emitPlaywrightUiSuite } from '../emit/playwright-ui/emit-playwright-ui-suite.ts';
+import { buildRunReport } from '../emit/report/build-run-report.ts';
+import { generateUiSuite } from '../generation/ui/generate-ui-suite.ts';
+import { exploreSite, type ExploreSiteOptions } from '../sources/web/explore-site.ts';
+import { readSiteModel, writeSiteModel } from '../sources/web/site-model-io.ts';
+import { runSuite, writeReport } from './run-suite.ts';
+import { MANIFEST_FILE, type Manifest } from './suite-manifest.ts';
+import { writeEmittedFiles } from './write-files.ts';
+
+export type ExploreOptions = Omit<ExploreSiteOptions, 'outDir' | 'events'> & {
+  outDir: string;
+  events?: EventSink;
+};
+
+/** `testops explore`: the site model, written under `<out>/model/`. */
+export async function exploreUi(
+  options: ExploreOptions,
+): Promise<{ model: SiteModel; file: string; durationMs: number }> {
+  const events = options.events ?? ignoreEvents;
+  const outDir = resolve(options.outDir);
+  const { result: model, durationMs } = await timedStage(events, 'explore', () =>
+    exploreSite({ ...options, outDir, events }),
+  );
+  for (const issue of model.issues)
+    events({ type: 'log', level: 'warn', message: `${issue.url}: ${issue.message}` });
+  const file = await writeSiteModel(outDir, model);
+  return { model, file, durationMs };
+}
+
+export interface GenerateUiOptions extends ExploreOptions {
+  /** Reuse a model written by `testops explore` instead of exploring again. */
+  model?: string;
+  run?: boolean;
+  repeat?: number;
+  failOnA11y?: boolean;
+}
+
+/** explore → design → emit, then (with `run`) execute and verify: the `generate ui` job. */
+export async function generateUi(options: GenerateUiOptions): Promise<RunReport> {
+  const events = options.events ?? ignoreEvents;
+  const outDir = resolve(options.outDir);
+  const durations: Record<string, number> = {};
+  let model: SiteModel;
+  if (options.model) {
+    model = await readSiteModel(options.model);
+  } else {
+    const explored = await exploreUi({ ...options, outDir, events });
+    model = explored.model;
+    durations['explore'] = explored.durationMs;
+  }
+  const designed = await timedStage(events, 'design tests', () =>
+    generateUiSuite(model, { failOnA11y: options.failOnA11y ?? false }),
+  );
+  durations['generate'] = designed.durationMs;
+  const manifest = manifestOf(model, designed.result);
+  const emitted = await timedStage(events, 'emit playwright-ts', async () => {
+    await writeEmittedFiles(outDir, emitPlaywrightUiSuite(designed.result, { baseUrl: model.origin }));
+    await writeFile(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+  });
+  durations['emit'] = emitted.durationMs;
+  if (options.run)
+    return runSuite({ suiteDir: outDir, baseUrl: model.origin, repeat: options.repeat, events, durations });
+  const report = buildRunReport({
+    manifest,
+    baseUrl: model.origin,
+    repeat: 0,
+    outcomes: undefined,
+    defects: [],
+    durations,
+  });
+  await writeReport(outDir, report);
+  return report;
+}
+
+function manifestOf(model: SiteModel, suite: UiSuite): Manifest {
+  return {
+    version: 1,
+    kind: 'ui',
+    format: 'playwright-ts',
+    title: suite.title,
+    spec: model.startUrl,
+    baseUrl: model.origin,
+    generatedAt: new Date().toISOString(),
+    operations: model.pages.map((page) => page.id),
+    // Pages found but not explored (limits, errors) count as skipped; notes on explored pages do not.
+    skippedOperations: model.issues
+      .filter((issue) => !model.pages.some((page) => page.url === issue.url))
+      .map((issue) => ({ operation: issue.url, reason: issue.message })),
+    tests: suite.cases.map((testCase) => ({
+      title: testCase.title,
+      operation: testCase.page,
+      kind: testCase.kind,
+    })),
+    pages: model.pages.map((page) => ({
+      page: page.id,
+      path: page.path,
+      exploreMs: Math.round(model.durations.perPageMs[page.id] ?? 0),
+      settled: page.settled,
+      elements: page.elements.length,
+      interactions: page.interactions.length,
+    })),
+    variables: [],
+    auth: 'none',
+  };
+}
