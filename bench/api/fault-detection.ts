@@ -8,7 +8,7 @@ import {
 } from '../../examples/compute-api/server.ts';
 import type { RunReport } from '../../src/core/run-report.ts';
 import { generateApi } from '../../src/pipeline/generate-api.ts';
-import { runApiSuite } from '../../src/pipeline/run-api-suite.ts';
+import { runSuite } from '../../src/pipeline/run-suite.ts';
 
 /** How many of the faults seeded into the demo API the generated suite catches, and at what cost. */
 export interface FaultDetectionResult {
@@ -50,7 +50,7 @@ export async function measureFaultDetection(): Promise<FaultDetectionResult | un
     for (const { name } of computeApiFaults) {
       process.stderr.write(`fault detection: ${name}\n`);
       const report = await withServer(name, (server) =>
-        runApiSuite({ suiteDir, repeat: 1, ...connection(server) }),
+        runSuite({ suiteDir, repeat: 1, ...connection(server) }),
       );
       faults.push({
         target: 'compute-api',

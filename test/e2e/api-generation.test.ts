@@ -10,7 +10,7 @@ import {
 } from '../../examples/compute-api/server.ts';
 import type { RunReport } from '../../src/core/run-report.ts';
 import { generateApi } from '../../src/pipeline/generate-api.ts';
-import { runApiSuite } from '../../src/pipeline/run-api-suite.ts';
+import { runSuite } from '../../src/pipeline/run-suite.ts';
 
 const SPEC = 'examples/compute-api/openapi.yaml';
 
@@ -80,7 +80,7 @@ describe('testops run against each seeded fault', () => {
     it(`reports "${fault}" as a suspected defect with evidence`, async () => {
       const faulty = await startComputeApi({ fault });
       try {
-        const faultReport = await runApiSuite({
+        const faultReport = await runSuite({
           suiteDir,
           baseUrl: faulty.url,
           repeat: 1,

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startComputeApi, type ComputeApiServer } from '../../examples/compute-api/server.ts';
 import { generateApi } from '../../src/pipeline/generate-api.ts';
-import { runApiSuite } from '../../src/pipeline/run-api-suite.ts';
+import { runSuite } from '../../src/pipeline/run-suite.ts';
 
 // allure-pytest cannot be installed here; a no-op `allure` stands in for it in tests only.
 process.env['PYTHONPATH'] = resolve('test/emit/pytest/fixtures/allure-stub');
@@ -47,7 +47,7 @@ describe('generate api --format pytest --run', () => {
 
     const faulty = await startComputeApi({ fault: 'update-not-persisted' });
     try {
-      const faultReport = await runApiSuite({
+      const faultReport = await runSuite({
         suiteDir,
         baseUrl: faulty.url,
         repeat: 1,

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { JsonSchema } from '../../src/core/json-schema.ts';
 import { SchemaContext } from '../../src/generation/api/schema-context.ts';
 import { validationCopy } from '../../src/generation/api/validation-copy.ts';
 
 describe('schemas handed to the validator', () => {
   // Seen in a real spec (box.com): examples holding "$id" made ajv refuse the whole document.
   it('survives ids inside examples and keeps properties named like keywords', () => {
-    const item = {
+    const item: JsonSchema = {
       type: 'object',
       required: ['default'],
       properties: { default: { type: 'string' }, meta: { type: 'object', example: { $id: 'dup' } } },

@@ -69,7 +69,14 @@ function evidenceOf(result: PlaywrightJsonResult): FailureEvidence {
     /^Expected: (.*)$/m.exec(message)?.[1] ??
     (result.status === 'timedOut' ? 'the test to finish within its timeout' : 'the test to pass');
   const actual = /^Actual: (.*)$/m.exec(message)?.[1] ?? message.split('\n')[0]!.slice(0, 300);
-  return { message, expected, actual, exchanges: exchangesOf(result) };
+  return { message, expected, actual, exchanges: exchangesOf(result), artifacts: artifactsOf(result) };
+}
+
+/** Screenshot and trace files Playwright kept for the failure (as paths it wrote them to). */
+function artifactsOf(result: PlaywrightJsonResult): string[] {
+  return (result.attachments ?? []).flatMap((attachment) =>
+    attachment.path && ['screenshot', 'trace', 'video'].includes(attachment.name) ? [attachment.path] : [],
+  );
 }
 
 function exchangesOf(result: PlaywrightJsonResult): RecordedExchange[] {

@@ -86,6 +86,7 @@ export async function classifyJunitRuns(suiteDir: string, runs: JunitCase[][]): 
               /^Actual: (.*)$/m.exec(failed.message)?.[1] ??
               failed.message.trim().split('\n')[0]!.slice(0, 300),
             exchanges: failed.exchangesFile ? await readExchanges(join(suiteDir, failed.exchangesFile)) : [],
+            artifacts: failed.exchangesFile ? [failed.exchangesFile] : [],
           }
         : undefined,
     });
