@@ -8,7 +8,7 @@ import type { ExistingTest } from '../core/existing-test.ts';
 import type { SiteModel } from '../core/page-model.ts';
 import { emitTestPlan, PLAN_FILES, type PlanFormat } from '../emit/plan/emit-test-plan.ts';
 import { generateTestPlan } from '../generation/plan/generate-test-plan.ts';
-import type { TestPlan } from '../generation/plan/test-plan.ts';
+import type { TestPlan } from '../core/test-plan.ts';
 import { readDefects } from '../sources/defects/read-defects.ts';
 import { readTestFolder } from '../sources/existing-tests/read-test-folder.ts';
 import { buildApiModel } from '../sources/openapi/build-api-model.ts';

@@ -1,5 +1,5 @@
 import { renderPlanMarkdown } from './render-plan-markdown.ts';
-import type { TestPlan } from './test-plan.ts';
+import type { TestPlan } from '../../core/test-plan.ts';
 
 export type PlanFormat = 'markdown' | 'json';
 

@@ -1,5 +1,5 @@
 import { bulletList, markdownTable } from './markdown-table.ts';
-import type { TestPlan } from './test-plan.ts';
+import type { TestPlan } from '../../core/test-plan.ts';
 
 export function prioritisedCasesSection(plan: TestPlan): string[] {
   const prioritisation = plan.prioritisation;

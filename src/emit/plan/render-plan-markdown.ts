@@ -10,7 +10,7 @@ import {
   prioritisedCasesSection,
   warningsSection,
 } from './markdown-priority-sections.ts';
-import type { TestPlan } from './test-plan.ts';
+import type { TestPlan } from '../../core/test-plan.ts';
 
 /** TEST-PLAN.md: every figure of test-plan.json, in the order a reviewer reads a plan. */
 export function renderPlanMarkdown(plan: TestPlan): string {

@@ -1,5 +1,5 @@
 import type { ManualCase, ManualCaseKind } from '../../core/manual-case.ts';
-import type { FeatureEffort, PlanRisk, PlanSchedule, RiskLevel } from './test-plan.ts';
+import type { FeatureEffort, PlanRisk, PlanSchedule, RiskLevel } from '../../core/test-plan.ts';
 
 // Minutes to prepare, run and record one case of each kind before counting its steps: a state
 // transition needs its resource set up and torn down, a mobile check a second viewport, a

@@ -2,7 +2,7 @@ import type { ManualCase } from '../../core/manual-case.ts';
 import { codePointOrder } from './code-point-order.ts';
 import { defectsOfCase, historyWeight, matchedComponents, type DefectFact } from './defect-history.ts';
 import { impactSignals, type ImpactSignal } from './impact-signals.ts';
-import type { PlanFeature, PlanRisk, RiskLevel } from './test-plan.ts';
+import type { PlanFeature, PlanRisk, RiskLevel } from '../../core/test-plan.ts';
 
 export const RISK_FORMULA =
   'risk = likelihood × impact; likelihood = 1 + round(4 × history of the feature’s defects), ' +

@@ -14,7 +14,7 @@ import { planScope } from './plan-scope.ts';
 import { prioritiseCases, PRIORITY_FORMULA, TIE_BREAK } from './prioritise-cases.ts';
 import { prioritiseExistingTests } from './prioritise-existing-tests.ts';
 import { testLevels, testTypes } from './test-approach.ts';
-import { TEST_PLAN_VERSION, type TestPlan } from './test-plan.ts';
+import { TEST_PLAN_VERSION, type TestPlan } from '../../core/test-plan.ts';
 
 export interface PlanInput {
   /** The cases the case generator designed from the same source. */

@@ -1,7 +1,7 @@
 import type { ManualCaseSet } from '../../core/manual-case.ts';
 import { codePointOrder } from './code-point-order.ts';
 import type { DefectFact } from './defect-history.ts';
-import type { PlanEnvironments, PlanFeature, PlanRisk, PrioritisedCase } from './test-plan.ts';
+import type { PlanEnvironments, PlanFeature, PlanRisk, PrioritisedCase } from '../../core/test-plan.ts';
 
 export interface CriteriaContext {
   set: ManualCaseSet;

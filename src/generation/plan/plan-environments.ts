@@ -2,7 +2,7 @@ import type { ApiModel } from '../../core/api-model.ts';
 import type { ManualCase, ManualCaseSet } from '../../core/manual-case.ts';
 import type { SiteModel } from '../../core/page-model.ts';
 import { apiVariables } from './api-variables.ts';
-import type { PlanEnvironments } from './test-plan.ts';
+import type { PlanEnvironments } from '../../core/test-plan.ts';
 
 // The explorer's sizes: used when the plan is made without a site model (requirements).
 const DEFAULT_VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } };

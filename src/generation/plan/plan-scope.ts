@@ -1,7 +1,7 @@
 import type { ApiModel } from '../../core/api-model.ts';
 import type { ManualCaseSet } from '../../core/manual-case.ts';
 import type { SiteModel } from '../../core/page-model.ts';
-import type { PlanFeature, PlanTestType, ScopeEntry } from './test-plan.ts';
+import type { PlanFeature, PlanTestType, ScopeEntry } from '../../core/test-plan.ts';
 
 export interface ScopeContext {
   set: ManualCaseSet;

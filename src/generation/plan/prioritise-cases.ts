@@ -3,7 +3,7 @@ import { defectPoints, defectsOfCase, historyWeight, round3, type DefectFact } f
 import { codePointOrder } from './code-point-order.ts';
 import { coverageOf, type AutomatedTestFact } from './existing-coverage.ts';
 import { criticalityOf, impactSignals } from './impact-signals.ts';
-import type { PrioritisedCase } from './test-plan.ts';
+import type { PrioritisedCase } from '../../core/test-plan.ts';
 
 export const PRIORITY_FORMULA =
   'score = criticality × (1 + history) × (1 − coverage), where ' +

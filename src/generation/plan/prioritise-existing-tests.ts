@@ -2,7 +2,7 @@ import { codePointOrder } from './code-point-order.ts';
 import { defectPoints, defectsAbout, historyWeight, round3, type DefectFact } from './defect-history.ts';
 import type { AutomatedTestFact } from './existing-coverage.ts';
 import { criticalityOf, signalsOf } from './impact-signals.ts';
-import type { PrioritisedCase, PrioritisedTest } from './test-plan.ts';
+import type { PrioritisedCase, PrioritisedTest } from '../../core/test-plan.ts';
 
 /**
  * The existing suite in the order to run it: score = criticality × (1 + history), the cases'

@@ -1,5 +1,5 @@
 import type { ManualCase, ManualCaseKind, ManualCaseSet } from '../../core/manual-case.ts';
-import type { PlanLevel, PlanRisk, PlanTestType, TestType } from './test-plan.ts';
+import type { PlanLevel, PlanRisk, PlanTestType, TestType } from '../../core/test-plan.ts';
 
 interface TypeRule {
   type: TestType;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isTestopsError } from '../../../src/core/errors.ts';
-import type { TestPlan } from '../../../src/generation/plan/test-plan.ts';
+import type { TestPlan } from '../../../src/core/test-plan.ts';
 import { generateApi } from '../../../src/pipeline/generate-api.ts';
 import { generatePlan } from '../../../src/pipeline/generate-plan.ts';
 import { writeSiteModel } from '../../../src/sources/web/site-model-io.ts';

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ManualCaseSet } from '../../../src/core/manual-case.ts';
 import { emitTestPlan } from '../../../src/emit/plan/emit-test-plan.ts';
 import { generateTestPlan } from '../../../src/generation/plan/generate-test-plan.ts';
-import type { TestPlan } from '../../../src/generation/plan/test-plan.ts';
+import type { TestPlan } from '../../../src/core/test-plan.ts';
 import { generateCases, type CasesSource } from '../../../src/pipeline/generate-cases.ts';
 import { readDefects } from '../../../src/sources/defects/read-defects.ts';
 import { buildApiModel } from '../../../src/sources/openapi/build-api-model.ts';
