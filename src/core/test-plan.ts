@@ -7,7 +7,7 @@
  * import only src/core/, and the contract is not there yet. A test keeps the copies identical;
  * moving it to src/core/test-plan.ts removes both.
  */
-import type { CasePriority, ManualCaseKind } from '../../core/manual-case.ts';
+import type { CasePriority, ManualCaseKind } from './manual-case.ts';
 
 export const TEST_PLAN_VERSION = 1;
 
