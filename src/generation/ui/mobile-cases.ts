@@ -17,7 +17,10 @@ function layoutCase(context: UiGenerationContext, page: PageModel, mobile: Mobil
     context,
     page,
     mobile.visible.filter((id) => !mobile.behindMenu.includes(id)),
-  ).slice(0, context.options.maxMobileControls);
+  )
+    // Skip links are visible but parked off-screen until focused: never "in the viewport".
+    .filter((element) => !(element.role === 'link' && /^skip (to|navigation)/i.test(element.name)))
+    .slice(0, context.options.maxMobileControls);
   const assertions = controls.flatMap((element) => fits(context, page, element));
   if (mobile.horizontalOverflow) {
     const wide = mobile.overflowing.map(describeLocator).join(', ');
