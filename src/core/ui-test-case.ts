@@ -43,8 +43,7 @@ export type UiAssertion =
   /** Gone: hidden or removed. Every remove or close flow ends with one. */
   | { kind: 'hidden'; target: UiTarget }
   /** The whole text, whitespace-normalised: an exact new value, not a substring. */
-  /** Exact text; with `contains`, a part of it (long blocks whose spacing the DOM does not keep). */
-  | { kind: 'text'; target: UiTarget; text: string; contains?: boolean }
+  | { kind: 'text'; target: UiTarget; text: string }
   | { kind: 'value'; target: UiTarget; value: string }
   | { kind: 'count'; target: UiTarget; count: number }
   /**

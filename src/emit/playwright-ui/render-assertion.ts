@@ -14,7 +14,7 @@ export function renderAssertion(assertion: UiAssertion): string[] {
     case 'hidden':
       return [`await expect(${member(assertion.target)}).toBeHidden();`];
     case 'text':
-      return [`await expect(${member(assertion.target)}).${assertion.contains ? 'toContainText' : 'toHaveText'}(${quote(assertion.text)});`];
+      return [`await expect(${member(assertion.target)}).toHaveText(${quote(assertion.text)});`];
     case 'value':
       return [`await expect(${member(assertion.target)}).toHaveValue(${quote(assertion.value)});`];
     case 'count':

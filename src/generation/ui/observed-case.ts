@@ -4,7 +4,7 @@ import { actStep, arrangeStep, assertStep, slug, titleWithMore, uiCase } from '.
 import type { DescribedAction } from './case-steps.ts';
 import { describeEffect } from './describe.ts';
 import { destructiveVeto, hasGoneCheck, isRemoveOrCloseFlow } from './destructive-policy.ts';
-import { effectAssertions } from './effect-assertions.ts';
+import { consistentEffects, effectAssertions } from './effect-assertions.ts';
 import { pageAfterEffects, resolveActions, stepAction } from './resolve-actions.ts';
 import type { ResolvedAction } from './resolve-actions.ts';
 import type { UiGenerationContext } from './ui-generation-context.ts';
@@ -38,7 +38,9 @@ export function observedCase(
   if (isRemoveOrCloseFlow(acted) && !hasGoneCheck(interaction.effects))
     return { ok: false, reason: 'a remove/close flow without an observed disappearance to check' };
   const effectPage = pageAfterEffects(context, act.page, interaction.effects);
-  const assertions = interaction.effects.flatMap((effect) => effectAssertions(context, effectPage, effect));
+  const assertions = consistentEffects(interaction.effects).flatMap((effect) =>
+    effectAssertions(context, effectPage, effect),
+  );
   if (assertions.length === 0) return { ok: false, reason: 'no effects were recorded' };
   const action = stepAction(context, acted);
   const checks = interaction.effects.map((effect) => describeEffect(effect, (url) => context.pathOf(url)));
