@@ -98,6 +98,7 @@ describe('testops run against each seeded fault', () => {
       } finally {
         await faulty.close();
       }
-    });
+      // A fault that fails many tests (wrong-create-status fails ~50) costs a failure report each.
+    }, 240_000);
   }
 });
