@@ -1,17 +1,5 @@
+import { CHROMIUM_ARGS } from '../../core/chromium-flags.ts';
 import type { UiSuite } from '../../core/ui-test-case.ts';
-
-// Flags for Chromium in containers and CI: no sandbox (often unavailable), no GPU, no shared
-// memory limits, and no background traffic to anywhere but the app under test.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 export function playwrightUiConfig(suite: UiSuite, baseUrl: string): string {
   const { width, height } = suite.viewports.desktop;

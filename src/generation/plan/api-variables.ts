@@ -1,3 +1,4 @@
+import { envName } from '../api/request-builder.ts';
 import type { ApiModel, ApiOperation } from '../../core/api-model.ts';
 import { codePointOrder } from './code-point-order.ts';
 
@@ -41,12 +42,4 @@ function obtainableStems(operations: readonly ApiOperation[]): Set<string> {
     if (last && !operation.path.endsWith('}')) stems.add(last.toLowerCase().replace(/s$/, ''));
   }
   return stems;
-}
-
-export function envName(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[^a-zA-Z0-9]+/g, '_')
-    .replace(/^_|_$/g, '')
-    .toUpperCase();
 }

@@ -3,26 +3,14 @@
 // from one page (or one interaction) to the next.
 import { chromium } from '@playwright/test';
 import type { Browser, BrowserContext } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../core/chromium-flags.ts';
 import type { Viewport } from '../../core/page-model.ts';
 import { findBrowser } from './find-browser.ts';
 import { installInPageScript } from './in-page-script.ts';
 
-// Quiet, deterministic, container-friendly: no sandbox (containers rarely allow it), no GPU,
-// no /dev/shm (often tiny in containers), and no background traffic of the browser's own.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
-
 export async function launchBrowser(options: { executablePath?: string } = {}): Promise<Browser> {
   const executablePath = options.executablePath ?? (await findBrowser()).executablePath;
-  return chromium.launch({ headless: true, executablePath, args: chromiumArgs });
+  return chromium.launch({ headless: true, executablePath, args: [...CHROMIUM_ARGS] });
 }
 
 export type StorageSeed = Exclude<Parameters<Browser['newContext']>[0], undefined>['storageState'];
