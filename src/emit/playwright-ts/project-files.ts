@@ -1,5 +1,6 @@
 import type { ApiSuite } from '../../core/test-case.ts';
 import { envExampleLines } from '../api-suite-environment.ts';
+import { emittedTsconfig } from '../emitted-tsconfig.ts';
 import { suiteReadme } from './suite-readme.ts';
 
 /** Versions the emitted project pins; kept equal to the ones this product is tested with. */
@@ -34,25 +35,7 @@ export function playwrightProjectFiles(
         2,
       ) + '\n',
     'playwright.config.ts': playwrightConfig(options.baseUrl),
-    'tsconfig.json':
-      JSON.stringify(
-        {
-          compilerOptions: {
-            target: 'ES2022',
-            module: 'ESNext',
-            moduleResolution: 'Bundler',
-            strict: true,
-            noEmit: true,
-            allowImportingTsExtensions: true,
-            resolveJsonModule: true,
-            skipLibCheck: true,
-            types: ['node'],
-          },
-          include: ['tests', 'support', 'playwright.config.ts'],
-        },
-        null,
-        2,
-      ) + '\n',
+    'tsconfig.json': emittedTsconfig(['tests', 'support', 'playwright.config.ts']),
     'README.md': suiteReadme(suite, options.baseUrl),
     '.env.example': envExample(suite, options.baseUrl),
     '.gitignore': [

@@ -2,6 +2,7 @@ import type { UiSuite } from '../../core/ui-test-case.ts';
 import { PINNED as API_PINNED } from '../playwright-ts/project-files.ts';
 import { playwrightUiConfig } from './playwright-ui-config.ts';
 import { uiSuiteReadme } from './suite-readme.ts';
+import { emittedTsconfig } from '../emitted-tsconfig.ts';
 
 /** Versions the emitted project pins; shared ones stay equal to the API suites'. */
 export const PINNED = {
@@ -30,20 +31,7 @@ export function playwrightUiProjectFiles(
       devDependencies: { typescript, '@types/node': nodeTypes },
     }),
     'playwright.config.ts': playwrightUiConfig(suite, options.baseUrl),
-    'tsconfig.json': json({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'ESNext',
-        moduleResolution: 'Bundler',
-        strict: true,
-        noEmit: true,
-        allowImportingTsExtensions: true,
-        resolveJsonModule: true,
-        skipLibCheck: true,
-        types: ['node'],
-      },
-      include: ['tests', 'pages', 'support', 'playwright.config.ts'],
-    }),
+    'tsconfig.json': emittedTsconfig(['tests', 'pages', 'support', 'playwright.config.ts']),
     'README.md': uiSuiteReadme(suite, options.baseUrl),
     '.env.example': [
       '# Copy to .env or export these before running the suite.',
