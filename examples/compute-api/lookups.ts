@@ -1,4 +1,5 @@
 import { ApiError, wrongProject } from './api-error.ts';
+import type { AvailabilityZone } from './seed-data.ts';
 import type { ComputeStore, Disk, Vm } from './store.ts';
 
 // Existence checks shared by the handlers. Ids are compared in lower case because UUIDs are
@@ -66,6 +67,24 @@ export function resolveReference<T extends Named>(
     );
   }
   return byId ?? byName ?? fallback;
+}
+
+/** The availability zone a create request names by id or name, else the default one. */
+export function resolveZone(
+  store: ComputeStore,
+  request: { availability_zone_id?: string; availability_zone_name?: string },
+): AvailabilityZone {
+  return resolveReference(
+    store.availabilityZones.values(),
+    {
+      id: request.availability_zone_id,
+      name: request.availability_zone_name,
+      idField: 'availability_zone_id',
+      nameField: 'availability_zone_name',
+    },
+    first(store.availabilityZones.values()),
+    (reference) => new ApiError(422, 'wrong_az', `Availability zone ${reference} is not found`),
+  );
 }
 
 /** Tag ids must exist (the API cannot create tags by id); the first unknown one is reported. */

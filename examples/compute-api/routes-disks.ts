@@ -8,6 +8,7 @@ import {
   requireProject,
   requireTagIds,
   resolveReference,
+  resolveZone,
 } from './lookups.ts';
 import { pageRequestFromQuery, paginate } from './pagination.ts';
 import { presentDisk } from './presenters.ts';
@@ -104,17 +105,7 @@ const listDisks: RouteHandler = ({ store, fault, request }) => {
 const createDisk: RouteHandler = ({ store, fault, request }) => {
   const body = request.body as DiskCreateBody;
   const projectId = requireProject(store, body.project_id);
-  const zone = resolveReference(
-    store.availabilityZones.values(),
-    {
-      id: body.availability_zone_id,
-      name: body.availability_zone_name,
-      idField: 'availability_zone_id',
-      nameField: 'availability_zone_name',
-    },
-    first(store.availabilityZones.values()),
-    (reference) => new ApiError(422, 'wrong_az', `Availability zone ${reference} is not found`),
-  );
+  const zone = resolveZone(store, body);
   const diskType = resolveReference(
     store.diskTypes.values(),
     {

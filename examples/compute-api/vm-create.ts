@@ -6,6 +6,7 @@ import {
   requireProject,
   requireTagIds,
   resolveReference,
+  resolveZone,
 } from './lookups.ts';
 import type { DiskType, Flavor, Image } from './seed-data.ts';
 import type { ComputeStore, Disk, Vm, VmInterface } from './store.ts';
@@ -156,17 +157,7 @@ function planNetwork(store: ComputeStore, item: NetworkItem): NetworkPlan {
 
 function planVm(store: ComputeStore, item: VmCreateItem): VmPlan {
   const projectId = requireProject(store, item.project_id);
-  const zone = resolveReference(
-    store.availabilityZones.values(),
-    {
-      id: item.availability_zone_id,
-      name: item.availability_zone_name,
-      idField: 'availability_zone_id',
-      nameField: 'availability_zone_name',
-    },
-    first(store.availabilityZones.values()),
-    (reference) => new ApiError(422, 'wrong_az', `Availability zone ${reference} is not found`),
-  );
+  const zone = resolveZone(store, item);
   const flavor = resolveReference(
     store.flavors.values(),
     { id: item.flavor_id, name: item.flavor_name, idField: 'flavor_id', nameField: 'flavor_name' },
