@@ -1,0 +1,79 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Everything the service reads from its environment, in one place. Embedded by default (PGlite
+ * in a data directory, in-process jobs); distributed when DATABASE_URL and REDIS_URL are set.
+ */
+export interface ServiceConfig {
+  host: string;
+  port: number;
+  /** PGlite's data directory, the key file and job working folders live here. */
+  dataDir: string;
+  /** PostgreSQL connection string; PGlite in `dataDir` when absent. */
+  databaseUrl: string | undefined;
+  /** Redis connection string; jobs run in-process when absent. */
+  redisUrl: string | undefined;
+  /** 32-byte key (base64 or hex) that encrypts secrets at rest; generated into dataDir when absent in embedded mode. */
+  secretKey: string | undefined;
+  /** Jobs run at once by this process's worker pool (embedded) or by `testops worker`. */
+  concurrency: number;
+  /** Require an API key on every /api route. Forced on when bound to anything but loopback. */
+  requireAuth: boolean;
+  /** Allowed CORS origins; none by default. */
+  corsOrigins: string[];
+  /** Requests per minute per client (API key or address). */
+  rateLimitPerMinute: number;
+  /** Largest request body accepted (bytes). */
+  bodyLimitBytes: number;
+  /** Let jobs fetch specs/pages on private networks and this machine (the bundled demos need it). */
+  allowPrivateTargets: boolean;
+  otlpEndpoint: string | undefined;
+  logLevel: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadServiceConfig(
+  env: Env = process.env,
+  overrides: Partial<ServiceConfig> = {},
+): ServiceConfig {
+  const host = overrides.host ?? env['TESTOPS_HOST'] ?? '127.0.0.1';
+  const base: ServiceConfig = {
+    host,
+    port: overrides.port ?? numberFrom(env['PORT'] ?? env['TESTOPS_PORT'], 8080),
+    dataDir: env['TESTOPS_DATA_DIR'] ?? join(homedir(), '.testops'),
+    databaseUrl: nonEmpty(env['DATABASE_URL']),
+    redisUrl: nonEmpty(env['REDIS_URL']),
+    secretKey: nonEmpty(env['TESTOPS_SECRET_KEY']),
+    concurrency: numberFrom(env['TESTOPS_CONCURRENCY'], 2),
+    requireAuth: env['TESTOPS_REQUIRE_AUTH'] === '1',
+    corsOrigins: (env['TESTOPS_CORS_ORIGINS'] ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    rateLimitPerMinute: numberFrom(env['TESTOPS_RATE_LIMIT'], 600),
+    bodyLimitBytes: numberFrom(env['TESTOPS_BODY_LIMIT'], 10 * 1024 * 1024),
+    allowPrivateTargets: env['TESTOPS_ALLOW_PRIVATE_TARGETS'] === '1',
+    otlpEndpoint: nonEmpty(env['OTEL_EXPORTER_OTLP_ENDPOINT']),
+    logLevel: env['LOG_LEVEL'] ?? 'info',
+  };
+  const config = { ...base, ...overrides };
+  // Anyone who can reach a non-loopback address could drive the engine: keys become mandatory.
+  if (!isLoopback(config.host)) config.requireAuth = true;
+  return config;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+function numberFrom(value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const parsed = Number(value);
+  return Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim() !== '' ? value.trim() : undefined;
+}

@@ -1,0 +1,198 @@
+import type { JobStore } from '../jobs/job-store.ts';
+
+/**
+ * The persistence ports the service uses. One Drizzle implementation serves PGlite (embedded)
+ * and PostgreSQL (distributed); `openStores` picks the driver from the configuration.
+ */
+export interface Stores {
+  jobs: JobStore;
+  projects: ProjectStore;
+  sources: SourceStore;
+  tests: TestStore;
+  artifacts: ArtifactStore;
+  reports: ReportStore;
+  keys: KeyStore;
+  audit: AuditLog;
+  secrets: SecretStore;
+  embeddings: EmbeddingStore;
+  /** For /ready: a round trip to the database. */
+  ping(): Promise<void>;
+  /** 'pglite' or 'postgres', and whether pgvector is available. */
+  readonly info: { driver: 'pglite' | 'postgres'; vector: boolean };
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PROJECT = 'default';
+
+export interface Project {
+  id: string;
+  name: string;
+  createdAt: Date;
+}
+
+export interface ProjectStore {
+  /** Creates the project when missing (ids are slugs chosen by users, e.g. "billing"). */
+  ensure(id: string, name?: string): Promise<Project>;
+  get(id: string): Promise<Project | undefined>;
+  list(): Promise<Project[]>;
+}
+
+export type SourceKind = 'openapi' | 'page-model' | 'requirements' | 'tests' | 'defects';
+
+export interface SourceDocument {
+  id: string;
+  projectId: string;
+  kind: SourceKind;
+  /** Where it came from: a URL, a file name, or "inline". */
+  origin: string;
+  /** sha256 of the content: the same document uploaded twice is stored once per project. */
+  digest: string;
+  content: string;
+  createdAt: Date;
+}
+
+export interface SourceStore {
+  save(source: Omit<SourceDocument, 'id' | 'createdAt' | 'digest'>): Promise<SourceDocument>;
+  get(id: string): Promise<SourceDocument | undefined>;
+}
+
+export type TestKind = 'api' | 'ui' | 'manual';
+/** delivered: passed every repeat; defect: failed consistently; flaky: mixed; unverified: not run. */
+export type TestStatus = 'delivered' | 'defect' | 'flaky' | 'unverified';
+
+/**
+ * One generated test (automated or manual) as a versioned document. `key` identifies the test
+ * across regenerations in a project (e.g. "api:POST /vms:creates a VM"); regenerating it adds a
+ * version, running the same job twice (a retried attempt) does not.
+ */
+export interface TestRecord {
+  id: string;
+  projectId: string;
+  jobId: string;
+  key: string;
+  kind: TestKind;
+  status: TestStatus;
+  title: string;
+  /** The operation ("POST /vms") or page ("/configure") it exercises. */
+  target: string | undefined;
+  /** File of the emitted suite that holds it, relative to the artifacts root. */
+  file: string | undefined;
+  version: number;
+  document: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface TestFilter {
+  projectId?: string;
+  kind?: TestKind;
+  status?: TestStatus;
+  /** Case-insensitive match on title and target. */
+  text?: string;
+  jobId?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface TestStore {
+  /**
+   * Records the tests a job produced. Idempotent per (jobId, key): a job attempt that crashed
+   * after saving and runs again writes nothing twice.
+   */
+  saveForJob(
+    jobId: string,
+    projectId: string,
+    tests: Omit<TestRecord, 'id' | 'projectId' | 'jobId' | 'version' | 'createdAt'>[],
+  ): Promise<number>;
+  get(id: string): Promise<TestRecord | undefined>;
+  list(filter: TestFilter): Promise<{ items: TestRecord[]; total: number }>;
+}
+
+/** A file a job produced (suite, cases, report, evidence); stored in the database so any process can zip them. */
+export interface Artifact {
+  jobId: string;
+  path: string;
+  content: Buffer;
+}
+
+export interface ArtifactStore {
+  /** Replaces the job's artifacts (a retried attempt overwrites, never duplicates). */
+  replaceForJob(jobId: string, files: { path: string; content: Buffer }[]): Promise<void>;
+  listForJob(jobId: string): Promise<Artifact[]>;
+}
+
+export interface RunResultRecord {
+  jobId: string;
+  test: string;
+  verdict: 'delivered' | 'defect' | 'flaky' | 'skipped';
+  passes: number;
+  runs: number;
+  evidence: Record<string, unknown> | undefined;
+}
+
+export interface ReportStore {
+  /** The job's report (run report, check report, plan…) and per-test results; idempotent per job. */
+  saveForJob(
+    jobId: string,
+    kind: string,
+    report: Record<string, unknown>,
+    results?: RunResultRecord[],
+  ): Promise<void>;
+  getForJob(jobId: string): Promise<{ kind: string; report: Record<string, unknown> } | undefined>;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  /** The project the key may act on; `*` for every project. */
+  projectId: string;
+  name: string;
+  /** First characters of the key, shown in listings so users can tell keys apart. */
+  prefix: string;
+  createdAt: Date;
+  revokedAt: Date | undefined;
+  lastUsedAt: Date | undefined;
+}
+
+export interface KeyStore {
+  /** Returns the plain key once; only a hash is stored. */
+  create(projectId: string, name: string): Promise<{ key: string; record: ApiKeyRecord }>;
+  /** The key's record when it exists and is not revoked (constant-time hash comparison). */
+  verify(key: string): Promise<ApiKeyRecord | undefined>;
+  revoke(id: string): Promise<boolean>;
+  list(projectId?: string): Promise<ApiKeyRecord[]>;
+}
+
+export interface AuditEntry {
+  at: Date;
+  actor: string;
+  action: string;
+  projectId: string | undefined;
+  target: string | undefined;
+  detail: Record<string, unknown>;
+}
+
+export interface AuditLog {
+  record(entry: Omit<AuditEntry, 'at'>): Promise<void>;
+  list(filter: { projectId?: string; limit: number }): Promise<AuditEntry[]>;
+}
+
+/**
+ * Secrets (target tokens, LLM and integration keys) encrypted at rest with AES-256-GCM under a
+ * key from the environment; jobs refer to them by name, never carry them in their input.
+ */
+export interface SecretStore {
+  put(projectId: string, name: string, value: string): Promise<void>;
+  get(projectId: string, name: string): Promise<string | undefined>;
+  delete(projectId: string, name: string): Promise<boolean>;
+  /** Names only. */
+  list(projectId: string): Promise<string[]>;
+}
+
+/** Embeddings for similarity search (chat, duplicates): pgvector where present, a plain array column otherwise. */
+export interface EmbeddingStore {
+  upsert(projectId: string, ref: string, vector: number[], text: string): Promise<void>;
+  nearest(
+    projectId: string,
+    vector: number[],
+    limit: number,
+  ): Promise<{ ref: string; text: string; distance: number }[]>;
+}
