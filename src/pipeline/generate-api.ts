@@ -7,6 +7,7 @@ import { buildRunReport } from '../emit/report/build-run-report.ts';
 import { generateApiSuite } from '../generation/api/generate-api-suite.ts';
 import { buildApiModel } from '../sources/openapi/build-api-model.ts';
 import { loadSpec } from '../sources/openapi/load-spec.ts';
+import type { UrlGuardOptions } from '../sources/url-guard.ts';
 import { runSuite, writeReport } from './run-suite.ts';
 import { MANIFEST_FILE, manifestOf } from './suite-manifest.ts';
 import { writeEmittedFiles } from './write-files.ts';
@@ -22,6 +23,10 @@ export interface GenerateApiOptions {
   run?: boolean;
   repeat?: number;
   allowWrites?: boolean;
+  /** Only these case kinds (positive, negative, boundary, auth, …); all when absent or empty. */
+  kinds?: string[];
+  /** SSRF guard for a spec URL given by someone else (the service); the CLI trusts its user. */
+  guard?: UrlGuardOptions;
   events?: EventSink;
 }
 
@@ -30,7 +35,9 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
   const events = options.events ?? ignoreEvents;
   const outDir = resolve(options.outDir);
   const durations: Record<string, number> = {};
-  const loaded = await timedStage(events, 'load spec', () => loadSpec(options.spec));
+  const loaded = await timedStage(events, 'load spec', () =>
+    loadSpec(options.spec, { guard: options.guard }),
+  );
   durations['load'] = loaded.durationMs;
   const model = buildApiModel(loaded.result);
   for (const issue of model.issues)
@@ -44,7 +51,7 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
     }),
   );
   durations['generate'] = designed.durationMs;
-  const suite = designed.result;
+  const suite = keepKinds(designed.result, options.kinds);
   const emitted = await timedStage(events, `emit ${options.format}`, async () => {
     const files = await emitFiles(suite, options);
     await writeEmittedFiles(outDir, files);
@@ -87,4 +94,9 @@ async function emitFiles(
     return emitPytestSuite(suite, { baseUrl: options.baseUrl });
   }
   return emitPlaywrightSuite(suite, { baseUrl: options.baseUrl });
+}
+
+function keepKinds<T extends { cases: { kind: string }[] }>(suite: T, kinds: string[] | undefined): T {
+  if (!kinds || kinds.length === 0) return suite;
+  return { ...suite, cases: suite.cases.filter((testCase) => kinds.includes(testCase.kind)) };
 }

@@ -10,6 +10,7 @@ import { designPageCases } from '../generation/cases/design-page-cases.ts';
 import { designRequirementCases } from '../generation/cases/design-requirement-cases.ts';
 import { buildApiModel } from '../sources/openapi/build-api-model.ts';
 import { loadSpec } from '../sources/openapi/load-spec.ts';
+import type { UrlGuardOptions } from '../sources/url-guard.ts';
 import { readRequirements } from '../sources/requirements/read-requirements.ts';
 import { exploreSite } from '../sources/web/explore-site.ts';
 import { readSiteModel, writeSiteModel } from '../sources/web/site-model-io.ts';
@@ -21,7 +22,7 @@ export { DEFAULT_OWNER } from '../generation/cases/case-set.ts';
 /** Where cases come from: written requirements, an OpenAPI spec, a saved site model, or a live site. */
 export type CasesSource =
   | { kind: 'requirements'; path: string }
-  | { kind: 'openapi'; spec: string }
+  | { kind: 'openapi'; spec: string; guard?: UrlGuardOptions }
   | { kind: 'page-model'; dir: string }
   | { kind: 'url'; url: string; allowPrivate?: boolean; maxPages?: number };
 
@@ -96,7 +97,7 @@ async function readSource(source: CasesSource, outDir: string, events: EventSink
       return (design) => designRequirementCases(document, design);
     }
     case 'openapi': {
-      const model = buildApiModel(await loadSpec(source.spec));
+      const model = buildApiModel(await loadSpec(source.spec, { guard: source.guard }));
       for (const issue of model.issues)
         events({ type: 'operation-skipped', operation: issue.operation, reason: issue.message });
       return (design) => designApiCases(model, source.spec, design);

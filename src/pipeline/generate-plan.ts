@@ -13,6 +13,7 @@ import { readDefects } from '../sources/defects/read-defects.ts';
 import { readTestFolder } from '../sources/existing-tests/read-test-folder.ts';
 import { buildApiModel } from '../sources/openapi/build-api-model.ts';
 import { loadSpec } from '../sources/openapi/load-spec.ts';
+import type { UrlGuardOptions } from '../sources/url-guard.ts';
 import { readSiteModel } from '../sources/web/site-model-io.ts';
 import { generateCases, type CasesSource } from './generate-cases.ts';
 
@@ -30,6 +31,8 @@ export interface GeneratePlanOptions {
   defects?: string;
   format: PlanFormat;
   outDir: string;
+  /** SSRF guard for a spec URL given by someone else (the service). */
+  guard?: UrlGuardOptions;
   events?: EventSink;
   env?: NodeJS.ProcessEnv;
 }
@@ -71,7 +74,7 @@ function sourceOf(options: GeneratePlanOptions): CasesSource {
     });
   }
   if (options.requirements !== undefined) return { kind: 'requirements', path: options.requirements };
-  if (options.spec !== undefined) return { kind: 'openapi', spec: options.spec };
+  if (options.spec !== undefined) return { kind: 'openapi', spec: options.spec, guard: options.guard };
   return { kind: 'page-model', dir: options.model ?? '' };
 }
 
@@ -92,7 +95,8 @@ async function readContext(
 ): Promise<PlanContext> {
   const context: PlanContext = { defects: [], existingTests: [], locations: {}, warnings: [] };
   // generate cases does not hand its model back: read again for base URLs, variables, pages.
-  if (source.kind === 'openapi') context.api = buildApiModel(await loadSpec(source.spec));
+  if (source.kind === 'openapi')
+    context.api = buildApiModel(await loadSpec(source.spec, { guard: options.guard }));
   if (source.kind === 'page-model') context.site = await readSiteModel(source.dir);
   if (options.defects !== undefined) {
     const history = await readDefects(options.defects);

@@ -13,6 +13,7 @@ import { readDefects } from '../sources/defects/read-defects.ts';
 import { readTestFolder } from '../sources/existing-tests/read-test-folder.ts';
 import { buildApiModel } from '../sources/openapi/build-api-model.ts';
 import { loadSpec } from '../sources/openapi/load-spec.ts';
+import type { UrlGuardOptions } from '../sources/url-guard.ts';
 import { readRequirements } from '../sources/requirements/read-requirements.ts';
 import { readSiteModel } from '../sources/web/site-model-io.ts';
 
@@ -31,6 +32,8 @@ export interface OptimizeTestsOptions {
   outDir?: string;
   events?: EventSink;
   env?: NodeJS.ProcessEnv;
+  /** SSRF guard for a spec URL given by someone else (the service). */
+  guard?: UrlGuardOptions;
 }
 
 export const REPORT_JSON = 'optimisation-report.json';
@@ -56,7 +59,7 @@ export async function optimizeTests(options: OptimizeTestsOptions): Promise<Opti
       message: `skipped ${issue.file}${issue.line ? `:${issue.line}` : ''}: ${issue.message}`,
     });
   const api = options.spec
-    ? await timed('load spec', 'loadSpec', () => loadApiModel(options.spec!, events))
+    ? await timed('load spec', 'loadSpec', () => loadApiModel(options.spec!, events, options.guard))
     : undefined;
   const requirements = options.requirements
     ? await timed('read requirements', 'readRequirements', () =>
@@ -97,8 +100,12 @@ export async function writeOptimisationReport(outDir: string, report: Optimisati
   await writeFile(join(folder, REPORT_MARKDOWN), renderOptimisationMarkdown(report));
 }
 
-async function loadApiModel(spec: string, events: EventSink): Promise<ApiModel> {
-  const model = buildApiModel(await loadSpec(spec));
+async function loadApiModel(
+  spec: string,
+  events: EventSink,
+  guard: UrlGuardOptions | undefined,
+): Promise<ApiModel> {
+  const model = buildApiModel(await loadSpec(spec, { guard }));
   for (const issue of model.issues)
     events({ type: 'operation-skipped', operation: issue.operation, reason: issue.message });
   return model;

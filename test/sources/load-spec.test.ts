@@ -102,3 +102,42 @@ describe('loading specs', () => {
     await expect(loadSpec('does/not/exist.yaml')).rejects.toMatchObject({ code: 'TESTOPS_SOURCE_NOT_FOUND' });
   });
 });
+
+describe('loading a spec given by someone else (the guard)', () => {
+  const guard = { allowPrivate: false };
+
+  it('never reads this machine’s files through an external $ref', async () => {
+    const secret = await specFile(
+      'secret.yaml',
+      'Pet: { type: object, properties: { leaked: { type: string } } }\n',
+    );
+    const spec = await specFile(
+      'spec.yaml',
+      [
+        'openapi: 3.0.3',
+        "info: { title: Pets, version: '1' }",
+        'paths:',
+        '  /pets:',
+        '    get:',
+        '      responses:',
+        "        '200':",
+        '          description: ok',
+        '          content:',
+        '            application/json:',
+        `              schema: { $ref: '${secret}#/Pet' }`,
+      ].join('\n'),
+    );
+    const trusted = await loadSpec(spec);
+    expect(JSON.stringify(trusted.document)).toContain('leaked');
+    const guarded = await loadSpec(spec, { guard });
+    expect(JSON.stringify(guarded.document)).not.toContain('leaked');
+  });
+
+  it('refuses a spec URL on this machine unless private targets are allowed', async () => {
+    const error = await loadSpec('http://127.0.0.1:9/openapi.json', { guard }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(TestopsError);
+    expect((error as TestopsError).code).toBe('TESTOPS_URL_REFUSED');
+  });
+});

@@ -20,7 +20,7 @@ export async function loadSpec(source: string, options: ReadSourceOptions = {}):
   const parsed = parseSpecText(text);
   const sourceVersion = detectVersion(parsed, text.location);
   const document = sourceVersion === '2.0' ? await convertSwagger2(parsed, text.location) : parsed;
-  const { bundled, referenceIssues } = await bundleExternalReferences(document, text.location);
+  const { bundled, referenceIssues } = await bundleExternalReferences(document, text.location, options);
   return { location: text.location, sourceVersion, document: bundled, referenceIssues };
 }
 
@@ -61,11 +61,15 @@ function hasExternalReference(node: unknown): boolean {
 async function bundleExternalReferences(
   document: Record<string, unknown>,
   location: string,
+  options: ReadSourceOptions,
 ): Promise<{ bundled: Record<string, unknown>; referenceIssues: OperationIssue[] }> {
   if (!hasExternalReference(document)) return { bundled: document, referenceIssues: [] };
   const parser = new $RefParser();
   try {
-    const bundled = await parser.bundle(location, structuredClone(document), { continueOnError: true });
+    const bundled = await parser.bundle(location, structuredClone(document), {
+      continueOnError: true,
+      ...(options.guard ? { resolve: guardedResolvers(options) } : {}),
+    });
     return { bundled: bundled as Record<string, unknown>, referenceIssues: [] };
   } catch (error) {
     const group = error as { files?: { schema?: unknown }; errors?: { message: string; path?: string[] }[] };
@@ -96,4 +100,20 @@ async function bundleExternalReferences(
 
 function operationOfPath(path: string[]): string {
   return path[0] === 'paths' && path[1] && path[2] ? `${path[2].toUpperCase()} ${path[1]}` : '(document)';
+}
+
+/**
+ * A spec from someone else must not read this machine's files through `$ref: /etc/passwd` nor
+ * reach internal hosts through `$ref: http://169.254.169.254/…`: only guarded http(s) reads.
+ */
+function guardedResolvers(options: ReadSourceOptions) {
+  return {
+    file: false as const,
+    http: false as const,
+    guarded: {
+      order: 1,
+      canRead: /^https?:\/\//i,
+      read: async (file: { url: string }) => (await readSource(file.url, options)).text,
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { TestopsError, describeError } from '../../core/errors.ts';
+import { fetchWithUrlGuard, type UrlGuardOptions } from '../url-guard.ts';
 
 export interface SourceText {
   /** Absolute file path or URL, as used for resolving relative `$ref`s. */
@@ -11,8 +12,12 @@ export interface SourceText {
 export interface ReadSourceOptions {
   maxBytes?: number;
   timeoutMs?: number;
-  /** Refuses a URL before it is fetched (the service's SSRF guard plugs in here). */
-  checkUrl?: (url: URL) => Promise<void> | void;
+  /**
+   * The SSRF guard, for sources given by someone else (the service's users): the URL and every
+   * redirect hop are checked, and external `$ref`s may only point to guarded http(s) URLs, never
+   * to files on this machine. Without it (the CLI), the user's own files and URLs are trusted.
+   */
+  guard?: UrlGuardOptions;
 }
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -41,14 +46,17 @@ async function readLocalFile(path: string, maxBytes: number): Promise<SourceText
 }
 
 async function readUrl(url: URL, maxBytes: number, options: ReadSourceOptions): Promise<SourceText> {
-  await options.checkUrl?.(url);
   let response: Response;
+  const init = {
+    signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    headers: { accept: 'application/json, application/yaml, text/yaml, */*' },
+  };
   try {
-    response = await fetch(url, {
-      signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-      headers: { accept: 'application/json, application/yaml, text/yaml, */*' },
-    });
+    response = options.guard
+      ? await fetchWithUrlGuard(url, { ...init, ...options.guard })
+      : await fetch(url, init);
   } catch (error) {
+    if (error instanceof TestopsError) throw error;
     throw new TestopsError(
       'TESTOPS_SOURCE_FETCH_FAILED',
       `could not fetch the spec: ${describeError(error)}`,
