@@ -21,7 +21,12 @@ export type TestopsErrorCode =
   | 'TESTOPS_MODEL_UNSUPPORTED_VERSION'
   | 'TESTOPS_PYTHON_MISSING'
   | 'TESTOPS_TESTS_UNREADABLE'
-  | 'TESTOPS_DEFECTS_INVALID';
+  | 'TESTOPS_DEFECTS_INVALID'
+  | 'TESTOPS_DATABASE_FAILED'
+  | 'TESTOPS_DATA_DIR_LOCKED'
+  | 'TESTOPS_SECRET_KEY_MISSING'
+  | 'TESTOPS_SECRET_KEY_INVALID'
+  | 'TESTOPS_SECRET_UNREADABLE';
 
 export interface TestopsErrorDetails {
   /** Where the problem is: a file, a URL, or a JSON pointer inside a document. */
