@@ -1,5 +1,5 @@
 // The dependency rule of ARCHITECTURE.md, made executable: stages depend on core only and
-// never on each other; the pipeline composes them; the CLI (and later the service) sit on top.
+// never on each other; the pipeline composes them; the CLI and the service sit on top.
 const stages = ['sources', 'generation', 'validation', 'optimisation', 'emit'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -31,7 +31,22 @@ module.exports = {
       severity: 'error',
       comment: 'The pipeline knows nothing of its consumers (CLI, server, workers).',
       from: { path: '^src/pipeline/' },
-      to: { path: '^src/(cli|server|jobs)/' },
+      to: { path: '^src/(cli|service)/' },
+    },
+    {
+      name: 'service-on-pipeline',
+      severity: 'error',
+      comment:
+        'The service runs the engine only through the pipeline (as the CLI does): never a stage directly.',
+      from: { path: '^src/service/' },
+      to: { path: '^src/(?!core/|pipeline/|service/)' },
+    },
+    {
+      name: 'service-not-above-cli',
+      severity: 'error',
+      comment: 'The CLI starts the service; the service never imports the CLI.',
+      from: { path: '^src/service/' },
+      to: { path: '^src/cli/' },
     },
     {
       name: 'examples-are-standalone',

@@ -8,6 +8,8 @@ import { registerGenerateCasesCommand } from './commands/generate-cases.ts';
 import { registerOptimizeCommand } from './commands/optimize.ts';
 import { registerCheckCommand } from './commands/check.ts';
 import { registerPlanCommand } from './commands/plan.ts';
+import { registerKeysCommands } from './commands/keys.ts';
+import { registerServeCommands } from './commands/serve.ts';
 import { registerExploreCommand, registerGenerateUiCommand } from './commands/ui.ts';
 
 /** Entry point of the `testops` CLI; returns the process exit code. */
@@ -32,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
   registerOptimizeCommand(program, setExitCode);
   registerPlanCommand(program, setExitCode);
   registerDemoCommands(program, setExitCode);
+  registerServeCommands(program);
+  registerKeysCommands(program, setExitCode);
   try {
     await program.parseAsync(argv);
     return exitCode;

@@ -14,6 +14,8 @@ export interface ServiceConfig {
   databaseUrl: string | undefined;
   /** Redis connection string; jobs run in-process when absent. */
   redisUrl: string | undefined;
+  /** Redis key prefix of the queue: several installations (or test runs) can share one Redis. */
+  queuePrefix: string;
   /** 32-byte key (base64 or hex) that encrypts secrets at rest; generated into dataDir when absent in embedded mode. */
   secretKey: string | undefined;
   /** Jobs run at once by this process's worker pool (embedded) or by `testops worker`. */
@@ -28,6 +30,8 @@ export interface ServiceConfig {
   bodyLimitBytes: number;
   /** Let jobs fetch specs/pages on private networks and this machine (the bundled demos need it). */
   allowPrivateTargets: boolean;
+  /** How long a worker's claim on a job lasts without renewal: a crashed worker's job runs again after it. */
+  jobLeaseMs: number;
   otlpEndpoint: string | undefined;
   logLevel: string;
 }
@@ -45,6 +49,7 @@ export function loadServiceConfig(
     dataDir: env['TESTOPS_DATA_DIR'] ?? join(homedir(), '.testops'),
     databaseUrl: nonEmpty(env['DATABASE_URL']),
     redisUrl: nonEmpty(env['REDIS_URL']),
+    queuePrefix: nonEmpty(env['TESTOPS_QUEUE_PREFIX']) ?? 'testops',
     secretKey: nonEmpty(env['TESTOPS_SECRET_KEY']),
     concurrency: numberFrom(env['TESTOPS_CONCURRENCY'], 2),
     requireAuth: env['TESTOPS_REQUIRE_AUTH'] === '1',
@@ -55,6 +60,7 @@ export function loadServiceConfig(
     rateLimitPerMinute: numberFrom(env['TESTOPS_RATE_LIMIT'], 600),
     bodyLimitBytes: numberFrom(env['TESTOPS_BODY_LIMIT'], 10 * 1024 * 1024),
     allowPrivateTargets: env['TESTOPS_ALLOW_PRIVATE_TARGETS'] === '1',
+    jobLeaseMs: numberFrom(env['TESTOPS_JOB_LEASE_MS'], 30_000),
     otlpEndpoint: nonEmpty(env['OTEL_EXPORTER_OTLP_ENDPOINT']),
     logLevel: env['LOG_LEVEL'] ?? 'info',
   };

@@ -1,24 +1,24 @@
 import { MemoryEventBus, type EventBus } from '../jobs/event-bus.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { JobStore } from '../jobs/job-store.ts';
-import { BullmqQueue } from './bullmq-queue.ts';
 import { InProcessQueue } from './in-process-queue.ts';
 import type { QueueLogger } from './queue-logger.ts';
-import { RedisEventBus } from './redis-event-bus.ts';
 
 /**
  * The queue the configuration asks for: in this process when there is no Redis (embedded
  * mode), BullMQ otherwise. Both reconcile with the store, which stays the source of truth.
  */
-export function openQueue(options: {
+export async function openQueue(options: {
   redisUrl?: string;
   /** Redis key prefix: installations (or test runs) sharing one Redis stay apart. */
   prefix?: string;
   store: JobStore;
   logger?: QueueLogger;
-}): JobQueue {
+}): Promise<JobQueue> {
   const logger = options.logger ? { logger: options.logger } : {};
   if (!options.redisUrl) return new InProcessQueue(options.store, logger);
+  // BullMQ and ioredis are loaded only in distributed mode.
+  const { BullmqQueue } = await import('./bullmq-queue.ts');
   return new BullmqQueue({
     redisUrl: options.redisUrl,
     store: options.store,
@@ -28,12 +28,13 @@ export function openQueue(options: {
 }
 
 /** Live job events: in memory within one process, Redis pub/sub when workers run elsewhere. */
-export function openEventBus(options: {
+export async function openEventBus(options: {
   redisUrl?: string;
   prefix?: string;
   logger?: QueueLogger;
-}): EventBus {
+}): Promise<EventBus> {
   if (!options.redisUrl) return new MemoryEventBus();
+  const { RedisEventBus } = await import('./redis-event-bus.ts');
   return new RedisEventBus({
     redisUrl: options.redisUrl,
     ...(options.prefix ? { prefix: options.prefix } : {}),

@@ -1,9 +1,5 @@
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
 import type { Database } from './database.ts';
 
 /** One open database, whichever driver, with what the store needs beyond queries. */
@@ -18,9 +14,26 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+// Each driver is loaded only when used: an embedded server never loads pg, a server on
+// PostgreSQL never loads PGlite's WebAssembly.
 export async function connectPglite(dataDir: string): Promise<Connection> {
-  // pgvector ships as a PGlite extension, so embedded mode always has nearest-neighbour search.
-  const client = await PGlite.create({ dataDir: join(dataDir, 'pglite'), extensions: { vector } });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { vector } = await import('@electric-sql/pglite-pgvector');
+  const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
+  const options = {
+    dataDir: join(dataDir, 'pglite'),
+    // pgvector ships as a PGlite extension, so embedded mode always has nearest-neighbour search.
+    extensions: { vector },
+    // PostgreSQL's server defaults are sized for a shared server; one embedded user needs far
+    // less, and every buffer is resident memory of `testops serve`.
+    postgresqlconf: ['shared_buffers=8MB', 'work_mem=2MB', 'maintenance_work_mem=8MB', 'temp_buffers=2MB'],
+  };
+  if (!(await exists(join(options.dataDir, 'PG_VERSION')))) {
+    // initdb grows the WebAssembly memory to ~0.5 GB, which a WASM instance never gives back:
+    // create the cluster with a throw-away instance, then open it afresh for the server's life.
+    await (await PGlite.create(options)).close();
+  }
+  const client = await PGlite.create(options);
   const db = drizzlePglite({ client }) as unknown as Database;
   return {
     driver: 'pglite',
@@ -32,6 +45,8 @@ export async function connectPglite(dataDir: string): Promise<Connection> {
 }
 
 export async function connectPostgres(url: string): Promise<Connection> {
+  const { default: pg } = await import('pg');
+  const { drizzle: drizzlePostgres } = await import('drizzle-orm/node-postgres');
   const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 30_000 });
   // An idle client losing its server (restart, failover) emits 'error' on the pool; unhandled,
   // it would crash the process. The next query reconnects or reports the failure itself.
@@ -62,4 +77,11 @@ export async function connectPostgres(url: string): Promise<Connection> {
     },
     close: () => pool.end(),
   };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }

@@ -12,8 +12,8 @@ const store = {} as JobStore;
 
 describe('openQueue and openEventBus', () => {
   it('run jobs and events in the process without Redis', async () => {
-    const queue = openQueue({ store });
-    const bus = openEventBus({});
+    const queue = await openQueue({ store });
+    const bus = await openEventBus({});
     expect(queue).toBeInstanceOf(InProcessQueue);
     expect(queue.kind).toBe('in-process');
     expect(bus).toBeInstanceOf(MemoryEventBus);
@@ -22,8 +22,8 @@ describe('openQueue and openEventBus', () => {
   });
 
   it('use BullMQ and Redis pub/sub with a Redis URL', async () => {
-    const queue = openQueue({ store, redisUrl: TEST_REDIS_URL });
-    const bus = openEventBus({ redisUrl: TEST_REDIS_URL });
+    const queue = await openQueue({ store, redisUrl: TEST_REDIS_URL });
+    const bus = await openEventBus({ redisUrl: TEST_REDIS_URL });
     expect(queue).toBeInstanceOf(BullmqQueue);
     expect(queue.kind).toBe('bullmq');
     expect(bus).toBeInstanceOf(RedisEventBus);

@@ -1,0 +1,100 @@
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { registerAuth } from './auth.ts';
+import { registerErrorHandling } from './error-response.ts';
+import { registerArtifactRoutes } from './routes/artifact-routes.ts';
+import { registerHealthRoutes } from './routes/health-routes.ts';
+import { registerStreamRoute } from './routes/stream-route.ts';
+import { registerSubmitRoutes } from './routes/submit-routes.ts';
+import { registerTaskRoutes } from './routes/task-routes.ts';
+import { registerTestRoutes } from './routes/test-routes.ts';
+import type { ServiceContext } from './service-context.ts';
+
+export interface BuildAppOptions {
+  logger?: FastifyBaseLogger;
+  /** Extra wiring before routes: observability hooks, the queue dashboard. */
+  beforeRoutes?: (app: FastifyInstance) => Promise<void> | void;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The HTTP API: zod contracts → validation, serialisation and the OpenAPI document at /docs. */
+export async function buildApp(
+  context: ServiceContext,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
+  const { config } = context;
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: config.bodyLimitBytes,
+    // A caller's x-request-id is kept (when sane) so its logs and ours line up.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
+  });
+  registerErrorHandling(app);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'TestOps Copilot API',
+        version: '1',
+        description:
+          'Generates test suites that have been run against their target, manual cases, standards reports, optimisation reports and test plans. Every generator is a task: submit, then poll /api/v1/tasks/{id} or stream /api/v1/stream/{id}.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'testops keys create --project <id>' },
+        },
+      },
+      security: [{ apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(cors, {
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: [
+      'authorization',
+      'content-type',
+      'idempotency-key',
+      'last-event-id',
+      'x-api-key',
+      'x-request-id',
+    ],
+    exposedHeaders: ['x-request-id'],
+  });
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    // Per API key when one is sent, else per address; probes are never limited.
+    keyGenerator: (request) =>
+      request.headers.authorization ?? String(request.headers['x-api-key'] ?? request.ip),
+    allowList: (request) => ['/health', '/ready', '/metrics'].includes(request.url),
+  });
+  registerAuth(app, context.stores.keys, { required: config.requireAuth });
+  await options.beforeRoutes?.(app);
+  registerHealthRoutes(app, context);
+  registerSubmitRoutes(app, context);
+  registerTaskRoutes(app, context);
+  registerStreamRoute(app, context);
+  registerTestRoutes(app, context);
+  registerArtifactRoutes(app, context);
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
+  return app;
+}

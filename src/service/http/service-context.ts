@@ -1,0 +1,23 @@
+import type { ServiceConfig } from '../config.ts';
+import type { EventBus } from '../jobs/event-bus.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import type { ServiceMetrics } from '../observability/metrics.ts';
+import type { Stores } from '../store/stores.ts';
+
+/** A dependency /ready reports on: the database, the queue, the browser, the LLM when configured. */
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+/** Everything the HTTP layer needs, built once by the composition root (serve). */
+export interface ServiceContext {
+  config: ServiceConfig;
+  stores: Stores;
+  queue: JobQueue;
+  bus: EventBus;
+  metrics: ServiceMetrics | undefined;
+  readiness: ReadinessCheck[];
+  /** The W3C traceparent of the current request's span, carried into the job. */
+  traceparent(): string | undefined;
+}

@@ -1,0 +1,44 @@
+import { SpanKind } from '@opentelemetry/api';
+import type { JobObserver } from './jobs/job-runner.ts';
+import type { ServiceMetrics } from './observability/metrics.ts';
+import { withRemoteParent, withSpan } from './observability/spans.ts';
+
+/**
+ * Jobs as metrics and traces: a consumer span per job that continues the trace of the request
+ * that submitted it (the traceparent travelled with the queue message), so HTTP → queue → worker
+ * → engine stages → outgoing HTTP is one trace.
+ */
+export function createJobObserver(metrics: ServiceMetrics): JobObserver {
+  return {
+    started(job) {
+      metrics.jobsRunning.inc({ kind: job.kind });
+    },
+    finished(job, outcome) {
+      metrics.jobsRunning.dec({ kind: job.kind });
+      metrics.jobDuration.observe({ kind: job.kind, status: outcome.status }, outcome.durationMs / 1000);
+      if (outcome.status === 'failed')
+        metrics.jobFailures.inc({ kind: job.kind, code: outcome.errorCode ?? 'unknown' });
+      for (const test of outcome.tests) {
+        metrics.testsGenerated.inc({ kind: test.kind });
+        if (test.status === 'delivered') metrics.testsDelivered.inc({ kind: test.kind });
+        if (test.status === 'flaky') metrics.testsFlaky.inc({ kind: test.kind });
+        if (test.status === 'defect') metrics.suspectedDefects.inc({ kind: test.kind });
+      }
+    },
+    around(job, traceparent, work) {
+      return withRemoteParent(traceparent, () =>
+        withSpan(
+          `job ${job.kind}`,
+          {
+            'testops.job.id': job.id,
+            'testops.job.kind': job.kind,
+            'testops.project': job.projectId,
+            'testops.job.attempt': job.attempts,
+          },
+          () => work(),
+          { kind: SpanKind.CONSUMER },
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { EventSink } from '../../core/events.ts';
+import type { UrlGuardOptions } from '../../pipeline/target-guard.ts';
+import type { RunResultRecord, SecretStore, TestKind, TestStatus } from '../store/stores.ts';
+import type { JobError, JobKind, JobRecord } from './job.ts';
+
+/** Everything an executor may use: its folders, the event sink, the secrets, the guard. */
+export interface ExecutorContext {
+  job: JobRecord;
+  /** Inputs sent inline are written here (specs, requirements, test files). */
+  inputDir: string;
+  /** Everything written here becomes the job's artifacts (the zip). */
+  outputDir: string;
+  events: EventSink;
+  signal: AbortSignal;
+  secrets: SecretStore;
+  /** Applied to every URL a job fetches or targets: specs, pages, the API under test. */
+  guard: UrlGuardOptions;
+  /** Origins the server itself allows although they are private (its bundled demo targets). */
+  trustedOrigins: readonly string[];
+}
+
+/** The guard for one target: private addresses pass only when allowed, or for a trusted origin. */
+export function guardFor(
+  context: Pick<ExecutorContext, 'guard' | 'trustedOrigins'>,
+  url: string | undefined,
+): UrlGuardOptions {
+  if (context.guard.allowPrivate || url === undefined) return context.guard;
+  const origin = URL.canParse(url) ? new URL(url).origin : undefined;
+  return { allowPrivate: origin !== undefined && context.trustedOrigins.includes(origin) };
+}
+
+/** A test the job produced, before it is stored (see TestStore.saveForJob). */
+export interface TestDraft {
+  key: string;
+  kind: TestKind;
+  status: TestStatus;
+  title: string;
+  target: string | undefined;
+  file: string | undefined;
+  document: Record<string, unknown>;
+}
+
+export interface ExecutorResult {
+  summary: Record<string, unknown>;
+  tests: TestDraft[];
+  report: { kind: string; report: Record<string, unknown>; results?: RunResultRecord[] } | undefined;
+  /** Items skipped along the way; the job still completes. */
+  errors: JobError[];
+}
+
+/** Runs one kind of job with the engine. `input` has been validated by the kind's schema. */
+export type JobExecutor = (input: unknown, context: ExecutorContext) => Promise<ExecutorResult>;
+
+export type ExecutorRegistry = Record<JobKind, JobExecutor>;
+
+/** How many stages a job of this kind passes through: the runner's progress estimate. */
+export const EXPECTED_STAGES: Record<JobKind, number> = {
+  'api-tests': 4,
+  'test-cases': 3,
+  validate: 1,
+  optimize: 3,
+  'test-plan': 4,
+  prioritize: 5,
+};

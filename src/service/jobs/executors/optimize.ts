@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { optimizeTests } from '../../../pipeline/optimize-tests.ts';
+import { guardFor, type JobExecutor } from '../executor.ts';
+import { optimizeInputSchema } from '../job-inputs.ts';
+import { defectsFile, requirementsFile, specSource, writeInlineFiles } from './inline-inputs.ts';
+
+/** POST /optimize: duplicates, outdated and conflicting tests, coverage and gaps of the files sent. */
+export const runOptimizeJob: JobExecutor = async (raw, context) => {
+  const input = optimizeInputSchema.parse(raw);
+  const testsDir = await writeInlineFiles(join(context.inputDir, 'tests'), input.files);
+  const spec = await specSource(context.inputDir, input);
+  const requirements = input.requirements?.length
+    ? await requirementsFile(context.inputDir, input.requirements)
+    : undefined;
+  const defects = await defectsFile(context.inputDir, input.defects);
+  const report = await optimizeTests({
+    testsDir,
+    ...(spec ? { spec } : {}),
+    ...(requirements ? { requirements } : {}),
+    ...(defects ? { defects } : {}),
+    ...(input.options.threshold ? { nearDuplicateThreshold: input.options.threshold } : {}),
+    outDir: context.outputDir,
+    guard: guardFor(context, input.openapi_url),
+    events: context.events,
+  });
+  return {
+    summary: { ...report.summary },
+    tests: [],
+    report: { kind: 'optimisation', report: report as unknown as Record<string, unknown> },
+    errors: [],
+  };
+};

@@ -1,0 +1,308 @@
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { ZodError } from 'zod';
+import { TestopsError, describeError } from '../../core/errors.ts';
+import type { PipelineEvent } from '../../core/events.ts';
+import type { UrlGuardOptions } from '../../pipeline/target-guard.ts';
+import type { Stores } from '../store/stores.ts';
+import type { EventBus } from './event-bus.ts';
+import { EXPECTED_STAGES, type ExecutorRegistry, type ExecutorResult, type TestDraft } from './executor.ts';
+import type { JobError, JobEvent, JobRecord, JobStatus } from './job.ts';
+import { RetryableJobError, type JobHandler, type JobHandlerContext } from './job-queue.ts';
+
+/** What the runner reports to logs, metrics and traces; every hook is optional. */
+export interface JobObserver {
+  started?(job: JobRecord): void;
+  finished?(
+    job: JobRecord,
+    outcome: { status: JobStatus; durationMs: number; tests: TestDraft[]; errorCode?: string },
+  ): void;
+  /** Wraps a job's execution, e.g. in a span that continues the submitting request's trace. */
+  around?<T>(job: JobRecord, traceparent: string | undefined, work: () => Promise<T>): Promise<T>;
+}
+
+export interface RunnerLogger {
+  info(object: Record<string, unknown>, message: string): void;
+  warn(object: Record<string, unknown>, message: string): void;
+  error(object: Record<string, unknown>, message: string): void;
+}
+
+export interface JobRunnerOptions {
+  stores: Stores;
+  bus: EventBus;
+  executors: ExecutorRegistry;
+  /** Job working folders live under `<dataDir>/jobs/`; they are removed once artifacts are stored. */
+  dataDir: string;
+  guard: UrlGuardOptions;
+  trustedOrigins?: readonly string[];
+  /** How long a claim holds without renewal: a crashed worker's job is reclaimable after this. */
+  leaseMs?: number;
+  observer?: JobObserver;
+  logger?: RunnerLogger;
+}
+
+export const DEFAULT_LEASE_MS = 30_000;
+/** Files a run leaves that are not results: dependencies and raw runner output (evidence keeps copies). */
+const SKIPPED_OUTPUT = new Set(['node_modules', 'test-results', '.cache', '__pycache__', '.pytest_cache']);
+const MAX_ARTIFACT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The worker side of a job, whatever queue delivered it: claim it in the store (so two workers
+ * never run it), keep the lease alive, run the executor with events going to the store and the
+ * bus, store tests, artifacts and the report, and finish it. Safe to run again after a crash:
+ * everything it writes is replaced or keyed by job.
+ */
+export function createJobHandler(options: JobRunnerOptions): JobHandler {
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  return async (jobId, context) => {
+    const job = await options.stores.jobs.claim(jobId, context.workerId, leaseMs);
+    if (!job) return; // finished, cancelled, or running elsewhere with a live lease
+    const run = () => runClaimed(options, job, context, leaseMs);
+    await (options.observer?.around ? options.observer.around(job, context.traceparent, run) : run());
+  };
+}
+
+async function runClaimed(
+  options: JobRunnerOptions,
+  job: JobRecord,
+  context: JobHandlerContext,
+  leaseMs: number,
+): Promise<void> {
+  const { stores } = options;
+  const started = performance.now();
+  const abort = new AbortController();
+  const onOuterAbort = () => abort.abort(context.signal.reason);
+  context.signal.addEventListener('abort', onOuterAbort, { once: true });
+  const publisher = createPublisher(options, job);
+  const renewal = setInterval(
+    () => {
+      void renewOrAbort(options, job, context.workerId, leaseMs, abort);
+    },
+    Math.max(1_000, Math.floor(leaseMs / 3)),
+  );
+  renewal.unref();
+  const workDir = join(options.dataDir, 'jobs', job.id);
+  options.observer?.started?.(job);
+  options.logger?.info({ job_id: job.id, kind: job.kind, attempt: job.attempts }, 'job started');
+  let tests: TestDraft[] = [];
+  try {
+    if (job.cancelRequested) throw new JobCancelled();
+    publisher.emit({ type: 'status', status: 'running' });
+    await rm(workDir, { recursive: true, force: true });
+    const inputDir = join(workDir, 'input');
+    const outputDir = join(workDir, 'output');
+    await mkdir(inputDir, { recursive: true });
+    await mkdir(outputDir, { recursive: true });
+    const result = await options.executors[job.kind](job.input, {
+      job,
+      inputDir,
+      outputDir,
+      events: (event) => {
+        // The engine calls its sink synchronously between steps: throwing here stops it there.
+        if (abort.signal.aborted) throw abort.signal.reason ?? new JobCancelled();
+        publisher.emit(event);
+        publisher.track(event);
+      },
+      signal: abort.signal,
+      secrets: stores.secrets,
+      guard: options.guard,
+      trustedOrigins: options.trustedOrigins ?? [],
+    });
+    if (abort.signal.aborted) throw abort.signal.reason ?? new JobCancelled();
+    tests = result.tests;
+    await storeResults(options, job, result, outputDir);
+    const summary = { ...result.summary, tests_recorded: result.tests.length, errors: result.errors.length };
+    await stores.jobs.setProgress(job.id, { percent: 100, stage: undefined });
+    const finished = await stores.jobs.finish(job.id, context.workerId, {
+      status: 'completed',
+      summary,
+      errors: result.errors,
+    });
+    if (finished) {
+      publisher.emit({ type: 'progress', percent: 100, stage: undefined });
+      publisher.emit({ type: 'status', status: 'completed', summary, errors: result.errors });
+    }
+    await publisher.flush();
+    observeEnd(options, job, 'completed', started, tests);
+    await rm(workDir, { recursive: true, force: true });
+  } catch (error) {
+    await publisher.flush().catch(() => undefined);
+    await settleFailure(options, job, context, error, publisher, started, tests);
+  } finally {
+    clearInterval(renewal);
+    context.signal.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+async function settleFailure(
+  options: JobRunnerOptions,
+  job: JobRecord,
+  context: JobHandlerContext,
+  error: unknown,
+  publisher: Publisher,
+  started: number,
+  tests: TestDraft[],
+): Promise<void> {
+  const { stores } = options;
+  const current = await stores.jobs.get(job.id);
+  if (current?.cancelRequested || error instanceof JobCancelled) {
+    if (await stores.jobs.finish(job.id, context.workerId, { status: 'cancelled' })) {
+      publisher.emit({ type: 'status', status: 'cancelled' });
+      await publisher.flush();
+    }
+    observeEnd(options, job, 'cancelled', started, tests);
+    return;
+  }
+  const jobError = toJobError(error);
+  if (context.signal.aborted) {
+    // The worker is shutting down, not the job failing: hand it back for the next worker.
+    await stores.jobs.release(job.id, context.workerId, {
+      code: 'TESTOPS_WORKER_STOPPED',
+      message: 'the worker stopped while the job ran; it will run again',
+    });
+    return;
+  }
+  const retryable = !(error instanceof TestopsError) && !(error instanceof ZodError);
+  if (retryable && job.attempts < job.maxAttempts) {
+    options.logger?.warn(
+      { job_id: job.id, attempt: job.attempts, err: jobError },
+      'job attempt failed; retrying',
+    );
+    await stores.jobs.release(job.id, context.workerId, jobError);
+    throw new RetryableJobError(jobError.message, { cause: error });
+  }
+  options.logger?.error({ job_id: job.id, err: jobError }, 'job failed');
+  if (await stores.jobs.finish(job.id, context.workerId, { status: 'failed', errors: [jobError] })) {
+    publisher.emit({ type: 'status', status: 'failed', errors: [jobError] });
+    await publisher.flush();
+  }
+  observeEnd(options, job, 'failed', started, tests, jobError.code);
+}
+
+function observeEnd(
+  options: JobRunnerOptions,
+  job: JobRecord,
+  status: JobStatus,
+  started: number,
+  tests: TestDraft[],
+  errorCode?: string,
+): void {
+  const durationMs = Math.round(performance.now() - started);
+  options.logger?.info({ job_id: job.id, kind: job.kind, status, duration_ms: durationMs }, 'job finished');
+  options.observer?.finished?.(job, { status, durationMs, tests, ...(errorCode ? { errorCode } : {}) });
+}
+
+async function renewOrAbort(
+  options: JobRunnerOptions,
+  job: JobRecord,
+  workerId: string,
+  leaseMs: number,
+  abort: AbortController,
+): Promise<void> {
+  try {
+    const held = await options.stores.jobs.renewLease(job.id, workerId, leaseMs);
+    const current = held ? await options.stores.jobs.get(job.id) : undefined;
+    if (!held || current?.cancelRequested) abort.abort(new JobCancelled());
+  } catch (error) {
+    options.logger?.warn({ job_id: job.id, err: toJobError(error) }, 'could not renew the job lease');
+  }
+}
+
+async function storeResults(
+  options: JobRunnerOptions,
+  job: JobRecord,
+  result: ExecutorResult,
+  outputDir: string,
+): Promise<void> {
+  const { stores } = options;
+  await stores.tests.saveForJob(job.id, job.projectId, result.tests);
+  await stores.artifacts.replaceForJob(job.id, await collectOutput(outputDir));
+  if (result.report)
+    await stores.reports.saveForJob(job.id, result.report.kind, result.report.report, result.report.results);
+}
+
+async function collectOutput(root: string): Promise<{ path: string; content: Buffer }[]> {
+  const files: { path: string; content: Buffer }[] = [];
+  let total = 0;
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (SKIPPED_OUTPUT.has(entry.name)) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile()) {
+        const content = await readFile(path);
+        total += content.byteLength;
+        if (total > MAX_ARTIFACT_BYTES)
+          throw new TestopsError('TESTOPS_SOURCE_TOO_LARGE', 'the job produced more output than is kept', {
+            where: relative(root, path),
+            expected: `at most ${MAX_ARTIFACT_BYTES / 1024 / 1024} MB of artifacts`,
+            hint: 'generate fewer operations or pages per job (endpoints / max_pages).',
+          });
+        files.push({ path: relative(root, path).split('\\').join('/'), content });
+      }
+    }
+  };
+  await walk(root);
+  return files;
+}
+
+interface Publisher {
+  emit(event: JobEvent): void;
+  track(event: PipelineEvent): void;
+  flush(): Promise<void>;
+}
+
+/** Events are stored in order (their seq is the SSE id), then published for live listeners. */
+function createPublisher(options: JobRunnerOptions, job: JobRecord): Publisher {
+  let chain: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  let stagesDone = 0;
+  const expected = EXPECTED_STAGES[job.kind];
+  const emit = (event: JobEvent) => {
+    chain = chain.then(async () => {
+      try {
+        const stored = await options.stores.jobs.appendEvent(job.id, event);
+        await options.bus.publish(stored);
+      } catch (error) {
+        failure ??= error;
+      }
+    });
+  };
+  return {
+    emit,
+    track(event) {
+      if (event.type !== 'stage-end') return;
+      stagesDone += 1;
+      const percent = Math.min(95, Math.round((stagesDone / expected) * 100));
+      const progress = { percent, stage: event.stage };
+      chain = chain.then(() => options.stores.jobs.setProgress(job.id, progress).catch(() => undefined));
+      emit({ type: 'progress', ...progress });
+    },
+    async flush() {
+      await chain;
+      if (failure)
+        options.logger?.warn({ job_id: job.id, err: toJobError(failure) }, 'some job events were not stored');
+    },
+  };
+}
+
+class JobCancelled extends Error {
+  constructor() {
+    super('the job was cancelled');
+    this.name = 'JobCancelled';
+  }
+}
+
+export function toJobError(error: unknown): JobError {
+  if (error instanceof TestopsError)
+    return { code: error.code, message: error.message, ...(error.where ? { where: error.where } : {}) };
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    return {
+      code: 'TESTOPS_INVALID_ARGUMENT',
+      message: issue ? `${issue.path.join('.') || 'input'}: ${issue.message}` : 'invalid input',
+      ...(issue ? { where: issue.path.join('.') } : {}),
+    };
+  }
+  return { code: 'TESTOPS_INTERNAL', message: describeError(error) };
+}

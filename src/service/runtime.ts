@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import type { ServiceConfig } from './config.ts';
+import type { EventBus } from './jobs/event-bus.ts';
+import { engineExecutors } from './jobs/executors/registry.ts';
+import type { JobHandler, JobQueue } from './jobs/job-queue.ts';
+import { createJobHandler } from './jobs/job-runner.ts';
+import { createJobObserver } from './job-observer.ts';
+import { createLogger } from './observability/logger.ts';
+import { createMetrics, type ServiceMetrics } from './observability/metrics.ts';
+import { startTracing, type Tracing } from './observability/tracing.ts';
+import { openEventBus, openQueue } from './queue/open-queue.ts';
+import { openStores } from './store/open-stores.ts';
+import type { Stores } from './store/stores.ts';
+
+/** What the server and the workers share: logs, traces, metrics, the store, the queue, the bus, the job handler. */
+export interface ServiceRuntime {
+  config: ServiceConfig;
+  logger: Logger;
+  tracing: Tracing;
+  metrics: ServiceMetrics;
+  stores: Stores;
+  queue: JobQueue;
+  bus: EventBus;
+  handler: JobHandler;
+  workerId: string;
+  close(): Promise<void>;
+}
+
+export interface OpenRuntimeOptions {
+  role: 'api' | 'worker';
+  /** Private origins jobs may reach anyway (the server's bundled demo targets). */
+  trustedOrigins?: readonly string[];
+  /** Where log lines go (tests collect them); stdout by default. */
+  logDestination?: Parameters<typeof createLogger>[0]['destination'];
+}
+
+/** Opens everything in dependency order; on failure, closes what was opened. */
+export async function openRuntime(
+  config: ServiceConfig,
+  options: OpenRuntimeOptions,
+): Promise<ServiceRuntime> {
+  const knownSecrets = [config.secretKey, passwordOf(config.databaseUrl), passwordOf(config.redisUrl)].filter(
+    (value): value is string => Boolean(value),
+  );
+  const logger = createLogger({
+    level: config.logLevel,
+    knownSecrets,
+    base: { service: `testops-${options.role}`, pid: process.pid },
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
+  const tracing = startTracing({
+    serviceName: `testops-${options.role}`,
+    ...(config.otlpEndpoint ? { endpoint: config.otlpEndpoint } : {}),
+  });
+  const closers: (() => Promise<void>)[] = [() => tracing.shutdown()];
+  const close = async () => {
+    for (const closer of closers.reverse())
+      await closer().catch((error: unknown) => logger.warn({ err: error }, 'close failed'));
+  };
+  try {
+    const stores = await openStores({
+      dataDir: config.dataDir,
+      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+      ...(config.secretKey ? { secretKey: config.secretKey } : {}),
+    });
+    closers.push(() => stores.close());
+    const queueLogger = (
+      level: 'warn' | 'error',
+      message: string,
+      details: { jobId?: string; error?: unknown } = {},
+    ) => logger[level]({ job_id: details.jobId, err: details.error }, message);
+    const queue = await openQueue({
+      store: stores.jobs,
+      prefix: config.queuePrefix,
+      logger: queueLogger,
+      ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+    });
+    closers.push(() => queue.close(10_000));
+    const bus = await openEventBus({
+      prefix: config.queuePrefix,
+      logger: queueLogger,
+      ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+    });
+    closers.push(() => bus.close());
+    const metrics = createMetrics({ queueDepth: () => stores.jobs.counts() });
+    const handler = createJobHandler({
+      stores,
+      bus,
+      executors: engineExecutors,
+      dataDir: config.dataDir,
+      leaseMs: config.jobLeaseMs,
+      guard: { allowPrivate: config.allowPrivateTargets },
+      trustedOrigins: options.trustedOrigins ?? [],
+      observer: createJobObserver(metrics),
+      logger,
+    });
+    return {
+      config,
+      logger,
+      tracing,
+      metrics,
+      stores,
+      queue,
+      bus,
+      handler,
+      workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function passwordOf(url: string | undefined): string | undefined {
+  if (!url || !URL.canParse(url)) return undefined;
+  const password = decodeURIComponent(new URL(url).password);
+  return password || undefined;
+}

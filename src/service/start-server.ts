@@ -1,0 +1,126 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { fileURLToPath } from 'node:url';
+import type { ServiceConfig } from './config.ts';
+import { buildApp } from './http/build-app.ts';
+import type { ReadinessCheck } from './http/service-context.ts';
+import { registerHttpObservability } from './observability/http-observability.ts';
+import { currentTraceparent } from './observability/spans.ts';
+import { openRuntime, type ServiceRuntime } from './runtime.ts';
+
+export interface BundledDemo {
+  name: string;
+  url: string;
+  /** The demo's OpenAPI file, for API demos. */
+  spec?: string;
+  token?: string;
+}
+
+export interface StartServerOptions {
+  /** Start the bundled demo targets beside the server (the embedded default). */
+  demos?: boolean;
+  logDestination?: Parameters<typeof openRuntime>[1]['logDestination'];
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  runtime: ServiceRuntime;
+  demos: BundledDemo[];
+  close(): Promise<void>;
+}
+
+/**
+ * `testops serve`: the HTTP API, plus — without Redis — the worker pool in this process. Jobs
+ * are rows first, so jobs interrupted by the last shutdown are picked up on start.
+ */
+export async function startServer(
+  config: ServiceConfig,
+  options: StartServerOptions = {},
+): Promise<RunningServer> {
+  const demos = options.demos ? await startDemos() : { list: [] as BundledDemo[], close: async () => {} };
+  let runtime: ServiceRuntime | undefined;
+  try {
+    runtime = await openRuntime(config, {
+      role: 'api',
+      trustedOrigins: demos.list.map((demo) => new URL(demo.url).origin),
+      ...(options.logDestination ? { logDestination: options.logDestination } : {}),
+    });
+    const opened = runtime;
+    const readiness: ReadinessCheck[] = [
+      { name: 'database', check: () => opened.stores.ping() },
+      { name: 'queue', check: () => opened.queue.ping() },
+      {
+        name: 'browser',
+        // Loaded on the first probe: Playwright is heavy, and only exploration needs it.
+        check: async () =>
+          void (await (await import('../pipeline/browser-check.ts')).findBrowserForReadiness()),
+      },
+    ];
+    const app = await buildApp(
+      {
+        config,
+        stores: opened.stores,
+        queue: opened.queue,
+        bus: opened.bus,
+        metrics: opened.metrics,
+        readiness,
+        traceparent: currentTraceparent,
+      },
+      {
+        logger: opened.logger as unknown as FastifyBaseLogger,
+        beforeRoutes: async (instance) => {
+          registerHttpObservability(instance, { metrics: opened.metrics });
+          if (opened.queue.kind === 'bullmq') {
+            const { BullmqQueue } = await import('./queue/bullmq-queue.ts');
+            const { registerQueueDashboard } = await import('./queue/queue-dashboard.ts');
+            if (opened.queue instanceof BullmqQueue) await registerQueueDashboard(instance, opened.queue);
+          }
+        },
+      },
+    );
+    if (opened.queue.kind === 'in-process')
+      await opened.queue.startWorker(opened.handler, {
+        concurrency: config.concurrency,
+        workerId: opened.workerId,
+      });
+    const address = await app.listen({ host: config.host, port: config.port });
+    opened.logger.info(
+      { address, database: opened.stores.info.driver, queue: opened.queue.kind, auth: config.requireAuth },
+      'testops server listening',
+    );
+    return {
+      url: address,
+      app,
+      runtime: opened,
+      demos: demos.list,
+      async close() {
+        await app.close();
+        await opened.close();
+        await demos.close();
+      },
+    };
+  } catch (error) {
+    await runtime?.close();
+    await demos.close();
+    throw error;
+  }
+}
+
+async function startDemos(): Promise<{ list: BundledDemo[]; close(): Promise<void> }> {
+  // Loaded only when wanted: a distributed API process never carries the demos.
+  const { startComputeApi } = await import('../../examples/compute-api/server.ts');
+  const { computeApiSpecUrl } = await import('../../examples/compute-api/openapi-document.ts');
+  const { startPriceCalculator } = await import('../../examples/price-calculator/server.ts');
+  const compute = await startComputeApi({ fault: null });
+  const calculator = await startPriceCalculator({ fault: null });
+  return {
+    list: [
+      { name: 'compute-api', url: compute.url, spec: fileURLToPath(computeApiSpecUrl), token: compute.token },
+      { name: 'price-calculator', url: calculator.url },
+    ],
+    async close() {
+      await compute.close();
+      await calculator.close();
+    },
+  };
+}
