@@ -1,7 +1,7 @@
-import { SpanKind } from '@opentelemetry/api';
+import { SpanKind, trace, type Span } from '@opentelemetry/api';
 import type { JobObserver } from './jobs/job-runner.ts';
 import type { ServiceMetrics } from './observability/metrics.ts';
-import { withRemoteParent, withSpan } from './observability/spans.ts';
+import { TRACER_NAME, withRemoteParent, withSpan } from './observability/spans.ts';
 
 /**
  * Jobs as metrics and traces: a consumer span per job that continues the trace of the request
@@ -9,11 +9,27 @@ import { withRemoteParent, withSpan } from './observability/spans.ts';
  * → engine stages → outgoing HTTP is one trace.
  */
 export function createJobObserver(metrics: ServiceMetrics): JobObserver {
+  // Open stage spans per job, innermost last: the engine reports (possibly nested) stages as
+  // start/end events.
+  const stages = new Map<string, Span[]>();
   return {
+    event(job, event) {
+      if (event.type === 'stage-start') {
+        // Started in the active context: the job's span, since the engine runs inside `around`.
+        const span = trace
+          .getTracer(TRACER_NAME)
+          .startSpan(`stage ${event.stage}`, { attributes: { 'testops.job.id': job.id } });
+        stages.set(job.id, [...(stages.get(job.id) ?? []), span]);
+      } else if (event.type === 'stage-end') {
+        stages.get(job.id)?.pop()?.setAttribute('testops.stage.duration_ms', event.durationMs).end();
+      }
+    },
     started(job) {
       metrics.jobsRunning.inc({ kind: job.kind });
     },
     finished(job, outcome) {
+      for (const span of stages.get(job.id) ?? []) span.end();
+      stages.delete(job.id);
       metrics.jobsRunning.dec({ kind: job.kind });
       metrics.jobDuration.observe({ kind: job.kind, status: outcome.status }, outcome.durationMs / 1000);
       if (outcome.status === 'failed')

@@ -17,6 +17,8 @@ export interface JobObserver {
     job: JobRecord,
     outcome: { status: JobStatus; durationMs: number; tests: TestDraft[]; errorCode?: string },
   ): void;
+  /** Every engine event of the job, in order (stage spans come from these). */
+  event?(job: JobRecord, event: PipelineEvent): void;
   /** Wraps a job's execution, e.g. in a span that continues the submitting request's trace. */
   around?<T>(job: JobRecord, traceparent: string | undefined, work: () => Promise<T>): Promise<T>;
 }
@@ -102,6 +104,7 @@ async function runClaimed(
         if (abort.signal.aborted) throw abort.signal.reason ?? new JobCancelled();
         publisher.emit(event);
         publisher.track(event);
+        options.observer?.event?.(job, event);
       },
       signal: abort.signal,
       secrets: stores.secrets,

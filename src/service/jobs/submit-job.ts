@@ -24,7 +24,7 @@ export async function submitJob(
   queue: JobQueue,
   request: SubmitJobRequest,
 ): Promise<{ job: JobRecord; created: boolean }> {
-  await stores.projects.ensure(request.projectId);
+  // Storing the job creates its project on first use.
   const { input, headers } = withoutHeaders(request.input);
   const { job, created } = await stores.jobs.create({
     projectId: request.projectId,
@@ -36,18 +36,21 @@ export async function submitJob(
   if (!created) return { job, created };
   if (headers.length > 0)
     await stores.secrets.put(job.projectId, jobSecretName(job.id, HEADERS_SECRET), JSON.stringify(headers));
-  await queue.enqueue(job.id, {
-    idempotencyKey: job.id,
-    attempts: job.maxAttempts,
-    ...(request.traceparent ? { traceparent: request.traceparent } : {}),
-  });
-  await stores.audit.record({
-    actor: request.actor,
-    action: `job.submit.${request.kind}`,
-    projectId: job.projectId,
-    target: job.id,
-    detail: { idempotency_key: request.idempotencyKey ?? null },
-  });
+  // Independent writes: the job row already exists, so the order of these two does not matter.
+  await Promise.all([
+    queue.enqueue(job.id, {
+      idempotencyKey: job.id,
+      attempts: job.maxAttempts,
+      ...(request.traceparent ? { traceparent: request.traceparent } : {}),
+    }),
+    stores.audit.record({
+      actor: request.actor,
+      action: `job.submit.${request.kind}`,
+      projectId: job.projectId,
+      target: job.id,
+      detail: { idempotency_key: request.idempotencyKey ?? null },
+    }),
+  ]);
   return { job, created };
 }
 
