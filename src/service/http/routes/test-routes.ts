@@ -58,7 +58,7 @@ export function registerTestRoutes(app: FastifyInstance, context: ServiceContext
       schema: {
         summary: 'One generated test with its document',
         tags: ['tests'],
-        params: z.object({ id: z.string().min(1).max(100) }),
+        params: z.object({ id: z.uuid({ error: 'a test id as listed by GET /api/v1/tests' }) }),
         response: { 200: testDetailSchema, ...errors },
       },
     },
