@@ -27,6 +27,9 @@ const DEFAULT_EVENTS_LIMIT = 1000;
  * times use the database clock, never the workers', so machines with skewed clocks agree.
  */
 export class JobRepository implements JobStore {
+  /** Projects known to exist: projects are never deleted, so each is ensured once per process. */
+  readonly #projects = new Set<string>();
+
   constructor(private readonly db: Database) {}
 
   async create(job: NewJob): Promise<{ job: JobRecord; created: boolean }> {
@@ -37,7 +40,10 @@ export class JobRepository implements JobStore {
         expected: 'an integer of at least 1',
       });
     }
-    await ensureProject(this.db, job.projectId);
+    if (!this.#projects.has(job.projectId)) {
+      await ensureProject(this.db, job.projectId);
+      this.#projects.add(job.projectId);
+    }
     const [inserted] = await this.db
       .insert(jobs)
       .values({
