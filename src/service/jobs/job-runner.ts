@@ -6,6 +6,7 @@ import type { PipelineEvent } from '../../core/events.ts';
 import type { UrlGuardOptions } from '../../pipeline/target-guard.ts';
 import type { Stores } from '../store/stores.ts';
 import type { EventBus } from './event-bus.ts';
+import { jobSources } from './job-sources.ts';
 import { EXPECTED_STAGES, type ExecutorRegistry, type ExecutorResult, type TestDraft } from './executor.ts';
 import type { JobError, JobEvent, JobRecord, JobStatus } from './job.ts';
 import { RetryableJobError, type JobHandler, type JobHandlerContext } from './job-queue.ts';
@@ -219,7 +220,9 @@ async function storeResults(
 ): Promise<void> {
   const { stores } = options;
   await stores.tests.saveForJob(job.id, job.projectId, result.tests);
-  await stores.artifacts.replaceForJob(job.id, await collectOutput(outputDir));
+  const outputs = await collectOutput(outputDir);
+  await stores.artifacts.replaceForJob(job.id, outputs);
+  for (const source of jobSources(job, outputs)) await stores.sources.save(source);
   if (result.report)
     await stores.reports.saveForJob(job.id, result.report.kind, result.report.report, result.report.results);
 }
