@@ -50,7 +50,7 @@ describe('the emitted UI suite of the price calculator', () => {
     const run = await runAgainst(null);
     expect(run.failed).toEqual([]);
     expect(run.stats).toMatchObject({ expected: suite.cases.length, unexpected: 0, flaky: 0, skipped: 0 });
-  }, 180_000);
+  }, 420_000);
 
   it('fails the region-change price check when the price is not recalculated', async () => {
     // Only the interactions of the page the fault lives on, to keep the run short: the other

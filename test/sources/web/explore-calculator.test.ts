@@ -21,8 +21,15 @@ describe('exploring the price calculator', () => {
     app = await startPriceCalculator({ fault: null });
     outDir = await mkdtemp(join(tmpdir(), 'testops-calculator-'));
     // Breadth first, four pages: home, catalogue, estimate and the first configure page.
-    model = await exploreSite({ url: `${app.url}/`, maxPages: 4, allowPrivate: true, outDir });
-  });
+    // A generous total bound: on a loaded CI machine four pages can take minutes.
+    model = await exploreSite({
+      url: `${app.url}/`,
+      maxPages: 4,
+      allowPrivate: true,
+      outDir,
+      totalTimeMs: 400_000,
+    });
+  }, 420_000);
 
   afterAll(async () => {
     await app?.close();
