@@ -99,6 +99,6 @@ describe('testops run against each seeded fault', () => {
         await faulty.close();
       }
       // A fault that fails many tests (wrong-create-status fails ~50) costs a failure report each.
-    }, 240_000);
+    }, 420_000);
   }
 });
