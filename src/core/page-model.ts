@@ -17,6 +17,50 @@ export interface SiteModel {
   /** Pages or steps that could not be explored, with why; the rest of the model is complete. */
   issues: { url: string; message: string }[];
   durations: { totalMs: number; perPageMs: Record<string, number> };
+  /**
+   * Short flows that change what other pages show (adding an item to a cart), found among the
+   * observed interactions. Replayed as a precondition, each leads to the `states` of pages.
+   * Absent in models written before flows were explored.
+   */
+  flows?: StateFlow[];
+}
+
+export interface StateFlow {
+  /** Unique in the model: `configure-vm-add-to-estimate`. */
+  id: string;
+  /** The page the flow runs on, from a fresh load. */
+  page: string;
+  /** Its actions on that page, in order (ids of that page's elements). */
+  actions: UiAction[];
+}
+
+/**
+ * A page as it shows after a flow: the flow replayed in a fresh context, then the page opened.
+ * Elements seen only in this state are in the page's `elements` as not visible on arrival.
+ */
+export interface PageState {
+  /** Id of the flow in `SiteModel.flows`. */
+  flow: string;
+  /** How the page differs from a fresh load (outside the landmarks every page shares). */
+  effects: UiEffect[];
+  /** Two independent replays showed the same differences. */
+  reproducible: boolean;
+  /** Interactions tried in this state; their setup starts from it. */
+  interactions: ObservedInteraction[];
+  /** Links to this state the page hands out (a share link), opened as a new visitor. */
+  sharedLinks: SharedLink[];
+}
+
+export interface SharedLink {
+  /** Actions in the state that produce the link (e.g. click "Share link"). */
+  setup: UiAction[];
+  /** Element id on this page that holds the same-origin URL: a field's value or a link's href. */
+  holder: string;
+  /** Id of the explored page the link opens. */
+  opens: string;
+  /** What that page shows, opened by the link with no cookies or storage, that a fresh load does not. */
+  effects: UiEffect[];
+  reproducible: boolean;
 }
 
 export interface Viewport {
@@ -52,6 +96,8 @@ export interface PageModel {
   /** Relative to the model folder. */
   screenshot: string | undefined;
   mobile: MobileObservation | undefined;
+  /** The page after flows of the site (absent in models written before flows were explored). */
+  states?: PageState[];
 }
 
 /**
@@ -83,6 +129,11 @@ export interface UiElement {
   constraints: FieldConstraints | undefined;
   /** Looks like delete/remove/pay/logout/submit-order: never triggered during exploration unless allowed. */
   destructive: boolean;
+  /**
+   * Set on elements a fresh load does not have: only shown after this flow (`SiteModel.flows`)
+   * created what they act on. Such elements are recorded as not visible on arrival.
+   */
+  afterFlow?: string;
 }
 
 export interface FieldConstraints {
@@ -166,4 +217,9 @@ export interface MobileObservation {
   /** Elements wider than the viewport (their locators), when there is overflow. */
   overflowing: UiLocator[];
   screenshot: string | undefined;
+  /**
+   * Text a phone user must still see: headings and notices of the page's landmarks visible at
+   * the mobile width (bounded). Absent in older models.
+   */
+  content?: UiLocator[];
 }

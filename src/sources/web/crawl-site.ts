@@ -9,6 +9,7 @@ import { IdAllocator, pageIdFor } from './element-ids.ts';
 import { explorePage } from './explore-page.ts';
 import type { PageExploration, PageOptions } from './explore-page.ts';
 import type { Discovered } from './page-links.ts';
+import type { PageSnapshot } from './in-page-types.ts';
 import { mapLimit } from './map-limit.ts';
 import { briefError } from './page-issues.ts';
 import type { ExplorationEnv } from './page-session.ts';
@@ -28,6 +29,8 @@ export interface CrawlResult {
   perPageMs: Record<string, number>;
   pageIdByUrl: Map<string, string>;
   navigations: Map<string, Discovered[]>;
+  /** Snapshot of each settled page's first load, by page id. */
+  baselines: Map<string, PageSnapshot>;
 }
 
 type Attempt = { request: CrawlRequest; id: string; ms: number } & (
@@ -47,6 +50,7 @@ export async function crawlSite(
     perPageMs: {},
     pageIdByUrl: new Map(),
     navigations: new Map(),
+    baselines: new Map(),
   };
   const frontier = new CrawlFrontier(env.origin, limits.maxDepth);
   const ids = new IdAllocator();
@@ -106,7 +110,7 @@ function record(result: CrawlResult, entry: Attempt, frontier: CrawlFrontier, ev
     events({ type: 'log', level: 'warn', message: `could not explore ${entry.request.url}: ${entry.error}` });
     return;
   }
-  const { page, issues, discovered } = entry.explored;
+  const { page, issues, discovered, baseline } = entry.explored;
   const finalKey = crawlKey(page.url);
   const duplicate = result.pageIdByUrl.get(finalKey);
   result.pageIdByUrl.set(entry.request.url, duplicate ?? entry.id);
@@ -117,6 +121,7 @@ function record(result: CrawlResult, entry: Attempt, frontier: CrawlFrontier, ev
   result.perPageMs[entry.id] = entry.ms;
   result.issues.push(...issues.map((message) => ({ url: page.url, message })));
   result.navigations.set(entry.id, discovered);
+  if (baseline) result.baselines.set(entry.id, baseline);
   for (const found of discovered) frontier.add(found.url, entry.request.depth + 1);
   events({ type: 'log', level: 'info', message: `explored ${page.path} in ${entry.ms} ms` });
 }

@@ -1,14 +1,17 @@
-// All interactions of one page, each run on two independent fresh loads of the page at once:
-// the primary observation and its replay. Only the same effects twice make an interaction
-// reproducible. Elements an action revealed (the items of a menu it opened, the buttons of a
-// dialog) get follow-up interactions with that action as their setup. Of a family of repeated
-// controls only a sample is observed; if the family navigates, the rest are clicked once each
-// just to learn where they lead.
-import type { ObservedInteraction, UiAction, UiEffect } from '../../core/page-model.ts';
+// All interactions of one page, each run on two independent loads of the page at once (both
+// brought back to their initial state between interactions, or loaded afresh): the primary
+// observation and its replay. Only the same changes twice make an interaction reproducible. Elements an action revealed (the items of a menu it opened, the buttons of a
+// dialog) get follow-up interactions with that action as their setup, and so do a few probes
+// (see probe-plans.ts): closing a popup with Escape, creating twice, a filter within a choice.
+// Of a family of repeated controls only a sample is observed; if the family navigates, the
+// rest are clicked once each just to learn where they lead.
+import type { ObservedInteraction, UiAction } from '../../core/page-model.ts';
 import { IdAllocator } from './element-ids.ts';
 import type { PageDriver } from './page-driver.ts';
 import { plansFor } from './plan-interactions.ts';
 import type { InteractionPlan, PlanContext } from './plan-interactions.ts';
+import { comboPlans, dismissalPlan, repeatPlan } from './probe-plans.ts';
+import type { Observed } from './probe-plans.ts';
 import { runInteraction } from './run-interaction.ts';
 import type { InteractionOutcome } from './run-interaction.ts';
 
@@ -25,6 +28,8 @@ export interface ExploredInteractions {
   touched: Set<string>;
   /** URLs interactions navigated to, with the element that led there. */
   navigations: { url: string; via: string }[];
+  /** Same-origin URLs reproducible interactions put into a field (share links), and how. */
+  links: { setup: UiAction[]; holder: string; url: string }[];
 }
 
 interface Drivers {
@@ -34,9 +39,10 @@ interface Drivers {
 
 const MAX_FOLLOW_UPS_PER_ACTION = 4;
 const FAMILY_SAMPLE = 3;
-
-const signature = (effects: UiEffect[]): string =>
-  JSON.stringify(effects.map((e) => JSON.stringify(e)).sort());
+// Probes per page: each asks one more question of what was seen, so a few are plenty.
+const MAX_DISMISSALS = 2;
+const MAX_REPEATS = 1;
+const MAX_COMBOS = 2;
 
 function describeAction(action: UiAction): string {
   return 'value' in action
@@ -105,12 +111,16 @@ export async function exploreInteractions(
     problems: [],
     touched: new Set(),
     navigations: [],
+    links: [],
   };
   const families = new Map<string, { observed: number; navigates: boolean }>();
   const rest: InteractionPlan[] = [];
   const ids = new IdAllocator();
+  const observed: Observed[] = [];
+  const probes = new ProbeBudget();
   let tried = 0;
-  for (let plan = queue.shift(); plan; plan = queue.shift()) {
+  let combined = false;
+  for (let plan = queue.shift(); plan; plan = queue.shift() ?? combine()) {
     if (tried >= limits.maxInteractions || performance.now() > limits.deadline) {
       const why =
         tried >= limits.maxInteractions ? `the limit of ${limits.maxInteractions}` : 'the time budget';
@@ -125,12 +135,19 @@ export async function exploreInteractions(
     tried += 1;
     const [outcome, replay] = await Promise.all([
       runInteraction(drivers.primary, plan),
-      // The replay starts from a fresh context, as a generated test does: an effect that only
-      // happens after earlier interactions (state they left behind) is not reproducible.
-      drivers.replica.reopen().then(() => runInteraction(drivers.replica, plan)),
+      // The replay runs on a second, independent load. Both start each interaction from the
+      // initial state (same DOM, cookies and storage), restored or loaded afresh, as a test does.
+      runInteraction(drivers.replica, plan, { resolve: false }),
     ]);
     noteOutcome(result, plan, outcome);
-    queue.push(...followUps(outcome, plan, drivers.primary, context));
+    const reproducible = replay.error === undefined && replay.signature === outcome.signature;
+    const seen: Observed = { plan, effects: outcome.effects, changed: outcome.changed, reproducible };
+    observed.push(seen);
+    if (reproducible) {
+      const setup = [...plan.setup, plan.action];
+      result.links.push(...outcome.links.map((link) => ({ setup, ...link })));
+    }
+    queue.push(...followUps(outcome, plan, drivers.primary, context), ...probes.after(seen, context));
     if (family && plan.family) {
       families.set(plan.family, {
         observed: family.observed + 1,
@@ -148,9 +165,38 @@ export async function exploreInteractions(
       setup: plan.setup,
       action: plan.action,
       effects: outcome.effects,
-      reproducible: replay.error === undefined && signature(replay.effects) === signature(outcome.effects),
+      reproducible,
     });
   }
   await discover(drivers, rest, result, limits.deadline);
   return result;
+
+  /** Once the planned interactions are done: filters combined with choices, queued once. */
+  function combine(): InteractionPlan | undefined {
+    if (combined) return undefined;
+    combined = true;
+    queue.push(...comboPlans(observed, context, MAX_COMBOS));
+    return queue.shift();
+  }
+}
+
+/** Hands out the per-page probes: a dismissal per popup family, a repeated create. */
+class ProbeBudget {
+  private readonly dismissed = new Set<string>();
+  private repeats = 0;
+
+  after(seen: Observed, context: PlanContext): InteractionPlan[] {
+    const plans: InteractionPlan[] = [];
+    const dismissal = dismissalPlan(seen);
+    if (dismissal && this.dismissed.size < MAX_DISMISSALS && !this.dismissed.has(dismissal.family ?? '')) {
+      this.dismissed.add(dismissal.family ?? '');
+      plans.push({ ...dismissal, family: undefined });
+    }
+    const repeat = this.repeats < MAX_REPEATS ? repeatPlan(seen, context) : undefined;
+    if (repeat) {
+      this.repeats += 1;
+      plans.push(repeat);
+    }
+    return plans;
+  }
 }

@@ -7,9 +7,10 @@ import type { PageModel, Viewport } from '../../core/page-model.ts';
 import { observeMobile } from './mobile-observation.ts';
 import { exploreBehaviour, unsettled } from './page-behaviour.ts';
 import type { Behaviour } from './page-behaviour.ts';
+import type { PageSnapshot } from './in-page-types.ts';
 import { PageDriver } from './page-driver.ts';
 import { snapshotLandmarks } from './page-facts.ts';
-import { linksOf, linksToFollow } from './page-links.ts';
+import { interleaveFamilies, linksOf, linksToFollow } from './page-links.ts';
 import type { Discovered } from './page-links.ts';
 import { briefError, mergeEvents } from './page-issues.ts';
 import { closePageSession, openPageSession } from './page-session.ts';
@@ -38,6 +39,8 @@ export interface PageExploration {
   page: PageModel;
   issues: string[];
   discovered: Discovered[];
+  /** The observable state of the settled first load: what flows are compared against. */
+  baseline: PageSnapshot | undefined;
 }
 
 async function screenshotPaths(modelDir: string | undefined, name: string) {
@@ -68,15 +71,15 @@ export async function explorePage(
     const landmarksAtLoad = await snapshotLandmarks(session.page, loaded.facts.landmarks);
     // The phone pass needs nothing from the interactions: it runs alongside them.
     const mobileShot = await screenshotPaths(options.modelDir, `${request.id}-mobile`);
-    const mobileWork = observeMobile(env, href, loaded.collected.elements, mobileShot).catch(
-      (error: unknown) => {
-        loaded.issues.push(`mobile pass failed: ${briefError(error)}`);
-        return undefined;
-      },
-    );
+    const desktop = { elements: loaded.collected.elements, ariaSnapshot: loaded.facts.ariaSnapshot };
+    const mobileWork = observeMobile(env, href, desktop, mobileShot).catch((error: unknown) => {
+      loaded.issues.push(`mobile pass failed: ${briefError(error)}`);
+      return undefined;
+    });
     cleanup.push(() => mobileWork);
-    const primary = new PageDriver(env, href, DESKTOP_VIEWPORT, loaded.collected.elements);
-    const replica = new PageDriver(env, href, DESKTOP_VIEWPORT, loaded.collected.elements);
+    const openFresh = () => openPageSession(env, href, { viewport: DESKTOP_VIEWPORT });
+    const primary = new PageDriver(env, openFresh, loaded.collected.elements);
+    const replica = new PageDriver(env, openFresh, loaded.collected.elements);
     cleanup.push(
       () => primary.close(),
       () => replica.close(),
@@ -95,10 +98,14 @@ export async function explorePage(
     return {
       page: { ...model, ...mergeEvents(sessions.map((entry) => entry.events)) },
       issues: [...loaded.issues, ...behaviour.problems],
-      discovered: [
-        ...linksToFollow(model.links, loaded.collected, options.allowDestructive),
-        ...behaviour.navigations.filter((navigation) => new URL(navigation.url).origin === env.origin),
-      ],
+      discovered: interleaveFamilies(
+        [
+          ...linksToFollow(model.links, loaded.collected, options.allowDestructive),
+          ...behaviour.navigations.filter((navigation) => new URL(navigation.url).origin === env.origin),
+        ],
+        loaded.collected,
+      ),
+      baseline: session.load.settled ? primary.baseline : undefined,
     };
   } finally {
     for (const step of cleanup) await step();

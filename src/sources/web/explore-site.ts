@@ -2,13 +2,14 @@
 // limits on pages, depth and time, never leaving the start URL's origin, into a SiteModel.
 import { join } from 'node:path';
 import { SITE_MODEL_VERSION } from '../../core/page-model.ts';
-import type { SiteModel } from '../../core/page-model.ts';
+import type { PageModel, PageState, SiteModel, UiElement } from '../../core/page-model.ts';
 import { TestopsError } from '../../core/errors.ts';
 import { ignoreEvents } from '../../core/events.ts';
 import type { EventSink } from '../../core/events.ts';
 import { checkTargetUrl, createUrlCheck } from '../url-guard.ts';
 import { crawlSite } from './crawl-site.ts';
 import { DESKTOP_VIEWPORT } from './explore-page.ts';
+import { exploreStates } from './explore-states.ts';
 import { launchBrowser } from './launch-browser.ts';
 import { logIn } from './login-steps.ts';
 import { MOBILE_VIEWPORT } from './mobile-observation.ts';
@@ -37,6 +38,9 @@ export interface ExploreSiteOptions {
   /** Pages explored at the same time. Default 2. */
   concurrency?: number;
 }
+
+/** Share of the total time kept for replaying flows after the crawl. */
+const STATES_SHARE = 0.25;
 
 function parseStartUrl(url: string): URL {
   try {
@@ -77,7 +81,8 @@ export async function exploreSite(options: ExploreSiteOptions): Promise<SiteMode
     const limits = {
       maxPages,
       maxDepth: options.maxDepth ?? 3,
-      deadline: started + totalTimeMs,
+      // Flows are replayed once the crawl has found them: they get what it leaves, at least a share.
+      deadline: started + totalTimeMs * (1 - STATES_SHARE),
       pageBudgetMs: Math.max(15_000, (2 * totalTimeMs) / maxPages),
       concurrency: options.concurrency ?? 2,
     };
@@ -94,13 +99,21 @@ export async function exploreSite(options: ExploreSiteOptions): Promise<SiteMode
       events,
     );
     if (crawl.pages.length === 0) throw startPageFailed(start, crawl.issues[0]?.message);
-    const navigation = linkPages(crawl.pages, crawl.pageIdByUrl, crawl.navigations);
+    const states = await exploreStates(env, crawl.pages, crawl.baselines, {
+      deadline: started + totalTimeMs,
+      maxElements: options.maxElementsPerPage ?? 300,
+    });
+    const pages = crawl.pages.map((page) => withStates(page, states.pages.get(page.id)));
+    for (const [id, ms] of Object.entries(states.perPageMs)) {
+      crawl.perPageMs[id] = Math.round((crawl.perPageMs[id] ?? 0) + ms);
+    }
+    const navigation = linkPages(pages, crawl.pageIdByUrl, crawl.navigations);
     const totalMs = Math.round(performance.now() - started);
     events({
       type: 'stage-end',
       stage: 'explore',
       durationMs: totalMs,
-      detail: `${crawl.pages.length} pages`,
+      detail: `${pages.length} pages, ${states.flows.length} flows`,
     });
     return {
       version: SITE_MODEL_VERSION,
@@ -108,10 +121,11 @@ export async function exploreSite(options: ExploreSiteOptions): Promise<SiteMode
       origin: start.origin,
       exploredAt: new Date().toISOString(),
       viewports: { desktop: DESKTOP_VIEWPORT, mobile: MOBILE_VIEWPORT },
-      pages: crawl.pages,
+      pages,
       navigation,
-      issues: [...crawl.issues, ...dedupe(refused)],
+      issues: [...crawl.issues, ...states.issues, ...dedupe(refused)],
       durations: { totalMs, perPageMs: crawl.perPageMs },
+      flows: states.flows,
     };
   } finally {
     await browser.close();
@@ -129,6 +143,18 @@ function startPageFailed(start: URL, reason: string | undefined): TestopsError {
       hint: 'open the URL in a browser; check it is running and not behind a login (see --login-steps).',
     },
   );
+}
+
+/** Elements a state added are not visible on arrival: tests reach them through the flow. */
+function withStates(
+  page: PageModel,
+  found: { states: PageState[]; added: { flow: string; elements: UiElement[] }[] } | undefined,
+): PageModel {
+  if (!found) return { ...page, states: [] };
+  const added = found.added.flatMap(({ flow, elements }) =>
+    elements.map((element) => ({ ...element, visible: false, afterFlow: flow })),
+  );
+  return { ...page, elements: [...page.elements, ...added], states: found.states };
 }
 
 function dedupe(issues: SiteModel['issues']): SiteModel['issues'] {

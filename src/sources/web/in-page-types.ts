@@ -20,6 +20,8 @@ export interface ElementFacts {
   name: string;
   visible: boolean;
   enabled: boolean;
+  /** A field the user cannot edit (readonly): shown to be copied, never filled. */
+  readOnly: boolean;
   value: string | undefined;
   checked: boolean | undefined;
   expanded: boolean | undefined;

@@ -1,7 +1,9 @@
 // The page again at a phone's width: which elements are visible, which desktop-visible ones are
-// only reachable through a menu toggle, whether anything overflows horizontally, a screenshot.
+// only reachable through a menu toggle, whether anything overflows horizontally, which text
+// blocks it still shows, a screenshot.
 import type { Page } from '@playwright/test';
 import type { MobileObservation, UiElement, UiLocator, Viewport } from '../../core/page-model.ts';
+import { contentBlocks } from './content-blocks.ts';
 import { TargetResolver } from './effect-targets.ts';
 import { callInPage } from './in-page-script.ts';
 import type { ElementFacts, OverflowFacts } from './in-page-types.ts';
@@ -62,9 +64,10 @@ async function findMenu(
 export async function observeMobile(
   env: ExplorationEnv,
   url: string,
-  elements: UiElement[],
+  desktop: { elements: UiElement[]; ariaSnapshot: string },
   screenshot: { path: string | undefined; relative: string | undefined },
 ): Promise<{ mobile: MobileObservation; events: PageEvents }> {
+  const { elements } = desktop;
   const session = await openPageSession(env, url, { viewport: MOBILE_VIEWPORT, mobile: true });
   try {
     const { page } = session;
@@ -75,6 +78,8 @@ export async function observeMobile(
       (locator): locator is UiLocator => locator !== undefined,
     );
     if (screenshot.path) await page.screenshot({ path: screenshot.path, fullPage: true });
+    // Read before the menu is tried: opening it may cover or push the content.
+    const content = await contentBlocks(page, desktop.ariaSnapshot);
     const hidden = elements.filter((element) => element.visible && !visible.has(element.id));
     const menu = await findMenu(session, hidden);
     return {
@@ -89,6 +94,7 @@ export async function observeMobile(
         horizontalOverflow: overflow.horizontal,
         overflowing,
         screenshot: screenshot.path ? screenshot.relative : undefined,
+        content,
       },
     };
   } finally {

@@ -36,6 +36,7 @@ export function unsettled(forms: CollectedForm[]): Behaviour {
     problems: ['the page never settled: its interactions were not explored'],
     touched: new Set(),
     navigations: [],
+    links: [],
     stableRegions: [],
     forms: forms.map((form) => form.form),
   };
@@ -46,6 +47,7 @@ const nothingExplored = (): ExploredInteractions => ({
   problems: [],
   touched: new Set(),
   navigations: [],
+  links: [],
 });
 
 export async function exploreBehaviour(input: BehaviourInput): Promise<Behaviour> {

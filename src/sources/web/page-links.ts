@@ -44,3 +44,26 @@ export function linksToFollow(
     return [{ url: link.href, via: link.elementId }];
   });
 }
+
+/**
+ * Discovered URLs taken in turn from each family of controls that led to them (a "popular" list,
+ * the cards of a catalogue, the main menu), so a page budget samples every family instead of
+ * being spent on the first long list. A family is the role and region of the controls, plus
+ * their verb for buttons ("Configure …").
+ */
+export function interleaveFamilies(found: Discovered[], collected: CollectedElements): Discovered[] {
+  const families = new Map<string, Discovered[]>();
+  for (const entry of found) {
+    const element = collected.elements.find((candidate) => candidate.id === entry.via);
+    const verb =
+      element && element.role !== 'link' ? (/^\S+/.exec(element.name.toLowerCase())?.[0] ?? '') : '';
+    const family = element ? `${element.role}|${element.region ?? ''}|${verb}` : entry.via;
+    families.set(family, [...(families.get(family) ?? []), entry]);
+  }
+  const lists = [...families.values()];
+  const interleaved: Discovered[] = [];
+  for (let index = 0; interleaved.length < found.length; index += 1) {
+    for (const list of lists) if (index < list.length) interleaved.push(list[index]!);
+  }
+  return interleaved;
+}

@@ -35,6 +35,7 @@ const clickable = new Set([
 const textual = new Set(['textbox', 'searchbox', 'combobox']);
 
 function fieldPlans(element: UiElement, facts: ElementFacts, context: PlanContext): InteractionPlan[] {
+  if (facts.readOnly) return [];
   const target = element.id;
   const original = facts.value ?? '';
   const undoFill: UiAction[] = [{ kind: 'fill', target, value: original }];
@@ -72,6 +73,7 @@ function fieldPlans(element: UiElement, facts: ElementFacts, context: PlanContex
       },
     ];
   }
+  if (element.role === 'slider' && hasNumberTwin(element, context)) return [];
   if (element.role === 'slider' || element.role === 'spinbutton' || element.inputType === 'number') {
     const plans = [
       {
@@ -90,6 +92,17 @@ function fieldPlans(element: UiElement, facts: ElementFacts, context: PlanContex
     return [{ setup: [], action: { kind: 'fill', target, value }, restore: undoFill }];
   }
   return [];
+}
+
+/**
+ * A slider paired with a number box of the same name mirrors it: the number box (which can also
+ * be filled past its limits) stands for both, which saves an observation per pair.
+ */
+function hasNumberTwin(slider: UiElement, context: PlanContext): boolean {
+  return context.elements.some(
+    (other) =>
+      other.id !== slider.id && other.visible && other.role === 'spinbutton' && other.name === slider.name,
+  );
 }
 
 function clickPlans(element: UiElement, facts: ElementFacts, context: PlanContext): InteractionPlan[] {
@@ -126,11 +139,30 @@ export function plansFor(
   return plans.map((plan) => ({ ...plan, setup: [...setup, ...plan.setup] }));
 }
 
-/** Plans for every visible element of the page, fields before clicks. */
+/**
+ * Plans for every visible element of the page, the most telling first, so a page that runs out
+ * of time loses the least: choices (they often enable, disable or reprice other controls), values
+ * past a field's limits (validation), free text, clicks, and last plain numeric steps (which
+ * mostly repeat what choices showed: a recalculation). Document order within each group.
+ */
 export function planInteractions(context: PlanContext): InteractionPlan[] {
   const plans = context.elements
     .filter((element) => element.visible)
     .flatMap((element) => plansFor(element, context));
-  const isField = (plan: InteractionPlan): boolean => plan.action.kind !== 'click';
-  return [...plans.filter(isField), ...plans.filter((plan) => !isField(plan))];
+  const byId = new Map(context.elements.map((element) => [element.id, element]));
+  const rank = (plan: InteractionPlan): number => {
+    const { action } = plan;
+    if (action.kind === 'click') return 3;
+    if (action.kind !== 'fill') return 0;
+    const element = byId.get(action.target);
+    const numeric =
+      element?.role === 'slider' || element?.role === 'spinbutton' || element?.inputType === 'number';
+    if (!numeric) return 2;
+    const max = Number(element?.constraints?.max);
+    return Number.isFinite(max) && Number(action.value) > max ? 1 : 4;
+  };
+  return plans
+    .map((plan, index) => ({ plan, index, rank: rank(plan) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((entry) => entry.plan);
 }

@@ -7,6 +7,8 @@ import { RESTORE_QUIET_MS } from './page-driver.ts';
 import type { PageDriver } from './page-driver.ts';
 import type { InteractionPlan } from './plan-interactions.ts';
 import { briefError } from './page-issues.ts';
+import type { PageSnapshot } from './in-page-types.ts';
+import { isSameOriginUrl } from './new-visitor.ts';
 import { diffSnapshots } from './snapshot-diff.ts';
 import type { Change } from './snapshot-diff.ts';
 
@@ -18,8 +20,30 @@ export interface InteractionOutcome {
   popups: string[];
   /** Landmarks that changed: not stable regions. */
   touched: string[];
+  /** What changed, by internal key: equal for two runs that saw the same effects. */
+  signature: string;
+  /** Internal keys of the elements that changed (loose texts aside). */
+  changed: string[];
+  /** Recorded fields that came to hold a same-origin URL (a share link), with that URL. */
+  links: { holder: string; url: string }[];
   error: string | undefined;
 }
+
+export interface RunOptions {
+  /** false for a replay that only has to show the same changes (the replica): no locators are resolved. */
+  resolve: boolean;
+}
+
+const failed = (error: unknown): InteractionOutcome => ({
+  effects: [],
+  revealed: [],
+  popups: [],
+  touched: [],
+  signature: '',
+  changed: [],
+  links: [],
+  error: briefError(error),
+});
 
 const withoutHash = (url: string): string => url.replace(/#.*$/, '');
 
@@ -51,7 +75,11 @@ async function resolveHidden(driver: PageDriver, plan: InteractionPlan, hidden: 
   return effects;
 }
 
-export async function runInteraction(driver: PageDriver, plan: InteractionPlan): Promise<InteractionOutcome> {
+export async function runInteraction(
+  driver: PageDriver,
+  plan: InteractionPlan,
+  options: RunOptions = { resolve: true },
+): Promise<InteractionOutcome> {
   try {
     await reachStart(driver, plan);
     const before = await driver.snapshot();
@@ -61,6 +89,27 @@ export async function runInteraction(driver: PageDriver, plan: InteractionPlan):
     const after = await driver.snapshot();
     const diff = diffSnapshots(before, after, driver.keyOf(plan.action.target));
     const { dialogs, popups } = driver.session.events.since(mark);
+    const leftPage = withoutHash(before.url) !== withoutHash(after.url);
+    const signature = signatureOf(
+      before.url === after.url ? undefined : after.url,
+      dialogs,
+      diff.changes,
+      leftPage,
+    );
+    const changed = leftPage ? [] : diff.changes.flatMap((change) => ('key' in change ? [change.key] : []));
+    if (!options.resolve) {
+      await restore(driver, plan, before.url !== after.url);
+      return {
+        effects: [],
+        revealed: [],
+        popups,
+        touched: [],
+        signature,
+        changed,
+        links: [],
+        error: undefined,
+      };
+    }
     const effects: UiEffect[] = [
       ...(before.url === after.url
         ? []
@@ -69,11 +118,11 @@ export async function runInteraction(driver: PageDriver, plan: InteractionPlan):
     ];
     // After leaving for another page, the diff would only describe the other page: that page
     // has its own model, so a navigation's effect is the URL change alone.
-    const leftPage = withoutHash(before.url) !== withoutHash(after.url);
     const changes = leftPage ? [] : byPriority(diff.changes);
     const resolver = new TargetResolver(driver.page, driver.elementLocators());
     const visible = changes.filter((change) => !isHiddenChange(change));
     effects.push(...(await resolver.toEffects(visible, MAX_EFFECTS - effects.length)));
+    const links = heldLinks(driver, before, after);
     const revealed = diff.revealed
       .map((key) => driver.idOf(key))
       .filter((id): id is string => id !== undefined);
@@ -81,10 +130,32 @@ export async function runInteraction(driver: PageDriver, plan: InteractionPlan):
     const hidden = changes.filter(isHiddenChange);
     effects.push(...(await resolveHidden(driver, plan, hidden, MAX_EFFECTS - effects.length)));
     const touched = leftPage ? [] : diff.touched;
-    return { effects, revealed, popups, touched, error: undefined };
+    return { effects, revealed, popups, touched, signature, changed, links, error: undefined };
   } catch (error) {
     // Start the next interaction from a fresh load; if even that fails, the next one reports it.
     await driver.reopen().catch(() => undefined);
-    return { effects: [], revealed: [], popups: [], touched: [], error: briefError(error) };
+    return failed(error);
   }
+}
+
+/** Recorded fields whose value became a same-origin URL other than the page's own. */
+function heldLinks(driver: PageDriver, before: PageSnapshot, after: PageSnapshot) {
+  const origin = new URL(after.url).origin;
+  const was = new Map(before.items.map((item) => [item.key, item.value]));
+  return after.items.flatMap((item) => {
+    const holder = driver.idOf(item.key);
+    const url = item.value;
+    if (!holder || !item.visible || url === was.get(item.key) || !isSameOriginUrl(url, origin)) return [];
+    return url === after.url ? [] : [{ holder, url: url! }];
+  });
+}
+
+function signatureOf(
+  url: string | undefined,
+  dialogs: unknown[],
+  changes: Change[],
+  leftPage: boolean,
+): string {
+  const kept = leftPage ? [] : changes.map((change) => JSON.stringify(change)).sort();
+  return JSON.stringify({ url, dialogs, kept });
 }

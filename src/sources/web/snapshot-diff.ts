@@ -64,24 +64,103 @@ function itemChanges(key: string, before: ObservedItem, after: ObservedItem, isT
   return [...changes, ...stateChanges(key, before, after, isTarget)];
 }
 
+/**
+ * Texts not inside an observed element, compared by how often each text shows: the element
+ * holding one may get another key when its list re-renders, which moves nothing on screen. A
+ * change names the parent (of the snapshot it shows in) whose count changed, else any.
+ */
 function looseTextChanges(before: PageSnapshot, after: PageSnapshot): Change[] {
-  const count = (snapshot: PageSnapshot): Map<string, number> => {
+  const count = (snapshot: PageSnapshot, by: (entry: { text: string; parent: string }) => string) => {
     const counts = new Map<string, number>();
-    for (const { text, parent } of snapshot.texts) {
-      const id = JSON.stringify([text, parent]);
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
+    for (const entry of snapshot.texts) counts.set(by(entry), (counts.get(by(entry)) ?? 0) + 1);
     return counts;
   };
-  const [was, is] = [count(before), count(after)];
+  const byText = (entry: { text: string }): string => entry.text;
+  const byPlace = (entry: { text: string; parent: string }): string =>
+    JSON.stringify([entry.text, entry.parent]);
+  const [was, is] = [count(before, byText), count(after, byText)];
+  const [wasAt, isAt] = [count(before, byPlace), count(after, byPlace)];
+  const parentOf = (
+    text: string,
+    snapshot: PageSnapshot,
+    more: Map<string, number>,
+    less: Map<string, number>,
+  ) => {
+    const entries = snapshot.texts.filter((entry) => entry.text === text);
+    const changed = entries.find(
+      (entry) => (more.get(byPlace(entry)) ?? 0) > (less.get(byPlace(entry)) ?? 0),
+    );
+    return (changed ?? entries[0])?.parent ?? '';
+  };
   const changes: Change[] = [];
-  for (const id of new Set([...was.keys(), ...is.keys()])) {
-    const [text, parent] = JSON.parse(id) as [string, string];
-    const delta = (is.get(id) ?? 0) - (was.get(id) ?? 0);
-    if (delta > 0) changes.push({ kind: 'text-appeared', text, parent });
-    if (delta < 0) changes.push({ kind: 'text-disappeared', text, parent });
+  for (const text of new Set([...was.keys(), ...is.keys()])) {
+    const delta = (is.get(text) ?? 0) - (was.get(text) ?? 0);
+    if (delta > 0) changes.push({ kind: 'text-appeared', text, parent: parentOf(text, after, isAt, wasAt) });
+    if (delta < 0)
+      changes.push({ kind: 'text-disappeared', text, parent: parentOf(text, before, wasAt, isAt) });
   }
   return changes;
+}
+
+/**
+ * Whether an element was always there and is only observed differently: a shared test id became
+ * unique (or stopped being), so the element started (or stopped) being observed on its own. Its
+ * stably keyed descendants were visible on both sides.
+ */
+function onlyObservedDifferently(
+  change: Change,
+  was: Map<string, ObservedItem>,
+  is: Map<string, ObservedItem>,
+): boolean {
+  if (change.kind !== 'appeared' && change.kind !== 'disappeared') return false;
+  const [own, other] = change.kind === 'appeared' ? [is, was] : [was, is];
+  if (other.has(change.key)) return false; // it was observed on both sides: a real change
+  return [...own.values()].some(
+    (item) =>
+      item.stable &&
+      other.get(item.key)?.visible === true &&
+      item.visible &&
+      ancestors(item.key, own).includes(change.key),
+  );
+}
+
+/** A loose text counts as gone (or new) only where it shows nowhere, inside an element or not. */
+function stillShown(change: Change, before: PageSnapshot, after: PageSnapshot): boolean {
+  if (change.kind !== 'text-appeared' && change.kind !== 'text-disappeared') return false;
+  const other = change.kind === 'text-appeared' ? before : after;
+  return (
+    other.texts.some((entry) => entry.text === change.text) ||
+    other.items.some((item) => item.visible && item.text !== null && item.text.includes(change.text))
+  );
+}
+
+/**
+ * An element whose key changed (it became the only one of its kind, or its siblings moved) shows
+ * up as one element gone and another come, with the same text: such pairs are no change.
+ */
+function withoutRekeyed(
+  changes: Change[],
+  was: Map<string, ObservedItem>,
+  is: Map<string, ObservedItem>,
+): Change[] {
+  const textOf = (change: Change): string | null | undefined =>
+    change.kind === 'appeared'
+      ? is.get(change.key)?.text
+      : change.kind === 'disappeared'
+        ? was.get(change.key)?.text
+        : undefined;
+  const gone = new Map<string, number[]>();
+  changes.forEach((change, index) => {
+    const text = textOf(change);
+    if (change.kind === 'disappeared' && text) gone.set(text, [...(gone.get(text) ?? []), index]);
+  });
+  const dropped = new Set<number>();
+  changes.forEach((change, index) => {
+    const text = textOf(change);
+    const partner = change.kind === 'appeared' && text ? gone.get(text)?.shift() : undefined;
+    if (partner !== undefined) dropped.add(index).add(partner);
+  });
+  return changes.filter((_change, index) => !dropped.has(index));
 }
 
 export function diffSnapshots(before: PageSnapshot, after: PageSnapshot, targetKey?: string): DiffResult {
@@ -100,7 +179,11 @@ export function diffSnapshots(before: PageSnapshot, after: PageSnapshot, targetK
       changes.push(...itemChanges(key, b, a, key === targetKey));
     }
   }
-  changes.push(...looseTextChanges(before, after));
+  const settled = withoutRekeyed(changes, was, is).filter(
+    (change) => !onlyObservedDifferently(change, was, is),
+  );
+  const texts = looseTextChanges(before, after).filter((change) => !stillShown(change, before, after));
+  changes.splice(0, changes.length, ...settled, ...texts);
   const lineage = (key: string): string[] => (key ? [...ancestors(key, is), ...ancestors(key, was)] : []);
   const above = (change: Change): string[] =>
     'key' in change ? lineage(change.key) : [change.parent, ...lineage(change.parent)].filter(Boolean);
@@ -112,7 +195,12 @@ export function diffSnapshots(before: PageSnapshot, after: PageSnapshot, targetK
     if (above(change).some((key) => shown.has(key))) return false; // inside what appeared/disappeared
     return !(change.kind === 'text-changed' && containsChange.has(change.key)); // outer text of an inner change
   });
-  const resolved = kept.flatMap((change) => (isMove(change, is) ? asMove(change) : [change]));
+  // A re-rendered item can land on the key of one that left: paired again once moves are spelled out.
+  const resolved = withoutRekeyed(
+    kept.flatMap((change) => (isMove(change, is) ? asMove(change) : [change])),
+    was,
+    is,
+  );
   return { changes: resolved, revealed, touched: touchedRegions(resolved, before, after) };
 }
 
@@ -132,15 +220,15 @@ function asMove(change: Change & { kind: 'text-changed' }): Change[] {
 }
 
 function touchedRegions(changes: Change[], before: PageSnapshot, after: PageSnapshot): string[] {
-  const regions = new Set<string>();
-  const items = [...before.items, ...after.items];
-  const texts = [...before.texts, ...after.texts];
-  for (const change of changes) {
-    const own =
-      'key' in change
-        ? items.filter((item) => item.key === change.key)
-        : texts.filter((entry) => entry.text === change.text && entry.parent === change.parent);
-    for (const entry of own) for (const region of entry.regions) regions.add(region);
-  }
-  return [...regions];
+  return [...new Set(changes.flatMap((change) => regionsOfChange(change, before, after)))];
+}
+
+/** The landmarks (`navigation "Main"`, `main`) around what a change is about, in either snapshot. */
+export function regionsOfChange(change: Change, before: PageSnapshot, after: PageSnapshot): string[] {
+  const own = [before, after].flatMap((snapshot): { regions: string[] }[] =>
+    'key' in change
+      ? snapshot.items.filter((item) => item.key === change.key)
+      : snapshot.texts.filter((entry) => entry.text === change.text && entry.parent === change.parent),
+  );
+  return [...new Set(own.flatMap((entry) => entry.regions))];
 }

@@ -87,6 +87,29 @@
     return { horizontal, keys: innermost.slice(0, 10).map(api.keyOf) };
   };
 
+  // Content a reader needs at any width: headings and the notices of the page's landmarks.
+  const contentSelector = 'h1, h2, h3, p, [role="note"]';
+  const landmarkSelector =
+    'header, footer, main, aside, nav, [role="banner"], [role="contentinfo"], [role="main"], [role="complementary"]';
+  const siteWide = 'footer, [role="contentinfo"], header, [role="banner"]';
+
+  /** Visible text blocks inside landmarks, the main heading and site-wide notices first. */
+  api.contentBlocks = (max) => {
+    const blocks = Array.from(document.querySelectorAll(contentSelector)).filter((element) => {
+      if (!(element instanceof HTMLElement) || !api.isVisible(element)) return false;
+      if (element.closest('[aria-hidden="true"], a, button, label, [role="tooltip"], dialog')) return false;
+      const text = api.normalize(element.innerText);
+      return text.length > 0 && text.length <= 300 && element.closest(landmarkSelector) !== null;
+    });
+    const rank = (element) =>
+      element.localName === 'h1' ? 0 : element.closest(siteWide) ? 1 : element.localName === 'h2' ? 2 : 3;
+    return blocks
+      .map((element, index) => ({ element, index }))
+      .sort((a, b) => rank(a.element) - rank(b.element) || a.index - b.index)
+      .slice(0, max)
+      .map(({ element }) => api.keyOf(element));
+  };
+
   api.menuToggles = () =>
     Array.from(document.querySelectorAll('button, [role="button"], summary'))
       .filter((element) => api.isVisible(element))

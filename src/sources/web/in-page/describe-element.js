@@ -109,6 +109,7 @@
       name: api.nameOf(element, role),
       visible: api.isVisible(element),
       enabled: isEnabled(element),
+      readOnly: element.readOnly === true || element.getAttribute('aria-readonly') === 'true',
       value: valueOf(element),
       checked: booleanState(element, 'aria-checked', true),
       selected: element.getAttribute('aria-selected') === 'true',

@@ -42,9 +42,22 @@
     return regions;
   }
 
+  /**
+   * The text a test reads: rendered text (no hidden parts), but with the DOM's spacing when the
+   * two differ only in whitespace, as where blocks meet ("empty.Browse"): that is what
+   * Playwright's text assertions compare.
+   */
+  function textOf(element, visible) {
+    const content = api.normalize(element.textContent);
+    if (!visible) return content;
+    const rendered = api.normalize(element.innerText);
+    const squeeze = (text) => text.replace(/\s+/g, '');
+    return rendered !== content && squeeze(rendered) === squeeze(content) ? content : rendered;
+  }
+
   function observe(element, parent, cache) {
     const visible = api.isVisible(element);
-    const text = api.isField(element) ? '' : api.normalize(visible ? element.innerText : element.textContent);
+    const text = api.isField(element) ? '' : textOf(element, visible);
     return {
       key: api.keyOf(element),
       stable: api.hasStableKey(element),
@@ -86,7 +99,7 @@
       seen.add(element);
       if (element.closest('script, style, noscript, template, [aria-hidden="true"]')) continue;
       if (covering.has(element) || nearest(element, covering) || !api.isVisible(element)) continue;
-      const text = api.normalize(element.innerText);
+      const text = textOf(element, true);
       const parent = nearest(element, observed);
       if (text && text.length <= 200) {
         texts.push({ text, parent: parent ? api.keyOf(parent) : '', regions: regionsOf(element, cache) });

@@ -1,0 +1,103 @@
+// The stateful pass, after the crawl: flows (reproducible creates such as "Add to estimate") are
+// replayed in fresh contexts, and every other explored page is compared with its fresh load. A
+// page that shows the state (the estimate now lists the item, the start page its total) gets a
+// PageState: what differs, and the interactions the state opened up (remove the item, share the
+// estimate). Bounded: a few flows, one deep exploration per page, a deadline.
+import type { PageModel, PageState, StateFlow, UiElement } from '../../core/page-model.ts';
+import type { PageSnapshot } from './in-page-types.ts';
+import { briefError } from './page-issues.ts';
+import type { ExplorationEnv } from './page-session.ts';
+import { flowCandidates, sharedLandmarks } from './state-flows.ts';
+import { exploreState } from './state-interactions.ts';
+import { observeFlow } from './state-observation.ts';
+
+export const MAX_FLOWS = 2;
+const MAX_STATE_INTERACTIONS = 8;
+
+export interface StatesOptions {
+  deadline: number;
+  maxElements: number;
+}
+
+export interface StatesResult {
+  flows: StateFlow[];
+  /** States and the elements they added (with the flow that shows them), by page id. */
+  pages: Map<string, { states: PageState[]; added: { flow: string; elements: UiElement[] }[] }>;
+  issues: { url: string; message: string }[];
+  /** Time spent on each page in states. */
+  perPageMs: Record<string, number>;
+}
+
+export async function exploreStates(
+  env: ExplorationEnv,
+  pages: PageModel[],
+  baselines: Map<string, PageSnapshot>,
+  options: StatesOptions,
+): Promise<StatesResult> {
+  const result: StatesResult = { flows: [], pages: new Map(), issues: [], perPageMs: {} };
+  const shared = sharedLandmarks(pages);
+  const explored = new Set<string>();
+  for (const flow of flowCandidates(pages, MAX_FLOWS)) {
+    const flowPage = pages.find((page) => page.id === flow.page)!;
+    if (performance.now() > options.deadline) {
+      result.issues.push({ url: flowPage.url, message: `flow ${flow.id} not replayed: time limit reached` });
+      continue;
+    }
+    const others = pages.filter((page) => page.id !== flow.page && baselines.has(page.id));
+    const started = performance.now();
+    const observe = (resolve: boolean) =>
+      observeFlow(env, { flow, page: flowPage }, others, baselines, shared, { ...options, resolve });
+    let views;
+    try {
+      views = await Promise.all([observe(true), observe(false)]);
+    } catch (error) {
+      result.issues.push({
+        url: flowPage.url,
+        message: `flow ${flow.id} could not be replayed: ${briefError(error)}`,
+      });
+      continue;
+    }
+    const [primary, replica] = views;
+    const spent = (performance.now() - started) / Math.max(1, others.length);
+    for (const page of others) {
+      result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + spent;
+      const view = primary.get(page.id);
+      if (!view || view.effects.length === 0) continue;
+      const reproducible = replica.get(page.id)?.signature === view.signature;
+      const state: PageState = {
+        flow: flow.id,
+        effects: view.effects,
+        reproducible,
+        interactions: [],
+        sharedLinks: [],
+      };
+      const entry = result.pages.get(page.id) ?? { states: [], added: [] };
+      result.pages.set(page.id, entry);
+      entry.states.push(state);
+      if (!reproducible || explored.has(page.id) || performance.now() > options.deadline) continue;
+      explored.add(page.id);
+      const deep = performance.now();
+      try {
+        const found = await exploreState(
+          env,
+          { flow, flowPage, page, view },
+          { pages, baselines, shared },
+          { maxInteractions: MAX_STATE_INTERACTIONS, deadline: options.deadline },
+        );
+        entry.added.push({ flow: flow.id, elements: found.elements.added });
+        state.interactions = found.interactions;
+        state.sharedLinks = found.sharedLinks;
+        result.issues.push(
+          ...found.problems.map((message) => ({ url: page.url, message: `after ${flow.id}: ${message}` })),
+        );
+      } catch (error) {
+        result.issues.push({ url: page.url, message: `after ${flow.id}: ${briefError(error)}` });
+      }
+      result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + performance.now() - deep;
+    }
+    if ([...result.pages.values()].some((entry) => entry.states.some((state) => state.flow === flow.id))) {
+      result.flows.push(flow);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,54 @@
+// The elements of a page in a state: those of its fresh load (matched by locator) with their
+// visibility and enabled state as the state shows them, plus elements the state added (an
+// item's Edit and Remove buttons). Added ones get ids that do not clash with the page's own.
+import type { PageModel, UiElement, UiLocator } from '../../core/page-model.ts';
+import type { CollectedElements } from './collect-elements.ts';
+import type { ElementFacts } from './in-page-types.ts';
+
+export interface StateElements {
+  /** What a driver in this state knows: every element, visible and enabled as in the state. */
+  elements: UiElement[];
+  /** In-page facts of the elements found in the state, by element id. */
+  facts: Map<string, ElementFacts>;
+  /** Elements first seen in the state, outside the shared landmarks. */
+  added: UiElement[];
+  /** Ids the state made visible or enabled, added ones included: what it is worth acting on. */
+  changed: Set<string>;
+}
+
+const key = (locator: UiLocator): string => JSON.stringify(locator);
+
+export function mergeStateElements(
+  page: PageModel,
+  collected: CollectedElements,
+  shared: Set<string>,
+): StateElements {
+  const inState = new Map(collected.elements.map((element) => [key(element.locator), element]));
+  const known = new Set(page.elements.map((element) => key(element.locator)));
+  const taken = new Set(page.elements.map((element) => element.id));
+  const facts = new Map<string, ElementFacts>();
+  const changed = new Set<string>();
+  const elements = page.elements.map((element): UiElement => {
+    const found = inState.get(key(element.locator));
+    if (!found) return { ...element, visible: false };
+    facts.set(element.id, collected.facts.get(found.id)!);
+    const opened = (found.visible && !element.visible) || (found.enabled && !element.enabled);
+    if (opened) changed.add(element.id);
+    return { ...element, visible: found.visible, enabled: found.enabled };
+  });
+  const added: UiElement[] = [];
+  for (const element of collected.elements) {
+    if (known.has(key(element.locator)) || !element.visible || shared.has(element.region ?? '')) continue;
+    const id = freeId(element.id, taken);
+    taken.add(id);
+    added.push({ ...element, id });
+    facts.set(id, collected.facts.get(element.id)!);
+    changed.add(id);
+  }
+  return { elements: [...elements, ...added], facts, added, changed };
+}
+
+function freeId(id: string, taken: Set<string>): string {
+  if (!taken.has(id)) return id;
+  for (let suffix = 2; ; suffix += 1) if (!taken.has(`${id}-${suffix}`)) return `${id}-${suffix}`;
+}
