@@ -7,7 +7,16 @@
 import type { UiLocator, Viewport } from './page-model.ts';
 
 export type UiCaseKind =
-  'smoke' | 'navigation' | 'interaction' | 'form' | 'boundary' | 'mobile' | 'accessibility' | 'aria-snapshot';
+  | 'smoke'
+  | 'navigation'
+  | 'interaction'
+  /** Starts from a flow's state (a service added first): what a page shows then, what it offers. */
+  | 'state'
+  | 'form'
+  | 'boundary'
+  | 'mobile'
+  | 'accessibility'
+  | 'aria-snapshot';
 
 export type UiPriority = 'critical' | 'normal' | 'low';
 
@@ -30,7 +39,12 @@ export type UiStepAction =
   | { kind: 'select'; target: UiTarget; value: string }
   | { kind: 'check'; target: UiTarget }
   | { kind: 'uncheck'; target: UiTarget }
-  | { kind: 'press'; target: UiTarget; key: string };
+  | { kind: 'press'; target: UiTarget; key: string }
+  /**
+   * Opens the same-origin URL the target holds (a field's value, a link's href) as a new visitor:
+   * cookies and storage cleared first. `page` is the page it opens.
+   */
+  | { kind: 'open-shared'; target: UiTarget; page: string };
 
 export type UiElementState =
   'enabled' | 'disabled' | 'checked' | 'unchecked' | 'expanded' | 'collapsed' | 'invalid' | 'valid';

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { ignoreEvents, timedStage, type EventSink } from '../core/events.ts';
 import type { SiteModel } from '../core/page-model.ts';
 import type { RunReport } from '../core/run-report.ts';
-import type { UiSuite } from '../core/ui-test-case.ts';
+import type { UiCaseKind, UiSuite } from '../core/ui-test-case.ts';
 import { emitPlaywrightUiSuite } from '../emit/playwright-ui/emit-playwright-ui-suite.ts';
 import { buildRunReport } from '../emit/report/build-run-report.ts';
 import { generateUiSuite } from '../generation/ui/generate-ui-suite.ts';
@@ -39,6 +39,8 @@ export interface GenerateUiOptions extends ExploreOptions {
   run?: boolean;
   repeat?: number;
   failOnA11y?: boolean;
+  /** Only these kinds of cases (default: all). */
+  kinds?: UiCaseKind[];
 }
 
 /** explore → design → emit, then (with `run`) execute and verify: the `generate ui` job. */
@@ -55,7 +57,7 @@ export async function generateUi(options: GenerateUiOptions): Promise<RunReport>
     durations['explore'] = explored.durationMs;
   }
   const designed = await timedStage(events, 'design tests', () =>
-    generateUiSuite(model, { failOnA11y: options.failOnA11y ?? false }),
+    generateUiSuite(model, { failOnA11y: options.failOnA11y ?? false, kinds: options.kinds }),
   );
   durations['generate'] = designed.durationMs;
   const manifest = manifestOf(model, designed.result);

@@ -17,6 +17,7 @@ const RUNTIME_FILES = [
   'forms.ts',
   'layout.ts',
   'accessibility.ts',
+  'links.ts',
 ];
 
 /** A standalone Playwright Test project: page objects, one spec file per page, pinned runner. */

@@ -40,6 +40,8 @@ export function playwrightUiProjectFiles(
       'CHROMIUM_PATH=',
       '# Parallel workers (default: half the CPU cores)',
       'TESTOPS_WORKERS=',
+      '# Stop after this many failures (default: run every test)',
+      'TESTOPS_MAX_FAILURES=',
       '',
     ].join('\n'),
     '.gitignore': [

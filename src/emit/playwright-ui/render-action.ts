@@ -19,6 +19,8 @@ export function renderAction(action: UiStepAction): string {
       return `await ${member(action.target)}.uncheck();`;
     case 'press':
       return `await ${member(action.target)}.press(${quote(action.key)});`;
+    case 'open-shared':
+      return `await openAsNewVisitor(page, ${member(action.target)});`;
   }
 }
 

@@ -8,6 +8,7 @@ const HELPERS = [
   ['expectNoHorizontalOverflow(', 'expectNoHorizontalOverflow', 'layout'],
   ['checkAccessibility(', 'checkAccessibility', 'accessibility'],
   ['expectFieldMessage(', 'expectFieldMessage', 'forms'],
+  ['openAsNewVisitor(', 'openAsNewVisitor', 'links'],
 ] as const;
 
 /** `tests/<page>.spec.ts`: the page's cases, desktop first, then those at the mobile width. */

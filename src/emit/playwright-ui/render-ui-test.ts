@@ -26,7 +26,10 @@ export function renderUiTest(testCase: UiTestCase): string {
 export function pagesOf(testCase: UiTestCase): string[] {
   const pages = new Set<string>([testCase.page]);
   for (const step of testCase.steps) {
-    for (const action of step.actions) pages.add(action.kind === 'goto' ? action.page : action.target.page);
+    for (const action of step.actions) {
+      pages.add(action.kind === 'goto' ? action.page : action.target.page);
+      if (action.kind === 'open-shared') pages.add(action.page);
+    }
     for (const assertion of step.assertions) if ('target' in assertion) pages.add(assertion.target.page);
   }
   return [...pages];

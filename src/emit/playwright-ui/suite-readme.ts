@@ -26,6 +26,7 @@ export function uiSuiteReadme(suite: UiSuite, baseUrl: string): string {
     '| `APP_BASE_URL` | origin of the app under test; pages are opened at their paths below it |',
     '| `CHROMIUM_PATH` | a Chromium executable to use instead of Playwright’s download |',
     '| `TESTOPS_WORKERS` | parallel workers (default: half the CPU cores) |',
+    '| `TESTOPS_MAX_FAILURES` | stop after this many failures (default: run every test) |',
     '',
     '## Layout',
     '- `pages/*.page.ts`: one page object per page with its locators (role and accessible name first).',

@@ -51,6 +51,8 @@ export function describeAction(action: UiStepAction, optionLabel?: string): stri
       return `uncheck ${describeLocator(action.target.locator)}`;
     case 'press':
       return `press ${action.key} in ${describeLocator(action.target.locator)}`;
+    case 'open-shared':
+      return `open the link in ${describeLocator(action.target.locator)} as a new visitor`;
   }
 }
 

@@ -3,12 +3,26 @@ import type { UiAssertion, UiElementState } from '../../core/ui-test-case.ts';
 import { isTextLocatorFor } from './describe.ts';
 import type { UiGenerationContext } from './ui-generation-context.ts';
 
-/** The assertions that prove an observed effect happened again, with its new value. */
+/**
+ * The assertions that prove an observed effect happened again, with its new value. A text or
+ * value that holds the explored host (an absolute link) is left out: the suite runs anywhere.
+ */
 export function effectAssertions(
   context: UiGenerationContext,
   page: string,
   effect: UiEffect,
 ): UiAssertion[] {
+  const host = new URL(context.model.origin).host;
+  return assertionsFor(context, page, effect).filter((assertion) => !mentions(assertion, host));
+}
+
+function mentions(assertion: UiAssertion, host: string): boolean {
+  const said =
+    assertion.kind === 'text' ? assertion.text : assertion.kind === 'value' ? assertion.value : undefined;
+  return said !== undefined && said.includes(host);
+}
+
+function assertionsFor(context: UiGenerationContext, page: string, effect: UiEffect): UiAssertion[] {
   switch (effect.kind) {
     case 'text-changed':
       return [{ kind: 'text', target: context.locatorTarget(page, effect.target), text: effect.after }];

@@ -8,6 +8,7 @@ import { interactionCases } from './interaction-cases.ts';
 import { mobileCases } from './mobile-cases.ts';
 import { navigationCases } from './navigation-cases.ts';
 import { smokeCase } from './smoke-cases.ts';
+import { stateCases } from './state-cases.ts';
 import { UiGenerationContext } from './ui-generation-context.ts';
 import type { GenerateUiSuiteOptions } from './ui-generation-context.ts';
 
@@ -20,6 +21,7 @@ const FAMILIES: [UiCaseKind, Family][] = [
   ['smoke', (context, page) => [smokeCase(context, page)]],
   ['navigation', navigationCases],
   ['interaction', interactionCases],
+  ['state', stateCases],
   ['form', formCases],
   ['boundary', boundaryCases],
   ['mobile', mobileCases],

@@ -4,7 +4,10 @@ import { actStep, arrangeStep, assertStep, uiCase } from './case-steps.ts';
 import { describeLocator, describePage, summarize } from './describe.ts';
 import type { UiGenerationContext } from './ui-generation-context.ts';
 
-/** At the mobile width: key controls visible and inside the viewport; the menu reveals the rest. */
+/**
+ * At the mobile width: key controls visible and inside the viewport, the page's headings and
+ * notices still shown; the menu reveals the rest.
+ */
 export function mobileCases(context: UiGenerationContext, page: PageModel): UiTestCase[] {
   const mobile = page.mobile;
   if (!mobile) return [];
@@ -22,6 +25,9 @@ function layoutCase(context: UiGenerationContext, page: PageModel, mobile: Mobil
     .filter((element) => !(element.role === 'link' && /^skip (to|navigation)/i.test(element.name)))
     .slice(0, context.options.maxMobileControls);
   const assertions = controls.flatMap((element) => fits(context, page, element));
+  // Text is checked visible, not inside the viewport: a long notice may be taller than a phone.
+  const content = (mobile.content ?? []).map((locator) => context.locatorTarget(page.id, locator));
+  assertions.push(...content.map((target) => ({ kind: 'visible' as const, target })));
   if (mobile.horizontalOverflow) {
     const wide = mobile.overflowing.map(describeLocator).join(', ');
     context.skip(
@@ -32,9 +38,11 @@ function layoutCase(context: UiGenerationContext, page: PageModel, mobile: Mobil
     assertions.push({ kind: 'no-horizontal-overflow' });
   }
   const names = summarize(controls.map((element) => element.name));
+  const text =
+    content.length > 0 ? `, ${content.length} text ${content.length === 1 ? 'block' : 'blocks'}` : '';
   return uiCase({
     id: `${page.id}-mobile-layout`,
-    title: `At ${size(mobile)} ${describePage(page)} shows ${names} inside the viewport${mobile.horizontalOverflow ? '' : ' without horizontal overflow'}`,
+    title: `At ${size(mobile)} ${describePage(page)} shows ${names} inside the viewport${text}${mobile.horizontalOverflow ? '' : ' without horizontal overflow'}`,
     kind: 'mobile',
     page: page.id,
     priority: 'normal',
@@ -51,6 +59,10 @@ function menuCase(
 ): UiTestCase | undefined {
   const hidden = elements(context, page, mobile.behindMenu);
   if (!mobile.menuToggle || hidden.length === 0) return undefined;
+  // A menu of the frame every page shares opens the same way everywhere: checked once.
+  const shared = hidden.every((element) => context.inSharedRegion(element));
+  const key = `mobile menu ${JSON.stringify(mobile.menuToggle)} ${hidden.map((element) => element.name).join('|')}`;
+  if (shared && !context.once(key)) return undefined;
   const toggle = context.locatorTarget(page.id, mobile.menuToggle);
   return uiCase({
     id: `${page.id}-mobile-menu`,

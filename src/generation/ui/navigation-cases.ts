@@ -6,7 +6,10 @@ import { mainHeading } from './page-checks.ts';
 import { stepAction } from './resolve-actions.ts';
 import type { UiGenerationContext } from './ui-generation-context.ts';
 
-/** Each internal link visible on arrival leads where it led during exploration (one per target). */
+/**
+ * Each internal link visible on arrival leads where it led during exploration (one per target);
+ * links of the frame every page shares (the main menu) once for the whole site.
+ */
 export function navigationCases(context: UiGenerationContext, page: PageModel): UiTestCase[] {
   const seen = new Set<string>();
   const cases: UiTestCase[] = [];
@@ -27,6 +30,8 @@ export function navigationCases(context: UiGenerationContext, page: PageModel): 
       continue;
     }
     seen.add(target.id);
+    // The shared menu leads to the same place from every page: checked on the first one.
+    if (context.inSharedRegion(element) && !context.once(`link ${element.region} ${target.id}`)) continue;
     cases.push(navigationCase(context, page, link, element, target));
   }
   return cases;

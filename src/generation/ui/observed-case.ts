@@ -5,6 +5,7 @@ import type { DescribedAction } from './case-steps.ts';
 import { describeEffect } from './describe.ts';
 import { destructiveVeto, hasGoneCheck, isRemoveOrCloseFlow } from './destructive-policy.ts';
 import { consistentEffects, effectAssertions } from './effect-assertions.ts';
+import type { FlowStart } from './flow-start.ts';
 import { pageAfterEffects, resolveActions, stepAction } from './resolve-actions.ts';
 import type { ResolvedAction } from './resolve-actions.ts';
 import type { UiGenerationContext } from './ui-generation-context.ts';
@@ -18,6 +19,8 @@ export interface ObservedCaseSpec {
   /** Arrange actions before the recorded setup (a form filled with its valid values). */
   before?: DescribedAction[];
   priority?: UiPriority;
+  /** A flow whose state the interaction was observed in: run first, on its own page. */
+  start?: FlowStart;
 }
 
 /** Replays an observed interaction: setup, then the action, then every effect with its new value. */
@@ -33,7 +36,7 @@ export function observedCase(
   const act = resolveActions(context, setup.page, [interaction.action]);
   if (!act.ok) return act;
   const acted = act.actions[0]!;
-  const veto = destructiveVeto(context, setup.actions, acted);
+  const veto = destructiveVeto(context, [...(spec.start?.actions ?? []), ...setup.actions], acted);
   if (veto) return { ok: false, reason: veto };
   if (isRemoveOrCloseFlow(acted) && !hasGoneCheck(interaction.effects))
     return { ok: false, reason: 'a remove/close flow without an observed disappearance to check' };
@@ -44,16 +47,25 @@ export function observedCase(
   if (assertions.length === 0) return { ok: false, reason: 'no effects were recorded' };
   const action = stepAction(context, acted);
   const checks = interaction.effects.map((effect) => describeEffect(effect, (url) => context.pathOf(url)));
-  const lead = spec.lead?.(action, acted) ?? leadFor(action, acted);
+  const own =
+    spec.lead?.(action, acted) ??
+    leadFor(
+      action,
+      acted,
+      setup.actions.map((step) => stepAction(context, step)),
+    );
+  const lead = spec.start ? `${spec.start.label}, ${own}` : own;
+  const state = spec.start ? `${spec.start.slug}-` : '';
   return {
     ok: true,
     testCase: uiCase({
-      id: `${page.id}-${spec.kind}-${slug(interaction.id)}`,
+      id: `${page.id}-${spec.kind}-${state}${slug(interaction.id)}`,
       title: titleWithMore(lead, checks[0]!, checks.length - 1),
       kind: spec.kind,
       page: page.id,
       priority: spec.priority ?? priorityOf(interaction, acted, assertions),
       steps: [
+        ...(spec.start ? [spec.start.step] : []),
         arrangeStep(page, [
           ...(spec.before ?? []),
           ...setup.actions.map((resolved) => stepAction(context, resolved)),
@@ -66,8 +78,11 @@ export function observedCase(
   };
 }
 
-function leadFor(action: DescribedAction, acted: ResolvedAction): string {
-  return acted.element.destructive ? `${action.description} on what the test added` : action.description;
+/** The action, after its setup when it has one: two cases differing only in setup read differently. */
+function leadFor(action: DescribedAction, acted: ResolvedAction, setup: DescribedAction[]): string {
+  const own = acted.element.destructive ? `${action.description} on what the test added` : action.description;
+  if (setup.length === 0) return own;
+  return `${setup.map((step) => step.description).join(', ')}, then ${own}`;
 }
 
 /** Changed values and removals are what users rely on; appearances alone are normal priority. */

@@ -22,7 +22,10 @@ export class UiGenerationContext {
   readonly options: Required<Omit<GenerateUiSuiteOptions, 'kinds' | 'title'>>;
   readonly skipped: { what: string; reason: string }[] = [];
   readonly objects: PageObjectRegistry;
+  /** Landmarks (`navigation "Main"`) every explored page has: the site's shared frame. */
+  readonly sharedRegions: Set<string>;
   readonly #pages: Map<string, PageModel>;
+  readonly #checked = new Set<string>();
 
   constructor(model: SiteModel, options: GenerateUiSuiteOptions) {
     this.model = model;
@@ -33,6 +36,22 @@ export class UiGenerationContext {
     };
     this.#pages = new Map(model.pages.map((page) => [page.id, page]));
     this.objects = new PageObjectRegistry(model.pages);
+    this.sharedRegions = sharedRegions(model.pages);
+  }
+
+  /**
+   * True the first time a site-wide check is asked for: what the shared frame of every page
+   * offers (the main menu, the phone menu) is checked on the first page that has it.
+   */
+  once(check: string): boolean {
+    if (this.#checked.has(check)) return false;
+    this.#checked.add(check);
+    return true;
+  }
+
+  /** Whether an element sits in the frame every page shares. */
+  inSharedRegion(element: UiElement): boolean {
+    return element.region !== undefined && this.sharedRegions.has(element.region);
   }
 
   page(id: string): PageModel | undefined {
@@ -81,4 +100,17 @@ export class UiGenerationContext {
   skip(what: string, reason: string): void {
     this.skipped.push({ what, reason });
   }
+}
+
+function sharedRegions(pages: PageModel[]): Set<string> {
+  const label = (landmark: { role: string; name: string }): string =>
+    landmark.name ? `${landmark.role} "${landmark.name}"` : landmark.role;
+  const [first, ...rest] = pages;
+  if (!first || rest.length === 0) return new Set();
+  return new Set(
+    first.landmarks
+      .filter((landmark) => landmark.role !== 'main') // on every page, but each page's own content
+      .map(label)
+      .filter((region) => rest.every((page) => page.landmarks.some((other) => label(other) === region))),
+  );
 }

@@ -27,6 +27,7 @@ describe('emitPlaywrightUiSuite', () => {
       'support/fixtures.ts',
       'support/forms.ts',
       'support/layout.ts',
+      'support/links.ts',
       'tests/catalog.spec.ts',
       'tests/configure-vm.spec.ts',
       'tests/estimate.spec.ts',
@@ -121,7 +122,7 @@ describe('emitPlaywrightUiSuite', () => {
       "  test.describe('at 390×844', () => {\n    test.use({ viewport: { width: 390, height: 844 } });",
     );
     expect(spec).toContain('await home.addService.scrollIntoViewIfNeeded();');
-    expect(spec).toContain('await expect(home.addService).toBeInViewport({ ratio: 1 });');
+    expect(spec).toContain('await expect(home.addService).toBeInViewport({ ratio: 0.99 });');
     expect(spec).toContain('await expectNoHorizontalOverflow(page);');
   });
 
