@@ -49,6 +49,19 @@ module.exports = {
       to: { path: '^src/cli/' },
     },
     {
+      name: 'cli-loads-the-engine-on-use',
+      severity: 'error',
+      comment:
+        'Commands import the pipeline and the service when they run: `testops serve` must not hold every generator, the TypeScript compiler and Playwright in memory.',
+      from: { path: '^src/cli/' },
+      to: {
+        path: '^src/(pipeline|service)/',
+        pathNot: '^src/(pipeline/option-values|service/config)\\.ts$',
+        dynamic: false,
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'examples-are-standalone',
       severity: 'error',
       comment: 'Demo targets stand in for real systems under test; they never use the engine.',

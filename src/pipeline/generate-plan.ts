@@ -18,7 +18,7 @@ import { readSiteModel } from '../sources/web/site-model-io.ts';
 import { generateCases, type CasesSource } from './generate-cases.ts';
 
 export type { PlanFormat } from '../emit/plan/emit-test-plan.ts';
-export const PLAN_FORMATS: readonly PlanFormat[] = ['markdown', 'json'];
+export { PLAN_FORMATS } from './option-values.ts';
 
 export interface GeneratePlanOptions {
   /** Exactly one source: the cases of the plan are designed from it. */

@@ -36,8 +36,12 @@ export interface OptimizeTestsOptions {
   guard?: UrlGuardOptions;
 }
 
-export const REPORT_JSON = 'optimisation-report.json';
-export const REPORT_MARKDOWN = 'OPTIMISATION.md';
+import {
+  OPTIMISATION_REPORT_JSON as REPORT_JSON,
+  OPTIMISATION_REPORT_MARKDOWN as REPORT_MARKDOWN,
+} from './option-values.ts';
+
+export { REPORT_JSON, REPORT_MARKDOWN };
 
 /** read tests (+ spec, requirements, defects, site model) → analyse → report: the `optimize` job. */
 export async function optimizeTests(options: OptimizeTestsOptions): Promise<OptimisationReport> {

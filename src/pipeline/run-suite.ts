@@ -24,7 +24,9 @@ export interface RunSuiteOptions {
   durations?: Record<string, number>;
 }
 
-export const DEFAULT_REPEAT = 3;
+import { DEFAULT_REPEAT } from './option-values.ts';
+
+export { DEFAULT_REPEAT };
 
 /** Runs an emitted suite `repeat` times, writes evidence, quarantines flaky tests, writes the report. */
 export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {

@@ -1,14 +1,7 @@
 import { type Command, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import {
-  checkStandards,
-  fixStandards,
-  renderStandardsReport,
-  STANDARDS_FORMATS,
-  summaryLine,
-  type StandardsFormat,
-} from '../../validation/standards/index.ts';
+import { STANDARDS_FORMATS, type StandardsFormat } from '../../pipeline/option-values.ts';
 
 interface CheckFlags {
   rules?: string;
@@ -59,6 +52,8 @@ export function registerCheckCommand(program: Command, setExitCode: (code: numbe
         ...(flags.rules ? { rulesFile: flags.rules } : {}),
         ...(flags.target ? { target: flags.target } : {}),
       };
+      const { checkStandards, fixStandards, renderStandardsReport, summaryLine } =
+        await import('../../validation/standards/index.ts');
       const report = flags.fix
         ? await fixStandards(paths, { ...options, owner: flags.owner })
         : await checkStandards(paths, options);

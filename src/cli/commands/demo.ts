@@ -1,17 +1,11 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import {
-  computeApiFaults,
-  startComputeApi,
-  type ComputeApiFaultName,
-} from '../../../examples/compute-api/server.ts';
+import { computeApiFaults, type ComputeApiFaultName } from '../../../examples/compute-api/faults.ts';
 import {
   priceCalculatorFaults,
   type PriceCalculatorFaultName,
 } from '../../../examples/price-calculator/faults.ts';
-import { startPriceCalculator } from '../../../examples/price-calculator/server.ts';
-import { generateApi } from '../../pipeline/generate-api.ts';
 import { port, positiveInteger } from '../parse-options.ts';
 import { progressPrinter } from '../progress.ts';
 import { printReport } from '../report-output.ts';
@@ -33,6 +27,7 @@ export function registerDemoCommands(program: Command, setExitCode: (code: numbe
     )
     .action(
       async (flags: { port: number; token: string; projectId?: string; fault?: ComputeApiFaultName }) => {
+        const { startComputeApi } = await import('../../../examples/compute-api/server.ts');
         const server = await startComputeApi({
           port: flags.port,
           token: flags.token,
@@ -63,6 +58,7 @@ export function registerDemoCommands(program: Command, setExitCode: (code: numbe
       faultOf(priceCalculatorFaults),
     )
     .action(async (flags: { port: number; fault?: PriceCalculatorFaultName }) => {
+      const { startPriceCalculator } = await import('../../../examples/price-calculator/server.ts');
       const server = await startPriceCalculator({ port: flags.port, fault: flags.fault ?? null });
       process.stdout.write(
         `price calculator on ${server.url}${flags.fault ? ` with fault "${flags.fault}"` : ''}\n`,
@@ -96,6 +92,10 @@ export function registerDemoCommands(program: Command, setExitCode: (code: numbe
     .option('--repeat <n>', 'runs per test', positiveInteger, 3)
     .option('--json', 'print the report as JSON on stdout')
     .action(async (flags: { out: string; fault?: ComputeApiFaultName; repeat: number; json?: boolean }) => {
+      const [{ startComputeApi }, { generateApi }] = await Promise.all([
+        import('../../../examples/compute-api/server.ts'),
+        import('../../pipeline/generate-api.ts'),
+      ]);
       const server = await startComputeApi({ fault: flags.fault ?? null });
       try {
         const outDir = resolve(flags.out);

@@ -1,13 +1,7 @@
 import { type Command, Option } from 'commander';
 import { TestopsError } from '../../core/errors.ts';
-import {
-  CASE_FORMATS,
-  DEFAULT_OWNER,
-  generateCases,
-  type CaseFormat,
-  type CasesSource,
-  type GenerateCasesResult,
-} from '../../pipeline/generate-cases.ts';
+import type { CasesSource, GenerateCasesResult } from '../../pipeline/generate-cases.ts';
+import { CASE_FORMATS, DEFAULT_OWNER, type CaseFormat } from '../../pipeline/option-values.ts';
 import { positiveInteger } from '../parse-options.ts';
 import { progressPrinter } from '../progress.ts';
 
@@ -66,6 +60,7 @@ export function registerGenerateCasesCommand(generate: Command, setExitCode: (co
     .option('--max-pages <n>', 'with --url: pages to explore at most', positiveInteger)
     .option('--json', 'print the case set summary as JSON on stdout (progress stays on stderr)')
     .action(async (flags: GenerateCasesFlags) => {
+      const { generateCases } = await import('../../pipeline/generate-cases.ts');
       const result = await generateCases({
         source: sourceOf(flags),
         format: flags.format,

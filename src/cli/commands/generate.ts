@@ -1,7 +1,6 @@
 import { type Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { generateApi } from '../../pipeline/generate-api.ts';
-import { DEFAULT_REPEAT } from '../../pipeline/run-suite.ts';
+import { DEFAULT_REPEAT } from '../../pipeline/option-values.ts';
 import { collectHeader, collectList, collectVariable, positiveInteger } from '../parse-options.ts';
 import { progressPrinter } from '../progress.ts';
 import { printReport } from '../report-output.ts';
@@ -65,6 +64,7 @@ export function registerGenerateCommands(program: Command, setExitCode: (code: n
     .option('--json', 'print the report as JSON on stdout (progress stays on stderr)')
     .action(async (flags: GenerateApiFlags) => {
       const outDir = resolve(flags.out);
+      const { generateApi } = await import('../../pipeline/generate-api.ts');
       const report = await generateApi({
         spec: flags.spec,
         outDir,

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { loadServiceConfig } from '../../service/config.ts';
-import { openStores } from '../../service/store/open-stores.ts';
 import type { Stores } from '../../service/store/stores.ts';
 
 /** `testops keys create|list|revoke`: API keys for the server, stored hashed in its database. */
@@ -66,6 +65,7 @@ export function registerKeysCommands(program: Command, setExitCode: (code: numbe
 
 async function withStores(work: (stores: Stores) => Promise<void>): Promise<void> {
   const config = loadServiceConfig();
+  const { openStores } = await import('../../service/store/open-stores.ts');
   const stores = await openStores({
     dataDir: config.dataDir,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),

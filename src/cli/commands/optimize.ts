@@ -2,10 +2,9 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
 import {
-  renderOptimisationJson,
-  renderOptimisationSummary,
-} from '../../emit/optimisation/render-optimisation-report.ts';
-import { optimizeTests, REPORT_JSON, REPORT_MARKDOWN } from '../../pipeline/optimize-tests.ts';
+  OPTIMISATION_REPORT_JSON as REPORT_JSON,
+  OPTIMISATION_REPORT_MARKDOWN as REPORT_MARKDOWN,
+} from '../../pipeline/option-values.ts';
 import { progressPrinter } from '../progress.ts';
 
 interface OptimizeFlags {
@@ -52,6 +51,10 @@ export function registerOptimizeCommand(program: Command, setExitCode: (code: nu
       '\nFindings are not failures: the exit code is 0 whenever the analysis ran, 2 for invalid input.\nPython tests are parsed with $TESTOPS_PYTHON, else python3.',
     )
     .action(async (testsDir: string, flags: OptimizeFlags) => {
+      const [{ optimizeTests }, { renderOptimisationJson, renderOptimisationSummary }] = await Promise.all([
+        import('../../pipeline/optimize-tests.ts'),
+        import('../../emit/optimisation/render-optimisation-report.ts'),
+      ]);
       const report = await optimizeTests({
         testsDir,
         spec: flags.spec,

@@ -1,11 +1,7 @@
 import { type Command, Option } from 'commander';
 import pc from 'picocolors';
-import {
-  generatePlan,
-  PLAN_FORMATS,
-  type GeneratedPlan,
-  type GeneratePlanOptions,
-} from '../../pipeline/generate-plan.ts';
+import type { GeneratedPlan, GeneratePlanOptions } from '../../pipeline/generate-plan.ts';
+import { PLAN_FORMATS } from '../../pipeline/option-values.ts';
 import { progressPrinter } from '../progress.ts';
 
 interface PlanFlags {
@@ -56,6 +52,7 @@ export function registerPlanCommand(program: Command, setExitCode: (code: number
       '\nGive exactly one of --requirements, --spec, --model. Exit code: 0 when the plan is written, 2 for invalid input.',
     )
     .action(async (flags: PlanFlags) => {
+      const { generatePlan } = await import('../../pipeline/generate-plan.ts');
       const result = await generatePlan({ ...flags, outDir: flags.out, events: progressPrinter() });
       process.stdout.write(summary(result));
       setExitCode(0);

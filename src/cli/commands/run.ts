@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { DEFAULT_REPEAT, runSuite } from '../../pipeline/run-suite.ts';
+import { DEFAULT_REPEAT } from '../../pipeline/option-values.ts';
 import { collectHeader, collectVariable, positiveInteger } from '../parse-options.ts';
 import { progressPrinter } from '../progress.ts';
 import { printReport } from '../report-output.ts';
@@ -31,6 +31,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option('--allow-writes', 'let tests send POST/PUT/PATCH/DELETE to a host that is not loopback')
     .option('--json', 'print the report as JSON on stdout')
     .action(async (suiteDir: string, flags: RunFlags) => {
+      const { runSuite } = await import('../../pipeline/run-suite.ts');
       const report = await runSuite({
         suiteDir,
         ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { loadServiceConfig } from '../../service/config.ts';
-import { startServer } from '../../service/start-server.ts';
-import { startWorker } from '../../service/start-worker.ts';
 import { port, positiveInteger } from '../parse-options.ts';
 
 const SERVE_HELP = `
@@ -50,6 +48,7 @@ export function registerServeCommands(program: Command): void {
         ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
         ...(flags.allowPrivate ? { allowPrivateTargets: true } : {}),
       });
+      const { startServer } = await import('../../service/start-server.ts');
       const server = await startServer(config, { demos: flags.demos && !config.redisUrl });
       process.stderr.write(
         [
@@ -75,6 +74,7 @@ export function registerServeCommands(program: Command): void {
         process.env,
         flags.concurrency ? { concurrency: flags.concurrency } : {},
       );
+      const { startWorker } = await import('../../service/start-worker.ts');
       const worker = await startWorker(config);
       process.stderr.write(
         `testops worker ${worker.runtime.workerId} running (concurrency ${config.concurrency})\n`,

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { exploreUi, generateUi, type ExploreOptions } from '../../pipeline/generate-ui.ts';
-import { DEFAULT_REPEAT } from '../../pipeline/run-suite.ts';
+import type { ExploreOptions } from '../../pipeline/generate-ui.ts';
+import { DEFAULT_REPEAT } from '../../pipeline/option-values.ts';
 import { positiveInteger } from '../parse-options.ts';
 import { progressPrinter } from '../progress.ts';
 import { printReport } from '../report-output.ts';
@@ -59,6 +59,7 @@ export function registerExploreCommand(program: Command): void {
       .description('Explore a live web app in a real browser and save its page model under <out>/model/.'),
     'testops-model',
   ).action(async (flags: ExplorationFlags) => {
+    const { exploreUi } = await import('../../pipeline/generate-ui.ts');
     const { model, file } = await exploreUi(explorationOptions(flags));
     if (flags.json) process.stdout.write(JSON.stringify(model, null, 2) + '\n');
     else {
@@ -100,6 +101,7 @@ export function registerGenerateUiCommand(generate: Command, setExitCode: (code:
       async (
         flags: ExplorationFlags & { model?: string; run?: boolean; repeat: number; failOnA11y?: boolean },
       ) => {
+        const { generateUi } = await import('../../pipeline/generate-ui.ts');
         const report = await generateUi({
           ...explorationOptions(flags),
           ...(flags.model ? { model: flags.model } : {}),
