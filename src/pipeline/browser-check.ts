@@ -1,2 +1,2 @@
-// /ready asks whether exploration could start a browser now (Playwright's own, else the system one).
-export { findBrowser as findBrowserForReadiness } from '../sources/web/find-browser.ts';
+// /ready asks whether exploration could start a browser now (an OS browser, else Playwright's own).
+export { assertBrowserAvailable as findBrowserForReadiness } from '../sources/web/find-browser.ts';

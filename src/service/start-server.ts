@@ -51,7 +51,7 @@ export async function startServer(
       { name: 'queue', check: () => opened.queue.ping() },
       {
         name: 'browser',
-        // Loaded on the first probe: Playwright is heavy, and only exploration needs it.
+        // Loaded on the first probe; Playwright itself only when no OS browser is there.
         check: async () =>
           void (await (await import('../pipeline/browser-check.ts')).findBrowserForReadiness()),
       },

@@ -2,7 +2,6 @@
 // otherwise one from the OS packages, otherwise an error that names both ways to get one.
 import { access, constants } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { TestopsError } from '../../core/errors.ts';
 
 export interface FoundBrowser {
@@ -33,7 +32,9 @@ async function findOnPath(name: string): Promise<string | undefined> {
   return undefined;
 }
 
-function playwrightChromium(): string | undefined {
+async function playwrightChromium(): Promise<string | undefined> {
+  // Loaded only here: Playwright is tens of megabytes of code a server's readiness probe need not hold.
+  const { chromium } = await import('@playwright/test');
   try {
     return chromium.executablePath();
   } catch {
@@ -42,16 +43,34 @@ function playwrightChromium(): string | undefined {
 }
 
 export async function findBrowser(): Promise<FoundBrowser> {
-  const managed = playwrightChromium();
+  const managed = await playwrightChromium();
   if (managed && (await isExecutable(managed))) return { executablePath: undefined, source: 'playwright' };
+  const system = await findSystemBrowser();
+  if (system) return { executablePath: system, source: 'system' };
+  throw browserMissing(managed);
+}
+
+/**
+ * Whether exploration and runs will find a browser, for a readiness probe: an OS browser answers
+ * without loading Playwright; only without one is Playwright's own build looked up.
+ */
+export async function assertBrowserAvailable(): Promise<void> {
+  if (!(await findSystemBrowser())) await findBrowser();
+}
+
+async function findSystemBrowser(): Promise<string | undefined> {
   for (const path of systemPaths) {
-    if (await isExecutable(path)) return { executablePath: path, source: 'system' };
+    if (await isExecutable(path)) return path;
   }
   for (const name of pathNames) {
     const path = await findOnPath(name);
-    if (path) return { executablePath: path, source: 'system' };
+    if (path) return path;
   }
-  throw new TestopsError('TESTOPS_BROWSER_MISSING', 'no Chromium browser was found', {
+  return undefined;
+}
+
+function browserMissing(managed: string | undefined): TestopsError {
+  return new TestopsError('TESTOPS_BROWSER_MISSING', 'no Chromium browser was found', {
     where: managed ?? 'PATH',
     expected: "Playwright's Chromium or a system Chromium/Chrome",
     hint: 'run `npx playwright install chromium`, or install the OS package (e.g. `apt-get install chromium`).',
