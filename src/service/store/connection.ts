@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { Database } from './database.ts';
 
@@ -28,11 +30,8 @@ export async function connectPglite(dataDir: string): Promise<Connection> {
     // less, and every buffer is resident memory of `testops serve`.
     postgresqlconf: ['shared_buffers=8MB', 'work_mem=2MB', 'maintenance_work_mem=8MB', 'temp_buffers=2MB'],
   };
-  if (!(await exists(join(options.dataDir, 'PG_VERSION')))) {
-    // initdb grows the WebAssembly memory to ~0.5 GB, which a WASM instance never gives back:
-    // create the cluster with a throw-away instance, then open it afresh for the server's life.
-    await (await PGlite.create(options)).close();
-  }
+  if (!(await exists(join(options.dataDir, 'PG_VERSION'))))
+    await createPgliteCluster({ dataDir: options.dataDir, postgresqlconf: options.postgresqlconf });
   const client = await PGlite.create(options);
   const db = drizzlePglite({ client }) as unknown as Database;
   return {
@@ -42,6 +41,35 @@ export async function connectPglite(dataDir: string): Promise<Connection> {
     withSession: (work) => work(db),
     close: () => client.close(),
   };
+}
+
+/**
+ * initdb grows PGlite's WebAssembly memory to about half a gigabyte, and a process does not get
+ * that back even once the instance is closed: the cluster is created by a short-lived child
+ * process, so the server starts on it like on a restart.
+ */
+async function createPgliteCluster(options: { dataDir: string; postgresqlconf: string[] }): Promise<void> {
+  const script = [
+    `const { PGlite } = await import(${JSON.stringify(import.meta.resolve('@electric-sql/pglite'))});`,
+    'await (await PGlite.create(JSON.parse(process.argv[1]))).close();',
+  ].join('\n');
+  try {
+    await promisify(execFile)(
+      process.execPath,
+      ['--input-type=module', '-e', script, JSON.stringify(options)],
+      { timeout: 120_000 },
+    );
+  } catch (error) {
+    // Node prints the source line of a throw, and PGlite's is a whole minified bundle.
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '')
+      .split('\n')
+      .filter((line) => line.trim() !== '' && line.length < 500)
+      .slice(-8)
+      .join('\n');
+    throw new Error(`creating the embedded database in ${options.dataDir} failed:\n${stderr}`, {
+      cause: error,
+    });
+  }
 }
 
 export async function connectPostgres(url: string): Promise<Connection> {
