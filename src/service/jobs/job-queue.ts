@@ -31,6 +31,11 @@ export interface EnqueueOptions {
   traceparent?: string;
   /** Attempts in all (first + retries), with exponential backoff between them. */
   attempts?: number;
+  /**
+   * The job was created just now, so no queue can hold an earlier entry of it: an adapter may
+   * skip looking for one (a round trip to Redis per submission).
+   */
+  fresh?: boolean;
 }
 
 export interface QueueStats {

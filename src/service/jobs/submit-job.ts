@@ -41,6 +41,7 @@ export async function submitJob(
     queue.enqueue(job.id, {
       idempotencyKey: job.id,
       attempts: job.maxAttempts,
+      fresh: true,
       ...(request.traceparent ? { traceparent: request.traceparent } : {}),
     }),
     stores.audit.record({

@@ -88,7 +88,7 @@ export class BullmqQueue implements JobQueue {
   async enqueue(jobId: string, options: EnqueueOptions = {}): Promise<void> {
     if (this.#closing) throw new Error(`Cannot enqueue job ${jobId}: the queue is closed.`);
     const id = bullmqJobId(jobId);
-    if (await this.#isQueued(id)) return;
+    if (!options.fresh && (await this.#isQueued(id))) return;
     const key = options.idempotencyKey;
     await this.queue.add(
       'run',
