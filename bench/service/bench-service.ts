@@ -1,16 +1,17 @@
 // Service benchmark: `testops serve` as its own process on PostgreSQL + Redis (distributed mode,
-// no worker attached, so submitted jobs stay queued), loaded over loopback by autocannon.
-// Prints figures; asserts nothing. Then SSE fan-out to 1,000 listeners of one job (a worker
+// no worker attached, so submitted jobs stay queued), loaded over loopback at a constant rate (and,
+// for reference, by autocannon's bursts). Prints figures; asserts nothing. Then SSE fan-out to 1,000 listeners of one job (a worker
 // process runs it), and the idle RSS of `testops serve` in both modes.
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { Redis } from 'ioredis';
+import { constantRateLoad } from './constant-rate-load.ts';
 
 const POSTGRES = process.env['TESTOPS_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -45,10 +46,12 @@ try {
     files: [{ path: 'test_login.py', content: 'def test_login():\n    assert True\n' }],
   });
 
-  const submit = await load(`${api.url}/api/v1/validate`, { method: 'POST', body: validateBody });
+  const submit = await load(api, `${api.url}/api/v1/validate`, { method: 'POST', body: validateBody });
   const taskId = await firstTaskId(api.url);
   note('polling a task');
-  const poll = await load(`${api.url}/api/v1/tasks/${taskId}`, { method: 'GET' });
+  const poll = await load(api, `${api.url}/api/v1/tasks/${taskId}`, { method: 'GET' });
+  note('cancelling the jobs submitted under load, so the fan-out job does not queue behind them');
+  await dropBacklog();
   note(`SSE fan-out to ${LISTENERS} listeners`);
   const fanOut = await sseFanOut(api.url, validateBody);
   note('idle RSS');
@@ -65,12 +68,22 @@ try {
     ['POST /api/v1/validate (job submission)', submit],
     ['GET /api/v1/tasks/{id}', poll],
   ] as const) {
+    const { steady, burst, cpuMsPerRequest: cpu } = result;
     row(
       name,
-      `${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
-      'p99 < 50 ms at 500 req/s',
+      `${steady.rps} req/s, p50 ${steady.p50} ms, p99 ${steady.p99} ms, max ${steady.max} ms`,
+      `p99 < 50 ms at ${RATE} req/s`,
     );
-    row('  non-2xx / errors / timeouts', `${result.non2xx} / ${result.errors} / ${result.timeouts}`);
+    row('  non-2xx / errors', `${steady.non2xx} / ${steady.errors}`);
+    row(
+      '  CPU per request',
+      `server ${cpu.server.toFixed(2)} ms, PostgreSQL ${cpu.postgres.toFixed(2)} ms, Redis ${cpu.redis.toFixed(2)} ms, load generator ${cpu.loadGenerator.toFixed(2)} ms`,
+    );
+    row(
+      `  bursts: ${RATE} at each second's start`,
+      `${burst.requests.average.toFixed(0)} req/s, p50 ${burst.latency.p50} ms, p99 ${burst.latency.p99} ms`,
+      '(autocannon, 50 connections)',
+    );
   }
   row(
     `SSE fan-out: ${LISTENERS} listeners of one job`,
@@ -87,13 +100,8 @@ try {
   console.log(
     JSON.stringify({
       bench: 'service',
-      submit: {
-        rps: submit.requests.average,
-        p50: submit.latency.p50,
-        p99: submit.latency.p99,
-        non2xx: submit.non2xx,
-      },
-      poll: { rps: poll.requests.average, p50: poll.latency.p50, p99: poll.latency.p99, non2xx: poll.non2xx },
+      submit: figures(submit),
+      poll: figures(poll),
       fanOut,
       embeddedRss,
       distributedRss,
@@ -107,24 +115,103 @@ try {
   await rm(dataDir, { recursive: true, force: true });
 }
 
-async function load(url: string, options: { method: 'GET' | 'POST'; body?: string }) {
+/**
+ * The target's load: requests evenly spaced at RATE per second (open loop), with the CPU each
+ * request cost the server, PostgreSQL, Redis and this process. Then, for reference, autocannon at
+ * the same rate, whose rate limit sends each second's requests as a burst at its start.
+ */
+async function load(
+  server: { process: ChildProcess },
+  url: string,
+  options: { method: 'GET' | 'POST'; body?: string },
+) {
   // A short warm-up so JIT and connection pools are not measured.
-  await autocannon({
+  await constantRateLoad({ url, ...options, rate: RATE, durationS: 2, connections: 50 });
+  const before = await cpuSample(server.process);
+  const steady = await constantRateLoad({
     url,
     ...options,
-    headers: { 'content-type': 'application/json' },
-    connections: 10,
-    duration: 2,
+    rate: RATE,
+    durationS: DURATION_S,
+    connections: 50,
   });
-  return autocannon({
+  const after = await cpuSample(server.process);
+  const perRequest = (key: keyof typeof before) => (after[key] - before[key]) / Math.max(1, steady.requests);
+  const burst = await autocannon({
     url,
     method: options.method,
     ...(options.body ? { body: options.body } : {}),
     headers: { 'content-type': 'application/json' },
     connections: 50,
     overallRate: RATE,
-    duration: DURATION_S,
+    duration: Math.min(DURATION_S, 10),
   });
+  return {
+    steady,
+    burst,
+    cpuMsPerRequest: {
+      server: perRequest('server'),
+      postgres: perRequest('postgres'),
+      redis: perRequest('redis'),
+      loadGenerator: perRequest('loadGenerator'),
+    },
+  };
+}
+
+function figures({ steady, burst, cpuMsPerRequest }: Awaited<ReturnType<typeof load>>) {
+  return {
+    ...steady,
+    cpuMsPerRequest,
+    burst: {
+      rps: burst.requests.average,
+      p50: burst.latency.p50,
+      p99: burst.latency.p99,
+      non2xx: burst.non2xx,
+    },
+  };
+}
+
+/**
+ * CPU time used so far by the server, by all PostgreSQL and Redis processes of this machine (both
+ * run locally in this benchmark) and by this process, which generates the load: on 2 shared cores,
+ * where the time goes decides the latency.
+ */
+async function cpuSample(server: ChildProcess) {
+  const byCommand = { postgres: 0, 'redis-server': 0 } as Record<string, number>;
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    const command = /\((.*)\)/.exec(stat)?.[1] ?? '';
+    if (command in byCommand) byCommand[command]! += ticksToMs(stat);
+  }
+  return {
+    server: ticksToMs(await readFile(`/proc/${server.pid}/stat`, 'utf8')),
+    postgres: byCommand['postgres']!,
+    redis: byCommand['redis-server']!,
+    loadGenerator: ticksToMs(await readFile('/proc/self/stat', 'utf8')),
+  };
+}
+
+/** User + system CPU time of a /proc/<pid>/stat line (clock ticks of 10 ms). */
+function ticksToMs(stat: string): number {
+  // Fields after the command name (which may hold spaces) start at the state, field 3.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * The jobs submitted under load wait in the queue; a worker would run every one of them before
+ * the fan-out job. They are cancelled in the store and dropped from Redis.
+ */
+async function dropBacklog(): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("update jobs set status = 'cancelled', finished_at = now() where status = 'pending'");
+  } finally {
+    await client.end();
+  }
+  await deleteKeys(prefix);
 }
 
 async function firstTaskId(base: string): Promise<string> {
