@@ -10,6 +10,7 @@ import { jobSources } from './job-sources.ts';
 import { EXPECTED_STAGES, type ExecutorRegistry, type ExecutorResult, type TestDraft } from './executor.ts';
 import type { JobError, JobEvent, JobRecord, JobStatus } from './job.ts';
 import { RetryableJobError, type JobHandler, type JobHandlerContext } from './job-queue.ts';
+import { HEADERS_SECRET, jobSecretName } from './job-secrets.ts';
 
 /** What the runner reports to logs, metrics and traces; every hook is optional. */
 export interface JobObserver {
@@ -123,6 +124,8 @@ async function runClaimed(
       errors: result.errors,
     });
     if (finished) {
+      // Only a failed or cancelled job can be retried: a completed one needs its credentials no more.
+      await stores.secrets.delete(job.projectId, jobSecretName(job.id, HEADERS_SECRET));
       publisher.emit({ type: 'progress', percent: 100, stage: undefined });
       publisher.emit({ type: 'status', status: 'completed', summary, errors: result.errors });
     }

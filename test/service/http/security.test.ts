@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServiceConfig } from '../../../src/service/config.ts';
 import { startServer, type RunningServer } from '../../../src/service/start-server.ts';
 import { tempDataDir, type TempDataDir } from '../support/databases.ts';
-import { computeApiSpec, postJson } from '../support/service-client.ts';
+import { computeApiSpec, postJson, waitForTask } from '../support/service-client.ts';
 
 // Auth with scoped keys, rate and size limits, CORS, secrets kept out of rows and logs: the
 // embedded server configured as it would be when reachable from other machines.
@@ -82,7 +82,7 @@ describe('security of the server', () => {
     expect((await fetch(`${base}/health`)).status).toBe(200);
   });
 
-  it('keeps target credentials out of job rows and logs (encrypted in the secret store)', async () => {
+  it('keeps target credentials out of job rows and logs (encrypted in the secret store until the job completes)', async () => {
     const all = await server.runtime.stores.keys.create('*', 'secrets');
     const submitted = await postJson(
       `${base}/api/v1/generate/api-tests`,
@@ -97,6 +97,10 @@ describe('security of the server', () => {
     expect(JSON.stringify(job?.input)).not.toContain('super-secret-target-token');
     const names = await server.runtime.stores.secrets.list('default');
     expect(names.some((name) => name.startsWith(`job:${job!.id}:`))).toBe(true);
+    await waitForTask(base, job!.id, ['completed'], { headers: { authorization: `Bearer ${all.key}` } });
+    // A completed job is never retried: its credentials are not kept.
+    const left = await server.runtime.stores.secrets.list('default');
+    expect(left.filter((name) => name.startsWith(`job:${job!.id}:`))).toEqual([]);
     const logs = logLines.join('');
     expect(logs).toContain('incoming request');
     expect(logs).not.toContain('super-secret-target-token');
