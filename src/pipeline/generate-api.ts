@@ -28,6 +28,8 @@ export interface GenerateApiOptions {
   /** SSRF guard for a spec URL given by someone else (the service); the CLI trusts its user. */
   guard?: UrlGuardOptions;
   events?: EventSink;
+  /** Stops the verification run in progress (see runSuite). */
+  signal?: AbortSignal;
 }
 
 /** load → model → design → emit, then (with `run`) execute and verify: the `generate api` job. */
@@ -70,6 +72,7 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
       allowWrites: options.allowWrites,
       events,
       durations,
+      ...(options.signal ? { signal: options.signal } : {}),
     });
   }
   const report = buildRunReport({

@@ -41,6 +41,8 @@ export interface GenerateUiOptions extends ExploreOptions {
   failOnA11y?: boolean;
   /** Only these kinds of cases (default: all). */
   kinds?: UiCaseKind[];
+  /** Stops the verification run in progress (see runSuite). */
+  signal?: AbortSignal;
 }
 
 /** explore → design → emit, then (with `run`) execute and verify: the `generate ui` job. */
@@ -67,7 +69,14 @@ export async function generateUi(options: GenerateUiOptions): Promise<RunReport>
   });
   durations['emit'] = emitted.durationMs;
   if (options.run)
-    return runSuite({ suiteDir: outDir, baseUrl: model.origin, repeat: options.repeat, events, durations });
+    return runSuite({
+      suiteDir: outDir,
+      baseUrl: model.origin,
+      repeat: options.repeat,
+      events,
+      durations,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
   const report = buildRunReport({
     manifest,
     baseUrl: model.origin,

@@ -22,6 +22,8 @@ export interface RunSuiteOptions {
   allowWrites?: boolean;
   events?: EventSink;
   durations?: Record<string, number>;
+  /** Stops a run in progress (the runner's processes end); runSuite then throws the signal's reason. */
+  signal?: AbortSignal;
 }
 
 import { DEFAULT_REPEAT } from './option-values.ts';
@@ -61,7 +63,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   const durations = { ...(options.durations ?? {}) };
   const runner = manifest.format === 'pytest' ? runPytestSuite : runPlaywrightSuite;
   const { result: outcomes, durationMs } = await timedStage(events, `run ×${repeat}`, () =>
-    runner({ suiteDir, repeat, env, events }),
+    runner({ suiteDir, repeat, env, events, ...(options.signal ? { signal: options.signal } : {}) }),
   );
   durations['run'] = durationMs;
   const defects = await writeEvidence(suiteDir, outcomes);

@@ -14,6 +14,8 @@ export interface RunSuiteOptions {
   /** Environment for the suite: base URL, credentials, variables. */
   env: Record<string, string>;
   events: EventSink;
+  /** Stops the run (a cancelled job, a worker shutting down): the runner then throws the reason. */
+  signal?: AbortSignal;
 }
 
 /** Runs the emitted Playwright project with its own pinned runner, every test `repeat` times. */
@@ -29,7 +31,9 @@ export async function runPlaywrightSuite(options: RunSuiteOptions): Promise<Test
     cwd: suiteDir,
     env: { ...process.env, ...options.env, TESTOPS_REPORT_FILE: reportFile, FORCE_COLOR: '0' },
     timeoutMs: 60 * 60_000,
+    ...(options.signal ? { signal: options.signal } : {}),
   });
+  options.signal?.throwIfAborted();
   const report = await readFile(reportFile, 'utf8')
     .then((text) => JSON.parse(text) as PlaywrightJsonReport)
     .catch(() => undefined);

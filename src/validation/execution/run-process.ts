@@ -6,11 +6,17 @@ export interface ProcessResult {
   stderr: string;
 }
 
-/** Runs a command to completion, capturing its output (bounded) and never throwing on exit codes. */
+/** How long a runner asked to stop (SIGTERM: Playwright closes its workers and browsers) may take. */
+const STOP_GRACE_MS = 5_000;
+
+/**
+ * Runs a command to completion, capturing its output (bounded) and never throwing on exit codes.
+ * An aborted `signal` stops it: SIGTERM, then SIGKILL if it is still there after a grace period.
+ */
 export function runProcess(
   command: string,
   args: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; signal?: AbortSignal },
 ): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
@@ -24,13 +30,24 @@ export function runProcess(
       buffer.length > 2_000_000 ? buffer : buffer + chunk.toString();
     child.stdout.on('data', (chunk: Buffer) => (stdout = keep(stdout, chunk)));
     child.stderr.on('data', (chunk: Buffer) => (stderr = keep(stderr, chunk)));
-    const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
+    const timers: NodeJS.Timeout[] = [];
+    if (options.timeoutMs) timers.push(setTimeout(() => child.kill('SIGKILL'), options.timeoutMs));
+    const stop = () => {
+      child.kill('SIGTERM');
+      timers.push(setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS));
+    };
+    if (options.signal?.aborted) stop();
+    else options.signal?.addEventListener('abort', stop, { once: true });
+    const settle = () => {
+      for (const timer of timers) clearTimeout(timer);
+      options.signal?.removeEventListener('abort', stop);
+    };
     child.on('error', (error) => {
-      if (timer) clearTimeout(timer);
+      settle();
       reject(error);
     });
     child.on('close', (code) => {
-      if (timer) clearTimeout(timer);
+      settle();
       resolve({ code, stdout, stderr });
     });
   });

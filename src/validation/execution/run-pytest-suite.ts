@@ -24,8 +24,10 @@ export async function runPytestSuite(options: RunSuiteOptions): Promise<TestOutc
         cwd: suiteDir,
         env: { ...process.env, ...options.env },
         timeoutMs: 60 * 60_000,
+        ...(options.signal ? { signal: options.signal } : {}),
       },
     );
+    options.signal?.throwIfAborted();
     const cases = await readJunitCases(junit).catch(() => undefined);
     if (!cases || (cases.length === 0 && result.code !== 0 && result.code !== 5)) {
       throw new TestopsError(

@@ -146,7 +146,7 @@ describe('the embedded server', () => {
     expect(refused.errors[0]).toMatchObject({ code: 'TESTOPS_URL_REFUSED' });
   });
 
-  it('cancels a pending task at once and a running one at its next step; retries a cancelled one', async () => {
+  it('cancels a pending task at once and a running one in its test run; retries a cancelled one', async () => {
     const running = await submitFlavorsJob({
       endpoints: undefined,
       options: { repeat: 3, headers: ['Authorization: Bearer demo-token'] },
@@ -160,6 +160,12 @@ describe('the embedded server', () => {
     const stream = await readEvents(`${base}/api/v1/stream/${pendingId}`, { timeoutMs: 10_000 });
     expect(stream.events.at(-1)).toMatchObject({ event: 'status', data: { status: 'cancelled' } });
 
+    // Cancelled while Playwright runs the suite: the run's processes are stopped, not waited for.
+    const toRun = await readEvents(`${base}/api/v1/stream/${runningId}`, {
+      until: (event) => event.data['type'] === 'run-start',
+      timeoutMs: 120_000,
+    });
+    expect(toRun.events.at(-1)?.data).toMatchObject({ type: 'run-start' });
     await postJson(`${base}/api/v1/tasks/${runningId}/cancel`, {});
     expect((await waitForTask(base, runningId, ['cancelled', 'completed'])).status).toBe('cancelled');
     const again = await postJson(`${base}/api/v1/tasks/${runningId}/cancel`, {});

@@ -8,14 +8,15 @@ export interface SseEvent {
 }
 
 /**
- * Reads an SSE stream over real HTTP until it ends, `stopAfter` events arrived, or the timeout.
- * Returns the events; `ended` says whether the server closed the stream.
+ * Reads an SSE stream over real HTTP until it ends, `stopAfter` events arrived, an event matched
+ * `until`, or the timeout. Returns the events; `ended` says whether the server closed the stream.
  */
 export async function readEvents(
   url: string,
   options: {
     lastEventId?: number;
     stopAfter?: number;
+    until?: (event: SseEvent) => boolean;
     timeoutMs?: number;
     headers?: Record<string, string>;
   } = {},
@@ -50,7 +51,8 @@ export async function readEvents(
         buffer = buffer.slice(boundary + 2);
         const event = parseBlock(block);
         if (event) events.push(event);
-        if (options.stopAfter !== undefined && events.length >= options.stopAfter) {
+        const matched = event !== undefined && options.until?.(event) === true;
+        if (matched || (options.stopAfter !== undefined && events.length >= options.stopAfter)) {
           await reader.cancel();
           return { events, ended: false, status: response.status };
         }

@@ -43,6 +43,7 @@ export const runApiTestsJob: JobExecutor = async (raw, context) => {
     allowWrites: input.options.allow_writes,
     guard: guardFor(context, input.openapi_url),
     events: context.events,
+    signal: context.signal,
   });
   const tests = suiteTests('api', await readManifest(outDir), report);
   return {

@@ -58,6 +58,7 @@ export const runTestCasesJob: JobExecutor = async (raw, context) => {
       run: true,
       repeat: input.options.repeat,
       events: context.events,
+      signal: context.signal,
     });
     const uiTests = suiteTests('ui', await readManifest(outDir), run);
     tests.push(...uiTests);
