@@ -1,78 +1,53 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runProcess } from '../../../src/validation/execution/run-process.ts';
 
-/** A child that runs until stopped; it creates `readyFile` once its signal handlers are in place. */
-function forever(readyFile: string, ignoreTerm: boolean): string[] {
-  return [
-    '-e',
-    `${ignoreTerm ? "process.on('SIGTERM', () => {});" : ''}
-     require('node:fs').writeFileSync(${JSON.stringify(readyFile)}, '');
+let dir: string;
+beforeEach(async () => void (dir = await mkdtemp(join(tmpdir(), 'testops-run-process-'))));
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** Starts a child that runs until stopped; it creates `ready` once its signal handlers are in place. */
+function startForever(signal: AbortSignal, options: { ignoreTerm: boolean }) {
+  const script = `${options.ignoreTerm ? "process.on('SIGTERM', () => {});" : ''}
+     require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'ready'))}, '');
      process.stdout.write('ready');
-     setInterval(() => {}, 1000);`,
-  ];
+     setInterval(() => {}, 1000);`;
+  return runProcess(process.execPath, ['-e', script], { cwd: dir, signal });
 }
 
-async function whenExists(file: string): Promise<void> {
-  while (
-    !(await stat(file).then(
+async function untilReady(): Promise<void> {
+  const exists = () =>
+    stat(join(dir, 'ready')).then(
       () => true,
       () => false,
-    ))
-  )
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    );
+  while (!(await exists())) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 describe('runProcess with an abort signal', () => {
   it('stops a running child when the signal aborts', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'testops-run-process-'));
-    try {
-      const controller = new AbortController();
-      const running = runProcess(process.execPath, forever(join(dir, 'ready'), false), {
-        cwd: dir,
-        signal: controller.signal,
-      });
-      await whenExists(join(dir, 'ready'));
-      controller.abort(new Error('job cancelled'));
-      const result = await running;
-      expect(result.code).toBeNull();
-      expect(result.stdout).toBe('ready');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const controller = new AbortController();
+    const running = startForever(controller.signal, { ignoreTerm: false });
+    await untilReady();
+    controller.abort(new Error('job cancelled'));
+    const result = await running;
+    expect(result.code).toBeNull();
+    expect(result.stdout).toBe('ready');
   }, 30_000);
 
   it('kills a child that ignores SIGTERM once the grace period is over', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'testops-run-process-'));
-    try {
-      const controller = new AbortController();
-      const running = runProcess(process.execPath, forever(join(dir, 'ready'), true), {
-        cwd: dir,
-        signal: controller.signal,
-      });
-      await whenExists(join(dir, 'ready'));
-      controller.abort(new Error('job cancelled'));
-      expect((await running).code).toBeNull();
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const controller = new AbortController();
+    const running = startForever(controller.signal, { ignoreTerm: true });
+    await untilReady();
+    controller.abort(new Error('job cancelled'));
+    expect((await running).code).toBeNull();
   }, 30_000);
 
   it('stops at once a child whose signal was aborted before it started', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'testops-run-process-'));
-    try {
-      const controller = new AbortController();
-      controller.abort(new Error('job cancelled'));
-      const result = await runProcess(process.execPath, forever(join(dir, 'ready'), false), {
-        cwd: dir,
-        signal: controller.signal,
-      });
-      expect(result.code).toBeNull();
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const result = await startForever(AbortSignal.abort(new Error('job cancelled')), { ignoreTerm: false });
+    expect(result.code).toBeNull();
   }, 30_000);
 
   it('runs a child to its end when nothing aborts', async () => {
@@ -80,7 +55,7 @@ describe('runProcess with an abort signal', () => {
       process.execPath,
       ['-e', "process.stdout.write('done'); process.exit(3)"],
       {
-        cwd: tmpdir(),
+        cwd: dir,
         signal: new AbortController().signal,
       },
     );
