@@ -7,8 +7,9 @@ import { emittedTsconfig } from '../emitted-tsconfig.ts';
 /** Versions the emitted project pins; shared ones stay equal to the API suites'. */
 export const PINNED = {
   '@playwright/test': API_PINNED['@playwright/test'],
-  // 4.14 drives pages through playwright-core's public API (peer >= 1.0), so it fits 1.65.
-  '@axe-core/playwright': '4.14.0',
+  // Drives pages through playwright-core's public API (peer >= 1.0), so it fits 1.65; 4.14 declares
+  // Node >= 22.12, while suites (and this tool) run on Node 20.
+  '@axe-core/playwright': '4.13.0',
   'allure-playwright': API_PINNED['allure-playwright'],
   'allure-js-commons': API_PINNED['allure-js-commons'],
   typescript: API_PINNED.typescript,

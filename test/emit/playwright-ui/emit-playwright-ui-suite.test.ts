@@ -43,7 +43,7 @@ describe('emitPlaywrightUiSuite', () => {
     expect(manifest['type']).toBe('module');
     expect(manifest['dependencies']).toEqual({
       '@playwright/test': '1.65.1',
-      '@axe-core/playwright': '4.14.0',
+      '@axe-core/playwright': '4.13.0',
       'allure-playwright': '3.12.2',
       'allure-js-commons': '3.12.2',
     });
