@@ -12,7 +12,6 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 function startForever(signal: AbortSignal, options: { ignoreTerm: boolean }) {
   const script = `${options.ignoreTerm ? "process.on('SIGTERM', () => {});" : ''}
      require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'ready'))}, '');
-     process.stdout.write('ready');
      setInterval(() => {}, 1000);`;
   return runProcess(process.execPath, ['-e', script], { cwd: dir, signal });
 }
@@ -32,9 +31,7 @@ describe('runProcess with an abort signal', () => {
     const running = startForever(controller.signal, { ignoreTerm: false });
     await untilReady();
     controller.abort(new Error('job cancelled'));
-    const result = await running;
-    expect(result.code).toBeNull();
-    expect(result.stdout).toBe('ready');
+    expect((await running).code).toBeNull();
   }, 30_000);
 
   it('kills a child that ignores SIGTERM once the grace period is over', async () => {
