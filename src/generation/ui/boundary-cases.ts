@@ -74,13 +74,12 @@ function acceptedLimitCase(
 ): UiTestCase | undefined {
   const what = `boundary ${page.id}/${entry.element.id} at ${entry.boundary.bound}`;
   const setup = resolveActions(context, page.id, [...entry.interaction.setup, entry.interaction.action]);
-  if (!setup.ok) return skip(context, what, setup.reason);
+  if (!setup.ok) return context.skip(what, setup.reason);
   const value = valueAtLimit(entry.boundary, fillValue(entry.interaction));
   const absences = entry.interaction.effects.flatMap((effect) =>
     absenceAssertions(context, setup.page, effect),
   );
-  if (absences.length === 0)
-    return skip(context, what, 'nothing observed on rejection can be checked absent');
+  if (absences.length === 0) return context.skip(what, 'nothing observed on rejection can be checked absent');
   const replay = setup.actions.slice(0, -1).map((resolved) => stepAction(context, resolved));
   const fill = stepAction(context, {
     ...setup.actions.at(-1)!,
@@ -116,9 +115,4 @@ function rejectionMessage(interaction: ObservedInteraction): string | undefined 
 
 function fillValue(interaction: ObservedInteraction): string {
   return interaction.action.kind === 'fill' ? interaction.action.value : '';
-}
-
-function skip(context: UiGenerationContext, what: string, reason: string): undefined {
-  context.skip(what, reason);
-  return undefined;
 }

@@ -46,11 +46,11 @@ function shownCase(
   start: FlowStart,
 ): UiTestCase | undefined {
   const what = `state ${page.id}/${state.flow}`;
-  if (!state.reproducible) return skip(context, what, 'what the page showed was not reproducible');
+  if (!state.reproducible) return context.skip(what, 'what the page showed was not reproducible');
   const assertions = consistentEffects(state.effects).flatMap((effect) =>
     effectAssertions(context, page.id, effect),
   );
-  if (assertions.length === 0) return skip(context, what, 'nothing it showed can be checked');
+  if (assertions.length === 0) return context.skip(what, 'nothing it showed can be checked');
   const checks = state.effects.map((effect) => describeEffect(effect, (url) => context.pathOf(url)));
   return uiCase({
     id: `${page.id}-state-${start.slug}`,
@@ -70,16 +70,16 @@ function sharedLinkCase(
   start: FlowStart,
 ): UiTestCase | undefined {
   const what = `shared link ${page.id}/${link.holder}`;
-  if (!link.reproducible) return skip(context, what, 'what the link opened was not reproducible');
+  if (!link.reproducible) return context.skip(what, 'what the link opened was not reproducible');
   const setup = resolveActions(context, page.id, link.setup);
-  if (!setup.ok) return skip(context, what, setup.reason);
+  if (!setup.ok) return context.skip(what, setup.reason);
   const holder = context.element(setup.page, link.holder);
   if (!holder || !context.page(link.opens))
-    return skip(context, what, 'the link or the page it opens is not in the model');
+    return context.skip(what, 'the link or the page it opens is not in the model');
   const assertions = consistentEffects(link.effects).flatMap((effect) =>
     effectAssertions(context, link.opens, effect),
   );
-  if (assertions.length === 0) return skip(context, what, 'nothing the link restored can be checked');
+  if (assertions.length === 0) return context.skip(what, 'nothing the link restored can be checked');
   const target = context.elementTarget(setup.page, holder);
   const open = {
     action: { kind: 'open-shared' as const, target, page: link.opens },
@@ -107,9 +107,4 @@ function sharedLinkCase(
     ],
     covers: [`shared link ${page.id}/${link.holder} → ${link.opens}`],
   });
-}
-
-function skip(context: UiGenerationContext, what: string, reason: string): undefined {
-  context.skip(what, reason);
-  return undefined;
 }

@@ -97,8 +97,10 @@ export class UiGenerationContext {
     return parsed.pathname + parsed.search + parsed.hash;
   }
 
-  skip(what: string, reason: string): void {
+  /** Records why no case was built; returns undefined so a builder can `return context.skip(…)`. */
+  skip(what: string, reason: string): undefined {
     this.skipped.push({ what, reason });
+    return undefined;
   }
 }
 
