@@ -9,7 +9,7 @@ import type { InteractionPlan } from './plan-interactions.ts';
 import { briefError } from './page-issues.ts';
 import type { PageSnapshot } from './in-page-types.ts';
 import { isSameOriginUrl } from './new-visitor.ts';
-import { diffSnapshots } from './snapshot-diff.ts';
+import { changesSignature, diffSnapshots } from './snapshot-diff.ts';
 import type { Change } from './snapshot-diff.ts';
 
 export interface InteractionOutcome {
@@ -156,6 +156,5 @@ function signatureOf(
   changes: Change[],
   leftPage: boolean,
 ): string {
-  const kept = leftPage ? [] : changes.map((change) => JSON.stringify(change)).sort();
-  return JSON.stringify({ url, dialogs, kept });
+  return JSON.stringify({ url, dialogs, kept: changesSignature(leftPage ? [] : changes) });
 }

@@ -232,3 +232,8 @@ export function regionsOfChange(change: Change, before: PageSnapshot, after: Pag
   );
   return [...new Set(own.flatMap((entry) => entry.regions))];
 }
+
+/** Equal for two runs that saw the same changes, in whatever order they were found. */
+export function changesSignature(changes: Change[]): string {
+  return JSON.stringify(changes.map((change) => JSON.stringify(change)).sort());
+}

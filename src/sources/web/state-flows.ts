@@ -6,7 +6,7 @@ import type { PageModel, StateFlow } from '../../core/page-model.ts';
 import { byPriority } from './effect-targets.ts';
 import { IdAllocator } from './element-ids.ts';
 import type { PageSnapshot } from './in-page-types.ts';
-import { diffSnapshots, regionsOfChange } from './snapshot-diff.ts';
+import { changesSignature, diffSnapshots, regionsOfChange } from './snapshot-diff.ts';
 import type { Change } from './snapshot-diff.ts';
 import { regionLabel } from './page-facts.ts';
 import { createsSomething } from './probe-plans.ts';
@@ -70,5 +70,5 @@ export function stateChanges(
       return regions.length === 0 || regions.some((region) => !shared.has(region));
     }),
   );
-  return { changes, signature: JSON.stringify(changes.map((change) => JSON.stringify(change)).sort()) };
+  return { changes, signature: changesSignature(changes) };
 }
