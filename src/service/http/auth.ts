@@ -6,6 +6,30 @@ declare module 'fastify' {
   interface FastifyRequest {
     apiKey: ApiKeyRecord | undefined;
   }
+  interface FastifyContextConfig {
+    /** Who may call the route; set for every route when it is registered (see `routeAccess`). */
+    access?: RouteAccess;
+  }
+}
+
+/**
+ * `public`: probes and the API documentation; `key`: everything else (a key when auth is on);
+ * `admin`: the queue dashboard, always with a key for every project.
+ */
+export type RouteAccess = 'public' | 'key' | 'admin';
+
+const PUBLIC_ROUTES = new Set(['/', '/health', '/ready', '/metrics', '/openapi.json']);
+
+/**
+ * Access by the route's own pattern, as registered — never by the request's raw URL, which the
+ * router decodes (`/%61pi/...` is served by `/api/...`). Anything not listed needs a key.
+ */
+export function routeAccess(routeUrl: string, method: string | string[]): RouteAccess {
+  // CORS preflights carry no credentials by design and answer with headers only.
+  if (routeUrl === '*' && [method].flat().every((verb) => verb === 'OPTIONS')) return 'public';
+  if (PUBLIC_ROUTES.has(routeUrl) || routeUrl === '/docs' || routeUrl.startsWith('/docs/')) return 'public';
+  if (routeUrl === '/admin' || routeUrl.startsWith('/admin/')) return 'admin';
+  return 'key';
 }
 
 /** The key from `Authorization: Bearer <key>` or `X-API-Key`. */
@@ -17,18 +41,28 @@ function presentedKey(request: FastifyRequest): string | undefined {
 }
 
 /**
- * API keys on /api and /admin. Required when the server is reachable from other machines (or
- * configured so); on loopback without auth a key is optional but, when sent, must be valid.
+ * Marks every route with its access level as it is registered. Must run before any route (or
+ * plugin with routes) is added, so no route escapes the marking.
+ */
+export function registerRouteAccess(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, access: route.config?.access ?? routeAccess(route.url, route.method) };
+  });
+}
+
+/**
+ * API keys, deny by default: every route but the public ones needs a valid key when the server is
+ * reachable from other machines (or configured so); on loopback without auth a key is optional
+ * but, when sent, must be valid. Requests that match no route are judged as `key` routes too.
  */
 export function registerAuth(app: FastifyInstance, keys: KeyStore, options: { required: boolean }): void {
   app.decorateRequest('apiKey', undefined);
   app.addHook('onRequest', async (request) => {
-    const path = request.url.split('?')[0] ?? '';
-    const guarded = path.startsWith('/api/') || path.startsWith('/admin');
-    if (!guarded) return;
+    const access = request.routeOptions.config.access ?? 'key';
+    if (access === 'public') return;
     const key = presentedKey(request);
     if (key === undefined) {
-      if (options.required || path.startsWith('/admin'))
+      if (options.required || access === 'admin')
         throw new HttpError(
           401,
           'TESTOPS_UNAUTHENTICATED',
@@ -43,7 +77,7 @@ export function registerAuth(app: FastifyInstance, keys: KeyStore, options: { re
         'TESTOPS_UNAUTHENTICATED',
         'the API key is unknown or revoked; create a new one with `testops keys create`.',
       );
-    if (path.startsWith('/admin') && record.projectId !== '*')
+    if (access === 'admin' && record.projectId !== '*')
       throw new HttpError(
         403,
         'TESTOPS_FORBIDDEN',

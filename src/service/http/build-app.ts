@@ -5,7 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
-import { registerAuth } from './auth.ts';
+import { registerAuth, registerRouteAccess } from './auth.ts';
 import { registerErrorHandling } from './error-response.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
@@ -40,6 +40,8 @@ export async function buildApp(
     requestIdHeader: false,
     trustProxy: false,
   });
+  // Before any route: every route, the plugins' included, gets its access level when registered.
+  registerRouteAccess(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
@@ -85,7 +87,7 @@ export async function buildApp(
     // Per API key when one is sent, else per address; probes are never limited.
     keyGenerator: (request) =>
       request.headers.authorization ?? String(request.headers['x-api-key'] ?? request.ip),
-    allowList: (request) => ['/health', '/ready', '/metrics'].includes(request.url),
+    allowList: (request) => ['/health', '/ready', '/metrics'].includes(request.routeOptions.url ?? ''),
   });
   registerAuth(app, context.stores.keys, { required: config.requireAuth });
   await options.beforeRoutes?.(app);
