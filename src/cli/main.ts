@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
+import { errorSpec, exitCodeOf } from '../core/error-catalogue.ts';
 import { isTestopsError } from '../core/errors.ts';
 import { registerDemoCommands } from './commands/demo.ts';
 import { registerGenerateCommands } from './commands/generate.ts';
@@ -12,7 +13,10 @@ import { registerKeysCommands } from './commands/keys.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerExploreCommand, registerGenerateUiCommand } from './commands/ui.ts';
 
-/** Entry point of the `testops` CLI; returns the process exit code. */
+/**
+ * Entry point of the `testops` CLI; returns the process exit code: 0 delivered, 1 suspected
+ * defects or flaky tests, 2 invalid input, 3 this machine, the target or testops itself failed.
+ */
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('testops')
     .description(
@@ -43,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (isTestopsError(error)) {
       process.stderr.write(`${pc.red('error')} ${error.code}\n${error.message}\n`);
-      return 2;
+      return exitCodeOf(errorSpec(error.code).kind);
     }
     process.stderr.write(`${pc.red('unexpected error')} ${(error as Error).stack ?? String(error)}\n`);
     return 3;

@@ -1,32 +1,6 @@
-/**
- * Every error the engine raises on purpose. The code is stable (scripts and the HTTP API map
- * it); the message says where, what was expected and how to fix it.
- */
-export type TestopsErrorCode =
-  | 'TESTOPS_INVALID_ARGUMENT'
-  | 'TESTOPS_SOURCE_NOT_FOUND'
-  | 'TESTOPS_SOURCE_FETCH_FAILED'
-  | 'TESTOPS_SOURCE_TOO_LARGE'
-  | 'TESTOPS_URL_REFUSED'
-  | 'TESTOPS_SPEC_UNPARSABLE'
-  | 'TESTOPS_SPEC_INVALID'
-  | 'TESTOPS_SPEC_UNSUPPORTED_VERSION'
-  | 'TESTOPS_OPERATION_INVALID'
-  | 'TESTOPS_SUITE_NOT_FOUND'
-  | 'TESTOPS_RUNNER_MISSING'
-  | 'TESTOPS_RUNNER_FAILED'
-  | 'TESTOPS_BROWSER_MISSING'
-  | 'TESTOPS_LOGIN_FAILED'
-  | 'TESTOPS_MODEL_INVALID'
-  | 'TESTOPS_MODEL_UNSUPPORTED_VERSION'
-  | 'TESTOPS_PYTHON_MISSING'
-  | 'TESTOPS_TESTS_UNREADABLE'
-  | 'TESTOPS_DEFECTS_INVALID'
-  | 'TESTOPS_DATABASE_FAILED'
-  | 'TESTOPS_DATA_DIR_LOCKED'
-  | 'TESTOPS_SECRET_KEY_MISSING'
-  | 'TESTOPS_SECRET_KEY_INVALID'
-  | 'TESTOPS_SECRET_UNREADABLE';
+import { errorSpec, type TestopsErrorCode } from './error-catalogue.ts';
+
+export type { TestopsErrorCode } from './error-catalogue.ts';
 
 export interface TestopsErrorDetails {
   /** Where the problem is: a file, a URL, or a JSON pointer inside a document. */
@@ -38,6 +12,11 @@ export interface TestopsErrorDetails {
   cause?: unknown;
 }
 
+/**
+ * Every error the engine and the service raise on purpose. The code is stable and listed in
+ * `ERROR_CATALOGUE` (HTTP status, retryable, kind); the message says where, what was expected
+ * and how to fix it.
+ */
 export class TestopsError extends Error {
   readonly code: TestopsErrorCode;
   readonly where: string | undefined;
@@ -72,4 +51,22 @@ export function isTestopsError(error: unknown): error is TestopsError {
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** Network failures a later attempt may not meet (Node's socket error codes). */
+const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
+/** PostgreSQL SQLSTATEs worth another attempt: connection loss, serialisation, shutdown, resources. */
+const TRANSIENT_SQLSTATE = /^(08|53|57P0[1-3]|40001|40P01)/;
+
+/**
+ * Whether running the same work again may succeed: a catalogued error says so itself; a
+ * dropped connection or a database restart may pass; anything else — a bug — fails the same
+ * way every time and is not retried.
+ */
+export function isRetryableError(error: unknown): boolean {
+  if (isTestopsError(error)) return errorSpec(error.code).retryable;
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return false;
+  return TRANSIENT_NETWORK_CODES.has(code) || TRANSIENT_SQLSTATE.test(code);
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiKeyRecord, KeyStore } from '../store/stores.ts';
-import { HttpError } from './error-response.ts';
+import { TestopsError } from '../../core/errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -63,8 +63,7 @@ export function registerAuth(app: FastifyInstance, keys: KeyStore, options: { re
     const key = presentedKey(request);
     if (key === undefined) {
       if (options.required || access === 'admin')
-        throw new HttpError(
-          401,
+        throw new TestopsError(
           'TESTOPS_UNAUTHENTICATED',
           'an API key is required: send "Authorization: Bearer <key>"; create one with `testops keys create --project <id>`.',
         );
@@ -72,14 +71,12 @@ export function registerAuth(app: FastifyInstance, keys: KeyStore, options: { re
     }
     const record = await keys.verify(key);
     if (!record)
-      throw new HttpError(
-        401,
+      throw new TestopsError(
         'TESTOPS_UNAUTHENTICATED',
         'the API key is unknown or revoked; create a new one with `testops keys create`.',
       );
     if (access === 'admin' && record.projectId !== '*')
-      throw new HttpError(
-        403,
+      throw new TestopsError(
         'TESTOPS_FORBIDDEN',
         'the queue dashboard needs a key for every project (`testops keys create --project "*"`).',
       );
@@ -91,8 +88,7 @@ export function registerAuth(app: FastifyInstance, keys: KeyStore, options: { re
 export function authorizeProject(request: FastifyRequest, projectId: string): void {
   const key = request.apiKey;
   if (!key || key.projectId === '*' || key.projectId === projectId) return;
-  throw new HttpError(
-    403,
+  throw new TestopsError(
     'TESTOPS_FORBIDDEN',
     `this API key is scoped to project "${key.projectId}", not "${projectId}".`,
   );

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { TestopsError, type TestopsErrorCode } from '../../core/errors.ts';
+import { errorSpec, type TestopsErrorCode } from '../../core/error-catalogue.ts';
+import { TestopsError } from '../../core/errors.ts';
 
 /** The one error shape of the HTTP API: a stable code, a message that says how to fix, the request id. */
 export const errorResponseSchema = z.object({
@@ -13,28 +14,11 @@ export const errorResponseSchema = z.object({
   }),
 });
 
-export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'HttpError';
-  }
-}
-
-const statusOfCode: Partial<Record<TestopsErrorCode, number>> = {
-  TESTOPS_URL_REFUSED: 422,
-  TESTOPS_SOURCE_NOT_FOUND: 404,
-  TESTOPS_SOURCE_TOO_LARGE: 413,
-};
-
 export function sendError(
   reply: FastifyReply,
   request: FastifyRequest,
   status: number,
-  code: string,
+  code: TestopsErrorCode,
   message: string,
   details?: { where: string; problem: string }[],
 ): FastifyReply {
@@ -60,10 +44,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
         details,
       );
     }
-    if (error instanceof HttpError)
-      return sendError(reply, request, error.statusCode, error.code, error.message);
-    if (error instanceof TestopsError)
-      return sendError(reply, request, statusOfCode[error.code] ?? 400, error.code, error.message);
+    if (error instanceof TestopsError) {
+      const { status } = errorSpec(error.code);
+      if (status >= 500) request.log.error({ err: error }, 'request failed');
+      return sendError(reply, request, status, error.code, error.message);
+    }
     if (error.statusCode === 429)
       return sendError(
         reply,

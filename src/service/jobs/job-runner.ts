@@ -242,7 +242,7 @@ async function collectOutput(root: string): Promise<{ path: string; content: Buf
         const content = await readFile(path);
         total += content.byteLength;
         if (total > MAX_ARTIFACT_BYTES)
-          throw new TestopsError('TESTOPS_SOURCE_TOO_LARGE', 'the job produced more output than is kept', {
+          throw new TestopsError('TESTOPS_OUTPUT_TOO_LARGE', 'the job produced more output than is kept', {
             where: relative(root, path),
             expected: `at most ${MAX_ARTIFACT_BYTES / 1024 / 1024} MB of artifacts`,
             hint: 'generate fewer operations or pages per job (endpoints / max_pages).',

@@ -20,7 +20,7 @@ export async function ensureSuiteDependencies(suiteDir: string, events: EventSin
   );
   if (result.code !== 0) {
     throw new TestopsError(
-      'TESTOPS_RUNNER_MISSING',
+      'TESTOPS_DEPENDENCIES_FAILED',
       `npm install failed in the suite: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`,
       {
         where: suiteDir,

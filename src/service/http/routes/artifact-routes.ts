@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZipFile } from 'yazl';
 import { z } from 'zod';
-import { HttpError } from '../error-response.ts';
+import { TestopsError } from '../../../core/errors.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { visibleTask } from './task-routes.ts';
 
@@ -20,8 +20,7 @@ export function registerArtifactRoutes(app: FastifyInstance, context: ServiceCon
       const job = await visibleTask(context, request, request.params.id);
       const files = await context.stores.artifacts.listForJob(job.id);
       if (files.length === 0)
-        throw new HttpError(
-          404,
+        throw new TestopsError(
           'TESTOPS_NO_ARTIFACTS',
           `task ${job.id} has no artifacts (it is ${job.status}); they appear when it completes.`,
         );
@@ -48,8 +47,7 @@ export function registerArtifactRoutes(app: FastifyInstance, context: ServiceCon
       const job = await visibleTask(context, request, request.params.id);
       const report = await context.stores.reports.getForJob(job.id);
       if (!report)
-        throw new HttpError(
-          404,
+        throw new TestopsError(
           'TESTOPS_NO_REPORT',
           `task ${job.id} has no report yet (it is ${job.status}).`,
         );

@@ -6,7 +6,7 @@ import { retryJob } from '../../jobs/submit-job.ts';
 import { projectIdSchema } from '../../jobs/job-inputs.ts';
 import { actorOf, authorizeProject } from '../auth.ts';
 import { errorResponseSchema, taskListSchema, taskSchema, taskView } from '../contracts.ts';
-import { HttpError } from '../error-response.ts';
+import { TestopsError } from '../../../core/errors.ts';
 import type { ServiceContext } from '../service-context.ts';
 
 const idParams = z.object({ id: z.uuid({ error: 'a task id as returned in request_id' }) });
@@ -26,8 +26,7 @@ export async function visibleTask(
 ): Promise<JobRecord> {
   const job = await context.stores.jobs.get(id);
   if (!job)
-    throw new HttpError(
-      404,
+    throw new TestopsError(
       'TESTOPS_TASK_NOT_FOUND',
       `no task ${id}; task ids come from the request_id of a submission.`,
     );
@@ -91,8 +90,7 @@ export function registerTaskRoutes(app: FastifyInstance, context: ServiceContext
     async (request) => {
       const job = await visibleTask(context, request, request.params.id);
       if (FINAL_STATUSES.includes(job.status))
-        throw new HttpError(
-          409,
+        throw new TestopsError(
           'TESTOPS_TASK_FINISHED',
           `the task is already ${job.status}; retry it with POST /api/v1/tasks/${job.id}/retry.`,
         );
@@ -133,8 +131,7 @@ export function registerTaskRoutes(app: FastifyInstance, context: ServiceContext
         context.traceparent(),
       );
       if (!retried)
-        throw new HttpError(
-          409,
+        throw new TestopsError(
           'TESTOPS_TASK_NOT_RETRYABLE',
           `only failed or cancelled tasks can be retried; this one is ${job.status}.`,
         );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { projectIdSchema } from '../../jobs/job-inputs.ts';
 import { authorizeProject } from '../auth.ts';
 import { errorResponseSchema, testDetailSchema, testListSchema, testView } from '../contracts.ts';
-import { HttpError } from '../error-response.ts';
+import { TestopsError } from '../../../core/errors.ts';
 import type { ServiceContext } from '../service-context.ts';
 
 const errors = {
@@ -65,8 +65,7 @@ export function registerTestRoutes(app: FastifyInstance, context: ServiceContext
     async (request) => {
       const test = await context.stores.tests.get(request.params.id);
       if (!test)
-        throw new HttpError(
-          404,
+        throw new TestopsError(
           'TESTOPS_TEST_NOT_FOUND',
           `no test ${request.params.id}; list tests with GET /api/v1/tests.`,
         );

@@ -33,7 +33,7 @@ async function firstWorking(candidates: string[]): Promise<string> {
     const executable = await probe(candidate);
     if (executable !== undefined) return executable || candidate;
   }
-  throw new TestopsError('TESTOPS_RUNNER_MISSING', 'no Python was found to parse the Python test files', {
+  throw new TestopsError('TESTOPS_PYTHON_MISSING', 'no Python was found to parse the Python test files', {
     where: `tried ${candidates.join(', ')}`,
     expected: 'a Python 3.8 or newer interpreter (only its standard ast module is used)',
     hint: 'install python3, or set TESTOPS_PYTHON to the path of a Python 3.8+ interpreter.',
