@@ -31,7 +31,7 @@ const requirementFiles = [
 ];
 
 const targets: Target[] = [
-  ...['examples/compute-api/openapi.yaml', '../shared/specs/evolution-compute-v3.vms-disks-flavors.yaml'].map(
+  ...['examples/compute-api/openapi.yaml', 'test/fixtures/specs/evolution-compute-v3.vms-disks-flavors.yaml'].map(
     (spec) => ({
       name: `openapi ${spec.split('/').at(-1)}`,
       read: async () => {

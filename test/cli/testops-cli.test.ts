@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/core/run-report.ts';
 
 const run = promisify(execFile);
-const BROKEN_SUBSET = '../shared/specs/evolution-compute-v3.vms-disks-flavors.yaml';
+const BROKEN_SUBSET = 'test/fixtures/specs/evolution-compute-v3.vms-disks-flavors.yaml';
 
 async function testops(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -6,7 +6,7 @@ import { TestopsError } from '../../src/core/errors.ts';
 import { buildApiModel } from '../../src/sources/openapi/build-api-model.ts';
 import { loadSpec } from '../../src/sources/openapi/load-spec.ts';
 
-const BROKEN_SUBSET = '../shared/specs/evolution-compute-v3.vms-disks-flavors.yaml';
+const BROKEN_SUBSET = 'test/fixtures/specs/evolution-compute-v3.vms-disks-flavors.yaml';
 
 async function specFile(name: string, text: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'testops-spec-'));

@@ -16,7 +16,7 @@ import { priceCalculatorSiteModel } from '../ui/fixtures/price-calculator/site-m
 // the hand-made site model of the calculator (checked against the running app elsewhere).
 
 export const FULL_SPEC = 'examples/compute-api/openapi.yaml';
-export const SUBSET_SPEC = '../shared/specs/evolution-compute-v3.vms-disks-flavors.yaml';
+export const SUBSET_SPEC = 'test/fixtures/specs/evolution-compute-v3.vms-disks-flavors.yaml';
 export const REQUIREMENTS = {
   en: 'test/fixtures/requirements/price-calculator.md',
   ru: 'test/fixtures/requirements/price-calculator.ru.md',
