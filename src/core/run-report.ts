@@ -21,6 +21,11 @@ export interface RunReport {
   durations: Record<string, number>;
   /** UI suites: figures per explored page (`operations` then counts pages). */
   pages?: PageFigures[];
+  /**
+   * Failed and flaky tests marked in the suite so the runner skips them (with the reason and
+   * evidence); `unmarked` lists those that could not be marked, and why.
+   */
+  marking?: { marked: number; unmarked: { test: string; reason: string }[] };
 }
 
 export interface PageFigures {

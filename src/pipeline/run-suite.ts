@@ -7,7 +7,8 @@ import { buildRunReport } from '../emit/report/build-run-report.ts';
 import { renderReportMarkdown } from '../emit/report/render-report.ts';
 import { failingExchange } from '../validation/execution/classify-outcomes.ts';
 import { curlCommand } from '../validation/execution/curl-command.ts';
-import { quarantineFlakyPytests, quarantineFlakyTests } from '../validation/execution/quarantine.ts';
+import { markReason, markUndeliveredTests } from '../validation/execution/quarantine.ts';
+import { unmarkTests } from '../validation/execution/unmark-tests.ts';
 import { runPytestSuite } from '../validation/execution/run-pytest-suite.ts';
 import { runPlaywrightSuite } from '../validation/execution/run-playwright-suite.ts';
 import { findBrowser } from '../sources/web/find-browser.ts';
@@ -61,16 +62,35 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
     });
   }
   const durations = { ...(options.durations ?? {}) };
+  // Every run verifies every test again, those an earlier run took out included.
+  await unmarkTests(suiteDir);
   const runner = manifest.format === 'pytest' ? runPytestSuite : runPlaywrightSuite;
   const { result: outcomes, durationMs } = await timedStage(events, `run ×${repeat}`, () =>
     runner({ suiteDir, repeat, env, events, ...(options.signal ? { signal: options.signal } : {}) }),
   );
   durations['run'] = durationMs;
   const defects = await writeEvidence(suiteDir, outcomes);
-  await (manifest.format === 'pytest' ? quarantineFlakyPytests : quarantineFlakyTests)(suiteDir, outcomes);
-  const report = buildRunReport({ manifest, baseUrl, repeat, outcomes, defects, durations });
+  const marking = await markUndelivered(suiteDir, manifest.format, outcomes, defects);
+  for (const { test, reason } of marking.unmarked)
+    events({ type: 'log', level: 'warn', message: `could not mark "${test}" as not delivered: ${reason}` });
+  const report = buildRunReport({ manifest, baseUrl, repeat, outcomes, defects, durations, marking });
   await writeReport(suiteDir, report);
   return report;
+}
+
+/** Failed and flaky tests are marked in the suite so it runs green as delivered. */
+async function markUndelivered(
+  suiteDir: string,
+  format: Manifest['format'],
+  outcomes: TestOutcome[],
+  defects: SuspectedDefect[],
+): Promise<{ marked: number; unmarked: { test: string; reason: string }[] }> {
+  const evidence = new Map(defects.map((defect) => [defect.test, defect.evidence]));
+  const marks = outcomes
+    .filter((outcome) => outcome.verdict === 'flaky' || outcome.verdict === 'defect')
+    .map((outcome) => ({ outcome, reason: markReason(outcome, evidence.get(outcome.title)) }));
+  const result = await markUndeliveredTests(suiteDir, format, marks);
+  return { marked: result.marked.length, unmarked: result.unmarked };
 }
 
 /** UI suites need the app's URL and a browser: Playwright's own, else the system Chromium. */

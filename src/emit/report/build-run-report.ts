@@ -35,6 +35,7 @@ export interface ReportInput {
   outcomes: TestOutcome[] | undefined;
   defects: SuspectedDefect[];
   durations: Record<string, number>;
+  marking?: RunReport['marking'];
 }
 
 /** Assembles the report contract from the suite manifest and, when it ran, the outcomes. */
@@ -85,6 +86,7 @@ export function buildRunReport(input: ReportInput): RunReport {
       .filter((outcome) => outcome.verdict === 'skipped')
       .map((outcome) => ({ test: outcome.title, reason: outcome.skipReason ?? 'skipped' })),
     durations: input.durations,
+    ...(input.marking ? { marking: input.marking } : {}),
     ...(manifest.pages ? { pages: pageFigures(manifest, outcomes) } : {}),
   };
 }

@@ -40,9 +40,18 @@ export function renderReportMarkdown(report: RunReport): string {
       );
     }
   }
+  if (report.marking && (report.marking.marked > 0 || report.marking.unmarked.length > 0)) {
+    lines.push(
+      '## Not delivered',
+      '',
+      `${report.marking.marked} failed or flaky tests are marked in the suite (\`test.fixme\` / \`pytest.mark.skip\`, with the reason), so it runs green as delivered.`,
+      ...report.marking.unmarked.map((entry) => `- could not mark ${entry.test}: ${entry.reason}`),
+      '',
+    );
+  }
   if (report.flaky.length > 0) {
     lines.push(
-      '## Flaky (quarantined with `test.fixme`)',
+      '## Flaky (marked, not delivered)',
       '',
       ...report.flaky.map((test) => `- ${test.test}: passed ${test.passes}/${test.runs} — ${test.reason}`),
       '',

@@ -1,64 +1,87 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestOutcome } from '../../core/run-report.ts';
+import { markPlaywrightTests } from './mark-playwright-tests.ts';
+import { markPytestTests } from './mark-pytest-tests.ts';
+import type { FileMarker, TestMark } from './test-marks.ts';
+
+export type { TestMark } from './test-marks.ts';
+
+/** What marking did: every mark is either applied or listed with why it could not be. */
+export interface QuarantineResult {
+  marked: string[];
+  unmarked: { test: string; reason: string }[];
+}
 
 /**
- * Flaky tests are not delivered as if they were reliable: each becomes `test.fixme` with the
- * reason above it, so the suite stays green and the doubt stays visible.
+ * The delivered suite is what passed: flaky tests and tests that failed every run (suspected
+ * defects, with their evidence) are marked so the runner skips them with the reason, and a
+ * plain `npx playwright test` / `pytest` on the output passes. Each mark is checked on the
+ * written file; a test that could not be marked is reported, never silently left running.
  */
-export async function quarantineFlakyTests(suiteDir: string, outcomes: TestOutcome[]): Promise<number> {
-  const flaky = outcomes.filter((outcome) => outcome.verdict === 'flaky');
-  const byFile = new Map<string, { line: number; reason: string }[]>();
-  for (const outcome of flaky) {
-    const [file, line] = splitLocation(outcome.file);
-    const reason =
-      `Quarantined by TestOps Copilot: passed ${outcome.passes} of ${outcome.runs} runs. ${outcome.failure?.actual ?? ''}`.trim();
-    byFile.set(file, [...(byFile.get(file) ?? []), { line, reason }]);
+export async function markUndeliveredTests(
+  suiteDir: string,
+  format: 'playwright-ts' | 'pytest',
+  marks: TestMark[],
+): Promise<QuarantineResult> {
+  const result: QuarantineResult = { marked: [], unmarked: [] };
+  const byFile = new Map<string, TestMark[]>();
+  for (const mark of marks) {
+    const file = format === 'pytest' ? pytestFile(mark.outcome) : playwrightFile(mark.outcome);
+    byFile.set(file, [...(byFile.get(file) ?? []), mark]);
   }
-  let changed = 0;
-  for (const [file, entries] of byFile) {
-    const path = join(suiteDir, 'tests', file.replace(/^tests\//, ''));
-    const lines = (await readFile(path, 'utf8')).split('\n');
-    // Bottom-up, so inserting comment lines keeps the earlier line numbers valid.
-    for (const { line, reason } of entries.sort((a, b) => b.line - a.line)) {
-      const index = line - 1;
-      const source = lines[index];
-      if (source === undefined || !/\btest\(/.test(source)) continue;
-      const indent = /^\s*/.exec(source)?.[0] ?? '';
-      lines[index] = source.replace(/\btest\(/, 'test.fixme(');
-      lines.splice(index, 0, `${indent}// ${reason.replace(/\n/g, ' ').slice(0, 300)}`);
-      changed += 1;
+  const marker: FileMarker = format === 'pytest' ? markPytestTests : markPlaywrightTests;
+  for (const [file, fileMarks] of byFile) {
+    const candidates =
+      format === 'pytest' ? pytestPaths(file) : [join('tests', file.replace(/^tests\//, ''))];
+    const found = await firstReadable(suiteDir, candidates);
+    if (!found) {
+      for (const mark of fileMarks)
+        result.unmarked.push({ test: mark.outcome.title, reason: `no file ${candidates.join(' or ')}` });
+      continue;
     }
-    await writeFile(path, lines.join('\n'));
+    const edited = marker(found.source, fileMarks);
+    if (edited.marked.length > 0) await writeFile(join(suiteDir, found.path), edited.source);
+    result.marked.push(...edited.marked.map((mark) => mark.outcome.title));
+    for (const { mark, reason } of edited.unmarked)
+      result.unmarked.push({ test: mark.outcome.title, reason: `${found.path}: ${reason}` });
   }
-  return changed;
+  return result;
 }
 
-function splitLocation(location: string): [string, number] {
-  const match = /^(.*):(\d+)$/.exec(location);
-  return match ? [match[1]!, Number(match[2])] : [location, 0];
+/** The one-line reason written beside a marked test. */
+export function markReason(outcome: TestOutcome, evidence: string | undefined): string {
+  const why =
+    outcome.verdict === 'flaky'
+      ? `passed ${outcome.passes} of ${outcome.runs} runs`
+      : `suspected defect, failed ${outcome.runs} of ${outcome.runs} runs${evidence ? ` (evidence: ${evidence})` : ''}`;
+  const actual = outcome.failure?.actual ? ` ${outcome.failure.actual}` : '';
+  return `Not delivered by TestOps Copilot: ${why}.${actual}`.replace(/\s+/g, ' ').slice(0, 300);
 }
 
-/** The pytest counterpart: a `skip` mark with the reason above the flaky test's `def`. */
-export async function quarantineFlakyPytests(suiteDir: string, outcomes: TestOutcome[]): Promise<number> {
-  let changed = 0;
-  for (const outcome of outcomes.filter((candidate) => candidate.verdict === 'flaky')) {
-    // `tests/test_disks/TestDisks::test_name` from the JUnit class name and test name.
-    const [modulePath, testName] = [outcome.file.split('::')[0]!, outcome.file.split('::').at(-1)!];
-    const file = join(suiteDir, `${modulePath.split('/').slice(0, -1).join('/')}.py`);
-    const lines = (await readFile(file, 'utf8').catch(() => '')).split('\n');
-    const index = lines.findIndex((line) => new RegExp(`^\\s*def ${testName}\\(`).test(line));
-    if (index < 0) continue;
-    const indent = /^\s*/.exec(lines[index]!)?.[0] ?? '';
-    const reason =
-      `Quarantined by TestOps Copilot: passed ${outcome.passes} of ${outcome.runs} runs. ${outcome.failure?.actual ?? ''}`.trim();
-    lines.splice(
-      index,
-      0,
-      `${indent}@pytest.mark.skip(reason=${JSON.stringify(reason.replace(/\n/g, ' ').slice(0, 300))})`,
-    );
-    await writeFile(file, lines.join('\n'));
-    changed += 1;
+/** `tests/disks.spec.ts:12` → `disks.spec.ts`. */
+function playwrightFile(outcome: TestOutcome): string {
+  return /^(.*):\d+$/.exec(outcome.file)?.[1] ?? outcome.file;
+}
+
+/** `tests/test_disks/TestDisks::test_x[a]` → `tests/test_disks/TestDisks` (module, maybe a class). */
+function pytestFile(outcome: TestOutcome): string {
+  return outcome.file.split('::')[0]!;
+}
+
+/** The JUnit class name ends with the class when there is one: try the module with and without it. */
+function pytestPaths(modulePath: string): string[] {
+  const parts = modulePath.split('/');
+  return [`${parts.join('/')}.py`, ...(parts.length > 1 ? [`${parts.slice(0, -1).join('/')}.py`] : [])];
+}
+
+async function firstReadable(
+  root: string,
+  paths: string[],
+): Promise<{ path: string; source: string } | undefined> {
+  for (const path of paths) {
+    const source = await readFile(join(root, path), 'utf8').catch(() => undefined);
+    if (source !== undefined) return { path, source };
   }
-  return changed;
+  return undefined;
 }
