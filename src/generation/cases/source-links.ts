@@ -1,9 +1,9 @@
 import { basename, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 // Every case links somewhere a reader can open. A source given as an http(s) URL is linked
 // directly; a local file is linked where the user says it is published (`sourceUrl`, e.g. its
-// GitLab page); otherwise it is a file:// URL, valid but only on this machine.
+// GitLab page); otherwise by its path relative to the source as given (`peer-notes.txt#L4`),
+// so no path of this machine ends up in the cases.
 
 export function isWebUrl(text: string): boolean {
   return /^https?:\/\/[^\s/]+/i.test(text);
@@ -15,12 +15,9 @@ export function isWebUrl(text: string): boolean {
  */
 export function placeUrl(file: string, location: string, fragment: string, sourceUrl?: string): string {
   if (isWebUrl(file)) return `${file}${fragment}`;
-  if (sourceUrl) {
-    const inside =
-      resolve(file) === resolve(location) ? '' : `/${relative(location, file).split(/[\\/]/).join('/')}`;
-    return `${sourceUrl.replace(/\/+$/, '')}${inside}${fragment}`;
-  }
-  return `${pathToFileURL(resolve(file)).href}${fragment}`;
+  const inside = resolve(file) === resolve(location) ? '' : relative(location, file).split(/[\\/]/).join('/');
+  if (sourceUrl) return `${sourceUrl.replace(/\/+$/, '')}${inside ? `/${inside}` : ''}${fragment}`;
+  return `${inside || basename(file)}${fragment}`;
 }
 
 export function fileName(file: string): string {

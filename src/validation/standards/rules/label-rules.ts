@@ -89,6 +89,13 @@ function linkProblem(
   schemes: string[],
   keywords: Record<string, string | null>,
 ): string | undefined {
+  // `relative` in linkSchemes allows a path relative to the repository or source (`spec.yaml#L4`);
+  // an absolute path names one machine's disk and is never a link a team can open.
+  if (schemes.includes('relative') && !/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+    if (url.startsWith('/') || url.startsWith('\\') || url.trim() === '')
+      return `link "${url}" is an absolute local path; link to where the source is published, or a relative path`;
+    return keywords['name']?.trim() ? undefined : `link "${url}" has no name= (the ticket or document it points to)`;
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -96,7 +103,7 @@ function linkProblem(
     return `link "${url}" is not a valid URL`;
   }
   if (!schemes.includes(parsed.protocol.replace(/:$/, '')))
-    return `link "${url}" is not a ${schemes.join(' or ')} URL`;
+    return `link "${url}" is not a ${schemes.filter((scheme) => scheme !== 'relative').join(' or ')} URL`;
   if (!keywords['name']?.trim()) return `link "${url}" has no name= (the ticket or document it points to)`;
   return undefined;
 }
