@@ -87,6 +87,8 @@ export interface SecretScrubber {
   scrub(text: string): string;
   /** A copy of plain objects and arrays with every string scrubbed; other values as given. */
   scrubDeep<T>(value: T): T;
+  /** The same error with its message and stack scrubbed (a runner's output lands in messages). */
+  scrubError<T>(error: T): T;
 }
 
 /** One scrubber for a run's secret values; give it the values once, use it on everything written. */
@@ -109,7 +111,13 @@ export function secretScrubber(values: Iterable<string>, mask: string = SECRET_M
     if (prototype !== Object.prototype && prototype !== null) return value;
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubDeep(item)])) as T;
   };
-  return { forms, scrub, scrubDeep };
+  const scrubError = <T>(error: T): T => {
+    if (!(error instanceof Error) || forms.length === 0) return error;
+    error.message = scrub(error.message);
+    if (error.stack) error.stack = scrub(error.stack);
+    return error;
+  };
+  return { forms, scrub, scrubDeep, scrubError };
 }
 
 function escapeXml(text: string): string {
