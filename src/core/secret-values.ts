@@ -89,6 +89,8 @@ export interface SecretScrubber {
   scrubDeep<T>(value: T): T;
   /** The same error with its message and stack scrubbed (a runner's output lands in messages). */
   scrubError<T>(error: T): T;
+  /** File content with every form masked; bytes around a match are kept, so binary files stay intact elsewhere. */
+  scrubBytes(content: Buffer): Buffer;
 }
 
 /** One scrubber for a run's secret values; give it the values once, use it on everything written. */
@@ -117,7 +119,26 @@ export function secretScrubber(values: Iterable<string>, mask: string = SECRET_M
     if (error.stack) error.stack = scrub(error.stack);
     return error;
   };
-  return { forms, scrub, scrubDeep, scrubError };
+  const needles = forms.map((form) => Buffer.from(form, 'utf8'));
+  const maskBytes = Buffer.from(mask, 'utf8');
+  const scrubBytes = (content: Buffer): Buffer => {
+    let result = content;
+    for (const needle of needles)
+      if (result.includes(needle)) result = replaceBytes(result, needle, maskBytes);
+    return result;
+  };
+  return { forms, scrub, scrubDeep, scrubError, scrubBytes };
+}
+
+function replaceBytes(content: Buffer, needle: Buffer, replacement: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = content.indexOf(needle); at >= 0; at = content.indexOf(needle, from)) {
+    parts.push(content.subarray(from, at), replacement);
+    from = at + needle.length;
+  }
+  parts.push(content.subarray(from));
+  return Buffer.concat(parts);
 }
 
 function escapeXml(text: string): string {

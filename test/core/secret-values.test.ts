@@ -59,4 +59,15 @@ describe('secretScrubber', () => {
     });
     expect(report.defects[0]!.curl).toContain('s3cr3t value');
   });
+
+  it('masks secret bytes in file content and keeps the bytes around them', () => {
+    const content = Buffer.concat([
+      Buffer.from([0, 255]),
+      Buffer.from('key=s3cr3t value;'),
+      Buffer.from([1]),
+    ]);
+    expect(scrubber.scrubBytes(content)).toEqual(
+      Buffer.concat([Buffer.from([0, 255]), Buffer.from('key=***;'), Buffer.from([1])]),
+    );
+  });
 });
