@@ -133,6 +133,8 @@ class ScrubbedRepr:
 
 
 def scrub_report(report: pytest.TestReport) -> None:
+    """The failure or skip reason and captured output, as every reporter reads them."""
+    report.sections = [(title, scrub_secrets(text)) for title, text in report.sections]
     longrepr = report.longrepr
     if longrepr is None:
         return
@@ -141,7 +143,6 @@ def scrub_report(report: pytest.TestReport) -> None:
         report.longrepr = (path, line, scrub_secrets(reason))
     else:
         report.longrepr = ScrubbedRepr(longrepr)  # type: ignore[assignment]
-    report.sections = [(title, scrub_secrets(text)) for title, text in report.sections]
 
 
 def nodeid_slug(nodeid: str) -> str:
