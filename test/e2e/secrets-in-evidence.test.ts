@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { lstat, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,17 @@ async function filesHolding(dir: string, secrets: string[]): Promise<string[]> {
   return found;
 }
 
+const RAW_ERROR_TEST = {
+  'playwright-ts': [
+    'tests/raw-error.spec.ts',
+    "import { test } from '../support/test.ts';\n\ntest('raw error', async ({ api }) => {\n  void api;\n  throw new Error(`raw ${process.env['API_HEADERS']}`);\n});\n",
+  ],
+  pytest: [
+    'tests/test_raw_error.py',
+    'import os\n\n\ndef test_raw_error(api):\n    raise RuntimeError("raw " + os.environ["API_HEADERS"])\n',
+  ],
+} as const;
+
 const credentials = [
   '--header',
   `Authorization: Bearer ${bearerToken}`,
@@ -90,6 +101,9 @@ describe.each(['playwright-ts', 'pytest'] as const)('secrets in a %s run', (form
     expect(generated.code, generated.output).toBe(0);
     if (format === 'playwright-ts')
       linkSuiteDependencies(suiteDir, await readFile(join(suiteDir, 'package.json'), 'utf8'));
+    // A test failing with an error the runtime did not throw: the runner's own reporting masks it too.
+    const [rawErrorFile, rawErrorTest] = RAW_ERROR_TEST[format];
+    await writeFile(join(suiteDir, rawErrorFile), rawErrorTest);
 
     const run = await testops(['run', suiteDir, '--repeat', '1', ...credentials]);
     expect(run.code, run.output).toBe(1);
@@ -100,6 +114,8 @@ describe.each(['playwright-ts', 'pytest'] as const)('secrets in a %s run', (form
     const evidence = await readFile(join(suiteDir, lifecycle!.evidence), 'utf8');
     expect(evidence).toMatch(/"x-vault-token": "\*\*\*"/i);
     expect(evidence).toContain('\\"project_id\\":\\"***\\"');
+    const rawError = report.suspectedDefects.find((defect) => /raw/.test(defect.test));
+    expect(rawError?.actual).toContain('raw Authorization: ***');
 
     expect(await filesHolding(suiteDir, SECRETS)).toEqual([]);
     for (const secret of SECRETS) expect(run.output).not.toContain(secret);
