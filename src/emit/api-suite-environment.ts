@@ -10,7 +10,8 @@ export function environmentRows(suite: ApiSuite): string[] {
     '|---|---|',
     '| `API_BASE_URL` | base URL of the API under test |',
     ...credentialRows(suite.auth),
-    '| `API_HEADERS` | extra headers for every request, one `Name: value` per line |',
+    '| `API_HEADERS` | extra headers for every request, one `Name: value` per line; their values are secret |',
+    '| `TESTOPS_SECRET_VARS` | names of the variables below whose values are secret, comma-separated (e.g. `TENANT_KEY`) |',
     '| `ALLOW_WRITES` | `1` lets tests send POST/PUT/PATCH/DELETE to a host that is not loopback; without it those tests are skipped |',
     ...suite.variables.map((variable) => `| \`${variable.env}\` | ${oneLine(variable.description)} |`),
   ];
@@ -22,12 +23,28 @@ export function envExampleLines(suite: ApiSuite, baseUrl: string): string[] {
     ...credentialVariables(suite.auth).map((name) => `${name}=`),
     '# Extra headers, one "Name: value" per line',
     'API_HEADERS=',
+    '# Variables (below) whose values are secret, comma-separated',
+    'TESTOPS_SECRET_VARS=',
     '# Set to 1 to allow POST/PUT/PATCH/DELETE against a non-loopback host',
     'ALLOW_WRITES=',
     ...suite.variables.flatMap((variable) => [
       `# ${oneLine(variable.description)}`,
       `${variable.env}=${variable.example ?? ''}`,
     ]),
+  ];
+}
+
+/**
+ * What the README says about secret values, the same for both formats: what is masked, where,
+ * and the limit on short values.
+ */
+export function secretValueLines(): string[] {
+  return [
+    '## Secrets',
+    'Every value in `API_HEADERS`, `API_TOKEN`, `API_KEY`, `API_PASSWORD` and the variables `TESTOPS_SECRET_VARS`',
+    'names is replaced by `***` wherever the suite writes text: recorded requests and responses, failure messages,',
+    'JUnit and Allure results. URL-encoded, JSON- and XML-escaped and base64 forms too (and for `Basic` credentials',
+    'the decoded `user:password`). Values shorter than 4 characters are not masked: they would mangle every text.',
   ];
 }
 

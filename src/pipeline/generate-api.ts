@@ -19,6 +19,8 @@ export interface GenerateApiOptions {
   baseUrl?: string;
   headers?: string[];
   variables?: Record<string, string>;
+  /** Values the suite needs that are secret: given to the run, never to the generator (`.env.example`). */
+  secretVariables?: Record<string, string>;
   only?: string[];
   run?: boolean;
   repeat?: number;
@@ -69,6 +71,7 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
       repeat: options.repeat,
       headers: options.headers,
       variables: options.variables,
+      secretVariables: options.secretVariables,
       allowWrites: options.allowWrites,
       events,
       durations,

@@ -1,8 +1,9 @@
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { TestopsError } from '../core/errors.ts';
 import { ignoreEvents, timedStage, type EventSink } from '../core/events.ts';
 import type { RunReport, SuspectedDefect, TestOutcome } from '../core/run-report.ts';
+import type { SecretScrubber } from '../core/secret-values.ts';
 import { buildRunReport } from '../emit/report/build-run-report.ts';
 import { renderReportMarkdown } from '../emit/report/render-report.ts';
 import { failingExchange } from '../validation/execution/classify-outcomes.ts';
@@ -12,6 +13,7 @@ import { unmarkTests } from '../validation/execution/unmark-tests.ts';
 import { runPytestSuite } from '../validation/execution/run-pytest-suite.ts';
 import { runPlaywrightSuite } from '../validation/execution/run-playwright-suite.ts';
 import { findBrowser } from '../sources/web/find-browser.ts';
+import { runScrubber, secretVariableEnvironment } from './secret-environment.ts';
 import { readManifest, type Manifest } from './suite-manifest.ts';
 
 export interface RunSuiteOptions {
@@ -20,6 +22,8 @@ export interface RunSuiteOptions {
   repeat?: number;
   headers?: string[];
   variables?: Record<string, string>;
+  /** Variables whose values are secret (`--secret-var`): masked in everything the run writes. */
+  secretVariables?: Record<string, string>;
   allowWrites?: boolean;
   events?: EventSink;
   durations?: Record<string, number>;
@@ -31,7 +35,7 @@ import { DEFAULT_REPEAT } from './option-values.ts';
 
 export { DEFAULT_REPEAT };
 
-/** Runs an emitted suite `repeat` times, writes evidence, quarantines flaky tests, writes the report. */
+/** Runs an emitted suite `repeat` times, writes evidence, marks what was not delivered, writes the report. */
 export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   const events = options.events ?? ignoreEvents;
   const suiteDir = resolve(options.suiteDir);
@@ -65,15 +69,23 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   // Every run verifies every test again, those an earlier run took out included.
   await unmarkTests(suiteDir);
   const runner = manifest.format === 'pytest' ? runPytestSuite : runPlaywrightSuite;
+  // Every header value and secret variable is masked before anything below is written or returned.
+  const scrubber = runScrubber(env);
   const { result: outcomes, durationMs } = await timedStage(events, `run ×${repeat}`, () =>
-    runner({ suiteDir, repeat, env, events, ...(options.signal ? { signal: options.signal } : {}) }),
+    runner({ suiteDir, repeat, env, events, ...(options.signal ? { signal: options.signal } : {}) })
+      .then((found) => scrubber.scrubDeep(found))
+      .catch((error: unknown) => {
+        throw scrubber.scrubError(error);
+      }),
   );
   durations['run'] = durationMs;
-  const defects = await writeEvidence(suiteDir, outcomes);
+  const defects = await writeEvidence(suiteDir, outcomes, scrubber);
   const marking = await markUndelivered(suiteDir, manifest.format, outcomes, defects);
   for (const { test, reason } of marking.unmarked)
     events({ type: 'log', level: 'warn', message: `could not mark "${test}" as not delivered: ${reason}` });
-  const report = buildRunReport({ manifest, baseUrl, repeat, outcomes, defects, durations, marking });
+  const report = scrubber.scrubDeep(
+    buildRunReport({ manifest, baseUrl, repeat, outcomes, defects, durations, marking }),
+  );
   await writeReport(suiteDir, report);
   return report;
 }
@@ -109,11 +121,10 @@ function suiteEnvironment(
   const env: Record<string, string> = { API_BASE_URL: options.baseUrl };
   if (options.headers?.length) env['API_HEADERS'] = options.headers.join('\n');
   if (options.allowWrites) env['ALLOW_WRITES'] = '1';
-  for (const [name, value] of Object.entries(options.variables ?? {})) {
-    const known = manifest.variables.find((variable) => variable.name === name);
-    env[known?.env ?? name.toUpperCase()] = value;
-  }
-  return env;
+  const envNameOf = (name: string) =>
+    manifest.variables.find((variable) => variable.name === name)?.env ?? name.toUpperCase();
+  for (const [name, value] of Object.entries(options.variables ?? {})) env[envNameOf(name)] = value;
+  return { ...env, ...secretVariableEnvironment(options.secretVariables ?? {}, envNameOf) };
 }
 
 /** Credentials are never stored with the suite: they come from flags or the environment each run. */
@@ -122,16 +133,20 @@ function hasCredentials(env: Record<string, string>): boolean {
   return Boolean(all['API_TOKEN'] || all['API_KEY'] || all['API_USERNAME'] || all['API_HEADERS']);
 }
 
-async function writeEvidence(suiteDir: string, outcomes: TestOutcome[]): Promise<SuspectedDefect[]> {
+async function writeEvidence(
+  suiteDir: string,
+  outcomes: TestOutcome[],
+  scrubber: SecretScrubber,
+): Promise<SuspectedDefect[]> {
   const defects: SuspectedDefect[] = [];
   const folder = join(suiteDir, 'evidence');
   await mkdir(folder, { recursive: true });
   for (const outcome of outcomes.filter((candidate) => candidate.verdict === 'defect' && candidate.failure)) {
     const failure = outcome.failure!;
     const exchange = failingExchange(failure);
-    const curl = exchange ? curlCommand(exchange) : undefined;
+    const curl = exchange ? scrubber.scrub(curlCommand(exchange)) : undefined;
     const file = `evidence/${slug(outcome.title)}.json`;
-    const artifacts = await keepArtifacts(suiteDir, slug(outcome.title), failure.artifacts);
+    const artifacts = await keepArtifacts(suiteDir, slug(outcome.title), failure.artifacts, scrubber);
     await writeFile(
       join(suiteDir, file),
       JSON.stringify(
@@ -162,18 +177,29 @@ async function writeEvidence(suiteDir: string, outcomes: TestOutcome[]): Promise
   return defects;
 }
 
+/** Artifacts kept as text, so secret values are masked in the copy (screenshots and traces are copied as they are). */
+const TEXT_ARTIFACTS = new Set(['.json', '.txt', '.xml', '.md', '.log', '.html']);
+
 /**
  * Screenshots and traces live in test-results/, which the next run wipes: evidence keeps copies
  * (paths relative to the suite).
  */
-async function keepArtifacts(suiteDir: string, name: string, paths: string[]): Promise<string[]> {
+async function keepArtifacts(
+  suiteDir: string,
+  name: string,
+  paths: string[],
+  scrubber: SecretScrubber,
+): Promise<string[]> {
   const kept: string[] = [];
   for (const [index, path] of paths.entries()) {
     const source = isAbsolute(path) ? path : join(suiteDir, path);
     const target = `evidence/${name}/${index}-${basename(source)}`;
     await mkdir(join(suiteDir, dirname(target)), { recursive: true });
+    const copied = TEXT_ARTIFACTS.has(extname(source).toLowerCase())
+      ? readFile(source, 'utf8').then((text) => writeFile(join(suiteDir, target), scrubber.scrub(text)))
+      : copyFile(source, join(suiteDir, target));
     if (
-      await copyFile(source, join(suiteDir, target)).then(
+      await copied.then(
         () => true,
         () => false,
       )

@@ -7,7 +7,7 @@ import { engineExecutors } from './jobs/executors/registry.ts';
 import type { JobHandler, JobQueue } from './jobs/job-queue.ts';
 import { createJobHandler } from './jobs/job-runner.ts';
 import { createJobObserver } from './job-observer.ts';
-import { createLogger } from './observability/logger.ts';
+import { createLogger, KnownSecrets } from './observability/logger.ts';
 import { createMetrics, type ServiceMetrics } from './observability/metrics.ts';
 import { startTracing, type Tracing } from './observability/tracing.ts';
 import { openEventBus, openQueue } from './queue/open-queue.ts';
@@ -41,8 +41,11 @@ export async function openRuntime(
   config: ServiceConfig,
   options: OpenRuntimeOptions,
 ): Promise<ServiceRuntime> {
-  const knownSecrets = [config.secretKey, passwordOf(config.databaseUrl), passwordOf(config.redisUrl)].filter(
-    (value): value is string => Boolean(value),
+  // The service's own secrets, and the secrets of each job while it runs (the runner holds them).
+  const knownSecrets = new KnownSecrets(
+    [config.secretKey, passwordOf(config.databaseUrl), passwordOf(config.redisUrl)].filter(
+      (value): value is string => Boolean(value),
+    ),
   );
   const logger = createLogger({
     level: config.logLevel,
@@ -95,6 +98,7 @@ export async function openRuntime(
       trustedOrigins: options.trustedOrigins ?? [],
       observer: createJobObserver(metrics),
       logger,
+      knownSecrets,
     });
     return {
       config,

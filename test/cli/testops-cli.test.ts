@@ -32,6 +32,7 @@ describe('testops CLI', () => {
       '--base-url',
       '--header',
       '--var',
+      '--secret-var',
       '--out',
       '--format',
       '--run',

@@ -10,6 +10,7 @@ interface GenerateApiFlags {
   baseUrl?: string;
   header?: string[];
   var?: Record<string, string>;
+  secretVar?: Record<string, string>;
   out: string;
   format: 'playwright-ts' | 'pytest';
   run?: boolean;
@@ -34,12 +35,17 @@ export function registerGenerateCommands(program: Command, setExitCode: (code: n
     )
     .option(
       '--header <"Name: value">',
-      'header sent with every valid request, e.g. "Authorization: Bearer $TOKEN"; repeatable; never written into the suite',
+      'header sent with every valid request, e.g. "Authorization: Bearer $TOKEN"; repeatable; never written into the suite, its value replaced by *** in evidence, curl lines, reports and output',
       collectHeader,
     )
     .option(
       '--var <name=value>',
       'value the generator cannot discover, e.g. --var project_id=<uuid>; repeatable',
+      collectVariable,
+    )
+    .option(
+      '--secret-var <name=value>',
+      'like --var, for a secret value: never written into the suite, replaced by *** in evidence, curl lines, reports and output (values under 4 characters are not masked); repeatable',
       collectVariable,
     )
     .option('--out <dir>', 'folder for the generated test project', 'testops-suite')
@@ -72,6 +78,7 @@ export function registerGenerateCommands(program: Command, setExitCode: (code: n
         baseUrl: flags.baseUrl,
         headers: flags.header ?? [],
         variables: flags.var ?? {},
+        secretVariables: flags.secretVar ?? {},
         only: flags.only ?? [],
         run: flags.run ?? false,
         repeat: flags.repeat,

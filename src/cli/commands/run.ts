@@ -9,6 +9,7 @@ interface RunFlags {
   baseUrl?: string;
   header?: string[];
   var?: Record<string, string>;
+  secretVar?: Record<string, string>;
   repeat: number;
   allowWrites?: boolean;
   json?: boolean;
@@ -21,10 +22,19 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
       'Re-run a generated suite (optionally against another base URL) and verify every test again.',
     )
     .option('--base-url <url>', 'base URL to run against (default: the one the suite was generated with)')
-    .option('--header <"Name: value">', 'header sent with every valid request; repeatable', collectHeader)
+    .option(
+      '--header <"Name: value">',
+      'header sent with every valid request; repeatable; its value is replaced by *** in evidence, curl lines, reports and output',
+      collectHeader,
+    )
     .option(
       '--var <name=value>',
       'value for a suite variable, e.g. --var project_id=<uuid>; repeatable',
+      collectVariable,
+    )
+    .option(
+      '--secret-var <name=value>',
+      'like --var, for a secret value: replaced by *** in evidence, curl lines, reports and output (values under 4 characters are not masked); repeatable',
       collectVariable,
     )
     .option('--repeat <n>', 'runs per test', positiveInteger, DEFAULT_REPEAT)
@@ -38,6 +48,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
         repeat: flags.repeat,
         headers: flags.header ?? [],
         variables: flags.var ?? {},
+        secretVariables: flags.secretVar ?? {},
         allowWrites: flags.allowWrites ?? false,
         events: progressPrinter(),
       });

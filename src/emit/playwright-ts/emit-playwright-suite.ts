@@ -12,7 +12,7 @@ export interface EmitOptions {
 /** Files of the emitted project, by path relative to its root. */
 export type EmittedFiles = Record<string, string>;
 
-const RUNTIME_FILES = ['client.ts', 'assertions.ts', 'fixtures.ts', 'values.ts'];
+const RUNTIME_FILES = ['client.ts', 'assertions.ts', 'fixtures.ts', 'secrets.ts', 'values.ts'];
 
 /** A standalone Playwright Test project: one spec file per tag, shared fixtures, pinned runner. */
 export function emitPlaywrightSuite(suite: ApiSuite, options: EmitOptions): EmittedFiles {

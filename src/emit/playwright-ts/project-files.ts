@@ -69,7 +69,9 @@ export default defineConfig({
   reporter: [
     reportFile ? ['json', { outputFile: reportFile }] : ['list'],
     ['junit', { outputFile: 'results/junit.xml' }],
-    ['allure-playwright', { resultsDir: 'allure-results' }],
+    // Test steps and attachments only: Playwright's own API steps carry raw request errors,
+    // whose call logs list every request header, secret values included.
+    ['allure-playwright', { resultsDir: 'allure-results', detail: false }],
   ],
 });
 `;

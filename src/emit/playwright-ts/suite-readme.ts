@@ -1,5 +1,5 @@
 import type { ApiSuite } from '../../core/test-case.ts';
-import { environmentRows, skippedOperationLines } from '../api-suite-environment.ts';
+import { environmentRows, secretValueLines, skippedOperationLines } from '../api-suite-environment.ts';
 
 /** The emitted suite's README: what it checks, how to run it, which variables it reads. */
 export function suiteReadme(suite: ApiSuite, baseUrl: string | undefined): string {
@@ -24,6 +24,8 @@ export function suiteReadme(suite: ApiSuite, baseUrl: string | undefined): strin
     ...environmentRows(suite),
     '',
     'Tests that need a variable which is not set are skipped and say which one to set.',
+    '',
+    ...secretValueLines(),
     '',
     '## Layout',
     '- `tests/*.spec.ts`: one file per tag of the spec; titles say what each test checks.',

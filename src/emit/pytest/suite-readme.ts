@@ -1,5 +1,5 @@
 import type { ApiSuite } from '../../core/test-case.ts';
-import { environmentRows, skippedOperationLines } from '../api-suite-environment.ts';
+import { environmentRows, secretValueLines, skippedOperationLines } from '../api-suite-environment.ts';
 import { FALLBACK_BASE_URL } from './render-suite-config.ts';
 
 /** The emitted suite's README: what it checks, how to run it, which variables it reads. */
@@ -31,6 +31,8 @@ export function suiteReadme(suite: ApiSuite, baseUrl: string | undefined): strin
     ...environmentRows(suite),
     '',
     'Tests that need a variable which is not set are skipped and say which one to set.',
+    '',
+    ...secretValueLines(),
     '',
     '## Markers',
     'Select tests with `-m`: by kind (`positive`, `boundary`, `negative`, `auth`, `stateful`, `pagination`),',

@@ -62,8 +62,20 @@ export const apiTestsInputSchema = z
         variables: z.record(z.string(), z.string()).default({}),
         /** "Name: value" headers for the target, e.g. an Authorization header. Stored encrypted. */
         headers: z.array(z.string().regex(/^[^:\s]+:\s*.+$/, 'a header as "Name: value"')).default([]),
+        /**
+         * Variables whose values are secret: stored encrypted like headers, and masked (with every
+         * header value) in the job's logs, events, report and artifacts. Values under 4 characters are not masked.
+         */
+        secret_variables: z.record(z.string(), z.string()).default({}),
       })
-      .default({ format: 'playwright-ts', repeat: 3, allow_writes: false, variables: {}, headers: [] }),
+      .default({
+        format: 'playwright-ts',
+        repeat: 3,
+        allow_writes: false,
+        variables: {},
+        headers: [],
+        secret_variables: {},
+      }),
   })
   .refine((input) => (input.openapi_url === undefined) !== (input.openapi_spec === undefined), {
     message: 'give exactly one of openapi_url or openapi_spec',

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { ZodError } from 'zod';
 import { TestopsError, describeError } from '../../core/errors.ts';
 import type { PipelineEvent } from '../../core/events.ts';
+import { secretScrubber, type SecretScrubber } from '../../core/secret-values.ts';
 import type { UrlGuardOptions } from '../../pipeline/target-guard.ts';
 import type { Stores } from '../store/stores.ts';
 import type { EventBus } from './event-bus.ts';
@@ -10,7 +11,7 @@ import { jobSources } from './job-sources.ts';
 import { EXPECTED_STAGES, type ExecutorRegistry, type ExecutorResult, type TestDraft } from './executor.ts';
 import type { JobError, JobEvent, JobRecord, JobStatus } from './job.ts';
 import { RetryableJobError, type JobHandler, type JobHandlerContext } from './job-queue.ts';
-import { HEADERS_SECRET, jobSecretName } from './job-secrets.ts';
+import { deleteJobSecrets, jobSecretValues, readJobSecrets } from './job-secrets.ts';
 
 /** What the runner reports to logs, metrics and traces; every hook is optional. */
 export interface JobObserver {
@@ -43,6 +44,8 @@ export interface JobRunnerOptions {
   leaseMs?: number;
   observer?: JobObserver;
   logger?: RunnerLogger;
+  /** The logger's scrub list: a job's secret values are held on it while the job runs. */
+  knownSecrets?: { hold(values: readonly string[]): () => void };
 }
 
 export const DEFAULT_LEASE_MS = 30_000;
@@ -77,7 +80,11 @@ async function runClaimed(
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort(context.signal.reason);
   context.signal.addEventListener('abort', onOuterAbort, { once: true });
-  const publisher = createPublisher(options, job);
+  // Target headers and secret variables are masked by value in whatever the job logs,
+  // publishes and stores, whatever their names; read first thing in the job (below).
+  let scrubber = secretScrubber([]);
+  let releaseSecrets: (() => void) | undefined;
+  const publisher = createPublisher(options, job, (event) => scrubber.scrubDeep(event));
   const renewal = setInterval(
     () => {
       void renewOrAbort(options, job, context.workerId, leaseMs, abort);
@@ -91,13 +98,16 @@ async function runClaimed(
   let tests: TestDraft[] = [];
   try {
     if (job.cancelRequested) throw new JobCancelled();
+    const secretValues = jobSecretValues(await readJobSecrets(stores.secrets, job));
+    scrubber = secretScrubber(secretValues);
+    releaseSecrets = options.knownSecrets?.hold(secretValues);
     publisher.emit({ type: 'status', status: 'running' });
     await rm(workDir, { recursive: true, force: true });
     const inputDir = join(workDir, 'input');
     const outputDir = join(workDir, 'output');
     await mkdir(inputDir, { recursive: true });
     await mkdir(outputDir, { recursive: true });
-    const result = await options.executors[job.kind](job.input, {
+    const executed = await options.executors[job.kind](job.input, {
       job,
       inputDir,
       outputDir,
@@ -114,8 +124,9 @@ async function runClaimed(
       trustedOrigins: options.trustedOrigins ?? [],
     });
     if (abort.signal.aborted) throw abort.signal.reason ?? new JobCancelled();
+    const result = scrubber.scrubDeep(executed);
     tests = result.tests;
-    await storeResults(options, job, result, outputDir);
+    await storeResults(options, job, result, outputDir, scrubber);
     const summary = { ...result.summary, tests_recorded: result.tests.length, errors: result.errors.length };
     await stores.jobs.setProgress(job.id, { percent: 100, stage: undefined });
     const finished = await stores.jobs.finish(job.id, context.workerId, {
@@ -125,7 +136,7 @@ async function runClaimed(
     });
     if (finished) {
       // Only a failed or cancelled job can be retried: a completed one needs its credentials no more.
-      await stores.secrets.delete(job.projectId, jobSecretName(job.id, HEADERS_SECRET));
+      await deleteJobSecrets(stores.secrets, job);
       publisher.emit({ type: 'progress', percent: 100, stage: undefined });
       publisher.emit({ type: 'status', status: 'completed', summary, errors: result.errors });
     }
@@ -134,8 +145,9 @@ async function runClaimed(
     await rm(workDir, { recursive: true, force: true });
   } catch (error) {
     await publisher.flush().catch(() => undefined);
-    await settleFailure(options, job, context, error, publisher, started, tests);
+    await settleFailure(options, job, context, scrubber.scrubError(error), publisher, started, tests);
   } finally {
+    releaseSecrets?.();
     clearInterval(renewal);
     context.signal.removeEventListener('abort', onOuterAbort);
   }
@@ -220,10 +232,14 @@ async function storeResults(
   job: JobRecord,
   result: ExecutorResult,
   outputDir: string,
+  scrubber: SecretScrubber,
 ): Promise<void> {
   const { stores } = options;
   await stores.tests.saveForJob(job.id, job.projectId, result.tests);
-  const outputs = await collectOutput(outputDir);
+  const outputs = (await collectOutput(outputDir)).map((file) => ({
+    ...file,
+    content: scrubber.scrubBytes(file.content),
+  }));
   await stores.artifacts.replaceForJob(job.id, outputs);
   for (const source of jobSources(job, outputs)) await stores.sources.save(source);
   if (result.report)
@@ -262,7 +278,11 @@ interface Publisher {
 }
 
 /** Events are stored in order (their seq is the SSE id), then published for live listeners. */
-function createPublisher(options: JobRunnerOptions, job: JobRecord): Publisher {
+function createPublisher(
+  options: JobRunnerOptions,
+  job: JobRecord,
+  scrub: (event: JobEvent) => JobEvent,
+): Publisher {
   let chain: Promise<void> = Promise.resolve();
   let failure: unknown;
   let stagesDone = 0;
@@ -270,7 +290,7 @@ function createPublisher(options: JobRunnerOptions, job: JobRecord): Publisher {
   const emit = (event: JobEvent) => {
     chain = chain.then(async () => {
       try {
-        const stored = await options.stores.jobs.appendEvent(job.id, event);
+        const stored = await options.stores.jobs.appendEvent(job.id, scrub(event));
         await options.bus.publish(stored);
       } catch (error) {
         failure ??= error;

@@ -1,12 +1,12 @@
 import type { Stores } from '../store/stores.ts';
-import { HEADERS_SECRET, jobSecretName } from './job-secrets.ts';
+import { saveJobSecrets, splitJobSecrets } from './job-secrets.ts';
 import type { JobKind, JobRecord } from './job.ts';
 import type { JobQueue } from './job-queue.ts';
 
 export interface SubmitJobRequest {
   projectId: string;
   kind: JobKind;
-  /** The validated body. Target headers are moved to the secret store before the job is stored. */
+  /** The validated body. Target headers and secret variables are moved to the secret store before the job is stored. */
   input: Record<string, unknown>;
   idempotencyKey: string | undefined;
   actor: string;
@@ -25,7 +25,7 @@ export async function submitJob(
   request: SubmitJobRequest,
 ): Promise<{ job: JobRecord; created: boolean }> {
   // Storing the job creates its project on first use.
-  const { input, headers } = withoutHeaders(request.input);
+  const { input, secrets } = splitJobSecrets(request.input);
   const { job, created } = await stores.jobs.create({
     projectId: request.projectId,
     kind: request.kind,
@@ -34,8 +34,7 @@ export async function submitJob(
     ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
   });
   if (!created) return { job, created };
-  if (headers.length > 0)
-    await stores.secrets.put(job.projectId, jobSecretName(job.id, HEADERS_SECRET), JSON.stringify(headers));
+  await saveJobSecrets(stores.secrets, job, secrets);
   // Independent writes: the job row already exists, so the order of these two does not matter.
   await Promise.all([
     queue.enqueue(job.id, {
@@ -78,14 +77,4 @@ export async function retryJob(
     detail: {},
   });
   return job;
-}
-
-function withoutHeaders(input: Record<string, unknown>): {
-  input: Record<string, unknown>;
-  headers: string[];
-} {
-  const options = input['options'];
-  if (!options || typeof options !== 'object') return { input, headers: [] };
-  const { headers, ...rest } = options as { headers?: string[] } & Record<string, unknown>;
-  return { input: { ...input, options: { ...rest, headers: [] } }, headers: headers ?? [] };
 }

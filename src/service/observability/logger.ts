@@ -1,11 +1,13 @@
 import { isSpanContextValid, trace } from '@opentelemetry/api';
 import { pino, stdSerializers, stdTimeFunctions } from 'pino';
 import type { DestinationStream, Logger, LoggerOptions } from 'pino';
+import { KnownSecrets } from './known-secrets.ts';
 import { isSecretKey, redactSecretKeys } from './redact-keys.ts';
 import { REDACTED, redactSecrets } from './redact-secrets.ts';
 
 export { REDACTED, redactSecrets } from './redact-secrets.ts';
 export { redactSecretKeys, SECRET_KEY_NAMES } from './redact-keys.ts';
+export { KnownSecrets } from './known-secrets.ts';
 
 /** The usual spellings of credential keys (bindings are matched exactly, unlike logged objects). */
 const SECRET_KEY_SPELLINGS = [
@@ -44,8 +46,11 @@ export interface LoggerSettings {
   level: string;
   /** Where JSON lines go; stdout when absent. Tests pass a stream that collects them. */
   destination?: DestinationStream;
-  /** Values (the secret key, database passwords) scrubbed from every message wherever they appear. */
-  knownSecrets?: readonly string[];
+  /**
+   * Values scrubbed from every message wherever they appear: the secret key, database passwords,
+   * and (with a `KnownSecrets`) the secrets of the jobs running now.
+   */
+  knownSecrets?: readonly string[] | KnownSecrets;
   /** Fields on every line, e.g. `{ service: 'testops-api' }`. */
   base?: Record<string, unknown>;
 }
@@ -55,8 +60,11 @@ export interface LoggerSettings {
  * (Fastify's, a worker's) logs the same shape with the same redaction.
  */
 export function loggerOptions(settings: Omit<LoggerSettings, 'destination'>): LoggerOptions {
-  const known = (settings.knownSecrets ?? []).filter(Boolean);
-  const scrubText = (text: string) => redactSecrets(text, known);
+  const registry =
+    settings.knownSecrets instanceof KnownSecrets
+      ? settings.knownSecrets
+      : new KnownSecrets(settings.knownSecrets ?? []);
+  const scrubText = (text: string) => redactSecrets(text, registry.scrubber);
   return {
     level: settings.level,
     base: settings.base ?? { pid: process.pid },
@@ -75,18 +83,15 @@ export function loggerOptions(settings: Omit<LoggerSettings, 'destination'>): Lo
     // Correlates every line with the trace it was written in, so a log line leads to its trace.
     mixin: traceFields,
     serializers: {
-      err: (error: unknown) => scrubError(error, known),
+      err: (error: unknown) => scrubError(error, registry),
     },
     hooks: {
       // `redact` never looks inside strings; a token pasted into a message is scrubbed here.
       logMethod(args, method) {
-        const scrubbed: unknown[] = args.map((arg) =>
-          typeof arg === 'string' ? redactSecrets(arg, known) : arg,
-        );
+        const scrubbed: unknown[] = args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg));
         // Without a message pino copies the error's own message into `msg`, past this hook.
         const error = errorOf(scrubbed[0]);
-        if (error && typeof scrubbed[1] !== 'string')
-          scrubbed.splice(1, 0, redactSecrets(error.message, known));
+        if (error && typeof scrubbed[1] !== 'string') scrubbed.splice(1, 0, scrubText(error.message));
         return method.apply(this, scrubbed as Parameters<typeof method>);
       },
     },
@@ -118,8 +123,9 @@ function errorOf(value: unknown): Error | undefined {
  * their causes) hold URLs and tokens, and an error's own properties (a client's `config.headers`)
  * are class-instance fields the key walk never saw.
  */
-function scrubError(error: unknown, known: readonly string[]): unknown {
-  if (typeof error === 'string') return redactSecrets(error, known);
+function scrubError(error: unknown, registry: KnownSecrets): unknown {
+  const scrubText = (text: string) => redactSecrets(text, registry.scrubber);
+  if (typeof error === 'string') return scrubText(error);
   const serialized: unknown = stdSerializers.err(error as Error);
   // Not error-like: returned as given, and already scrubbed like any other field.
   if (serialized === error || serialized === null || typeof serialized !== 'object') return serialized;
@@ -128,9 +134,8 @@ function scrubError(error: unknown, known: readonly string[]): unknown {
     const value = record[key];
     if (value === undefined || value === null) continue;
     if (isSecretKey(key)) record[key] = REDACTED;
-    else if (typeof value === 'string') record[key] = redactSecrets(value, known);
-    else if (typeof value === 'object')
-      record[key] = redactSecretKeys(value, (text) => redactSecrets(text, known));
+    else if (typeof value === 'string') record[key] = scrubText(value);
+    else if (typeof value === 'object') record[key] = redactSecretKeys(value, scrubText);
   }
   return record;
 }

@@ -1,12 +1,11 @@
+import { secretScrubber, type SecretScrubber } from '../../core/secret-values.ts';
+
 /**
  * Scrubbing of free text (log messages, error messages, job event text) that structured redaction
  * cannot reach: pino's `redact` only sees object keys, never what a string says.
  */
 
 export const REDACTED = '[redacted]';
-
-/** Shorter known values are left alone: replacing every "ab" would shred the text and hide nothing. */
-const MIN_KNOWN_SECRET_LENGTH = 4;
 
 /**
  * Shapes a credential has whoever owns it. Each pattern keeps the label (scheme, parameter name,
@@ -34,21 +33,18 @@ const MIGHT_HOLD_A_SECRET = /bearer|basic|tok_|@|=/i;
 
 /**
  * Replaces credentials in `text`: bearer/basic tokens, `tok_…` API keys, passwords in URLs and
- * query strings, and every occurrence of the `known` secret values (plain and URL-encoded),
- * longest first so a secret that contains another is removed whole.
+ * query strings, and every occurrence of the `known` secret values (by the engine's own scrubber:
+ * plain, URL-encoded, escaped, base64; shorter than 4 characters left alone).
  */
-export function redactSecrets(text: string, known: readonly string[] = []): string {
-  if (known.length === 0 && !MIGHT_HOLD_A_SECRET.test(text)) return text;
-  let result = text;
-  const values = new Set<string>();
-  for (const value of known) {
-    if (typeof value !== 'string' || value.length < MIN_KNOWN_SECRET_LENGTH) continue;
-    values.add(value);
-    values.add(encodeURIComponent(value));
-  }
-  for (const value of [...values].sort((a, b) => b.length - a.length)) {
-    result = result.split(value).join(REDACTED);
-  }
+export function redactSecrets(text: string, known: readonly string[] | SecretScrubber = []): string {
+  const scrubber = Array.isArray(known)
+    ? secretScrubber(
+        known.filter((value) => typeof value === 'string'),
+        REDACTED,
+      )
+    : (known as SecretScrubber);
+  if (scrubber.forms.length === 0 && !MIGHT_HOLD_A_SECRET.test(text)) return text;
+  let result = scrubber.scrub(text);
   for (const { pattern, replacement } of SECRET_PATTERNS) {
     result = result.replace(pattern, replacement);
   }

@@ -4,6 +4,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createRequire } from 'node:module';
 import type { ApiResult } from './client.ts';
+import { scrubSecrets } from './secrets.ts';
 import { fieldAt } from './values.ts';
 
 interface SchemaFile {
@@ -28,8 +29,11 @@ const validators = new Map<string, ValidateFunction>();
 
 export class ExpectationError extends Error {
   constructor(check: string, expected: string, actual: string, result: ApiResult) {
+    // The body excerpt may echo a secret value (a token the API returns): masked before it is reported.
     super(
-      `${check}\nExpected: ${expected}\nActual: ${actual}\nRequest: ${result.label} [exchange ${result.exchange}]`,
+      scrubSecrets(
+        `${check}\nExpected: ${expected}\nActual: ${actual}\nRequest: ${result.label} [exchange ${result.exchange}]`,
+      ),
     );
     this.name = 'ExpectationError';
   }

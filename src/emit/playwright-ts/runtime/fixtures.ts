@@ -3,6 +3,7 @@
 import { test as base, type TestInfo } from '@playwright/test';
 import * as allure from 'allure-js-commons';
 import { ApiClient, type SuiteAuth } from './client.ts';
+import { scrubSecrets } from './secrets.ts';
 import { fieldAt } from './values.ts';
 
 export interface RecipeContext {
@@ -116,10 +117,11 @@ export function createTest(suite: SuiteDefinition) {
       await use(client);
       if (testInfo.status !== testInfo.expectedStatus) {
         await testInfo.attach('testops-exchanges', {
-          body: JSON.stringify(client.exchanges, null, 2),
+          body: scrubSecrets(JSON.stringify(client.exchanges, null, 2)),
           contentType: 'application/json',
         });
       }
+      scrubRecordedErrors(testInfo);
     },
     vars: async ({ api: _api }, use, testInfo) => {
       await use(new Vars(testInfo, suite.variables));
@@ -132,6 +134,26 @@ export function createTest(suite: SuiteDefinition) {
         testInfo.annotations.push({ type: 'cleanup', description: `not deleted: ${leftovers.join(', ')}` });
     },
   });
+}
+
+/**
+ * Playwright sends a test's errors and annotations to its reporters after the fixtures are torn
+ * down: masking them here also covers errors our client and checks did not throw themselves.
+ */
+function scrubRecordedErrors(testInfo: TestInfo): void {
+  for (const error of testInfo.errors as {
+    message?: string;
+    stack?: string;
+    value?: string;
+    snippet?: string;
+  }[]) {
+    for (const key of ['message', 'stack', 'value', 'snippet'] as const) {
+      const text = error[key];
+      if (text !== undefined) error[key] = scrubSecrets(text);
+    }
+  }
+  for (const annotation of testInfo.annotations)
+    if (annotation.description) annotation.description = scrubSecrets(annotation.description);
 }
 
 async function labelForAllure(testInfo: TestInfo): Promise<void> {

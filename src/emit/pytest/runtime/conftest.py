@@ -8,6 +8,7 @@ import json
 import os
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
@@ -23,6 +24,7 @@ from support.testops_support import (
     Vars,
     load_env_file,
     new_transport,
+    scrub_secrets,
     writes_allowed,
 )
 
@@ -85,10 +87,16 @@ def resources(api: ApiClient, vars: Vars, request: pytest.FixtureRequest) -> Ite
         request.node.user_properties.append(("cleanup", f"not deleted: {', '.join(leftovers)}"))
 
 
-@pytest.hookimpl(hookwrapper=True)
+# Innermost wrapper (trylast): it masks secret values before pytest builds the report from the
+# exception and before any other plugin (allure, JUnit, the terminal) reads that report.
+@pytest.hookimpl(hookwrapper=True, trylast=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
+    if call.excinfo is not None:
+        error = call.excinfo.value
+        error.args = tuple(scrub_secrets(arg) if isinstance(arg, str) else arg for arg in error.args)
     outcome = yield
     report = outcome.get_result()  # type: ignore[attr-defined]
+    scrub_report(report)
     if not report.failed:
         return
     client = getattr(item, "funcargs", {}).get("api")
@@ -96,11 +104,45 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> 
         return
     path = EXCHANGES_DIR / f"{nodeid_slug(item.nodeid)}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(client.exchanges, indent=2, ensure_ascii=False)
+    text = scrub_secrets(json.dumps(client.exchanges, indent=2, ensure_ascii=False))
     path.write_text(text, encoding="utf-8")
     # The teardown report carries these into the JUnit file.
     item.user_properties.append(("exchanges", path.relative_to(ROOT).as_posix()))
     allure.attach(text, name="testops-exchanges", attachment_type=allure.attachment_type.JSON)
+
+
+class ScrubbedRepr:
+    """A failure as pytest reports it, with secret values masked: long tracebacks show each
+    frame's arguments, such as the headers httpx was sending when a connection failed."""
+
+    def __init__(self, longrepr: Any) -> None:
+        self._text = scrub_secrets(str(longrepr))
+        crash = getattr(longrepr, "reprcrash", None)
+        # JUnit takes its failure message from here.
+        self.reprcrash = (
+            SimpleNamespace(path=crash.path, lineno=crash.lineno, message=scrub_secrets(crash.message))
+            if crash is not None
+            else None
+        )
+
+    def __str__(self) -> str:
+        return self._text
+
+    def toterminal(self, out: Any) -> None:
+        out.line(self._text)
+
+
+def scrub_report(report: pytest.TestReport) -> None:
+    """The failure or skip reason and captured output, as every reporter reads them."""
+    report.sections = [(title, scrub_secrets(text)) for title, text in report.sections]
+    longrepr = report.longrepr
+    if longrepr is None:
+        return
+    if isinstance(longrepr, tuple):  # a skip: (path, line, reason)
+        path, line, reason = longrepr
+        report.longrepr = (path, line, scrub_secrets(reason))
+    else:
+        report.longrepr = ScrubbedRepr(longrepr)  # type: ignore[assignment]
 
 
 def nodeid_slug(nodeid: str) -> str:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import base64
+import html
 import ipaddress
 import json
 import os
@@ -15,7 +16,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, quote_plus, urlencode, urlsplit
 
 import httpx
 import jsonschema
@@ -97,6 +98,97 @@ def field_at(value: Any, path: str) -> Any:
     """Reads `items.0.id` from a parsed body; None when the path leads nowhere."""
     found = _lookup(value, path)
     return None if found is MISSING else found
+
+
+# ---------------------------------------------------------------------------------------------
+# Secret values never reach evidence, reports or output, whatever header or variable carries
+# them: every value in API_HEADERS, the credential variables and the variables
+# TESTOPS_SECRET_VARS names (comma-separated) become *** wherever the suite writes text. Values
+# shorter than 4 characters are left alone: masking them would shred every text and hide nothing.
+# ---------------------------------------------------------------------------------------------
+
+SECRET_MASK = "***"
+_MIN_SECRET_LENGTH = 4
+_CREDENTIAL_ENV = ("API_TOKEN", "API_KEY", "API_PASSWORD")
+#: `Scheme credential` (Bearer, Token, Basic, ...): the credential alone is secret too.
+_SCHEME_VALUE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*\s+(\S+)$")
+_secret_forms: Tuple[Tuple[str, ...], List[str]] = ((), [])
+
+
+def secret_values(env: Optional[Mapping[str, str]] = None) -> List[str]:
+    """The secret values of this run, from the environment the suite reads them from."""
+    env = os.environ if env is None else env
+    values: List[str] = []
+    for line in re.split(r"\r?\n", env.get("API_HEADERS", "")):
+        values.extend(_header_values(line))
+    marked = [name.strip() for name in env.get("TESTOPS_SECRET_VARS", "").split(",") if name.strip()]
+    values.extend(env.get(name, "") for name in (*_CREDENTIAL_ENV, *marked))
+    return [value for value in values if len(value) >= _MIN_SECRET_LENGTH]
+
+
+def _header_values(line: str) -> List[str]:
+    colon = line.find(":")
+    if colon <= 0:
+        return []
+    value = line[colon + 1 :].strip()
+    match = _SCHEME_VALUE.match(value)
+    if not match:
+        return [value]
+    credential = match.group(1)
+    values = [value, credential]
+    if value.lower().startswith("basic"):
+        try:
+            decoded = base64.b64decode(credential, validate=True).decode("utf-8")
+        except ValueError:
+            decoded = ""
+        if ":" in decoded:
+            values.extend([decoded, decoded.partition(":")[2]])
+    return values
+
+
+def _forms(value: str) -> List[str]:
+    """How a value is written where it may land: URL-encoded, JSON- and XML-escaped, base64."""
+    return [
+        value,
+        quote(value, safe="!~*'()"),
+        quote_plus(value),
+        quote_plus(value, safe="*"),
+        json.dumps(value, ensure_ascii=False)[1:-1],
+        json.dumps(value)[1:-1],
+        html.escape(value, quote=True),
+        html.escape(value, quote=False).replace('"', "&quot;").replace("'", "&apos;"),
+        base64.b64encode(value.encode("utf-8")).decode("ascii"),
+    ]
+
+
+def _current_forms() -> List[str]:
+    """Worked out again only when the values change; longest first, so a secret containing
+    another is replaced whole."""
+    global _secret_forms
+    values = tuple(secret_values())
+    if values != _secret_forms[0]:
+        forms = {form for value in values for form in _forms(value)}
+        _secret_forms = (values, sorted(forms, key=len, reverse=True))
+    return _secret_forms[1]
+
+
+def scrub_secrets(text: str) -> str:
+    """`text` with every secret value masked."""
+    for form in _current_forms():
+        if form in text:
+            text = text.replace(form, SECRET_MASK)
+    return text
+
+
+def scrub_deep(value: Any) -> Any:
+    """A copy of dicts and lists with every string scrubbed."""
+    if isinstance(value, str):
+        return scrub_secrets(value)
+    if isinstance(value, list):
+        return [scrub_deep(item) for item in value]
+    if isinstance(value, dict):
+        return {key: scrub_deep(item) for key, item in value.items()}
+    return value
 
 
 # ---------------------------------------------------------------------------------------------
@@ -249,24 +341,28 @@ class ApiClient:
         if body is not None:
             request["body"] = body
         index = len(self.exchanges)
-        exchange: Dict[str, Any] = {"request": request}
+        # Secret values are masked wherever they appear (a custom header, an echoed body, a URL);
+        # the name list in _redact masks credentials the run was not told about.
+        exchange: Dict[str, Any] = {"request": scrub_deep(request)}
         self.exchanges.append(exchange)
-        response = self._http.request(
-            method,
-            url,
-            headers=request_headers,
-            content=body.encode("utf-8") if body is not None else None,
-        )
+        try:
+            response = self._http.request(
+                method,
+                url,
+                headers=request_headers,
+                content=body.encode("utf-8") if body is not None else None,
+            )
+        except httpx.HTTPError as error:
+            error.args = tuple(scrub_deep(list(error.args)))
+            raise
         text = response.text
         response_headers = {name: value for name, value in response.headers.items()}
-        exchange["response"] = {
-            "status": response.status_code,
-            "headers": response_headers,
-            "body": text[:20_000],
-        }
+        exchange["response"] = scrub_deep(
+            {"status": response.status_code, "headers": response_headers, "body": text[:20_000]}
+        )
         parsed, is_json = _parse_json(text)
         parts = urlsplit(shown_url)
-        label = f"{method} {parts.path}{'?' + parts.query if parts.query else ''}"
+        label = scrub_secrets(f"{method} {parts.path}{'?' + parts.query if parts.query else ''}")
         return ApiResult(response.status_code, response_headers, text, parsed, is_json, index, label)
 
     def _apply_auth(self, mode: str, headers: Dict[str, str], pairs: List[Tuple[str, str]]) -> Optional[str]:
@@ -367,8 +463,11 @@ def _set_pair(pairs: List[Tuple[str, str]], name: str, value: str) -> None:
 
 class ExpectationError(AssertionError):
     def __init__(self, check: str, expected: str, actual: str, result: ApiResult) -> None:
+        # The body excerpt may echo a secret value (a token the API returns): masked before it is reported.
         super().__init__(
-            f"{check}\nExpected: {expected}\nActual: {actual}\nRequest: {result.label} [exchange {result.exchange}]"
+            scrub_secrets(
+                f"{check}\nExpected: {expected}\nActual: {actual}\nRequest: {result.label} [exchange {result.exchange}]"
+            )
         )
 
 
