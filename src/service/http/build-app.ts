@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { registerAuth } from './auth.ts';
+import { registerBodyGuard } from './body-guard.ts';
 import { registerErrorHandling } from './error-response.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
@@ -46,6 +47,7 @@ export async function buildApp(
     reply.header('x-request-id', String(request.id));
   });
   registerErrorHandling(app);
+  registerBodyGuard(app, { maxDepth: config.inputLimits.bodyDepth });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { TestopsError, type TestopsErrorCode } from '../../core/errors.ts';
+import { bodyParseError } from './body-parse-errors.ts';
 
 /** The one error shape of the HTTP API: a stable code, a message that says how to fix, the request id. */
 export const errorResponseSchema = z.object({
@@ -13,11 +14,18 @@ export const errorResponseSchema = z.object({
   }),
 });
 
+/** One problem of a request: `where` is the field path (`body.files.2.content`). */
+export interface ErrorDetail {
+  where: string;
+  problem: string;
+}
+
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    readonly details?: ErrorDetail[],
   ) {
     super(message);
     this.name = 'HttpError';
@@ -36,7 +44,7 @@ export function sendError(
   status: number,
   code: string,
   message: string,
-  details?: { where: string; problem: string }[],
+  details?: ErrorDetail[],
 ): FastifyReply {
   return reply
     .code(status)
@@ -61,7 +69,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       );
     }
     if (error instanceof HttpError)
-      return sendError(reply, request, error.statusCode, error.code, error.message);
+      return sendError(reply, request, error.statusCode, error.code, error.message, error.details);
     if (error instanceof TestopsError)
       return sendError(reply, request, statusOfCode[error.code] ?? 400, error.code, error.message);
     if (error.statusCode === 429)
@@ -80,6 +88,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
         'TESTOPS_REQUEST_TOO_LARGE',
         'the request body is larger than allowed: send large specs by URL (openapi_url), or raise TESTOPS_BODY_LIMIT.',
       );
+    const unparsable = bodyParseError(error);
+    if (unparsable) return sendError(reply, request, unparsable.status, unparsable.code, unparsable.message);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
       return sendError(reply, request, error.statusCode, 'TESTOPS_BAD_REQUEST', error.message);
     request.log.error({ err: error }, 'request failed');
