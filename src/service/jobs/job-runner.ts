@@ -11,6 +11,7 @@ import { EXPECTED_STAGES, type ExecutorRegistry, type ExecutorResult, type TestD
 import type { JobError, JobEvent, JobRecord, JobStatus } from './job.ts';
 import { RetryableJobError, type JobHandler, type JobHandlerContext } from './job-queue.ts';
 import { HEADERS_SECRET, jobSecretName } from './job-secrets.ts';
+import { inputNamer, namedError, namedEvent } from './input-names.ts';
 
 /** What the runner reports to logs, metrics and traces; every hook is optional. */
 export interface JobObserver {
@@ -86,6 +87,7 @@ async function runClaimed(
   );
   renewal.unref();
   const workDir = join(options.dataDir, 'jobs', job.id);
+  const names = inputNamer({ dataDir: options.dataDir, jobId: job.id, input: job.input });
   options.observer?.started?.(job);
   options.logger?.info({ job_id: job.id, kind: job.kind, attempt: job.attempts }, 'job started');
   let tests: TestDraft[] = [];
@@ -104,7 +106,7 @@ async function runClaimed(
       events: (event) => {
         // The engine calls its sink synchronously between steps: throwing here stops it there.
         if (abort.signal.aborted) throw abort.signal.reason ?? new JobCancelled();
-        publisher.emit(event);
+        publisher.emit(namedEvent(event, names));
         publisher.track(event);
         options.observer?.event?.(job, event);
       },
@@ -117,17 +119,18 @@ async function runClaimed(
     tests = result.tests;
     await storeResults(options, job, result, outputDir);
     const summary = { ...result.summary, tests_recorded: result.tests.length, errors: result.errors.length };
+    const errors = result.errors.map((error) => namedError(error, names));
     await stores.jobs.setProgress(job.id, { percent: 100, stage: undefined });
     const finished = await stores.jobs.finish(job.id, context.workerId, {
       status: 'completed',
       summary,
-      errors: result.errors,
+      errors,
     });
     if (finished) {
       // Only a failed or cancelled job can be retried: a completed one needs its credentials no more.
       await stores.secrets.delete(job.projectId, jobSecretName(job.id, HEADERS_SECRET));
       publisher.emit({ type: 'progress', percent: 100, stage: undefined });
-      publisher.emit({ type: 'status', status: 'completed', summary, errors: result.errors });
+      publisher.emit({ type: 'status', status: 'completed', summary, errors });
     }
     await publisher.flush();
     observeEnd(options, job, 'completed', started, tests);
@@ -160,7 +163,9 @@ async function settleFailure(
     observeEnd(options, job, 'cancelled', started, tests);
     return;
   }
-  const jobError = toJobError(error);
+  // The submitter sees what they sent ("inline spec"), never this server's folders.
+  const names = inputNamer({ dataDir: options.dataDir, jobId: job.id, input: job.input });
+  const jobError = namedError(toJobError(error), names);
   if (context.signal.aborted) {
     // The worker is shutting down, not the job failing: hand it back for the next worker.
     await stores.jobs.release(job.id, context.workerId, {
