@@ -7,7 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { randomUUID } from 'node:crypto';
 import { registerAuth } from './auth.ts';
 import { registerBodyGuard } from './body-guard.ts';
-import { registerErrorHandling } from './error-response.ts';
+import { frameworkErrors, registerErrorHandling } from './error-response.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerStreamRoute } from './routes/stream-route.ts';
@@ -40,6 +40,7 @@ export async function buildApp(
     },
     requestIdHeader: false,
     trustProxy: false,
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -52,6 +52,23 @@ export function sendError(
     .send({ error: { code, message, request_id: String(request.id), ...(details ? { details } : {}) } });
 }
 
+/**
+ * Errors the router raises before any route or error handler runs (a URL it cannot decode, a path
+ * parameter over its length limit): Fastify answers those in its own shape unless given this.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  void sendError(
+    reply,
+    request,
+    error.statusCode ?? 400,
+    tooLong ? 'TESTOPS_URL_TOO_LONG' : 'TESTOPS_BAD_URL',
+    tooLong
+      ? 'a path parameter of the URL is longer than allowed. Expected ids as returned by the API (see /docs).'
+      : 'the URL cannot be decoded. Expected a path with valid percent-encoding (see /docs).',
+  );
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {

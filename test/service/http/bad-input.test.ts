@@ -135,6 +135,16 @@ describe.each(stores)('bad input at the edge (%s)', (store) => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
+  it("a task id longer than the router allows is a 414 in the shared shape, not Fastify's own", async () => {
+    const response = await server.app.inject({
+      method: 'POST',
+      url: `/api/v1/tasks/${'x'.repeat(300)}/cancel`,
+    });
+    expect(response.statusCode).toBe(414);
+    expect(response.json<ErrorBody>().error).toMatchObject({ code: 'TESTOPS_URL_TOO_LONG' });
+    expect(response.json<ErrorBody>().error.request_id).toBeTruthy();
+  });
+
   it('4 MB of requirements is a 413 naming the limit and how to proceed, not a hung server', async () => {
     const response = await post('/api/v1/generate/test-cases', {
       requirements: ['The user can log in. '.repeat(200_000)],
