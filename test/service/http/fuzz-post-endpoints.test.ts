@@ -1,11 +1,17 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadServiceConfig } from '../../../src/service/config.ts';
 import { buildApp } from '../../../src/service/http/build-app.ts';
 import { errorResponseSchema } from '../../../src/service/http/error-response.ts';
 import { openRuntime, type ServiceRuntime } from '../../../src/service/runtime.ts';
-import { tempDataDir, type TempDataDir } from '../support/databases.ts';
+import {
+  createTestDatabase,
+  tempDataDir,
+  type TempDataDir,
+  type TestDatabase,
+} from '../support/databases.ts';
 import { fuzzBodies, seededRandom, type FuzzField } from '../support/fuzz-bodies.ts';
 
 // Every POST route the app registers, fed malformed bodies: never a 5xx, every 4xx in the shared
@@ -20,51 +26,6 @@ interface PostRoute {
   url: string;
   fields: FuzzField[];
 }
-
-let dataDir: TempDataDir;
-let runtime: ServiceRuntime;
-let app: FastifyInstance;
-const routes: PostRoute[] = [];
-const errorLogs: string[] = [];
-
-beforeAll(async () => {
-  dataDir = await tempDataDir();
-  const config = loadServiceConfig(
-    { TESTOPS_DATA_DIR: dataDir.path, LOG_LEVEL: 'error', TESTOPS_RATE_LIMIT: '1000000' },
-    { port: 0 },
-  );
-  runtime = await openRuntime(config, {
-    role: 'api',
-    logDestination: { write: (line: string) => void errorLogs.push(line) },
-  });
-  app = await buildApp(
-    {
-      config,
-      stores: runtime.stores,
-      queue: runtime.queue,
-      bus: runtime.bus,
-      metrics: runtime.metrics,
-      readiness: [],
-      traceparent: () => undefined,
-    },
-    {
-      logger: runtime.logger as unknown as FastifyBaseLogger,
-      beforeRoutes: (instance) => {
-        instance.addHook('onRoute', (route) => {
-          const methods = [route.method].flat();
-          if (methods.includes('POST')) routes.push({ url: route.url, fields: fieldsOf(route.schema?.body) });
-        });
-      },
-    },
-  );
-  await app.ready();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await runtime?.close();
-  await dataDir?.remove();
-});
 
 /** Top-level fields of a route's zod body schema, with their JSON Schema types. */
 function fieldsOf(schema: unknown): FuzzField[] {
@@ -90,7 +51,63 @@ function concrete(url: string, random: () => number): string {
   return url.replace(/:\w+/g, () => values[Math.floor(random() * values.length)]!);
 }
 
-describe('fuzzing every POST endpoint', () => {
+describe.each(['pglite', 'postgres'] as const)('fuzzing every POST endpoint (%s)', (store) => {
+  let dataDir: TempDataDir;
+  let database: TestDatabase | undefined;
+  let runtime: ServiceRuntime;
+  let app: FastifyInstance;
+  const routes: PostRoute[] = [];
+  const errorLogs: string[] = [];
+
+  beforeAll(async () => {
+    dataDir = await tempDataDir();
+    database = store === 'postgres' ? await createTestDatabase('testops_fuzz') : undefined;
+    const config = loadServiceConfig(
+      {
+        TESTOPS_DATA_DIR: dataDir.path,
+        LOG_LEVEL: 'error',
+        TESTOPS_RATE_LIMIT: '1000000',
+        ...(database
+          ? { DATABASE_URL: database.url, TESTOPS_SECRET_KEY: randomBytes(32).toString('base64') }
+          : {}),
+      },
+      { port: 0 },
+    );
+    runtime = await openRuntime(config, {
+      role: 'api',
+      logDestination: { write: (line: string) => void errorLogs.push(line) },
+    });
+    app = await buildApp(
+      {
+        config,
+        stores: runtime.stores,
+        queue: runtime.queue,
+        bus: runtime.bus,
+        metrics: runtime.metrics,
+        readiness: [],
+        traceparent: () => undefined,
+      },
+      {
+        logger: runtime.logger as unknown as FastifyBaseLogger,
+        beforeRoutes: (instance) => {
+          instance.addHook('onRoute', (route) => {
+            const methods = [route.method].flat();
+            if (methods.includes('POST'))
+              routes.push({ url: route.url, fields: fieldsOf(route.schema?.body) });
+          });
+        },
+      },
+    );
+    await app.ready();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await runtime?.close();
+    await database?.drop();
+    await dataDir?.remove();
+  });
+
   it('answers malformed bodies with a 4xx in the shared shape, never a 5xx, and stays healthy', async () => {
     expect(routes.map((route) => route.url)).toEqual(
       expect.arrayContaining(['/api/v1/generate/api-tests', '/api/v1/validate', '/api/v1/tasks/:id/cancel']),
@@ -127,7 +144,7 @@ describe('fuzzing every POST endpoint', () => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const statuses = [...byStatus].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`);
     console.log(
-      `fuzz (seed ${SEED}, ${routes.length} POST routes, ${seconds} s): ${counts.requests} requests, ` +
+      `fuzz on ${store} (seed ${SEED}, ${routes.length} POST routes, ${seconds} s): ${counts.requests} requests, ` +
         `${counts['2xx']} 2xx, ${counts['4xx']} 4xx, ${counts['5xx']} 5xx (${statuses.join(', ')})`,
     );
     if (failures.length > 0) console.log(errorLogs.join('').slice(0, 5_000));
