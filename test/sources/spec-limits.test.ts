@@ -114,6 +114,29 @@ describe('spec limits', () => {
     expect(model.operations).toHaveLength(3);
   });
 
+  it('schemas nested 1,000+ levels across a short $ref chain are an issue of their operation', async () => {
+    // Each component is within the document's depth bound; chained, they are not walkable.
+    const schemas: Record<string, unknown> = {};
+    for (let index = 0; index < 10; index++) {
+      let schema: unknown = index === 9 ? { type: 'string' } : { $ref: `#/components/schemas/C${index + 1}` };
+      for (let level = 0; level < 95; level++) schema = { type: 'object', properties: { a: schema } };
+      schemas[`C${index}`] = schema;
+    }
+    const body = { content: { 'application/json': { schema: { $ref: '#/components/schemas/C0' } } } };
+    const text = JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 'T', version: '1' },
+      paths: { '/deep': { post: { requestBody: body, responses: { '200': { description: 'ok' } } } } },
+      components: { schemas },
+    });
+    const model = buildApiModel(await loadSpec(await specFile('nested-chain.json', text)));
+    expect(model.operations).toEqual([]);
+    expect(model.issues[0]!.message).toContain(
+      'a schema nested deeper than 1000 levels (counting $ref hops)',
+    );
+    expect(model.issues[0]!.message).toContain('…');
+  });
+
   it('a component schema behind a 10k-deep chain of foreign $refs fails the document, naming it', async () => {
     const hops: Record<string, unknown> = {};
     for (let index = 0; index < 10_000; index++) hops[`h${index}`] = { $ref: `#/x-hops/h${index + 1}` };

@@ -1,6 +1,6 @@
 import type { ApiOperation } from '../../core/api-model.ts';
 import { escapePointerToken, unescapePointerToken } from '../../core/json-pointer.ts';
-import { MAX_REF_CHAIN } from './document-limits.ts';
+import { MAX_REF_CHAIN, abbreviatePointer } from './document-limits.ts';
 
 const PREFIX = '#/components/schemas/';
 
@@ -112,7 +112,8 @@ function describe(broken: BrokenReference, root: string): string {
       'Tip: point the $ref at the final schema directly instead of through a chain of aliases.'
     );
   return (
-    `${root}: a schema nested deeper than ${MAX_WALK_DEPTH} levels (counting $ref hops) at ${broken.at}. ` +
+    `${root}: a schema nested deeper than ${MAX_WALK_DEPTH} levels (counting $ref hops) at ` +
+    `${abbreviatePointer(broken.at)}. ` +
     'Tip: flatten the schema; deeply nested objects are rarely what an API sends.'
   );
 }
