@@ -19,7 +19,7 @@ import { fuzzBodies, seededRandom, type FuzzField } from '../support/fuzz-bodies
 // the app registers them, so a new route is fuzzed without touching this file. No worker runs:
 // bodies that happen to be valid create pending jobs, and nothing of the engine is loaded.
 const SEED = 20_261_203;
-const BODIES_PER_ROUTE = 60;
+const BODIES_PER_ROUTE = 150;
 const TIME_BUDGET_MS = 60_000;
 
 interface PostRoute {

@@ -87,12 +87,54 @@ function bodyMakers(fields: FuzzField[], random: Random): (() => FuzzBody)[] {
     () =>
       raw('duplicate keys', `{"${field()}": [], "${field()}": ${JSON.stringify(randomValue(random, 2))}}`),
     () => raw('prototype keys', pick(random, PROTOTYPE_BODIES)),
+    () => json('plausible body', plausibleBody(fields, random)),
+    () =>
+      json('plausible body, one field broken', brokenField(plausibleBody(fields, random), fields, random)),
     () =>
       raw(
         'not JSON',
         pick(random, ['undefined', "{'a': 1}", '{"a": NaN}', '[1,]', '\ufeff{}', '{"a":1}{"b":2}']),
       ),
   ];
+}
+
+/**
+ * Values a real client would send, by field name: bodies built from them pass the contract often
+ * enough to reach the handler and the store, where one broken field then does its damage.
+ */
+const PLAUSIBLE: Record<string, unknown> = {
+  project_id: 'fuzz-project',
+  files: [{ path: 'tests/test_login.py', content: 'def test_login():\n    assert True\n' }],
+  requirements: ['The user can log in with an email and a password.'],
+  openapi_spec: 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\npaths: {}\n',
+  test_type: 'manual',
+  endpoints: ['GET /items'],
+  test_types: ['positive'],
+  defects: { format: 'csv', content: 'key,summary\nBUG-1,Login fails\n' },
+  options: {},
+};
+
+function plausibleBody(fields: FuzzField[], random: Random): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const { name } of fields) if (name in PLAUSIBLE && random() < 0.6) body[name] = PLAUSIBLE[name];
+  return body;
+}
+
+function brokenField(
+  body: Record<string, unknown>,
+  fields: FuzzField[],
+  random: Random,
+): Record<string, unknown> {
+  const name = pick(random, Object.keys(body)) ?? pick(random, fields)?.name ?? 'requirements';
+  const text = pick(random, ['a\u0000b', 'x\ud800', '\udc00y', 'x'.repeat(600_000)]);
+  const broken = pick(random, [text, [text], [{ path: 'tests/test_x.py', content: text }], deepValue(70)]);
+  return { ...body, [name]: broken };
+}
+
+function deepValue(levels: number): unknown {
+  let value: unknown = 'leaf';
+  for (let level = 0; level < levels; level++) value = { a: value };
+  return value;
 }
 
 const WRONG_TYPES = [
