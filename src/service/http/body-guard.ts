@@ -33,7 +33,8 @@ export function findBodyProblem(body: unknown, maxDepth: number): BodyProblem | 
     }
     if (value === null || typeof value !== 'object') continue;
     if (depth >= maxDepth) return tooDeep(where, maxDepth);
-    for (const [key, child] of Object.entries(value)) {
+    // Pushed last to first, so problems are found in document order (requirements.0 before .1).
+    for (const [key, child] of Object.entries(value).reverse()) {
       const keyProblem = textProblem(key);
       if (keyProblem) return textIssue(`${where} (a key)`, keyProblem);
       pending.push({ value: child, where: `${where}.${key}`, depth: depth + 1 });

@@ -72,7 +72,9 @@ describe.each(stores)('bad input at the edge (%s)', (store) => {
   }
 
   it('a NUL in requirements is a 400 naming body.requirements.1, not a 500', async () => {
-    const response = await post('/api/v1/generate/test-cases', { requirements: ['fine', 'a\u0000b'] });
+    const response = await post('/api/v1/generate/test-cases', {
+      requirements: ['fine', 'a\u0000b', 'also \u0000'],
+    });
     const message = expectRefusal(response, 400, 'TESTOPS_INVALID_REQUEST', 'body.requirements.1');
     expect(message).toContain('NUL character');
     expect(message).toContain('Tip:');
