@@ -12,6 +12,7 @@ import type { JobError, JobEvent, JobRecord, JobStatus } from './job.ts';
 import { RetryableJobError, type JobHandler, type JobHandlerContext } from './job-queue.ts';
 import { HEADERS_SECRET, jobSecretName } from './job-secrets.ts';
 import { inputNamer, namedError, namedEvent } from './input-names.ts';
+import { storable } from './storable-json.ts';
 
 /** What the runner reports to logs, metrics and traces; every hook is optional. */
 export interface JobObserver {
@@ -118,8 +119,12 @@ async function runClaimed(
     if (abort.signal.aborted) throw abort.signal.reason ?? new JobCancelled();
     tests = result.tests;
     await storeResults(options, job, result, outputDir);
-    const summary = { ...result.summary, tests_recorded: result.tests.length, errors: result.errors.length };
-    const errors = result.errors.map((error) => namedError(error, names));
+    const summary = storable({
+      ...result.summary,
+      tests_recorded: result.tests.length,
+      errors: result.errors.length,
+    });
+    const errors = storable(result.errors.map((error) => namedError(error, names)));
     await stores.jobs.setProgress(job.id, { percent: 100, stage: undefined });
     const finished = await stores.jobs.finish(job.id, context.workerId, {
       status: 'completed',
@@ -165,7 +170,7 @@ async function settleFailure(
   }
   // The submitter sees what they sent ("inline spec"), never this server's folders.
   const names = inputNamer({ dataDir: options.dataDir, jobId: job.id, input: job.input });
-  const jobError = namedError(toJobError(error), names);
+  const jobError = storable(namedError(toJobError(error), names));
   if (context.signal.aborted) {
     // The worker is shutting down, not the job failing: hand it back for the next worker.
     await stores.jobs.release(job.id, context.workerId, {
@@ -227,12 +232,18 @@ async function storeResults(
   outputDir: string,
 ): Promise<void> {
   const { stores } = options;
-  await stores.tests.saveForJob(job.id, job.projectId, result.tests);
+  // Titles and documents come from fetched specs and crawled pages: text the database may refuse.
+  await stores.tests.saveForJob(job.id, job.projectId, storable(result.tests));
   const outputs = await collectOutput(outputDir);
   await stores.artifacts.replaceForJob(job.id, outputs);
   for (const source of jobSources(job, outputs)) await stores.sources.save(source);
   if (result.report)
-    await stores.reports.saveForJob(job.id, result.report.kind, result.report.report, result.report.results);
+    await stores.reports.saveForJob(
+      job.id,
+      result.report.kind,
+      storable(result.report.report),
+      storable(result.report.results),
+    );
 }
 
 async function collectOutput(root: string): Promise<{ path: string; content: Buffer }[]> {
@@ -275,7 +286,7 @@ function createPublisher(options: JobRunnerOptions, job: JobRecord): Publisher {
   const emit = (event: JobEvent) => {
     chain = chain.then(async () => {
       try {
-        const stored = await options.stores.jobs.appendEvent(job.id, event);
+        const stored = await options.stores.jobs.appendEvent(job.id, storable(event));
         await options.bus.publish(stored);
       } catch (error) {
         failure ??= error;

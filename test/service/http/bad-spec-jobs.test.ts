@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServiceConfig } from '../../../src/service/config.ts';
 import { startServer, type RunningServer } from '../../../src/service/start-server.ts';
@@ -8,11 +9,26 @@ import { postJson, waitForTask, type Task } from '../support/service-client.ts';
 // operation (an item) with a clear code, and names what the user sent, never a server path.
 let dataDir: TempDataDir;
 let server: RunningServer;
+let specHost: Server;
+let specHostUrl: string;
+
+// A spec by URL is not checked at the edge: its text reaches the engine as served.
+const SERVED_SPEC = JSON.stringify({
+  openapi: '3.0.3',
+  info: { title: 'Served\u0000', version: '1' },
+  paths: { '/items\u0000': { get: { summary: 'lone \ud800', responses: { '200': { description: 'ok' } } } } },
+});
 
 beforeAll(async () => {
   dataDir = await tempDataDir();
+  specHost = createServer((_request, response) => {
+    response.setHeader('content-type', 'application/json');
+    response.end(SERVED_SPEC);
+  });
+  await new Promise<void>((resolve) => specHost.listen(0, '127.0.0.1', resolve));
+  specHostUrl = `http://127.0.0.1:${(specHost.address() as { port: number }).port}/openapi.json`;
   const config = loadServiceConfig(
-    { TESTOPS_DATA_DIR: dataDir.path, LOG_LEVEL: 'warn' },
+    { TESTOPS_DATA_DIR: dataDir.path, LOG_LEVEL: 'warn', TESTOPS_ALLOW_PRIVATE_TARGETS: '1' },
     { port: 0, concurrency: 1 },
   );
   server = await startServer(config);
@@ -20,6 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  await new Promise((resolve) => specHost?.close(resolve));
   await dataDir?.remove();
 });
 
@@ -97,5 +114,19 @@ describe('bad specs inside jobs', () => {
     expect(task.errors[0]!.code).toBe('TESTOPS_SPEC_UNPARSABLE');
     expect(task.errors[0]!.where).toMatch(/^inline spec:\d+:\d+$/);
     expect(task.errors[0]!.message).toMatch(/^inline spec:\d+:\d+: invalid YAML/);
+  });
+
+  it('a fetched spec with NUL and lone surrogates in its names completes; the text is stored with U+FFFD', async () => {
+    const submitted = await postJson(`${server.url}/api/v1/generate/api-tests`, { openapi_url: specHostUrl });
+    expect(submitted.status).toBe(202);
+    const id = submitted.body['request_id'] as string;
+    const task = await waitForTask(server.url, id, ['completed', 'failed'], { timeoutMs: 60_000 });
+    expect(task.status, JSON.stringify(task.errors)).toBe('completed');
+    expect(task.attempts).toBe(1);
+    const tests = (await (await fetch(`${server.url}/api/v1/tests?request_id=${id}`)).json()) as {
+      items: { target: string }[];
+    };
+    expect(tests.items.length).toBeGreaterThan(0);
+    expect(tests.items[0]!.target).toBe('GET /items\uFFFD');
   });
 });
