@@ -43,6 +43,10 @@ export const ERROR_CATALOGUE = {
     'A URL points at a private, loopback, link-local or reserved address, or uses another scheme than http(s).',
   ),
   TESTOPS_SPEC_UNPARSABLE: input(400, 'The OpenAPI document is not valid YAML or JSON, or expands too much.'),
+  TESTOPS_SPEC_TOO_COMPLEX: input(
+    400,
+    'The OpenAPI document expands too much (YAML aliases), nests too deep or chains $refs too long.',
+  ),
   TESTOPS_SPEC_INVALID: input(400, 'The OpenAPI document does not have the structure of OpenAPI.'),
   TESTOPS_SPEC_UNSUPPORTED_VERSION: input(400, 'The document is not Swagger 2.0 or OpenAPI 3.x.'),
   TESTOPS_OPERATION_INVALID: input(400, 'One operation of the spec cannot be used; the others are.'),
@@ -128,6 +132,10 @@ export const ERROR_CATALOGUE = {
   // Service: requests.
   TESTOPS_INVALID_REQUEST: input(400, 'The request body, query or headers do not match the API contract.'),
   TESTOPS_BAD_REQUEST: input(400, 'The request is malformed (content type, JSON syntax, encoding).'),
+  TESTOPS_INVALID_JSON: input(400, 'The body is not valid JSON, or holds a refused key (__proto__).'),
+  TESTOPS_UNSUPPORTED_MEDIA_TYPE: input(415, 'The body is not sent as application/json.'),
+  TESTOPS_BAD_URL: input(400, 'The URL cannot be decoded (invalid percent-encoding).'),
+  TESTOPS_URL_TOO_LONG: input(414, 'A path parameter of the URL is longer than allowed.'),
   TESTOPS_REQUEST_TOO_LARGE: input(413, 'The request body, or one field of it, is larger than allowed.'),
   TESTOPS_RATE_LIMITED: {
     status: 429,

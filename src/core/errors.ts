@@ -9,7 +9,15 @@ export interface TestopsErrorDetails {
   expected?: string;
   /** How to fix it, one sentence. */
   hint?: string;
+  /** Each problem of a request that has several, by field path (the HTTP API's `details`). */
+  problems?: ErrorProblem[];
   cause?: unknown;
+}
+
+/** One problem of a request: `where` is the field path (`body.files.2.content`). */
+export interface ErrorProblem {
+  where: string;
+  problem: string;
 }
 
 /**
@@ -22,6 +30,7 @@ export class TestopsError extends Error {
   readonly where: string | undefined;
   readonly expected: string | undefined;
   readonly hint: string | undefined;
+  readonly problems: ErrorProblem[] | undefined;
 
   constructor(code: TestopsErrorCode, problem: string, details: TestopsErrorDetails = {}) {
     super(
@@ -33,6 +42,7 @@ export class TestopsError extends Error {
     this.where = details.where;
     this.expected = details.expected;
     this.hint = details.hint;
+    this.problems = details.problems;
   }
 }
 

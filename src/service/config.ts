@@ -28,6 +28,8 @@ export interface ServiceConfig {
   rateLimitPerMinute: number;
   /** Largest request body accepted (bytes). */
   bodyLimitBytes: number;
+  /** What one job may be given: what the engine handles in reasonable time and memory. */
+  inputLimits: InputLimits;
   /** Let jobs fetch specs/pages on private networks and this machine (the bundled demos need it). */
   allowPrivateTargets: boolean;
   /** How long a worker's claim on a job lasts without renewal: a crashed worker's job runs again after it. */
@@ -35,6 +37,35 @@ export interface ServiceConfig {
   otlpEndpoint: string | undefined;
   logLevel: string;
 }
+
+/**
+ * Per-field limits of job inputs, checked before a job is stored (413 for sizes, 400 for counts).
+ * Counts above the contract's own maxima (1,000 requirements, 2,000 files) stay refused by it.
+ */
+export interface InputLimits {
+  /** Deepest nesting of a JSON request body; recursion over deeper bodies overflows the stack. */
+  bodyDepth: number;
+  requirementItems: number;
+  /** UTF-8 bytes of all requirements of one request: case design slows sharply past ~1 MB. */
+  requirementsBytes: number;
+  files: number;
+  fileBytes: number;
+  filesBytes: number;
+  /** An OpenAPI document sent inline (text or object); larger ones go by openapi_url. */
+  specBytes: number;
+}
+
+const MIB = 1024 * 1024;
+
+export const DEFAULT_INPUT_LIMITS: Readonly<InputLimits> = Object.freeze({
+  bodyDepth: 64,
+  requirementItems: 1_000,
+  requirementsBytes: MIB / 2,
+  files: 2_000,
+  fileBytes: 2 * MIB,
+  filesBytes: 8 * MIB,
+  specBytes: 5 * MIB,
+});
 
 type Env = Record<string, string | undefined>;
 
@@ -59,6 +90,7 @@ export function loadServiceConfig(
       .filter(Boolean),
     rateLimitPerMinute: numberFrom(env['TESTOPS_RATE_LIMIT'], 600),
     bodyLimitBytes: numberFrom(env['TESTOPS_BODY_LIMIT'], 10 * 1024 * 1024),
+    inputLimits: inputLimitsFrom(env),
     allowPrivateTargets: env['TESTOPS_ALLOW_PRIVATE_TARGETS'] === '1',
     jobLeaseMs: numberFrom(env['TESTOPS_JOB_LEASE_MS'], 30_000),
     otlpEndpoint: nonEmpty(env['OTEL_EXPORTER_OTLP_ENDPOINT']),
@@ -68,6 +100,20 @@ export function loadServiceConfig(
   // Anyone who can reach a non-loopback address could drive the engine: keys become mandatory.
   if (!isLoopback(config.host)) config.requireAuth = true;
   return config;
+}
+
+function inputLimitsFrom(env: Env): InputLimits {
+  const limit = (name: string, fallback: number) => numberFrom(env[`TESTOPS_LIMIT_${name}`], fallback);
+  const defaults = DEFAULT_INPUT_LIMITS;
+  return {
+    bodyDepth: limit('BODY_DEPTH', defaults.bodyDepth),
+    requirementItems: limit('REQUIREMENTS', defaults.requirementItems),
+    requirementsBytes: limit('REQUIREMENTS_BYTES', defaults.requirementsBytes),
+    files: limit('FILES', defaults.files),
+    fileBytes: limit('FILE_BYTES', defaults.fileBytes),
+    filesBytes: limit('FILES_BYTES', defaults.filesBytes),
+    specBytes: limit('SPEC_BYTES', defaults.specBytes),
+  };
 }
 
 export function isLoopback(host: string): boolean {

@@ -12,7 +12,9 @@ Distributed: set DATABASE_URL (PostgreSQL) and REDIS_URL; the server enqueues in
 Binding to anything but loopback requires API keys (\`testops keys create --project <id>\`).
 Environment: PORT, TESTOPS_SECRET_KEY (32 bytes, base64 or hex; required with DATABASE_URL),
 TESTOPS_CONCURRENCY, TESTOPS_CORS_ORIGINS, TESTOPS_RATE_LIMIT, TESTOPS_BODY_LIMIT,
-TESTOPS_ALLOW_PRIVATE_TARGETS=1, OTEL_EXPORTER_OTLP_ENDPOINT, LOG_LEVEL.
+TESTOPS_ALLOW_PRIVATE_TARGETS=1, OTEL_EXPORTER_OTLP_ENDPOINT, LOG_LEVEL; job input limits:
+TESTOPS_LIMIT_REQUIREMENTS, _REQUIREMENTS_BYTES, _FILES, _FILE_BYTES, _FILES_BYTES, _SPEC_BYTES,
+_BODY_DEPTH.
 
 API: /docs (OpenAPI UI), /openapi.json, /health, /ready, /metrics.`;
 

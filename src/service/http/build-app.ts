@@ -6,7 +6,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { registerAuth, registerRouteAccess } from './auth.ts';
-import { registerErrorHandling } from './error-response.ts';
+import { registerBodyGuard } from './body-guard.ts';
+import { frameworkErrors, registerErrorHandling } from './error-response.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerStreamRoute } from './routes/stream-route.ts';
@@ -39,6 +40,7 @@ export async function buildApp(
     },
     requestIdHeader: false,
     trustProxy: false,
+    frameworkErrors,
   });
   // Before any route: every route, the plugins' included, gets its access level when registered.
   registerRouteAccess(app);
@@ -48,6 +50,7 @@ export async function buildApp(
     reply.header('x-request-id', String(request.id));
   });
   registerErrorHandling(app);
+  registerBodyGuard(app, { maxDepth: config.inputLimits.bodyDepth });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -12,6 +12,8 @@ import { EXPECTED_STAGES, type ExecutorRegistry, type ExecutorResult, type TestD
 import type { JobError, JobEvent, JobRecord, JobStatus } from './job.ts';
 import { RetryableJobError, type JobHandler, type JobHandlerContext } from './job-queue.ts';
 import { deleteJobSecrets, jobSecretValues, readJobSecrets } from './job-secrets.ts';
+import { inputNamer, namedError, namedEvent } from './input-names.ts';
+import { storable } from './storable-json.ts';
 
 /** What the runner reports to logs, metrics and traces; every hook is optional. */
 export interface JobObserver {
@@ -93,6 +95,7 @@ async function runClaimed(
   );
   renewal.unref();
   const workDir = join(options.dataDir, 'jobs', job.id);
+  const names = inputNamer({ dataDir: options.dataDir, jobId: job.id, input: job.input });
   options.observer?.started?.(job);
   options.logger?.info({ job_id: job.id, kind: job.kind, attempt: job.attempts }, 'job started');
   let tests: TestDraft[] = [];
@@ -114,7 +117,7 @@ async function runClaimed(
       events: (event) => {
         // The engine calls its sink synchronously between steps: throwing here stops it there.
         if (abort.signal.aborted) throw abort.signal.reason ?? new JobCancelled();
-        publisher.emit(event);
+        publisher.emit(namedEvent(event, names));
         publisher.track(event);
         options.observer?.event?.(job, event);
       },
@@ -127,18 +130,23 @@ async function runClaimed(
     const result = scrubber.scrubDeep(executed);
     tests = result.tests;
     await storeResults(options, job, result, outputDir, scrubber);
-    const summary = { ...result.summary, tests_recorded: result.tests.length, errors: result.errors.length };
+    const summary = storable({
+      ...result.summary,
+      tests_recorded: result.tests.length,
+      errors: result.errors.length,
+    });
+    const errors = storable(result.errors.map((error) => namedError(error, names)));
     await stores.jobs.setProgress(job.id, { percent: 100, stage: undefined });
     const finished = await stores.jobs.finish(job.id, context.workerId, {
       status: 'completed',
       summary,
-      errors: result.errors,
+      errors,
     });
     if (finished) {
       // Only a failed or cancelled job can be retried: a completed one needs its credentials no more.
       await deleteJobSecrets(stores.secrets, job);
       publisher.emit({ type: 'progress', percent: 100, stage: undefined });
-      publisher.emit({ type: 'status', status: 'completed', summary, errors: result.errors });
+      publisher.emit({ type: 'status', status: 'completed', summary, errors });
     }
     await publisher.flush();
     observeEnd(options, job, 'completed', started, tests);
@@ -172,7 +180,9 @@ async function settleFailure(
     observeEnd(options, job, 'cancelled', started, tests);
     return;
   }
-  const jobError = toJobError(error);
+  // The submitter sees what they sent ("inline spec"), never this server's folders.
+  const names = inputNamer({ dataDir: options.dataDir, jobId: job.id, input: job.input });
+  const jobError = storable(namedError(toJobError(error), names));
   if (context.signal.aborted) {
     // The worker is shutting down, not the job failing: hand it back for the next worker.
     await stores.jobs.release(job.id, context.workerId, {
@@ -235,7 +245,8 @@ async function storeResults(
   scrubber: SecretScrubber,
 ): Promise<void> {
   const { stores } = options;
-  await stores.tests.saveForJob(job.id, job.projectId, result.tests);
+  // Titles and documents come from fetched specs and crawled pages: text the database may refuse.
+  await stores.tests.saveForJob(job.id, job.projectId, storable(result.tests));
   const outputs = (await collectOutput(outputDir)).map((file) => ({
     ...file,
     content: scrubber.scrubBytes(file.content),
@@ -243,7 +254,12 @@ async function storeResults(
   await stores.artifacts.replaceForJob(job.id, outputs);
   for (const source of jobSources(job, outputs)) await stores.sources.save(source);
   if (result.report)
-    await stores.reports.saveForJob(job.id, result.report.kind, result.report.report, result.report.results);
+    await stores.reports.saveForJob(
+      job.id,
+      result.report.kind,
+      storable(result.report.report),
+      storable(result.report.results),
+    );
 }
 
 async function collectOutput(root: string): Promise<{ path: string; content: Buffer }[]> {
@@ -290,7 +306,7 @@ function createPublisher(
   const emit = (event: JobEvent) => {
     chain = chain.then(async () => {
       try {
-        const stored = await options.stores.jobs.appendEvent(job.id, scrub(event));
+        const stored = await options.stores.jobs.appendEvent(job.id, storable(scrub(event)));
         await options.bus.publish(stored);
       } catch (error) {
         failure ??= error;

@@ -13,10 +13,13 @@ import type { JsonSchema } from '../../core/json-schema.ts';
 import { pointerOf, resolvePointer } from '../../core/json-pointer.ts';
 import { convertSchema, isObject } from './convert-schema.ts';
 import type { LoadedSpec } from './load-spec.ts';
+import { MAX_REF_CHAIN } from './document-limits.ts';
 import { ReferenceChecker } from './reference-checker.ts';
 
 const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 const COMPONENT_SCHEMA_PREFIX = '#/components/schemas/';
+/** Levels an inlined schema may reach, foreign `$ref` hops included: recursion must stay bounded. */
+const MAX_INLINE_DEPTH = 1_000;
 
 /**
  * Builds the API model. One broken operation (a dangling `$ref`, a malformed parameter)
@@ -38,11 +41,14 @@ export function buildApiModel(spec: LoadedSpec): ApiModel {
   const context: ModelContext = {
     document,
     dialect,
-    inliner: (schema) => inlineForeignRefs(schema, document, dialect, new Set()),
+    inliner: (schema) => inlineForeignRefs(schema, { document, dialect, seen: new Set(), depth: 0 }),
     references: new ReferenceChecker(rawSchemas),
   };
   const schemas = Object.fromEntries(
-    Object.entries(rawSchemas).map(([name, schema]) => [name, context.inliner(schema)]),
+    Object.entries(rawSchemas).map(([name, schema]) => [
+      name,
+      componentSchema(context, schema, `${spec.location}${pointerOf('components', 'schemas', name)}`),
+    ]),
   );
   const operations: ApiOperation[] = [];
   const issues: OperationIssue[] = [...spec.referenceIssues];
@@ -299,9 +305,14 @@ function serversOf(document: Record<string, unknown>): string[] {
 /** Follows `$ref` chains of parameters, bodies and responses (not schemas). */
 function deref(document: Record<string, unknown>, value: unknown, where: string): Record<string, unknown> {
   let current = value;
-  for (let hops = 0; isObject(current) && typeof current['$ref'] === 'string'; hops++) {
+  const seen = new Set<string>();
+  while (isObject(current) && typeof current['$ref'] === 'string') {
     const ref = current['$ref'];
-    const target = hops > 20 ? undefined : resolvePointer(document, ref);
+    if (seen.has(ref))
+      throw new Error(`${where}: $ref "${ref}" points back to itself through a cycle. Tip: break the cycle.`);
+    if (seen.size >= MAX_REF_CHAIN) throw refChainTooDeep(where, ref);
+    seen.add(ref);
+    const target = resolvePointer(document, ref);
     if (target === undefined) {
       throw new Error(
         `${where}: $ref "${ref}" does not resolve. Expected an object at ${ref}. Tip: add it or fix the reference.`,
@@ -312,27 +323,58 @@ function deref(document: Record<string, unknown>, value: unknown, where: string)
   return isObject(current) ? current : {};
 }
 
+function refChainTooDeep(where: string, ref: string): Error {
+  return new Error(
+    `${where}: a $ref chain deeper than ${MAX_REF_CHAIN} at ${ref}. Expected at most ${MAX_REF_CHAIN} ` +
+      'references followed one after another. Tip: point the $ref at the final object directly.',
+  );
+}
+
+/** A component schema is shared by the whole document: one it cannot model fails the spec. */
+function componentSchema(context: ModelContext, schema: unknown, where: string): JsonSchema {
+  try {
+    return context.inliner(schema);
+  } catch (error) {
+    throw new TestopsError('TESTOPS_SPEC_TOO_COMPLEX', describeError(error), {
+      where,
+      expected: `schemas whose $ref chains are at most ${MAX_REF_CHAIN} long`,
+      hint: 'point $refs at their final schema, or move shared schemas under components.schemas.',
+      cause: error,
+    });
+  }
+}
+
+interface InlineScope {
+  document: Record<string, unknown>;
+  dialect: '3.0' | '3.1';
+  /** Foreign references being inlined: the chain so far. */
+  seen: Set<string>;
+  depth: number;
+}
+
 /**
  * Schemas may point anywhere in the document (`#/paths/.../schema`); only component schema
  * references are kept as references, others are copied in place (cycles end in `{}`).
  */
-function inlineForeignRefs(
-  node: unknown,
-  document: Record<string, unknown>,
-  dialect: '3.0' | '3.1',
-  seen: Set<string>,
-): JsonSchema {
-  return walk(node) as JsonSchema;
-  function walk(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(walk);
+function inlineForeignRefs(node: unknown, scope: InlineScope): JsonSchema {
+  return walk(node, scope.depth) as JsonSchema;
+  function walk(value: unknown, depth: number): unknown {
+    if (Array.isArray(value)) return value.map((item) => walk(item, depth + 1));
     if (!isObject(value)) return value;
+    if (depth > MAX_INLINE_DEPTH)
+      throw new Error(`a schema nested deeper than ${MAX_INLINE_DEPTH} levels, counting $ref hops`);
     const ref = value['$ref'];
     if (typeof ref === 'string' && ref.startsWith('#') && !ref.startsWith(COMPONENT_SCHEMA_PREFIX)) {
-      if (seen.has(ref)) return {};
-      const target = resolvePointer(document, ref);
+      if (scope.seen.has(ref)) return {};
+      if (scope.seen.size >= MAX_REF_CHAIN) throw refChainTooDeep('a schema', ref);
+      const target = resolvePointer(scope.document, ref);
       if (target === undefined) return value;
-      return inlineForeignRefs(convertSchema(target, dialect), document, dialect, new Set([...seen, ref]));
+      return inlineForeignRefs(convertSchema(target, scope.dialect), {
+        ...scope,
+        seen: new Set([...scope.seen, ref]),
+        depth: depth + 1,
+      });
     }
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, walk(child)]));
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, walk(child, depth + 1)]));
   }
 }

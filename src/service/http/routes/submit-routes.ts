@@ -7,6 +7,7 @@ import { submitJob } from '../../jobs/submit-job.ts';
 import { DEFAULT_PROJECT } from '../../store/stores.ts';
 import { actorOf, authorizeProject } from '../auth.ts';
 import { acceptedSchema, errorResponseSchema } from '../contracts.ts';
+import { inputLimitsHook } from '../input-limits.ts';
 import type { ServiceContext } from '../service-context.ts';
 
 const routes: { path: string; kind: JobKind; summary: string }[] = [
@@ -42,10 +43,12 @@ const headers = z.object({
 /** Every generator is a job: 202 with the task id, its stream and its status URL. */
 export function registerSubmitRoutes(app: FastifyInstance, context: ServiceContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
+  const limits = inputLimitsHook(context.config.inputLimits);
   for (const route of routes) {
     typed.post(
       route.path,
       {
+        preValidation: limits,
         schema: {
           summary: route.summary,
           tags: ['jobs'],
@@ -57,6 +60,7 @@ export function registerSubmitRoutes(app: FastifyInstance, context: ServiceConte
             400: errorResponseSchema,
             401: errorResponseSchema,
             403: errorResponseSchema,
+            413: errorResponseSchema,
           },
         },
       },
