@@ -18,7 +18,7 @@ import { loadSpec } from '../../src/sources/openapi/load-spec.ts';
 import { parseRequirements } from '../../src/sources/requirements/read-requirements.ts';
 import { checkStandards } from '../../src/validation/standards/check-standards.ts';
 import { formatTable, verdict } from '../api/text-table.ts';
-import { manualTests } from './manual-tests.ts';
+import { manualTests } from '../../test/optimisation/manual-tests.ts';
 import { allureModule, defectsCsv, jiraJson, openApiSpec, playwrightSpec } from './parser-inputs.ts';
 import { requirementsDocument, type RequirementStyle } from './requirement-documents.ts';
 
@@ -114,14 +114,16 @@ const families: Family[] = [
       testFolder(folder, `check-${tests}`, tests, (root) => checkStandards([root])),
   },
   {
-    name: 'optimiser (duplicates, conflicts, coverage) on manual cases',
+    name: 'optimiser (duplicates, conflicts, requirement coverage) on manual cases, requirements = cases / 4',
     unit: 'tests',
     sizes: [1_000, 4_000, 16_000],
     prepare: async (count) => {
       const tests = manualTests(count);
+      // The one-item-per-paragraph style gives about one requirement per 64 bytes: a quarter of the tests.
+      const { requirements } = parseRequirements(requirementsDocument(count * 16, 'list'), 'requirements.md');
       const bytes = Buffer.byteLength(JSON.stringify(tests));
       const set = { version: 1 as const, root: '.', files: [], tests, issues: [] };
-      return { bytes, run: () => optimiseTests({ tests: set, locations: {} }) };
+      return { bytes, run: () => optimiseTests({ tests: set, requirements, locations: {} }) };
     },
   },
 ];

@@ -17,27 +17,47 @@ export function prefixFilterPairs(
   minScore: number,
 ): [number, number][] {
   const sorted = [...members].sort((a, b) => a - b);
-  if (minScore <= 0) return allPairs(sorted);
+  const partners = candidatePartners(vectors, idf, sorted, sorted, minScore);
+  return sorted.flatMap((member) =>
+    (partners.get(member) ?? [])
+      .filter((other) => other > member)
+      .map((other): [number, number] => [member, other]),
+  );
+}
+
+/**
+ * For each of `left`, the documents of `right` (ascending) whose cosine with it may be
+ * `minScore` or more: requirements × tests without scoring every pair.
+ */
+export function candidatePartners(
+  vectors: readonly (Vector | undefined)[],
+  idf: ReadonlyMap<string, number>,
+  left: readonly number[],
+  right: readonly number[],
+  minScore: number,
+): Map<number, number[]> {
+  const ascending = [...right].sort((a, b) => a - b);
+  if (minScore <= 0) return new Map(left.map((member) => [member, ascending]));
   // Higher IDF = rarer; ties by the term itself, so the order is total and deterministic.
   const rank = (term: string) => idf.get(term) ?? 0;
   const postings = new Map<string, number[]>();
-  for (const member of sorted) {
+  for (const member of ascending)
     for (const term of prefixOf(vectors[member], minScore, rank)) {
       const list = postings.get(term);
       if (list) list.push(member);
       else postings.set(term, [member]);
     }
+  const partners = new Map<number, number[]>();
+  for (const member of left) {
+    const found = new Set<number>();
+    for (const term of prefixOf(vectors[member], minScore, rank))
+      for (const other of postings.get(term) ?? []) if (other !== member) found.add(other);
+    partners.set(
+      member,
+      [...found].sort((a, b) => a - b),
+    );
   }
-  const partners = new Map<number, Set<number>>();
-  for (const list of postings.values())
-    for (let i = 0; i < list.length; i++) {
-      const set = partners.get(list[i]!) ?? new Set<number>();
-      partners.set(list[i]!, set);
-      for (let j = i + 1; j < list.length; j++) set.add(list[j]!);
-    }
-  return sorted.flatMap((member) =>
-    [...(partners.get(member) ?? [])].sort((a, b) => a - b).map((other): [number, number] => [member, other]),
-  );
+  return partners;
 }
 
 function prefixOf(vector: Vector | undefined, minScore: number, rank: (term: string) => number): string[] {
@@ -53,11 +73,4 @@ function prefixOf(vector: Vector | undefined, minScore: number, rank: (term: str
     end -= 1;
   }
   return terms.slice(0, end);
-}
-
-function allPairs(sorted: readonly number[]): [number, number][] {
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < sorted.length; i++)
-    for (let j = i + 1; j < sorted.length; j++) pairs.push([sorted[i]!, sorted[j]!]);
-  return pairs;
 }

@@ -17,6 +17,8 @@ export type SimilarityScorer = ((a: number, b: number) => number) & {
    * included, in ascending order. Without it, callers compare every pair.
    */
   candidates?: (members: readonly number[], minScore: number) => [number, number][];
+  /** Optional: for each of `left`, the documents of `right` (ascending) that may score `minScore` or more. */
+  partners?: (left: readonly number[], right: readonly number[], minScore: number) => Map<number, number[]>;
 };
 
 const STOP_WORDS = new Set(

@@ -1,4 +1,4 @@
-import { prefixFilterPairs } from './prefix-filter.ts';
+import { candidatePartners, prefixFilterPairs } from './prefix-filter.ts';
 import { words, type Similarity, type SimilarityScorer } from './similarity.ts';
 
 type Vector = Map<string, number>;
@@ -17,6 +17,7 @@ export class TfIdfSimilarity implements Similarity {
     const vectors = terms.map((counts) => unitVector(counts, idf));
     const scorer: SimilarityScorer = (a, b) => cosine(vectors[a], vectors[b]);
     scorer.candidates = (members, minScore) => prefixFilterPairs(vectors, idf, members, minScore);
+    scorer.partners = (left, right, minScore) => candidatePartners(vectors, idf, left, right, minScore);
     return scorer;
   }
 }

@@ -1,5 +1,4 @@
 import type { ExistingTest } from '../../src/core/existing-test.ts';
-import { seededRandom } from './seeded-random.ts';
 
 // Manual cases as the optimiser reads them back from Allure TestOps as code: most open the same
 // page and check one thing; every tenth is a reworded copy of another (a near duplicate), every
@@ -23,6 +22,19 @@ export function manualTests(count: number): ExistingTest[] {
       { phase: 'assert', text: 'Check the result', expected, line: 3 },
     ]);
   });
+}
+
+/** A linear congruential generator: the same cases for the same count, run after run. */
+function seededRandom(seed: number): { int(min: number, max: number): number; pick<T>(items: T[]): T } {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  return {
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    pick: (items) => items[Math.floor(next() * items.length)]!,
+  };
 }
 
 function letters(index: number): string {
