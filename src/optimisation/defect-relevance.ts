@@ -22,17 +22,23 @@ const SPECIFIC_FACTOR = 2;
  */
 export class DefectRelevance {
   private readonly newest: number;
+  private index: DefectIndex | undefined;
 
   constructor(private readonly records: readonly DefectRecord[]) {
     const dates = records
       .map((record) => Date.parse(record.created ?? ''))
       .filter((time) => !Number.isNaN(time));
     // Recency is measured from the newest defect, not the clock: the same input ranks the same.
-    this.newest = dates.length > 0 ? Math.max(...dates) : Number.NaN;
+    // A loop, not Math.max(...dates): spreading 200,000 dates overflows the stack.
+    this.newest = dates.reduce(
+      (newest, time) => (Number.isNaN(newest) || time > newest ? time : newest),
+      Number.NaN,
+    );
   }
 
   hits(subject: Subject): DefectHit[] {
-    return this.records.flatMap((record) => {
+    this.index ??= new DefectIndex(this.records);
+    return this.index.candidates(subject).flatMap((record) => {
       const specific =
         subject.actions.some((phrase) => phrase.every((word) => summaryWords(record).has(word))) ||
         operationsNamed(record).some((key) => subject.operations.includes(key));
@@ -56,13 +62,18 @@ export class DefectRelevance {
 }
 
 function componentMatches(component: string, subject: Subject): boolean {
+  const componentWords = componentWordsOf(component);
+  return componentWords.length > 0 && componentWords.every((word) => subject.words.has(word));
+}
+
+/** The words of a component's most specific part: `Compute API / VMs` → `vm`. */
+function componentWordsOf(component: string): string[] {
   const specific = component
     .split(/[/›>:]/)
     .map((part) => part.trim())
     .filter(Boolean)
     .at(-1);
-  const componentWords = words(specific ?? '');
-  return componentWords.length > 0 && componentWords.every((word) => subject.words.has(word));
+  return words(specific ?? '');
 }
 
 function statusFactor(record: DefectRecord): number {
@@ -86,4 +97,44 @@ function summaryWords(record: DefectRecord): Set<string> {
     summaryCache.set(record, cached);
   }
   return cached;
+}
+
+/**
+ * The defects that may be about a subject, in history order: those whose summary holds the
+ * first word of one of its actions, that name one of its operations, or with a component whose
+ * first word is one of its words. hits() still checks each in full; the index only spares it
+ * the rest (every suggestion × every defect was O(n²) on a large history).
+ */
+class DefectIndex {
+  private readonly bySummaryWord = new Map<string, number[]>();
+  private readonly byOperation = new Map<string, number[]>();
+  private readonly byComponentWord = new Map<string, number[]>();
+
+  constructor(private readonly records: readonly DefectRecord[]) {
+    records.forEach((record, position) => {
+      for (const word of summaryWords(record)) add(this.bySummaryWord, word, position);
+      for (const key of new Set(operationsNamed(record))) add(this.byOperation, key, position);
+      for (const component of record.components) {
+        const first = componentWordsOf(component)[0];
+        if (first !== undefined) add(this.byComponentWord, first, position);
+      }
+    });
+  }
+
+  candidates(subject: Subject): readonly DefectRecord[] {
+    // An empty action phrase is in every summary.
+    if (subject.actions.some((phrase) => phrase.length === 0)) return this.records;
+    const found = new Set<number>();
+    const take = (positions: number[] | undefined) => positions?.forEach((position) => found.add(position));
+    for (const phrase of subject.actions) take(this.bySummaryWord.get(phrase[0]!));
+    for (const key of subject.operations) take(this.byOperation.get(key));
+    for (const word of subject.words) take(this.byComponentWord.get(word));
+    return [...found].sort((a, b) => a - b).map((position) => this.records[position]!);
+  }
+}
+
+function add(index: Map<string, number[]>, key: string, position: number): void {
+  const list = index.get(key);
+  if (!list) index.set(key, [position]);
+  else if (list.at(-1) !== position) list.push(position);
 }

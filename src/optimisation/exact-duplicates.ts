@@ -13,7 +13,9 @@ export function findExactDuplicates(tests: readonly ExistingTest[]): DuplicateGr
     // An empty test matches every other empty one without duplicating anything.
     if (fingerprint === '') continue;
     const key = `${test.framework}\n${fingerprint}`;
-    groups.set(key, [...(groups.get(key) ?? []), test]);
+    const group = groups.get(key);
+    if (group) group.push(test);
+    else groups.set(key, [test]);
   }
   return [...groups.values()]
     .filter((group) => group.length > 1)

@@ -22,12 +22,12 @@ export function findManualConflicts(tests: readonly ExistingTest[]): Conflicting
   const byActions = new Map<string, ExistingTest[]>();
   for (const test of tests.filter((candidate) => !isAutomated(candidate))) {
     const key = actionsOf(test);
-    if (key) byActions.set(key, [...(byActions.get(key) ?? []), test]);
+    const group = key === undefined ? undefined : byActions.get(key);
+    if (group) group.push(test);
+    else if (key) byActions.set(key, [test]);
   }
   return [...byActions].flatMap(([actions, group]) => {
-    const contradicting = group.filter((test) =>
-      group.some((other) => other !== test && contradicts(test, other)),
-    );
+    const contradicting = contradictingTests(group.map(expectationOf));
     if (contradicting.length < 2) return [];
     const expectations = contradicting.map((test) => ({
       test,
@@ -52,13 +52,66 @@ function expectedOf(test: ExistingTest): string {
     .join('; ');
 }
 
-function contradicts(a: ExistingTest, b: ExistingTest): boolean {
-  const [expectedA, expectedB] = [normaliseText(expectedOf(a)), normaliseText(expectedOf(b))];
-  if (expectedA === expectedB || !expectedA || !expectedB) return false;
-  const [valuesA, valuesB] = [literalsOf(expectedOf(a)).join('|'), literalsOf(expectedOf(b)).join('|')];
-  if (valuesA && valuesB && valuesA !== valuesB) return true;
-  const [outcomesA, outcomesB] = [outcomesOf(expectedA), outcomesOf(expectedB)];
-  return [...outcomesA].some((outcome) => outcomesB.has(opposite(outcome)) && !outcomesB.has(outcome));
+interface Expectation {
+  test: ExistingTest;
+  /** Normalised expected results; '' when the case states none. */
+  text: string;
+  values: string;
+  outcomes: Set<string>;
+}
+
+function expectationOf(test: ExistingTest): Expectation {
+  const text = normaliseText(expectedOf(test));
+  return { test, text, values: literalsOf(expectedOf(test)).join('|'), outcomes: outcomesOf(text) };
+}
+
+/**
+ * The cases that contradict at least one other: one expecting other values, or an outcome the
+ * other states the opposite of (without also stating it). Counted, not compared pairwise: a
+ * thousand cases with the same steps were a million comparisons. Cases expecting the same
+ * normalised text never contradict, so each count leaves out the cases with the case's own text.
+ */
+function contradictingTests(expectations: Expectation[]): ExistingTest[] {
+  const stated = expectations.filter((expectation) => expectation.text !== '');
+  const valued = new Counts();
+  const answering = new Map<string, Counts>();
+  for (const { text, values, outcomes } of stated) {
+    if (values !== '') valued.add('', `text ${text}`, `values ${values}`, `both ${text}\n${values}`);
+    for (const outcome of outcomes) {
+      if (outcomes.has(opposite(outcome))) continue;
+      const counts = answering.get(outcome) ?? new Counts();
+      answering.set(outcome, counts.add('', `text ${text}`));
+    }
+  }
+  const otherValues = ({ text, values }: Expectation) =>
+    values !== '' &&
+    valued.of('') -
+      valued.of(`text ${text}`) -
+      valued.of(`values ${values}`) +
+      valued.of(`both ${text}\n${values}`) >
+      0;
+  // `outcome` here is contradicted by a case stating its opposite (and not the outcome itself).
+  const otherOutcome = ({ text, outcomes }: Expectation) =>
+    [...outcomes].some((outcome) => {
+      const counts = answering.get(opposite(outcome));
+      return counts !== undefined && counts.of('') - counts.of(`text ${text}`) > 0;
+    });
+  return stated
+    .filter((expectation) => otherValues(expectation) || otherOutcome(expectation))
+    .map(({ test }) => test);
+}
+
+class Counts {
+  private readonly counts = new Map<string, number>();
+
+  add(...keys: string[]): this {
+    for (const key of keys) this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    return this;
+  }
+
+  of(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
 }
 
 function outcomesOf(text: string): Set<string> {

@@ -1,5 +1,5 @@
 import type { DuplicateGroup, ExistingTest, NearDuplicatePair } from '../core/existing-test.ts';
-import { jaccard, type Similarity } from './similarity.ts';
+import { jaccard, type Similarity, type SimilarityScorer } from './similarity.ts';
 import {
   assertionSignature,
   behaviourKey,
@@ -38,11 +38,13 @@ export async function findNearDuplicates(
   const score = await options.similarity.fit(candidates.map(stepsText));
   const pairs: NearDuplicatePair[] = [];
   for (const bucket of buckets(candidates)) {
-    for (let i = 0; i < bucket.length; i++) {
-      for (let j = i + 1; j < bucket.length; j++) {
-        const pair = compare(candidates, bucket[i]!, bucket[j]!, score);
-        if (pair.similarity >= options.threshold) pairs.push(pair);
-      }
+    for (const [i, j] of pairsToCompare(
+      bucket,
+      score,
+      minTextScore(candidates[bucket[0]!]!, options.threshold),
+    )) {
+      const pair = compare(candidates, i, j, score);
+      if (pair.similarity >= options.threshold) pairs.push(pair);
     }
   }
   return pairs.sort((a, b) => b.similarity - a.similarity || a.tests[0].id.localeCompare(b.tests[0].id));
@@ -54,9 +56,33 @@ function buckets(tests: readonly ExistingTest[]): number[][] {
   tests.forEach((test, index) => {
     const behaviour = isAutomated(test) ? `auto\n${behaviourKey(test)}` : `manual\n${manualLiterals(test)}`;
     const key = `${test.framework}\n${behaviour}`;
-    groups.set(key, [...(groups.get(key) ?? []), index]);
+    const group = groups.get(key);
+    if (group) group.push(index);
+    else groups.set(key, [index]);
   });
   return [...groups.values()].filter((group) => group.length > 1);
+}
+
+/**
+ * The pairs of a bucket worth scoring, in the order of comparing every pair. A bucket can hold
+ * thousands of manual cases (all without values); comparing all their pairs was O(n²), so the
+ * scorer's candidate index (when it has one) leaves out pairs that cannot reach `minScore`.
+ */
+function pairsToCompare(bucket: number[], score: SimilarityScorer, minScore: number): [number, number][] {
+  if (score.candidates) return score.candidates(bucket, minScore);
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < bucket.length; i++)
+    for (let j = i + 1; j < bucket.length; j++) pairs.push([bucket[i]!, bucket[j]!]);
+  return pairs;
+}
+
+/**
+ * The lowest text score that can still reach the threshold: all of it for manual cases, what
+ * is left after perfectly alike checks for autotests; a little lower for the 3-decimal rounding.
+ */
+function minTextScore(test: ExistingTest, threshold: number): number {
+  const needed = isAutomated(test) ? (threshold - (1 - TEXT_WEIGHT)) / TEXT_WEIGHT : threshold;
+  return needed - 0.01;
 }
 
 function compare(

@@ -19,14 +19,24 @@ export async function requirementCoverage(
   const documents = [...requirements.map((requirement) => requirement.text), ...tests.map(testText)];
   const score = await similarity.fit(documents);
   const references = tests.map(referencesOf);
+  const everyTest = tests.map((_test, position) => position);
+  const naming = testsNamingIndex(references);
+  // Scoring every requirement against every test was O(R × T); the scorer's candidate index
+  // (when it has one) leaves out the pairs that cannot reach the threshold (less rounding).
+  const partners = score.partners?.(
+    requirements.map((_requirement, index) => index),
+    everyTest.map((position) => requirements.length + position),
+    REQUIREMENT_TEXT_THRESHOLD - 0.01,
+  );
   return requirements.map((requirement, index) => {
-    const byId = tests.flatMap((test, position) =>
-      names(references[position]!, requirement.id) ? [{ test: test.id, match: 'id' as const, score: 1 }] : [],
-    );
+    const byId = (naming(requirement.id) ?? everyTest)
+      .filter((position) => names(references[position]!, requirement.id))
+      .map((position) => ({ test: tests[position]!.id, match: 'id' as const, score: 1 }));
     const named = new Set(byId.map((entry) => entry.test));
-    const byText = tests
-      .map((test, position) => ({
-        test: test.id,
+    const scored = partners?.get(index)?.map((document) => document - requirements.length) ?? everyTest;
+    const byText = scored
+      .map((position) => ({
+        test: tests[position]!.id,
         match: 'text' as const,
         score: round(score(index, requirements.length + position)),
       }))
@@ -58,6 +68,29 @@ function referencesOf(test: ExistingTest): string {
     ...test.labels.covers,
     ...test.labels.links.flatMap((link) => [link.url, link.name ?? '']),
   ].join('\n');
+}
+
+/**
+ * The tests (ascending) whose references may name an id, from an index of the words they
+ * hold: an ASCII id such as `CALC-12` starts a word, so its first word (`calc`) must be one of
+ * the test's. Undefined for other ids: every test is checked. The index folds case as the /iu
+ * match does for ASCII letters (toLowerCase, plus ſ → s; the Kelvin sign lowers to k).
+ */
+function testsNamingIndex(references: string[]): (id: string) => number[] | undefined {
+  const byWord = new Map<string, number[]>();
+  references.forEach((text, position) => {
+    const folded = text.replace(/\u017f/g, 's').toLowerCase();
+    for (const word of new Set(folded.match(/[\p{L}\p{N}]+/gu) ?? [])) {
+      const list = byWord.get(word);
+      if (list) list.push(position);
+      else byWord.set(word, [position]);
+    }
+  });
+  return (id) => {
+    const first = /^([A-Za-z0-9]+)[\x20-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/.exec(id)?.[1];
+    if (first === undefined || !/^[\x20-\x7e]+$/.test(id)) return undefined;
+    return byWord.get(first.toLowerCase()) ?? [];
+  };
 }
 
 /** `REQ-3` is named in "REQ-3", "req-3", ".../browse/REQ-3", but not in "REQ-31". */

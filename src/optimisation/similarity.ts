@@ -11,7 +11,15 @@ export interface Similarity {
   fit(documents: readonly string[]): Promise<SimilarityScorer> | SimilarityScorer;
 }
 
-export type SimilarityScorer = (a: number, b: number) => number;
+export type SimilarityScorer = ((a: number, b: number) => number) & {
+  /**
+   * Optional: the pairs among `members` that may score `minScore` or more, every such pair
+   * included, in ascending order. Without it, callers compare every pair.
+   */
+  candidates?: (members: readonly number[], minScore: number) => [number, number][];
+  /** Optional: for each of `left`, the documents of `right` (ascending) that may score `minScore` or more. */
+  partners?: (left: readonly number[], right: readonly number[], minScore: number) => Map<number, number[]>;
+};
 
 const STOP_WORDS = new Set(
   'a an and are as at be by for from has have in is it its of on or that the this to was were will with'.split(

@@ -1,3 +1,4 @@
+import { candidatePartners, prefixFilterPairs } from './prefix-filter.ts';
 import { words, type Similarity, type SimilarityScorer } from './similarity.ts';
 
 type Vector = Map<string, number>;
@@ -14,7 +15,10 @@ export class TfIdfSimilarity implements Similarity {
     const terms = documents.map(termCounts);
     const idf = inverseDocumentFrequency(terms);
     const vectors = terms.map((counts) => unitVector(counts, idf));
-    return (a, b) => cosine(vectors[a], vectors[b]);
+    const scorer: SimilarityScorer = (a, b) => cosine(vectors[a], vectors[b]);
+    scorer.candidates = (members, minScore) => prefixFilterPairs(vectors, idf, members, minScore);
+    scorer.partners = (left, right, minScore) => candidatePartners(vectors, idf, left, right, minScore);
+    return scorer;
   }
 }
 

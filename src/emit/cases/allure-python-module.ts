@@ -1,5 +1,5 @@
 import type { ManualCase } from '../../core/manual-case.ts';
-import { className, pyDocstring, pyString, uniqueName } from './python-names.ts';
+import { UniqueNames, className, pyDocstring, pyString } from './python-names.ts';
 import { stepText } from './step-text.ts';
 
 // One Python module per feature in the exact Allure TestOps as code shape: a class per
@@ -13,9 +13,11 @@ export function renderAllureModule(feature: string, cases: ManualCase[], source:
   const classes = new Map<string, ManualCase[]>();
   for (const manualCase of cases) {
     const key = JSON.stringify([manualCase.story, manualCase.suite, manualCase.owner]);
-    classes.set(key, [...(classes.get(key) ?? []), manualCase]);
+    const group = classes.get(key);
+    if (group) group.push(manualCase);
+    else classes.set(key, [manualCase]);
   }
-  const names = new Set<string>();
+  const names = new UniqueNames();
   const header = [
     `"""${escapeDoc(feature)}: manual test cases, Allure TestOps as code.`,
     '',
@@ -27,7 +29,7 @@ export function renderAllureModule(feature: string, cases: ManualCase[], source:
     'from allure import step as allure_step',
   ];
   const bodies = [...classes.values()].map((group) =>
-    renderClass(feature, group, uniqueName(className(group[0]!.story), names)),
+    renderClass(feature, group, names.take(className(group[0]!.story))),
   );
   return `${[...header, ...bodies.map((body) => `\n\n${body}`)].join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import type { ManualCaseSet } from '../../core/manual-case.ts';
 import { byFeature } from './case-summary.ts';
 import { renderAllureModule } from './allure-python-module.ts';
-import { snakeName, uniqueName } from './python-names.ts';
+import { UniqueNames, snakeName } from './python-names.ts';
 
 // The Allure TestOps as code project: tests/test_<feature>.py per feature, a pytest.ini that
 // registers the `manual` marker (so `--strict-markers` accepts it), and the two packages it
@@ -22,9 +22,9 @@ allure-pytest>=2.13
 
 export function emitAllurePython(set: ManualCaseSet): Record<string, string> {
   const files: Record<string, string> = { 'pytest.ini': PYTEST_INI, 'requirements.txt': REQUIREMENTS_TXT };
-  const modules = new Set<string>();
+  const modules = new UniqueNames('_');
   for (const [feature, cases] of byFeature(set.cases)) {
-    const module = uniqueName(`test_${snakeName(feature)}`, modules, '_');
+    const module = modules.take(`test_${snakeName(feature)}`);
     files[`tests/${module}.py`] = renderAllureModule(
       feature,
       cases,

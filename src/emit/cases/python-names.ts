@@ -49,10 +49,25 @@ export function snakeName(text: string, maxLength = 60): string {
   return snake === '' ? 'cases' : /^\d/.test(snake) ? `n${snake}` : snake;
 }
 
-/** Names made unique by a numeric suffix: `TestDisks`, `TestDisks2`. */
-export function uniqueName(base: string, taken: Set<string>, join = ''): string {
-  let name = base;
-  for (let n = 2; taken.has(name); n += 1) name = `${base}${join}${n}`;
-  taken.add(name);
-  return name;
+/**
+ * Names made unique by a numeric suffix: `TestDisks`, `TestDisks2`. Each base remembers its
+ * last suffix (names are never released), so a thousand stories named alike cost O(n), not O(n²).
+ */
+export class UniqueNames {
+  private readonly taken = new Set<string>();
+  private readonly lastSuffix = new Map<string, number>();
+
+  constructor(private readonly join = '') {}
+
+  take(base: string): string {
+    let name = base;
+    let n = this.lastSuffix.get(base) ?? 1;
+    while (this.taken.has(name)) {
+      n += 1;
+      name = `${base}${this.join}${n}`;
+      this.lastSuffix.set(base, n);
+    }
+    this.taken.add(name);
+    return name;
+  }
 }

@@ -8,6 +8,7 @@ import type {
 } from '../../core/manual-case.ts';
 import { MANUAL_CASES_VERSION } from '../../core/manual-case.ts';
 import { slugOf } from './case-slug.ts';
+import { UniqueNames } from './unique-names.ts';
 
 /** A designed case before it gets its id, owner and a title unique in the set. */
 export interface CaseDraft {
@@ -38,21 +39,14 @@ export const DEFAULT_OWNER = 'qa-team';
 
 /** Titles made unique (a repeated title gets ` (2)`), ids slugged from them, owner filled in. */
 export function finaliseCases(drafts: CaseDraft[], owner: string): ManualCase[] {
-  const titles = new Set<string>();
-  const ids = new Set<string>();
+  const titles = new UniqueNames((base, n) => `${base} (${n})`);
+  const ids = new UniqueNames((base, n) => `${base}_${n}`);
   return drafts.map((draft) => {
-    const title = unique(draft.title, titles, (base, n) => `${base} (${n})`);
-    const id = unique(slugOf(title), ids, (base, n) => `${base}_${n}`);
+    const title = titles.take(draft.title);
+    const id = ids.take(slugOf(title));
     const { tags = [], ...rest } = draft;
     return { id, ...rest, title, owner, tags: [...new Set([draft.kind, ...tags])] };
   });
-}
-
-function unique(base: string, taken: Set<string>, variant: (base: string, n: number) => string): string {
-  let candidate = base;
-  for (let n = 2; taken.has(candidate.toLowerCase()); n += 1) candidate = variant(base, n);
-  taken.add(candidate.toLowerCase());
-  return candidate;
 }
 
 export function caseSet(parts: Omit<ManualCaseSet, 'version'>): ManualCaseSet {

@@ -38,9 +38,11 @@ export function designRequirementCases(input: RequirementsInput, options: CaseDe
       document,
       requirement.form === 'acceptance-criterion' ? role : undefined,
     );
-    const outcome = design(context, criteriaCount(input.requirements, index), options);
+    // Counted for stories only: counting for every criterion was O(n²) on a long criteria list.
+    const criteria = requirement.form === 'user-story' ? criteriaCount(input.requirements, index) : 0;
+    const outcome = design(context, criteria, options);
     if ('unused' in outcome) unused.push({ ref: refOf(requirement), reason: outcome.unused });
-    else drafts.push(...outcome.drafts);
+    else for (const draft of outcome.drafts) drafts.push(draft);
   });
   return caseSet({
     title: input.title,

@@ -1,4 +1,5 @@
 import type { ManualCaseKind } from '../../core/manual-case.ts';
+import { trailingOnly } from './trailing-only.ts';
 
 // Words that decide what kind of check a statement asks for, in English and Russian. Order
 // matters: a mobile statement about a visible menu is a mobile case first.
@@ -39,22 +40,15 @@ export type OnlyRule = { kind: 'once'; phrase: string } | { kind: 'scope'; scope
 
 const ONCE =
   /\bonly once\b|\bno more than once\b|только один раз|лишь один раз|единожды|не более одного раза/iu;
-const SCOPE = [
-  /\bonly\s+((?:in|on|for|within|with|by|from|when|if|after)\s+[^.;,!]+)/iu,
-  // Greedy lead-in: "by name within the selected category only" keeps the last phrase.
-  /^.*\b((?:in|on|for|within|with|by)\s+[^.;,!]+?)\s+only\b/iu,
-  /только\s+((?:в|во|на|для|при|внутри|из|с|у)\s+[^.;,!]+)/iu,
-];
+const ONLY_FIRST = /\bonly\s+((?:in|on|for|within|with|by|from|when|if|after)\s+[^.;,!]+)/iu;
+const RUSSIAN_ONLY = /только\s+((?:в|во|на|для|при|внутри|из|с|у)\s+[^.;,!]+)/iu;
 
 /** "only once", "only in the Moscow region", "within the selected category only", "только в …". */
 export function onlyRule(text: string): OnlyRule | undefined {
   const once = ONCE.exec(text);
   if (once) return { kind: 'once', phrase: once[0] };
-  for (const pattern of SCOPE) {
-    const match = pattern.exec(text);
-    if (match) return { kind: 'scope', scope: match[1]!.trim(), phrase: match[0] };
-  }
-  return undefined;
+  const match = ONLY_FIRST.exec(text) ?? trailingOnly(text) ?? RUSSIAN_ONLY.exec(text);
+  return match ? { kind: 'scope', scope: match[1]!.trim(), phrase: match[0] } : undefined;
 }
 
 /** A note, an open question or text about the document: not something to test. */

@@ -56,7 +56,7 @@ class GherkinReader {
     if (/^("""|```)/.test(text)) this.inDocString = !this.inDocString;
     else if (this.inDocString) this.appendToStep(`«${text}»`);
     else if (text === '' || text.startsWith('#')) return;
-    else if (text.startsWith('@')) this.tags.push(...text.split(/\s+/));
+    else if (text.startsWith('@')) for (const tag of text.split(/\s+/)) this.tags.push(tag);
     else if (text.startsWith('|')) this.tableRow(text, line.number);
     else this.keywordLine(text, line.number);
   }

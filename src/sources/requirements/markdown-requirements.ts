@@ -1,5 +1,6 @@
 import type { Requirement } from '../../core/manual-case.ts';
 import { classifyLine, type LineKind, type MarkerFamily } from './line-kinds.ts';
+import { ItemText } from './item-text.ts';
 import { RequirementIds, keysIn, rowStatement } from './requirement-keys.ts';
 import { RequirementSink } from './requirement-sink.ts';
 import { SectionPath } from './section-path.ts';
@@ -15,7 +16,7 @@ interface OpenItem {
   line: number;
   indent: number;
   family: MarkerFamily;
-  text: string;
+  text: ItemText;
 }
 
 export function readMarkdownRequirements(
@@ -108,20 +109,21 @@ class MarkdownReader {
     this.flushParagraph();
     const open = this.item;
     const child = open && line.indent > open.indent && (family === 'bullet' || family !== open.family);
-    if (open && child && /[:：]$/.test(open.text)) {
-      this.section.label(plainText(open.text), open.indent);
+    if (open && child && open.text.endsWithOneOf(':：')) {
+      this.section.label(plainText(open.text.toString()), open.indent);
     } else if (open && child) {
-      open.text = `${open.text.replace(/[.;]$/, '')}; ${text}`;
+      open.text.dropFinal('.;');
+      open.text.append(`; ${text}`);
       return;
     } else this.closeItem();
     this.section.closeLabelsAt(line.indent);
-    this.item = { line: line.number, indent: line.indent, family, text };
+    this.item = { line: line.number, indent: line.indent, family, text: new ItemText(text) };
   }
 
   private text(text: string, line: SourceLine, index: number): void {
     const open = this.item;
     if (open && (line.indent > open.indent || /^[a-zа-яё(]/.test(text))) {
-      open.text = `${open.text} ${text}`;
+      open.text.append(` ${text}`);
       return;
     }
     this.closeItem();
@@ -140,8 +142,15 @@ class MarkdownReader {
   private looksLikeLabel(text: string, index: number): boolean {
     if (text.length > 80 || startsUserStory(text)) return false;
     if (/[:：]$/.test(text)) return true;
-    const next = this.kinds.slice(index + 1).find((kind) => kind.kind !== 'blank');
-    return text.length <= 60 && !/[.!?;]$/.test(text) && next?.kind === 'item';
+    if (text.length > 60 || /[.!?;]$/.test(text)) return false;
+    return this.nextNonBlank(index)?.kind === 'item';
+  }
+
+  /** Walks only the blanks after `index`: copying the rest of the document per line was O(n²). */
+  private nextNonBlank(index: number): LineKind | undefined {
+    for (let next = index + 1; next < this.kinds.length; next += 1)
+      if (this.kinds[next]!.kind !== 'blank') return this.kinds[next];
+    return undefined;
   }
 
   private flush(): void {
@@ -153,7 +162,7 @@ class MarkdownReader {
     const open = this.item;
     this.item = undefined;
     if (!open) return;
-    const text = plainText(open.text);
+    const text = plainText(open.text.toString());
     // "- Buttons:" followed by sibling items labels them.
     if (/[:：]$/.test(text)) return this.section.label(text, open.indent - 0.5);
     this.sink.statement(text, open.line);

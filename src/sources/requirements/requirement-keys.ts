@@ -26,6 +26,8 @@ export class RequirementIds {
   /** Keys written anywhere in the document: generated ids must not take them. */
   private readonly reserved: Set<string>;
   private readonly assigned = new Set<string>();
+  /** The last suffix a key was given: ids are never released, so smaller ones stay taken. */
+  private readonly lastSuffix = new Map<string, number>();
   private next = 1;
 
   constructor(writtenKeys: Iterable<string> = []) {
@@ -35,7 +37,12 @@ export class RequirementIds {
   take(key: string | undefined): string {
     if (key === undefined) return this.generated();
     let id = key;
-    for (let suffix = 2; this.assigned.has(id); suffix += 1) id = `${key}.${suffix}`;
+    let suffix = this.lastSuffix.get(key) ?? 1;
+    while (this.assigned.has(id)) {
+      suffix += 1;
+      id = `${key}.${suffix}`;
+      this.lastSuffix.set(key, suffix);
+    }
     this.assigned.add(id);
     return id;
   }

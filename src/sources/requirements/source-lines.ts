@@ -17,7 +17,8 @@ export function splitSourceLines(raw: string): SourceLine[] {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00A0\u2007\u202F]/g, ' ');
   return text.split('\n').map((line, index) => {
-    const expanded = line.replace(/\t/g, '    ').replace(/\s+$/, '');
+    // trimEnd strips what /\s+$/ does, without rescanning every run of inner spaces (O(run²)).
+    const expanded = line.replace(/\t/g, '    ').trimEnd();
     const trimmed = expanded.trimStart();
     return { number: index + 1, indent: expanded.length - trimmed.length, text: trimmed };
   });
@@ -25,12 +26,27 @@ export function splitSourceLines(raw: string): SourceLine[] {
 
 /** Markdown inline markup removed: emphasis, code spans, links (their text stays), HTML tags. */
 export function plainText(text: string): string {
-  return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, '')
+  const withoutTags = replaceUpTo(
+    replaceUpTo(text, ')', /!?\[([^\]]*)\]\([^)]*\)/g, '$1'),
+    '>',
+    /<[^>]+>/g,
+    '',
+  );
+  return withoutTags
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * `text.replace(pattern, replacement)` for a pattern whose every match ends with `last`: only
+ * the text up to the last `last` is searched. Each "<" or "[" with no ">" or ")" after it made
+ * the regex scan to the end of the line: O(n²) on a long line of "a < b" comparisons.
+ */
+function replaceUpTo(text: string, last: string, pattern: RegExp, replacement: string): string {
+  const end = text.lastIndexOf(last) + 1;
+  if (end === 0) return text;
+  return text.slice(0, end).replace(pattern, replacement) + text.slice(end);
 }

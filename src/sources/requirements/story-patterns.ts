@@ -22,7 +22,8 @@ export function parseUserStory(text: string): UserStory | undefined {
 
 /** True when a story starts here, even if its "so that" comes on the next lines. */
 export function startsUserStory(text: string): boolean {
-  return /^(as an?\s+\S|как\s+\S+.*\s(?:я\s+)?хочу|я,?\s+как\s)/i.test(text);
+  // `\S.*`, not `\S+.*`: the same texts, but `\S+.*` retried every split of a long first word.
+  return /^(as an?\s+\S|как\s+\S.*\s(?:я\s+)?хочу|я,?\s+как\s)/i.test(text);
 }
 
 const ACCEPTANCE_LABEL =
