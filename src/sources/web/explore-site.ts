@@ -6,7 +6,7 @@ import type { PageModel, PageState, SiteModel, UiElement } from '../../core/page
 import { TestopsError } from '../../core/errors.ts';
 import { ignoreEvents } from '../../core/events.ts';
 import type { EventSink } from '../../core/events.ts';
-import { checkTargetUrl, createUrlCheck } from '../url-guard.ts';
+import { checkTargetUrl } from '../url-guard.ts';
 import { crawlSite } from './crawl-site.ts';
 import { DESKTOP_VIEWPORT } from './explore-page.ts';
 import { exploreStates } from './explore-states.ts';
@@ -66,7 +66,10 @@ export async function exploreSite(options: ExploreSiteOptions): Promise<SiteMode
   events({ type: 'stage-start', stage: 'explore', detail: start.href });
   const browser = await launchBrowser();
   try {
-    const check = allowPrivate ? undefined : createUrlCheck({ allowPrivate });
+    // Judged per request, never cached for the run: a verdict belongs to the connection it allows.
+    const check = allowPrivate
+      ? undefined
+      : async (url: URL) => void (await checkTargetUrl(url, { allowPrivate }));
     const storageState = options.loginSteps
       ? await logIn(browser, options.loginSteps, start, options.storageState, check)
       : options.storageState;
