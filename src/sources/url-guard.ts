@@ -58,12 +58,16 @@ export async function checkTargetUrl(url: URL, options: UrlGuardOptions): Promis
 export function refuseIfPrivate(url: URL, address: string): void {
   const refusal = refusedAddress(address);
   if (!refusal) return;
-  const via = refusal.embedded ? ` (${refusal.block} carrying ${refusal.embedded})` : ` (${refusal.block})`;
-  throw new TestopsError(
-    'TESTOPS_URL_REFUSED',
-    `${url.hostname} resolves to ${refusal.kind} address ${address}${via}`,
-    { where: url.href, expected: 'a host with public addresses only', hint: ALLOW_PRIVATE_HINT },
-  );
+  const via = refusal.embedded
+    ? ` (IANA: ${refusal.block}, carrying ${refusal.embedded})`
+    : ` (IANA: ${refusal.block})`;
+  const literal = isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0;
+  const what = literal ? `${address} is a` : `${url.hostname} resolves to ${address}, a`;
+  throw new TestopsError('TESTOPS_URL_REFUSED', `${what} ${refusal.kind} address${via}`, {
+    where: url.href,
+    expected: 'a host with public addresses only',
+    hint: ALLOW_PRIVATE_HINT,
+  });
 }
 
 async function resolveTarget(url: URL, resolver: Resolver): Promise<CheckedTarget> {

@@ -25,7 +25,7 @@ export class HttpError extends Error {
 }
 
 const statusOfCode: Partial<Record<TestopsErrorCode, number>> = {
-  TESTOPS_URL_REFUSED: 422,
+  TESTOPS_URL_REFUSED: 400,
   TESTOPS_SOURCE_NOT_FOUND: 404,
   TESTOPS_SOURCE_TOO_LARGE: 413,
 };
