@@ -32,9 +32,9 @@ export interface AddressRefusal {
 }
 
 /** How an IPv6 block carries an IPv4 address that the packet really reaches. */
-type Embedding = 'last-32-bits' | 'bits-16-to-48' | 'teredo-client';
+export type Embedding = 'last-32-bits' | 'bits-16-to-48' | 'teredo-client';
 
-interface Block {
+export interface SpecialAddressBlock {
   network: string;
   prefix: number;
   /** 'global': a globally reachable exception inside a wider refused block. */
@@ -47,7 +47,7 @@ interface Block {
 }
 
 // Most specific first: the first block containing the address decides.
-const IPV4_BLOCKS: Block[] = [
+const IPV4_BLOCKS: SpecialAddressBlock[] = [
   // Cloud metadata endpoints, named apart so that messages say what was being reached.
   { network: '169.254.169.254', prefix: 32, kind: 'metadata', name: 'cloud metadata endpoint' },
   { network: '100.100.100.200', prefix: 32, kind: 'metadata', name: 'cloud metadata endpoint' },
@@ -73,7 +73,7 @@ const IPV4_BLOCKS: Block[] = [
   { network: '240.0.0.0', prefix: 4, kind: 'reserved', name: 'reserved (RFC 1112)' },
 ];
 
-const IPV6_BLOCKS: Block[] = [
+const IPV6_BLOCKS: SpecialAddressBlock[] = [
   { network: 'fd00:ec2::254', prefix: 128, kind: 'metadata', name: 'cloud metadata endpoint' },
   { network: '::', prefix: 128, kind: 'unspecified', name: 'unspecified address (RFC 4291)' },
   { network: '::1', prefix: 128, kind: 'loopback', name: 'loopback address (RFC 4291)' },
@@ -153,12 +153,21 @@ const IPV6_BLOCKS: Block[] = [
   { network: '::', prefix: 0, kind: 'reserved', name: 'outside global unicast 2000::/3' },
 ];
 
-interface ParsedBlock extends Block {
+/** The registries as data, for guards in other processes (the pytest plugin of suite runs). */
+export const SPECIAL_ADDRESS_BLOCKS: {
+  ipv4: readonly SpecialAddressBlock[];
+  ipv6: readonly SpecialAddressBlock[];
+} = {
+  ipv4: IPV4_BLOCKS,
+  ipv6: IPV6_BLOCKS,
+};
+
+interface ParsedBlock extends SpecialAddressBlock {
   bits: 32 | 128;
   value: bigint;
 }
 
-const parsed = (blocks: Block[], bits: 32 | 128): ParsedBlock[] =>
+const parsed = (blocks: SpecialAddressBlock[], bits: 32 | 128): ParsedBlock[] =>
   blocks.map((block) => ({ ...block, bits, value: addressValue(block.network, bits) }));
 const IPV4 = parsed(IPV4_BLOCKS, 32);
 const IPV6 = parsed(IPV6_BLOCKS, 128);

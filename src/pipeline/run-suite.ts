@@ -11,6 +11,8 @@ import { quarantineFlakyPytests, quarantineFlakyTests } from '../validation/exec
 import { runPytestSuite } from '../validation/execution/run-pytest-suite.ts';
 import { runPlaywrightSuite } from '../validation/execution/run-playwright-suite.ts';
 import { findBrowser } from '../sources/web/find-browser.ts';
+import { checkTargetUrl, type UrlGuardOptions } from '../sources/url-guard.ts';
+import type { ConnectGuardPolicy } from '../validation/execution/connect-guard.ts';
 import { readManifest, type Manifest } from './suite-manifest.ts';
 
 export interface RunSuiteOptions {
@@ -24,6 +26,11 @@ export interface RunSuiteOptions {
   durations?: Record<string, number>;
   /** Stops a run in progress (the runner's processes end); runSuite then throws the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * The SSRF guard for a base URL given by someone else (the service): checked again right before
+   * the run, and enforced at connect time in the runner's processes. The CLI trusts its user.
+   */
+  guard?: UrlGuardOptions;
 }
 
 import { DEFAULT_REPEAT } from './option-values.ts';
@@ -60,10 +67,18 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
         'no credentials given: valid requests go unauthenticated. Pass --header "Authorization: Bearer …" or set API_TOKEN / API_KEY.',
     });
   }
+  const connectGuard = options.guard ? await guardRun(baseUrl, options.guard) : undefined;
   const durations = { ...(options.durations ?? {}) };
   const runner = manifest.format === 'pytest' ? runPytestSuite : runPlaywrightSuite;
   const { result: outcomes, durationMs } = await timedStage(events, `run ×${repeat}`, () =>
-    runner({ suiteDir, repeat, env, events, ...(options.signal ? { signal: options.signal } : {}) }),
+    runner({
+      suiteDir,
+      repeat,
+      env,
+      events,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(connectGuard ? { connectGuard } : {}),
+    }),
   );
   durations['run'] = durationMs;
   const defects = await writeEvidence(suiteDir, outcomes);
@@ -71,6 +86,15 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   const report = buildRunReport({ manifest, baseUrl, repeat, outcomes, defects, durations });
   await writeReport(suiteDir, report);
   return report;
+}
+
+/**
+ * Judges the base URL now (the name may answer differently than when the job was submitted) and
+ * pins its host to the answer for the run; nothing to enforce when private targets are allowed.
+ */
+async function guardRun(baseUrl: string, guard: UrlGuardOptions): Promise<ConnectGuardPolicy | undefined> {
+  const target = await checkTargetUrl(new URL(baseUrl), guard);
+  return guard.allowPrivate ? undefined : { pins: { [target.host]: target.addresses } };
 }
 
 /** UI suites need the app's URL and a browser: Playwright's own, else the system Chromium. */

@@ -1,0 +1,94 @@
+// The connect-time guard of suite runs, in real child processes: a Node process with the preload
+// (as Playwright Test and its workers get it) and Python with the pytest plugin. Every connection
+// attempted here is to loopback; the refused ones never reach the server.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  nodeGuardEnv,
+  pythonGuardEnv,
+  type ConnectGuardPolicy,
+} from '../../../src/validation/execution/connect-guard.ts';
+import { runProcess } from '../../../src/validation/execution/run-process.ts';
+
+let server: Server;
+let port: number;
+const hits: string[] = [];
+// api.test stands for the base URL's host, pinned to what the check before the run judged.
+const policy: ConnectGuardPolicy = { pins: { 'api.test': ['127.0.0.1'] } };
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    hits.push(request.headers.host ?? '');
+    response.end('reached');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+const nodeProbe = `
+const http = require('node:http');
+const net = require('node:net');
+const get = (url) => new Promise((resolve) => http.get(url, (res) => { res.resume(); resolve('reached'); })
+  .on('error', (error) => resolve(error.message.split('\\n')[0])));
+(async () => {
+  const port = Number(process.argv[1]);
+  for (const url of ['http://127.0.0.1:' + port, 'http://localhost:' + port, 'http://[::ffff:127.0.0.1]:' + port, 'http://api.test:' + port])
+    console.log(url.replace(String(port), 'PORT'), '→', await get(url + '/'));
+  console.log('fetch →', await fetch('http://127.0.0.1:' + port + '/').then(() => 'reached', (error) => error.cause.message.split('\\n')[0]));
+  console.log('net →', await new Promise((resolve) => net.connect(port, '127.0.0.1').on('connect', () => resolve('reached')).on('error', (error) => resolve(error.message.split('\\n')[0]))));
+})();
+`;
+
+const pythonProbe = `
+import sys, urllib.request
+port = sys.argv[1]
+for url in ['http://127.0.0.1:' + port, 'http://localhost:' + port, 'http://api.test:' + port]:
+    try:
+        urllib.request.urlopen(url + '/', timeout=5).read()
+        outcome = 'reached'
+    except Exception as error:
+        outcome = str(getattr(error, 'reason', error)).split('. Tip')[0]
+    print(url.replace(port, 'PORT'), '→', outcome)
+`;
+
+describe('connect-time guard of suite runs', () => {
+  it('refuses loopback in a Node process, however it is named, and connects the pinned host', async () => {
+    hits.length = 0;
+    const env = { ...process.env, ...nodeGuardEnv(policy, process.env) };
+    const result = await runProcess(process.execPath, ['-e', nodeProbe, String(port)], {
+      cwd: process.cwd(),
+      env,
+    });
+    expect(result.stdout).toMatchInlineSnapshot(`
+      "http://127.0.0.1:PORT → 127.0.0.1: connection to 127.0.0.1 refused: a loopback address (IANA: loopback (RFC 1122))
+      http://localhost:PORT → localhost: connection to localhost (127.0.0.1) refused: a loopback address (IANA: loopback (RFC 1122))
+      http://[::ffff:127.0.0.1]:PORT → ::ffff:7f00:1: connection to ::ffff:7f00:1 refused: a loopback address (IANA: IPv4-mapped (RFC 4291), carrying 127.0.0.1)
+      http://api.test:PORT → reached
+      fetch → 127.0.0.1: connection to 127.0.0.1 refused: a loopback address (IANA: loopback (RFC 1122))
+      net → 127.0.0.1: connection to 127.0.0.1 refused: a loopback address (IANA: loopback (RFC 1122))
+      "
+    `);
+    expect(hits).toEqual([`api.test:${port}`]);
+  });
+
+  it('refuses loopback in a pytest process, and connects the pinned host', async () => {
+    hits.length = 0;
+    const env = { ...process.env, ...pythonGuardEnv(policy, process.env) };
+    const result = await runProcess(
+      'python3',
+      ['-c', `import testops_connect_guard\n${pythonProbe}`, String(port)],
+      { cwd: process.cwd(), env },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatchInlineSnapshot(`
+      "http://127.0.0.1:PORT → TESTOPS_URL_REFUSED: connection to 127.0.0.1 (127.0.0.1) refused: a loopback address (the SSRF guard is on for this run)
+      http://localhost:PORT → TESTOPS_URL_REFUSED: connection to localhost (127.0.0.1) refused: a loopback address (the SSRF guard is on for this run)
+      http://api.test:PORT → reached
+      "
+    `);
+    expect(hits).toEqual([`api.test:${port}`]);
+  });
+});
