@@ -11,8 +11,8 @@ import { quarantineFlakyPytests, quarantineFlakyTests } from '../validation/exec
 import { runPytestSuite } from '../validation/execution/run-pytest-suite.ts';
 import { runPlaywrightSuite } from '../validation/execution/run-playwright-suite.ts';
 import { findBrowser } from '../sources/web/find-browser.ts';
-import { checkTargetUrl, type UrlGuardOptions } from '../sources/url-guard.ts';
-import type { ConnectGuardPolicy } from '../validation/execution/connect-guard.ts';
+import type { UrlGuardOptions } from '../sources/url-guard.ts';
+import { guardRun } from './guard-run.ts';
 import { readManifest, type Manifest } from './suite-manifest.ts';
 
 export interface RunSuiteOptions {
@@ -67,34 +67,27 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
         'no credentials given: valid requests go unauthenticated. Pass --header "Authorization: Bearer …" or set API_TOKEN / API_KEY.',
     });
   }
-  const connectGuard = options.guard ? await guardRun(baseUrl, options.guard) : undefined;
+  const guarded = options.guard
+    ? await guardRun(baseUrl, options.guard, { browser: manifest.kind === 'ui', events })
+    : undefined;
   const durations = { ...(options.durations ?? {}) };
   const runner = manifest.format === 'pytest' ? runPytestSuite : runPlaywrightSuite;
   const { result: outcomes, durationMs } = await timedStage(events, `run ×${repeat}`, () =>
     runner({
       suiteDir,
       repeat,
-      env,
+      env: { ...env, ...(guarded?.proxy ? { TESTOPS_BROWSER_PROXY: guarded.proxy.server } : {}) },
       events,
       ...(options.signal ? { signal: options.signal } : {}),
-      ...(connectGuard ? { connectGuard } : {}),
+      ...(guarded ? { connectGuard: guarded.policy } : {}),
     }),
-  );
+  ).finally(() => guarded?.proxy?.close());
   durations['run'] = durationMs;
   const defects = await writeEvidence(suiteDir, outcomes);
   await (manifest.format === 'pytest' ? quarantineFlakyPytests : quarantineFlakyTests)(suiteDir, outcomes);
   const report = buildRunReport({ manifest, baseUrl, repeat, outcomes, defects, durations });
   await writeReport(suiteDir, report);
   return report;
-}
-
-/**
- * Judges the base URL now (the name may answer differently than when the job was submitted) and
- * pins its host to the answer for the run; nothing to enforce when private targets are allowed.
- */
-async function guardRun(baseUrl: string, guard: UrlGuardOptions): Promise<ConnectGuardPolicy | undefined> {
-  const target = await checkTargetUrl(new URL(baseUrl), guard);
-  return guard.allowPrivate ? undefined : { pins: { [target.host]: target.addresses } };
 }
 
 /** UI suites need the app's URL and a browser: Playwright's own, else the system Chromium. */

@@ -9,6 +9,8 @@ import { SPECIAL_ADDRESS_BLOCKS } from '../../core/special-addresses.ts';
 export interface ConnectGuardPolicy {
   /** Host name → the addresses judged for it just before the run: its connections go there only. */
   pins: Record<string, readonly string[]>;
+  /** "address:port" endpoints on this machine the run may reach anyway: the browser's guard proxy. */
+  allow?: readonly string[];
 }
 
 /** Where the child reads the policy (JSON: the pins and the IANA blocks). */

@@ -74,6 +74,16 @@ describe('connect-time guard of suite runs', () => {
     expect(hits).toEqual([`api.test:${port}`]);
   });
 
+  it('lets a Node process reach the endpoints it is allowed (the browser guard proxy)', async () => {
+    hits.length = 0;
+    const allowed = { ...policy, allow: [`127.0.0.1:${port}`] };
+    const env = { ...process.env, ...nodeGuardEnv(allowed, process.env) };
+    const probe = `fetch('http://127.0.0.1:${port}/proxy').then(() => console.log('reached'), (error) => console.log(error.cause.message))`;
+    const result = await runProcess(process.execPath, ['-e', probe], { cwd: process.cwd(), env });
+    expect(result.stdout.trim()).toBe('reached');
+    expect(hits).toEqual([`127.0.0.1:${port}`]);
+  });
+
   it('refuses loopback in a pytest process, and connects the pinned host', async () => {
     hits.length = 0;
     const env = { ...process.env, ...pythonGuardEnv(policy, process.env) };

@@ -15,9 +15,11 @@ export function installConnectGuard(policy: ConnectGuardPolicy): void {
   const pins = new Map(
     Object.entries(policy.pins).map(([host, addresses]) => [host.toLowerCase(), addresses]),
   );
+  const allowed = new Set(policy.allow ?? []);
   const connect = net.Socket.prototype.connect;
   net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
-    const refusal = guardArguments(args, (lookup) => pinnedLookup(pins, judgedLookup(lookup)));
+    const guarded = (lookup: LookupFunction) => pinnedLookup(pins, judgedLookup(lookup));
+    const refusal = guardArguments(args, guarded, allowed);
     if (refusal) {
       // Like a failed connection: the error reaches the caller's 'error' handler, nothing is sent.
       process.nextTick(() => this.destroy(refusal));
@@ -31,6 +33,7 @@ export function installConnectGuard(policy: ConnectGuardPolicy): void {
 function guardArguments(
   args: unknown[],
   guarded: (lookup: LookupFunction) => LookupFunction,
+  allowed: ReadonlySet<string>,
 ): TestopsError | undefined {
   // net.connect() hands over its normalised [options, callback] array; socket.connect() gets raw arguments.
   const holder = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
@@ -44,7 +47,8 @@ function guardArguments(
   const given = options as Options;
   if (given.path) return undefined;
   const host = String(given.host ?? 'localhost').replace(/^\[|\]$/g, '');
-  if (net.isIP(host)) return refusal(host, host);
+  if (net.isIP(host))
+    return allowed.has(`${host}:${String(given['port'])}`) ? undefined : refusal(host, host);
   holder[0] = { ...given, lookup: guarded(given.lookup ?? (dns.lookup as LookupFunction)) };
   return undefined;
 }
