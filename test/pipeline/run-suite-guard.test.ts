@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PipelineEvent } from '../../src/core/events.ts';
+import { guardRun } from '../../src/pipeline/guard-run.ts';
 import { runSuite } from '../../src/pipeline/run-suite.ts';
 import { MANIFEST_FILE } from '../../src/pipeline/suite-manifest.ts';
 import { refuseTargets } from '../../src/service/jobs/submission-targets.ts';
@@ -49,5 +50,20 @@ describe('runSuite with the SSRF guard', () => {
     });
     expect(events.filter((event) => event.type === 'run-start')).toEqual([]);
     expect(await readdir(suiteDir)).toEqual([MANIFEST_FILE]);
+  });
+
+  it('pins the answer checked before the run; a UI run gets the guard proxy as its one loopback endpoint', async () => {
+    const guard = { allowPrivate: false, resolver: async () => ['93.184.216.34'] };
+    const api = await guardRun('http://app.example.test:8080', guard, { browser: false, events: () => {} });
+    expect(api).toEqual({ policy: { pins: { 'app.example.test': ['93.184.216.34'] } }, proxy: undefined });
+    const ui = await guardRun('http://app.example.test:8080', guard, { browser: true, events: () => {} });
+    try {
+      expect(ui?.policy.allow).toEqual([new URL(ui!.proxy!.server).host]);
+    } finally {
+      await ui?.proxy?.close();
+    }
+    expect(
+      await guardRun('http://127.0.0.1:8080', { allowPrivate: true }, { browser: true, events: () => {} }),
+    ).toBeUndefined();
   });
 });
