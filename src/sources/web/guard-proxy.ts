@@ -102,6 +102,7 @@ async function forward(
     answer.pipe(response);
   });
   upstream.on('error', () => (response.headersSent ? response.destroy() : response.writeHead(502).end()));
+  response.on('close', () => upstream.destroy());
   request.pipe(upstream);
 }
 
