@@ -7,7 +7,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGuardProxy, type GuardProxy } from '../../../src/sources/web/guard-proxy.ts';
-import { launchBrowser } from '../../../src/sources/web/launch-browser.ts';
+import { launchBrowser, newExplorationContext } from '../../../src/sources/web/launch-browser.ts';
+import { guardRequests } from '../../../src/sources/web/request-guard.ts';
 
 let site: Server;
 let port: number;
@@ -115,5 +116,30 @@ describe('guard proxy', () => {
     expect(hits).toEqual([`site.test:${port} /`]);
     expect(upgrades).toEqual([`site.test:${port}`]);
     await page.close();
+  });
+
+  it("carries the explorer's routed requests (route.fetch) too", async () => {
+    hits.length = 0;
+    const context = await newExplorationContext(browser, { viewport: { width: 800, height: 600 } });
+    // A check that lets everything through: only the proxy stands between the page and loopback.
+    await guardRequests(context, {
+      origin: `http://site.test:${port}`,
+      check: async () => {},
+      onRefused: () => {},
+    });
+    const page = await context.newPage();
+    await page.goto(`http://site.test:${port}/routed`);
+    expect(await page.title()).toBe('Site');
+    const fetched = await page.evaluate(
+      (sitePort) =>
+        fetch(`http://localhost:${sitePort}/secret`).then(
+          (response) => response.status,
+          () => 0,
+        ),
+      port,
+    );
+    expect(fetched).not.toBe(200);
+    expect(hits).toEqual([`site.test:${port} /routed`]);
+    await context.close();
   });
 });
