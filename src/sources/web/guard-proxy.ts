@@ -36,10 +36,14 @@ const HOP_BY_HOP = new Set([
 
 export async function startGuardProxy(options: GuardProxyOptions): Promise<GuardProxy> {
   const sockets = new Set<Socket>();
-  const server = createServer((request, response) => void forward(request, response, options));
+  // A request Node cannot even build (a bad header) must cost that request only, not the process.
+  const server = createServer((request, response) => {
+    forward(request, response, options).catch(() => response.destroy());
+  });
   server.on(
     'connect',
-    (request: IncomingMessage, socket: Socket, head: Buffer) => void tunnel(request, socket, head, options),
+    (request: IncomingMessage, socket: Socket, head: Buffer) =>
+      void tunnel(request, socket, head, options).catch(() => socket.destroy()),
   );
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
