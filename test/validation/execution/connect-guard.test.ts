@@ -1,10 +1,15 @@
 // The connect-time guard of suite runs, in real child processes: a Node process with the preload
 // (as Playwright Test and its workers get it) and Python with the pytest plugin. Every connection
 // attempted here is to loopback; the refused ones never reach the server.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  PYTEST_GUARD_PLUGIN,
   nodeGuardEnv,
   pythonGuardEnv,
   type ConnectGuardPolicy,
@@ -27,6 +32,11 @@ beforeAll(async () => {
 });
 
 afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+/** A Python with pytest and httpx (what emitted suites use), when this machine has one. */
+const pytestPython = [process.env['TESTOPS_PYTHON'], 'python3', '/usr/bin/python3'].find(
+  (candidate) => candidate && spawnSync(candidate, ['-c', 'import pytest, httpx']).status === 0,
+);
 
 const nodeProbe = `
 const http = require('node:http');
@@ -101,4 +111,34 @@ describe('connect-time guard of suite runs', () => {
     `);
     expect(hits).toEqual([`api.test:${port}`]);
   });
+
+  it.skipIf(!pytestPython)(
+    'holds in a real pytest run with httpx, as emitted suites send requests',
+    async () => {
+      hits.length = 0;
+      const dir = await mkdtemp(join(tmpdir(), 'connect-guard-pytest-'));
+      try {
+        await writeFile(
+          join(dir, 'test_probe.py'),
+          [
+            'import os, httpx, pytest',
+            'PORT = os.environ["PROBE_PORT"]',
+            'def test_pinned_host():',
+            '    assert httpx.get(f"http://api.test:{PORT}/").text == "reached"',
+            'def test_loopback_is_refused():',
+            '    with pytest.raises(httpx.ConnectError, match="TESTOPS_URL_REFUSED"):',
+            '        httpx.get(f"http://127.0.0.1:{PORT}/")',
+            '',
+          ].join('\n'),
+        );
+        const env = { ...process.env, ...pythonGuardEnv(policy, process.env), PROBE_PORT: String(port) };
+        const args = ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', ...PYTEST_GUARD_PLUGIN];
+        const result = await runProcess(pytestPython!, args, { cwd: dir, env });
+        expect(result.stdout).toContain('2 passed');
+        expect(hits).toEqual([`api.test:${port}`]);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
