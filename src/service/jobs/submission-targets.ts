@@ -3,7 +3,7 @@
 // what it resolves to now. The job checks again when it runs (and its connections are pinned):
 // an answer that changes in between is refused then.
 import { TestopsError } from '../../core/errors.ts';
-import { checkTargetUrl, type Resolver } from '../../pipeline/target-guard.ts';
+import { checkTargetUrl, systemResolver, type Resolver } from '../../pipeline/target-guard.ts';
 import { guardFor, type ExecutorContext } from './executor.ts';
 import type { JobKind } from './job.ts';
 
@@ -19,7 +19,11 @@ const TARGET_FIELDS: Record<JobKind, readonly string[]> = {
 
 export interface SubmissionPolicy extends Pick<ExecutorContext, 'guard' | 'trustedOrigins'> {
   resolver?: Resolver;
+  /** A slow DNS answer must not hold the request: past this, the job judges the name when it runs. */
+  resolveTimeoutMs?: number;
 }
+
+const RESOLVE_TIMEOUT_MS = 3_000;
 
 /** Throws TESTOPS_URL_REFUSED naming the field when a target of `input` is refused now. */
 export async function refuseTargets(
@@ -31,11 +35,12 @@ export async function refuseTargets(
     const value = input[field];
     if (typeof value !== 'string') continue;
     const guard = guardFor(policy, value);
+    const resolver = withTimeout(
+      policy.resolver ?? systemResolver,
+      policy.resolveTimeoutMs ?? RESOLVE_TIMEOUT_MS,
+    );
     try {
-      await checkTargetUrl(new URL(value), {
-        ...guard,
-        ...(policy.resolver ? { resolver: policy.resolver } : {}),
-      });
+      await checkTargetUrl(new URL(value), { ...guard, resolver });
     } catch (error) {
       // A name that does not resolve now may resolve when the job runs: the job decides then.
       if (!(error instanceof TestopsError) || error.code !== 'TESTOPS_URL_REFUSED') continue;
@@ -46,4 +51,14 @@ export async function refuseTargets(
       });
     }
   }
+}
+
+function withTimeout(resolver: Resolver, ms: number): Resolver {
+  return (host) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+      resolver(host)
+        .then(resolve, reject)
+        .finally(() => clearTimeout(timer));
+    });
 }

@@ -53,6 +53,8 @@ describe('targets judged at submission', () => {
     expect(await refusal('api-tests', { base_url: 'http://127.0.0.1:4010/api' }, demos)).toBeUndefined();
     const unresolved = { ...guarded, resolver: () => Promise.reject(new Error('ENOTFOUND')) };
     expect(await refusal('test-cases', { url: 'https://later.example.test/' }, unresolved)).toBeUndefined();
+    const slow = { ...guarded, resolveTimeoutMs: 20, resolver: () => new Promise<string[]>(() => {}) };
+    expect(await refusal('test-cases', { url: 'https://slow.example.test/' }, slow)).toBeUndefined();
     const allowed = { guard: { allowPrivate: true }, trustedOrigins: [] };
     expect(await refusal('api-tests', { base_url: 'http://10.0.0.1/' }, allowed)).toBeUndefined();
     expect(await refusal('validate', { options: { target: 'http://127.0.0.1/' } })).toBeUndefined();
