@@ -35,6 +35,7 @@ export async function refuseTargets(
     const value = input[field];
     if (typeof value !== 'string') continue;
     const guard = guardFor(policy, value);
+    if (guard.allowPrivate) continue; // nothing to refuse: the input schema already wants http(s)
     const resolver = withTimeout(
       policy.resolver ?? systemResolver,
       policy.resolveTimeoutMs ?? RESOLVE_TIMEOUT_MS,
