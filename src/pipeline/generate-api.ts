@@ -29,6 +29,8 @@ export interface GenerateApiOptions {
   kinds?: string[];
   /** SSRF guard for a spec URL given by someone else (the service); the CLI trusts its user. */
   guard?: UrlGuardOptions;
+  /** SSRF guard for the base URL the suite runs against (the service); see runSuite. */
+  targetGuard?: UrlGuardOptions;
   events?: EventSink;
   /** Stops the verification run in progress (see runSuite). */
   signal?: AbortSignal;
@@ -76,6 +78,7 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
       events,
       durations,
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.targetGuard ? { guard: options.targetGuard } : {}),
     });
   }
   const report = buildRunReport({

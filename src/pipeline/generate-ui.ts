@@ -9,6 +9,7 @@ import { buildRunReport } from '../emit/report/build-run-report.ts';
 import { generateUiSuite } from '../generation/ui/generate-ui-suite.ts';
 import { exploreSite, type ExploreSiteOptions } from '../sources/web/explore-site.ts';
 import { readSiteModel, writeSiteModel } from '../sources/web/site-model-io.ts';
+import type { UrlGuardOptions } from '../sources/url-guard.ts';
 import { runSuite, writeReport } from './run-suite.ts';
 import { MANIFEST_FILE, type Manifest } from './suite-manifest.ts';
 import { writeEmittedFiles } from './write-files.ts';
@@ -43,6 +44,8 @@ export interface GenerateUiOptions extends ExploreOptions {
   kinds?: UiCaseKind[];
   /** Stops the verification run in progress (see runSuite). */
   signal?: AbortSignal;
+  /** SSRF guard for the app the suite runs against (the service); see runSuite. */
+  targetGuard?: UrlGuardOptions;
 }
 
 /** explore → design → emit, then (with `run`) execute and verify: the `generate ui` job. */
@@ -76,6 +79,7 @@ export async function generateUi(options: GenerateUiOptions): Promise<RunReport>
       events,
       durations,
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.targetGuard ? { guard: options.targetGuard } : {}),
     });
   const report = buildRunReport({
     manifest,

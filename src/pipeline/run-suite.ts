@@ -14,6 +14,8 @@ import { runPytestSuite } from '../validation/execution/run-pytest-suite.ts';
 import { runPlaywrightSuite } from '../validation/execution/run-playwright-suite.ts';
 import { findBrowser } from '../sources/web/find-browser.ts';
 import { runScrubber, secretVariableEnvironment } from './secret-environment.ts';
+import type { UrlGuardOptions } from '../sources/url-guard.ts';
+import { guardRun } from './guard-run.ts';
 import { readManifest, type Manifest } from './suite-manifest.ts';
 
 export interface RunSuiteOptions {
@@ -29,6 +31,11 @@ export interface RunSuiteOptions {
   durations?: Record<string, number>;
   /** Stops a run in progress (the runner's processes end); runSuite then throws the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * The SSRF guard for a base URL given by someone else (the service): checked again right before
+   * the run, and enforced at connect time in the runner's processes. The CLI trusts its user.
+   */
+  guard?: UrlGuardOptions;
 }
 
 import { DEFAULT_REPEAT } from './option-values.ts';
@@ -65,6 +72,9 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
         'no credentials given: valid requests go unauthenticated. Pass --header "Authorization: Bearer …" or set API_TOKEN / API_KEY.',
     });
   }
+  const guarded = options.guard
+    ? await guardRun(baseUrl, options.guard, { browser: manifest.kind === 'ui', events })
+    : undefined;
   const durations = { ...(options.durations ?? {}) };
   // Every run verifies every test again, those an earlier run took out included.
   await unmarkTests(suiteDir);
@@ -72,12 +82,19 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   // Every header value and secret variable is masked before anything below is written or returned.
   const scrubber = runScrubber(env);
   const { result: outcomes, durationMs } = await timedStage(events, `run ×${repeat}`, () =>
-    runner({ suiteDir, repeat, env, events, ...(options.signal ? { signal: options.signal } : {}) })
+    runner({
+      suiteDir,
+      repeat,
+      env: { ...env, ...(guarded?.proxy ? { TESTOPS_BROWSER_PROXY: guarded.proxy.server } : {}) },
+      events,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(guarded ? { connectGuard: guarded.policy } : {}),
+    })
       .then((found) => scrubber.scrubDeep(found))
       .catch((error: unknown) => {
         throw scrubber.scrubError(error);
       }),
-  );
+  ).finally(() => guarded?.proxy?.close());
   durations['run'] = durationMs;
   const defects = await writeEvidence(suiteDir, outcomes, scrubber);
   const marking = await markUndelivered(suiteDir, manifest.format, outcomes, defects);

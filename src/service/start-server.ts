@@ -39,10 +39,11 @@ export async function startServer(
 ): Promise<RunningServer> {
   const demos = options.demos ? await startDemos() : { list: [] as BundledDemo[], close: async () => {} };
   let runtime: ServiceRuntime | undefined;
+  const trustedOrigins = demos.list.map((demo) => new URL(demo.url).origin);
   try {
     runtime = await openRuntime(config, {
       role: 'api',
-      trustedOrigins: demos.list.map((demo) => new URL(demo.url).origin),
+      trustedOrigins,
       ...(options.logDestination ? { logDestination: options.logDestination } : {}),
     });
     const opened = runtime;
@@ -64,6 +65,7 @@ export async function startServer(
         bus: opened.bus,
         metrics: opened.metrics,
         readiness,
+        trustedOrigins,
         traceparent: currentTraceparent,
       },
       {

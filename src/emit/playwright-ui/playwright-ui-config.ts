@@ -10,6 +10,8 @@ const reportFile = process.env['TESTOPS_REPORT_FILE'];
 const workers = process.env['TESTOPS_WORKERS'];
 // Stop after this many failures: a quick "does this build break anything?" run.
 const maxFailures = process.env['TESTOPS_MAX_FAILURES'];
+// An HTTP proxy for every connection of the browser (TestOps Copilot's SSRF guard sets one).
+const browserProxy = process.env['TESTOPS_BROWSER_PROXY'];
 
 export default defineConfig({
   testDir: './tests',
@@ -34,6 +36,7 @@ export default defineConfig({
           // A system Chromium (CHROMIUM_PATH) instead of Playwright's download, where there is none.
           executablePath: process.env['CHROMIUM_PATH'] || undefined,
           args: ${JSON.stringify(CHROMIUM_ARGS)},
+          proxy: browserProxy ? { server: browserProxy } : undefined,
         },
       },
     },

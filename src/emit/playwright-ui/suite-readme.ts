@@ -27,6 +27,7 @@ export function uiSuiteReadme(suite: UiSuite, baseUrl: string): string {
     '| `CHROMIUM_PATH` | a Chromium executable to use instead of Playwright’s download |',
     '| `TESTOPS_WORKERS` | parallel workers (default: half the CPU cores) |',
     '| `TESTOPS_MAX_FAILURES` | stop after this many failures (default: run every test) |',
+    '| `TESTOPS_BROWSER_PROXY` | an HTTP proxy for every connection of the browser, e.g. `http://127.0.0.1:3128` |',
     '',
     '## Layout',
     '- `pages/*.page.ts`: one page object per page with its locators (role and accessible name first).',

@@ -18,6 +18,8 @@ export interface ServiceContext {
   bus: EventBus;
   metrics: ServiceMetrics | undefined;
   readiness: ReadinessCheck[];
+  /** Private origins submissions may target anyway (the bundled demos); none when absent. */
+  trustedOrigins?: readonly string[];
   /** The W3C traceparent of the current request's span, carried into the job. */
   traceparent(): string | undefined;
 }

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { TestopsError, describeError } from '../../core/errors.ts';
-import { fetchWithUrlGuard, type UrlGuardOptions } from '../url-guard.ts';
+import { fetchWithUrlGuard } from '../guarded-fetch.ts';
+import type { UrlGuardOptions } from '../url-guard.ts';
 
 export interface SourceText {
   /** Absolute file path or URL, as used for resolving relative `$ref`s. */

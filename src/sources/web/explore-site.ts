@@ -6,10 +6,11 @@ import type { PageModel, PageState, SiteModel, UiElement } from '../../core/page
 import { TestopsError } from '../../core/errors.ts';
 import { ignoreEvents } from '../../core/events.ts';
 import type { EventSink } from '../../core/events.ts';
-import { checkTargetUrl, createUrlCheck } from '../url-guard.ts';
+import { checkTargetUrl } from '../url-guard.ts';
 import { crawlSite } from './crawl-site.ts';
 import { DESKTOP_VIEWPORT } from './explore-page.ts';
 import { exploreStates } from './explore-states.ts';
+import { startGuardProxy, type GuardProxy } from './guard-proxy.ts';
 import { launchBrowser } from './launch-browser.ts';
 import { logIn } from './login-steps.ts';
 import { MOBILE_VIEWPORT } from './mobile-observation.ts';
@@ -59,14 +60,26 @@ export async function exploreSite(options: ExploreSiteOptions): Promise<SiteMode
   const events = options.events ?? ignoreEvents;
   const start = parseStartUrl(options.url);
   const allowPrivate = options.allowPrivate ?? false;
-  await checkTargetUrl(start, { allowPrivate });
+  const checked = await checkTargetUrl(start, { allowPrivate });
   const totalTimeMs = options.totalTimeMs ?? 120_000;
   const maxPages = options.maxPages ?? 20;
   const refused: SiteModel['issues'] = [];
+  const onRefused = (url: string, reason: string) =>
+    refused.push({ url, message: `request refused: ${reason}` });
   events({ type: 'stage-start', stage: 'explore', detail: start.href });
-  const browser = await launchBrowser();
+  // With the guard on, the browser connects only through the guard's proxy, the site pinned to `checked`.
+  const proxy: GuardProxy | undefined = allowPrivate
+    ? undefined
+    : await startGuardProxy({ guard: { allowPrivate }, pinned: [checked], onRefused });
+  const browser = await launchBrowser(proxy ? { proxy: proxy.server } : {}).catch(async (error: unknown) => {
+    await proxy?.close();
+    throw error;
+  });
   try {
-    const check = allowPrivate ? undefined : createUrlCheck({ allowPrivate });
+    // Judged per request, never cached for the run: a verdict belongs to the connection it allows.
+    const check = allowPrivate
+      ? undefined
+      : async (url: URL) => void (await checkTargetUrl(url, { allowPrivate }));
     const storageState = options.loginSteps
       ? await logIn(browser, options.loginSteps, start, options.storageState, check)
       : options.storageState;
@@ -76,7 +89,7 @@ export async function exploreSite(options: ExploreSiteOptions): Promise<SiteMode
       storageState,
       check,
       settleTimeoutMs: options.settleTimeoutMs ?? 5_000,
-      onRefused: (url, reason) => refused.push({ url, message: `request refused: ${reason}` }),
+      onRefused,
     };
     const limits = {
       maxPages,
@@ -129,6 +142,7 @@ export async function exploreSite(options: ExploreSiteOptions): Promise<SiteMode
     };
   } finally {
     await browser.close();
+    await proxy?.close();
   }
 }
 

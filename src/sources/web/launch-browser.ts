@@ -8,9 +8,20 @@ import type { Viewport } from '../../core/page-model.ts';
 import { findBrowser } from './find-browser.ts';
 import { installInPageScript } from './in-page-script.ts';
 
-export async function launchBrowser(options: { executablePath?: string } = {}): Promise<Browser> {
+export interface LaunchOptions {
+  executablePath?: string;
+  /** Every connection of the browser goes through this proxy (the SSRF guard's, guard-proxy.ts). */
+  proxy?: string;
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   const executablePath = options.executablePath ?? (await findBrowser()).executablePath;
-  return chromium.launch({ headless: true, executablePath, args: [...CHROMIUM_ARGS] });
+  return chromium.launch({
+    headless: true,
+    executablePath,
+    args: [...CHROMIUM_ARGS],
+    ...(options.proxy ? { proxy: { server: options.proxy } } : {}),
+  });
 }
 
 export type StorageSeed = Exclude<Parameters<Browser['newContext']>[0], undefined>['storageState'];

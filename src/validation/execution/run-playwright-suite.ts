@@ -4,6 +4,7 @@ import { TestopsError } from '../../core/errors.ts';
 import type { EventSink } from '../../core/events.ts';
 import type { TestOutcome } from '../../core/run-report.ts';
 import { classifyPlaywrightReport } from './classify-outcomes.ts';
+import { nodeGuardEnv, type ConnectGuardPolicy } from './connect-guard.ts';
 import type { PlaywrightJsonReport } from './playwright-json-report.ts';
 import { runProcess } from './run-process.ts';
 import { ensureSuiteDependencies } from './suite-dependencies.ts';
@@ -16,6 +17,8 @@ export interface RunSuiteOptions {
   events: EventSink;
   /** Stops the run (a cancelled job, a worker shutting down): the runner then throws the reason. */
   signal?: AbortSignal;
+  /** The SSRF guard at connect time, for targets given by someone else (the service). */
+  connectGuard?: ConnectGuardPolicy;
 }
 
 /** Runs the emitted Playwright project with its own pinned runner, every test `repeat` times. */
@@ -29,7 +32,13 @@ export async function runPlaywrightSuite(options: RunSuiteOptions): Promise<Test
   const cli = join(suiteDir, 'node_modules', '@playwright', 'test', 'cli.js');
   const result = await runProcess(process.execPath, [cli, 'test', `--repeat-each=${options.repeat}`], {
     cwd: suiteDir,
-    env: { ...process.env, ...options.env, TESTOPS_REPORT_FILE: reportFile, FORCE_COLOR: '0' },
+    env: {
+      ...process.env,
+      ...options.env,
+      ...(options.connectGuard ? nodeGuardEnv(options.connectGuard, process.env) : {}),
+      TESTOPS_REPORT_FILE: reportFile,
+      FORCE_COLOR: '0',
+    },
     timeoutMs: 60 * 60_000,
     ...(options.signal ? { signal: options.signal } : {}),
   });

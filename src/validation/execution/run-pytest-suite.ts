@@ -2,6 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { TestopsError } from '../../core/errors.ts';
 import type { TestOutcome } from '../../core/run-report.ts';
+import { PYTEST_GUARD_PLUGIN, pythonGuardEnv } from './connect-guard.ts';
 import { classifyJunitRuns, readJunitCases } from './junit-outcomes.ts';
 import { findPython } from './python-interpreter.ts';
 import { runProcess } from './run-process.ts';
@@ -14,15 +15,25 @@ export async function runPytestSuite(options: RunSuiteOptions): Promise<TestOutc
   await rm(join(suiteDir, 'results'), { recursive: true, force: true });
   await mkdir(join(suiteDir, 'results'), { recursive: true });
   const runs = [];
+  const guard = options.connectGuard;
+  const guardEnv = guard ? pythonGuardEnv(guard, process.env) : {};
   for (let attempt = 1; attempt <= options.repeat; attempt++) {
     options.events({ type: 'run-start', attempt, of: options.repeat, tests: 0 });
     const junit = join(suiteDir, 'results', `junit-run-${attempt}.xml`);
     const result = await runProcess(
       python,
-      ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', `--junitxml=${junit}`],
+      [
+        '-m',
+        'pytest',
+        '-q',
+        '-p',
+        'no:cacheprovider',
+        ...(guard ? PYTEST_GUARD_PLUGIN : []),
+        `--junitxml=${junit}`,
+      ],
       {
         cwd: suiteDir,
-        env: { ...process.env, ...options.env },
+        env: { ...process.env, ...options.env, ...guardEnv },
         timeoutMs: 60 * 60_000,
         ...(options.signal ? { signal: options.signal } : {}),
       },

@@ -60,6 +60,9 @@ describe('emitPlaywrightUiSuite', () => {
     expect(config).toContain('viewport: { width: 1280, height: 900 },');
     expect(config).toContain("name: 'chromium',");
     expect(config).toContain("executablePath: process.env['CHROMIUM_PATH'] || undefined,");
+    // The SSRF guard of a service run routes the browser through its proxy.
+    expect(config).toContain("const browserProxy = process.env['TESTOPS_BROWSER_PROXY'];");
+    expect(config).toContain('proxy: browserProxy ? { server: browserProxy } : undefined,');
     for (const flag of [
       '--no-sandbox',
       '--disable-gpu',

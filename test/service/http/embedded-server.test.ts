@@ -129,21 +129,24 @@ describe('the embedded server', () => {
     expect(((await unknownRoute.json()) as { error: { code: string } }).error.code).toBe('TESTOPS_NOT_FOUND');
   });
 
-  it('fails a job whose spec URL points inside this machine (SSRF guard), with the reason', async () => {
+  it('refuses at submission, with a 400, targets inside this machine (SSRF guard)', async () => {
     const submitted = await postJson(`${base}/api/v1/generate/api-tests`, {
       openapi_url: 'http://127.0.0.1:9/openapi.json',
       options: { run: false },
     });
-    const task = await waitForTask(base, submitted.body['request_id'] as string, ['failed', 'completed']);
-    expect(task.status).toBe('failed');
-    expect(task.errors[0]?.code).toBe('TESTOPS_URL_REFUSED');
-    expect(task.attempts).toBe(1);
+    expect(submitted.status).toBe(400);
+    const error = submitted.body['error'] as { code: string; message: string; request_id: string };
+    expect(error.code).toBe('TESTOPS_URL_REFUSED');
+    expect(error.message).toMatch(/^openapi_url: .*loopback/);
+    expect(error.message).toContain('TESTOPS_ALLOW_PRIVATE_TARGETS=1');
     const metadata = await postJson(`${base}/api/v1/generate/api-tests`, {
       openapi_spec: await computeApiSpec(),
       base_url: 'http://169.254.169.254/latest',
     });
-    const refused = await waitForTask(base, metadata.body['request_id'] as string, ['failed', 'completed']);
-    expect(refused.errors[0]).toMatchObject({ code: 'TESTOPS_URL_REFUSED' });
+    expect(metadata.status).toBe(400);
+    expect(metadata.body['error']).toMatchObject({ code: 'TESTOPS_URL_REFUSED' });
+    // The bundled demos are trusted although they listen on this machine.
+    expect((await submitFlavorsJob({ options: { run: false } })).status).toBe(202);
   });
 
   it('cancels a pending task at once and a running one in its test run; retries a cancelled one', async () => {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { jobInputSchemas } from '../../jobs/job-inputs.ts';
 import type { JobKind } from '../../jobs/job.ts';
+import { refuseTargets } from '../../jobs/submission-targets.ts';
 import { submitJob } from '../../jobs/submit-job.ts';
 import { DEFAULT_PROJECT } from '../../store/stores.ts';
 import { actorOf, authorizeProject } from '../auth.ts';
@@ -40,7 +41,10 @@ const headers = z.object({
     .describe('Submitting the same key again in a project returns the first task instead of a new one.'),
 });
 
-/** Every generator is a job: 202 with the task id, its stream and its status URL. */
+/**
+ * Every generator is a job: 202 with the task id, its stream and its status URL; 400 when a
+ * target it names is refused by the SSRF guard already.
+ */
 export function registerSubmitRoutes(app: FastifyInstance, context: ServiceContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const limits = inputLimitsHook(context.config.inputLimits);
@@ -68,6 +72,10 @@ export function registerSubmitRoutes(app: FastifyInstance, context: ServiceConte
         const body = request.body as { project_id?: string } & Record<string, unknown>;
         const projectId = body.project_id ?? DEFAULT_PROJECT;
         authorizeProject(request, projectId);
+        await refuseTargets(route.kind, body, {
+          guard: { allowPrivate: context.config.allowPrivateTargets },
+          trustedOrigins: context.trustedOrigins ?? [],
+        });
         const { job, created } = await submitJob(context.stores, context.queue, {
           projectId,
           kind: route.kind,

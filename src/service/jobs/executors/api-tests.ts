@@ -39,6 +39,7 @@ export const runApiTestsJob: JobExecutor = async (raw, context) => {
     repeat: input.options.repeat,
     allowWrites: input.options.allow_writes,
     guard: guardFor(context, input.openapi_url),
+    targetGuard: guardFor(context, input.base_url),
     events: context.events,
     signal: context.signal,
   });

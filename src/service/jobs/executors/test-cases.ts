@@ -58,6 +58,7 @@ export const runTestCasesJob: JobExecutor = async (raw, context) => {
       maxPages: input.options.max_pages,
       run: true,
       repeat: input.options.repeat,
+      targetGuard: guardFor(context, input.url),
       events: context.events,
       signal: context.signal,
     });
