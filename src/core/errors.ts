@@ -26,7 +26,9 @@ export type TestopsErrorCode =
   | 'TESTOPS_DATA_DIR_LOCKED'
   | 'TESTOPS_SECRET_KEY_MISSING'
   | 'TESTOPS_SECRET_KEY_INVALID'
-  | 'TESTOPS_SECRET_UNREADABLE';
+  | 'TESTOPS_SECRET_UNREADABLE'
+  | 'TESTOPS_JOB_TIMEOUT'
+  | 'TESTOPS_JOB_CRASHED';
 
 export interface TestopsErrorDetails {
   /** Where the problem is: a file, a URL, or a JSON pointer inside a document. */
@@ -72,4 +74,18 @@ export function isTestopsError(error: unknown): error is TestopsError {
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** Failures that another attempt may not meet: the network or the database, not the input or a bug. */
+const RETRYABLE_CODES: ReadonlySet<TestopsErrorCode> = new Set([
+  'TESTOPS_SOURCE_FETCH_FAILED',
+  'TESTOPS_DATABASE_FAILED',
+]);
+
+/**
+ * Whether running the same work again may succeed. Validation errors fail the same way every
+ * time, and an unexpected error (a TypeError…) is a bug to fix, not to repeat.
+ */
+export function isRetryableError(error: unknown): boolean {
+  return error instanceof TestopsError && RETRYABLE_CODES.has(error.code);
 }
