@@ -10,7 +10,7 @@ import { jobSources } from './job-sources.ts';
 import { EXPECTED_STAGES, type ExecutorRegistry, type ExecutorResult, type TestDraft } from './executor.ts';
 import type { JobError, JobEvent, JobRecord, JobStatus } from './job.ts';
 import { RetryableJobError, type JobHandler, type JobHandlerContext } from './job-queue.ts';
-import { HEADERS_SECRET, jobSecretName } from './job-secrets.ts';
+import { HEADERS_SECRET, jobSecretName, readJobSecrets } from './job-secrets.ts';
 
 /** What the runner reports to logs, metrics and traces; every hook is optional. */
 export interface JobObserver {
@@ -109,7 +109,7 @@ async function runClaimed(
         options.observer?.event?.(job, event);
       },
       signal: abort.signal,
-      secrets: stores.secrets,
+      secrets: await readJobSecrets(stores.secrets, job),
       guard: options.guard,
       trustedOrigins: options.trustedOrigins ?? [],
     });

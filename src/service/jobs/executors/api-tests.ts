@@ -5,7 +5,7 @@ import { readManifest } from '../../../pipeline/suite-manifest.ts';
 import { checkTargetUrl } from '../../../pipeline/target-guard.ts';
 import { guardFor, type JobExecutor } from '../executor.ts';
 import { apiTestsInputSchema } from '../job-inputs.ts';
-import { HEADERS_SECRET, jobSecretName } from '../job-secrets.ts';
+import { HEADERS_SECRET } from '../job-secrets.ts';
 import { specSource } from './inline-inputs.ts';
 import { runResults, skippedOperations, suiteSummary, suiteTests } from './suite-tests.ts';
 
@@ -23,10 +23,7 @@ export const runApiTestsJob: JobExecutor = async (raw, context) => {
   }
   // The generated tests send requests there: the same guard as for fetched specs.
   if (input.base_url) await checkTargetUrl(new URL(input.base_url), guardFor(context, input.base_url));
-  const stored = await context.secrets.get(
-    context.job.projectId,
-    jobSecretName(context.job.id, HEADERS_SECRET),
-  );
+  const stored = context.secrets[HEADERS_SECRET];
   const headers = stored ? (JSON.parse(stored) as string[]) : [];
   const outDir = join(context.outputDir, 'api-suite');
   const report = await generateApi({
