@@ -1,14 +1,15 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { ZodError } from 'zod';
-import { TestopsError, describeError } from '../../core/errors.ts';
+import { TestopsError, isRetryableError } from '../../core/errors.ts';
 import type { PipelineEvent } from '../../core/events.ts';
 import type { UrlGuardOptions } from '../../pipeline/target-guard.ts';
 import type { Stores } from '../store/stores.ts';
 import type { EventBus } from './event-bus.ts';
 import { jobSources } from './job-sources.ts';
 import { EXPECTED_STAGES, type ExecutorRegistry, type ExecutorResult, type TestDraft } from './executor.ts';
-import type { JobError, JobEvent, JobRecord, JobStatus } from './job.ts';
+import type { JobEvent, JobKind, JobRecord, JobStatus } from './job.ts';
+import { toJobError } from './job-error.ts';
+import { jobTimeoutError } from './job-limits.ts';
 import { RetryableJobError, type JobHandler, type JobHandlerContext } from './job-queue.ts';
 import { HEADERS_SECRET, jobSecretName, readJobSecrets } from './job-secrets.ts';
 
@@ -23,6 +24,8 @@ export interface JobObserver {
   event?(job: JobRecord, event: PipelineEvent): void;
   /** Wraps a job's execution, e.g. in a span that continues the submitting request's trace. */
   around?<T>(job: JobRecord, traceparent: string | undefined, work: () => Promise<T>): Promise<T>;
+  /** An event or a progress update of the job could not be stored (the job goes on). */
+  writeFailed?(job: JobRecord, what: 'event' | 'progress'): void;
 }
 
 export interface RunnerLogger {
@@ -41,6 +44,8 @@ export interface JobRunnerOptions {
   trustedOrigins?: readonly string[];
   /** How long a claim holds without renewal: a crashed worker's job is reclaimable after this. */
   leaseMs?: number;
+  /** How long one attempt of a kind may run; the attempt fails with TESTOPS_JOB_TIMEOUT after it. */
+  timeoutsMs?: Partial<Record<JobKind, number>>;
   observer?: JobObserver;
   logger?: RunnerLogger;
 }
@@ -85,6 +90,7 @@ async function runClaimed(
     Math.max(1_000, Math.floor(leaseMs / 3)),
   );
   renewal.unref();
+  const timeout = startTimeout(options, job, abort);
   const workDir = join(options.dataDir, 'jobs', job.id);
   options.observer?.started?.(job);
   options.logger?.info({ job_id: job.id, kind: job.kind, attempt: job.attempts }, 'job started');
@@ -114,8 +120,10 @@ async function runClaimed(
       trustedOrigins: options.trustedOrigins ?? [],
     });
     if (abort.signal.aborted) throw abort.signal.reason ?? new JobCancelled();
+    clearTimeout(timeout);
     tests = result.tests;
     await storeResults(options, job, result, outputDir);
+    await removeWorkDir(options, job, workDir);
     const summary = { ...result.summary, tests_recorded: result.tests.length, errors: result.errors.length };
     await stores.jobs.setProgress(job.id, { percent: 100, stage: undefined });
     const finished = await stores.jobs.finish(job.id, context.workerId, {
@@ -131,14 +139,36 @@ async function runClaimed(
     }
     await publisher.flush();
     observeEnd(options, job, 'completed', started, tests);
-    await rm(workDir, { recursive: true, force: true });
   } catch (error) {
-    await publisher.flush().catch(() => undefined);
+    // Before the job is seen failed or cancelled: a retry starts from an empty folder anyway.
+    await removeWorkDir(options, job, workDir);
+    await publisher.flush();
     await settleFailure(options, job, context, error, publisher, started, tests);
   } finally {
     clearInterval(renewal);
+    clearTimeout(timeout);
     context.signal.removeEventListener('abort', onOuterAbort);
   }
+}
+
+/** The job's folder goes once its artifacts are stored, and after a failed or cancelled attempt. */
+async function removeWorkDir(options: JobRunnerOptions, job: JobRecord, workDir: string): Promise<void> {
+  await rm(workDir, { recursive: true, force: true }).catch((error: unknown) =>
+    options.logger?.warn({ job_id: job.id, err: error }, 'could not remove the job folder'),
+  );
+}
+
+/** Aborts the attempt with TESTOPS_JOB_TIMEOUT once its kind's limit has passed. */
+function startTimeout(
+  options: JobRunnerOptions,
+  job: JobRecord,
+  abort: AbortController,
+): NodeJS.Timeout | undefined {
+  const limitMs = options.timeoutsMs?.[job.kind];
+  if (!limitMs) return undefined;
+  const timer = setTimeout(() => abort.abort(jobTimeoutError(job, limitMs)), limitMs);
+  timer.unref();
+  return timer;
 }
 
 async function settleFailure(
@@ -169,21 +199,35 @@ async function settleFailure(
     });
     return;
   }
-  const retryable = !(error instanceof TestopsError) && !(error instanceof ZodError);
+  const retryable = isRetryableError(error) || isLostAttempt(error);
   if (retryable && job.attempts < job.maxAttempts) {
     options.logger?.warn(
-      { job_id: job.id, attempt: job.attempts, err: jobError },
+      { job_id: job.id, attempt: job.attempts, code: jobError.code, err: error },
       'job attempt failed; retrying',
     );
     await stores.jobs.release(job.id, context.workerId, jobError);
     throw new RetryableJobError(jobError.message, { cause: error });
   }
-  options.logger?.error({ job_id: job.id, err: jobError }, 'job failed');
+  if (retryable)
+    jobError.message += `\nThe job failed in its last attempt (${job.attempts} of ${job.maxAttempts}).`;
+  // The error itself, not only its code: an unexpected one (a bug) needs its stack.
+  options.logger?.error({ job_id: job.id, code: jobError.code, err: error }, 'job failed');
   if (await stores.jobs.finish(job.id, context.workerId, { status: 'failed', errors: [jobError] })) {
     publisher.emit({ type: 'status', status: 'failed', errors: [jobError] });
     await publisher.flush();
   }
   observeEnd(options, job, 'failed', started, tests, jobError.code);
+}
+
+/**
+ * An attempt the job lost as a whole — its thread ran past the kind's limit or died — counts
+ * like a crashed worker: it runs again while attempts remain, then fails with the reason.
+ */
+function isLostAttempt(error: unknown): boolean {
+  return (
+    error instanceof TestopsError &&
+    (error.code === 'TESTOPS_JOB_TIMEOUT' || error.code === 'TESTOPS_JOB_CRASHED')
+  );
 }
 
 function observeEnd(
@@ -211,7 +255,7 @@ async function renewOrAbort(
     const current = held ? await options.stores.jobs.get(job.id) : undefined;
     if (!held || current?.cancelRequested) abort.abort(new JobCancelled());
   } catch (error) {
-    options.logger?.warn({ job_id: job.id, err: toJobError(error) }, 'could not renew the job lease');
+    options.logger?.warn({ job_id: job.id, err: error }, 'could not renew the job lease');
   }
 }
 
@@ -261,19 +305,28 @@ interface Publisher {
   flush(): Promise<void>;
 }
 
-/** Events are stored in order (their seq is the SSE id), then published for live listeners. */
+/**
+ * Events are stored in order (their seq is the SSE id), then published for live listeners. A
+ * write that fails does not stop the job, but is logged (the first, with its stack) and counted.
+ */
 function createPublisher(options: JobRunnerOptions, job: JobRecord): Publisher {
   let chain: Promise<void> = Promise.resolve();
-  let failure: unknown;
+  let failures = 0;
   let stagesDone = 0;
   const expected = EXPECTED_STAGES[job.kind];
+  const failed = (what: 'event' | 'progress', error: unknown) => {
+    failures += 1;
+    options.observer?.writeFailed?.(job, what);
+    if (failures === 1)
+      options.logger?.warn({ job_id: job.id, what, err: error }, `could not store a job ${what}`);
+  };
   const emit = (event: JobEvent) => {
     chain = chain.then(async () => {
       try {
         const stored = await options.stores.jobs.appendEvent(job.id, event);
         await options.bus.publish(stored);
       } catch (error) {
-        failure ??= error;
+        failed('event', error);
       }
     });
   };
@@ -284,13 +337,21 @@ function createPublisher(options: JobRunnerOptions, job: JobRecord): Publisher {
       stagesDone += 1;
       const percent = Math.min(95, Math.round((stagesDone / expected) * 100));
       const progress = { percent, stage: event.stage };
-      chain = chain.then(() => options.stores.jobs.setProgress(job.id, progress).catch(() => undefined));
+      chain = chain.then(() =>
+        options.stores.jobs
+          .setProgress(job.id, progress)
+          .catch((error: unknown) => failed('progress', error)),
+      );
       emit({ type: 'progress', ...progress });
     },
     async flush() {
       await chain;
-      if (failure)
-        options.logger?.warn({ job_id: job.id, err: toJobError(failure) }, 'some job events were not stored');
+      if (failures > 1)
+        options.logger?.warn(
+          { job_id: job.id, failures },
+          `${failures} job events or progress updates were not stored`,
+        );
+      failures = 0;
     },
   };
 }
@@ -300,18 +361,4 @@ class JobCancelled extends Error {
     super('the job was cancelled');
     this.name = 'JobCancelled';
   }
-}
-
-export function toJobError(error: unknown): JobError {
-  if (error instanceof TestopsError)
-    return { code: error.code, message: error.message, ...(error.where ? { where: error.where } : {}) };
-  if (error instanceof ZodError) {
-    const issue = error.issues[0];
-    return {
-      code: 'TESTOPS_INVALID_ARGUMENT',
-      message: issue ? `${issue.path.join('.') || 'input'}: ${issue.message}` : 'invalid input',
-      ...(issue ? { where: issue.path.join('.') } : {}),
-    };
-  }
-  return { code: 'TESTOPS_INTERNAL', message: describeError(error) };
 }
