@@ -95,6 +95,9 @@ export async function openRuntime(
         executors: options.executors ?? ENGINE_EXECUTORS,
         memoryMb: config.jobMemoryMb,
         stopGraceMs: config.jobStopGraceMs,
+        ...(config.otlpEndpoint
+          ? { tracing: { endpoint: config.otlpEndpoint, serviceName: `testops-${options.role}` } }
+          : {}),
       }),
       dataDir: config.dataDir,
       leaseMs: config.jobLeaseMs,

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { TestopsError } from '../../core/errors.ts';
+import { currentTraceparent } from '../observability/spans.ts';
 import type { ExecutorContext, ExecutorRegistry, ExecutorResult } from './executor.ts';
 import { JOB_KINDS, type JobKind } from './job.ts';
 import {
@@ -19,6 +20,8 @@ export interface ThreadExecutorOptions {
   memoryMb: number;
   /** How long a thread has to stop after its signal aborts before it is terminated. */
   stopGraceMs: number;
+  /** With an OTLP endpoint, each thread traces its outgoing requests into the job's trace. */
+  tracing?: { endpoint: string; serviceName: string };
 }
 
 const ENTRY = new URL('./executor-thread-entry.js', import.meta.url);
@@ -48,7 +51,9 @@ function runInThread(
 ): Promise<ExecutorResult> {
   const { events, signal, ...data } = context;
   if (signal.aborted) return Promise.reject(signal.reason);
-  const start: ThreadStart = { executors: options.executors, kind, input, context: data };
+  // Called inside the job's span (the runner's observer): that span is the thread's parent.
+  const tracing = options.tracing && { ...options.tracing, traceparent: currentTraceparent() };
+  const start: ThreadStart = { executors: options.executors, kind, input, context: data, tracing };
   return new Promise((resolve, reject) => {
     const thread = new Worker(ENTRY, {
       workerData: start,

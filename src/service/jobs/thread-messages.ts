@@ -11,12 +11,21 @@ export interface ExecutorModule {
   exportName: string;
 }
 
+/** Where a job's thread exports its spans (the engine's outgoing requests), and their parent. */
+export interface ThreadTracing {
+  endpoint: string;
+  serviceName: string;
+  /** The job's span, so the thread's spans join the trace of the request that submitted it. */
+  traceparent: string | undefined;
+}
+
 /** What a job's thread starts with (its workerData): plain data only. */
 export interface ThreadStart {
   executors: ExecutorModule;
   kind: JobKind;
   input: unknown;
   context: Omit<ExecutorContext, 'events' | 'signal'>;
+  tracing: ThreadTracing | undefined;
 }
 
 /** Parent → thread. */
