@@ -251,9 +251,9 @@ async function renewOrAbort(
   abort: AbortController,
 ): Promise<void> {
   try {
-    const held = await options.stores.jobs.renewLease(job.id, workerId, leaseMs);
-    const current = held ? await options.stores.jobs.get(job.id) : undefined;
-    if (!held || current?.cancelRequested) abort.abort(new JobCancelled());
+    // False as well when a cancel was requested (JobStore.renewLease): no need to read the row,
+    // which holds the whole input (megabytes, parsed on this event loop).
+    if (!(await options.stores.jobs.renewLease(job.id, workerId, leaseMs))) abort.abort(new JobCancelled());
   } catch (error) {
     options.logger?.warn({ job_id: job.id, err: error }, 'could not renew the job lease');
   }
