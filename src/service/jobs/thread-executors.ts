@@ -75,7 +75,13 @@ function runInThread(
       if (outcome) return;
       if (message.type === 'event') {
         // Once the job is stopping its sink throws; the events the thread still sends are dropped.
-        if (!signal.aborted) events(message.event);
+        if (signal.aborted) return;
+        try {
+          events(message.event);
+        } catch (error) {
+          // As in the engine, a sink that throws stops the job; here it must not escape the handler.
+          end({ error });
+        }
       } else if (message.type === 'result') end({ result: message.result });
       else end({ error: fromThrownError(message.error) });
     });
