@@ -173,11 +173,19 @@ export const ERROR_CATALOGUE = {
     kind: 'environment',
     meaning: 'The worker stopped while the job ran; the job runs again.',
   },
+  // Not retried: the same work overruns the same limit again, and each attempt would cost all of it.
   TESTOPS_JOB_TIMEOUT: {
     status: 504,
+    retryable: false,
+    kind: 'environment',
+    meaning: 'A job ran longer than its kind allows (TESTOPS_JOB_TIMEOUT_MS…); it is not run again.',
+  },
+  TESTOPS_JOB_CRASHED: {
+    status: 500,
     retryable: true,
     kind: 'environment',
-    meaning: 'A job attempt ran longer than its kind allows.',
+    meaning:
+      "A job attempt's thread died (out of memory, exit, uncaught error); the job runs again while attempts remain.",
   },
   TESTOPS_JOB_ATTEMPTS_EXHAUSTED: {
     status: 500,

@@ -1,5 +1,12 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { JOB_KINDS, type JobKind } from './jobs/job.ts';
+import {
+  DEFAULT_JOB_MEMORY_MB,
+  DEFAULT_JOB_STOP_GRACE_MS,
+  DEFAULT_JOB_TIMEOUTS_MS,
+  timeoutVariable,
+} from './jobs/job-limits.ts';
 
 /**
  * Everything the service reads from its environment, in one place. Embedded by default (PGlite
@@ -34,6 +41,15 @@ export interface ServiceConfig {
   allowPrivateTargets: boolean;
   /** How long a worker's claim on a job lasts without renewal: a crashed worker's job runs again after it. */
   jobLeaseMs: number;
+  /**
+   * How long one attempt of each kind may run before its thread is stopped and the attempt
+   * fails (TESTOPS_JOB_TIMEOUT_MS for every kind, TESTOPS_JOB_TIMEOUT_MS_<KIND> for one).
+   */
+  jobTimeoutsMs: Record<JobKind, number>;
+  /** Heap limit of each job's thread, in MB: a job that exceeds it fails instead of the process. */
+  jobMemoryMb: number;
+  /** How long a cancelled or timed-out job's thread may take to stop before it is terminated. */
+  jobStopGraceMs: number;
   otlpEndpoint: string | undefined;
   logLevel: string;
 }
@@ -93,6 +109,9 @@ export function loadServiceConfig(
     inputLimits: inputLimitsFrom(env),
     allowPrivateTargets: env['TESTOPS_ALLOW_PRIVATE_TARGETS'] === '1',
     jobLeaseMs: numberFrom(env['TESTOPS_JOB_LEASE_MS'], 30_000),
+    jobTimeoutsMs: jobTimeouts(env),
+    jobMemoryMb: numberFrom(env['TESTOPS_JOB_MEMORY_MB'], DEFAULT_JOB_MEMORY_MB),
+    jobStopGraceMs: numberFrom(env['TESTOPS_JOB_STOP_GRACE_MS'], DEFAULT_JOB_STOP_GRACE_MS),
     otlpEndpoint: nonEmpty(env['OTEL_EXPORTER_OTLP_ENDPOINT']),
     logLevel: env['LOG_LEVEL'] ?? 'info',
   };
@@ -114,6 +133,18 @@ function inputLimitsFrom(env: Env): InputLimits {
     filesBytes: limit('FILES_BYTES', defaults.filesBytes),
     specBytes: limit('SPEC_BYTES', defaults.specBytes),
   };
+}
+
+/** Per kind: its own variable, else the one for every kind, else the kind's default. */
+function jobTimeouts(env: Env): Record<JobKind, number> {
+  const all = env['TESTOPS_JOB_TIMEOUT_MS'];
+  const entries = JOB_KINDS.map((kind) => {
+    const fallback = numberFrom(all, DEFAULT_JOB_TIMEOUTS_MS[kind]);
+    // 0 would stop every job at once: a limit must be positive.
+    const value = numberFrom(env[timeoutVariable(kind)], fallback);
+    return [kind, value > 0 ? value : DEFAULT_JOB_TIMEOUTS_MS[kind]] as const;
+  });
+  return Object.fromEntries(entries) as Record<JobKind, number>;
 }
 
 export function isLoopback(host: string): boolean {

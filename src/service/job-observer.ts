@@ -24,6 +24,9 @@ export function createJobObserver(metrics: ServiceMetrics): JobObserver {
         stages.get(job.id)?.pop()?.setAttribute('testops.stage.duration_ms', event.durationMs).end();
       }
     },
+    writeFailed(job, what) {
+      metrics.jobWriteFailures.inc({ kind: job.kind, what });
+    },
     started(job) {
       metrics.jobsRunning.inc({ kind: job.kind });
     },

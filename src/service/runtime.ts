@@ -3,9 +3,9 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { ServiceConfig } from './config.ts';
 import type { EventBus } from './jobs/event-bus.ts';
-import { engineExecutors } from './jobs/executors/registry.ts';
 import type { JobHandler, JobQueue } from './jobs/job-queue.ts';
 import { createJobHandler } from './jobs/job-runner.ts';
+import { ENGINE_EXECUTORS, threadExecutors, type ExecutorModule } from './jobs/thread-executors.ts';
 import { createJobObserver } from './job-observer.ts';
 import { createLogger, KnownSecrets } from './observability/logger.ts';
 import { createMetrics, type ServiceMetrics } from './observability/metrics.ts';
@@ -32,6 +32,8 @@ export interface OpenRuntimeOptions {
   role: 'api' | 'worker';
   /** Private origins jobs may reach anyway (the server's bundled demo targets). */
   trustedOrigins?: readonly string[];
+  /** The executors each job's thread loads: the engine's by default; tests substitute their own. */
+  executors?: ExecutorModule;
   /** Where log lines go (tests collect them); stdout by default. */
   logDestination?: Parameters<typeof createLogger>[0]['destination'];
 }
@@ -91,9 +93,18 @@ export async function openRuntime(
     const handler = createJobHandler({
       stores,
       bus,
-      executors: engineExecutors,
+      // Each job in a thread of its own: this event loop keeps answering and renewing leases.
+      executors: threadExecutors({
+        executors: options.executors ?? ENGINE_EXECUTORS,
+        memoryMb: config.jobMemoryMb,
+        stopGraceMs: config.jobStopGraceMs,
+        ...(config.otlpEndpoint
+          ? { tracing: { endpoint: config.otlpEndpoint, serviceName: `testops-${options.role}` } }
+          : {}),
+      }),
       dataDir: config.dataDir,
       leaseMs: config.jobLeaseMs,
+      timeoutsMs: config.jobTimeoutsMs,
       guard: { allowPrivate: config.allowPrivateTargets },
       trustedOrigins: options.trustedOrigins ?? [],
       observer: createJobObserver(metrics),

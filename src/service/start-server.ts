@@ -19,6 +19,8 @@ export interface StartServerOptions {
   /** Start the bundled demo targets beside the server (the embedded default). */
   demos?: boolean;
   logDestination?: Parameters<typeof openRuntime>[1]['logDestination'];
+  /** The executors jobs run (tests substitute their own); the engine's by default. */
+  executors?: Parameters<typeof openRuntime>[1]['executors'];
 }
 
 export interface RunningServer {
@@ -45,6 +47,7 @@ export async function startServer(
       role: 'api',
       trustedOrigins,
       ...(options.logDestination ? { logDestination: options.logDestination } : {}),
+      ...(options.executors ? { executors: options.executors } : {}),
     });
     const opened = runtime;
     const readiness: ReadinessCheck[] = [

@@ -1,9 +1,13 @@
 import type { EventSink } from '../../core/events.ts';
 import type { UrlGuardOptions } from '../../pipeline/target-guard.ts';
-import type { RunResultRecord, SecretStore, TestKind, TestStatus } from '../store/stores.ts';
+import type { RunResultRecord, TestKind, TestStatus } from '../store/stores.ts';
 import type { JobError, JobKind, JobRecord } from './job.ts';
+import type { JobSecrets } from './job-secrets.ts';
 
-/** Everything an executor may use: its folders, the event sink, the secrets, the guard. */
+/**
+ * Everything an executor may use: its folders, the event sink, its secrets, the guard. All of it
+ * but `events` and `signal` is plain data, so an executor can run in a thread of its own.
+ */
 export interface ExecutorContext {
   job: JobRecord;
   /** Inputs sent inline are written here (specs, requirements, test files). */
@@ -12,7 +16,8 @@ export interface ExecutorContext {
   outputDir: string;
   events: EventSink;
   signal: AbortSignal;
-  secrets: SecretStore;
+  /** The job's secrets, read for it before it starts (see `readJobSecrets`). */
+  secrets: JobSecrets;
   /** Applied to every URL a job fetches or targets: specs, pages, the API under test. */
   guard: UrlGuardOptions;
   /** Origins the server itself allows although they are private (its bundled demo targets). */

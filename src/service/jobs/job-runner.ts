@@ -1,7 +1,6 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { ZodError } from 'zod';
-import { TestopsError, describeError } from '../../core/errors.ts';
+import { TestopsError, isRetryableError } from '../../core/errors.ts';
 import type { PipelineEvent } from '../../core/events.ts';
 import { secretScrubber, type SecretScrubber } from '../../core/secret-values.ts';
 import type { UrlGuardOptions } from '../../pipeline/target-guard.ts';
@@ -9,7 +8,9 @@ import type { Stores } from '../store/stores.ts';
 import type { EventBus } from './event-bus.ts';
 import { jobSources } from './job-sources.ts';
 import { EXPECTED_STAGES, type ExecutorRegistry, type ExecutorResult, type TestDraft } from './executor.ts';
-import type { JobError, JobEvent, JobRecord, JobStatus } from './job.ts';
+import type { JobEvent, JobKind, JobRecord, JobStatus } from './job.ts';
+import { toJobError } from './job-error.ts';
+import { jobTimeoutError } from './job-limits.ts';
 import { RetryableJobError, type JobHandler, type JobHandlerContext } from './job-queue.ts';
 import { deleteJobSecrets, jobSecretValues, readJobSecrets } from './job-secrets.ts';
 import { inputNamer, namedError, namedEvent } from './input-names.ts';
@@ -26,6 +27,8 @@ export interface JobObserver {
   event?(job: JobRecord, event: PipelineEvent): void;
   /** Wraps a job's execution, e.g. in a span that continues the submitting request's trace. */
   around?<T>(job: JobRecord, traceparent: string | undefined, work: () => Promise<T>): Promise<T>;
+  /** An event or a progress update of the job could not be stored (the job goes on). */
+  writeFailed?(job: JobRecord, what: 'event' | 'progress'): void;
 }
 
 export interface RunnerLogger {
@@ -44,6 +47,8 @@ export interface JobRunnerOptions {
   trustedOrigins?: readonly string[];
   /** How long a claim holds without renewal: a crashed worker's job is reclaimable after this. */
   leaseMs?: number;
+  /** How long one attempt of a kind may run; the attempt fails with TESTOPS_JOB_TIMEOUT after it. */
+  timeoutsMs?: Partial<Record<JobKind, number>>;
   observer?: JobObserver;
   logger?: RunnerLogger;
   /** The logger's scrub list: a job's secret values are held on it while the job runs. */
@@ -94,6 +99,7 @@ async function runClaimed(
     Math.max(1_000, Math.floor(leaseMs / 3)),
   );
   renewal.unref();
+  const timeout = startTimeout(options, job, abort);
   const workDir = join(options.dataDir, 'jobs', job.id);
   const names = inputNamer({ dataDir: options.dataDir, jobId: job.id, input: job.input });
   options.observer?.started?.(job);
@@ -101,7 +107,8 @@ async function runClaimed(
   let tests: TestDraft[] = [];
   try {
     if (job.cancelRequested) throw new JobCancelled();
-    const secretValues = jobSecretValues(await readJobSecrets(stores.secrets, job));
+    const secrets = await readJobSecrets(stores.secrets, job);
+    const secretValues = jobSecretValues(secrets);
     scrubber = secretScrubber(secretValues);
     releaseSecrets = options.knownSecrets?.hold(secretValues);
     publisher.emit({ type: 'status', status: 'running' });
@@ -122,14 +129,16 @@ async function runClaimed(
         options.observer?.event?.(job, event);
       },
       signal: abort.signal,
-      secrets: stores.secrets,
+      secrets,
       guard: options.guard,
       trustedOrigins: options.trustedOrigins ?? [],
     });
     if (abort.signal.aborted) throw abort.signal.reason ?? new JobCancelled();
+    clearTimeout(timeout);
     const result = scrubber.scrubDeep(executed);
     tests = result.tests;
     await storeResults(options, job, result, outputDir, scrubber);
+    await removeWorkDir(options, job, workDir);
     const summary = storable({
       ...result.summary,
       tests_recorded: result.tests.length,
@@ -150,15 +159,37 @@ async function runClaimed(
     }
     await publisher.flush();
     observeEnd(options, job, 'completed', started, tests);
-    await rm(workDir, { recursive: true, force: true });
   } catch (error) {
-    await publisher.flush().catch(() => undefined);
+    // Before the job is seen failed or cancelled: a retry starts from an empty folder anyway.
+    await removeWorkDir(options, job, workDir);
+    await publisher.flush();
     await settleFailure(options, job, context, scrubber.scrubError(error), publisher, started, tests);
   } finally {
     releaseSecrets?.();
     clearInterval(renewal);
+    clearTimeout(timeout);
     context.signal.removeEventListener('abort', onOuterAbort);
   }
+}
+
+/** The job's folder goes once its artifacts are stored, and after a failed or cancelled attempt. */
+async function removeWorkDir(options: JobRunnerOptions, job: JobRecord, workDir: string): Promise<void> {
+  await rm(workDir, { recursive: true, force: true }).catch((error: unknown) =>
+    options.logger?.warn({ job_id: job.id, err: error }, 'could not remove the job folder'),
+  );
+}
+
+/** Aborts the attempt with TESTOPS_JOB_TIMEOUT once its kind's limit has passed. */
+function startTimeout(
+  options: JobRunnerOptions,
+  job: JobRecord,
+  abort: AbortController,
+): NodeJS.Timeout | undefined {
+  const limitMs = options.timeoutsMs?.[job.kind];
+  if (!limitMs) return undefined;
+  const timer = setTimeout(() => abort.abort(jobTimeoutError(job, limitMs)), limitMs);
+  timer.unref();
+  return timer;
 }
 
 async function settleFailure(
@@ -191,16 +222,19 @@ async function settleFailure(
     });
     return;
   }
-  const retryable = !(error instanceof TestopsError) && !(error instanceof ZodError);
+  const retryable = isRetryableError(error);
   if (retryable && job.attempts < job.maxAttempts) {
     options.logger?.warn(
-      { job_id: job.id, attempt: job.attempts, err: jobError },
+      { job_id: job.id, attempt: job.attempts, code: jobError.code, err: error },
       'job attempt failed; retrying',
     );
     await stores.jobs.release(job.id, context.workerId, jobError);
     throw new RetryableJobError(jobError.message, { cause: error });
   }
-  options.logger?.error({ job_id: job.id, err: jobError }, 'job failed');
+  if (retryable)
+    jobError.message += `\nThe job failed in its last attempt (${job.attempts} of ${job.maxAttempts}).`;
+  // The error itself, not only its code: an unexpected one (a bug) needs its stack.
+  options.logger?.error({ job_id: job.id, code: jobError.code, err: error }, 'job failed');
   if (await stores.jobs.finish(job.id, context.workerId, { status: 'failed', errors: [jobError] })) {
     publisher.emit({ type: 'status', status: 'failed', errors: [jobError] });
     await publisher.flush();
@@ -208,6 +242,10 @@ async function settleFailure(
   observeEnd(options, job, 'failed', started, tests, jobError.code);
 }
 
+/**
+ * An attempt the job lost as a whole — its thread ran past the kind's limit or died — counts
+ * like a crashed worker: it runs again while attempts remain, then fails with the reason.
+ */
 function observeEnd(
   options: JobRunnerOptions,
   job: JobRecord,
@@ -229,11 +267,11 @@ async function renewOrAbort(
   abort: AbortController,
 ): Promise<void> {
   try {
-    const held = await options.stores.jobs.renewLease(job.id, workerId, leaseMs);
-    const current = held ? await options.stores.jobs.get(job.id) : undefined;
-    if (!held || current?.cancelRequested) abort.abort(new JobCancelled());
+    // False as well when a cancel was requested (JobStore.renewLease): no need to read the row,
+    // which holds the whole input (megabytes, parsed on this event loop).
+    if (!(await options.stores.jobs.renewLease(job.id, workerId, leaseMs))) abort.abort(new JobCancelled());
   } catch (error) {
-    options.logger?.warn({ job_id: job.id, err: toJobError(error) }, 'could not renew the job lease');
+    options.logger?.warn({ job_id: job.id, err: error }, 'could not renew the job lease');
   }
 }
 
@@ -293,23 +331,32 @@ interface Publisher {
   flush(): Promise<void>;
 }
 
-/** Events are stored in order (their seq is the SSE id), then published for live listeners. */
+/**
+ * Events are stored in order (their seq is the SSE id), then published for live listeners. A
+ * write that fails does not stop the job, but is logged (the first, with its stack) and counted.
+ */
 function createPublisher(
   options: JobRunnerOptions,
   job: JobRecord,
   scrub: (event: JobEvent) => JobEvent,
 ): Publisher {
   let chain: Promise<void> = Promise.resolve();
-  let failure: unknown;
+  let failures = 0;
   let stagesDone = 0;
   const expected = EXPECTED_STAGES[job.kind];
+  const failed = (what: 'event' | 'progress', error: unknown) => {
+    failures += 1;
+    options.observer?.writeFailed?.(job, what);
+    if (failures === 1)
+      options.logger?.warn({ job_id: job.id, what, err: error }, `could not store a job ${what}`);
+  };
   const emit = (event: JobEvent) => {
     chain = chain.then(async () => {
       try {
         const stored = await options.stores.jobs.appendEvent(job.id, storable(scrub(event)));
         await options.bus.publish(stored);
       } catch (error) {
-        failure ??= error;
+        failed('event', error);
       }
     });
   };
@@ -320,13 +367,21 @@ function createPublisher(
       stagesDone += 1;
       const percent = Math.min(95, Math.round((stagesDone / expected) * 100));
       const progress = { percent, stage: event.stage };
-      chain = chain.then(() => options.stores.jobs.setProgress(job.id, progress).catch(() => undefined));
+      chain = chain.then(() =>
+        options.stores.jobs
+          .setProgress(job.id, progress)
+          .catch((error: unknown) => failed('progress', error)),
+      );
       emit({ type: 'progress', ...progress });
     },
     async flush() {
       await chain;
-      if (failure)
-        options.logger?.warn({ job_id: job.id, err: toJobError(failure) }, 'some job events were not stored');
+      if (failures > 1)
+        options.logger?.warn(
+          { job_id: job.id, failures },
+          `${failures} job events or progress updates were not stored`,
+        );
+      failures = 0;
     },
   };
 }
@@ -336,18 +391,4 @@ class JobCancelled extends Error {
     super('the job was cancelled');
     this.name = 'JobCancelled';
   }
-}
-
-export function toJobError(error: unknown): JobError {
-  if (error instanceof TestopsError)
-    return { code: error.code, message: error.message, ...(error.where ? { where: error.where } : {}) };
-  if (error instanceof ZodError) {
-    const issue = error.issues[0];
-    return {
-      code: 'TESTOPS_INVALID_ARGUMENT',
-      message: issue ? `${issue.path.join('.') || 'input'}: ${issue.message}` : 'invalid input',
-      ...(issue ? { where: issue.path.join('.') } : {}),
-    };
-  }
-  return { code: 'TESTOPS_INTERNAL', message: describeError(error) };
 }

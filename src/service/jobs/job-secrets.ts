@@ -5,7 +5,10 @@ import type { SecretStore } from '../store/stores.ts';
 export const HEADERS_SECRET = 'headers';
 export const SECRET_VARIABLES_SECRET = 'secret-variables';
 
-/** What a job keeps in the secret store: never in its row, never in logs or artifacts. */
+/**
+ * What a job keeps in the secret store: never in its row, never in logs or artifacts. Executors
+ * get this plain copy rather than the store: they run in a thread that cannot reach the database.
+ */
 export interface JobSecrets {
   /** `options.headers`: "Name: value" lines for the target. */
   headers: string[];

@@ -44,7 +44,10 @@ export interface JobStore {
   retry(id: string): Promise<JobRecord | undefined>;
   /** Running jobs whose lease has expired: interrupted by a crash or a restart. */
   listInterrupted(now?: Date): Promise<JobRecord[]>;
-  /** Fails interrupted jobs that have no attempts left, with the reason; returns the ids. */
+  /**
+   * Fails interrupted jobs that have no attempts left, with the reason; returns the ids.
+   * `{attempts}` and `{max_attempts}` in the reason's message become the job's own counts.
+   */
   failExhausted(reason: JobError): Promise<string[]>;
   /** Appends an event; returns it with its per-job sequence number. */
   appendEvent(jobId: string, event: JobEvent): Promise<StoredJobEvent>;

@@ -25,6 +25,8 @@ export interface ServiceMetrics {
   jobsRunning: Gauge<'kind'>;
   jobDuration: Histogram<'kind' | 'status'>;
   jobFailures: Counter<'kind' | 'code'>;
+  /** Job events (`what` = event) and progress updates (progress) that could not be stored. */
+  jobWriteFailures: Counter<'kind' | 'what'>;
   testsGenerated: Counter<'kind'>;
   testsDelivered: Counter<'kind'>;
   testsFlaky: Counter<'kind'>;
@@ -131,6 +133,11 @@ export function createMetrics(options: MetricsOptions = {}): ServiceMetrics {
       JOB_BUCKETS,
     ),
     jobFailures: counter('job_failures_total', 'Failed job attempts by error code.', ['kind', 'code']),
+    jobWriteFailures: counter(
+      'job_write_failures_total',
+      'Job events and progress updates that could not be stored (the job went on).',
+      ['kind', 'what'],
+    ),
     testsGenerated: counter('tests_generated_total', 'Tests generated.', ['kind']),
     testsDelivered: counter('tests_delivered_total', 'Tests that passed every repeat and were delivered.', [
       'kind',

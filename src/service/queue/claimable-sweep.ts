@@ -13,7 +13,9 @@ export interface ClaimableSweepOptions {
 
 const EXHAUSTED: JobError = {
   code: 'TESTOPS_JOB_ATTEMPTS_EXHAUSTED',
-  message: 'The job was interrupted (its worker stopped or crashed) and has no attempts left.',
+  message:
+    'The job stopped without finishing in its last attempt: its worker crashed, was killed, or stalled past its lease. ' +
+    'With {attempts} of {max_attempts} attempts used it does not run again; retry the task once the cause is fixed.',
 };
 
 /**

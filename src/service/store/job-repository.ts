@@ -217,12 +217,15 @@ export class JobRepository implements JobStore {
   }
 
   async failExhausted(reason: JobError): Promise<string[]> {
+    // The reason names the job's own attempt counts (see JobStore.failExhausted).
+    const message = sql`replace(replace(${reason.message}::text, '{attempts}', ${jobs.attempts}::text), '{max_attempts}', ${jobs.maxAttempts}::text)`;
+    const error = sql`jsonb_build_array(${JSON.stringify(reason)}::jsonb || jsonb_build_object('message', ${message}))`;
     // A job whose cancellation was requested before its worker died ends cancelled, as asked.
     const rows = await this.db
       .update(jobs)
       .set({
         status: sql`case when ${jobs.cancelRequested} then 'cancelled' else 'failed' end`,
-        errors: sql`case when ${jobs.cancelRequested} then ${jobs.errors} else ${jobs.errors} || ${JSON.stringify([reason])}::jsonb end`,
+        errors: sql`case when ${jobs.cancelRequested} then ${jobs.errors} else ${jobs.errors} || ${error} end`,
         workerId: null,
         leaseUntil: null,
         finishedAt: sql`now()`,

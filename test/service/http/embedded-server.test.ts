@@ -43,6 +43,7 @@ async function submitFlavorsJob(extra: Record<string, unknown> = {}, headers: Re
 }
 
 describe('the embedded server', () => {
+  // A real suite is generated, installed and run three times in a job thread: minutes on a busy machine.
   it('runs an API-tests job end to end: 202, live events, task, tests, artifacts without the token', async () => {
     const submitted = await submitFlavorsJob();
     expect(submitted.status).toBe(202);
@@ -92,7 +93,7 @@ describe('the embedded server', () => {
 
     const report = await fetch(`${base}/api/v1/tasks/${id}/report`);
     expect(((await report.json()) as { kind: string }).kind).toBe('run-report');
-  });
+  }, 180_000);
 
   it('returns the first task again for a repeated Idempotency-Key', async () => {
     const first = await submitFlavorsJob({ options: { run: false } }, { 'idempotency-key': 'same-request' });

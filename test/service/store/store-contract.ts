@@ -306,12 +306,19 @@ export function describeStoreContract(label: string, harness: StoreHarness): voi
         expect(await stores.jobs.listClaimable(10_000)).not.toContain(exhausted.id);
         expect(await stores.jobs.claim(exhausted.id, 'w', 60_000)).toBeUndefined();
 
-        const reason = { code: 'TESTOPS_JOB_ATTEMPTS_EXHAUSTED', message: 'no attempts left' };
+        const reason = {
+          code: 'TESTOPS_JOB_ATTEMPTS_EXHAUSTED',
+          message: 'no attempts left ({attempts} of {max_attempts} used)',
+        };
         const failed = await stores.jobs.failExhausted(reason);
         expect(failed).toEqual(expect.arrayContaining([exhausted.id, cancelAsked.id]));
         expect(failed).not.toContain(withBudget.id);
         const job = await stores.jobs.get(exhausted.id);
-        expect(job).toMatchObject({ status: 'failed', errors: [reason], leaseUntil: undefined });
+        expect(job).toMatchObject({
+          status: 'failed',
+          errors: [{ code: reason.code, message: 'no attempts left (1 of 1 used)' }],
+          leaseUntil: undefined,
+        });
         expect(await stores.jobs.get(cancelAsked.id)).toMatchObject({ status: 'cancelled' });
         expect(await stores.jobs.get(withBudget.id)).toMatchObject({ status: 'running' });
         expect(await stores.jobs.failExhausted(reason)).not.toContain(exhausted.id);

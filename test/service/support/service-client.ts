@@ -94,7 +94,7 @@ export async function waitForTask(
   baseUrl: string,
   id: string,
   statuses: string[],
-  options: { timeoutMs?: number; headers?: Record<string, string> } = {},
+  options: { timeoutMs?: number; headers?: Record<string, string>; intervalMs?: number } = {},
 ): Promise<Task> {
   const deadline = Date.now() + (options.timeoutMs ?? 180_000);
   for (;;) {
@@ -103,7 +103,7 @@ export async function waitForTask(
     if (statuses.includes(task.status)) return task;
     if (Date.now() > deadline)
       throw new Error(`task ${id} is still ${task.status}; expected ${statuses.join('|')}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 200));
   }
 }
 

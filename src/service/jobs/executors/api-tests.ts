@@ -5,7 +5,6 @@ import { readManifest } from '../../../pipeline/suite-manifest.ts';
 import { checkTargetUrl } from '../../../pipeline/target-guard.ts';
 import { guardFor, type JobExecutor } from '../executor.ts';
 import { apiTestsInputSchema } from '../job-inputs.ts';
-import { readJobSecrets } from '../job-secrets.ts';
 import { specSource } from './inline-inputs.ts';
 import { runResults, skippedOperations, suiteSummary, suiteTests } from './suite-tests.ts';
 
@@ -23,7 +22,7 @@ export const runApiTestsJob: JobExecutor = async (raw, context) => {
   }
   // The generated tests send requests there: the same guard as for fetched specs.
   if (input.base_url) await checkTargetUrl(new URL(input.base_url), guardFor(context, input.base_url));
-  const { headers, secretVariables } = await readJobSecrets(context.secrets, context.job);
+  const { headers, secretVariables } = context.secrets;
   const outDir = join(context.outputDir, 'api-suite');
   const report = await generateApi({
     spec: spec!,
