@@ -1,7 +1,9 @@
 // /health while a large job runs: the embedded `testops serve` (PGlite, jobs in threads of the
 // same process) gets a test-cases job of ~4 MB of requirements (120,000 lines, the size that
 // used to hang the server), then /health and the task's own route are loaded at a constant rate
-// while the job runs. Prints latency figures; asserts nothing.
+// while the job runs, and so are job submissions (POST /api/v1/validate, the rate limit lifted).
+// The default input limits refuse a request this large with 413; they are raised here to measure
+// the job itself. Prints latency figures; asserts nothing.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,10 @@ const LINES = Number(process.env['BENCH_REQUIREMENT_LINES'] ?? 120_000);
 const WINDOW_S = Number(process.env['BENCH_WINDOW_S'] ?? 60);
 const HEALTH_RATE = 20;
 const TASK_RATE = Number(process.env['BENCH_TASK_RATE'] ?? 5);
+const SUBMIT_RATE = Number(process.env['BENCH_SUBMIT_RATE'] ?? 50);
+const VALIDATE_BODY = JSON.stringify({
+  files: [{ path: 'test_login.py', content: 'def test_login():\n    assert True\n' }],
+});
 const BIN = new URL('../../bin/testops.js', import.meta.url).pathname;
 
 const note = (message: string) => process.stderr.write(`bench: ${message}\n`);
@@ -36,10 +42,20 @@ try {
   if (submitted.status !== 202 || !id) throw new Error(`the job was not accepted (${submitted.status})`);
   const runningAfterMs = await untilRunning(base, id);
 
-  note(`loading /health and the task for ${WINDOW_S} s while the job runs`);
-  const [health, task] = await Promise.all([
+  note(`loading /health, the task and submissions for ${WINDOW_S} s while the job runs`);
+  const [health, task, submissions] = await Promise.all([
     load(`${base}/health`, HEALTH_RATE, WINDOW_S),
     TASK_RATE > 0 ? load(`${base}/api/v1/tasks/${id}`, TASK_RATE, WINDOW_S) : undefined,
+    SUBMIT_RATE > 0
+      ? constantRateLoad({
+          url: `${base}/api/v1/validate`,
+          method: 'POST',
+          body: VALIDATE_BODY,
+          rate: SUBMIT_RATE,
+          durationS: WINDOW_S,
+          connections: 8,
+        })
+      : undefined,
   ]);
   const after = (await (await fetch(`${base}/api/v1/tasks/${id}`)).json()) as {
     status: string;
@@ -53,6 +69,10 @@ try {
   console.log(`  /health idle        ${figures(idle)}`);
   console.log(`  /health, job runs   ${figures(health)}`);
   if (task) console.log(`  task route, job runs ${figures(task)}`);
+  if (submissions)
+    console.log(
+      `  POST /validate, job runs ${figures(submissions)}; ${(submissions.requests / WINDOW_S).toFixed(1)} req/s offered at ${SUBMIT_RATE}/s`,
+    );
   for (const error of after.errors) console.log(`  job error ${error.code}: ${error.message.split('\n')[0]}`);
   if (after.status === 'running') await fetch(`${base}/api/v1/tasks/${id}/cancel`, { method: 'POST' });
 } finally {
@@ -96,7 +116,13 @@ async function untilRunning(base: string, id: string): Promise<number> {
 
 async function startServe(dir: string): Promise<{ url: string; process: ChildProcess }> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--no-demos'], {
-    env: { ...process.env, TESTOPS_DATA_DIR: dir, LOG_LEVEL: 'warn', TESTOPS_RATE_LIMIT: '100000000' },
+    env: {
+      ...process.env,
+      TESTOPS_DATA_DIR: dir,
+      LOG_LEVEL: 'warn',
+      TESTOPS_RATE_LIMIT: '100000000',
+      TESTOPS_LIMIT_REQUIREMENTS_BYTES: String(64 * 1024 * 1024),
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

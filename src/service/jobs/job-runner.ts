@@ -1,65 +1,22 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { TestopsError, isRetryableError } from '../../core/errors.ts';
-import type { PipelineEvent } from '../../core/events.ts';
-import { secretScrubber, type SecretScrubber } from '../../core/secret-values.ts';
-import type { UrlGuardOptions } from '../../pipeline/target-guard.ts';
-import type { Stores } from '../store/stores.ts';
-import type { EventBus } from './event-bus.ts';
-import { jobSources } from './job-sources.ts';
-import { EXPECTED_STAGES, type ExecutorRegistry, type ExecutorResult, type TestDraft } from './executor.ts';
-import type { JobEvent, JobKind, JobRecord, JobStatus } from './job.ts';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isRetryableError } from '../../core/errors.ts';
+import { secretScrubber } from '../../core/secret-values.ts';
+import type { TestDraft } from './executor.ts';
+import type { JobRecord, JobStatus } from './job.ts';
 import { toJobError } from './job-error.ts';
 import { jobTimeoutError } from './job-limits.ts';
 import { RetryableJobError, type JobHandler, type JobHandlerContext } from './job-queue.ts';
 import { deleteJobSecrets, jobSecretValues, readJobSecrets } from './job-secrets.ts';
 import { inputNamer, namedError, namedEvent } from './input-names.ts';
+import { createPublisher, type Publisher } from './job-publisher.ts';
+import { storeResults } from './job-results.ts';
+import type { JobRunnerOptions } from './job-runner-options.ts';
+
+export type { JobObserver, JobRunnerOptions, RunnerLogger } from './job-runner-options.ts';
 import { storable } from './storable-json.ts';
 
-/** What the runner reports to logs, metrics and traces; every hook is optional. */
-export interface JobObserver {
-  started?(job: JobRecord): void;
-  finished?(
-    job: JobRecord,
-    outcome: { status: JobStatus; durationMs: number; tests: TestDraft[]; errorCode?: string },
-  ): void;
-  /** Every engine event of the job, in order (stage spans come from these). */
-  event?(job: JobRecord, event: PipelineEvent): void;
-  /** Wraps a job's execution, e.g. in a span that continues the submitting request's trace. */
-  around?<T>(job: JobRecord, traceparent: string | undefined, work: () => Promise<T>): Promise<T>;
-  /** An event or a progress update of the job could not be stored (the job goes on). */
-  writeFailed?(job: JobRecord, what: 'event' | 'progress'): void;
-}
-
-export interface RunnerLogger {
-  info(object: Record<string, unknown>, message: string): void;
-  warn(object: Record<string, unknown>, message: string): void;
-  error(object: Record<string, unknown>, message: string): void;
-}
-
-export interface JobRunnerOptions {
-  stores: Stores;
-  bus: EventBus;
-  executors: ExecutorRegistry;
-  /** Job working folders live under `<dataDir>/jobs/`; they are removed once artifacts are stored. */
-  dataDir: string;
-  guard: UrlGuardOptions;
-  trustedOrigins?: readonly string[];
-  /** How long a claim holds without renewal: a crashed worker's job is reclaimable after this. */
-  leaseMs?: number;
-  /** How long one attempt of a kind may run; the attempt fails with TESTOPS_JOB_TIMEOUT after it. */
-  timeoutsMs?: Partial<Record<JobKind, number>>;
-  observer?: JobObserver;
-  logger?: RunnerLogger;
-  /** The logger's scrub list: a job's secret values are held on it while the job runs. */
-  knownSecrets?: { hold(values: readonly string[]): () => void };
-}
-
 export const DEFAULT_LEASE_MS = 30_000;
-/** Files a run leaves that are not results: dependencies and raw runner output (evidence keeps copies). */
-const SKIPPED_OUTPUT = new Set(['node_modules', 'test-results', '.cache', '__pycache__', '.pytest_cache']);
-const MAX_ARTIFACT_BYTES = 256 * 1024 * 1024;
-
 /**
  * The worker side of a job, whatever queue delivered it: claim it in the store (so two workers
  * never run it), keep the lease alive, run the executor with events going to the store and the
@@ -273,117 +230,6 @@ async function renewOrAbort(
   } catch (error) {
     options.logger?.warn({ job_id: job.id, err: error }, 'could not renew the job lease');
   }
-}
-
-async function storeResults(
-  options: JobRunnerOptions,
-  job: JobRecord,
-  result: ExecutorResult,
-  outputDir: string,
-  scrubber: SecretScrubber,
-): Promise<void> {
-  const { stores } = options;
-  // Titles and documents come from fetched specs and crawled pages: text the database may refuse.
-  await stores.tests.saveForJob(job.id, job.projectId, storable(result.tests));
-  const outputs = (await collectOutput(outputDir)).map((file) => ({
-    ...file,
-    content: scrubber.scrubBytes(file.content),
-  }));
-  await stores.artifacts.replaceForJob(job.id, outputs);
-  for (const source of jobSources(job, outputs)) await stores.sources.save(source);
-  if (result.report)
-    await stores.reports.saveForJob(
-      job.id,
-      result.report.kind,
-      storable(result.report.report),
-      storable(result.report.results),
-    );
-}
-
-async function collectOutput(root: string): Promise<{ path: string; content: Buffer }[]> {
-  const files: { path: string; content: Buffer }[] = [];
-  let total = 0;
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      if (SKIPPED_OUTPUT.has(entry.name)) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile()) {
-        const content = await readFile(path);
-        total += content.byteLength;
-        if (total > MAX_ARTIFACT_BYTES)
-          throw new TestopsError('TESTOPS_OUTPUT_TOO_LARGE', 'the job produced more output than is kept', {
-            where: relative(root, path),
-            expected: `at most ${MAX_ARTIFACT_BYTES / 1024 / 1024} MB of artifacts`,
-            hint: 'generate fewer operations or pages per job (endpoints / max_pages).',
-          });
-        files.push({ path: relative(root, path).split('\\').join('/'), content });
-      }
-    }
-  };
-  await walk(root);
-  return files;
-}
-
-interface Publisher {
-  emit(event: JobEvent): void;
-  track(event: PipelineEvent): void;
-  flush(): Promise<void>;
-}
-
-/**
- * Events are stored in order (their seq is the SSE id), then published for live listeners. A
- * write that fails does not stop the job, but is logged (the first, with its stack) and counted.
- */
-function createPublisher(
-  options: JobRunnerOptions,
-  job: JobRecord,
-  scrub: (event: JobEvent) => JobEvent,
-): Publisher {
-  let chain: Promise<void> = Promise.resolve();
-  let failures = 0;
-  let stagesDone = 0;
-  const expected = EXPECTED_STAGES[job.kind];
-  const failed = (what: 'event' | 'progress', error: unknown) => {
-    failures += 1;
-    options.observer?.writeFailed?.(job, what);
-    if (failures === 1)
-      options.logger?.warn({ job_id: job.id, what, err: error }, `could not store a job ${what}`);
-  };
-  const emit = (event: JobEvent) => {
-    chain = chain.then(async () => {
-      try {
-        const stored = await options.stores.jobs.appendEvent(job.id, storable(scrub(event)));
-        await options.bus.publish(stored);
-      } catch (error) {
-        failed('event', error);
-      }
-    });
-  };
-  return {
-    emit,
-    track(event) {
-      if (event.type !== 'stage-end') return;
-      stagesDone += 1;
-      const percent = Math.min(95, Math.round((stagesDone / expected) * 100));
-      const progress = { percent, stage: event.stage };
-      chain = chain.then(() =>
-        options.stores.jobs
-          .setProgress(job.id, progress)
-          .catch((error: unknown) => failed('progress', error)),
-      );
-      emit({ type: 'progress', ...progress });
-    },
-    async flush() {
-      await chain;
-      if (failures > 1)
-        options.logger?.warn(
-          { job_id: job.id, failures },
-          `${failures} job events or progress updates were not stored`,
-        );
-      failures = 0;
-    },
-  };
 }
 
 class JobCancelled extends Error {
