@@ -81,3 +81,16 @@ export function namedEvent(event: PipelineEvent, names: InputNamer): PipelineEve
       return event;
   }
 }
+
+/**
+ * Every string of a job's result (summary, report, test documents): the engine records where it
+ * read its sources, which for inline input is the job's own folder on this server.
+ */
+export function namedDeep<T>(value: T, names: InputNamer): T {
+  if (typeof value === 'string') return names(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => namedDeep(item, names)) as T;
+  // Plain records only: a Date or a Buffer is data, not a container of names.
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype)
+    return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, namedDeep(item, names)])) as T;
+}

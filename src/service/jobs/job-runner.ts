@@ -8,7 +8,7 @@ import { toJobError } from './job-error.ts';
 import { jobTimeoutError } from './job-limits.ts';
 import { RetryableJobError, type JobHandler, type JobHandlerContext } from './job-queue.ts';
 import { deleteJobSecrets, jobSecretValues, readJobSecrets } from './job-secrets.ts';
-import { inputNamer, namedError, namedEvent } from './input-names.ts';
+import { inputNamer, namedDeep, namedError, namedEvent } from './input-names.ts';
 import { createPublisher, type Publisher } from './job-publisher.ts';
 import { storeResults } from './job-results.ts';
 import type { JobRunnerOptions } from './job-runner-options.ts';
@@ -92,7 +92,7 @@ async function runClaimed(
     });
     if (abort.signal.aborted) throw abort.signal.reason ?? new JobCancelled();
     clearTimeout(timeout);
-    const result = scrubber.scrubDeep(executed);
+    const result = namedDeep(scrubber.scrubDeep(executed), names);
     tests = result.tests;
     await storeResults(options, job, result, outputDir, scrubber);
     await removeWorkDir(options, job, workDir);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inputNamer, namedError, namedEvent } from '../../../src/service/jobs/input-names.ts';
+import { inputNamer, namedDeep, namedError, namedEvent } from '../../../src/service/jobs/input-names.ts';
 
 const dataDir = '/srv/testops-data';
 const jobId = '3f1c2b9e-0000-4000-8000-000000000001';
@@ -35,6 +35,27 @@ describe('inputNamer', () => {
       'api-suite/a.spec.ts',
     );
     expect(names(`${dataDir}/secret.key`)).not.toContain(dataDir);
+  });
+
+  // Regression: a test-cases job's summary kept the job folder as its source's location.
+  it('applies to every string of a result, leaving dates and other objects alone', () => {
+    const at = new Date(0);
+    const named = namedDeep(
+      {
+        summary: { manual: { source: { location: `${inputDir}/requirements.md` } } },
+        list: [`${inputDir}/openapi.yaml`],
+        at,
+        count: 3,
+      },
+      names,
+    );
+    expect(named).toEqual({
+      summary: { manual: { source: { location: 'requirements' } } },
+      list: ['inline spec'],
+      at,
+      count: 3,
+    });
+    expect(named.at).toBe(at);
   });
 
   it('applies to job errors and engine events', () => {
