@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExistingTest } from '../../src/core/existing-test.ts';
 import { findManualConflicts } from '../../src/optimisation/manual-conflicts.ts';
+import { manualCase } from './manual-tests.ts';
 
 const EXPECTED = [
   'the button is enabled',
@@ -15,43 +16,18 @@ const EXPECTED = [
   '',
 ];
 
-function manualCase(index: number, action: string, expected: string[]): ExistingTest {
-  return {
-    id: `t${index}`,
-    file: 'tests/test_cases.py',
-    framework: 'allure-manual',
-    name: `test_${index}`,
-    title: `Case ${index}`,
-    description: undefined,
-    suitePath: [],
-    line: index + 1,
-    endLine: index + 1,
-    labels: {
-      feature: undefined,
-      story: undefined,
-      suite: undefined,
-      owner: undefined,
-      priority: undefined,
-      tags: [],
-      links: [],
-      operations: [],
-      covers: [],
-      caseId: undefined,
-      skipped: false,
-    },
-    steps: [
-      { phase: 'act', text: action, expected: undefined, line: 1 },
-      ...expected.map((text, line) => ({
-        phase: 'assert' as const,
-        text: 'Check',
-        expected: text,
-        line: line + 2,
-      })),
-    ],
-    requests: [],
-    uiActions: [],
-    assertions: [],
-  };
+/** Short ids (`t12`): the snapshot was recorded with them by the pairwise version. */
+function conflictCase(index: number, action: string, expected: string[]): ExistingTest {
+  const steps: ExistingTest['steps'] = [
+    { phase: 'act', text: action, expected: undefined, line: 1 },
+    ...expected.map((text, line) => ({
+      phase: 'assert' as const,
+      text: 'Check',
+      expected: text,
+      line: line + 2,
+    })),
+  ];
+  return { ...manualCase(index, steps), id: `t${index}` };
 }
 
 function random(seed: number): (max: number) => number {
@@ -67,7 +43,7 @@ describe('manual conflicts at scale', () => {
     // Recorded with the pairwise version on the same seeds: the ids of the contradicting cases.
     const next = random(5);
     const tests = Array.from({ length: 300 }, (_, index) =>
-      manualCase(
+      conflictCase(
         index,
         `Open page ${next(3)}`,
         Array.from({ length: 1 + next(2) }, () => EXPECTED[next(EXPECTED.length)]!),
@@ -84,7 +60,7 @@ describe('manual conflicts at scale', () => {
   // 5,000 cases with the same steps were 25 million comparisons.
   it('5,000 cases with the same steps and two expectations: every one contradicts', () => {
     const tests = Array.from({ length: 5_000 }, (_, index) =>
-      manualCase(index, 'Open the form', [index % 2 === 0 ? 'the form is saved' : 'the form is rejected']),
+      conflictCase(index, 'Open the form', [index % 2 === 0 ? 'the form is saved' : 'the form is rejected']),
     );
     const [conflict] = findManualConflicts(tests);
     expect(conflict!.expectations).toHaveLength(5_000);

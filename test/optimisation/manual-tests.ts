@@ -44,7 +44,8 @@ function letters(index: number): string {
   return word;
 }
 
-function manualCase(index: number, steps: ExistingTest['steps']): ExistingTest {
+/** One manual case as read back from Allure TestOps as code, with the given steps. */
+export function manualCase(index: number, steps: ExistingTest['steps']): ExistingTest {
   return {
     id: `tests/test_cases.py::TestCases::test_${index}`,
     file: 'tests/test_cases.py',

@@ -4,6 +4,7 @@ import { findExactDuplicates } from '../../src/optimisation/exact-duplicates.ts'
 import { findNearDuplicates } from '../../src/optimisation/near-duplicates.ts';
 import type { Similarity, SimilarityScorer } from '../../src/optimisation/similarity.ts';
 import { TfIdfSimilarity } from '../../src/optimisation/tfidf-similarity.ts';
+import { manualCase } from './manual-tests.ts';
 
 const WORDS =
   'open configure disk instance region price total check shown saved error page estimate list'.split(' ');
@@ -20,35 +21,11 @@ function phrase(next: (max: number) => number, length: number): string {
   return Array.from({ length }, () => WORDS[next(WORDS.length)]!).join(' ');
 }
 
-function manualCase(index: number, steps: string[]): ExistingTest {
-  return {
-    id: `t${index}`,
-    file: 'tests/test_cases.py',
-    framework: 'allure-manual',
-    name: `test_${index}`,
-    title: `Case ${index}`,
-    description: undefined,
-    suitePath: [],
-    line: index + 1,
-    endLine: index + 1,
-    labels: {
-      feature: undefined,
-      story: undefined,
-      suite: undefined,
-      owner: undefined,
-      priority: undefined,
-      tags: [],
-      links: [],
-      operations: [],
-      covers: [],
-      caseId: undefined,
-      skipped: false,
-    },
-    steps: steps.map((text, line) => ({ phase: 'act', text, expected: undefined, line })),
-    requests: [],
-    uiActions: [],
-    assertions: [],
-  };
+function stepsCase(index: number, steps: string[]): ExistingTest {
+  return manualCase(
+    index,
+    steps.map((text, line) => ({ phase: 'act', text, expected: undefined, line })),
+  );
 }
 
 function apiTest(index: number, steps: string[]): ExistingTest {
@@ -63,7 +40,7 @@ function apiTest(index: number, steps: string[]): ExistingTest {
     context: [],
     line: 1,
   };
-  return { ...manualCase(index, steps), framework: 'pytest', requests: [request] };
+  return { ...stepsCase(index, steps), framework: 'pytest', requests: [request] };
 }
 
 /** The same similarity with its candidate index hidden: every pair of a bucket is compared. */
@@ -116,7 +93,7 @@ describe('near duplicates at scale', () => {
     const next = random(3);
     const tests = Array.from({ length: 400 }, (_, index) => {
       const steps = Array.from({ length: 1 + next(3) }, () => phrase(next, 2 + next(4)));
-      return index % 4 === 0 ? apiTest(index, steps) : manualCase(index, steps);
+      return index % 4 === 0 ? apiTest(index, steps) : stepsCase(index, steps);
     });
     for (const threshold of [0.3, 0.6, 0.75, 0.9]) {
       const indexed = await nearPairs(tests, new TfIdfSimilarity(), threshold);
@@ -129,7 +106,7 @@ describe('near duplicates at scale', () => {
   // comparisons) although few could reach the threshold.
   it('10,000 manual cases in one bucket are compared with few others each, not with all', async () => {
     const tests = Array.from({ length: 10_000 }, (_, index) =>
-      manualCase(index, [
+      stepsCase(index, [
         `open the ${letters(index % 5_000)} page and check the ${letters(index % 5_000, 7)} total`,
         index < 5_000 ? 'it is shown' : 'it is displayed',
       ]),
