@@ -1,6 +1,7 @@
 // The benchmark's printed output: one table per kind, then every finding with its judgement.
 import type { RunReport } from '../../src/core/run-report.ts';
 import { formatTable, seconds } from '../api/text-table.ts';
+import { countByKind } from './finding-kind.ts';
 import type { Finding, Judgement } from './judgements.ts';
 import { judge } from './judgements.ts';
 
@@ -105,4 +106,12 @@ export function judgementsSection(findings: Finding[], judgements: Judgement[]):
   }
   lines.push(`  totals: real ${totals.real}, false ${totals.false}, unjudged ${totals.unjudged}`);
   return lines.join('\n');
+}
+
+/** One line per target that reported findings: how many of each kind. */
+export function kindsSection(results: KindResult[]): string {
+  const lines = results
+    .filter((result) => (result.report?.suspectedDefects.length ?? 0) > 0)
+    .map((result) => `  ${result.target} ${result.kind}: ${countByKind(findingsOf([result]))}`);
+  return lines.join('\n') || '  none';
 }
