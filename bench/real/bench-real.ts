@@ -88,7 +88,7 @@ function printFigures(results: KindResult[], heading: string, maxPages: number):
 const kindOption = optionValues('--kind');
 const kinds = (['api', 'ui'] as const).filter((kind) => kindOption.length === 0 || kindOption.includes(kind));
 const targets = selectedTargets(optionValues('--only'), kinds);
-const maxPages = Number(optionValues('--max-pages')[0] ?? 8);
+const maxPages = Number(optionValues('--max-pages')[0] ?? 6);
 const from = optionValues('--from')[0];
 if (from) {
   printFigures(
