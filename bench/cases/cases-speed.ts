@@ -31,15 +31,16 @@ const requirementFiles = [
 ];
 
 const targets: Target[] = [
-  ...['examples/compute-api/openapi.yaml', 'test/fixtures/specs/evolution-compute-v3.vms-disks-flavors.yaml'].map(
-    (spec) => ({
-      name: `openapi ${spec.split('/').at(-1)}`,
-      read: async () => {
-        const model = buildApiModel(await loadSpec(spec));
-        return () => designApiCases(model, spec, options);
-      },
-    }),
-  ),
+  ...[
+    'examples/compute-api/openapi.yaml',
+    'test/fixtures/specs/evolution-compute-v3.vms-disks-flavors.yaml',
+  ].map((spec) => ({
+    name: `openapi ${spec.split('/').at(-1)}`,
+    read: async () => {
+      const model = buildApiModel(await loadSpec(spec));
+      return () => designApiCases(model, spec, options);
+    },
+  })),
   {
     name: 'requirements price calculator (en, ru, peer, gherkin)',
     read: async () => {
