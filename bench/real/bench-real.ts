@@ -101,7 +101,7 @@ if (from) {
   const started = Date.now();
   const load = loadavg()[0]!;
   const results = await runTargets(targets, { kinds, maxPages, keep: optionValues('--keep')[0] });
-  const heading = `Real-application benchmark, ${new Date().toISOString()}, ${cpus().length} cores, load ${load.toFixed(2)} at start`;
+  const heading = `Real-application benchmark, finished ${new Date().toISOString()}, ${cpus().length} cores, load ${load.toFixed(2)} at start`;
   printFigures(results, heading, maxPages);
   console.log(`\nTotal time ${seconds(Date.now() - started)}`);
 }
