@@ -2,7 +2,15 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'test/.tmp/**', '**/generated/**', 'testops-out/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'bench/real/node_modules/**',
+      'test/.tmp/**',
+      '**/generated/**',
+      'testops-out/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
