@@ -110,6 +110,8 @@ export interface ApiSuite {
   schemas: SuiteSchemas;
   operations: { key: string; tag: string }[];
   skippedOperations: { operation: string; reason: string }[];
+  /** Tests designed but left out, with why (e.g. they would delete a resource given with `--var`). */
+  withheldTests?: { test: string; operation: string; reason: string }[];
 }
 
 export interface SuiteVariable {

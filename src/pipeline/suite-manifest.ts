@@ -27,6 +27,7 @@ export function manifestOf(
     generatedAt: new Date().toISOString(),
     operations: suite.operations.map((operation) => operation.key),
     skippedOperations: suite.skippedOperations,
+    withheldTests: suite.withheldTests ?? [],
     tests: suite.cases.map((testCase) => ({
       title: testCase.title,
       operation: testCase.operation,

@@ -16,6 +16,8 @@ export interface SuiteManifest {
   generatedAt: string;
   operations: string[];
   skippedOperations: { operation: string; reason: string }[];
+  /** Tests designed but not emitted, with why (absent in manifests written before they existed). */
+  withheldTests?: { test: string; operation: string; reason: string }[];
   tests: { title: string; operation: string; kind: string }[];
   /** UI suites: what exploration recorded per page (operations are page ids then). */
   pages?: {
@@ -82,9 +84,12 @@ export function buildRunReport(input: ReportInput): RunReport {
         runs: outcome.runs,
         reason: outcome.failure?.actual ?? 'intermittent failure',
       })),
-    skippedTests: (outcomes ?? [])
-      .filter((outcome) => outcome.verdict === 'skipped')
-      .map((outcome) => ({ test: outcome.title, reason: outcome.skipReason ?? 'skipped' })),
+    skippedTests: [
+      ...(manifest.withheldTests ?? []).map((withheld) => ({ test: withheld.test, reason: withheld.reason })),
+      ...(outcomes ?? [])
+        .filter((outcome) => outcome.verdict === 'skipped')
+        .map((outcome) => ({ test: outcome.title, reason: outcome.skipReason ?? 'skipped' })),
+    ],
     durations: input.durations,
     ...(input.marking ? { marking: input.marking } : {}),
     ...(manifest.pages ? { pages: pageFigures(manifest, outcomes) } : {}),

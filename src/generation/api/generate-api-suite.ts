@@ -7,6 +7,7 @@ import type { GenerationContext } from './generation-context.ts';
 import { negativeCases } from './negative-cases.ts';
 import { paginationCases } from './pagination-cases.ts';
 import { positiveCases } from './positive-cases.ts';
+import { protectGivenResources } from './protect-given-resources.ts';
 import { RequestBuilder } from './request-builder.ts';
 import { ResourceGraph } from './resource-graph.ts';
 import { SchemaContext } from './schema-context.ts';
@@ -57,12 +58,15 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
       });
     }
   }
+  const designed = uniqueTitles(cases);
+  const { kept, withheld } = protectGivenResources(designed, recipesFor(context, designed));
   return {
     title: model.title,
     auth: suiteAuth(model),
     specSource: options.specSource,
-    cases: uniqueTitles(cases),
-    recipes: recipesFor(context, cases),
+    cases: kept,
+    withheldTests: withheld,
+    recipes: recipesFor(context, kept),
     variables: requests.variables,
     schemas: suiteSchemas(model),
     operations: selected.map((operation) => ({ key: operation.key, tag: operation.tag })),
