@@ -25,6 +25,8 @@ export interface GenerateApiOptions {
   run?: boolean;
   repeat?: number;
   allowWrites?: boolean;
+  /** See RunSuiteOptions.conformance. */
+  conformance?: 'strict' | 'lenient';
   /** Only these case kinds (positive, negative, boundary, auth, …); all when absent or empty. */
   kinds?: string[];
   /** SSRF guard for a spec URL given by someone else (the service); the CLI trusts its user. */
@@ -73,6 +75,7 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
       variables: options.variables,
       secretVariables: options.secretVariables,
       allowWrites: options.allowWrites,
+      ...(options.conformance ? { conformance: options.conformance } : {}),
       events,
       durations,
       ...(options.signal ? { signal: options.signal } : {}),

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { DEFAULT_REPEAT } from '../../pipeline/option-values.ts';
+import { CONFORMANCE_LEVELS, DEFAULT_REPEAT } from '../../pipeline/option-values.ts';
 import { collectHeader, collectList, collectVariable, positiveInteger } from '../parse-options.ts';
 import { progressPrinter } from '../progress.ts';
 import { printReport } from '../report-output.ts';
@@ -16,6 +16,7 @@ interface GenerateApiFlags {
   run?: boolean;
   repeat: number;
   allowWrites?: boolean;
+  conformance: 'strict' | 'lenient';
   only?: string[];
   json?: boolean;
 }
@@ -62,6 +63,14 @@ export function registerGenerateCommands(program: Command, setExitCode: (code: n
       DEFAULT_REPEAT,
     )
     .option('--allow-writes', 'let tests send POST/PUT/PATCH/DELETE to a host that is not loopback')
+    .addOption(
+      new Option(
+        '--conformance <level>',
+        'strict: deviations from the documented contract (status, body schema, content type) are failures; lenient: they are reported as warnings that do not fail the run',
+      )
+        .choices([...CONFORMANCE_LEVELS])
+        .default('strict'),
+    )
     .option(
       '--only <operation>',
       'only this operation ("GET /pets/{id}" or its operationId); repeatable',
@@ -83,6 +92,7 @@ export function registerGenerateCommands(program: Command, setExitCode: (code: n
         run: flags.run ?? false,
         repeat: flags.repeat,
         allowWrites: flags.allowWrites ?? false,
+        conformance: flags.conformance,
         events: progressPrinter(),
       });
       setExitCode(printReport(report, { json: flags.json ?? false, outDir }));

@@ -1,5 +1,7 @@
 import {
   REPORT_VERSION,
+  type Conformance,
+  type Finding,
   type PageFigures,
   type RunReport,
   type SuspectedDefect,
@@ -36,6 +38,9 @@ export interface ReportInput {
   repeat: number;
   outcomes: TestOutcome[] | undefined;
   defects: SuspectedDefect[];
+  /** Failed tests grouped by root cause (none when the suite was not run). */
+  findings?: Finding[];
+  conformance?: Conformance;
   durations: Record<string, number>;
   marking?: RunReport['marking'];
 }
@@ -75,6 +80,8 @@ export function buildRunReport(input: ReportInput): RunReport {
     executed: outcomes !== undefined,
     repeat: input.repeat,
     suspectedDefects: input.defects,
+    findings: input.findings ?? [],
+    conformance: input.conformance ?? 'strict',
     flaky: (outcomes ?? [])
       .filter((outcome) => outcome.verdict === 'flaky')
       .map((outcome) => ({
