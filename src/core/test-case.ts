@@ -100,7 +100,13 @@ export interface ResourceRecipe {
 export interface ApiSuite {
   title: string;
   /** How the API authenticates, as the emitted client applies it. */
-  auth: { kind: 'bearer' | 'basic' | 'api-key' | 'none'; in?: 'header' | 'query' | 'cookie'; name?: string };
+  auth: {
+    kind: 'bearer' | 'basic' | 'api-key' | 'none';
+    in?: 'header' | 'query' | 'cookie';
+    name?: string;
+    /** `bearer`: the scheme word sent before the token, `Authorization: <prefix> <token>` (default Bearer). */
+    prefix?: string;
+  };
   specSource: string;
   cases: ApiTestCase[];
   recipes: ResourceRecipe[];

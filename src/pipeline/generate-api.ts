@@ -22,6 +22,8 @@ export interface GenerateApiOptions {
   /** Values the suite needs that are secret: given to the run, never to the generator (`.env.example`). */
   secretVariables?: Record<string, string>;
   only?: string[];
+  /** See GenerateApiSuiteOptions.authScheme. */
+  authScheme?: string;
   run?: boolean;
   repeat?: number;
   allowWrites?: boolean;
@@ -53,6 +55,7 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
       specSource: options.spec,
       variables: options.variables ?? {},
       only: options.only ?? [],
+      ...(options.authScheme ? { authScheme: options.authScheme } : {}),
       events,
     }),
   );

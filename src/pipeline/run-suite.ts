@@ -66,7 +66,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       type: 'log',
       level: 'warn',
       message:
-        'no credentials given: valid requests go unauthenticated. Pass --header "Authorization: Bearer …" or set API_TOKEN / API_KEY.',
+        'no credentials given: valid requests go unauthenticated. Pass --header "Authorization: …" or set API_TOKEN / API_KEY.',
     });
   }
   const durations = { ...(options.durations ?? {}) };
@@ -163,7 +163,7 @@ async function writeEvidence(
   for (const outcome of outcomes.filter((candidate) => candidate.verdict === 'defect' && candidate.failure)) {
     const failure = outcome.failure!;
     const exchange = failingExchange(failure);
-    const curl = exchange ? scrubber.scrub(curlCommand(exchange)) : undefined;
+    const curl = exchange ? scrubber.scrub(curlCommand(exchange, manifest.authScheme)) : undefined;
     const file = `evidence/${slug(outcome.title)}.json`;
     const artifacts = await keepArtifacts(suiteDir, slug(outcome.title), failure.artifacts, scrubber);
     await writeFile(

@@ -1,7 +1,13 @@
 import { type Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { CONFORMANCE_LEVELS, DEFAULT_REPEAT } from '../../pipeline/option-values.ts';
-import { collectHeader, collectList, collectVariable, positiveInteger } from '../parse-options.ts';
+import {
+  authSchemeWord,
+  collectHeader,
+  collectList,
+  collectVariable,
+  positiveInteger,
+} from '../parse-options.ts';
 import { progressPrinter } from '../progress.ts';
 import { printReport } from '../report-output.ts';
 
@@ -18,6 +24,7 @@ interface GenerateApiFlags {
   allowWrites?: boolean;
   conformance: 'strict' | 'lenient';
   only?: string[];
+  authScheme?: string;
   json?: boolean;
 }
 
@@ -76,6 +83,11 @@ export function registerGenerateCommands(program: Command, setExitCode: (code: n
       'only this operation ("GET /pets/{id}" or its operationId); repeatable',
       collectList,
     )
+    .option(
+      '--auth-scheme <word>',
+      'the word before the token in Authorization (e.g. Token; Basic for basic credentials) when the spec says otherwise or nothing; the suite reads the token from API_TOKEN',
+      authSchemeWord,
+    )
     .option('--json', 'print the report as JSON on stdout (progress stays on stderr)')
     .action(async (flags: GenerateApiFlags) => {
       const outDir = resolve(flags.out);
@@ -89,6 +101,7 @@ export function registerGenerateCommands(program: Command, setExitCode: (code: n
         variables: flags.var ?? {},
         secretVariables: flags.secretVar ?? {},
         only: flags.only ?? [],
+        ...(flags.authScheme ? { authScheme: flags.authScheme } : {}),
         run: flags.run ?? false,
         repeat: flags.repeat,
         allowWrites: flags.allowWrites ?? false,

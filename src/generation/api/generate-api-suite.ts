@@ -21,6 +21,11 @@ export interface GenerateApiSuiteOptions {
   variables?: Record<string, string>;
   /** Only these operations (`GET /api/v1/vms` or operationId); all when empty. */
   only?: string[];
+  /**
+   * `--auth-scheme`: the word before the token in `Authorization` (`Token`, `Bearer`, or `Basic`
+   * for basic credentials), when the spec does not say or says otherwise.
+   */
+  authScheme?: string;
   events?: EventSink;
 }
 
@@ -62,7 +67,7 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
   const { kept, withheld } = protectGivenResources(designed, recipesFor(context, designed));
   return {
     title: model.title,
-    auth: suiteAuth(model),
+    auth: options.authScheme ? schemeAuth(options.authScheme) : suiteAuth(model),
     specSource: options.specSource,
     cases: kept,
     withheldTests: withheld,
@@ -161,11 +166,15 @@ function suiteAuth(model: ApiModel): ApiSuite['auth'] {
           ? { kind: 'basic' }
           : security.kind === 'other'
             ? { kind: 'none' }
-            : { kind: 'bearer' };
+            : { kind: 'bearer', prefix: security.prefix ?? 'Bearer' };
     const key = JSON.stringify(auth);
     counts.set(key, { count: (counts.get(key)?.count ?? 0) + 1, auth });
   }
   return [...counts.values()].sort((a, b) => b.count - a.count)[0]?.auth ?? { kind: 'none' };
+}
+
+function schemeAuth(scheme: string): ApiSuite['auth'] {
+  return scheme.toLowerCase() === 'basic' ? { kind: 'basic' } : { kind: 'bearer', prefix: scheme };
 }
 
 function suiteSchemas(model: ApiModel): SuiteSchemas {

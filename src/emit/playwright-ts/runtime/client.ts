@@ -9,6 +9,8 @@ export interface SuiteAuth {
   kind: 'bearer' | 'basic' | 'api-key' | 'none';
   in?: 'header' | 'query' | 'cookie';
   name?: string;
+  /** The scheme word before a token in `Authorization` (the spec's, e.g. `Token`); default Bearer. */
+  prefix?: string;
 }
 
 export interface SendOptions {
@@ -134,7 +136,10 @@ export class ApiClient {
       case 'bearer': {
         const token = process.env['API_TOKEN'];
         if (valid && !token) return; // API_HEADERS may carry it
-        headers['authorization'] = `Bearer ${valid ? token : INVALID_TOKEN}`;
+        headers['authorization'] = withPrefix(
+          this.#auth.prefix ?? 'Bearer',
+          valid ? (token ?? '') : INVALID_TOKEN,
+        );
         return;
       }
       case 'basic': {
@@ -185,6 +190,11 @@ export class ApiClient {
     if (this.#auth.kind === 'api-key' && (this.#auth.in ?? 'header') === 'header') return this.#auth.name;
     return undefined;
   }
+}
+
+/** API_TOKEN may be given with its scheme word already (`Token abc`): never doubled. */
+function withPrefix(prefix: string, token: string): string {
+  return token.toLowerCase().startsWith(`${prefix.toLowerCase()} `) ? token : `${prefix} ${token}`;
 }
 
 export function parseHeaderLines(text: string): Record<string, string> {

@@ -381,7 +381,8 @@ class ApiClient:
             token = os.environ.get("API_TOKEN")
             if valid and not token:
                 return None  # API_HEADERS may carry it
-            _set_header(headers, "authorization", f"Bearer {token if valid else INVALID_CREDENTIAL}")
+            prefix = self._auth.get("prefix") or "Bearer"
+            _set_header(headers, "authorization", _with_prefix(prefix, token if valid else INVALID_CREDENTIAL))
         elif kind == "basic":
             if valid and not os.environ.get("API_USERNAME"):
                 return None
@@ -419,6 +420,11 @@ class ApiClient:
             name: REDACTED if name.lower() in _SENSITIVE_HEADERS or name.lower() == secret else value
             for name, value in headers.items()
         }
+
+
+def _with_prefix(prefix: str, token: str) -> str:
+    """API_TOKEN may be given with its scheme word already (`Token abc`): never doubled."""
+    return token if token.lower().startswith(prefix.lower() + " ") else f"{prefix} {token}"
 
 
 def new_transport() -> httpx.HTTPTransport:
