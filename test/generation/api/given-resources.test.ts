@@ -88,6 +88,11 @@ describe('resources given with --var are never destroyed', () => {
     expect(withheld[0]!.reason).toMatch(/project_id" given with --var/);
   });
 
+  it('reads the --var value from a prefixed environment variable', async () => {
+    const suite = await generate();
+    expect(suite.variables.map((variable) => variable.env)).toEqual(['TESTOPS_VAR_PROJECT_ID']);
+  });
+
   it('keeps deleting what the suite created inside the given resource', async () => {
     const suite = await generate();
     const deletes = suite.cases.filter(

@@ -689,6 +689,21 @@ def _format_checker() -> Any:
 # ---------------------------------------------------------------------------------------------
 
 
+_PREFIX = "TESTOPS_VAR_"
+# Names the shell or the OS sets on its own: never read as a suite variable's unprefixed form.
+_SHELL_NAMES = set(
+    "USER USERNAME LOGNAME HOME PATH SHELL PWD OLDPWD LANG TERM HOSTNAME HOST TMPDIR TEMP TMP EDITOR MAIL DISPLAY NAME ID".split()
+)
+
+
+def _legacy_value(env: str) -> Optional[str]:
+    """Suites generated before the prefix read `PROJECT_ID`: still honoured, except the shell's own names."""
+    if not env.startswith(_PREFIX):
+        return None
+    legacy = env[len(_PREFIX):]
+    return None if legacy in _SHELL_NAMES else os.environ.get(legacy)
+
+
 class Vars:
     """Suite variables by name; `names` maps each to its environment variable."""
 
@@ -698,7 +713,7 @@ class Vars:
     def get(self, name: str) -> str:
         """The value from the environment; the test is skipped, saying what to set, when missing."""
         env = self._names.get(name) or name.upper()
-        value = os.environ.get(env)
+        value = os.environ.get(env) or _legacy_value(env)
         if not value:
             pytest.skip(f'Set {env} (value for "{name}") to run this test; see the suite README.')
         return value
