@@ -60,6 +60,11 @@ export interface TestCounts {
 export interface SkippedOperation {
   operation: string;
   reason: string;
+  /**
+   * `not-delivered`: the operation was designed but no test of it was delivered (failed, flaky,
+   * skipped, withheld, none generated); absent: it could not be used at all (a broken schema).
+   */
+  cause?: 'not-delivered';
 }
 
 export interface SuspectedDefect {

@@ -8,6 +8,8 @@ import {
   type TestOutcome,
 } from '../../core/run-report.ts';
 
+import { uncoveredOperations } from './uncovered-operations.ts';
+
 export interface SuiteManifest {
   version: 1;
   kind: 'api' | 'ui';
@@ -67,7 +69,7 @@ export function buildRunReport(input: ReportInput): RunReport {
     operations: {
       total: manifest.operations.length + manifest.skippedOperations.length,
       covered: manifest.operations.filter((operation) => coveredOperations.has(operation)).length,
-      skipped: manifest.skippedOperations,
+      skipped: uncoveredOperations(manifest, outcomes),
     },
     tests: {
       generated: manifest.tests.length,

@@ -60,7 +60,7 @@ export function renderReportMarkdown(report: RunReport): string {
   }
   if (report.operations.skipped.length > 0) {
     lines.push(
-      '## Operations skipped',
+      '## Operations without a delivered test',
       '',
       ...report.operations.skipped.map(
         (skipped) => `- \`${skipped.operation}\`: ${skipped.reason.split('\n')[0]}`,
