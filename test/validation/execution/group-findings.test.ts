@@ -122,6 +122,37 @@ describe('findings grouped by root cause', () => {
     ]);
   });
 
+  it('merges one undocumented status and one unenforced rule across operations and fields', () => {
+    const findings = groupFindings(
+      [
+        statusMismatch('POST /a rejects a request without a body with 400', 'POST /a', '400', 415),
+        statusMismatch(
+          'PUT /b/{id} rejects a request without a body with 400 or 422',
+          'PUT /b/{id}',
+          '400 or 422',
+          415,
+        ),
+        statusMismatch(
+          'POST /a rejects "name" with a number instead of text with 400',
+          'POST /a',
+          '400',
+          201,
+        ),
+        statusMismatch(
+          'PUT /b/{id} rejects "icon" with a number instead of text with 400',
+          'PUT /b/{id}',
+          '400',
+          200,
+        ),
+      ],
+      'strict',
+    );
+    expect(findings.map((finding) => [finding.kind, finding.occurrences.length])).toEqual([
+      ['invalid-input-accepted', 2],
+      ['contract-deviation', 2],
+    ]);
+  });
+
   it('makes contract deviations warnings under lenient conformance, and nothing else', () => {
     const findings = groupFindings(
       [

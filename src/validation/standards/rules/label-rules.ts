@@ -94,7 +94,9 @@ function linkProblem(
   if (schemes.includes('relative') && !/^[a-z][a-z0-9+.-]*:/i.test(url)) {
     if (url.startsWith('/') || url.startsWith('\\') || url.trim() === '')
       return `link "${url}" is an absolute local path; link to where the source is published, or a relative path`;
-    return keywords['name']?.trim() ? undefined : `link "${url}" has no name= (the ticket or document it points to)`;
+    return keywords['name']?.trim()
+      ? undefined
+      : `link "${url}" has no name= (the ticket or document it points to)`;
   }
   let parsed: URL;
   try {
