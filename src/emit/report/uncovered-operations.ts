@@ -1,5 +1,12 @@
 import type { SkippedOperation, TestOutcome } from '../../core/run-report.ts';
-import type { SuiteManifest } from './build-run-report.ts';
+
+/** What of the suite manifest this needs (the manifest type lives with the report builder). */
+interface SuiteManifest {
+  operations: string[];
+  skippedOperations: SkippedOperation[];
+  withheldTests?: { test: string; operation: string; reason: string }[];
+  tests: { title: string; operation: string }[];
+}
 
 /**
  * Every operation without a delivered test, and why: no test designed, its tests withheld,
