@@ -82,17 +82,24 @@ export class ApiClient {
       response: undefined,
     });
     this.exchanges.push(exchange);
-    const response = await this.#request
-      .fetch(url.href, {
-        method: options.method,
-        headers,
-        data: body,
-        failOnStatusCode: false,
-        maxRedirects: 0,
-      })
-      .catch((error: unknown) => {
-        throw scrubError(error);
-      });
+    const fetchOnce = () =>
+      this.#request
+        .fetch(url.href, {
+          method: options.method,
+          headers,
+          data: body,
+          failOnStatusCode: false,
+          maxRedirects: 0,
+        })
+        .catch((error: unknown) => {
+          throw scrubError(error);
+        });
+    let response = await fetchOnce();
+    // A rate limit is the target pacing us, not a verdict: wait as told (bounded) and ask again.
+    for (let attempt = 0; response.status() === 429 && attempt < RATE_LIMIT_RETRIES; attempt++) {
+      await new Promise((done) => setTimeout(done, retryDelayMs(response.headers()['retry-after'], attempt)));
+      response = await fetchOnce();
+    }
     const text = await response.text();
     const responseHeaders = response.headers();
     exchange.response = scrubDeep({
@@ -190,6 +197,18 @@ export class ApiClient {
     if (this.#auth.kind === 'api-key' && (this.#auth.in ?? 'header') === 'header') return this.#auth.name;
     return undefined;
   }
+}
+
+const RATE_LIMIT_RETRIES = 3;
+const MAX_RETRY_DELAY_MS = 8_000;
+
+/** `Retry-After` in seconds or as an HTTP date; without one, 0.5 s, 1 s, 2 s. Never above 8 s. */
+export function retryDelayMs(retryAfter: string | undefined, attempt: number): number {
+  const seconds = Number(retryAfter);
+  const date = retryAfter && !Number.isFinite(seconds) ? Date.parse(retryAfter) - Date.now() : NaN;
+  const told = Number.isFinite(seconds) && retryAfter !== '' ? seconds * 1000 : date;
+  const delay = Number.isFinite(told) ? told : 500 * 2 ** attempt;
+  return Math.min(Math.max(delay, 0), MAX_RETRY_DELAY_MS);
 }
 
 /** API_TOKEN may be given with its scheme word already (`Token abc`): never doubled. */

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import base64
+import email.utils
 import html
 import ipaddress
 import json
@@ -352,6 +353,17 @@ class ApiClient:
                 headers=request_headers,
                 content=body.encode("utf-8") if body is not None else None,
             )
+            # A rate limit is the target pacing us, not a verdict: wait as told (bounded), ask again.
+            for attempt in range(RATE_LIMIT_RETRIES):
+                if response.status_code != 429:
+                    break
+                time.sleep(retry_delay_seconds(response.headers.get("retry-after"), attempt))
+                response = self._http.request(
+                    method,
+                    url,
+                    headers=request_headers,
+                    content=body.encode("utf-8") if body is not None else None,
+                )
         except httpx.HTTPError as error:
             error.args = tuple(scrub_deep(list(error.args)))
             raise
@@ -425,6 +437,24 @@ class ApiClient:
 def _with_prefix(prefix: str, token: str) -> str:
     """API_TOKEN may be given with its scheme word already (`Token abc`): never doubled."""
     return token if token.lower().startswith(prefix.lower() + " ") else f"{prefix} {token}"
+
+
+RATE_LIMIT_RETRIES = 3
+MAX_RETRY_DELAY_SECONDS = 8.0
+
+
+def retry_delay_seconds(retry_after: Optional[str], attempt: int) -> float:
+    """`Retry-After` in seconds or as an HTTP date; without one, 0.5 s, 1 s, 2 s. Never above 8 s."""
+    delay = 0.5 * 2**attempt
+    if retry_after:
+        try:
+            delay = float(retry_after)
+        except ValueError:
+            try:
+                delay = email.utils.parsedate_to_datetime(retry_after).timestamp() - time.time()
+            except (TypeError, ValueError):
+                pass
+    return min(max(delay, 0.0), MAX_RETRY_DELAY_SECONDS)
 
 
 def new_transport() -> httpx.HTTPTransport:
