@@ -34,3 +34,10 @@ export function port(value: string): number {
     throw new InvalidArgumentError(`expected a port 0–65535, got "${value}"`);
   return number;
 }
+
+/** `--auth-scheme Token`: one word, as it goes before the token in `Authorization`. */
+export function authSchemeWord(value: string): string {
+  if (!/^[A-Za-z][\w.-]*$/.test(value))
+    throw new InvalidArgumentError(`expected one word such as Token or Bearer, got "${value}"`);
+  return value;
+}

@@ -83,6 +83,8 @@ export interface ApiSecurity {
   /** For api keys: where the key goes and its name. */
   in?: 'header' | 'query' | 'cookie';
   name?: string;
+  /** Tokens in `Authorization`: the scheme word before the token (`Bearer`, `Token`). */
+  prefix?: string;
 }
 
 export interface OperationIssue {

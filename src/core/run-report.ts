@@ -15,7 +15,12 @@ export interface RunReport {
   tests: TestCounts;
   executed: boolean;
   repeat: number;
+  /** Kept for compatibility: one entry per failed test. `findings` groups them by root cause. */
   suspectedDefects: SuspectedDefect[];
+  /** Failed tests grouped by root cause, each with its kind and severity. */
+  findings: Finding[];
+  /** How strictly the documented contract was held: lenient makes contract deviations warnings. */
+  conformance: Conformance;
   flaky: FlakyTest[];
   skippedTests: { test: string; reason: string }[];
   durations: Record<string, number>;
@@ -55,6 +60,11 @@ export interface TestCounts {
 export interface SkippedOperation {
   operation: string;
   reason: string;
+  /**
+   * `not-delivered`: the operation was designed but no test of it was delivered (failed, flaky,
+   * skipped, withheld, none generated); absent: it could not be used at all (a broken schema).
+   */
+  cause?: 'not-delivered';
 }
 
 export interface SuspectedDefect {
@@ -65,6 +75,42 @@ export interface SuspectedDefect {
   /** Path, relative to the suite, of the evidence file (request, response, failing assertion). */
   evidence: string;
   /** Reproduces the failing request; secrets appear as environment variables. */
+  curl: string | undefined;
+}
+
+export type Conformance = 'strict' | 'lenient';
+
+export type FindingKind =
+  /** A 5xx answer. */
+  | 'server-error'
+  /** Invalid input (or missing/wrong credentials) answered with success. */
+  | 'invalid-input-accepted'
+  /** What was written is not what is read back: update not kept, delete not deleting. */
+  | 'state-defect'
+  /** Undocumented status, body not matching its schema, wrong content type. */
+  | 'contract-deviation'
+  /** Anything else a test caught: wrong item counts, timeouts, UI checks. */
+  | 'functional-defect';
+
+export type FindingSeverity = 'critical' | 'major' | 'minor' | 'warning';
+
+/** One root cause, with every failed test that showed it. */
+export interface Finding {
+  /** Stable across runs: derived from the signature. */
+  id: string;
+  kind: FindingKind;
+  severity: FindingSeverity;
+  title: string;
+  /** The operation-independent cause the occurrences share. */
+  signature: string;
+  occurrences: FindingOccurrence[];
+}
+
+export interface FindingOccurrence {
+  test: string;
+  operation: string;
+  /** Path, relative to the suite, of the evidence file. */
+  evidence: string;
   curl: string | undefined;
 }
 

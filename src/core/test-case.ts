@@ -100,7 +100,13 @@ export interface ResourceRecipe {
 export interface ApiSuite {
   title: string;
   /** How the API authenticates, as the emitted client applies it. */
-  auth: { kind: 'bearer' | 'basic' | 'api-key' | 'none'; in?: 'header' | 'query' | 'cookie'; name?: string };
+  auth: {
+    kind: 'bearer' | 'basic' | 'api-key' | 'none';
+    in?: 'header' | 'query' | 'cookie';
+    name?: string;
+    /** `bearer`: the scheme word sent before the token, `Authorization: <prefix> <token>` (default Bearer). */
+    prefix?: string;
+  };
   specSource: string;
   cases: ApiTestCase[];
   recipes: ResourceRecipe[];
@@ -110,6 +116,8 @@ export interface ApiSuite {
   schemas: SuiteSchemas;
   operations: { key: string; tag: string }[];
   skippedOperations: { operation: string; reason: string }[];
+  /** Tests designed but left out, with why (e.g. they would delete a resource given with `--var`). */
+  withheldTests?: { test: string; operation: string; reason: string }[];
 }
 
 export interface SuiteVariable {

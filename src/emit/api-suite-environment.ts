@@ -62,7 +62,9 @@ export function skippedOperationLines(suite: ApiSuite): string[] {
 function credentialRows(auth: ApiSuite['auth']): string[] {
   switch (auth.kind) {
     case 'bearer':
-      return ['| `API_TOKEN` | bearer token sent as `Authorization: Bearer …` |'];
+      return [
+        `| \`API_TOKEN\` | token sent as \`Authorization: ${auth.prefix ?? 'Bearer'} …\` (given with the prefix, it is not doubled) |`,
+      ];
     case 'api-key':
       return [`| \`API_KEY\` | API key sent in ${auth.in ?? 'header'} \`${auth.name ?? 'X-API-Key'}\` |`];
     case 'basic':

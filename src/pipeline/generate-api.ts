@@ -22,9 +22,13 @@ export interface GenerateApiOptions {
   /** Values the suite needs that are secret: given to the run, never to the generator (`.env.example`). */
   secretVariables?: Record<string, string>;
   only?: string[];
+  /** See GenerateApiSuiteOptions.authScheme. */
+  authScheme?: string;
   run?: boolean;
   repeat?: number;
   allowWrites?: boolean;
+  /** See RunSuiteOptions.conformance. */
+  conformance?: 'strict' | 'lenient';
   /** Only these case kinds (positive, negative, boundary, auth, …); all when absent or empty. */
   kinds?: string[];
   /** SSRF guard for a spec URL given by someone else (the service); the CLI trusts its user. */
@@ -53,6 +57,7 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
       specSource: options.spec,
       variables: options.variables ?? {},
       only: options.only ?? [],
+      ...(options.authScheme ? { authScheme: options.authScheme } : {}),
       events,
     }),
   );
@@ -75,6 +80,7 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
       variables: options.variables,
       secretVariables: options.secretVariables,
       allowWrites: options.allowWrites,
+      ...(options.conformance ? { conformance: options.conformance } : {}),
       events,
       durations,
       ...(options.signal ? { signal: options.signal } : {}),

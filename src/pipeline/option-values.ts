@@ -10,6 +10,9 @@ export { STANDARDS_FORMATS, type StandardsFormat } from '../validation/standards
 /** Runs per test when verifying a suite: all pass → delivered, all fail → suspected defect. */
 export const DEFAULT_REPEAT = 3;
 
+/** `--conformance`: lenient reports contract deviations (status, schema, content type) as warnings. */
+export const CONFORMANCE_LEVELS = ['strict', 'lenient'] as const;
+
 export const PLAN_FORMATS: readonly PlanFormat[] = ['markdown', 'json'];
 
 /** Files `optimize` writes to its output folder. */

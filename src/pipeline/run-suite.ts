@@ -2,12 +2,14 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { TestopsError } from '../core/errors.ts';
 import { ignoreEvents, timedStage, type EventSink } from '../core/events.ts';
-import type { RunReport, SuspectedDefect, TestOutcome } from '../core/run-report.ts';
+import type { Conformance, RunReport, SuspectedDefect, TestOutcome } from '../core/run-report.ts';
 import type { SecretScrubber } from '../core/secret-values.ts';
 import { buildRunReport } from '../emit/report/build-run-report.ts';
 import { renderReportMarkdown } from '../emit/report/render-report.ts';
 import { failingExchange } from '../validation/execution/classify-outcomes.ts';
+import type { FailedTest } from '../validation/execution/classify-failure.ts';
 import { curlCommand } from '../validation/execution/curl-command.ts';
+import { groupFindings } from '../validation/execution/group-findings.ts';
 import { markReason, markUndeliveredTests } from '../validation/execution/quarantine.ts';
 import { unmarkTests } from '../validation/execution/unmark-tests.ts';
 import { runPytestSuite } from '../validation/execution/run-pytest-suite.ts';
@@ -27,6 +29,8 @@ export interface RunSuiteOptions {
   /** Variables whose values are secret (`--secret-var`): masked in everything the run writes. */
   secretVariables?: Record<string, string>;
   allowWrites?: boolean;
+  /** `lenient` reports contract deviations as warnings that do not fail the run (default strict). */
+  conformance?: Conformance;
   events?: EventSink;
   durations?: Record<string, number>;
   /** Stops a run in progress (the runner's processes end); runSuite then throws the signal's reason. */
@@ -69,7 +73,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       type: 'log',
       level: 'warn',
       message:
-        'no credentials given: valid requests go unauthenticated. Pass --header "Authorization: Bearer …" or set API_TOKEN / API_KEY.',
+        'no credentials given: valid requests go unauthenticated. Pass --header "Authorization: …" or set API_TOKEN / API_KEY.',
     });
   }
   const guarded = options.guard
@@ -96,12 +100,25 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       }),
   ).finally(() => guarded?.proxy?.close());
   durations['run'] = durationMs;
-  const defects = await writeEvidence(suiteDir, outcomes, scrubber);
+  const failures = await writeEvidence(suiteDir, outcomes, scrubber, manifest);
+  const defects = failures.map(suspectedDefect);
+  const conformance = options.conformance ?? 'strict';
+  const findings = groupFindings(failures, conformance);
   const marking = await markUndelivered(suiteDir, manifest.format, outcomes, defects);
   for (const { test, reason } of marking.unmarked)
     events({ type: 'log', level: 'warn', message: `could not mark "${test}" as not delivered: ${reason}` });
   const report = scrubber.scrubDeep(
-    buildRunReport({ manifest, baseUrl, repeat, outcomes, defects, durations, marking }),
+    buildRunReport({
+      manifest,
+      baseUrl,
+      repeat,
+      outcomes,
+      defects,
+      findings,
+      conformance,
+      durations,
+      marking,
+    }),
   );
   await writeReport(suiteDir, report);
   return report;
@@ -154,14 +171,16 @@ async function writeEvidence(
   suiteDir: string,
   outcomes: TestOutcome[],
   scrubber: SecretScrubber,
-): Promise<SuspectedDefect[]> {
-  const defects: SuspectedDefect[] = [];
+  manifest: Manifest,
+): Promise<FailedTest[]> {
+  const kindByTitle = new Map(manifest.tests.map((test) => [test.title, test.kind]));
+  const failures: FailedTest[] = [];
   const folder = join(suiteDir, 'evidence');
   await mkdir(folder, { recursive: true });
   for (const outcome of outcomes.filter((candidate) => candidate.verdict === 'defect' && candidate.failure)) {
     const failure = outcome.failure!;
     const exchange = failingExchange(failure);
-    const curl = exchange ? scrubber.scrub(curlCommand(exchange)) : undefined;
+    const curl = exchange ? scrubber.scrub(curlCommand(exchange, manifest.authScheme)) : undefined;
     const file = `evidence/${slug(outcome.title)}.json`;
     const artifacts = await keepArtifacts(suiteDir, slug(outcome.title), failure.artifacts, scrubber);
     await writeFile(
@@ -182,16 +201,24 @@ async function writeEvidence(
         2,
       ),
     );
-    defects.push({
+    failures.push({
       test: outcome.title,
       operation: outcome.operation ?? '',
+      testKind: kindByTitle.get(outcome.title),
+      message: failure.message,
       expected: failure.expected,
       actual: failure.actual,
+      status: exchange?.response?.status,
       evidence: file,
       curl,
     });
   }
-  return defects;
+  return failures;
+}
+
+function suspectedDefect(failed: FailedTest): SuspectedDefect {
+  const { test, operation, expected, actual, evidence, curl } = failed;
+  return { test, operation, expected, actual, evidence, curl };
 }
 
 /** Artifacts kept as text, so secret values are masked in the copy (screenshots and traces are copied as they are). */

@@ -10,6 +10,8 @@ export const MANIFEST_FILE = 'testops-suite.json';
 export type Manifest = SuiteManifest & {
   variables: { name: string; env: string }[];
   auth: ApiSuite['auth']['kind'];
+  /** Where the credential goes and its scheme word, for curl lines (absent in older manifests). */
+  authScheme?: ApiSuite['auth'];
 };
 
 export function manifestOf(
@@ -27,6 +29,7 @@ export function manifestOf(
     generatedAt: new Date().toISOString(),
     operations: suite.operations.map((operation) => operation.key),
     skippedOperations: suite.skippedOperations,
+    withheldTests: suite.withheldTests ?? [],
     tests: suite.cases.map((testCase) => ({
       title: testCase.title,
       operation: testCase.operation,
@@ -34,6 +37,7 @@ export function manifestOf(
     })),
     variables: suite.variables.map((variable) => ({ name: variable.name, env: variable.env })),
     auth: suite.auth.kind,
+    authScheme: suite.auth,
   };
 }
 

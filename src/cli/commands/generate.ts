@@ -1,7 +1,13 @@
 import { type Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { DEFAULT_REPEAT } from '../../pipeline/option-values.ts';
-import { collectHeader, collectList, collectVariable, positiveInteger } from '../parse-options.ts';
+import { CONFORMANCE_LEVELS, DEFAULT_REPEAT } from '../../pipeline/option-values.ts';
+import {
+  authSchemeWord,
+  collectHeader,
+  collectList,
+  collectVariable,
+  positiveInteger,
+} from '../parse-options.ts';
 import { progressPrinter } from '../progress.ts';
 import { printReport } from '../report-output.ts';
 
@@ -16,7 +22,9 @@ interface GenerateApiFlags {
   run?: boolean;
   repeat: number;
   allowWrites?: boolean;
+  conformance: 'strict' | 'lenient';
   only?: string[];
+  authScheme?: string;
   json?: boolean;
 }
 
@@ -62,10 +70,23 @@ export function registerGenerateCommands(program: Command, setExitCode: (code: n
       DEFAULT_REPEAT,
     )
     .option('--allow-writes', 'let tests send POST/PUT/PATCH/DELETE to a host that is not loopback')
+    .addOption(
+      new Option(
+        '--conformance <level>',
+        'strict: deviations from the documented contract (status, body schema, content type) are failures; lenient: they are reported as warnings that do not fail the run',
+      )
+        .choices([...CONFORMANCE_LEVELS])
+        .default('strict'),
+    )
     .option(
       '--only <operation>',
       'only this operation ("GET /pets/{id}" or its operationId); repeatable',
       collectList,
+    )
+    .option(
+      '--auth-scheme <word>',
+      'the word before the token in Authorization (e.g. Token; Basic for basic credentials) when the spec says otherwise or nothing; the suite reads the token from API_TOKEN',
+      authSchemeWord,
     )
     .option('--json', 'print the report as JSON on stdout (progress stays on stderr)')
     .action(async (flags: GenerateApiFlags) => {
@@ -80,9 +101,11 @@ export function registerGenerateCommands(program: Command, setExitCode: (code: n
         variables: flags.var ?? {},
         secretVariables: flags.secretVar ?? {},
         only: flags.only ?? [],
+        ...(flags.authScheme ? { authScheme: flags.authScheme } : {}),
         run: flags.run ?? false,
         repeat: flags.repeat,
         allowWrites: flags.allowWrites ?? false,
+        conformance: flags.conformance,
         events: progressPrinter(),
       });
       setExitCode(printReport(report, { json: flags.json ?? false, outDir }));

@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { DEFAULT_REPEAT } from '../../pipeline/option-values.ts';
+import { CONFORMANCE_LEVELS, DEFAULT_REPEAT } from '../../pipeline/option-values.ts';
 import { collectHeader, collectVariable, positiveInteger } from '../parse-options.ts';
 import { progressPrinter } from '../progress.ts';
 import { printReport } from '../report-output.ts';
@@ -12,6 +12,7 @@ interface RunFlags {
   secretVar?: Record<string, string>;
   repeat: number;
   allowWrites?: boolean;
+  conformance: 'strict' | 'lenient';
   json?: boolean;
 }
 
@@ -39,6 +40,14 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     )
     .option('--repeat <n>', 'runs per test', positiveInteger, DEFAULT_REPEAT)
     .option('--allow-writes', 'let tests send POST/PUT/PATCH/DELETE to a host that is not loopback')
+    .addOption(
+      new Option(
+        '--conformance <level>',
+        'strict: deviations from the documented contract (status, body schema, content type) are failures; lenient: they are reported as warnings that do not fail the run',
+      )
+        .choices([...CONFORMANCE_LEVELS])
+        .default('strict'),
+    )
     .option('--json', 'print the report as JSON on stdout')
     .action(async (suiteDir: string, flags: RunFlags) => {
       const { runSuite } = await import('../../pipeline/run-suite.ts');
@@ -50,6 +59,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
         variables: flags.var ?? {},
         secretVariables: flags.secretVar ?? {},
         allowWrites: flags.allowWrites ?? false,
+        conformance: flags.conformance,
         events: progressPrinter(),
       });
       setExitCode(printReport(report, { json: flags.json ?? false, outDir: resolve(suiteDir) }));

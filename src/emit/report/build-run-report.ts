@@ -1,10 +1,14 @@
 import {
   REPORT_VERSION,
+  type Conformance,
+  type Finding,
   type PageFigures,
   type RunReport,
   type SuspectedDefect,
   type TestOutcome,
 } from '../../core/run-report.ts';
+
+import { uncoveredOperations } from './uncovered-operations.ts';
 
 export interface SuiteManifest {
   version: 1;
@@ -16,6 +20,8 @@ export interface SuiteManifest {
   generatedAt: string;
   operations: string[];
   skippedOperations: { operation: string; reason: string }[];
+  /** Tests designed but not emitted, with why (absent in manifests written before they existed). */
+  withheldTests?: { test: string; operation: string; reason: string }[];
   tests: { title: string; operation: string; kind: string }[];
   /** UI suites: what exploration recorded per page (operations are page ids then). */
   pages?: {
@@ -34,6 +40,9 @@ export interface ReportInput {
   repeat: number;
   outcomes: TestOutcome[] | undefined;
   defects: SuspectedDefect[];
+  /** Failed tests grouped by root cause (none when the suite was not run). */
+  findings?: Finding[];
+  conformance?: Conformance;
   durations: Record<string, number>;
   marking?: RunReport['marking'];
 }
@@ -60,7 +69,7 @@ export function buildRunReport(input: ReportInput): RunReport {
     operations: {
       total: manifest.operations.length + manifest.skippedOperations.length,
       covered: manifest.operations.filter((operation) => coveredOperations.has(operation)).length,
-      skipped: manifest.skippedOperations,
+      skipped: uncoveredOperations(manifest, outcomes),
     },
     tests: {
       generated: manifest.tests.length,
@@ -73,6 +82,8 @@ export function buildRunReport(input: ReportInput): RunReport {
     executed: outcomes !== undefined,
     repeat: input.repeat,
     suspectedDefects: input.defects,
+    findings: input.findings ?? [],
+    conformance: input.conformance ?? 'strict',
     flaky: (outcomes ?? [])
       .filter((outcome) => outcome.verdict === 'flaky')
       .map((outcome) => ({
@@ -82,9 +93,12 @@ export function buildRunReport(input: ReportInput): RunReport {
         runs: outcome.runs,
         reason: outcome.failure?.actual ?? 'intermittent failure',
       })),
-    skippedTests: (outcomes ?? [])
-      .filter((outcome) => outcome.verdict === 'skipped')
-      .map((outcome) => ({ test: outcome.title, reason: outcome.skipReason ?? 'skipped' })),
+    skippedTests: [
+      ...(manifest.withheldTests ?? []).map((withheld) => ({ test: withheld.test, reason: withheld.reason })),
+      ...(outcomes ?? [])
+        .filter((outcome) => outcome.verdict === 'skipped')
+        .map((outcome) => ({ test: outcome.title, reason: outcome.skipReason ?? 'skipped' })),
+    ],
     durations: input.durations,
     ...(input.marking ? { marking: input.marking } : {}),
     ...(manifest.pages ? { pages: pageFigures(manifest, outcomes) } : {}),

@@ -26,8 +26,9 @@ export function renderReportMarkdown(report: RunReport): string {
     }
     lines.push('');
   }
+  lines.push(...findingSections(report));
   if (report.suspectedDefects.length > 0) {
-    lines.push('## Suspected defects', '');
+    lines.push('## Suspected defects (one per failed test)', '');
     for (const defect of report.suspectedDefects) {
       lines.push(
         `### ${defect.test}`,
@@ -59,7 +60,7 @@ export function renderReportMarkdown(report: RunReport): string {
   }
   if (report.operations.skipped.length > 0) {
     lines.push(
-      '## Operations skipped',
+      '## Operations without a delivered test',
       '',
       ...report.operations.skipped.map(
         (skipped) => `- \`${skipped.operation}\`: ${skipped.reason.split('\n')[0]}`,
@@ -83,14 +84,15 @@ export function renderConsoleSummary(report: RunReport): string {
   const rows = summaryRows(report);
   const width = Math.max(...rows.map(([name]) => name.length));
   const lines = rows.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`);
-  for (const defect of report.suspectedDefects.slice(0, 20)) {
+  const findings = report.findings ?? [];
+  for (const finding of findings.slice(0, 20)) {
+    const where = [...new Set(finding.occurrences.map((occurrence) => occurrence.operation))];
     lines.push(
-      `  ✗ ${defect.test}`,
-      `      expected ${defect.expected}; actual ${defect.actual.slice(0, 160)}`,
+      `  ✗ [${finding.severity}] ${finding.kind}: ${finding.title.slice(0, 160)}`,
+      `      ${finding.occurrences.length} test(s) on ${where.slice(0, 3).join(', ')}${where.length > 3 ? ` and ${where.length - 3} more` : ''}`,
     );
   }
-  if (report.suspectedDefects.length > 20)
-    lines.push(`  … ${report.suspectedDefects.length - 20} more in REPORT.md`);
+  if (findings.length > 20) lines.push(`  … ${findings.length - 20} more in REPORT.md`);
   return lines.join('\n');
 }
 
@@ -107,6 +109,7 @@ function summaryRows(report: RunReport): [string, string][] {
       report.executed ? `${report.tests.delivered} (passed ${report.repeat}/${report.repeat})` : 'not run',
     ],
     ['suspected defects', String(report.tests.failed)],
+    ['findings', findingCounts(report)],
     ['flaky (quarantined)', String(report.tests.flaky)],
     ['skipped', String(report.tests.skipped)],
     [
@@ -116,4 +119,39 @@ function summaryRows(report: RunReport): [string, string][] {
         .join(', '),
     ],
   ];
+}
+
+/** `3 (1 critical, 2 major)`: root causes, by severity. */
+function findingCounts(report: RunReport): string {
+  const findings = report.findings ?? [];
+  if (findings.length === 0) return '0';
+  const bySeverity = new Map<string, number>();
+  for (const finding of findings)
+    bySeverity.set(finding.severity, (bySeverity.get(finding.severity) ?? 0) + 1);
+  const parts = [...bySeverity].map(([severity, count]) => `${count} ${severity}`);
+  return `${findings.length} root causes (${parts.join(', ')})`;
+}
+
+function findingSections(report: RunReport): string[] {
+  const findings = report.findings ?? [];
+  if (findings.length === 0) return [];
+  const lines = [
+    '## Findings',
+    '',
+    `Failed tests grouped by root cause (conformance: ${report.conformance ?? 'strict'}).`,
+    '',
+  ];
+  for (const finding of findings) {
+    lines.push(
+      `### ${finding.id} · ${finding.severity} · ${finding.kind}: ${finding.title}`,
+      '',
+      ...finding.occurrences.map(
+        (occurrence) =>
+          `- ${occurrence.test} (\`${occurrence.operation}\`, evidence \`${occurrence.evidence}\`)`,
+      ),
+      ...(finding.occurrences[0]?.curl ? ['', '```sh', finding.occurrences[0].curl, '```'] : []),
+      '',
+    );
+  }
+  return lines;
 }

@@ -15,6 +15,7 @@ import { primaryType } from './sample-value.ts';
 
 export function statusText(statuses: number[]): string {
   if (statuses.length <= 1) return String(statuses[0] ?? '');
+  if (statuses.length > 4 && statuses.every((status) => status >= 400 && status < 500)) return 'a 4xx';
   return `${statuses.slice(0, -1).join(', ')} or ${statuses.at(-1)}`;
 }
 

@@ -7,6 +7,7 @@ import type { GenerationContext } from './generation-context.ts';
 import { negativeCases } from './negative-cases.ts';
 import { paginationCases } from './pagination-cases.ts';
 import { positiveCases } from './positive-cases.ts';
+import { protectGivenResources } from './protect-given-resources.ts';
 import { RequestBuilder } from './request-builder.ts';
 import { ResourceGraph } from './resource-graph.ts';
 import { SchemaContext } from './schema-context.ts';
@@ -20,6 +21,11 @@ export interface GenerateApiSuiteOptions {
   variables?: Record<string, string>;
   /** Only these operations (`GET /api/v1/vms` or operationId); all when empty. */
   only?: string[];
+  /**
+   * `--auth-scheme`: the word before the token in `Authorization` (`Token`, `Bearer`, or `Basic`
+   * for basic credentials), when the spec does not say or says otherwise.
+   */
+  authScheme?: string;
   events?: EventSink;
 }
 
@@ -57,12 +63,15 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
       });
     }
   }
+  const designed = uniqueTitles(cases);
+  const { kept, withheld } = protectGivenResources(designed, recipesFor(context, designed));
   return {
     title: model.title,
-    auth: suiteAuth(model),
+    auth: options.authScheme ? schemeAuth(options.authScheme) : suiteAuth(model),
     specSource: options.specSource,
-    cases: uniqueTitles(cases),
-    recipes: recipesFor(context, cases),
+    cases: kept,
+    withheldTests: withheld,
+    recipes: recipesFor(context, kept),
     variables: requests.variables,
     schemas: suiteSchemas(model),
     operations: selected.map((operation) => ({ key: operation.key, tag: operation.tag })),
@@ -157,11 +166,15 @@ function suiteAuth(model: ApiModel): ApiSuite['auth'] {
           ? { kind: 'basic' }
           : security.kind === 'other'
             ? { kind: 'none' }
-            : { kind: 'bearer' };
+            : { kind: 'bearer', prefix: security.prefix ?? 'Bearer' };
     const key = JSON.stringify(auth);
     counts.set(key, { count: (counts.get(key)?.count ?? 0) + 1, auth });
   }
   return [...counts.values()].sort((a, b) => b.count - a.count)[0]?.auth ?? { kind: 'none' };
+}
+
+function schemeAuth(scheme: string): ApiSuite['auth'] {
+  return scheme.toLowerCase() === 'basic' ? { kind: 'basic' } : { kind: 'bearer', prefix: scheme };
 }
 
 function suiteSchemas(model: ApiModel): SuiteSchemas {

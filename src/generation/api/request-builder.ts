@@ -190,7 +190,7 @@ export class RequestBuilder {
     } else {
       this.#variables.set(name, {
         name,
-        env: envName(name),
+        env: suiteVariableEnv(name),
         description: `"${name}" the generator cannot create, used by ${operation.key}`,
         required: true,
         example: this.#given[name],
@@ -215,6 +215,16 @@ function isIdLike(schema: JsonSchema): boolean {
     schema.type === 'string' ||
     schema.type === 'integer'
   );
+}
+
+/**
+ * Suite variables are read from `TESTOPS_VAR_<NAME>`: a bare `USERNAME` or `HOME` would pick up
+ * the shell's own value.
+ */
+export const SUITE_VARIABLE_PREFIX = 'TESTOPS_VAR_';
+
+export function suiteVariableEnv(name: string): string {
+  return `${SUITE_VARIABLE_PREFIX}${envName(name)}`;
 }
 
 export function envName(name: string): string {

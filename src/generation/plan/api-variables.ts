@@ -1,4 +1,4 @@
-import { envName } from '../api/request-builder.ts';
+import { suiteVariableEnv } from '../api/request-builder.ts';
 import type { ApiModel, ApiOperation } from '../../core/api-model.ts';
 import { codePointOrder } from './code-point-order.ts';
 
@@ -20,7 +20,7 @@ export function apiVariables(api: ApiModel): { name: string; env: string; usedBy
   }
   return [...usedBy]
     .sort(([a], [b]) => codePointOrder(a, b))
-    .map(([name, users]) => ({ name, env: envName(name), usedBy: [...users].sort(codePointOrder) }));
+    .map(([name, users]) => ({ name, env: suiteVariableEnv(name), usedBy: [...users].sort(codePointOrder) }));
 }
 
 /** `vm_id` → `vm`, `diskId` → `disk`, `id` → `` (an item's own id), anything else → undefined. */

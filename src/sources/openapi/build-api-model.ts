@@ -274,15 +274,32 @@ function securityOf(name: string, raw: unknown): ApiSecurity {
   const scheme = isObject(raw) ? raw : {};
   const type = String(scheme['type'] ?? '');
   const httpScheme = String(scheme['scheme'] ?? '').toLowerCase();
-  if (type === 'http' && httpScheme === 'bearer') return { scheme: name, kind: 'bearer' };
+  if (type === 'http' && httpScheme === 'bearer') return { scheme: name, kind: 'bearer', prefix: 'Bearer' };
   if (type === 'http' && httpScheme === 'basic') return { scheme: name, kind: 'basic' };
+  // Any other HTTP scheme (`Token`, `JWT`) is a token after that word, as written in the spec.
+  if (type === 'http' && /^[A-Za-z][\w.-]*$/.test(String(scheme['scheme'] ?? '')))
+    return { scheme: name, kind: 'bearer', prefix: String(scheme['scheme']) };
   if (type === 'apiKey') {
     const location = String(scheme['in'] ?? 'header') as 'header' | 'query' | 'cookie';
-    return { scheme: name, kind: 'api-key', in: location, name: String(scheme['name'] ?? 'X-API-Key') };
+    const keyName = String(scheme['name'] ?? 'X-API-Key');
+    const prefix =
+      location === 'header' && /^authorization$/i.test(keyName) ? tokenPrefix(scheme) : undefined;
+    if (prefix) return { scheme: name, kind: 'bearer', prefix };
+    return { scheme: name, kind: 'api-key', in: location, name: keyName };
   }
   if (type === 'oauth2') return { scheme: name, kind: 'oauth2' };
   if (type === 'openIdConnect') return { scheme: name, kind: 'openid' };
   return { scheme: name, kind: 'other' };
+}
+
+/**
+ * An API key sent in `Authorization` usually has a scheme word the spec names only in prose:
+ * "Prefix the token with \"Token \"" → `Token`.
+ */
+function tokenPrefix(scheme: Record<string, unknown>): string | undefined {
+  const description = String(scheme['description'] ?? '');
+  const quoted = /prefix[^"'`]*["'`]([A-Za-z][\w.-]*) ?["'`]/i.exec(description)?.[1];
+  return quoted ?? /\b(Bearer|Token|JWT)\s+(<|\{|\$|\w*token)/i.exec(description)?.[1];
 }
 
 function tagOf(raw: Record<string, unknown>, path: string): string {

@@ -76,7 +76,9 @@ describe('testops plan on the compute API', () => {
 
   it('names the environment the API needs', () => {
     expect(result.plan.environments.baseUrls).toEqual(['http://127.0.0.1:4010']);
-    expect(result.plan.environments.variables.map((variable) => variable.env)).toEqual(['PROJECT_ID']);
+    expect(result.plan.environments.variables.map((variable) => variable.env)).toEqual([
+      'TESTOPS_VAR_PROJECT_ID',
+    ]);
   });
 });
 

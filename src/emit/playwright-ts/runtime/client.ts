@@ -9,6 +9,8 @@ export interface SuiteAuth {
   kind: 'bearer' | 'basic' | 'api-key' | 'none';
   in?: 'header' | 'query' | 'cookie';
   name?: string;
+  /** The scheme word before a token in `Authorization` (the spec's, e.g. `Token`); default Bearer. */
+  prefix?: string;
 }
 
 export interface SendOptions {
@@ -80,17 +82,24 @@ export class ApiClient {
       response: undefined,
     });
     this.exchanges.push(exchange);
-    const response = await this.#request
-      .fetch(url.href, {
-        method: options.method,
-        headers,
-        data: body,
-        failOnStatusCode: false,
-        maxRedirects: 0,
-      })
-      .catch((error: unknown) => {
-        throw scrubError(error);
-      });
+    const fetchOnce = () =>
+      this.#request
+        .fetch(url.href, {
+          method: options.method,
+          headers,
+          data: body,
+          failOnStatusCode: false,
+          maxRedirects: 0,
+        })
+        .catch((error: unknown) => {
+          throw scrubError(error);
+        });
+    let response = await fetchOnce();
+    // A rate limit is the target pacing us, not a verdict: wait as told (bounded) and ask again.
+    for (let attempt = 0; response.status() === 429 && attempt < RATE_LIMIT_RETRIES; attempt++) {
+      await new Promise((done) => setTimeout(done, retryDelayMs(response.headers()['retry-after'], attempt)));
+      response = await fetchOnce();
+    }
     const text = await response.text();
     const responseHeaders = response.headers();
     exchange.response = scrubDeep({
@@ -134,7 +143,10 @@ export class ApiClient {
       case 'bearer': {
         const token = process.env['API_TOKEN'];
         if (valid && !token) return; // API_HEADERS may carry it
-        headers['authorization'] = `Bearer ${valid ? token : INVALID_TOKEN}`;
+        headers['authorization'] = withPrefix(
+          this.#auth.prefix ?? 'Bearer',
+          valid ? (token ?? '') : INVALID_TOKEN,
+        );
         return;
       }
       case 'basic': {
@@ -185,6 +197,23 @@ export class ApiClient {
     if (this.#auth.kind === 'api-key' && (this.#auth.in ?? 'header') === 'header') return this.#auth.name;
     return undefined;
   }
+}
+
+const RATE_LIMIT_RETRIES = 3;
+const MAX_RETRY_DELAY_MS = 8_000;
+
+/** `Retry-After` in seconds or as an HTTP date; without one, 0.5 s, 1 s, 2 s. Never above 8 s. */
+export function retryDelayMs(retryAfter: string | undefined, attempt: number): number {
+  const seconds = Number(retryAfter);
+  const date = retryAfter && !Number.isFinite(seconds) ? Date.parse(retryAfter) - Date.now() : NaN;
+  const told = Number.isFinite(seconds) && retryAfter !== '' ? seconds * 1000 : date;
+  const delay = Number.isFinite(told) ? told : 500 * 2 ** attempt;
+  return Math.min(Math.max(delay, 0), MAX_RETRY_DELAY_MS);
+}
+
+/** API_TOKEN may be given with its scheme word already (`Token abc`): never doubled. */
+function withPrefix(prefix: string, token: string): string {
+  return token.toLowerCase().startsWith(`${prefix.toLowerCase()} `) ? token : `${prefix} ${token}`;
 }
 
 export function parseHeaderLines(text: string): Record<string, string> {

@@ -26,6 +26,21 @@ export interface SuiteDefinition {
   variables: Record<string, string>;
 }
 
+const PREFIX = 'TESTOPS_VAR_';
+// Names the shell or the OS sets on its own: never read as a suite variable's unprefixed form.
+const SHELL_NAMES = new Set(
+  'USER USERNAME LOGNAME HOME PATH SHELL PWD OLDPWD LANG TERM HOSTNAME HOST TMPDIR TEMP TMP EDITOR MAIL DISPLAY NAME ID'.split(
+    ' ',
+  ),
+);
+
+/** Suites generated before the prefix read `PROJECT_ID`: still honoured, except the shell's own names. */
+function legacyValue(env: string): string | undefined {
+  if (!env.startsWith(PREFIX)) return undefined;
+  const legacy = env.slice(PREFIX.length);
+  return SHELL_NAMES.has(legacy) ? undefined : process.env[legacy];
+}
+
 export class Vars {
   readonly #testInfo: TestInfo;
   readonly #names: Record<string, string>;
@@ -38,7 +53,7 @@ export class Vars {
   /** The value from the environment; the test is skipped, saying what to set, when it is missing. */
   get(name: string): string {
     const env = this.#names[name] ?? name.toUpperCase();
-    const value = process.env[env];
+    const value = process.env[env] || legacyValue(env);
     if (value === undefined || value === '') {
       this.#testInfo.skip(true, `Set ${env} (value for "${name}") to run this test; see the suite README.`);
     }

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import base64
+import email.utils
 import html
 import ipaddress
 import json
@@ -352,6 +353,17 @@ class ApiClient:
                 headers=request_headers,
                 content=body.encode("utf-8") if body is not None else None,
             )
+            # A rate limit is the target pacing us, not a verdict: wait as told (bounded), ask again.
+            for attempt in range(RATE_LIMIT_RETRIES):
+                if response.status_code != 429:
+                    break
+                time.sleep(retry_delay_seconds(response.headers.get("retry-after"), attempt))
+                response = self._http.request(
+                    method,
+                    url,
+                    headers=request_headers,
+                    content=body.encode("utf-8") if body is not None else None,
+                )
         except httpx.HTTPError as error:
             error.args = tuple(scrub_deep(list(error.args)))
             raise
@@ -381,7 +393,8 @@ class ApiClient:
             token = os.environ.get("API_TOKEN")
             if valid and not token:
                 return None  # API_HEADERS may carry it
-            _set_header(headers, "authorization", f"Bearer {token if valid else INVALID_CREDENTIAL}")
+            prefix = self._auth.get("prefix") or "Bearer"
+            _set_header(headers, "authorization", _with_prefix(prefix, token if valid else INVALID_CREDENTIAL))
         elif kind == "basic":
             if valid and not os.environ.get("API_USERNAME"):
                 return None
@@ -419,6 +432,29 @@ class ApiClient:
             name: REDACTED if name.lower() in _SENSITIVE_HEADERS or name.lower() == secret else value
             for name, value in headers.items()
         }
+
+
+def _with_prefix(prefix: str, token: str) -> str:
+    """API_TOKEN may be given with its scheme word already (`Token abc`): never doubled."""
+    return token if token.lower().startswith(prefix.lower() + " ") else f"{prefix} {token}"
+
+
+RATE_LIMIT_RETRIES = 3
+MAX_RETRY_DELAY_SECONDS = 8.0
+
+
+def retry_delay_seconds(retry_after: Optional[str], attempt: int) -> float:
+    """`Retry-After` in seconds or as an HTTP date; without one, 0.5 s, 1 s, 2 s. Never above 8 s."""
+    delay = 0.5 * 2**attempt
+    if retry_after:
+        try:
+            delay = float(retry_after)
+        except ValueError:
+            try:
+                delay = email.utils.parsedate_to_datetime(retry_after).timestamp() - time.time()
+            except (TypeError, ValueError):
+                pass
+    return min(max(delay, 0.0), MAX_RETRY_DELAY_SECONDS)
 
 
 def new_transport() -> httpx.HTTPTransport:
@@ -683,6 +719,21 @@ def _format_checker() -> Any:
 # ---------------------------------------------------------------------------------------------
 
 
+_PREFIX = "TESTOPS_VAR_"
+# Names the shell or the OS sets on its own: never read as a suite variable's unprefixed form.
+_SHELL_NAMES = set(
+    "USER USERNAME LOGNAME HOME PATH SHELL PWD OLDPWD LANG TERM HOSTNAME HOST TMPDIR TEMP TMP EDITOR MAIL DISPLAY NAME ID".split()
+)
+
+
+def _legacy_value(env: str) -> Optional[str]:
+    """Suites generated before the prefix read `PROJECT_ID`: still honoured, except the shell's own names."""
+    if not env.startswith(_PREFIX):
+        return None
+    legacy = env[len(_PREFIX):]
+    return None if legacy in _SHELL_NAMES else os.environ.get(legacy)
+
+
 class Vars:
     """Suite variables by name; `names` maps each to its environment variable."""
 
@@ -692,7 +743,7 @@ class Vars:
     def get(self, name: str) -> str:
         """The value from the environment; the test is skipped, saying what to set, when missing."""
         env = self._names.get(name) or name.upper()
-        value = os.environ.get(env)
+        value = os.environ.get(env) or _legacy_value(env)
         if not value:
             pytest.skip(f'Set {env} (value for "{name}") to run this test; see the suite README.')
         return value

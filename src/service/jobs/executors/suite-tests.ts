@@ -71,9 +71,12 @@ export function suiteSummary(report: RunReport): ExecutorResult['summary'] {
 }
 
 export function skippedOperations(report: RunReport): JobError[] {
-  return report.operations.skipped.map((skipped) => ({
-    code: 'TESTOPS_OPERATION_INVALID',
-    message: skipped.reason,
-    where: skipped.operation,
-  }));
+  // Operations merely not delivered (failed, skipped) are results, not errors of the job.
+  return report.operations.skipped
+    .filter((skipped) => skipped.cause !== 'not-delivered')
+    .map((skipped) => ({
+      code: 'TESTOPS_OPERATION_INVALID',
+      message: skipped.reason,
+      where: skipped.operation,
+    }));
 }

@@ -1,0 +1,54 @@
+import type { ApiTestCase, ResourceRecipe, Step, ValueExpr } from '../../core/test-case.ts';
+
+const DESTRUCTIVE = new Set(['DELETE', 'PUT', 'PATCH']);
+
+/** A test withheld from the suite, with why, so the report can say so. */
+export interface WithheldTest {
+  test: string;
+  operation: string;
+  reason: string;
+}
+
+/**
+ * Destructive requests (DELETE, PUT, PATCH) may only act on resources the suite created:
+ * a value given with `--var` or a resource merely found in a list belongs to the user, and a
+ * test deleting it first would break every later test on it (404), or lose the user's data.
+ */
+export function protectGivenResources(
+  cases: ApiTestCase[],
+  recipes: ResourceRecipe[],
+): { kept: ApiTestCase[]; withheld: WithheldTest[] } {
+  const found = new Set(recipes.filter((recipe) => recipe.create.method === 'GET').map((r) => r.name));
+  const kept: ApiTestCase[] = [];
+  const withheld: WithheldTest[] = [];
+  for (const testCase of cases) {
+    const reason = testCase.steps.map((step) => notOursReason(step, found, testCase)).find(Boolean);
+    if (reason) withheld.push({ test: testCase.title, operation: testCase.operation, reason });
+    else kept.push(testCase);
+  }
+  return { kept, withheld };
+}
+
+function notOursReason(step: Step, found: Set<string>, testCase: ApiTestCase): string | undefined {
+  const request = step.request;
+  if (!DESTRUCTIVE.has(request.method.toUpperCase())) return undefined;
+  const target = targetParameter(request.path);
+  const value: ValueExpr | undefined = target ? request.pathParams[target] : undefined;
+  if (value?.kind === 'var') {
+    return `${request.method} would change "${target}" given with --var (the user's resource); no way to create one of its own was found`;
+  }
+  const resource = value?.kind === 'resource' ? resourceOf(testCase, value.alias) : undefined;
+  if (resource && found.has(resource)) {
+    return `${request.method} would change an existing "${resource}" found on the target, not one the suite created`;
+  }
+  return undefined;
+}
+
+/** The parameter naming what a request acts on: the last one in the path. */
+function targetParameter(path: string): string | undefined {
+  return [...path.matchAll(/\{([^}]+)\}/g)].at(-1)?.[1];
+}
+
+function resourceOf(testCase: ApiTestCase, alias: string): string {
+  return testCase.uses.find((use) => use.alias === alias)?.resource ?? alias;
+}

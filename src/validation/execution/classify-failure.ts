@@ -1,0 +1,149 @@
+import type { FindingKind, FindingSeverity } from '../../core/run-report.ts';
+
+/** A failed test as the verification step saw it. */
+export interface FailedTest {
+  test: string;
+  operation: string;
+  /** The case kind from the suite manifest (`negative`, `auth`, `stateful`, …). */
+  testKind: string | undefined;
+  message: string;
+  expected: string;
+  actual: string;
+  /** Status of the exchange the failed check names, when it got a response. */
+  status: number | undefined;
+  evidence: string;
+  curl: string | undefined;
+}
+
+/** What a failure says about the target: its kind, severity and operation-independent cause. */
+export interface FailureCause {
+  kind: FindingKind;
+  severity: FindingSeverity;
+  /** Equal for failures with the same root cause, whichever operation showed them. */
+  signature: string;
+  title: string;
+}
+
+/** Classifies one failure; the signature leaves out operations, ids and concrete numbers. */
+export function classifyFailure(failed: FailedTest): FailureCause {
+  const check = failed.message.split('\n')[0] ?? '';
+  const actualStatus = /^status (\d{3})/.exec(failed.actual)?.[1];
+  if (actualStatus) return statusCause(failed, Number(actualStatus));
+  if (/wrong content type/.test(check)) {
+    return contractCause(
+      `content-type|${failed.expected}|${failed.actual}`,
+      `Wrong content type: ${failed.actual} instead of the documented ${failed.expected.replace(/^content-type /, '')}`,
+    );
+  }
+  if (/body (is not JSON|does not match the documented)/.test(check)) {
+    const problems = normaliseProblems(failed.actual);
+    const which = /documented (\d{3}) schema/.exec(check)?.[1] ?? String(failed.status ?? '');
+    return contractCause(
+      `schema|${statusClass(Number(which))}|${problems}`,
+      `${Number(which) >= 400 ? 'Error' : 'Response'} body does not match the documented schema: ${problems}`,
+    );
+  }
+  if (/field "[^"]*" is not as expected/.test(check)) {
+    const field = /field "([^"]*)"/.exec(check)?.[1] ?? '';
+    return {
+      kind: 'state-defect',
+      severity: 'major',
+      signature: `state-defect|field|${normalisePath(field)}`,
+      title: `Value not kept: "${field}" is not what was sent${failed.testKind === 'stateful' ? ' (read back after a write)' : ''}`,
+    };
+  }
+  return {
+    kind: 'functional-defect',
+    severity: 'major',
+    signature: `functional|${normaliseText(check.replace(labelPattern, ''))}|${normaliseText(failed.expected)}`,
+    title: `${trigger(failed)}: expected ${failed.expected}, got ${failed.actual.slice(0, 120)}`,
+  };
+}
+
+function statusCause(failed: FailedTest, status: number): FailureCause {
+  const expected = [...failed.expected.matchAll(/\d{3}/g)].map((match) => Number(match[0]));
+  const what = trigger(failed);
+  if (status >= 500) {
+    return {
+      kind: 'server-error',
+      severity: 'critical',
+      signature: `server-error|${status}|${what}`,
+      title: `Server error ${status} on ${what}`,
+    };
+  }
+  if (failed.testKind === 'stateful' && expected.includes(404) && status < 300) {
+    return {
+      kind: 'state-defect',
+      severity: 'major',
+      signature: `state-defect|not-deleted|${status}`,
+      title: `Delete not deleting: a deleted resource is still read back (${status})`,
+    };
+  }
+  const rejectionExpected = expected.length > 0 && expected.every((code) => code >= 400);
+  if (rejectionExpected && status < 400) {
+    const auth = failed.testKind === 'auth';
+    return {
+      kind: 'invalid-input-accepted',
+      severity: auth ? 'critical' : 'major',
+      // The same rule unenforced on several fields is one cause: `"X" with a number instead of text`.
+      signature: `invalid-input-accepted|${what.replace(/"[^"]*"/g, '"…"')}`,
+      title: `${auth ? 'Request without valid credentials' : 'Invalid input'} accepted (${status}): ${what}`,
+    };
+  }
+  const expectedText = expected.join(' or ');
+  // Operations document different 4xx sets; the cause is the status answered for that class.
+  const expectedClass = [...new Set(expected.map((code) => `${Math.floor(code / 100)}xx`))].join('|');
+  if (status >= 400 && expected.every((code) => code < 400)) {
+    return contractCause(
+      `status|${expectedText}|${status}`,
+      `Documented-valid request rejected: ${status} instead of ${expectedText}`,
+    );
+  }
+  return contractCause(
+    `status|${expected.every((code) => code >= 400) ? expectedClass : expectedText}|${status}`,
+    `Undocumented status: ${status} instead of the documented ${expectedText}`,
+  );
+}
+
+function contractCause(signature: string, title: string): FailureCause {
+  return { kind: 'contract-deviation', severity: 'minor', signature: `contract|${signature}`, title };
+}
+
+// `GET /api/v1/vms/123` in a check line: the operation, not the cause.
+const labelPattern = /\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+/g;
+
+/** What the test did, without its operation and expected status: `rejects "name" longer than N characters`. */
+function trigger(failed: FailedTest): string {
+  const withoutOperation = failed.operation ? failed.test.replace(failed.operation, '') : failed.test;
+  return normaliseText(
+    withoutOperation
+      .replace(labelPattern, '')
+      .replace(/ with (a 4xx|[\d, or]+)( \(\d+\))?$/, '')
+      .replace(/ \(\d+\)$/, ''),
+  );
+}
+
+/** Ajv-style problems without array indexes, values or ordering, so equal violations compare equal. */
+function normaliseProblems(text: string): string {
+  const problems = text
+    .split(';')
+    .map((problem) => normalisePath(problem.trim()))
+    .filter(Boolean);
+  return [...new Set(problems)].sort().join('; ');
+}
+
+function normalisePath(text: string): string {
+  return text.replace(/\/\d+(?=\/|\s|$)/g, '/N').replace(/\.\d+(?=\.|$)/g, '.N');
+}
+
+function normaliseText(text: string): string {
+  return text
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, 'ID')
+    .replace(/-?\d+(\.\d+)?/g, 'N')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function statusClass(status: number): string {
+  return Number.isFinite(status) && status > 0 ? `${Math.floor(status / 100)}xx` : 'any';
+}

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import type { FailedTest } from '../../../src/validation/execution/classify-failure.ts';
+import { groupFindings } from '../../../src/validation/execution/group-findings.ts';
+
+function failed(overrides: Partial<FailedTest> & { test: string; operation: string }): FailedTest {
+  return {
+    testKind: 'negative',
+    message: 'check\nExpected: x\nActual: y',
+    expected: 'x',
+    actual: 'y',
+    status: undefined,
+    evidence: `evidence/${overrides.test}.json`,
+    curl: undefined,
+    ...overrides,
+  };
+}
+
+const errorBodyMismatch = (operation: string, field: string): FailedTest =>
+  failed({
+    test: `${operation} rejects "${field}" longer than 40 characters with 422`,
+    operation,
+    message: `${operation} body does not match the documented 422 schema\nExpected: a body matching the documented schema\nActual: (body) must have required property 'errors'`,
+    expected: 'a body matching the documented schema',
+    actual: "(body) must have required property 'errors'",
+    status: 422,
+  });
+
+const statusMismatch = (
+  test: string,
+  operation: string,
+  expected: string,
+  status: number,
+  kind = 'negative',
+) =>
+  failed({
+    test,
+    operation,
+    testKind: kind,
+    message: `${operation} answered ${status}\nExpected: status ${expected}\nActual: status ${status} {}`,
+    expected: `status ${expected}`,
+    actual: `status ${status} {"error":"x"}`,
+    status,
+  });
+
+describe('findings grouped by root cause', () => {
+  it('reports one error-body schema violation seen on many operations as one finding', () => {
+    const failures = ['POST /users', 'POST /articles', 'PUT /articles/{slug}', 'POST /comments'].flatMap(
+      (operation) => [errorBodyMismatch(operation, 'title'), errorBodyMismatch(operation, 'body')],
+    );
+    const findings = groupFindings(failures, 'strict');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ kind: 'contract-deviation', severity: 'minor' });
+    expect(findings[0]!.occurrences).toHaveLength(8);
+    expect(findings[0]!.id).toMatch(/^F-[0-9a-f]{8}$/);
+  });
+
+  it('keeps distinct server errors apart and puts them first', () => {
+    const findings = groupFindings(
+      [
+        statusMismatch(
+          'GET /articles rejects query parameter "offset" below its minimum (-1) with 422',
+          'GET /articles',
+          '422',
+          500,
+        ),
+        statusMismatch(
+          'GET /comments rejects query parameter "offset" below its minimum (-1) with 422',
+          'GET /comments',
+          '422',
+          500,
+        ),
+        statusMismatch('PUT /user rejects a request without a body with 422', 'PUT /user', '422', 500),
+        statusMismatch(
+          'DELETE /articles/{slug} answers 204',
+          'DELETE /articles/{slug}',
+          '204',
+          200,
+          'positive',
+        ),
+      ],
+      'strict',
+    );
+    expect(findings.map((finding) => [finding.kind, finding.occurrences.length])).toEqual([
+      ['server-error', 2],
+      ['server-error', 1],
+      ['contract-deviation', 1],
+    ]);
+    expect(findings[0]!.title).toContain('offset');
+    expect(findings[2]!.title).toBe('Undocumented status: 200 instead of the documented 204');
+  });
+
+  it('names invalid input accepted, credentials ignored and deletes that do not delete', () => {
+    const findings = groupFindings(
+      [
+        statusMismatch(
+          'POST /vms rejects "name" longer than 64 characters with 422',
+          'POST /vms',
+          '422',
+          201,
+        ),
+        statusMismatch(
+          'POST /vms rejects a request without credentials with 401',
+          'POST /vms',
+          '401',
+          201,
+          'auth',
+        ),
+        statusMismatch(
+          'vm lifecycle: create, read, delete, read after delete',
+          'POST /vms',
+          '404',
+          200,
+          'stateful',
+        ),
+      ],
+      'strict',
+    );
+    expect(findings.map((finding) => [finding.kind, finding.severity])).toEqual([
+      ['invalid-input-accepted', 'critical'],
+      ['state-defect', 'major'],
+      ['invalid-input-accepted', 'major'],
+    ]);
+  });
+
+  it('merges one undocumented status and one unenforced rule across operations and fields', () => {
+    const findings = groupFindings(
+      [
+        statusMismatch('POST /a rejects a request without a body with 400', 'POST /a', '400', 415),
+        statusMismatch(
+          'PUT /b/{id} rejects a request without a body with 400 or 422',
+          'PUT /b/{id}',
+          '400 or 422',
+          415,
+        ),
+        statusMismatch(
+          'POST /a rejects "name" with a number instead of text with 400',
+          'POST /a',
+          '400',
+          201,
+        ),
+        statusMismatch(
+          'PUT /b/{id} rejects "icon" with a number instead of text with 400',
+          'PUT /b/{id}',
+          '400',
+          200,
+        ),
+      ],
+      'strict',
+    );
+    expect(findings.map((finding) => [finding.kind, finding.occurrences.length])).toEqual([
+      ['invalid-input-accepted', 2],
+      ['contract-deviation', 2],
+    ]);
+  });
+
+  it('makes contract deviations warnings under lenient conformance, and nothing else', () => {
+    const findings = groupFindings(
+      [
+        errorBodyMismatch('POST /users', 'email'),
+        statusMismatch(
+          'GET /x rejects query parameter "limit" above its maximum (101) with 422',
+          'GET /x',
+          '422',
+          503,
+        ),
+      ],
+      'lenient',
+    );
+    expect(findings.map((finding) => [finding.kind, finding.severity])).toEqual([
+      ['server-error', 'critical'],
+      ['contract-deviation', 'warning'],
+    ]);
+  });
+});
