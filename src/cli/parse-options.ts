@@ -1,4 +1,5 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { CONFORMANCE_LEVELS } from '../pipeline/option-values.ts';
 
 /** `--var project_id=…` → { project_id: '…' }. */
 export function collectVariable(
@@ -40,4 +41,14 @@ export function authSchemeWord(value: string): string {
   if (!/^[A-Za-z][\w.-]*$/.test(value))
     throw new InvalidArgumentError(`expected one word such as Token or Bearer, got "${value}"`);
   return value;
+}
+
+/** `--conformance`, shared by `generate api` and `run`. */
+export function conformanceOption(): Option {
+  return new Option(
+    '--conformance <level>',
+    'strict: deviations from the documented contract (status, body schema, content type) are failures; lenient: they are reported as warnings that do not fail the run',
+  )
+    .choices([...CONFORMANCE_LEVELS])
+    .default('strict');
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { yamlBomb } from '../fixtures/specs/yaml-bomb.ts';
 
 // `testops generate api --spec <file>` on hostile specs: a clear error and exit code, never a
 // stack trace or "Maximum call stack size exceeded".
@@ -25,14 +26,8 @@ async function generateApi(name: string, text: string): Promise<{ code: number; 
 
 describe('testops generate api on hostile specs', () => {
   it('a YAML bomb exits 2 with TESTOPS_SPEC_TOO_COMPLEX', async () => {
-    const lines = ['openapi: 3.0.3', 'a0: &a0 [x, x, x, x, x, x, x, x, x]'];
-    for (let level = 1; level < 9; level++)
-      lines.push(
-        `a${level}: &a${level} [${Array(9)
-          .fill(`*a${level - 1}`)
-          .join(', ')}]`,
-      );
-    const { code, stderr } = await generateApi('bomb.yaml', lines.join('\n'));
+    const bomb = yamlBomb(9);
+    const { code, stderr } = await generateApi('bomb.yaml', bomb);
     expect(code).toBe(2);
     expect(stderr).toContain('TESTOPS_SPEC_TOO_COMPLEX');
     expect(stderr).toContain('the document expands too much');

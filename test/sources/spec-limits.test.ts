@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { TestopsError } from '../../src/core/errors.ts';
 import { buildApiModel } from '../../src/sources/openapi/build-api-model.ts';
 import { loadSpec } from '../../src/sources/openapi/load-spec.ts';
+import { yamlBomb } from '../fixtures/specs/yaml-bomb.ts';
 
 // Hostile or absurd specs: each is a clear error for its operation or for the document, never a
 // stack overflow, a hang, or "does not resolve" for a reference that exists.
@@ -62,14 +63,8 @@ function chainSpec(count: number): string {
 
 describe('spec limits', () => {
   it('a YAML bomb (billion laughs) fails as TESTOPS_SPEC_TOO_COMPLEX saying the document expands too much', async () => {
-    const lines = ['openapi: 3.0.3', 'a0: &a0 [x, x, x, x, x, x, x, x, x]'];
-    for (let level = 1; level < 8; level++)
-      lines.push(
-        `a${level}: &a${level} [${Array(9)
-          .fill(`*a${level - 1}`)
-          .join(', ')}]`,
-      );
-    const error = await loadError(await specFile('bomb.yaml', lines.join('\n')));
+    const bomb = yamlBomb(8);
+    const error = await loadError(await specFile('bomb.yaml', bomb));
     expect(error.code).toBe('TESTOPS_SPEC_TOO_COMPLEX');
     expect(error.message).toContain('the document expands too much');
     expect(error.message).toContain('Tip:');

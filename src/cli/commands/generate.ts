@@ -1,11 +1,12 @@
 import { type Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { CONFORMANCE_LEVELS, DEFAULT_REPEAT } from '../../pipeline/option-values.ts';
+import { DEFAULT_REPEAT } from '../../pipeline/option-values.ts';
 import {
   authSchemeWord,
   collectHeader,
   collectList,
   collectVariable,
+  conformanceOption,
   positiveInteger,
 } from '../parse-options.ts';
 import { progressPrinter } from '../progress.ts';
@@ -70,14 +71,7 @@ export function registerGenerateCommands(program: Command, setExitCode: (code: n
       DEFAULT_REPEAT,
     )
     .option('--allow-writes', 'let tests send POST/PUT/PATCH/DELETE to a host that is not loopback')
-    .addOption(
-      new Option(
-        '--conformance <level>',
-        'strict: deviations from the documented contract (status, body schema, content type) are failures; lenient: they are reported as warnings that do not fail the run',
-      )
-        .choices([...CONFORMANCE_LEVELS])
-        .default('strict'),
-    )
+    .addOption(conformanceOption())
     .option(
       '--only <operation>',
       'only this operation ("GET /pets/{id}" or its operationId); repeatable',

@@ -1,7 +1,7 @@
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { CONFORMANCE_LEVELS, DEFAULT_REPEAT } from '../../pipeline/option-values.ts';
-import { collectHeader, collectVariable, positiveInteger } from '../parse-options.ts';
+import { DEFAULT_REPEAT } from '../../pipeline/option-values.ts';
+import { collectHeader, collectVariable, conformanceOption, positiveInteger } from '../parse-options.ts';
 import { progressPrinter } from '../progress.ts';
 import { printReport } from '../report-output.ts';
 
@@ -40,14 +40,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     )
     .option('--repeat <n>', 'runs per test', positiveInteger, DEFAULT_REPEAT)
     .option('--allow-writes', 'let tests send POST/PUT/PATCH/DELETE to a host that is not loopback')
-    .addOption(
-      new Option(
-        '--conformance <level>',
-        'strict: deviations from the documented contract (status, body schema, content type) are failures; lenient: they are reported as warnings that do not fail the run',
-      )
-        .choices([...CONFORMANCE_LEVELS])
-        .default('strict'),
-    )
+    .addOption(conformanceOption())
     .option('--json', 'print the report as JSON on stdout')
     .action(async (suiteDir: string, flags: RunFlags) => {
       const { runSuite } = await import('../../pipeline/run-suite.ts');

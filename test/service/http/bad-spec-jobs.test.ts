@@ -4,6 +4,7 @@ import { loadServiceConfig } from '../../../src/service/config.ts';
 import { startServer, type RunningServer } from '../../../src/service/start-server.ts';
 import { tempDataDir, type TempDataDir } from '../support/databases.ts';
 import { postJson, waitForTask, type Task } from '../support/service-client.ts';
+import { yamlBomb } from '../../fixtures/specs/yaml-bomb.ts';
 
 // Specs that pass the edge but break while loading: each fails its job (the document) or its
 // operation (an item) with a clear code, and names what the user sent, never a server path.
@@ -73,14 +74,8 @@ function chainSpec(length: number): string {
 
 describe('bad specs inside jobs', () => {
   it('a YAML bomb fails the job as TESTOPS_SPEC_TOO_COMPLEX, not TESTOPS_INTERNAL', async () => {
-    const lines = ['openapi: 3.0.3', 'a0: &a0 [x, x, x, x, x, x, x, x, x]'];
-    for (let level = 1; level < 9; level++)
-      lines.push(
-        `a${level}: &a${level} [${Array(9)
-          .fill(`*a${level - 1}`)
-          .join(', ')}]`,
-      );
-    const task = await runSpec(lines.join('\n'), 'failed');
+    const bomb = yamlBomb(9);
+    const task = await runSpec(bomb, 'failed');
     expect(task.errors).toHaveLength(1);
     expect(task.errors[0]).toMatchObject({ code: 'TESTOPS_SPEC_TOO_COMPLEX', where: 'inline spec' });
     expect(task.errors[0]!.message).toContain('the document expands too much');
