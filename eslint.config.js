@@ -6,6 +6,8 @@ export default tseslint.config(
     ignores: [
       'node_modules/**',
       'bench/real/node_modules/**',
+      'bench/mutation/node_modules/**',
+      'bench/mutation/.work/**',
       'test/.tmp/**',
       '**/generated/**',
       'testops-out/**',

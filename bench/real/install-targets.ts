@@ -12,7 +12,7 @@ export function ensureTargetsInstalled(packageDir: string): void {
   const digest = createHash('sha256').update(lock).digest('hex');
   const stamp = join(packageDir, 'node_modules', STAMP);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === digest) return;
-  process.stderr.write('installing the target applications (npm ci --prefix bench/real)…\n');
+  process.stderr.write(`installing the pinned packages (npm ci --prefix ${packageDir})…\n`);
   // Install scripts stay off: every target here runs from what the registry ships, and a script
   // that downloads a prebuilt binary could not reach its host from this machine anyway.
   const result = spawnSync(

@@ -1,0 +1,181 @@
+// Mutation score of a delivered suite on a real application: Stryker's instrumenter mutates one
+// module of the installed application, a fixed-seed sample of its mutants is switched on one at
+// a time, the application is started fresh for each, and the suite kept by `bench:real --keep`
+// runs against it once. A mutant is killed when any delivered test fails. Asserts nothing.
+// Usage: npm run bench:mutation -- --target <name> --suite <delivered suite dir>
+//          [--module <path under node_modules>] [--sample <n>] [--seed <n>]
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { formatTable, seconds } from '../api/text-table.ts';
+import type { BenchTarget, RunningTarget } from '../real/bench-target.ts';
+import { ensureTargetsInstalled } from '../real/install-targets.ts';
+import { benchTargets } from '../real/targets/all-targets.ts';
+import { instrumentModule, withActiveMutant, type Mutant } from './instrument-module.ts';
+import { mutationTargets } from './mutation-targets.ts';
+import { runDeliveredSuite, type SuiteRun } from './run-delivered-suite.ts';
+import { sampleMutants } from './sample-mutants.ts';
+
+const here = resolve(import.meta.dirname);
+const realDir = resolve(here, '..', 'real');
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+interface Outcome {
+  mutant: Mutant;
+  verdict: 'killed' | 'survived';
+  how: string;
+  ms: number;
+}
+
+/** A work copy of the targets' install whose one module can be rewritten: hard links, so instant. */
+async function workCopy(target: string, module: string): Promise<{ packageDir: string; file: string }> {
+  const packageDir = join(here, '.work', target);
+  await rm(packageDir, { recursive: true, force: true });
+  await mkdir(packageDir, { recursive: true });
+  const copy = spawnSync('cp', ['-al', join(realDir, 'node_modules'), join(packageDir, 'node_modules')]);
+  if (copy.status !== 0) fail(`could not link bench/real/node_modules: ${copy.stderr.toString()}`);
+  const file = join(packageDir, 'node_modules', module);
+  // Break the hard link first: writing through it would mutate bench/real's own install.
+  const original = await readFile(file, 'utf8');
+  await unlink(file);
+  await writeFile(file, original);
+  return { packageDir, file };
+}
+
+function suiteEnv(running: RunningTarget, kind: 'api' | 'ui'): Record<string, string> {
+  if (kind === 'ui') return { APP_BASE_URL: running.ui!.url };
+  return { API_BASE_URL: running.api!.baseUrl, API_HEADERS: running.api!.headers.join('\n') };
+}
+
+async function runOnce(options: {
+  target: BenchTarget;
+  kind: 'api' | 'ui';
+  packageDir: string;
+  suiteDir: string;
+  timeoutMs: number;
+  run: number;
+}): Promise<SuiteRun | { startFailed: string; ms: number }> {
+  const started = Date.now();
+  const workDir = join(options.packageDir, `run-${options.run}`);
+  await mkdir(workDir, { recursive: true });
+  let running: RunningTarget;
+  try {
+    running = await options.target.start({ workDir, packageDir: options.packageDir, timeoutMs: 120_000 });
+  } catch (error) {
+    await rm(workDir, { recursive: true, force: true });
+    return { startFailed: error instanceof Error ? error.message : String(error), ms: Date.now() - started };
+  }
+  try {
+    return await runDeliveredSuite({
+      suiteDir: options.suiteDir,
+      env: suiteEnv(running, options.kind),
+      timeoutMs: options.timeoutMs,
+    });
+  } finally {
+    await running.stop();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+function verdictOf(result: SuiteRun | { startFailed: string; ms: number }): Pick<Outcome, 'verdict' | 'how'> {
+  if ('startFailed' in result) return { verdict: 'killed', how: 'the application did not start' };
+  if (result.timedOut) return { verdict: 'killed', how: 'the suite timed out' };
+  if (result.failed > 0) return { verdict: 'killed', how: `${result.failed} test(s) failed` };
+  return { verdict: 'survived', how: `${result.passed} passed` };
+}
+
+async function main(): Promise<void> {
+  const targetName = option('--target') ?? fail('--target <name> is required');
+  const suiteDir = resolve(option('--suite') ?? fail('--suite <delivered suite folder> is required'));
+  const known = mutationTargets.find((entry) => entry.target === targetName);
+  const target =
+    benchTargets.find((entry) => entry.name === targetName) ?? fail(`unknown target ${targetName}`);
+  const module = option('--module') ?? known?.module ?? fail(`--module is required for ${targetName}`);
+  const kind = known?.kind ?? (target.kinds[0] as 'api' | 'ui');
+  const sampleSize = Number(option('--sample') ?? 40);
+  const seed = Number(option('--seed') ?? 1);
+
+  ensureTargetsInstalled(realDir);
+  ensureTargetsInstalled(here);
+  const { packageDir, file } = await workCopy(targetName, module);
+  const original = await readFile(file, 'utf8');
+  const instrumented = await instrumentModule(here, { name: file, content: original });
+  const sample = sampleMutants(instrumented.mutants, sampleSize, seed);
+  process.stderr.write(
+    `${targetName}: ${module}: ${instrumented.mutants.length} mutants, sample of ${sample.length} (seed ${seed})\n`,
+  );
+
+  // The unmutated (instrumented) application must pass the whole delivered suite first.
+  await writeFile(file, withActiveMutant(instrumented.content, undefined));
+  const common = { target, kind, packageDir, suiteDir };
+  const baseline = await runOnce({ ...common, timeoutMs: 30 * 60_000, run: 0 });
+  if ('startFailed' in baseline) fail(`the instrumented application did not start: ${baseline.startFailed}`);
+  if (baseline.failed > 0 || baseline.timedOut || baseline.passed === 0) {
+    fail(`the delivered suite does not pass on the unmutated application (${JSON.stringify(baseline)})`);
+  }
+  process.stderr.write(
+    `baseline: ${baseline.passed} passed, ${baseline.skipped} skipped in ${seconds(baseline.ms)}\n`,
+  );
+  const timeoutMs = Math.max(60_000, baseline.ms * 3);
+
+  const outcomes: Outcome[] = [];
+  for (const [index, mutant] of sample.entries()) {
+    await writeFile(file, withActiveMutant(instrumented.content, mutant.id));
+    const result = await runOnce({ ...common, timeoutMs, run: index + 1 });
+    const outcome = { mutant, ...verdictOf(result), ms: result.ms };
+    outcomes.push(outcome);
+    process.stderr.write(
+      `[${index + 1}/${sample.length}] #${mutant.id} line ${mutant.line} ${mutant.mutatorName}: ${outcome.verdict} (${outcome.how})\n`,
+    );
+  }
+  await rm(packageDir, { recursive: true, force: true });
+  printFigures({ targetName, module, total: instrumented.mutants.length, seed, baseline, outcomes });
+}
+
+function printFigures(figures: {
+  targetName: string;
+  module: string;
+  total: number;
+  seed: number;
+  baseline: SuiteRun;
+  outcomes: Outcome[];
+}): void {
+  const killed = figures.outcomes.filter((outcome) => outcome.verdict === 'killed').length;
+  const sampled = figures.outcomes.length;
+  const score = sampled === 0 ? 0 : (100 * killed) / sampled;
+  const time = figures.outcomes.reduce((total, outcome) => total + outcome.ms, figures.baseline.ms);
+  console.log(
+    formatTable([
+      ['target', 'module', 'mutants', 'sampled (seed)', 'killed', 'survived', 'score', 'time'],
+      [
+        figures.targetName,
+        figures.module,
+        String(figures.total),
+        `${sampled} (${figures.seed})`,
+        String(killed),
+        String(sampled - killed),
+        `${score.toFixed(1)} %`,
+        seconds(time),
+      ],
+    ]),
+  );
+  const survivors = figures.outcomes.filter((outcome) => outcome.verdict === 'survived');
+  if (survivors.length === 0) return;
+  console.log('\nSurvivors (what no delivered test checks)');
+  for (const { mutant } of survivors) {
+    console.log(
+      `  #${mutant.id} line ${mutant.line} ${mutant.mutatorName} → ${mutant.replacement.split('\n')[0]!.slice(0, 100)}`,
+    );
+  }
+}
+
+await main();

@@ -1,0 +1,65 @@
+// Runs a delivered suite once, as a user would (`npx playwright test` in its folder), against a
+// running target, and says whether every test passed. The suite's own pinned runner is used.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface SuiteRun {
+  passed: number;
+  failed: number;
+  /** Skipped tests are the ones the suite was delivered with marked (a reported finding). */
+  skipped: number;
+  timedOut: boolean;
+  ms: number;
+}
+
+interface JsonReport {
+  stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number };
+}
+
+export async function runDeliveredSuite(options: {
+  suiteDir: string;
+  env: Record<string, string>;
+  timeoutMs: number;
+}): Promise<SuiteRun> {
+  const started = Date.now();
+  const cli = join(options.suiteDir, 'node_modules', '@playwright', 'test', 'cli.js');
+  // One attempt per test: a mutant is killed when any test fails, and a retry would hide it.
+  const child = spawn(process.execPath, [cli, 'test', '--reporter=json', '--retries=0'], {
+    cwd: options.suiteDir,
+    env: { ...process.env, ...options.env, FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.resume();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }, options.timeoutMs);
+  await new Promise<void>((resolve) => child.once('close', () => resolve()));
+  clearTimeout(timer);
+  const stats = parseStats(stdout);
+  return {
+    passed: stats?.expected ?? 0,
+    failed: (stats?.unexpected ?? 0) + (stats?.flaky ?? 0),
+    skipped: stats?.skipped ?? 0,
+    timedOut,
+    ms: Date.now() - started,
+  };
+}
+
+function parseStats(stdout: string): JsonReport['stats'] | undefined {
+  const start = stdout.indexOf('{');
+  if (start < 0) return undefined;
+  try {
+    return (JSON.parse(stdout.slice(start)) as JsonReport).stats;
+  } catch {
+    return undefined;
+  }
+}
