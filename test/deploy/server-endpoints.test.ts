@@ -50,6 +50,16 @@ describe.each(ENVIRONMENTS.map((env) => ({ env, objects: committedObjects(env.na
       }
     });
 
+    it('gives the worker no HTTP probe: `testops worker` serves no HTTP, a probe would only kill it', () => {
+      const worker = podSpecs(objects).find(({ name }) => name === 'testops-worker')!.pod.containers[0]!;
+      expect([worker.livenessProbe, worker.readinessProbe, worker.startupProbe]).toEqual([
+        undefined,
+        undefined,
+        undefined,
+      ]);
+      expect(worker.ports).toBeUndefined();
+    });
+
     it('waits for /ready longer than the 5 s it gives each dependency', () => {
       expect(api.readinessProbe!.timeoutSeconds).toBeGreaterThan(5);
     });
