@@ -69,6 +69,21 @@ module.exports = {
       to: { path: '^src/' },
     },
     {
+      name: 'deploy-is-not-the-product',
+      severity: 'error',
+      comment:
+        "deploy/src renders the Kubernetes manifests from the service's settings; the product never imports it.",
+      from: { path: '^(src|examples|bin)/' },
+      to: { path: '^deploy/' },
+    },
+    {
+      name: 'deploy-reads-the-service-only',
+      severity: 'error',
+      comment: "The manifests follow the service's configuration and constants, not the engine.",
+      from: { path: '^deploy/' },
+      to: { path: '^src/(?!service/|core/)' },
+    },
+    {
       name: 'not-to-dev-dep',
       severity: 'error',
       comment: 'Runtime code may not depend on devDependencies.',

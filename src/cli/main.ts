@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
 import { errorSpec, exitCodeOf } from '../core/error-catalogue.ts';
 import { isTestopsError } from '../core/errors.ts';
@@ -13,6 +14,11 @@ import { registerKeysCommands } from './commands/keys.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerExploreCommand, registerGenerateUiCommand } from './commands/ui.ts';
 
+/** package.json's version, which `npm run release` sets: one place for it. */
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
 /**
  * Entry point of the `testops` CLI; returns the process exit code: 0 delivered, 1 suspected
  * defects or flaky tests, 2 invalid input, 3 this machine, the target or testops itself failed.
@@ -22,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     .description(
       'TestOps Copilot: generates test suites, runs them against the target and delivers only what passes reliably.',
     )
-    .version('0.1.0')
+    .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   let exitCode = 0;

@@ -85,35 +85,93 @@ export const DEFAULT_INPUT_LIMITS: Readonly<InputLimits> = Object.freeze({
 
 type Env = Record<string, string | undefined>;
 
+const INPUT_LIMIT_NAMES = [
+  'BODY_DEPTH',
+  'REQUIREMENTS',
+  'REQUIREMENTS_BYTES',
+  'FILES',
+  'FILE_BYTES',
+  'FILES_BYTES',
+  'SPEC_BYTES',
+] as const;
+
+/** Settings that are secrets: deployments give them from a secret store, never from plain configuration. */
+export const SECRET_SERVICE_VARIABLES: readonly string[] = Object.freeze([
+  'DATABASE_URL',
+  'REDIS_URL',
+  'TESTOPS_SECRET_KEY',
+]);
+
+/**
+ * Every environment variable `loadServiceConfig` reads. The reader refuses a name missing here,
+ * so a new setting cannot reach the service without reaching this list — and the deployment
+ * manifests are checked against it.
+ */
+export const SERVICE_VARIABLES: readonly string[] = Object.freeze([
+  'TESTOPS_HOST',
+  'PORT',
+  'TESTOPS_PORT',
+  'TESTOPS_DATA_DIR',
+  ...SECRET_SERVICE_VARIABLES,
+  'TESTOPS_QUEUE_PREFIX',
+  'TESTOPS_CONCURRENCY',
+  'TESTOPS_REQUIRE_AUTH',
+  'TESTOPS_CORS_ORIGINS',
+  'TESTOPS_RATE_LIMIT',
+  'TESTOPS_BODY_LIMIT',
+  ...INPUT_LIMIT_NAMES.map((name) => `TESTOPS_LIMIT_${name}`),
+  'TESTOPS_ALLOW_PRIVATE_TARGETS',
+  'TESTOPS_JOB_LEASE_MS',
+  'TESTOPS_JOB_TIMEOUT_MS',
+  ...JOB_KINDS.map(timeoutVariable),
+  'TESTOPS_JOB_MEMORY_MB',
+  'TESTOPS_JOB_STOP_GRACE_MS',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'LOG_LEVEL',
+]);
+
+const KNOWN_VARIABLES = new Set(SERVICE_VARIABLES);
+
+type Read = (name: string) => string | undefined;
+
+function variableReader(env: Env): Read {
+  return (name) => {
+    if (!KNOWN_VARIABLES.has(name))
+      throw new Error(`config.ts reads ${name}, which SERVICE_VARIABLES does not list: add it there.`);
+    return env[name];
+  };
+}
+
 export function loadServiceConfig(
   env: Env = process.env,
   overrides: Partial<ServiceConfig> = {},
 ): ServiceConfig {
-  const host = overrides.host ?? env['TESTOPS_HOST'] ?? '127.0.0.1';
+  const read = variableReader(env);
+  const host = overrides.host ?? read('TESTOPS_HOST') ?? '127.0.0.1';
   const base: ServiceConfig = {
     host,
-    port: overrides.port ?? numberFrom(env['PORT'] ?? env['TESTOPS_PORT'], 8080),
-    dataDir: env['TESTOPS_DATA_DIR'] ?? join(homedir(), '.testops'),
-    databaseUrl: nonEmpty(env['DATABASE_URL']),
-    redisUrl: nonEmpty(env['REDIS_URL']),
-    queuePrefix: nonEmpty(env['TESTOPS_QUEUE_PREFIX']) ?? 'testops',
-    secretKey: nonEmpty(env['TESTOPS_SECRET_KEY']),
-    concurrency: numberFrom(env['TESTOPS_CONCURRENCY'], 2),
-    requireAuth: env['TESTOPS_REQUIRE_AUTH'] === '1',
-    corsOrigins: (env['TESTOPS_CORS_ORIGINS'] ?? '')
+    port: overrides.port ?? numberFrom(read('PORT') ?? read('TESTOPS_PORT'), 8080),
+    dataDir: read('TESTOPS_DATA_DIR') ?? join(homedir(), '.testops'),
+    databaseUrl: nonEmpty(read('DATABASE_URL')),
+    redisUrl: nonEmpty(read('REDIS_URL')),
+    queuePrefix: nonEmpty(read('TESTOPS_QUEUE_PREFIX')) ?? 'testops',
+    secretKey: nonEmpty(read('TESTOPS_SECRET_KEY')),
+    concurrency: numberFrom(read('TESTOPS_CONCURRENCY'), 2),
+    requireAuth: read('TESTOPS_REQUIRE_AUTH') === '1',
+    corsOrigins: (read('TESTOPS_CORS_ORIGINS') ?? '')
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
-    rateLimitPerMinute: numberFrom(env['TESTOPS_RATE_LIMIT'], 600),
-    bodyLimitBytes: numberFrom(env['TESTOPS_BODY_LIMIT'], 10 * 1024 * 1024),
-    inputLimits: inputLimitsFrom(env),
-    allowPrivateTargets: env['TESTOPS_ALLOW_PRIVATE_TARGETS'] === '1',
-    jobLeaseMs: numberFrom(env['TESTOPS_JOB_LEASE_MS'], 30_000),
-    jobTimeoutsMs: jobTimeouts(env),
-    jobMemoryMb: numberFrom(env['TESTOPS_JOB_MEMORY_MB'], DEFAULT_JOB_MEMORY_MB),
-    jobStopGraceMs: numberFrom(env['TESTOPS_JOB_STOP_GRACE_MS'], DEFAULT_JOB_STOP_GRACE_MS),
-    otlpEndpoint: nonEmpty(env['OTEL_EXPORTER_OTLP_ENDPOINT']),
-    logLevel: env['LOG_LEVEL'] ?? 'info',
+    rateLimitPerMinute: numberFrom(read('TESTOPS_RATE_LIMIT'), 600),
+    bodyLimitBytes: numberFrom(read('TESTOPS_BODY_LIMIT'), 10 * 1024 * 1024),
+    inputLimits: inputLimitsFrom(read),
+    allowPrivateTargets: read('TESTOPS_ALLOW_PRIVATE_TARGETS') === '1',
+    jobLeaseMs: numberFrom(read('TESTOPS_JOB_LEASE_MS'), 30_000),
+    jobTimeoutsMs: jobTimeouts(read),
+    jobMemoryMb: numberFrom(read('TESTOPS_JOB_MEMORY_MB'), DEFAULT_JOB_MEMORY_MB),
+    jobStopGraceMs: numberFrom(read('TESTOPS_JOB_STOP_GRACE_MS'), DEFAULT_JOB_STOP_GRACE_MS),
+    otlpEndpoint: nonEmpty(read('OTEL_EXPORTER_OTLP_ENDPOINT')),
+    logLevel: read('LOG_LEVEL') ?? 'info',
   };
   const config = { ...base, ...overrides };
   // Anyone who can reach a non-loopback address could drive the engine: keys become mandatory.
@@ -121,8 +179,9 @@ export function loadServiceConfig(
   return config;
 }
 
-function inputLimitsFrom(env: Env): InputLimits {
-  const limit = (name: string, fallback: number) => numberFrom(env[`TESTOPS_LIMIT_${name}`], fallback);
+function inputLimitsFrom(read: Read): InputLimits {
+  const limit = (name: (typeof INPUT_LIMIT_NAMES)[number], fallback: number) =>
+    numberFrom(read(`TESTOPS_LIMIT_${name}`), fallback);
   const defaults = DEFAULT_INPUT_LIMITS;
   return {
     bodyDepth: limit('BODY_DEPTH', defaults.bodyDepth),
@@ -136,12 +195,12 @@ function inputLimitsFrom(env: Env): InputLimits {
 }
 
 /** Per kind: its own variable, else the one for every kind, else the kind's default. */
-function jobTimeouts(env: Env): Record<JobKind, number> {
-  const all = env['TESTOPS_JOB_TIMEOUT_MS'];
+function jobTimeouts(read: Read): Record<JobKind, number> {
+  const all = read('TESTOPS_JOB_TIMEOUT_MS');
   const entries = JOB_KINDS.map((kind) => {
     const fallback = numberFrom(all, DEFAULT_JOB_TIMEOUTS_MS[kind]);
     // 0 would stop every job at once: a limit must be positive.
-    const value = numberFrom(env[timeoutVariable(kind)], fallback);
+    const value = numberFrom(read(timeoutVariable(kind)), fallback);
     return [kind, value > 0 ? value : DEFAULT_JOB_TIMEOUTS_MS[kind]] as const;
   });
   return Object.fromEntries(entries) as Record<JobKind, number>;

@@ -11,6 +11,7 @@ import { createLogger, KnownSecrets } from './observability/logger.ts';
 import { createMetrics, type ServiceMetrics } from './observability/metrics.ts';
 import { startTracing, type Tracing } from './observability/tracing.ts';
 import { openEventBus, openQueue } from './queue/open-queue.ts';
+import { DEFAULT_GRACE_MS } from './queue/retry-policy.ts';
 import { openStores } from './store/open-stores.ts';
 import type { Stores } from './store/stores.ts';
 
@@ -82,7 +83,8 @@ export async function openRuntime(
       logger: queueLogger,
       ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
     });
-    closers.push(() => queue.close(10_000));
+    // Running jobs get this long to finish before they are asked to hand themselves back.
+    closers.push(() => queue.close(DEFAULT_GRACE_MS));
     const bus = await openEventBus({
       prefix: config.queuePrefix,
       logger: queueLogger,

@@ -9,6 +9,7 @@ import { CancelChannel } from './cancel-channel.ts';
 import { ClaimableSweep } from './claimable-sweep.ts';
 import { settleWithinGrace } from './grace-period.ts';
 import { stderrQueueLogger, type QueueLogger } from './queue-logger.ts';
+import { QUEUE_NAME } from './queue-name.ts';
 import { connectRedis, pingRedis, quitRedis } from './redis-connection.ts';
 import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, DEFAULT_GRACE_MS, isRetryable } from './retry-policy.ts';
 
@@ -67,7 +68,7 @@ export class BullmqQueue implements JobQueue {
     this.#options = options;
     this.#logger = options.logger ?? stderrQueueLogger;
     const prefix = options.prefix ?? 'testops';
-    const name = options.queueName ?? 'jobs';
+    const name = options.queueName ?? QUEUE_NAME;
     // One connection for the queue, the worker's commands, PING and PUBLISH; BullMQ duplicates
     // it for the worker's blocking reads and closes that copy itself.
     this.#connection = connectRedis(options.redisUrl, 'testops-queue', this.#logger);
