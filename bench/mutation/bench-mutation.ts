@@ -5,13 +5,19 @@
 // Usage: npm run bench:mutation -- --target <name> --suite <delivered suite dir>
 //          [--module <path under node_modules>] [--sample <n>] [--seed <n>]
 import { spawnSync } from 'node:child_process';
-import { mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatTable, seconds } from '../api/text-table.ts';
 import type { BenchTarget, RunningTarget } from '../real/bench-target.ts';
 import { ensureTargetsInstalled } from '../real/install-targets.ts';
 import { benchTargets } from '../real/targets/all-targets.ts';
-import { instrumentModule, withActiveMutant, type Mutant } from './instrument-module.ts';
+import {
+  COVERAGE_FILE_VARIABLE,
+  instrumentModule,
+  withActiveMutant,
+  withCoverageRecord,
+  type Mutant,
+} from './instrument-module.ts';
 import { mutationTargets } from './mutation-targets.ts';
 import { runDeliveredSuite, type SuiteRun } from './run-delivered-suite.ts';
 import { sampleMutants } from './sample-mutants.ts';
@@ -34,11 +40,13 @@ interface Outcome {
   verdict: 'killed' | 'survived';
   how: string;
   ms: number;
+  /** Executed while the delivered suite ran on the unmutated application. */
+  covered: boolean;
 }
 
 /** A work copy of the targets' install whose one module can be rewritten: hard links, so instant. */
 async function workCopy(target: string, module: string): Promise<{ packageDir: string; file: string }> {
-  const packageDir = join(here, '.work', target);
+  const packageDir = join(here, '.work', `${target}-${process.pid}`);
   await rm(packageDir, { recursive: true, force: true });
   await mkdir(packageDir, { recursive: true });
   const copy = spawnSync('cp', ['-al', join(realDir, 'node_modules'), join(packageDir, 'node_modules')]);
@@ -86,6 +94,17 @@ async function runOnce(options: {
   }
 }
 
+/** Mutants executed in any process or thread of the baseline run; undefined when none was recorded. */
+async function readCoverage(dir: string): Promise<Set<string> | undefined> {
+  const files = (await readdir(dir)).filter((name) => name.startsWith('baseline.'));
+  if (files.length === 0) return undefined;
+  const ids = new Set<string>();
+  for (const name of files) {
+    for (const id of JSON.parse(await readFile(join(dir, name), 'utf8')) as string[]) ids.add(id);
+  }
+  return ids;
+}
+
 function verdictOf(result: SuiteRun | { startFailed: string; ms: number }): Pick<Outcome, 'verdict' | 'how'> {
   if ('startFailed' in result) return { verdict: 'killed', how: 'the application did not start' };
   if (result.timedOut) return { verdict: 'killed', how: 'the suite timed out' };
@@ -114,10 +133,16 @@ async function main(): Promise<void> {
     `${targetName}: ${module}: ${instrumented.mutants.length} mutants, sample of ${sample.length} (seed ${seed})\n`,
   );
 
-  // The unmutated (instrumented) application must pass the whole delivered suite first.
-  await writeFile(file, withActiveMutant(instrumented.content, undefined));
+  // The unmutated (instrumented) application must pass the whole delivered suite first; that run
+  // also records which mutants the suite executes at all.
+  const coverageDir = join(packageDir, 'coverage');
+  await mkdir(coverageDir, { recursive: true });
+  await writeFile(file, withCoverageRecord(instrumented.content));
+  process.env[COVERAGE_FILE_VARIABLE] = join(coverageDir, 'baseline');
   const common = { target, kind, packageDir, suiteDir };
   const baseline = await runOnce({ ...common, timeoutMs: 30 * 60_000, run: 0 });
+  delete process.env[COVERAGE_FILE_VARIABLE];
+  const covered = await readCoverage(coverageDir);
   if ('startFailed' in baseline) fail(`the instrumented application did not start: ${baseline.startFailed}`);
   if (baseline.failed > 0 || baseline.timedOut || baseline.passed === 0) {
     fail(`the delivered suite does not pass on the unmutated application (${JSON.stringify(baseline)})`);
@@ -129,41 +154,69 @@ async function main(): Promise<void> {
 
   const outcomes: Outcome[] = [];
   for (const [index, mutant] of sample.entries()) {
-    await writeFile(file, withActiveMutant(instrumented.content, mutant.id));
-    const result = await runOnce({ ...common, timeoutMs, run: index + 1 });
-    const outcome = { mutant, ...verdictOf(result), ms: result.ms };
+    let outcome: Outcome;
+    if (covered && !covered.has(mutant.id)) {
+      // As Stryker does: code the suite never executes cannot fail a test (NoCoverage).
+      outcome = { mutant, verdict: 'survived', how: 'not executed by the suite', ms: 0, covered: false };
+    } else {
+      await writeFile(file, withActiveMutant(instrumented.content, mutant.id));
+      const result = await runOnce({ ...common, timeoutMs, run: index + 1 });
+      outcome = { mutant, ...verdictOf(result), ms: result.ms, covered: true };
+    }
     outcomes.push(outcome);
     process.stderr.write(
       `[${index + 1}/${sample.length}] #${mutant.id} line ${mutant.line} ${mutant.mutatorName}: ${outcome.verdict} (${outcome.how})\n`,
     );
   }
   await rm(packageDir, { recursive: true, force: true });
-  printFigures({ targetName, module, total: instrumented.mutants.length, seed, baseline, outcomes });
+  printFigures({
+    targetName,
+    module,
+    total: instrumented.mutants.length,
+    coveredTotal: covered?.size,
+    seed,
+    baseline,
+    outcomes,
+  });
 }
 
 function printFigures(figures: {
   targetName: string;
   module: string;
   total: number;
+  coveredTotal: number | undefined;
   seed: number;
   baseline: SuiteRun;
   outcomes: Outcome[];
 }): void {
   const killed = figures.outcomes.filter((outcome) => outcome.verdict === 'killed').length;
   const sampled = figures.outcomes.length;
-  const score = sampled === 0 ? 0 : (100 * killed) / sampled;
+  const coveredSampled = figures.outcomes.filter((outcome) => outcome.covered).length;
+  const percent = (part: number, whole: number) =>
+    whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)} %`;
   const time = figures.outcomes.reduce((total, outcome) => total + outcome.ms, figures.baseline.ms);
   console.log(
     formatTable([
-      ['target', 'module', 'mutants', 'sampled (seed)', 'killed', 'survived', 'score', 'time'],
+      [
+        'target',
+        'module',
+        'mutants (executed)',
+        'sampled (seed)',
+        'killed',
+        'survived',
+        'score',
+        'score on executed code',
+        'time',
+      ],
       [
         figures.targetName,
         figures.module,
-        String(figures.total),
+        `${figures.total} (${figures.coveredTotal ?? 'not recorded'})`,
         `${sampled} (${figures.seed})`,
         String(killed),
         String(sampled - killed),
-        `${score.toFixed(1)} %`,
+        percent(killed, sampled),
+        figures.coveredTotal === undefined ? '–' : percent(killed, coveredSampled),
         seconds(time),
       ],
     ]),
@@ -171,9 +224,9 @@ function printFigures(figures: {
   const survivors = figures.outcomes.filter((outcome) => outcome.verdict === 'survived');
   if (survivors.length === 0) return;
   console.log('\nSurvivors (what no delivered test checks)');
-  for (const { mutant } of survivors) {
+  for (const { mutant, how } of survivors) {
     console.log(
-      `  #${mutant.id} line ${mutant.line} ${mutant.mutatorName} → ${mutant.replacement.split('\n')[0]!.slice(0, 100)}`,
+      `  #${mutant.id} line ${mutant.line} ${mutant.mutatorName} → ${mutant.replacement.split('\n')[0]!.slice(0, 100)} (${how})`,
     );
   }
 }

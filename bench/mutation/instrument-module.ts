@@ -109,3 +109,26 @@ export function withActiveMutant(content: string, id: string | undefined): strin
   if (id === undefined) return content;
   return content.replace(ACTIVATION, `ns.activeMutant = ${JSON.stringify(id)};\n  if (false) {`);
 }
+
+export const COVERAGE_FILE_VARIABLE = 'TESTOPS_MUTANT_COVERAGE_FILE';
+
+/**
+ * The instrumented module, writing which mutants the run executed to `<file>.<pid>-<thread>`
+ * (a server may load it in several processes and worker threads, each with its own record). Node
+ * CommonJS only: elsewhere it records nothing and every mutant counts as covered.
+ */
+export function withCoverageRecord(content: string): string {
+  return `${content}
+;(function recordMutantCoverage() {
+  if (typeof require !== 'function' || typeof process !== 'object' || !process.env.${COVERAGE_FILE_VARIABLE}) return;
+  var fs = require('fs');
+  var file = process.env.${COVERAGE_FILE_VARIABLE} + '.' + process.pid + '-' + require('worker_threads').threadId;
+  function write() {
+    var ns = globalThis.__stryker__ || {};
+    try { fs.writeFileSync(file, JSON.stringify(Object.keys((ns.mutantCoverage || {}).static || {}))); } catch (error) {}
+  }
+  setInterval(write, 500).unref();
+  process.on('exit', write);
+})();
+`;
+}
