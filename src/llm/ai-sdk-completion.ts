@@ -64,6 +64,13 @@ export class AiSdkCompletion implements TextCompletion {
     );
   }
 
+  /** The tiniest real call (one output token): for readiness probes. */
+  async ping(): Promise<void> {
+    await sdkCall(() =>
+      generateText({ model: this.sdk.chatModel(this.model), prompt: 'ping', maxOutputTokens: 1, maxRetries: 0 }),
+    );
+  }
+
   /** A streamed answer: the time to its first text and in all (for `llm check`). */
   async stream(prompt: string): Promise<{ text: string; firstTokenMs: number; latencyMs: number }> {
     const started = performance.now();
