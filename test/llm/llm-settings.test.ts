@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ModelError } from '../../src/core/model-errors.ts';
+import type { ModelError } from '../../src/core/model-errors.ts';
 import { readLlmSettings } from '../../src/llm/llm-settings.ts';
 import { costOf } from '../../src/llm/price-table.ts';
 
