@@ -45,7 +45,18 @@ export class AiSdkCompletion implements TextCompletion {
         const result = await sdkCall(() =>
           generateText({
             model: this.sdk.chatModel(this.model),
-            messages: request.messages,
+            // Our instructions go as `system`; the conversation (user data, repair turns) as messages.
+            system: request.messages
+              .filter((message) => message.role === 'system')
+              .map((message) => message.content)
+              .join('\n\n'),
+            messages: request.messages
+              .filter((message) => message.role !== 'system')
+              .map((message) =>
+                message.role === 'user'
+                  ? { role: 'user' as const, content: message.content }
+                  : { role: 'assistant' as const, content: message.content },
+              ),
             output: rawJsonOutput(request.json),
             maxRetries: 0,
             ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
@@ -67,7 +78,12 @@ export class AiSdkCompletion implements TextCompletion {
   /** The tiniest real call (one output token): for readiness probes. */
   async ping(): Promise<void> {
     await sdkCall(() =>
-      generateText({ model: this.sdk.chatModel(this.model), prompt: 'ping', maxOutputTokens: 1, maxRetries: 0 }),
+      generateText({
+        model: this.sdk.chatModel(this.model),
+        prompt: 'ping',
+        maxOutputTokens: 1,
+        maxRetries: 0,
+      }),
     );
   }
 
