@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ModelError } from '../core/model-errors.ts';
+import { CLOUDRU_IAM_TOKEN_URL, type IamCredentials } from './iam-token.ts';
 import { priceTableSchema, type PriceTable } from './price-table.ts';
 
 /** Base URLs of the providers a name stands for; any other OpenAI-compatible server goes by URL. */
@@ -29,6 +30,10 @@ const environmentSchema = z.object({
   TESTOPS_LLM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** JSON: `{"<model>": {"inputPer1M": {"usd": 0.1, "rub": 9}, "outputPer1M": {...}}}`. */
   TESTOPS_LLM_PRICES: z.string().optional(),
+  /** Cloud.ru's older scheme: a service account's key id and secret, exchanged for tokens. */
+  TESTOPS_LLM_IAM_KEY_ID: z.string().min(1).optional(),
+  TESTOPS_LLM_IAM_SECRET: z.string().min(1).optional(),
+  TESTOPS_LLM_IAM_TOKEN_URL: z.url({ protocol: /^https?$/ }).default(CLOUDRU_IAM_TOKEN_URL),
 });
 
 export interface LlmSettings {
@@ -44,6 +49,8 @@ export interface LlmSettings {
   maxRetries: number;
   concurrency: number;
   prices: PriceTable;
+  /** Tokens from a key id and secret instead of an API key. */
+  iam: IamCredentials | undefined;
 }
 
 /**
@@ -84,7 +91,19 @@ export function readLlmSettings(env: NodeJS.ProcessEnv = process.env): Readonly<
     maxRetries: values.TESTOPS_LLM_MAX_RETRIES,
     concurrency: values.TESTOPS_LLM_CONCURRENCY,
     prices: readPrices(values.TESTOPS_LLM_PRICES),
+    iam: iamOf(values),
   });
+}
+
+function iamOf(values: z.infer<typeof environmentSchema>): IamCredentials | undefined {
+  const { TESTOPS_LLM_IAM_KEY_ID: keyId, TESTOPS_LLM_IAM_SECRET: secret } = values;
+  if (keyId === undefined && secret === undefined) return undefined;
+  if (keyId === undefined || secret === undefined)
+    throw new ModelError('TESTOPS_LLM_CONFIG_INVALID', 'an IAM key needs both its id and its secret', {
+      where: keyId === undefined ? 'TESTOPS_LLM_IAM_KEY_ID' : 'TESTOPS_LLM_IAM_SECRET',
+      hint: 'set both, or use TESTOPS_LLM_API_KEY instead.',
+    });
+  return { keyId, secret, tokenUrl: values.TESTOPS_LLM_IAM_TOKEN_URL };
 }
 
 function readPrices(text: string | undefined): PriceTable {

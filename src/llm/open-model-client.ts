@@ -14,6 +14,7 @@ import type { LlmSettings } from './llm-settings.ts';
 import { isEmbeddingModel, listModels, type ListedModel } from './model-discovery.ts';
 import { resilientFetch } from './resilient-fetch.ts';
 import { generateStructured } from './structured-output.ts';
+import { IamTokenSource, withIamToken, type IamCredentials } from './iam-token.ts';
 
 export interface OpenModelClientOptions {
   settings: Readonly<LlmSettings>;
@@ -30,6 +31,8 @@ export interface LlmClient extends ModelClient {
 
 // One limit and one breaker per provider (base URL) in a process: every client shares them.
 const limits = new Map<string, ConcurrencyLimit>();
+// One token source per IAM key in a process: tokens are reused until shortly before they expire.
+const tokenSources = new Map<string, IamTokenSource>();
 // Capability flags are looked up once per model and process.
 const knownCapabilities = new Map<string, ModelCapabilities>();
 
@@ -49,6 +52,7 @@ export async function openModelClient(options: OpenModelClientOptions): Promise<
     maxRetries: settings.maxRetries,
     breaker: breakerFor(settings.baseUrl, { failureThreshold: 5, cooldownMs: 30_000 }),
     limit,
+    ...(settings.iam ? { fetch: withIamToken(tokenSourceFor(settings.iam), fetch) } : {}),
   });
   let listed: ListedModel[] | undefined;
   const list = async () => (listed ??= await listModels(settings, fetcher));
@@ -112,4 +116,11 @@ async function capabilitiesOf(
   };
   knownCapabilities.set(key, capabilities);
   return capabilities;
+}
+
+function tokenSourceFor(credentials: IamCredentials): IamTokenSource {
+  const key = `${credentials.tokenUrl} ${credentials.keyId}`;
+  let source = tokenSources.get(key);
+  if (!source) tokenSources.set(key, (source = new IamTokenSource(credentials)));
+  return source;
 }

@@ -51,8 +51,9 @@ export async function openRuntime(
       config.secretKey,
       passwordOf(config.databaseUrl),
       passwordOf(config.redisUrl),
-      // The model provider's key: never in logs, whatever logs it.
+      // The model provider's key and IAM secret: never in logs, whatever logs them.
       process.env['TESTOPS_LLM_API_KEY'],
+      process.env['TESTOPS_LLM_IAM_SECRET'],
     ].filter((value): value is string => Boolean(value)),
   );
   const logger = createLogger({

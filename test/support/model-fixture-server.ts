@@ -33,6 +33,8 @@ export interface ModelServerOptions {
   failureRate?: number;
   /** Added before every chat answer: a model's own latency. */
   latencyMs?: number;
+  /** `expires_in` of the tokens the IAM endpoint (`POST /api/v1/auth/token`) hands out. */
+  tokenLifetimeS?: number;
 }
 
 export interface ModelServer {
@@ -48,6 +50,7 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
   const requests: RecordedRequest[] = [];
   const open = new Set<ServerResponse>();
   let seed = 7;
+  let tokens = 0;
   const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
   const state: ModelServer = { baseUrl: '', requests, scenario: options.scenario, close: async () => {} };
   const server = createServer((request, response) => {
@@ -68,6 +71,18 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
     }
     requests.push({ path, body, authorization: request.headers.authorization });
     if (request.method === 'GET' && path === '/v1/models') return send(response, 200, fixture('models.json'));
+    if (request.method === 'POST' && path === '/api/v1/auth/token') {
+      // Cloud.ru's IAM exchange: a key id and secret for a short-lived access token.
+      const { keyId, secret } = (body ?? {}) as { keyId?: unknown; secret?: unknown };
+      if (typeof keyId !== 'string' || typeof secret !== 'string')
+        return send(response, 400, openAiError('keyId and secret are required'));
+      tokens += 1;
+      return send(response, 200, {
+        access_token: `iam-token-${tokens}`,
+        expires_in: options.tokenLifetimeS ?? 3600,
+        token_type: 'Bearer',
+      });
+    }
     if (request.method === 'POST' && path === '/v1/embeddings') return embeddings(body, response);
     if (request.method !== 'POST' || path !== '/v1/chat/completions')
       return send(response, 404, openAiError(`Unknown request URL: ${request.method} ${path}`));
