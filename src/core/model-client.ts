@@ -86,6 +86,21 @@ export interface ModelAssistReport {
   /** Answers that matched their schema only after the repair call. */
   repaired: number;
   failedBatches: number;
+  /** What the run's model calls used and cost (absent when no call was made). */
+  usage?: UsageTotals;
+}
+
+/** Model calls of one run, summed: for the CLI summary and the job's result. */
+export interface UsageTotals {
+  calls: number;
+  fromCache: number;
+  failed: number;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  /** Undefined when the price table has no price for the model. */
+  costUsd: number | undefined;
+  costRub: number | undefined;
 }
 
 export const MODEL_UNAVAILABLE_MESSAGE = 'model unavailable — deterministic result';

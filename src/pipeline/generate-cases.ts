@@ -16,7 +16,8 @@ import {
   REQUIREMENT_CASES_CAPABILITY,
   type AssistedCaseSet,
 } from '../generation/cases/assisted-requirement-cases.ts';
-import type { ModelAssistReport, ModelClient } from '../core/model-client.ts';
+import type { ModelAssistReport, ModelClient, ModelUsage } from '../core/model-client.ts';
+import { sumUsage } from './model-usage.ts';
 import { modelFor, type ModelAccess, type ModelOptions } from './model-access.ts';
 import { readRequirements } from '../sources/requirements/read-requirements.ts';
 import { exploreSite } from '../sources/web/explore-site.ts';
@@ -56,7 +57,13 @@ export interface GenerateCasesResult {
 
 /** read the source → design cases → emit them in one format: the `generate cases` job. */
 export async function generateCases(options: GenerateCasesOptions): Promise<GenerateCasesResult> {
-  const events = options.events ?? ignoreEvents;
+  const calls: ModelUsage[] = [];
+  const given = options.events ?? ignoreEvents;
+  // Model calls are summed for the result as they pass on to the caller's sink.
+  const events: EventSink = (event) => {
+    if (event.type === 'model-call') calls.push(event.usage);
+    given(event);
+  };
   const outDir = resolve(options.outDir);
   const design: CaseDesignOptions = {
     owner: options.owner?.trim() || DEFAULT_OWNER,
@@ -107,7 +114,7 @@ export async function generateCases(options: GenerateCasesOptions): Promise<Gene
     outDir,
     files: emitted.result,
     durations: { read: read.durationMs, design: designed.durationMs, emit: emitted.durationMs },
-    model: report,
+    model: report && calls.length > 0 ? { ...report, usage: sumUsage(calls) } : report,
   };
 }
 

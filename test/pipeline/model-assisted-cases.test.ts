@@ -83,6 +83,8 @@ describe('requirements → manual cases with a model', () => {
     const written = Object.values(await files(on.outDir)).join('\n');
     expect(written).not.toContain('sk-never-in-output');
     expect(on.events.filter((event) => event.type === 'model-call').length).toBe(2);
+    expect(on.result.model?.usage).toMatchObject({ calls: 2, fromCache: 0, failed: 0, costUsd: undefined });
+    expect(on.result.model?.usage?.inputTokens).toBeGreaterThan(0);
   });
 
   it('leaves the output identical to --llm off when every answer is garbage, and says so', async () => {

@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { TestopsError } from '../../core/errors.ts';
 import type { CasesSource, GenerateCasesResult } from '../../pipeline/generate-cases.ts';
 import { CASE_FORMATS, DEFAULT_OWNER, type CaseFormat } from '../../pipeline/option-values.ts';
-import type { LlmMode, ModelAssistReport } from '../../core/model-client.ts';
+import type { LlmMode, ModelAssistReport, UsageTotals } from '../../core/model-client.ts';
 import { llmOption, positiveInteger } from '../parse-options.ts';
 import { progressPrinter } from '../progress.ts';
 
@@ -136,6 +136,7 @@ function printResult(result: GenerateCasesResult, json: boolean): void {
       `Features   ${Object.keys(summary.byFeature).length}`,
       `Unused     ${summary.unused.length} input(s) without a case (see README.md)`,
       ...(result.model ? [`Model      ${modelLine(result.model)}`] : []),
+      ...(result.model?.usage ? [`Tokens     ${usageLine(result.model.usage)}`] : []),
       `Written to ${result.outDir} (${result.files.length} files)`,
       '',
     ].join('\n'),
@@ -145,4 +146,12 @@ function printResult(result: GenerateCasesResult, json: boolean): void {
 function modelLine(report: ModelAssistReport): string {
   if (report.status !== 'used' && report.status !== 'partial') return report.message;
   return `${report.message}: ${report.proposed} proposed, ${report.rejected} rejected, ${report.duplicates} duplicate(s), ${report.repaired} repaired answer(s)`;
+}
+
+function usageLine(usage: UsageTotals): string {
+  const cost = [
+    usage.costUsd === undefined ? undefined : `$${usage.costUsd.toFixed(4)}`,
+    usage.costRub === undefined ? undefined : `${usage.costRub.toFixed(2)} ₽`,
+  ].filter(Boolean);
+  return `${usage.inputTokens} in (${usage.cachedInputTokens} cached), ${usage.outputTokens} out over ${usage.calls} call(s), ${usage.fromCache} from the cache${cost.length > 0 ? `; ${cost.join(', ')}` : ''}`;
 }
