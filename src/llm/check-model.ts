@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import { describeError } from '../core/errors.ts';
 import { AiSdkCompletion } from './ai-sdk-completion.ts';
 import type { LlmSettings } from './llm-settings.ts';
 import { openModelClient } from './open-model-client.ts';
+import { generateStructured } from './structured-output.ts';
 
 /** A capability as probed: found, not found, or the probe failed (with why). */
 export type Probe = { found: boolean; detail?: string };
@@ -31,20 +33,25 @@ export async function checkModel(settings: Readonly<LlmSettings>): Promise<Model
     model: client.model,
     embeddingModel: settings.embeddingModel,
     supportsStructuredOutputs: true,
-    fetch,
+    // The client's fetch: the same timeouts, and the IAM token when keys are used.
+    fetch: client.fetch,
   });
   const [jsonSchema, tools, embeddings] = await Promise.all([
+    // Through the one way in for model output: schema mode forced on, validated like any answer.
     probe(async () => {
-      const answer = await strict.complete({
-        task: 'llm check',
-        messages: [{ role: 'user', content: 'Answer {"ok": true} as JSON.' }],
-        json: {
-          name: 'check',
-          schema: { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] },
+      const answer = await generateStructured(
+        strict,
+        {
+          task: 'llm check',
+          system: 'Answer with JSON.',
+          prompt: 'Answer {"ok": true}.',
+          schema: z.object({ ok: z.boolean() }),
+          schemaName: 'check',
+          maxOutputTokens: 20,
         },
-        maxOutputTokens: 20,
-      });
-      return answer.text.includes('ok');
+        { capabilities: { supportsStructuredOutputs: true } },
+      );
+      return answer.value.ok;
     }),
     probe(() => client.completion.callsTools()),
     settings.embeddingModel

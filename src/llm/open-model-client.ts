@@ -27,6 +27,8 @@ export interface LlmClient extends ModelClient {
   readonly settings: Readonly<LlmSettings>;
   readonly capabilities: ModelCapabilities;
   readonly completion: AiSdkCompletion;
+  /** The resilient (and, with IAM keys, authorising) fetch every call of this client goes through. */
+  readonly fetch: typeof fetch;
 }
 
 // One limit and one breaker per provider (base URL) in a process: every client shares them.
@@ -73,6 +75,7 @@ export async function openModelClient(options: OpenModelClientOptions): Promise<
     settings,
     capabilities,
     completion,
+    fetch: fetcher,
     generateObject<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>> {
       return generateStructured(completion, request, {
         capabilities,

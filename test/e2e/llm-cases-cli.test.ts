@@ -56,6 +56,8 @@ describe('testops with a model', () => {
     expect(stdout).toMatch(/Latency\s+\d+ ms, first token after \d+ ms/);
     expect(stdout).toMatch(/Streaming\s+yes/);
     expect(stdout).toMatch(/Tools\s+yes/);
+    // The fixture answers prose here: the JSON-schema probe reports what went wrong.
+    expect(stdout).toMatch(/JSON schema\s+no \(.*does not match its schema/);
     expect(stdout).toMatch(/Embeddings\s+yes/);
     expect(stdout).not.toContain('sk-cli-secret');
   });
