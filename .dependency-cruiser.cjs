@@ -27,6 +27,21 @@ module.exports = {
       to: { path: `^src/(?!core/|${stage}/)` },
     })),
     {
+      name: 'llm-on-core-only',
+      comment: 'llm/ adapts model providers to the port in core/ (model-client.ts); it imports only core/.',
+      severity: 'error',
+      from: { path: '^src/llm/' },
+      to: { path: '^src/(?!core/|llm/)' },
+    },
+    {
+      name: 'stages-never-import-llm',
+      severity: 'error',
+      comment:
+        'A stage that gains model help receives the ModelClient port from the pipeline; it never imports llm/.',
+      from: { path: `^src/(${stages.join('|')})/` },
+      to: { path: '^src/llm/' },
+    },
+    {
       name: 'pipeline-not-above-cli',
       severity: 'error',
       comment: 'The pipeline knows nothing of its consumers (CLI, server, workers).',
@@ -37,9 +52,9 @@ module.exports = {
       name: 'service-on-pipeline',
       severity: 'error',
       comment:
-        'The service runs the engine only through the pipeline (as the CLI does): never a stage directly.',
+        'The service runs the engine only through the pipeline (as the CLI does), never a stage directly; it may use the model layer (readiness, caches).',
       from: { path: '^src/service/' },
-      to: { path: '^src/(?!core/|pipeline/|service/)' },
+      to: { path: '^src/(?!core/|pipeline/|service/|llm/)' },
     },
     {
       name: 'service-not-above-cli',
@@ -52,10 +67,10 @@ module.exports = {
       name: 'cli-loads-the-engine-on-use',
       severity: 'error',
       comment:
-        'Commands import the pipeline and the service when they run: `testops serve` must not hold every generator, the TypeScript compiler and Playwright in memory.',
+        'Commands import the pipeline, the service and the model layer when they run: `testops serve` must not hold every generator, the TypeScript compiler, Playwright or the AI SDK in memory.',
       from: { path: '^src/cli/' },
       to: {
-        path: '^src/(pipeline|service)/',
+        path: '^src/(pipeline|service|llm)/',
         pathNot: '^src/(pipeline/option-values|service/config)\\.ts$',
         dynamic: false,
         dependencyTypesNot: ['type-only'],

@@ -11,6 +11,7 @@ import { registerOptimizeCommand } from './commands/optimize.ts';
 import { registerCheckCommand } from './commands/check.ts';
 import { registerPlanCommand } from './commands/plan.ts';
 import { registerKeysCommands } from './commands/keys.ts';
+import { registerLlmCommands } from './commands/llm.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerExploreCommand, registerGenerateUiCommand } from './commands/ui.ts';
 
@@ -46,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
   registerDemoCommands(program, setExitCode);
   registerServeCommands(program);
   registerKeysCommands(program, setExitCode);
+  registerLlmCommands(program, setExitCode);
   try {
     await program.parseAsync(argv);
     return exitCode;

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { CONFORMANCE_LEVELS } from '../pipeline/option-values.ts';
+import { CONFORMANCE_LEVELS, LLM_MODES } from '../pipeline/option-values.ts';
 
 /** `--var project_id=…` → { project_id: '…' }. */
 export function collectVariable(
@@ -51,4 +51,14 @@ export function conformanceOption(): Option {
   )
     .choices([...CONFORMANCE_LEVELS])
     .default('strict');
+}
+
+/** `--llm`, the same on every command that can use the model. */
+export function llmOption(): Option {
+  return new Option(
+    '--llm <mode>',
+    'the language model: auto uses it when TESTOPS_LLM_* configure one; off never; required fails without a working one',
+  )
+    .choices([...LLM_MODES])
+    .default('auto');
 }

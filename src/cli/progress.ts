@@ -21,6 +21,11 @@ export function progressPrinter(stream: NodeJS.WritableStream = process.stderr):
         return;
       case 'run-end':
         return;
+      case 'model-call':
+        return;
+      case 'model-fallback':
+        stream.write(`${pc.yellow('!')} ${event.message}\n`);
+        return;
       case 'log':
         stream.write(`${event.level === 'warn' ? pc.yellow('!') : pc.dim('·')} ${event.message}\n`);
         return;

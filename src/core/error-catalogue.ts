@@ -129,6 +129,40 @@ export const ERROR_CATALOGUE = {
     kind: 'environment',
     meaning: 'A stored secret cannot be decrypted with the current key.',
   },
+  // Engine: the language model (optional; every capability has a deterministic result).
+  TESTOPS_LLM_CONFIG_INVALID: input(
+    400,
+    'A TESTOPS_LLM_* setting has a value that cannot be used (provider, URL, model).',
+  ),
+  TESTOPS_LLM_NOT_CONFIGURED: input(
+    400,
+    '--llm required was asked for but no model is configured (TESTOPS_LLM_PROVIDER or TESTOPS_LLM_BASE_URL, TESTOPS_LLM_MODEL).',
+  ),
+  TESTOPS_LLM_UNAVAILABLE: {
+    status: 502,
+    retryable: true,
+    kind: 'target',
+    meaning: 'The model provider refused the call or could not be reached (connection, 429, 5xx, auth).',
+  },
+  TESTOPS_LLM_TIMEOUT: {
+    status: 504,
+    retryable: true,
+    kind: 'target',
+    meaning: 'The model sent no first byte, or did not finish, within its timeout.',
+  },
+  TESTOPS_LLM_CIRCUIT_OPEN: {
+    status: 503,
+    retryable: true,
+    kind: 'target',
+    meaning: 'Calls to this provider failed repeatedly; it is not called again for a while.',
+  },
+  TESTOPS_LLM_OUTPUT_INVALID: {
+    status: 502,
+    retryable: false,
+    kind: 'target',
+    meaning:
+      "The model's answer did not match the expected schema, also after one repair; the raw text is kept.",
+  },
   // Service: requests.
   TESTOPS_INVALID_REQUEST: input(400, 'The request body, query or headers do not match the API contract.'),
   TESTOPS_BAD_REQUEST: input(400, 'The request is malformed (content type, JSON syntax, encoding).'),

@@ -1,3 +1,5 @@
+import type { ModelUsage } from './model-client.ts';
+
 /**
  * Events the pipeline emits as it goes. The CLI prints them as progress; the service will turn
  * them into job progress and SSE. The engine never knows who listens.
@@ -8,7 +10,11 @@ export type PipelineEvent =
   | { type: 'operation-skipped'; operation: string; reason: string }
   | { type: 'run-start'; attempt: number; of: number; tests: number }
   | { type: 'run-end'; attempt: number; passed: number; failed: number; skipped: number }
-  | { type: 'log'; level: 'info' | 'warn'; message: string };
+  | { type: 'log'; level: 'info' | 'warn'; message: string }
+  /** One model call (tokens, latency, cost): metrics, the report and job events count them. */
+  | { type: 'model-call'; usage: ModelUsage }
+  /** A capability delivered its deterministic result because the model failed. */
+  | { type: 'model-fallback'; capability: string; code: string; message: string };
 
 export type EventSink = (event: PipelineEvent) => void;
 

@@ -11,6 +11,14 @@ import { designRequirementCases } from '../generation/cases/design-requirement-c
 import { buildApiModel } from '../sources/openapi/build-api-model.ts';
 import { loadSpec } from '../sources/openapi/load-spec.ts';
 import type { UrlGuardOptions } from '../sources/url-guard.ts';
+import {
+  designAssistedRequirementCases,
+  REQUIREMENT_CASES_CAPABILITY,
+  type AssistedCaseSet,
+} from '../generation/cases/assisted-requirement-cases.ts';
+import type { ModelAssistReport, ModelClient, ModelUsage } from '../core/model-client.ts';
+import { sumUsage } from './model-usage.ts';
+import { modelFor, type ModelAccess, type ModelOptions } from './model-access.ts';
 import { readRequirements } from '../sources/requirements/read-requirements.ts';
 import { exploreSite } from '../sources/web/explore-site.ts';
 import { readSiteModel, writeSiteModel } from '../sources/web/site-model-io.ts';
@@ -26,7 +34,7 @@ export type CasesSource =
   | { kind: 'page-model'; dir: string }
   | { kind: 'url'; url: string; allowPrivate?: boolean; maxPages?: number };
 
-export interface GenerateCasesOptions {
+export interface GenerateCasesOptions extends ModelOptions {
   source: CasesSource;
   format: CaseFormat;
   outDir: string;
@@ -43,11 +51,19 @@ export interface GenerateCasesResult {
   outDir: string;
   files: string[];
   durations: Record<string, number>;
+  /** How the model helped (absent with `--llm off`). */
+  model: ModelAssistReport | undefined;
 }
 
 /** read the source → design cases → emit them in one format: the `generate cases` job. */
 export async function generateCases(options: GenerateCasesOptions): Promise<GenerateCasesResult> {
-  const events = options.events ?? ignoreEvents;
+  const calls: ModelUsage[] = [];
+  const given = options.events ?? ignoreEvents;
+  // Model calls are summed for the result as they pass on to the caller's sink.
+  const events: EventSink = (event) => {
+    if (event.type === 'model-call') calls.push(event.usage);
+    given(event);
+  };
   const outDir = resolve(options.outDir);
   const design: CaseDesignOptions = {
     owner: options.owner?.trim() || DEFAULT_OWNER,
@@ -65,8 +81,22 @@ export async function generateCases(options: GenerateCasesOptions): Promise<Gene
   const read = await timedStage(events, `read ${options.source.kind}`, () =>
     readSource(options.source, outDir, events),
   );
-  const designed = await timedStage(events, 'design cases', () => read.result(design));
-  const set = designed.result;
+  const model = await modelFor(options, events);
+  const designed = await timedStage(events, 'design cases', (): Promise<Designed> | Designed =>
+    read.result.assisted && model.client
+      ? read.result.assisted(design, model.client, options.outputLanguage)
+      : { set: read.result.design(design), report: unassisted(model) },
+  );
+  const { set, report } = designed.result;
+  // A client that could not even open was reported by modelFor already.
+  if (model.status === 'ready' && report && (report.status === 'unavailable' || report.status === 'partial'))
+    events({
+      type: 'model-fallback',
+      capability: report.capability,
+      code: report.status,
+      message: report.message,
+    });
+  if (report?.status === 'unavailable' && options.llm === 'required') throw designed.result.error;
   if (set.unused.length > 0)
     events({
       type: 'log',
@@ -84,27 +114,61 @@ export async function generateCases(options: GenerateCasesOptions): Promise<Gene
     outDir,
     files: emitted.result,
     durations: { read: read.durationMs, design: designed.durationMs, emit: emitted.durationMs },
+    model: report && calls.length > 0 ? { ...report, usage: sumUsage(calls) } : report,
   };
 }
 
-type Designer = (design: CaseDesignOptions) => ManualCaseSet;
+interface Designer {
+  design(design: CaseDesignOptions): ManualCaseSet;
+  /** Sources with a model-assisted design (requirements, so far). */
+  assisted?(design: CaseDesignOptions, model: ModelClient, language?: 'en' | 'ru'): Promise<AssistedCaseSet>;
+}
+
+interface Designed {
+  set: ManualCaseSet;
+  report: ModelAssistReport | undefined;
+  error?: unknown;
+}
+
+/** Why the model did not take part (none when it was switched off). */
+function unassisted(model: ModelAccess): ModelAssistReport | undefined {
+  if (model.status === 'off') return undefined;
+  const counts = { proposed: 0, rejected: 0, duplicates: 0, delivered: 0, repaired: 0, failedBatches: 0 };
+  if (model.status === 'ready')
+    return {
+      capability: 'none',
+      status: 'off',
+      message: 'no model-assisted design for this source yet',
+      ...counts,
+    };
+  return {
+    capability: REQUIREMENT_CASES_CAPABILITY,
+    status: model.status,
+    message: model.message,
+    ...counts,
+  };
+}
 
 /** Reads (or explores) the source; returns the case design for what was read. */
 async function readSource(source: CasesSource, outDir: string, events: EventSink): Promise<Designer> {
   switch (source.kind) {
     case 'requirements': {
       const document = await readRequirements(source.path);
-      return (design) => designRequirementCases(document, design);
+      return {
+        design: (design) => designRequirementCases(document, design),
+        assisted: (design, model, language) =>
+          designAssistedRequirementCases(document, design, model, language),
+      };
     }
     case 'openapi': {
       const model = buildApiModel(await loadSpec(source.spec, { guard: source.guard }));
       for (const issue of model.issues)
         events({ type: 'operation-skipped', operation: issue.operation, reason: issue.message });
-      return (design) => designApiCases(model, source.spec, design);
+      return { design: (design) => designApiCases(model, source.spec, design) };
     }
     case 'page-model': {
       const site = await readSiteModel(source.dir);
-      return (design) => designPageCases(site, source.dir, design);
+      return { design: (design) => designPageCases(site, source.dir, design) };
     }
     case 'url': {
       const site = await exploreSite({
@@ -115,7 +179,7 @@ async function readSource(source: CasesSource, outDir: string, events: EventSink
         maxPages: source.maxPages,
       });
       await writeSiteModel(outDir, site);
-      return (design) => designPageCases(site, source.url, design);
+      return { design: (design) => designPageCases(site, source.url, design) };
     }
   }
 }

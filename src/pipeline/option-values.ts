@@ -18,3 +18,6 @@ export const PLAN_FORMATS: readonly PlanFormat[] = ['markdown', 'json'];
 /** Files `optimize` writes to its output folder. */
 export const OPTIMISATION_REPORT_JSON = 'optimisation-report.json';
 export const OPTIMISATION_REPORT_MARKDOWN = 'OPTIMISATION.md';
+
+/** `--llm` on generating commands and the `llm` job option. */
+export { LLM_MODES, type LlmMode } from '../core/model-client.ts';

@@ -1,6 +1,7 @@
 import { SpanKind, trace, type Span } from '@opentelemetry/api';
 import type { JobObserver } from './jobs/job-runner.ts';
 import type { ServiceMetrics } from './observability/metrics.ts';
+import { recordModelCall } from './observability/llm-metrics.ts';
 import { TRACER_NAME, withRemoteParent, withSpan } from './observability/spans.ts';
 
 /**
@@ -22,6 +23,8 @@ export function createJobObserver(metrics: ServiceMetrics): JobObserver {
         stages.set(job.id, [...(stages.get(job.id) ?? []), span]);
       } else if (event.type === 'stage-end') {
         stages.get(job.id)?.pop()?.setAttribute('testops.stage.duration_ms', event.durationMs).end();
+      } else if (event.type === 'model-call') {
+        recordModelCall(metrics, event.usage);
       }
     },
     writeFailed(job, what) {

@@ -14,6 +14,8 @@ import { openEventBus, openQueue } from './queue/open-queue.ts';
 import { DEFAULT_GRACE_MS } from './queue/retry-policy.ts';
 import { openStores } from './store/open-stores.ts';
 import type { Stores } from './store/stores.ts';
+import type { ResponseCache } from '../core/response-cache.ts';
+import type { QueueLogger } from './queue/queue-logger.ts';
 
 /** What the server and the workers share: logs, traces, metrics, the store, the queue, the bus, the job handler. */
 export interface ServiceRuntime {
@@ -46,9 +48,14 @@ export async function openRuntime(
 ): Promise<ServiceRuntime> {
   // The service's own secrets, and the secrets of each job while it runs (the runner holds them).
   const knownSecrets = new KnownSecrets(
-    [config.secretKey, passwordOf(config.databaseUrl), passwordOf(config.redisUrl)].filter(
-      (value): value is string => Boolean(value),
-    ),
+    [
+      config.secretKey,
+      passwordOf(config.databaseUrl),
+      passwordOf(config.redisUrl),
+      // The model provider's key and IAM secret: never in logs, whatever logs them.
+      process.env['TESTOPS_LLM_API_KEY'],
+      process.env['TESTOPS_LLM_IAM_SECRET'],
+    ].filter((value): value is string => Boolean(value)),
   );
   const logger = createLogger({
     level: config.logLevel,
@@ -92,6 +99,8 @@ export async function openRuntime(
     });
     closers.push(() => bus.close());
     const metrics = createMetrics({ queueDepth: () => stores.jobs.counts() });
+    const responseCache = await openResponseCache(config, stores, queueLogger);
+    if (responseCache.close) closers.push(responseCache.close);
     const handler = createJobHandler({
       stores,
       bus,
@@ -103,6 +112,7 @@ export async function openRuntime(
         ...(config.otlpEndpoint
           ? { tracing: { endpoint: config.otlpEndpoint, serviceName: `testops-${options.role}` } }
           : {}),
+        responseCache,
       }),
       dataDir: config.dataDir,
       leaseMs: config.jobLeaseMs,
@@ -135,4 +145,18 @@ function passwordOf(url: string | undefined): string | undefined {
   if (!url || !URL.canParse(url)) return undefined;
   const password = decodeURIComponent(new URL(url).password);
   return password || undefined;
+}
+
+/** The model's response cache: in Redis when REDIS_URL is set, else in the database. */
+async function openResponseCache(
+  config: ServiceConfig,
+  stores: Stores,
+  logger: QueueLogger,
+): Promise<ResponseCache & { close?: () => Promise<void> }> {
+  if (!config.redisUrl) return stores.llmCache;
+  const { connectRedis, quitRedis } = await import('./queue/redis-connection.ts');
+  const { RedisResponseCache } = await import('./queue/redis-response-cache.ts');
+  const redis = connectRedis(config.redisUrl, 'llm-cache', logger);
+  const cache = new RedisResponseCache(redis, `${config.queuePrefix}:llm:`);
+  return Object.assign(cache, { close: () => quitRedis(redis) });
 }

@@ -59,6 +59,7 @@ export async function startServer(
         check: async () =>
           void (await (await import('../pipeline/browser-check.ts')).findBrowserForReadiness()),
       },
+      ...(await modelReadiness()),
     ];
     const app = await buildApp(
       {
@@ -128,4 +129,13 @@ async function startDemos(): Promise<{ list: BundledDemo[]; close(): Promise<voi
       await calculator.close();
     },
   };
+}
+
+/** The model's check when one is configured: optional, so a silent model leaves the service ready. */
+async function modelReadiness(): Promise<ReadinessCheck[]> {
+  const { readLlmSettings } = await import('../llm/llm-settings.ts');
+  const settings = readLlmSettings();
+  if (!settings) return [];
+  const { modelReadinessCheck } = await import('../llm/model-readiness.ts');
+  return [{ name: 'llm', optional: true, check: modelReadinessCheck(settings) }];
 }

@@ -2,7 +2,8 @@ import { type Command, Option } from 'commander';
 import { TestopsError } from '../../core/errors.ts';
 import type { CasesSource, GenerateCasesResult } from '../../pipeline/generate-cases.ts';
 import { CASE_FORMATS, DEFAULT_OWNER, type CaseFormat } from '../../pipeline/option-values.ts';
-import { positiveInteger } from '../parse-options.ts';
+import type { LlmMode, ModelAssistReport, UsageTotals } from '../../core/model-client.ts';
+import { llmOption, positiveInteger } from '../parse-options.ts';
 import { progressPrinter } from '../progress.ts';
 
 interface GenerateCasesFlags {
@@ -18,6 +19,9 @@ interface GenerateCasesFlags {
   allowPrivate?: boolean;
   maxPages?: number;
   json?: boolean;
+  llm: LlmMode;
+  cache: boolean;
+  outputLanguage?: 'en' | 'ru';
 }
 
 /** `testops generate cases`: manual test cases from requirements, a spec, a site model or a URL. */
@@ -59,6 +63,14 @@ export function registerGenerateCasesCommand(generate: Command, setExitCode: (co
     )
     .option('--max-pages <n>', 'with --url: pages to explore at most', positiveInteger)
     .option('--json', 'print the case set summary as JSON on stdout (progress stays on stderr)')
+    .addOption(llmOption())
+    .option('--no-cache', 'send every model call, even one answered before')
+    .addOption(
+      new Option(
+        '--output-language <language>',
+        "language of model-written cases (default: the requirements')",
+      ).choices(['en', 'ru']),
+    )
     .action(async (flags: GenerateCasesFlags) => {
       const { generateCases } = await import('../../pipeline/generate-cases.ts');
       const result = await generateCases({
@@ -68,6 +80,9 @@ export function registerGenerateCasesCommand(generate: Command, setExitCode: (co
         owner: flags.owner,
         jiraBase: flags.jiraBase,
         sourceUrl: flags.sourceUrl,
+        llm: flags.llm,
+        cache: flags.cache,
+        ...(flags.outputLanguage ? { outputLanguage: flags.outputLanguage } : {}),
         events: progressPrinter(),
       });
       printResult(result, flags.json ?? false);
@@ -104,7 +119,7 @@ function sourceOf(flags: GenerateCasesFlags): CasesSource {
 function printResult(result: GenerateCasesResult, json: boolean): void {
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ ...result.summary, outDir: result.outDir, files: result.files }, null, 2)}\n`,
+      `${JSON.stringify({ ...result.summary, outDir: result.outDir, files: result.files, model: result.model }, null, 2)}\n`,
     );
     return;
   }
@@ -120,8 +135,23 @@ function printResult(result: GenerateCasesResult, json: boolean): void {
       `Priority   ${line(summary.byPriority)}`,
       `Features   ${Object.keys(summary.byFeature).length}`,
       `Unused     ${summary.unused.length} input(s) without a case (see README.md)`,
+      ...(result.model ? [`Model      ${modelLine(result.model)}`] : []),
+      ...(result.model?.usage ? [`Tokens     ${usageLine(result.model.usage)}`] : []),
       `Written to ${result.outDir} (${result.files.length} files)`,
       '',
     ].join('\n'),
   );
+}
+
+function modelLine(report: ModelAssistReport): string {
+  if (report.status !== 'used' && report.status !== 'partial') return report.message;
+  return `${report.message}: ${report.proposed} proposed, ${report.rejected} rejected, ${report.duplicates} duplicate(s), ${report.repaired} repaired answer(s)`;
+}
+
+function usageLine(usage: UsageTotals): string {
+  const cost = [
+    usage.costUsd === undefined ? undefined : `$${usage.costUsd.toFixed(4)}`,
+    usage.costRub === undefined ? undefined : `${usage.costRub.toFixed(2)} ₽`,
+  ].filter(Boolean);
+  return `${usage.inputTokens} in (${usage.cachedInputTokens} cached), ${usage.outputTokens} out over ${usage.calls} call(s), ${usage.fromCache} from the cache${cost.length > 0 ? `; ${cost.join(', ')}` : ''}`;
 }

@@ -3,7 +3,7 @@ import { caseSet, finaliseCases, type CaseDraft, type CaseDesignOptions } from '
 import { gherkinCase } from './gherkin-cases.ts';
 import { limitCases } from './limit-cases.ts';
 import { requirementContext, type RequirementContext } from './requirement-context.ts';
-import { languageOf } from './requirement-phrases.ts';
+import { languageOf, type Language } from './requirement-phrases.ts';
 import { statementCases } from './statement-cases.ts';
 import { untestableReason } from './statement-rules.ts';
 import { storyParts } from './story-goal.ts';
@@ -18,14 +18,27 @@ export interface RequirementsInput {
 
 type Outcome = { drafts: CaseDraft[] } | { unused: string };
 
+/** The deterministic design before ids are given: what the model-assisted design adds to. */
+export interface RequirementDrafts {
+  drafts: CaseDraft[];
+  unused: ManualCaseSet['unused'];
+  language: Language;
+  contexts: Map<string, RequirementContext>;
+}
+
 /**
  * One or more cases per testable statement: the statement itself, boundary cases for the
  * limits it writes, the forbidden path of "only" rules; Gherkin scenarios map step by step.
  * Notes, questions and stories covered by their acceptance criteria are reported as unused.
  */
 export function designRequirementCases(input: RequirementsInput, options: CaseDesignOptions): ManualCaseSet {
+  return requirementCaseSet(input, options, requirementDrafts(input, options));
+}
+
+export function requirementDrafts(input: RequirementsInput, options: CaseDesignOptions): RequirementDrafts {
   const drafts: CaseDraft[] = [];
   const unused: ManualCaseSet['unused'] = [];
+  const contexts = new Map<string, RequirementContext>();
   let role: string | undefined;
   const language = languageOf(input.requirements.map((requirement) => requirement.text).join(' '));
   const document = { title: input.title, language, location: input.location };
@@ -38,12 +51,22 @@ export function designRequirementCases(input: RequirementsInput, options: CaseDe
       document,
       requirement.form === 'acceptance-criterion' ? role : undefined,
     );
+    contexts.set(requirement.id, context);
     // Counted for stories only: counting for every criterion was O(n²) on a long criteria list.
     const criteria = requirement.form === 'user-story' ? criteriaCount(input.requirements, index) : 0;
     const outcome = design(context, criteria, options);
     if ('unused' in outcome) unused.push({ ref: refOf(requirement), reason: outcome.unused });
     else for (const draft of outcome.drafts) drafts.push(draft);
   });
+  return { drafts, unused, language, contexts };
+}
+
+/** The set of the given drafts, ids and unique titles given in draft order. */
+export function requirementCaseSet(
+  input: RequirementsInput,
+  options: CaseDesignOptions,
+  { drafts, unused }: Pick<RequirementDrafts, 'drafts' | 'unused'>,
+): ManualCaseSet {
   return caseSet({
     title: input.title,
     source: { kind: 'requirements', location: input.location },

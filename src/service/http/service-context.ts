@@ -8,6 +8,8 @@ import type { Stores } from '../store/stores.ts';
 export interface ReadinessCheck {
   name: string;
   check(): Promise<void>;
+  /** An optional dependency (the model): failing, it shows as degraded and the service stays ready. */
+  optional?: boolean;
 }
 
 /** Everything the HTTP layer needs, built once by the composition root (serve). */

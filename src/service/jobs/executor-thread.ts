@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ExecutorRegistry } from './executor.ts';
+import { ThreadResponseCache } from './thread-response-cache.ts';
 import {
   toThrownError,
   type ParentMessage,
@@ -15,8 +16,10 @@ import {
 async function runJobThread(port: NonNullable<typeof parentPort>, start: ThreadStart): Promise<void> {
   const send = (message: ThreadMessage) => port.postMessage(message);
   const controller = new AbortController();
+  const cache = start.cache ? new ThreadResponseCache(send) : undefined;
   port.on('message', (message: ParentMessage) => {
     if (message.type === 'cancel') controller.abort(new Error('the job was stopped'));
+    else cache?.answered(message.id, message.value);
   });
   try {
     const module = (await import(start.executors.url)) as Record<string, ExecutorRegistry | undefined>;
@@ -25,6 +28,7 @@ async function runJobThread(port: NonNullable<typeof parentPort>, start: ThreadS
     const result = await traced(start.tracing, () =>
       executors[start.kind](start.input, {
         ...start.context,
+        ...(cache ? { responseCache: cache } : {}),
         events: (event) => {
           // The engine calls its sink between steps: throwing here stops it there.
           if (controller.signal.aborted) throw controller.signal.reason;

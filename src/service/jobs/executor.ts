@@ -1,3 +1,4 @@
+import type { ResponseCache } from '../../core/response-cache.ts';
 import type { EventSink } from '../../core/events.ts';
 import type { UrlGuardOptions } from '../../pipeline/target-guard.ts';
 import type { RunResultRecord, TestKind, TestStatus } from '../store/stores.ts';
@@ -22,6 +23,8 @@ export interface ExecutorContext {
   guard: UrlGuardOptions;
   /** Origins the server itself allows although they are private (its bundled demo targets). */
   trustedOrigins: readonly string[];
+  /** Where model answers are cached (the database, or Redis); every call is sent when absent. */
+  responseCache?: ResponseCache;
 }
 
 /** The guard for one target: private addresses pass only when allowed, or for a trusted origin. */

@@ -76,8 +76,11 @@ export function namedEvent(event: PipelineEvent, names: InputNamer): PipelineEve
       return { ...event, reason: names(event.reason) };
     case 'log':
       return { ...event, message: names(event.message) };
+    case 'model-fallback':
+      return { ...event, message: names(event.message) };
     case 'run-start':
     case 'run-end':
+    case 'model-call':
       return event;
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JobKind } from './job.ts';
+import { LLM_MODES } from '../../core/model-client.ts';
 
 /**
  * What each job kind accepts: the HTTP request bodies and, after validation, the job's stored
@@ -99,8 +100,14 @@ export const testCasesInputSchema = z
         owner: z.string().min(1).max(100).optional(),
         max_pages: z.int().min(1).max(50).default(8),
         repeat: z.int().min(1).max(10).default(3),
+        /** The language model: auto uses the server's when configured; required fails without one. */
+        llm: z.enum(LLM_MODES).default('auto'),
+        /** false: every model call is sent, even one answered before. */
+        cache: z.boolean().default(true),
+        /** Language of model-written cases; the requirements' language when absent. */
+        output_language: z.enum(['en', 'ru']).optional(),
       })
-      .default({ format: 'allure-python', max_pages: 8, repeat: 3 }),
+      .default({ format: 'allure-python', max_pages: 8, repeat: 3, llm: 'auto', cache: true }),
   })
   .refine((input) => input.url !== undefined || input.requirements.length > 0, {
     message: 'give a url to explore, requirements, or both',

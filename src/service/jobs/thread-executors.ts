@@ -1,3 +1,4 @@
+import type { ResponseCache } from '../../core/response-cache.ts';
 import { Worker } from 'node:worker_threads';
 import { TestopsError } from '../../core/errors.ts';
 import { currentTraceparent } from '../observability/spans.ts';
@@ -22,6 +23,8 @@ export interface ThreadExecutorOptions {
   stopGraceMs: number;
   /** With an OTLP endpoint, each thread traces its outgoing requests into the job's trace. */
   tracing?: { endpoint: string; serviceName: string };
+  /** The model's response cache, answered here for every thread. */
+  responseCache?: ResponseCache;
 }
 
 const ENTRY = new URL('./executor-thread-entry.js', import.meta.url);
@@ -49,11 +52,19 @@ function runInThread(
   input: unknown,
   context: ExecutorContext,
 ): Promise<ExecutorResult> {
-  const { events, signal, ...data } = context;
+  const { events, signal, responseCache: _unused, ...data } = context;
+  const cache = options.responseCache;
   if (signal.aborted) return Promise.reject(signal.reason);
   // Called inside the job's span (the runner's observer): that span is the thread's parent.
   const tracing = options.tracing && { ...options.tracing, traceparent: currentTraceparent() };
-  const start: ThreadStart = { executors: options.executors, kind, input, context: data, tracing };
+  const start: ThreadStart = {
+    executors: options.executors,
+    kind,
+    input,
+    context: data,
+    tracing,
+    cache: cache !== undefined,
+  };
   return new Promise((resolve, reject) => {
     const thread = new Worker(ENTRY, {
       workerData: start,
@@ -73,6 +84,10 @@ function runInThread(
     };
     thread.on('message', (message: ThreadMessage) => {
       if (outcome) return;
+      if (message.type === 'cache-get' || message.type === 'cache-set') {
+        answerCache(thread, cache, message);
+        return;
+      }
       if (message.type === 'event') {
         // Once the job is stopping its sink throws; the events the thread still sends are dropped.
         if (signal.aborted) return;
@@ -132,4 +147,21 @@ function threadExit(kind: JobKind, jobId: string, code: number): TestopsError {
       hint: 'something in the engine called process.exit; this is a bug, the log may say more.',
     },
   );
+}
+
+/** A cache that fails is a miss: the job then asks the model, it never fails for the cache. */
+function answerCache(
+  thread: Worker,
+  cache: ResponseCache | undefined,
+  message: Extract<ThreadMessage, { type: 'cache-get' | 'cache-set' }>,
+): void {
+  if (message.type === 'cache-set') {
+    void cache?.set(message.key, message.value).catch(() => {});
+    return;
+  }
+  void (cache?.get(message.key) ?? Promise.resolve(undefined))
+    .catch(() => undefined)
+    .then((value) => {
+      thread.postMessage({ type: 'cache-value', id: message.id, value } satisfies ParentMessage);
+    });
 }

@@ -24,16 +24,24 @@ export interface ThreadStart {
   executors: ExecutorModule;
   kind: JobKind;
   input: unknown;
-  context: Omit<ExecutorContext, 'events' | 'signal'>;
+  context: Omit<ExecutorContext, 'events' | 'signal' | 'responseCache'>;
+  /** Whether the parent answers `cache-get`/`cache-set` (it holds a response cache). */
+  cache: boolean;
   tracing: ThreadTracing | undefined;
 }
 
 /** Parent → thread. */
-export type ParentMessage = { type: 'cancel' };
+export type ParentMessage =
+  { type: 'cancel' } | { type: 'cache-value'; id: number; value: string | undefined };
 
-/** Thread → parent, in order: events, then one result or one error. */
+/**
+ * Thread → parent, in order: events, then one result or one error. The model's response cache
+ * lives in the parent (the embedded database has one owner), so a thread asks it by message.
+ */
 export type ThreadMessage =
   | { type: 'event'; event: PipelineEvent }
+  | { type: 'cache-get'; id: number; key: string }
+  | { type: 'cache-set'; key: string; value: string }
   | { type: 'result'; result: ExecutorResult }
   | { type: 'error'; error: ThrownError };
 

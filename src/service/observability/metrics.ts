@@ -32,7 +32,7 @@ export interface ServiceMetrics {
   testsFlaky: Counter<'kind'>;
   suspectedDefects: Counter<'kind'>;
   llmRequests: Counter<'provider' | 'model' | 'outcome'>;
-  /** `type` is `input` or `output`. */
+  /** `type` is `input`, `output` or `cached_input` (input the provider served from its cache). */
   llmTokens: Counter<'provider' | 'model' | 'type'>;
   llmRequestDuration: Histogram<'provider' | 'model'>;
   queueDepth: Gauge<'status'>;

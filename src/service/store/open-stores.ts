@@ -6,6 +6,7 @@ import { connectPglite, connectPostgres, type Connection } from './connection.ts
 import type { Database } from './database.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { EmbeddingRepository } from './embedding-repository.ts';
+import { LlmCacheRepository } from './llm-cache-repository.ts';
 import { JobRepository } from './job-repository.ts';
 import { KeyRepository } from './key-repository.ts';
 import { migrateUnderLock } from './migrate.ts';
@@ -84,6 +85,7 @@ function assemble(
     audit: new AuditRepository(db),
     secrets: new SecretRepository(db, box),
     embeddings: new EmbeddingRepository(db, vector),
+    llmCache: new LlmCacheRepository(db),
     info: Object.freeze({ driver: connection.driver, vector }),
     async ping() {
       await db.execute(sql`select 1`);

@@ -273,3 +273,15 @@ export const embeddings = pgTable(
     index('embeddings_project_dimensions').on(table.projectId, table.dimensions),
   ],
 );
+
+/**
+ * Model answers by cache key (a hash of provider, model, prompt, schema and parameters): a job
+ * asking the same again costs no call. `hits` and `last_hit_at` show what the cache saves.
+ */
+export const llmResponseCache = pgTable('llm_response_cache', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  hits: integer('hits').notNull().default(0),
+  createdAt: createdAt(),
+  lastHitAt: timestamp('last_hit_at', { withTimezone: true }),
+});

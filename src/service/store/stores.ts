@@ -1,3 +1,4 @@
+import type { ResponseCache } from '../../core/response-cache.ts';
 import type { JobStore } from '../jobs/job-store.ts';
 
 /**
@@ -15,6 +16,8 @@ export interface Stores {
   audit: AuditLog;
   secrets: SecretStore;
   embeddings: EmbeddingStore;
+  /** Model answers by cache key (see core/response-cache.ts). */
+  llmCache: ResponseCache;
   /** For /ready: a round trip to the database. */
   ping(): Promise<void>;
   /** 'pglite' or 'postgres', and whether pgvector is available. */

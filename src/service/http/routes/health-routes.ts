@@ -12,7 +12,7 @@ export function registerHealthRoutes(app: FastifyInstance, context: ServiceConte
     { schema: { summary: 'Readiness of the database, queue, browser and LLM', tags: ['health'] } },
     async (_request, reply) => {
       const checks = await Promise.all(
-        context.readiness.map(async ({ name, check }) => {
+        context.readiness.map(async ({ name, check, optional }) => {
           const started = performance.now();
           try {
             await withTimeout(check(), CHECK_TIMEOUT_MS, name);
@@ -21,15 +21,18 @@ export function registerHealthRoutes(app: FastifyInstance, context: ServiceConte
             return {
               name,
               ok: false,
+              ...(optional ? { status: 'degraded' as const } : {}),
               ms: Math.round(performance.now() - started),
               error: describeError(error),
             };
           }
         }),
       );
-      const ready = checks.every((check) => check.ok);
+      // An optional dependency that fails (the model) degrades the service; it stays ready.
+      const ready = checks.every((check) => check.ok || 'status' in check);
+      const degraded = checks.some((check) => !check.ok);
       return reply.code(ready ? 200 : 503).send({
-        status: ready ? 'ready' : 'not-ready',
+        status: ready ? (degraded ? 'degraded' : 'ready') : 'not-ready',
         mode: {
           database: context.stores.info.driver,
           vector: context.stores.info.vector,

@@ -43,7 +43,7 @@ export const runTestCasesJob: JobExecutor = async (raw, context) => {
     const manual: Record<string, unknown> = {};
     for (const { name, source } of sources) {
       const result = await manualCases(input, context, source, join(context.outputDir, `cases-${name}`));
-      manual[name] = result.summary;
+      manual[name] = result.model ? { ...result.summary, model: result.model } : result.summary;
       // One by one: 4 MB of requirements give 150,000 cases, too many to spread as arguments.
       for (const draft of caseDrafts(result.set)) tests.push(draft);
     }
@@ -85,6 +85,10 @@ async function manualCases(
     format: input.options.format,
     outDir,
     ...(input.options.owner ? { owner: input.options.owner } : {}),
+    llm: input.options.llm,
+    cache: input.options.cache,
+    ...(context.responseCache ? { responseCache: context.responseCache } : {}),
+    ...(input.options.output_language ? { outputLanguage: input.options.output_language } : {}),
     events: context.events,
   });
 }

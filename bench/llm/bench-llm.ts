@@ -1,0 +1,125 @@
+// The model layer's cost and resilience on the calculator requirements, against the local
+// OpenAI-compatible fixture server (no real model is reachable here; its latency is simulated):
+// our overhead per model-assisted case beside the model's own latency, the cache hit rate of a
+// second identical run, and how runs complete when 30 % of model calls fail.
+// Run: npm run bench:llm [runs]
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PipelineEvent } from '../../src/core/events.ts';
+import type { ModelUsage } from '../../src/core/model-client.ts';
+import type { ResponseCache } from '../../src/core/response-cache.ts';
+import { MemoryCache } from '../../src/llm/memory-cache.ts';
+import { generateCases } from '../../src/pipeline/generate-cases.ts';
+import { startModelServer, type ModelServer } from '../../test/support/model-fixture-server.ts';
+
+const REQUIREMENTS = 'test/fixtures/requirements/price-calculator.md';
+const MODEL_LATENCY_MS = 400;
+const runs = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 20);
+const outRoot = await mkdtemp(join(tmpdir(), 'bench-llm-'));
+
+interface Run {
+  cases: number;
+  designMs: number;
+  calls: ModelUsage[];
+  status: string | undefined;
+  failedBatches: number;
+}
+
+async function casesRun(options: { llm: 'off' | 'auto'; cache?: ResponseCache }): Promise<Run> {
+  const events: PipelineEvent[] = [];
+  const result = await generateCases({
+    source: { kind: 'requirements', path: REQUIREMENTS },
+    format: 'json',
+    outDir: join(outRoot, String(Math.random()).slice(2)),
+    llm: options.llm,
+    cache: options.cache !== undefined,
+    ...(options.cache ? { responseCache: options.cache } : {}),
+    events: (event) => events.push(event),
+  });
+  return {
+    cases: result.set.cases.length,
+    designMs: result.durations['design']!,
+    calls: events.flatMap((event) => (event.type === 'model-call' ? [event.usage] : [])),
+    status: result.model?.status,
+    failedBatches: result.model?.failedBatches ?? 0,
+  };
+}
+
+function useModel(server: ModelServer, retries: number): void {
+  Object.assign(process.env, {
+    TESTOPS_LLM_BASE_URL: server.baseUrl,
+    TESTOPS_LLM_MODEL: 'fixture-json-mode',
+    TESTOPS_LLM_MAX_RETRIES: String(retries),
+  });
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function overhead(): Promise<void> {
+  const server = await startModelServer({ scenario: 'success', latencyMs: MODEL_LATENCY_MS });
+  useModel(server, 0);
+  const off: number[] = [];
+  const on: Run[] = [];
+  for (let index = 0; index < 5; index += 1) {
+    off.push((await casesRun({ llm: 'off' })).designMs);
+    on.push(await casesRun({ llm: 'auto' }));
+  }
+  await server.close();
+  const added = on[0]!.cases - (await casesRun({ llm: 'off' })).cases;
+  // Batches run concurrently: the model's share of the wall time is its slowest call per run.
+  const modelMs = median(on.map((run) => Math.max(...run.calls.map((call) => call.latencyMs))));
+  const ours = median(on.map((run) => run.designMs)) - median(off) - modelMs;
+  console.log(
+    `model-assisted cases     ${added} added to ${on[0]!.cases - added} deterministic (${on[0]!.calls.length} calls per run)`,
+  );
+  console.log(
+    `model latency            ${modelMs} ms per run (simulated ${MODEL_LATENCY_MS} ms per call + fixture server)`,
+  );
+  console.log(
+    `our overhead             ${Math.max(0, ours)} ms per run, ${(Math.max(0, ours) / added).toFixed(1)} ms per model-assisted case`,
+  );
+}
+
+async function cacheHits(): Promise<void> {
+  const server = await startModelServer({ scenario: 'success' });
+  useModel(server, 0);
+  const cache = new MemoryCache();
+  const first = await casesRun({ llm: 'auto', cache });
+  const second = await casesRun({ llm: 'auto', cache });
+  await server.close();
+  const hits = second.calls.filter((call) => call.fromCache).length;
+  console.log(
+    `cache, second run        ${hits}/${second.calls.length} answers from the cache (${Math.round((100 * hits) / second.calls.length)} %), same cases: ${first.cases === second.cases}`,
+  );
+}
+
+async function failingCalls(retries: number): Promise<void> {
+  const server = await startModelServer({ scenario: 'success', failureRate: 0.3 });
+  useModel(server, retries);
+  const results: Run[] = [];
+  for (let index = 0; index < runs; index += 1) results.push(await casesRun({ llm: 'auto' }));
+  await server.close();
+  const failed = results.reduce((sum, run) => sum + run.failedBatches, 0);
+  const byStatus = Object.entries(
+    results.reduce<Record<string, number>>(
+      (counts, run) => ({ ...counts, [run.status!]: (counts[run.status!] ?? 0) + 1 }),
+      {},
+    ),
+  )
+    .map(([status, count]) => `${status} ${count}`)
+    .join(', ');
+  console.log(
+    `30 % failing, retries ${retries}  ${results.length}/${runs} runs completed (${byStatus}); ${failed} batch(es) fell back to the deterministic result`,
+  );
+}
+
+console.log(
+  `bench:llm — calculator requirements, local fixture model, ${runs} runs for the failure figures\n`,
+);
+await overhead();
+await cacheHits();
+await failingCalls(0);
+await failingCalls(2);
+console.log('input tokens per page    not measured: no page (UI) capability uses the model yet');
+await rm(outRoot, { recursive: true, force: true });

@@ -1,0 +1,106 @@
+/**
+ * The model port: what a stage that gains model help receives from the pipeline. Types only —
+ * the adapter (AI SDK over any OpenAI-compatible server) lives in `src/llm/`, which stages never
+ * import. Every answer reaching a stage has been schema-validated: stages never see model text.
+ */
+import type { ZodType } from 'zod';
+
+/** `--llm`: off never calls a model; auto uses one when configured; required fails without one. */
+export const LLM_MODES = ['off', 'auto', 'required'] as const;
+export type LlmMode = (typeof LLM_MODES)[number];
+
+/** What a model was found to support (probed once per model and cached). */
+export interface ModelCapabilities {
+  /** `response_format: json_schema` is honoured; else JSON mode with the schema in the prompt. */
+  supportsStructuredOutputs: boolean;
+  tools: boolean;
+  streaming: boolean;
+  embeddings: boolean;
+}
+
+/** One model call, as metrics, the run report and job events count it. */
+export interface ModelUsage {
+  provider: string;
+  model: string;
+  /** What the call was for: `requirements → cases`. */
+  task: string;
+  inputTokens: number;
+  outputTokens: number;
+  /** Input tokens the provider served from its own prompt cache. */
+  cachedInputTokens: number;
+  latencyMs: number;
+  /** Answered from our response cache: no request was sent. */
+  fromCache: boolean;
+  outcome: 'ok' | 'repaired' | 'failed';
+  costUsd: number | undefined;
+  costRub: number | undefined;
+}
+
+export interface StructuredRequest<T> {
+  task: string;
+  /** Instructions: ours, never the user's text. */
+  system: string;
+  /** The user's data goes here, delimited (see `delimitedData`). */
+  prompt: string;
+  schema: ZodType<T>;
+  /** A name for the schema, sent with `json_schema` response formats. */
+  schemaName: string;
+  temperature?: number;
+  maxOutputTokens?: number;
+}
+
+export interface StructuredResult<T> {
+  value: T;
+  /** Every call made for this result (a repair adds one). */
+  usage: ModelUsage[];
+  repaired: boolean;
+}
+
+/**
+ * A model a capability may ask for structured output. Failures throw `ModelError` (see
+ * `model-errors.ts`); a capability then falls back to its deterministic result.
+ */
+export interface ModelClient {
+  readonly provider: string;
+  readonly model: string;
+  generateObject<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>>;
+}
+
+/** Usage records as the pipeline hands them to its consumers. */
+export type UsageSink = (usage: ModelUsage) => void;
+
+/**
+ * How a capability used the model in one run, for the report, the CLI summary and job results.
+ * `unavailable`: every model call failed and the result is the deterministic one.
+ */
+export interface ModelAssistReport {
+  capability: string;
+  status: 'off' | 'not-configured' | 'used' | 'partial' | 'unavailable';
+  /** `model unavailable — deterministic result` when the model failed; else what it added. */
+  message: string;
+  proposed: number;
+  /** Proposals refused after validation (e.g. naming a requirement they were not given). */
+  rejected: number;
+  duplicates: number;
+  delivered: number;
+  /** Answers that matched their schema only after the repair call. */
+  repaired: number;
+  failedBatches: number;
+  /** What the run's model calls used and cost (absent when no call was made). */
+  usage?: UsageTotals;
+}
+
+/** Model calls of one run, summed: for the CLI summary and the job's result. */
+export interface UsageTotals {
+  calls: number;
+  fromCache: number;
+  failed: number;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  /** Undefined when the price table has no price for the model. */
+  costUsd: number | undefined;
+  costRub: number | undefined;
+}
+
+export const MODEL_UNAVAILABLE_MESSAGE = 'model unavailable — deterministic result';

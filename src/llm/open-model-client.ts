@@ -1,0 +1,129 @@
+import type {
+  ModelCapabilities,
+  ModelClient,
+  StructuredRequest,
+  StructuredResult,
+  UsageSink,
+} from '../core/model-client.ts';
+import { ModelError } from '../core/model-errors.ts';
+import type { ResponseCache } from '../core/response-cache.ts';
+import { AiSdkCompletion } from './ai-sdk-completion.ts';
+import { breakerFor } from './circuit-breaker.ts';
+import { ConcurrencyLimit } from './concurrency-limit.ts';
+import type { LlmSettings } from './llm-settings.ts';
+import { isEmbeddingModel, listModels, type ListedModel } from './model-discovery.ts';
+import { resilientFetch } from './resilient-fetch.ts';
+import { generateStructured } from './structured-output.ts';
+import { IamTokenSource, withIamToken, type IamCredentials } from './iam-token.ts';
+
+export interface OpenModelClientOptions {
+  settings: Readonly<LlmSettings>;
+  cache?: ResponseCache | undefined;
+  onUsage?: UsageSink;
+}
+
+/** The port's implementation, plus what `testops llm check` needs to probe the model. */
+export interface LlmClient extends ModelClient {
+  readonly settings: Readonly<LlmSettings>;
+  readonly capabilities: ModelCapabilities;
+  readonly completion: AiSdkCompletion;
+  /** The resilient (and, with IAM keys, authorising) fetch every call of this client goes through. */
+  readonly fetch: typeof fetch;
+}
+
+// One limit and one breaker per provider (base URL) in a process: every client shares them.
+const limits = new Map<string, ConcurrencyLimit>();
+// One token source per IAM key in a process: tokens are reused until shortly before they expire.
+const tokenSources = new Map<string, IamTokenSource>();
+// Capability flags are looked up once per model and process.
+const knownCapabilities = new Map<string, ModelCapabilities>();
+
+/**
+ * A model client for the configured provider: the model is `TESTOPS_LLM_MODEL` or the first chat
+ * model `GET /models` lists; capability flags come from the settings or the model list.
+ */
+export async function openModelClient(options: OpenModelClientOptions): Promise<LlmClient> {
+  const { settings } = options;
+  const provider = new URL(settings.baseUrl).host;
+  let limit = limits.get(settings.baseUrl);
+  if (!limit) limits.set(settings.baseUrl, (limit = new ConcurrencyLimit(settings.concurrency)));
+  const fetcher = resilientFetch({
+    provider,
+    firstByteTimeoutMs: settings.firstByteTimeoutMs,
+    totalTimeoutMs: settings.totalTimeoutMs,
+    maxRetries: settings.maxRetries,
+    breaker: breakerFor(settings.baseUrl, { failureThreshold: 5, cooldownMs: 30_000 }),
+    limit,
+    ...(settings.iam ? { fetch: withIamToken(tokenSourceFor(settings.iam), fetch) } : {}),
+  });
+  let listed: ListedModel[] | undefined;
+  const list = async () => (listed ??= await listModels(settings, fetcher));
+  const model = settings.model ?? (await firstChatModel(await list(), settings.baseUrl));
+  const capabilities = await capabilitiesOf(settings, model, list);
+  const completion = new AiSdkCompletion({
+    provider,
+    baseUrl: settings.baseUrl,
+    apiKey: settings.apiKey,
+    model,
+    embeddingModel: settings.embeddingModel,
+    supportsStructuredOutputs: capabilities.supportsStructuredOutputs,
+    fetch: fetcher,
+  });
+  return {
+    provider,
+    model,
+    settings,
+    capabilities,
+    completion,
+    fetch: fetcher,
+    generateObject<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>> {
+      return generateStructured(completion, request, {
+        capabilities,
+        cache: options.cache,
+        prices: settings.prices,
+        onUsage: options.onUsage,
+      });
+    },
+  };
+}
+
+async function firstChatModel(models: ListedModel[], baseUrl: string): Promise<string> {
+  const chat = models.find((model) => !isEmbeddingModel(model.id));
+  if (chat) return chat.id;
+  throw new ModelError('TESTOPS_LLM_CONFIG_INVALID', 'the provider lists no chat model', {
+    where: `GET ${baseUrl}/models`,
+    hint: 'set TESTOPS_LLM_MODEL to a model id of your provider.',
+  });
+}
+
+async function capabilitiesOf(
+  settings: Readonly<LlmSettings>,
+  model: string,
+  list: () => Promise<ListedModel[]>,
+): Promise<ModelCapabilities> {
+  const key = `${settings.baseUrl} ${model}`;
+  const known = knownCapabilities.get(key);
+  if (known) return known;
+  // Only a model list that says so turns json_schema on in auto mode: JSON mode works everywhere.
+  const parameters =
+    settings.structuredOutputs === 'auto'
+      ? ((await list().catch(() => [])).find((listed) => listed.id === model)?.supported_parameters ?? [])
+      : [];
+  const capabilities: ModelCapabilities = {
+    supportsStructuredOutputs:
+      settings.structuredOutputs === 'on' ||
+      (settings.structuredOutputs === 'auto' && parameters.includes('structured_outputs')),
+    tools: parameters.includes('tools'),
+    streaming: true,
+    embeddings: settings.embeddingModel !== undefined,
+  };
+  knownCapabilities.set(key, capabilities);
+  return capabilities;
+}
+
+function tokenSourceFor(credentials: IamCredentials): IamTokenSource {
+  const key = `${credentials.tokenUrl} ${credentials.keyId}`;
+  let source = tokenSources.get(key);
+  if (!source) tokenSources.set(key, (source = new IamTokenSource(credentials)));
+  return source;
+}
