@@ -3,7 +3,7 @@ import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
-import { SECRET_SERVICE_VARIABLES } from '../../src/service/config.ts';
+import { OPTIONAL_SECRET_SERVICE_VARIABLES, SECRET_SERVICE_VARIABLES } from '../../src/service/config.ts';
 import type { Environment } from './environment.ts';
 import { releaseImage } from './image.ts';
 import { NAMES, selectorLabels, type Component } from './labels.ts';
@@ -92,7 +92,7 @@ function secretVariables(): IContainer['env'] {
   });
   return [
     ...SECRET_SERVICE_VARIABLES.map((name) => fromSecret(name, false)),
-    fromSecret('TESTOPS_LLM_API_KEY', true),
+    ...OPTIONAL_SECRET_SERVICE_VARIABLES.map((name) => fromSecret(name, true)),
     { name: 'HOME', value: '/tmp' },
   ];
 }

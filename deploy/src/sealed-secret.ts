@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { SECRET_SERVICE_VARIABLES } from '../../src/service/config.ts';
+import { OPTIONAL_SECRET_SERVICE_VARIABLES, SECRET_SERVICE_VARIABLES } from '../../src/service/config.ts';
 import type { Environment } from './environment.ts';
 import { NAMES, objectLabels } from './labels.ts';
 import { REDIS_PASSWORD_KEY } from './worker-scaling.ts';
@@ -30,7 +30,7 @@ export interface SealedSecretObject {
 export function secretKeys(env: Environment): { required: string[]; optional: string[] } {
   return {
     required: [...SECRET_SERVICE_VARIABLES, ...(env.worker.scaling === 'keda' ? [REDIS_PASSWORD_KEY] : [])],
-    optional: ['TESTOPS_LLM_API_KEY'],
+    optional: [...OPTIONAL_SECRET_SERVICE_VARIABLES],
   };
 }
 

@@ -1,6 +1,11 @@
 import { DEFAULT_JOB_TIMEOUTS_MS, timeoutVariable } from '../../src/service/jobs/job-limits.ts';
 import { JOB_KINDS } from '../../src/service/jobs/job.ts';
-import { loadServiceConfig, SECRET_SERVICE_VARIABLES, SERVICE_VARIABLES } from '../../src/service/config.ts';
+import {
+  loadServiceConfig,
+  OPTIONAL_SECRET_SERVICE_VARIABLES,
+  SECRET_SERVICE_VARIABLES,
+  SERVICE_VARIABLES,
+} from '../../src/service/config.ts';
 import type { Environment } from './environment.ts';
 
 /** The port `testops serve` listens on in the image (its CMD and EXPOSE). */
@@ -17,7 +22,6 @@ export const QUEUE_PREFIX = 'testops';
  * A name here that the service starts to read must move to the service's own list.
  */
 export const EXTRA_VARIABLES: Readonly<Record<string, string>> = {
-  TESTOPS_LLM_API_KEY: 'the model key, sealed now so that the LLM provider finds it when it lands',
   HOME: 'the root filesystem is read-only: Chromium, Python and npm write their caches under $HOME',
 };
 
@@ -59,14 +63,25 @@ export function serviceSettings(env: Environment): Record<string, string> {
     TESTOPS_JOB_STOP_GRACE_MS: String(defaults.jobStopGraceMs),
     OTEL_EXPORTER_OTLP_ENDPOINT: env.otlpEndpoint,
     LOG_LEVEL: env.logLevel,
+    // No model by default: empty values are unset for the service, which then runs deterministic
+    // only; an environment with a model sets the provider here and seals its key.
+    ...Object.fromEntries(modelVariables().map((name) => [name, ''])),
   };
   assertEveryVariableSet(settings);
   return settings;
 }
 
+function modelVariables(): string[] {
+  return SERVICE_VARIABLES.filter(
+    (name) => name.startsWith('TESTOPS_LLM_') && !OPTIONAL_SECRET_SERVICE_VARIABLES.includes(name),
+  );
+}
+
 /** A setting the service learns to read must be given a value here before anything renders. */
 function assertEveryVariableSet(settings: Record<string, string>): void {
-  const plain = SERVICE_VARIABLES.filter((name) => !SECRET_SERVICE_VARIABLES.includes(name));
+  const plain = SERVICE_VARIABLES.filter(
+    (name) => !SECRET_SERVICE_VARIABLES.includes(name) && !OPTIONAL_SECRET_SERVICE_VARIABLES.includes(name),
+  );
   const missing = plain.filter((name) => !(name in settings));
   const unknown = Object.keys(settings).filter((name) => !plain.includes(name));
   if (missing.length > 0 || unknown.length > 0)

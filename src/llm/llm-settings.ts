@@ -36,6 +36,15 @@ const environmentSchema = z.object({
   TESTOPS_LLM_IAM_TOKEN_URL: z.url({ protocol: /^https?$/ }).default(CLOUDRU_IAM_TOKEN_URL),
 });
 
+/** Every variable the model settings read; the service lists them beside its own. */
+export const LLM_VARIABLES: readonly string[] = Object.freeze(Object.keys(environmentSchema.shape));
+
+/** The model settings that are secrets: optional, a deployment without a model leaves them out. */
+export const SECRET_LLM_VARIABLES: readonly string[] = Object.freeze([
+  'TESTOPS_LLM_API_KEY',
+  'TESTOPS_LLM_IAM_SECRET',
+]);
+
 export interface LlmSettings {
   provider: ProviderName;
   baseUrl: string;

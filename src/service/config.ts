@@ -1,5 +1,11 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import {
+  LLM_VARIABLES,
+  readLlmSettings,
+  SECRET_LLM_VARIABLES,
+  type LlmSettings,
+} from '../llm/llm-settings.ts';
 import { JOB_KINDS, type JobKind } from './jobs/job.ts';
 import {
   DEFAULT_JOB_MEMORY_MB,
@@ -52,6 +58,8 @@ export interface ServiceConfig {
   jobStopGraceMs: number;
   otlpEndpoint: string | undefined;
   logLevel: string;
+  /** The model provider, when one is configured (`TESTOPS_LLM_*`); validated with the rest. */
+  llm: Readonly<LlmSettings> | undefined;
 }
 
 /**
@@ -128,7 +136,11 @@ export const SERVICE_VARIABLES: readonly string[] = Object.freeze([
   'TESTOPS_JOB_STOP_GRACE_MS',
   'OTEL_EXPORTER_OTLP_ENDPOINT',
   'LOG_LEVEL',
+  ...LLM_VARIABLES,
 ]);
+
+/** Secrets the service reads only when they are set: a deployment without a model has none. */
+export const OPTIONAL_SECRET_SERVICE_VARIABLES: readonly string[] = SECRET_LLM_VARIABLES;
 
 const KNOWN_VARIABLES = new Set(SERVICE_VARIABLES);
 
@@ -172,6 +184,7 @@ export function loadServiceConfig(
     jobStopGraceMs: numberFrom(read('TESTOPS_JOB_STOP_GRACE_MS'), DEFAULT_JOB_STOP_GRACE_MS),
     otlpEndpoint: nonEmpty(read('OTEL_EXPORTER_OTLP_ENDPOINT')),
     logLevel: read('LOG_LEVEL') ?? 'info',
+    llm: readLlmSettings(Object.fromEntries(LLM_VARIABLES.map((name) => [name, read(name)]))),
   };
   const config = { ...base, ...overrides };
   // Anyone who can reach a non-loopback address could drive the engine: keys become mandatory.

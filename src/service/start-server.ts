@@ -59,7 +59,7 @@ export async function startServer(
         check: async () =>
           void (await (await import('../pipeline/browser-check.ts')).findBrowserForReadiness()),
       },
-      ...(await modelReadiness()),
+      ...(await modelReadiness(config.llm)),
     ];
     const app = await buildApp(
       {
@@ -132,9 +132,7 @@ async function startDemos(): Promise<{ list: BundledDemo[]; close(): Promise<voi
 }
 
 /** The model's check when one is configured: optional, so a silent model leaves the service ready. */
-async function modelReadiness(): Promise<ReadinessCheck[]> {
-  const { readLlmSettings } = await import('../llm/llm-settings.ts');
-  const settings = readLlmSettings();
+async function modelReadiness(settings: ServiceConfig['llm']): Promise<ReadinessCheck[]> {
   if (!settings) return [];
   const { modelReadinessCheck } = await import('../llm/model-readiness.ts');
   return [{ name: 'llm', optional: true, check: modelReadinessCheck(settings) }];

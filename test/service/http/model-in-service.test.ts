@@ -15,15 +15,17 @@ let model: ModelServer;
 
 beforeAll(async () => {
   model = await startModelServer({ scenario: 'server-error' });
-  Object.assign(process.env, {
+  const modelEnv = {
     TESTOPS_LLM_BASE_URL: model.baseUrl,
     TESTOPS_LLM_API_KEY: 'sk-service-secret',
     TESTOPS_LLM_MODEL: 'fixture-json-mode',
     TESTOPS_LLM_MAX_RETRIES: '0',
-  });
+  };
+  // The service reads the model settings with its own; the job threads, from their environment.
+  Object.assign(process.env, modelEnv);
   dataDir = await tempDataDir();
   const config = loadServiceConfig(
-    { TESTOPS_DATA_DIR: dataDir.path, LOG_LEVEL: 'warn' },
+    { ...modelEnv, TESTOPS_DATA_DIR: dataDir.path, LOG_LEVEL: 'warn' },
     { port: 0, concurrency: 1 },
   );
   server = await startServer(config);
