@@ -10,6 +10,9 @@ export const PINNED = {
   // Drives pages through playwright-core's public API (peer >= 1.0), so it fits 1.65; 4.14 declares
   // Node >= 22.12, while suites (and this tool) run on Node 20.
   '@axe-core/playwright': '4.13.0',
+  // axe's peer range (>= 1.0) would otherwise install the newest playwright-core beside the one
+  // @playwright/test pins: two copies whose Page types differ, and the suite no longer type-checks.
+  'playwright-core': API_PINNED['@playwright/test'],
   'allure-playwright': API_PINNED['allure-playwright'],
   'allure-js-commons': API_PINNED['allure-js-commons'],
   typescript: API_PINNED.typescript,

@@ -38,12 +38,13 @@ describe('emitPlaywrightUiSuite', () => {
       expect(text, path).not.toMatch(/testops-copilot|\/src\/|\.\.\/\.\.\/\.\./);
   });
 
-  it('pins the runner, axe-core and allure, as an ES module project', () => {
+  it('pins the runner, axe-core, the one playwright-core both use, and allure, as an ES module project', () => {
     const manifest = JSON.parse(files['package.json']!) as Record<string, Record<string, string>>;
     expect(manifest['type']).toBe('module');
     expect(manifest['dependencies']).toEqual({
       '@playwright/test': '1.65.1',
       '@axe-core/playwright': '4.13.0',
+      'playwright-core': '1.65.1',
       'allure-playwright': '3.12.2',
       'allure-js-commons': '3.12.2',
     });
