@@ -23,6 +23,11 @@ export interface RunReport {
   conformance: Conformance;
   flaky: FlakyTest[];
   skippedTests: { test: string; reason: string }[];
+  /**
+   * Parts of tested operations the spec leaves undefined (a dangling `$ref`), with their JSON
+   * pointer: tested as unconstrained rather than skipping the operation.
+   */
+  unconstrained?: { operation: string; pointer: string; reason: string }[];
   durations: Record<string, number>;
   /** UI suites: figures per explored page (`operations` then counts pages). */
   pages?: PageFigures[];

@@ -116,8 +116,17 @@ export interface ApiSuite {
   schemas: SuiteSchemas;
   operations: { key: string; tag: string }[];
   skippedOperations: { operation: string; reason: string }[];
+  /** Parts of tested operations the spec leaves undefined (dangling `$ref`s), tested as unconstrained. */
+  unconstrained?: OperationWarning[];
   /** Tests designed but left out, with why (e.g. they would delete a resource given with `--var`). */
   withheldTests?: { test: string; operation: string; reason: string }[];
+}
+
+/** Something about an operation the user should know, where in the spec it is, and why. */
+export interface OperationWarning {
+  operation: string;
+  pointer: string;
+  reason: string;
 }
 
 export interface SuiteVariable {

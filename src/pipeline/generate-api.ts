@@ -52,6 +52,8 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
   const model = buildApiModel(loaded.result);
   for (const issue of model.issues)
     events({ type: 'operation-skipped', operation: issue.operation, reason: issue.message });
+  for (const warning of model.warnings ?? [])
+    events({ type: 'log', level: 'warn', message: `${warning.operation}: ${warning.message}` });
   const designed = await timedStage(events, 'design tests', () =>
     generateApiSuite(model, {
       specSource: options.spec,

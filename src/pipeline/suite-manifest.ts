@@ -30,6 +30,7 @@ export function manifestOf(
     operations: suite.operations.map((operation) => operation.key),
     skippedOperations: suite.skippedOperations,
     withheldTests: suite.withheldTests ?? [],
+    unconstrained: suite.unconstrained ?? [],
     tests: suite.cases.map((testCase) => ({
       title: testCase.title,
       operation: testCase.operation,

@@ -76,6 +76,13 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
     schemas: suiteSchemas(model),
     operations: selected.map((operation) => ({ key: operation.key, tag: operation.tag })),
     skippedOperations: skipped,
+    unconstrained: (model.warnings ?? [])
+      .filter((warning) => selected.some((operation) => operation.key === warning.operation))
+      .map((warning) => ({
+        operation: warning.operation,
+        pointer: warning.pointer,
+        reason: warning.message,
+      })),
   };
 }
 
