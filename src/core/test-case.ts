@@ -8,7 +8,7 @@ export type ValueExpr =
   /** A value from the environment, e.g. a project id the generator cannot discover. */
   | { kind: 'var'; name: string }
   /** A string unique per run, so repeated runs never collide (409 on duplicate names). */
-  | { kind: 'unique'; prefix: string; maxLength: number }
+  | { kind: 'unique'; prefix: string; maxLength: number; suffix?: string }
   /** A field of a resource created for this test (`vm.id`). */
   | { kind: 'resource'; alias: string; field: string }
   /** A value saved from an earlier step's response. */

@@ -1,6 +1,7 @@
 import type { ApiOperation } from '../../core/api-model.ts';
 import type { JsonSchema } from '../../core/json-schema.ts';
 import type { RequestSpec, ResourceUse, SuiteVariable, ValueExpr } from '../../core/test-case.ts';
+import { fieldMeaning } from '../../core/field-values.ts';
 import { idStem, type ResourceGraph } from './resource-graph.ts';
 import { sampleValue } from './sample-value.ts';
 import type { SchemaContext } from './schema-context.ts';
@@ -69,7 +70,7 @@ export class RequestBuilder {
         !/^(authorization|content-type|accept)$/i.test(parameter.name)
       ) {
         headers[parameter.name] = String(
-          parameter.example ?? sampleValue(this.#context, parameter.schema) ?? 'sample',
+          parameter.example ?? sampleValue(this.#context, parameter.schema, 0, parameter.name) ?? 'sample',
         );
       }
     }
@@ -133,22 +134,24 @@ export class RequestBuilder {
           : this.#graph.kindOfField(field);
       if (kind || isIdLike(flat)) return this.#reference(kind?.name, field, operation, uses, exclude);
     }
-    if (NAME_LIKE.test(key)) return this.uniqueFor(key, flat) ?? { kind: 'literal', value };
+    if (NAME_LIKE.test(key) || fieldMeaning(key)?.unique)
+      return this.uniqueFor(key, flat) ?? { kind: 'literal', value };
     return { kind: 'literal', value };
   }
 
   /** A run-unique string when the schema allows one (pattern, length), else undefined. */
   uniqueFor(key: string, schema: JsonSchema): ValueExpr | undefined {
     const maxLength = schema.maxLength ?? 64;
-    const prefix = (/^[a-z]/i.test(key) ? key.replace(/[^a-zA-Z0-9]/g, '') : 'item').slice(0, 12) || 'item';
-    if (
-      prefix.length + UNIQUE_SUFFIX_LENGTH > maxLength ||
-      (schema.minLength ?? 0) > prefix.length + UNIQUE_SUFFIX_LENGTH
-    )
-      return undefined;
-    const probe = `${prefix}${'a1b2c3d4e5'.slice(0, UNIQUE_SUFFIX_LENGTH)}`;
+    // An email stays an email: `qa<run-unique>@example.com`.
+    const suffix = fieldMeaning(key)?.suffix ?? '';
+    const stem = suffix ? 'qa' : key;
+    const prefix = (/^[a-z]/i.test(stem) ? stem.replace(/[^a-zA-Z0-9]/g, '') : 'item').slice(0, 12) || 'item';
+    const length = prefix.length + UNIQUE_SUFFIX_LENGTH + suffix.length;
+    if (length > maxLength || (schema.minLength ?? 0) > length) return undefined;
+    const probe = `${prefix}${'a1b2c3d4e5'.slice(0, UNIQUE_SUFFIX_LENGTH)}${suffix}`;
     if (schema.pattern && !safeTest(schema.pattern, probe)) return undefined;
-    return { kind: 'unique', prefix, maxLength };
+    if (this.#context.isValid(schema, probe) === false) return undefined;
+    return { kind: 'unique', prefix, maxLength, ...(suffix ? { suffix } : {}) };
   }
 
   #scalar(
@@ -163,7 +166,7 @@ export class RequestBuilder {
       const kind = this.#graph.kindOfField(name);
       if (kind || isIdLike(flat)) return this.#reference(kind?.name, name, operation, uses, exclude);
     }
-    return { kind: 'literal', value: sampleValue(this.#context, schema) };
+    return { kind: 'literal', value: sampleValue(this.#context, schema, 0, name) };
   }
 
   #reference(

@@ -3,13 +3,14 @@ import { randomUUID } from 'node:crypto';
 
 let counter = 0;
 
-/** A string unique to this run, so repeated runs never collide on names. */
-export function unique(prefix: string, maxLength: number): string {
+/** A string unique to this run, so repeated runs never collide on names; `ending` is kept (`@example.com`). */
+export function unique(prefix: string, maxLength: number, ending = ''): string {
   counter += 1;
   const suffix = (Date.now().toString(36) + counter.toString(36) + Math.random().toString(36).slice(2)).slice(
     -10,
   );
-  return (prefix + suffix).slice(0, maxLength).padEnd(Math.min(maxLength, prefix.length + 10), 'x');
+  const room = maxLength - ending.length;
+  return (prefix + suffix).slice(0, room).padEnd(Math.min(room, prefix.length + 10), 'x') + ending;
 }
 
 /** An id nobody has created. */

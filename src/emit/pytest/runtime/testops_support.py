@@ -66,13 +66,15 @@ def _base36(number: int) -> str:
             return text
 
 
-def unique(prefix: str, max_length: int) -> str:
-    """A string unique to this run, so repeated runs never collide on names (409 on duplicates)."""
+def unique(prefix: str, max_length: int, ending: str = "") -> str:
+    """A string unique to this run, so repeated runs never collide on names (409 on duplicates).
+    `ending` is kept as is (`@example.com`)."""
     global _unique_counter
     _unique_counter += 1
     entropy = "".join(random.choice(_DIGITS36) for _ in range(11))
     suffix = (_base36(int(time.time() * 1000)) + _base36(_unique_counter) + entropy)[-10:]
-    return (prefix + suffix)[:max_length].ljust(min(max_length, len(prefix) + 10), "x")
+    room = max_length - len(ending)
+    return (prefix + suffix)[:room].ljust(min(room, len(prefix) + 10), "x") + ending
 
 
 def random_uuid() -> str:
