@@ -76,6 +76,11 @@ export interface ApiTestCase {
   priority: 'critical' | 'normal' | 'low';
   /** Documented behaviours this case covers: `GET /api/v1/vms 422`. */
   covers: string[];
+  /**
+   * Negative cases whose invalid value a server may convert instead of refusing (a number for a
+   * text field): accepted, that is a contract deviation, not invalid input getting through.
+   */
+  coercible?: boolean;
 }
 
 export interface ResourceUse {

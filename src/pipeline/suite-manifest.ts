@@ -35,6 +35,7 @@ export function manifestOf(
       title: testCase.title,
       operation: testCase.operation,
       kind: testCase.kind,
+      ...(testCase.coercible ? { coercible: true } : {}),
     })),
     variables: suite.variables.map((variable) => ({ name: variable.name, env: variable.env })),
     auth: suite.auth.kind,

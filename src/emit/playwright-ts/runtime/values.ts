@@ -28,3 +28,18 @@ export function fieldAt(value: unknown, path: string): unknown {
   }
   return current;
 }
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/**
+ * Servers normalise what they store: the case of a word ("aDMin" → "admin"), how a date-time is
+ * written ("2024-01-15T10:30:00Z" → "2024-01-15T10:30:00.000Z"). The same value counts as equal.
+ */
+export function sameMeaning(actual: unknown, expected: unknown): boolean {
+  if (typeof actual !== 'string' || typeof expected !== 'string') return false;
+  if (actual.trim().toLowerCase() === expected.trim().toLowerCase()) return true;
+  if (!DATE_TIME.test(actual) || !DATE_TIME.test(expected)) return false;
+  const instant = (text: string) =>
+    Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'));
+  return !Number.isNaN(instant(actual)) && instant(actual) === instant(expected);
+}

