@@ -4,6 +4,7 @@ import type { RequestSpec, ResourceUse, SuiteVariable, ValueExpr } from '../../c
 import { fieldMeaning } from '../../core/field-values.ts';
 import { idStem, type ResourceGraph } from './resource-graph.ts';
 import { sampleValue } from './sample-value.ts';
+import type { ValueRepair } from './value-repairs.ts';
 import type { SchemaContext } from './schema-context.ts';
 
 const NAME_LIKE = /^(name|title|username|login|slug|label|display_name|displayName|hostname)$/;
@@ -30,11 +31,17 @@ export class RequestBuilder {
   readonly #graph: ResourceGraph;
   readonly #variables = new Map<string, SuiteVariable>();
   readonly #given: Record<string, string>;
+  #repairs: ValueRepair[] = [];
 
   constructor(context: SchemaContext, graph: ResourceGraph, given: Record<string, string>) {
     this.#context = context;
     this.#graph = graph;
     this.#given = given;
+  }
+
+  /** Values learned from the server for fields it refused: they replace the sampled ones. */
+  useRepairs(repairs: ValueRepair[]): void {
+    this.#repairs = repairs;
   }
 
   get variables(): SuiteVariable[] {
@@ -78,6 +85,10 @@ export class RequestBuilder {
       operation.requestBody && /json/i.test(operation.requestBody.contentType)
         ? { kind: 'json' as const, value: this.bodyValue(operation, uses, options.exclude) }
         : undefined;
+    for (const repair of this.#repairs.filter((candidate) => candidate.operation === operation.key)) {
+      if (repair.in === 'query') query[repair.path[0]!] = { kind: 'literal', value: repair.value };
+      else if (body) body.value = withRepair(body.value, repair.path, repair.value);
+    }
     const request: RequestSpec = {
       method: operation.method.toUpperCase(),
       path: operation.path,
@@ -201,6 +212,24 @@ export class RequestBuilder {
     }
     return { kind: 'var', name };
   }
+}
+
+/** The expression with a literal at `path`, objects created on the way (a field the server wants). */
+function withRepair(expr: ValueExpr, path: string[], value: unknown): ValueExpr {
+  const [head, ...rest] = path;
+  if (head === undefined) return { kind: 'literal', value };
+  if (expr.kind === 'array' && /^\d+$/.test(head)) {
+    const index = Number(head);
+    if (index >= expr.items.length) return expr;
+    const items = expr.items.map((item, at) => (at === index ? withRepair(item, rest, value) : item));
+    return { kind: 'array', items };
+  }
+  // A repair named without the list index applies to the first item of a list body.
+  if (expr.kind === 'array' && expr.items[0])
+    return { kind: 'array', items: [withRepair(expr.items[0], path, value), ...expr.items.slice(1)] };
+  const entries = expr.kind === 'object' ? expr.entries : {};
+  const child = entries[head] ?? { kind: 'object', entries: {} };
+  return { kind: 'object', entries: { ...entries, [head]: withRepair(child, rest, value) } };
 }
 
 interface ValueScope {
