@@ -14,6 +14,11 @@ export interface ApiModel {
   /** Operations that could not be modelled: reported and skipped, never fatal. */
   issues: OperationIssue[];
   /**
+   * Operations modelled with a part the spec does not define (a dangling `$ref`): that part is
+   * treated as unconstrained and tested no further; the rest of the operation is.
+   */
+  warnings?: OperationIssue[];
+  /**
    * One JSON Schema document holding every schema the operations reference: `$ref`s in
    * operation schemas point into it (`#/components/schemas/...`).
    */

@@ -23,6 +23,13 @@ export interface RunReport {
   conformance: Conformance;
   flaky: FlakyTest[];
   skippedTests: { test: string; reason: string }[];
+  /**
+   * Parts of tested operations the spec leaves undefined (a dangling `$ref`), with their JSON
+   * pointer: tested as unconstrained rather than skipping the operation.
+   */
+  unconstrained?: { operation: string; pointer: string; reason: string }[];
+  /** Input values learned from the server during verification (a field it refused, and what replaced it). */
+  learned?: LearnedValue[];
   durations: Record<string, number>;
   /** UI suites: figures per explored page (`operations` then counts pages). */
   pages?: PageFigures[];
@@ -31,6 +38,20 @@ export interface RunReport {
    * evidence); `unmarked` lists those that could not be marked, and why.
    */
   marking?: { marked: number; unmarked: { test: string; reason: string }[] };
+}
+
+/** A field a server refused in a documented-valid request, and the value that replaced it. */
+export interface LearnedValue {
+  operation: string;
+  in: 'body' | 'query';
+  /** Dotted path into the body, or the query parameter's name. */
+  field: string;
+  from: unknown;
+  to: unknown;
+  /** The status of the refusal. */
+  status: number;
+  /** What the server said about the field. */
+  reason: string;
 }
 
 export interface PageFigures {

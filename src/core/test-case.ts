@@ -8,7 +8,7 @@ export type ValueExpr =
   /** A value from the environment, e.g. a project id the generator cannot discover. */
   | { kind: 'var'; name: string }
   /** A string unique per run, so repeated runs never collide (409 on duplicate names). */
-  | { kind: 'unique'; prefix: string; maxLength: number }
+  | { kind: 'unique'; prefix: string; maxLength: number; suffix?: string }
   /** A field of a resource created for this test (`vm.id`). */
   | { kind: 'resource'; alias: string; field: string }
   /** A value saved from an earlier step's response. */
@@ -76,6 +76,11 @@ export interface ApiTestCase {
   priority: 'critical' | 'normal' | 'low';
   /** Documented behaviours this case covers: `GET /api/v1/vms 422`. */
   covers: string[];
+  /**
+   * Negative cases whose invalid value a server may convert instead of refusing (a number for a
+   * text field): accepted, that is a contract deviation, not invalid input getting through.
+   */
+  coercible?: boolean;
 }
 
 export interface ResourceUse {
@@ -116,8 +121,17 @@ export interface ApiSuite {
   schemas: SuiteSchemas;
   operations: { key: string; tag: string }[];
   skippedOperations: { operation: string; reason: string }[];
+  /** Parts of tested operations the spec leaves undefined (dangling `$ref`s), tested as unconstrained. */
+  unconstrained?: OperationWarning[];
   /** Tests designed but left out, with why (e.g. they would delete a resource given with `--var`). */
   withheldTests?: { test: string; operation: string; reason: string }[];
+}
+
+/** Something about an operation the user should know, where in the spec it is, and why. */
+export interface OperationWarning {
+  operation: string;
+  pointer: string;
+  reason: string;
 }
 
 export interface SuiteVariable {

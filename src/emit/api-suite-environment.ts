@@ -59,6 +59,18 @@ export function skippedOperationLines(suite: ApiSuite): string[] {
   ];
 }
 
+export function unconstrainedLines(suite: ApiSuite): string[] {
+  const warnings = suite.unconstrained ?? [];
+  if (warnings.length === 0) return [];
+  return [
+    '',
+    '## Parts of the spec tested as unconstrained',
+    'These schemas point at definitions the spec does not have: any value is accepted there, and the rest of',
+    'each operation is tested as documented.',
+    ...warnings.map((warning) => `- \`${warning.operation}\`: \`${warning.pointer}\``),
+  ];
+}
+
 function credentialRows(auth: ApiSuite['auth']): string[] {
   switch (auth.kind) {
     case 'bearer':

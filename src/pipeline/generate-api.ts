@@ -1,15 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ignoreEvents, timedStage, type EventSink } from '../core/events.ts';
+import type { ApiModel } from '../core/api-model.ts';
 import type { RunReport } from '../core/run-report.ts';
+import type { ApiSuite } from '../core/test-case.ts';
 import { emitPlaywrightSuite } from '../emit/playwright-ts/emit-playwright-suite.ts';
 import { buildRunReport } from '../emit/report/build-run-report.ts';
 import { generateApiSuite } from '../generation/api/generate-api-suite.ts';
+import type { ValueRepair } from '../generation/api/value-repairs.ts';
 import { buildApiModel } from '../sources/openapi/build-api-model.ts';
 import { loadSpec } from '../sources/openapi/load-spec.ts';
 import type { UrlGuardOptions } from '../sources/url-guard.ts';
-import { runSuite, writeReport } from './run-suite.ts';
-import { MANIFEST_FILE, manifestOf } from './suite-manifest.ts';
+import { learnValues, successCases, type ProbeRun } from './learn-values.ts';
+import { runSuite, writeReport, type RunSuiteOptions } from './run-suite.ts';
+import { MANIFEST_FILE, manifestOf, type Manifest } from './suite-manifest.ts';
 import { writeEmittedFiles } from './write-files.ts';
 
 export interface GenerateApiOptions {
@@ -36,6 +40,11 @@ export interface GenerateApiOptions {
   /** SSRF guard for the base URL the suite runs against (the service); see runSuite. */
   targetGuard?: UrlGuardOptions;
   events?: EventSink;
+  /**
+   * Before verification, run the success tests once and repair inputs the target refuses by name
+   * (default on with `run`; see learnValues).
+   */
+  learn?: boolean;
   /** Stops the verification run in progress (see runSuite). */
   signal?: AbortSignal;
 }
@@ -52,40 +61,30 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
   const model = buildApiModel(loaded.result);
   for (const issue of model.issues)
     events({ type: 'operation-skipped', operation: issue.operation, reason: issue.message });
+  for (const warning of model.warnings ?? [])
+    events({ type: 'log', level: 'warn', message: `${warning.operation}: ${warning.message}` });
+  const learning =
+    options.run && options.learn !== false
+      ? await timedStage(events, 'learn values from the target', () =>
+          learnValues({ model, events, probe: probeRun(model, options, outDir) }),
+        )
+      : undefined;
+  if (learning) durations['learn'] = learning.durationMs;
+  const repairs = learning?.result.repairs ?? [];
   const designed = await timedStage(events, 'design tests', () =>
-    generateApiSuite(model, {
-      specSource: options.spec,
-      variables: options.variables ?? {},
-      only: options.only ?? [],
-      ...(options.authScheme ? { authScheme: options.authScheme } : {}),
-      events,
-    }),
+    designSuite(model, options, { repairs, events }),
   );
   durations['generate'] = designed.durationMs;
   const suite = keepKinds(designed.result, options.kinds);
-  const emitted = await timedStage(events, `emit ${options.format}`, async () => {
-    const files = await emitFiles(suite, options);
-    await writeEmittedFiles(outDir, files);
-    const manifest = manifestOf(suite, options.format, options.baseUrl);
-    await writeFile(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
-    return manifest;
-  });
+  const emitted = await timedStage(events, `emit ${options.format}`, () => emitSuite(suite, options, outDir));
   durations['emit'] = emitted.durationMs;
   if (options.run) {
-    return runSuite({
-      suiteDir: outDir,
-      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-      repeat: options.repeat,
-      headers: options.headers,
-      variables: options.variables,
-      secretVariables: options.secretVariables,
-      allowWrites: options.allowWrites,
-      ...(options.conformance ? { conformance: options.conformance } : {}),
-      events,
-      durations,
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.targetGuard ? { guard: options.targetGuard } : {}),
-    });
+    const report = await runSuite({ ...runOptions(options, outDir), events, durations });
+    const learned = learning?.result.learned ?? [];
+    if (learned.length === 0) return report;
+    const withLearned = { ...report, learned };
+    await writeReport(outDir, withLearned);
+    return withLearned;
   }
   const report = buildRunReport({
     manifest: emitted.result,
@@ -97,6 +96,60 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
   });
   await writeReport(outDir, report);
   return report;
+}
+
+function designSuite(
+  model: ApiModel,
+  options: GenerateApiOptions,
+  extra: { repairs: ValueRepair[]; events: EventSink },
+): ApiSuite {
+  return generateApiSuite(model, {
+    specSource: options.spec,
+    variables: options.variables ?? {},
+    only: options.only ?? [],
+    ...(options.authScheme ? { authScheme: options.authScheme } : {}),
+    repairs: extra.repairs,
+    events: extra.events,
+  });
+}
+
+async function emitSuite(suite: ApiSuite, options: GenerateApiOptions, outDir: string): Promise<Manifest> {
+  const files = await emitFiles(suite, options);
+  await writeEmittedFiles(outDir, files);
+  const manifest = manifestOf(suite, options.format, options.baseUrl);
+  await writeFile(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+  return manifest;
+}
+
+function runOptions(options: GenerateApiOptions, outDir: string): RunSuiteOptions {
+  return {
+    suiteDir: outDir,
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    repeat: options.repeat,
+    headers: options.headers,
+    variables: options.variables,
+    secretVariables: options.secretVariables,
+    allowWrites: options.allowWrites,
+    ...(options.conformance ? { conformance: options.conformance } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.targetGuard ? { guard: options.targetGuard } : {}),
+  };
+}
+
+/**
+ * The learning probe: the success tests alone, designed with the repairs so far, emitted where
+ * the suite goes (its runner is installed once) and run once. The final emit replaces it.
+ */
+function probeRun(model: ApiModel, options: GenerateApiOptions, outDir: string): ProbeRun {
+  return {
+    async run(repairs) {
+      const suite = successCases(designSuite(model, options, { repairs, events: ignoreEvents }));
+      if (suite.cases.length === 0) return { suiteDir: outDir, evidence: [] };
+      await emitSuite(suite, options, outDir);
+      const report = await runSuite({ ...runOptions(options, outDir), repeat: 1, events: ignoreEvents });
+      return { suiteDir: outDir, evidence: report.suspectedDefects.map((defect) => defect.evidence) };
+    },
+  };
 }
 
 async function emitFiles(

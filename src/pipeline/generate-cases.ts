@@ -164,6 +164,8 @@ async function readSource(source: CasesSource, outDir: string, events: EventSink
       const model = buildApiModel(await loadSpec(source.spec, { guard: source.guard }));
       for (const issue of model.issues)
         events({ type: 'operation-skipped', operation: issue.operation, reason: issue.message });
+      for (const warning of model.warnings ?? [])
+        events({ type: 'log', level: 'warn', message: `${warning.operation}: ${warning.message}` });
       return { design: (design) => designApiCases(model, source.spec, design) };
     }
     case 'page-model': {

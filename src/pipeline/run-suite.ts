@@ -174,6 +174,7 @@ async function writeEvidence(
   manifest: Manifest,
 ): Promise<FailedTest[]> {
   const kindByTitle = new Map(manifest.tests.map((test) => [test.title, test.kind]));
+  const coercible = new Set(manifest.tests.filter((test) => test.coercible).map((test) => test.title));
   const failures: FailedTest[] = [];
   const folder = join(suiteDir, 'evidence');
   await mkdir(folder, { recursive: true });
@@ -205,6 +206,7 @@ async function writeEvidence(
       test: outcome.title,
       operation: outcome.operation ?? '',
       testKind: kindByTitle.get(outcome.title),
+      ...(coercible.has(outcome.title) ? { coercible: true } : {}),
       message: failure.message,
       expected: failure.expected,
       actual: failure.actual,

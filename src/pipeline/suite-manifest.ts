@@ -30,10 +30,12 @@ export function manifestOf(
     operations: suite.operations.map((operation) => operation.key),
     skippedOperations: suite.skippedOperations,
     withheldTests: suite.withheldTests ?? [],
+    unconstrained: suite.unconstrained ?? [],
     tests: suite.cases.map((testCase) => ({
       title: testCase.title,
       operation: testCase.operation,
       kind: testCase.kind,
+      ...(testCase.coercible ? { coercible: true } : {}),
     })),
     variables: suite.variables.map((variable) => ({ name: variable.name, env: variable.env })),
     auth: suite.auth.kind,

@@ -59,7 +59,7 @@ describe('testops CLI', () => {
     expect(stderr).toContain('Tip:');
   });
 
-  it('generates the other operations of a spec with broken ones, reporting each', async () => {
+  it('degrades operations with dangling $refs instead of skipping them, reporting each part', async () => {
     const out = await mkdtemp(join(tmpdir(), 'testops-cli-'));
     const { code, stdout, stderr } = await testops(
       'generate',
@@ -73,11 +73,27 @@ describe('testops CLI', () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as RunReport;
     expect(report.operations.total).toBe(19);
-    expect(report.operations.skipped).toHaveLength(8);
+    expect(report.operations.skipped).toEqual([]);
+    expect(report.operations.covered).toBe(19);
     expect(report.executed).toBe(false);
-    expect(report.tests.generated).toBeGreaterThan(100);
-    expect(stderr).toMatch(/skipped POST \/api\/v1\/disks: #\/paths\/~1api~1v1~1disks\/post/);
-    expect(await readFile(join(out, 'README.md'), 'utf8')).toContain('## Operations without tests');
+    expect(report.tests.generated).toBeGreaterThan(150);
+    // Each degraded operation keeps its status, auth and negative tests on the parts that resolve.
+    const manifest = JSON.parse(await readFile(join(out, 'testops-suite.json'), 'utf8')) as {
+      tests: { operation: string; kind: string }[];
+    };
+    const disks = manifest.tests.filter((test) => test.operation === 'POST /api/v1/disks');
+    expect(new Set(disks.map((test) => test.kind))).toEqual(
+      new Set(['positive', 'auth', 'negative', 'stateful']),
+    );
+    expect(report.unconstrained?.map((warning) => warning.operation)).toContain('POST /api/v1/disks');
+    expect(new Set(report.unconstrained?.map((warning) => warning.operation)).size).toBe(8);
+    expect(stderr).not.toContain('skipped POST /api/v1/disks');
+    expect(stderr).toMatch(
+      /POST \/api\/v1\/disks: #\/paths\/~1api~1v1~1disks\/post\/requestBody\/content\/application~1json\/schema\/\$ref: .*tested as unconstrained/,
+    );
+    const readme = await readFile(join(out, 'README.md'), 'utf8');
+    expect(readme).not.toContain('## Operations without tests');
+    expect(readme).toContain('## Parts of the spec tested as unconstrained');
   });
 
   it('loads a spec from a URL', async () => {

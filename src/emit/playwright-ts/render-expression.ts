@@ -10,7 +10,9 @@ export function renderExpression(expr: ValueExpr, indent = ''): string {
     case 'var':
       return `vars.get(${quote(expr.name)})`;
     case 'unique':
-      return `unique(${quote(expr.prefix)}, ${expr.maxLength})`;
+      return expr.suffix
+        ? `unique(${quote(expr.prefix)}, ${expr.maxLength}, ${quote(expr.suffix)})`
+        : `unique(${quote(expr.prefix)}, ${expr.maxLength})`;
     case 'resource':
       return `${variableName(expr.alias)}.id`;
     case 'saved':

@@ -1,5 +1,10 @@
 import type { ApiSuite } from '../../core/test-case.ts';
-import { environmentRows, secretValueLines, skippedOperationLines } from '../api-suite-environment.ts';
+import {
+  environmentRows,
+  secretValueLines,
+  skippedOperationLines,
+  unconstrainedLines,
+} from '../api-suite-environment.ts';
 
 /** The emitted suite's README: what it checks, how to run it, which variables it reads. */
 export function suiteReadme(suite: ApiSuite, baseUrl: string | undefined): string {
@@ -32,6 +37,7 @@ export function suiteReadme(suite: ApiSuite, baseUrl: string | undefined): strin
     '- `support/resources.ts`: how tests create the resources they need; every resource is deleted after its test, also when it fails.',
     '- `support/schemas.json`: the documented response schemas the bodies are validated against.',
     ...skippedOperationLines(suite),
+    ...unconstrainedLines(suite),
     '',
   ].join('\n');
 }

@@ -42,7 +42,9 @@ export function renderPyExpression(
     case 'var':
       return `vars.get(${pyString(expr.name)})`;
     case 'unique':
-      return `unique(${pyString(expr.prefix)}, ${expr.maxLength})`;
+      return expr.suffix
+        ? `unique(${pyString(expr.prefix)}, ${expr.maxLength}, ${pyString(expr.suffix)})`
+        : `unique(${pyString(expr.prefix)}, ${expr.maxLength})`;
     case 'resource':
       // Resources.create returns only the id, whatever field the model names (as in TypeScript).
       return `${resourceVariable(expr.alias)}.id`;

@@ -1,5 +1,10 @@
 import type { ApiSuite } from '../../core/test-case.ts';
-import { environmentRows, secretValueLines, skippedOperationLines } from '../api-suite-environment.ts';
+import {
+  environmentRows,
+  secretValueLines,
+  skippedOperationLines,
+  unconstrainedLines,
+} from '../api-suite-environment.ts';
 import { FALLBACK_BASE_URL } from './render-suite-config.ts';
 
 /** The emitted suite's README: what it checks, how to run it, which variables it reads. */
@@ -45,6 +50,7 @@ export function suiteReadme(suite: ApiSuite, baseUrl: string | undefined): strin
     '- `support/schemas.json`: the documented response schemas the bodies are validated against.',
     '- `support/testops_support.py`: the HTTP client and the checks, whose failures say what was expected and what came back.',
     ...skippedOperationLines(suite),
+    ...unconstrainedLines(suite),
     '',
   ].join('\n');
 }

@@ -22,7 +22,10 @@ export interface SuiteManifest {
   skippedOperations: { operation: string; reason: string }[];
   /** Tests designed but not emitted, with why (absent in manifests written before they existed). */
   withheldTests?: { test: string; operation: string; reason: string }[];
-  tests: { title: string; operation: string; kind: string }[];
+  /** `coercible`: see ApiTestCase.coercible. */
+  tests: { title: string; operation: string; kind: string; coercible?: boolean }[];
+  /** Parts of the spec tested as unconstrained (absent in older manifests). */
+  unconstrained?: { operation: string; pointer: string; reason: string }[];
   /** UI suites: what exploration recorded per page (operations are page ids then). */
   pages?: {
     page: string;
@@ -99,6 +102,7 @@ export function buildRunReport(input: ReportInput): RunReport {
         .filter((outcome) => outcome.verdict === 'skipped')
         .map((outcome) => ({ test: outcome.title, reason: outcome.skipReason ?? 'skipped' })),
     ],
+    ...(manifest.unconstrained?.length ? { unconstrained: manifest.unconstrained } : {}),
     durations: input.durations,
     ...(input.marking ? { marking: input.marking } : {}),
     ...(manifest.pages ? { pages: pageFigures(manifest, outcomes) } : {}),

@@ -26,7 +26,7 @@ export function renderReportMarkdown(report: RunReport): string {
     }
     lines.push('');
   }
-  lines.push(...findingSections(report));
+  lines.push(...findingSections(report), ...learnedLines(report), ...unconstrainedLines(report));
   if (report.suspectedDefects.length > 0) {
     lines.push('## Suspected defects (one per failed test)', '');
     for (const defect of report.suspectedDefects) {
@@ -154,4 +154,34 @@ function findingSections(report: RunReport): string[] {
     );
   }
   return lines;
+}
+
+/** Inputs the target refused by name during verification, and what the suite sends instead. */
+function learnedLines(report: RunReport): string[] {
+  const learned = report.learned ?? [];
+  if (learned.length === 0) return [];
+  return [
+    '## Values learned from the target',
+    '',
+    'Documented-valid requests the target refused, naming a field: the suite sends another value the spec allows.',
+    '',
+    '| operation | field | sent | now sends | refusal |',
+    '|---|---|---|---|---|',
+    ...learned.map(
+      (entry) =>
+        `| \`${entry.operation}\` | ${entry.in === 'query' ? 'query ' : ''}\`${entry.field}\` | \`${JSON.stringify(entry.from) ?? 'nothing'}\` | \`${JSON.stringify(entry.to)}\` | ${entry.status}: ${entry.reason.replace(/[|\n]/g, ' ').slice(0, 120)} |`,
+    ),
+    '',
+  ];
+}
+
+function unconstrainedLines(report: RunReport): string[] {
+  const parts = report.unconstrained ?? [];
+  if (parts.length === 0) return [];
+  return [
+    '## Parts of the spec tested as unconstrained',
+    '',
+    ...parts.map((part) => `- \`${part.operation}\`: \`${part.pointer}\` (a dangling $ref)`),
+    '',
+  ];
 }

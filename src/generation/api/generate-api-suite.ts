@@ -13,6 +13,7 @@ import { ResourceGraph } from './resource-graph.ts';
 import { SchemaContext } from './schema-context.ts';
 import { statefulCase } from './stateful-cases.ts';
 import { validationCopy } from './validation-copy.ts';
+import type { ValueRepair } from './value-repairs.ts';
 import { successStatus } from './case-helpers.ts';
 
 export interface GenerateApiSuiteOptions {
@@ -26,6 +27,8 @@ export interface GenerateApiSuiteOptions {
    * for basic credentials), when the spec does not say or says otherwise.
    */
   authScheme?: string;
+  /** Values learned from the server during verification, for fields it refused (see ValueRepairs). */
+  repairs?: ValueRepair[];
   events?: EventSink;
 }
 
@@ -37,6 +40,7 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
   const schemas = new SchemaContext(model);
   const graph = new ResourceGraph(model, schemas);
   const requests = new RequestBuilder(schemas, graph, options.variables ?? {});
+  requests.useRepairs(options.repairs ?? []);
   const context: GenerationContext = { model, schemas, graph, requests };
   const selected = model.operations.filter((operation) => isSelected(operation, options.only));
   const skipped = model.issues.map((issue) => ({ operation: issue.operation, reason: issue.message }));
@@ -76,6 +80,13 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
     schemas: suiteSchemas(model),
     operations: selected.map((operation) => ({ key: operation.key, tag: operation.tag })),
     skippedOperations: skipped,
+    unconstrained: (model.warnings ?? [])
+      .filter((warning) => selected.some((operation) => operation.key === warning.operation))
+      .map((warning) => ({
+        operation: warning.operation,
+        pointer: warning.pointer,
+        reason: warning.message,
+      })),
   };
 }
 

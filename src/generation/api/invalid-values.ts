@@ -11,6 +11,8 @@ export interface InvalidValue {
   /** Completes "rejects "size" …": `above its maximum (16385)`. */
   label: string;
   value: unknown;
+  /** A lenient server may convert it to the documented type (12345 → "12345") instead of refusing it. */
+  coercible?: boolean;
 }
 
 /** Longer limits make unreadable tests and say little more than the shorter ones do. */
@@ -62,7 +64,8 @@ function wrongType(
   const preferred = candidates.filter(([label]) => label.includes(typeNoun(type)));
   for (const [label, value] of [...preferred, ...candidates]) {
     if (context.isValid(schema, value) === false && !schemaTypes(schema).includes(jsonTypeOf(value))) {
-      return { kind: 'type', label: `with ${label}`, value };
+      const coercible = typeof value === 'number' && schemaTypes(schema).includes('string');
+      return { kind: 'type', label: `with ${label}`, value, ...(coercible ? { coercible } : {}) };
     }
   }
   return undefined;

@@ -24,9 +24,14 @@ export function negativeCases(context: GenerationContext, operation: ApiOperatio
   const base = context.requests.build(operation);
   const statuses = validationStatuses(operation);
   // Each case creates exactly the resources its (mutated) request still refers to.
-  const rejects = (what: string, request: RequestSpec, expected = statuses): ApiTestCase => {
+  const rejects = (
+    what: string,
+    request: RequestSpec,
+    expected = statuses,
+    coercible = false,
+  ): ApiTestCase => {
     const uses = usesOf(request, base.uses);
-    return makeCase({
+    const testCase = makeCase({
       title: `${operation.key} rejects ${what} with ${statusText(expected)}`,
       kind: 'negative',
       operation,
@@ -36,6 +41,7 @@ export function negativeCases(context: GenerationContext, operation: ApiOperatio
       covers: coveredStatuses(operation, expected).map((status) => `${operation.key} ${status}`),
       writesByResources: uses.length > 0,
     });
+    return coercible ? { ...testCase, coercible } : testCase;
   };
   return [
     ...queryCases(context, operation, base.request, rejects),
@@ -62,7 +68,7 @@ function coveredStatuses(operation: ApiOperation, expected: number[]): number[] 
   return covered.length > 0 || expected.length <= 4 ? (covered.length > 0 ? covered : expected) : [400];
 }
 
-type Rejects = (what: string, request: RequestSpec, expected?: number[]) => ApiTestCase;
+type Rejects = (what: string, request: RequestSpec, expected?: number[], coercible?: boolean) => ApiTestCase;
 
 function queryCases(
   context: GenerationContext,
@@ -97,8 +103,11 @@ function bodyCases(
   if (base.body?.kind !== 'json' || !operation.requestBody) return [];
   const body = base.body.value;
   const cases: ApiTestCase[] = [];
+  // No body at all is malformed input too: 400, 411, 415 or 422 are all a correct refusal.
   if (operation.requestBody.required)
-    cases.push(rejects('a request without a body', { ...base, body: undefined }));
+    cases.push(
+      rejects('a request without a body', { ...base, body: undefined }, syntaxErrorStatuses(operation)),
+    );
   cases.push(
     rejects(
       'a malformed JSON body',
@@ -126,7 +135,14 @@ function bodyCases(
     }
     for (const invalid of invalidValues(context.schemas, field.schema, { wire: 'json' })) {
       const value = withField(body, field.path, literal(invalid.value));
-      fieldCases.push(rejects(`${where} ${invalid.label}`, { ...base, body: { kind: 'json', value } }));
+      fieldCases.push(
+        rejects(
+          `${where} ${invalid.label}`,
+          { ...base, body: { kind: 'json', value } },
+          undefined,
+          invalid.coercible,
+        ),
+      );
     }
   }
   return [...cases, ...fieldCases.slice(0, MAX_FIELD_CASES)];

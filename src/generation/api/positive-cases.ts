@@ -179,6 +179,8 @@ export function echoAssertions(
   body: ValueExpr | undefined,
 ): Assertion[] {
   if (!body || !['post', 'put', 'patch'].includes(operation.method)) return [];
+  // A documented success without a body (204) may be the answer: there is nothing to echo then.
+  if (operation.responses.some((response) => isSuccess(response.status) && !response.schema)) return [];
   const responseSchema = context.schemas.flatten(successResponse(operation)?.schema);
   const [itemSchema, responsePrefix] =
     primaryType(responseSchema) === 'array'
@@ -196,6 +198,10 @@ export function echoAssertions(
       },
     ];
   });
+}
+
+function isSuccess(status: ApiOperation['responses'][number]['status']): boolean {
+  return status === '2XX' || (typeof status === 'number' && status >= 200 && status < 300);
 }
 
 function isEchoable(value: ValueExpr): boolean {
@@ -237,7 +243,10 @@ export function materialise(expr: ValueExpr): unknown {
     case 'array':
       return expr.items.map(materialise);
     case 'unique':
-      return `${expr.prefix}${'a'.repeat(10)}`.slice(0, expr.maxLength);
+      return (
+        `${expr.prefix}${'a'.repeat(10)}`.slice(0, expr.maxLength - (expr.suffix ?? '').length) +
+        (expr.suffix ?? '')
+      );
     case 'random-uuid':
     case 'resource':
     case 'var':

@@ -1,8 +1,10 @@
 import type { ApiOperation } from '../../core/api-model.ts';
 import type { JsonSchema } from '../../core/json-schema.ts';
 import type { RequestSpec, ResourceUse, SuiteVariable, ValueExpr } from '../../core/test-case.ts';
+import { fieldMeaning } from '../../core/field-values.ts';
 import { idStem, type ResourceGraph } from './resource-graph.ts';
 import { sampleValue } from './sample-value.ts';
+import type { ValueRepair } from './value-repairs.ts';
 import type { SchemaContext } from './schema-context.ts';
 
 const NAME_LIKE = /^(name|title|username|login|slug|label|display_name|displayName|hostname)$/;
@@ -29,11 +31,17 @@ export class RequestBuilder {
   readonly #graph: ResourceGraph;
   readonly #variables = new Map<string, SuiteVariable>();
   readonly #given: Record<string, string>;
+  #repairs: ValueRepair[] = [];
 
   constructor(context: SchemaContext, graph: ResourceGraph, given: Record<string, string>) {
     this.#context = context;
     this.#graph = graph;
     this.#given = given;
+  }
+
+  /** Values learned from the server for fields it refused: they replace the sampled ones. */
+  useRepairs(repairs: ValueRepair[]): void {
+    this.#repairs = repairs;
   }
 
   get variables(): SuiteVariable[] {
@@ -69,7 +77,7 @@ export class RequestBuilder {
         !/^(authorization|content-type|accept)$/i.test(parameter.name)
       ) {
         headers[parameter.name] = String(
-          parameter.example ?? sampleValue(this.#context, parameter.schema) ?? 'sample',
+          parameter.example ?? sampleValue(this.#context, parameter.schema, 0, parameter.name) ?? 'sample',
         );
       }
     }
@@ -77,6 +85,10 @@ export class RequestBuilder {
       operation.requestBody && /json/i.test(operation.requestBody.contentType)
         ? { kind: 'json' as const, value: this.bodyValue(operation, uses, options.exclude) }
         : undefined;
+    for (const repair of this.#repairs.filter((candidate) => candidate.operation === operation.key)) {
+      if (repair.in === 'query') query[repair.path[0]!] = { kind: 'literal', value: repair.value };
+      else if (body) body.value = withRepair(body.value, repair.path, repair.value);
+    }
     const request: RequestSpec = {
       method: operation.method.toUpperCase(),
       path: operation.path,
@@ -133,22 +145,24 @@ export class RequestBuilder {
           : this.#graph.kindOfField(field);
       if (kind || isIdLike(flat)) return this.#reference(kind?.name, field, operation, uses, exclude);
     }
-    if (NAME_LIKE.test(key)) return this.uniqueFor(key, flat) ?? { kind: 'literal', value };
+    if (NAME_LIKE.test(key) || fieldMeaning(key)?.unique)
+      return this.uniqueFor(key, flat) ?? { kind: 'literal', value };
     return { kind: 'literal', value };
   }
 
   /** A run-unique string when the schema allows one (pattern, length), else undefined. */
   uniqueFor(key: string, schema: JsonSchema): ValueExpr | undefined {
     const maxLength = schema.maxLength ?? 64;
-    const prefix = (/^[a-z]/i.test(key) ? key.replace(/[^a-zA-Z0-9]/g, '') : 'item').slice(0, 12) || 'item';
-    if (
-      prefix.length + UNIQUE_SUFFIX_LENGTH > maxLength ||
-      (schema.minLength ?? 0) > prefix.length + UNIQUE_SUFFIX_LENGTH
-    )
-      return undefined;
-    const probe = `${prefix}${'a1b2c3d4e5'.slice(0, UNIQUE_SUFFIX_LENGTH)}`;
+    // An email stays an email: `qa<run-unique>@example.com`.
+    const suffix = fieldMeaning(key)?.suffix ?? '';
+    const stem = suffix ? 'qa' : key;
+    const prefix = (/^[a-z]/i.test(stem) ? stem.replace(/[^a-zA-Z0-9]/g, '') : 'item').slice(0, 12) || 'item';
+    const length = prefix.length + UNIQUE_SUFFIX_LENGTH + suffix.length;
+    if (length > maxLength || (schema.minLength ?? 0) > length) return undefined;
+    const probe = `${prefix}${'a1b2c3d4e5'.slice(0, UNIQUE_SUFFIX_LENGTH)}${suffix}`;
     if (schema.pattern && !safeTest(schema.pattern, probe)) return undefined;
-    return { kind: 'unique', prefix, maxLength };
+    if (this.#context.isValid(schema, probe) === false) return undefined;
+    return { kind: 'unique', prefix, maxLength, ...(suffix ? { suffix } : {}) };
   }
 
   #scalar(
@@ -163,7 +177,7 @@ export class RequestBuilder {
       const kind = this.#graph.kindOfField(name);
       if (kind || isIdLike(flat)) return this.#reference(kind?.name, name, operation, uses, exclude);
     }
-    return { kind: 'literal', value: sampleValue(this.#context, schema) };
+    return { kind: 'literal', value: sampleValue(this.#context, schema, 0, name) };
   }
 
   #reference(
@@ -198,6 +212,24 @@ export class RequestBuilder {
     }
     return { kind: 'var', name };
   }
+}
+
+/** The expression with a literal at `path`, objects created on the way (a field the server wants). */
+function withRepair(expr: ValueExpr, path: string[], value: unknown): ValueExpr {
+  const [head, ...rest] = path;
+  if (head === undefined) return { kind: 'literal', value };
+  if (expr.kind === 'array' && /^\d+$/.test(head)) {
+    const index = Number(head);
+    if (index >= expr.items.length) return expr;
+    const items = expr.items.map((item, at) => (at === index ? withRepair(item, rest, value) : item));
+    return { kind: 'array', items };
+  }
+  // A repair named without the list index applies to the first item of a list body.
+  if (expr.kind === 'array' && expr.items[0])
+    return { kind: 'array', items: [withRepair(expr.items[0], path, value), ...expr.items.slice(1)] };
+  const entries = expr.kind === 'object' ? expr.entries : {};
+  const child = entries[head] ?? { kind: 'object', entries: {} };
+  return { kind: 'object', entries: { ...entries, [head]: withRepair(child, rest, value) } };
 }
 
 interface ValueScope {

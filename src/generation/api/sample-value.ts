@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { JsonSchema } from '../../core/json-schema.ts';
 import { schemaTypes } from '../../core/json-schema.ts';
+import { FORMAT_SAMPLES, SAMPLE_UUID, fieldMeaning } from '../../core/field-values.ts';
 import type { SchemaContext } from './schema-context.ts';
 
 // randexp is CommonJS; its ESM default import does not type-check under NodeNext.
@@ -11,35 +12,21 @@ interface RandExpInstance {
 }
 const RandExp = createRequire(import.meta.url)('randexp') as new (pattern: string) => RandExpInstance;
 
-/** A fixed, valid UUIDv4: generated data stays deterministic across runs of the generator. */
-export const SAMPLE_UUID = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
+export { SAMPLE_UUID };
 const MAX_DEPTH = 6;
-
-const FORMAT_SAMPLES: Record<string, unknown> = {
-  uuid: SAMPLE_UUID,
-  uuid4: SAMPLE_UUID,
-  'date-time': '2024-01-15T10:30:00Z',
-  date: '2024-01-15',
-  time: '10:30:00Z',
-  email: 'qa@example.com',
-  'idn-email': 'qa@example.com',
-  uri: 'https://example.com/resource',
-  url: 'https://example.com/resource',
-  'uri-reference': '/resource',
-  hostname: 'example.com',
-  ipv4: '192.0.2.10',
-  ipv6: '2001:db8::10',
-  byte: 'dGVzdA==',
-  password: 'S3cret-pass',
-  duration: 'P1D',
-};
 
 /**
  * A deterministic schema-valid value: documented examples first, then defaults, enums and
  * synthesised data. `minimal` keeps objects to their required properties — the request a
  * careful client would send — which avoids optional references to things that do not exist.
+ * `field` is the property or parameter name: what it means (an email, a URL) shapes strings.
  */
-export function sampleValue(context: SchemaContext, schema: JsonSchema | undefined, depth = 0): unknown {
+export function sampleValue(
+  context: SchemaContext,
+  schema: JsonSchema | undefined,
+  depth = 0,
+  field?: string,
+): unknown {
   const flat = context.flatten(schema);
   const documented = documentedValue(context, flat);
   if (documented.found) return documented.value;
@@ -50,7 +37,7 @@ export function sampleValue(context: SchemaContext, schema: JsonSchema | undefin
   const type = primaryType(flat);
   switch (type) {
     case 'string':
-      return sampleString(flat);
+      return sampleString(context, flat, field);
     case 'integer':
     case 'number':
       return sampleNumber(flat, type === 'integer');
@@ -99,16 +86,30 @@ export function primaryType(schema: JsonSchema): Exclude<JsonSchema['type'], Jso
   return 'string';
 }
 
-function sampleString(schema: JsonSchema): string {
+function sampleString(context: SchemaContext, schema: JsonSchema, field: string | undefined): string {
   const min = schema.minLength ?? 0;
   const max = schema.maxLength ?? Math.max(min, 64);
-  if (schema.format && FORMAT_SAMPLES[schema.format] !== undefined)
-    return String(FORMAT_SAMPLES[schema.format]);
+  if (schema.format && FORMAT_SAMPLES[schema.format] !== undefined) return FORMAT_SAMPLES[schema.format]!;
+  const meant = field === undefined ? undefined : meaningfulString(context, schema, field);
+  if (meant !== undefined) return meant;
   if (schema.pattern) {
     const generated = fromPattern(schema.pattern, min, max);
     if (generated !== undefined) return generated;
   }
   return fitLength('sample', min, max);
+}
+
+/** The value the field's name suggests (or one of its alternatives), if the schema allows it. */
+export function meaningfulString(
+  context: SchemaContext,
+  schema: JsonSchema,
+  field: string,
+): string | undefined {
+  const meaning = fieldMeaning(field);
+  if (!meaning) return undefined;
+  return [meaning.value, ...meaning.alternatives].find(
+    (candidate) => context.isValid(schema, candidate) === true,
+  );
 }
 
 export function fitLength(base: string, min: number, max: number): string {
@@ -178,7 +179,7 @@ function sampleObject(context: SchemaContext, schema: JsonSchema, depth: number)
     const property = properties[name];
     const flat = context.flatten(property);
     if (flat.readOnly) continue;
-    result[name] = sampleValue(context, property ?? {}, depth + 1);
+    result[name] = sampleValue(context, property ?? {}, depth + 1, name);
   }
   return result;
 }

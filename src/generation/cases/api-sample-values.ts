@@ -1,3 +1,4 @@
+import { FORMAT_SAMPLES, fieldMeaning } from '../../core/field-values.ts';
 import type { JsonSchema } from '../../core/json-schema.ts';
 import { schemaTypes } from '../../core/json-schema.ts';
 import type { SchemaView } from './schema-view.ts';
@@ -72,11 +73,12 @@ export class SampleValues {
     const candidates = [
       typeof schema.default === 'string' && schema.default !== '' ? schema.default : undefined,
       typeof schema.examples?.[0] === 'string' ? schema.examples[0] : undefined,
-      formatSample(schema.format),
+      schema.format ? FORMAT_SAMPLES[schema.format] : undefined,
+      // A tester reads names best when they say what they name: `qa-vm-1`.
       /name$/.test(field)
         ? `qa-${(field.replace(/_?name$/, '') || this.ownLabel).toLowerCase()}-1`
         : undefined,
-      /description|comment/.test(field) ? 'Created by a manual test' : undefined,
+      ...meaningfulValues(field),
       'qa-value',
       'qa1',
     ].filter((candidate): candidate is string => candidate !== undefined);
@@ -103,16 +105,9 @@ export function numberSample(schema: JsonSchema): number {
   return Math.min(Math.max(preferred, low ?? preferred), high ?? preferred);
 }
 
-function formatSample(format: string | undefined): string | undefined {
-  const samples: Record<string, string> = {
-    'date-time': '2025-01-01T00:00:00Z',
-    date: '2025-01-01',
-    email: 'qa@example.com',
-    uri: 'https://example.com',
-    hostname: 'example.com',
-    ipv4: '192.0.2.10',
-  };
-  return format ? samples[format] : undefined;
+function meaningfulValues(field: string): string[] {
+  const meaning = fieldMeaning(field);
+  return meaning ? [meaning.value, ...meaning.alternatives] : [];
 }
 
 function fitLength(text: string, schema: JsonSchema): string {

@@ -15,6 +15,7 @@ import { convertSchema, isObject } from './convert-schema.ts';
 import type { LoadedSpec } from './load-spec.ts';
 import { MAX_REF_CHAIN } from './document-limits.ts';
 import { ReferenceChecker } from './reference-checker.ts';
+import { DanglingReferences, relaxOperation, type DanglingReference } from './dangling-references.ts';
 
 const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 const COMPONENT_SCHEMA_PREFIX = '#/components/schemas/';
@@ -22,8 +23,9 @@ const COMPONENT_SCHEMA_PREFIX = '#/components/schemas/';
 const MAX_INLINE_DEPTH = 1_000;
 
 /**
- * Builds the API model. One broken operation (a dangling `$ref`, a malformed parameter)
- * becomes an issue and is skipped; every other operation is modelled.
+ * Builds the API model. One broken operation (a malformed parameter, a runaway `$ref` chain)
+ * becomes an issue and is skipped; every other operation is modelled. A dangling schema `$ref`
+ * only degrades its operation: that part becomes unconstrained and a warning says where.
  */
 export function buildApiModel(spec: LoadedSpec): ApiModel {
   const document = spec.document;
@@ -38,20 +40,25 @@ export function buildApiModel(spec: LoadedSpec): ApiModel {
   }
   const components = isObject(document['components']) ? document['components'] : {};
   const rawSchemas = isObject(components['schemas']) ? components['schemas'] : {};
+  const dangling = new DanglingReferences(rawSchemas);
+  const relaxedSchemas = Object.fromEntries(
+    Object.entries(rawSchemas).map(([name, schema]) => [name, dangling.relax(schema, '')]),
+  );
   const context: ModelContext = {
     document,
     dialect,
     inliner: (schema) => inlineForeignRefs(schema, { document, dialect, seen: new Set(), depth: 0 }),
-    references: new ReferenceChecker(rawSchemas),
+    references: new ReferenceChecker(relaxedSchemas),
   };
   const schemas = Object.fromEntries(
-    Object.entries(rawSchemas).map(([name, schema]) => [
+    Object.entries(relaxedSchemas).map(([name, schema]) => [
       name,
       componentSchema(context, schema, `${spec.location}${pointerOf('components', 'schemas', name)}`),
     ]),
   );
   const operations: ApiOperation[] = [];
   const issues: OperationIssue[] = [...spec.referenceIssues];
+  const warnings: OperationIssue[] = [];
   const brokenByReference = new Set(spec.referenceIssues.map((issue) => issue.operation));
   for (const [path, pathItem] of Object.entries(paths)) {
     if (!isObject(pathItem)) continue;
@@ -62,10 +69,14 @@ export function buildApiModel(spec: LoadedSpec): ApiModel {
       if (brokenByReference.has(key)) continue;
       const pointer = pointerOf('paths', path, method);
       try {
-        const operation = buildOperation({ context, path, method, pathItem, raw, key, pointer });
+        const built = buildOperation({ context, path, method, pathItem, raw, key, pointer });
+        const { operation, reached } = relaxOperation(built, dangling);
         const problem = context.references.firstProblem(operation, pointer);
         if (problem) issues.push({ operation: key, ...problem });
-        else operations.push(operation);
+        else {
+          operations.push(operation);
+          warnings.push(...reached.map((reference) => unconstrained(key, reference)));
+        }
       } catch (error) {
         issues.push({ operation: key, pointer, message: describeError(error) });
       }
@@ -79,8 +90,20 @@ export function buildApiModel(spec: LoadedSpec): ApiModel {
     servers: serversOf(document),
     operations,
     issues,
+    warnings,
     schemaDocument: { components: { schemas } },
     schemaDialect: dialect === '3.1' ? '2020-12' : 'draft-07',
+  };
+}
+
+function unconstrained(operation: string, reference: DanglingReference): OperationIssue {
+  return {
+    operation,
+    pointer: reference.pointer,
+    message:
+      `${reference.pointer}: $ref "${reference.ref}" does not resolve; that part is tested as ` +
+      'unconstrained (any value), the rest of the operation as documented. ' +
+      `Tip: add "${reference.ref.slice(COMPONENT_SCHEMA_PREFIX.length)}" under components.schemas or fix the reference.`,
   };
 }
 

@@ -31,27 +31,7 @@ export class ReferenceChecker {
   }
 
   firstProblem(operation: ApiOperation, pointer: string): { pointer: string; message: string } | undefined {
-    const roots: [string, unknown][] = [
-      ...operation.parameters.map(
-        (parameter) =>
-          [`${pointer}/parameters/${parameter.name}/schema`, parameter.schema] as [string, unknown],
-      ),
-      ...(operation.requestBody
-        ? [
-            [
-              `${pointer}/requestBody/content/${escapePointerToken(operation.requestBody.contentType)}/schema`,
-              operation.requestBody.schema,
-            ] as [string, unknown],
-          ]
-        : []),
-      ...operation.responses.map(
-        (response) =>
-          [
-            `${pointer}/responses/${response.status}/content/${escapePointerToken(response.contentType ?? '')}/schema`,
-            response.schema,
-          ] as [string, unknown],
-      ),
-    ];
+    const roots = schemaRoots(operation, pointer);
     for (const [where, schema] of roots) {
       const broken = this.#scan(schema, where, new Set(), 0);
       if (broken) return { pointer: broken.at, message: describe(broken, where) };
@@ -97,6 +77,31 @@ export class ReferenceChecker {
     if (broken?.kind !== 'too-deep') this.#verdicts.set(head, broken);
     return broken ?? undefined;
   }
+}
+
+/** The schemas of an operation, each with the JSON pointer where the spec writes it. */
+export function schemaRoots(operation: ApiOperation, pointer: string): [string, unknown][] {
+  return [
+    ...operation.parameters.map(
+      (parameter) =>
+        [`${pointer}/parameters/${parameter.name}/schema`, parameter.schema] as [string, unknown],
+    ),
+    ...(operation.requestBody
+      ? [
+          [
+            `${pointer}/requestBody/content/${escapePointerToken(operation.requestBody.contentType)}/schema`,
+            operation.requestBody.schema,
+          ] as [string, unknown],
+        ]
+      : []),
+    ...operation.responses.map(
+      (response) =>
+        [
+          `${pointer}/responses/${response.status}/content/${escapePointerToken(response.contentType ?? '')}/schema`,
+          response.schema,
+        ] as [string, unknown],
+    ),
+  ];
 }
 
 function describe(broken: BrokenReference, root: string): string {

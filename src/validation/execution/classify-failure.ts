@@ -6,6 +6,8 @@ export interface FailedTest {
   operation: string;
   /** The case kind from the suite manifest (`negative`, `auth`, `stateful`, …). */
   testKind: string | undefined;
+  /** The invalid value is one a lenient server may convert (a number for text). */
+  coercible?: boolean;
   message: string;
   expected: string;
   actual: string;
@@ -80,6 +82,14 @@ function statusCause(failed: FailedTest, status: number): FailureCause {
     };
   }
   const rejectionExpected = expected.length > 0 && expected.every((code) => code >= 400);
+  // 12345 stored as "12345": the server converted a value of the wrong type, a documented
+  // contract not held to the letter (lenient: a warning), not invalid input getting through.
+  if (rejectionExpected && status < 400 && failed.coercible) {
+    return contractCause(
+      `coerced|${status}`,
+      `Value of the wrong type converted and accepted (${status}) instead of refused: ${what.replace(/"[^"]*"/g, '"…"')}`,
+    );
+  }
   if (rejectionExpected && status < 400) {
     const auth = failed.testKind === 'auth';
     return {

@@ -20,22 +20,19 @@ const stepText = (manualCase: ManualCase) =>
   manualCase.steps.map((step) => `${step.action} → ${step.expected ?? ''}`).join('\n');
 
 describe('cases from an OpenAPI spec', () => {
-  it('the Evolution Compute subset: every good operation covered, the 8 broken ones reported as skipped', async () => {
+  it('the Evolution Compute subset: every operation covered, the 8 with dangling $refs degraded, not skipped', async () => {
     const { model, set } = await apiCases(SUBSET_SPEC);
     expectWellFormed(set);
-    expect(model.operations).toHaveLength(11);
+    expect(model.operations).toHaveLength(19);
     expect(operationsCovered(set, 'positive')).toEqual(
       new Set(model.operations.map((operation) => operation.key)),
     );
-    const skipped = set.unused.filter((entry) => entry.reason.startsWith('skipped: '));
-    expect(skipped.map((entry) => entry.ref).sort()).toEqual(
-      model.issues.map((issue) => issue.operation).sort(),
-    );
-    expect(skipped).toHaveLength(8);
-    expect(set.cases.length).toBeGreaterThanOrEqual(25);
-    // Without POST /disks the disk ids come from the list.
+    expect(set.unused.filter((entry) => entry.reason.startsWith('skipped: '))).toEqual([]);
+    expect(new Set(model.warnings!.map((warning) => warning.operation)).size).toBe(8);
+    expect(set.cases.length).toBeGreaterThanOrEqual(100);
+    // POST /disks has an unknown body schema, yet it is the way to a disk id.
     expect(stepText(byTitle(set, 'GET /api/v1/disks/{disk_id}: returns the disk (200)'))).toContain(
-      'Send GET /api/v1/disks and note the id of the first disk as $DISK_ID',
+      'Create a disk with POST /api/v1/disks',
     );
   });
 

@@ -100,12 +100,13 @@ describe('testops generate cases', () => {
     expect(module).toContain('@allure.link("https://jira.example.com/browse/CALC-23", name="CALC-23")');
   });
 
-  it('writes CSV from the broken subset spec and says which operations were skipped', async () => {
+  it('writes CSV from the broken subset spec and says which parts were tested as unconstrained', async () => {
     const out = await temp();
     const run = await testops('generate', 'cases', '--spec', SUBSET_SPEC, '--format', 'csv', '--out', out);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('skipped POST /api/v1/disks');
-    expect(run.stdout).toMatch(/Cases\s+\d+ \(positive 11,/);
+    expect(run.stderr).not.toContain('skipped POST /api/v1/disks');
+    expect(run.stderr).toMatch(/POST \/api\/v1\/disks: #\/paths\/.*tested as unconstrained/);
+    expect(run.stdout).toMatch(/Cases\s+\d+ \(positive 19,/);
     expect(await readdir(out)).toEqual(['README.md', 'test-cases.csv', 'test-cases.json']);
   });
 

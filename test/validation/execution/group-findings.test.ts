@@ -171,4 +171,32 @@ describe('findings grouped by root cause', () => {
       ['contract-deviation', 'warning'],
     ]);
   });
+
+  it('reports a number converted to text and accepted as a contract deviation, a warning when lenient', () => {
+    const coerced = (operation: string, field: string, status: number): FailedTest => ({
+      ...statusMismatch(
+        `${operation} rejects "${field}" with a number instead of text with 400 or 422`,
+        operation,
+        '400 or 422',
+        status,
+      ),
+      coercible: true,
+    });
+    const failures = [
+      coerced('POST /authors/', 'name', 200),
+      coerced('POST /books/', 'title', 200),
+      coerced('POST /books/', 'publishedAt', 500),
+    ];
+    expect(groupFindings(failures, 'strict').map((finding) => [finding.kind, finding.severity])).toEqual([
+      ['server-error', 'critical'],
+      ['contract-deviation', 'minor'],
+    ]);
+    const lenient = groupFindings(failures, 'lenient');
+    expect(lenient.map((finding) => [finding.kind, finding.severity])).toEqual([
+      ['server-error', 'critical'],
+      ['contract-deviation', 'warning'],
+    ]);
+    expect(lenient[1]!.title).toContain('converted and accepted');
+    expect(lenient[1]!.occurrences).toHaveLength(2);
+  });
 });

@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createRequire } from 'node:module';
 import type { ApiResult } from './client.ts';
 import { scrubSecrets } from './secrets.ts';
-import { fieldAt } from './values.ts';
+import { fieldAt, sameMeaning } from './values.ts';
 
 interface SchemaFile {
   dialect: 'draft-07' | '2020-12';
@@ -95,7 +95,7 @@ export function expectDocumentedSchema(result: ApiResult, operation: string): vo
 
 export function expectFieldEquals(result: ApiResult, path: string, expected: unknown): void {
   const actual = fieldAt(result.json, path);
-  if (JSON.stringify(actual) === JSON.stringify(expected)) return;
+  if (JSON.stringify(actual) === JSON.stringify(expected) || sameMeaning(actual, expected)) return;
   throw new ExpectationError(
     `${result.label} field "${path}" is not as expected`,
     `${path} = ${JSON.stringify(expected)}`,

@@ -3,13 +3,14 @@ import { randomUUID } from 'node:crypto';
 
 let counter = 0;
 
-/** A string unique to this run, so repeated runs never collide on names. */
-export function unique(prefix: string, maxLength: number): string {
+/** A string unique to this run, so repeated runs never collide on names; `ending` is kept (`@example.com`). */
+export function unique(prefix: string, maxLength: number, ending = ''): string {
   counter += 1;
   const suffix = (Date.now().toString(36) + counter.toString(36) + Math.random().toString(36).slice(2)).slice(
     -10,
   );
-  return (prefix + suffix).slice(0, maxLength).padEnd(Math.min(maxLength, prefix.length + 10), 'x');
+  const room = maxLength - ending.length;
+  return (prefix + suffix).slice(0, room).padEnd(Math.min(room, prefix.length + 10), 'x') + ending;
 }
 
 /** An id nobody has created. */
@@ -26,4 +27,19 @@ export function fieldAt(value: unknown, path: string): unknown {
     current = (current as Record<string, unknown>)[token];
   }
   return current;
+}
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/**
+ * Servers normalise what they store: the case of a word ("aDMin" → "admin"), how a date-time is
+ * written ("2024-01-15T10:30:00Z" → "2024-01-15T10:30:00.000Z"). The same value counts as equal.
+ */
+export function sameMeaning(actual: unknown, expected: unknown): boolean {
+  if (typeof actual !== 'string' || typeof expected !== 'string') return false;
+  if (actual.trim().toLowerCase() === expected.trim().toLowerCase()) return true;
+  if (!DATE_TIME.test(actual) || !DATE_TIME.test(expected)) return false;
+  const instant = (text: string) =>
+    Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'));
+  return !Number.isNaN(instant(actual)) && instant(actual) === instant(expected);
 }

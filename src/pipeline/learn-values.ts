@@ -1,0 +1,146 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ApiModel, ApiOperation } from '../core/api-model.ts';
+import type { EventSink } from '../core/events.ts';
+import type { LearnedValue, RecordedExchange } from '../core/run-report.ts';
+import type { ApiSuite } from '../core/test-case.ts';
+import { ValueRepairs, type ValueRepair } from '../generation/api/value-repairs.ts';
+import { rejectedFields, type RejectedField } from '../validation/execution/rejected-fields.ts';
+
+/** Rounds of "run the success tests once, repair what the server named": each fixes a layer. */
+export const MAX_LEARNING_ROUNDS = 3;
+/** Refusals of the input itself; 401/403/404/429 are about credentials, ids and pace. */
+const INPUT_REFUSALS = new Set([400, 409, 422]);
+
+export interface LearningState {
+  repairs: ValueRepair[];
+  learned: LearnedValue[];
+}
+
+export interface ProbeRun {
+  /** Design the suite with the repairs so far, emit it, run its success tests once; the failures' evidence files. */
+  run(repairs: ValueRepair[]): Promise<{ suiteDir: string; evidence: string[] }>;
+}
+
+/**
+ * Learns input values from the server before verification: when a documented-valid request is
+ * refused with a 4xx whose body names a field, that field gets another schema-valid value and the
+ * success tests run again. Inputs change; expectations never do.
+ */
+export async function learnValues(input: {
+  model: ApiModel;
+  probe: ProbeRun;
+  events: EventSink;
+}): Promise<LearningState> {
+  const state: LearningState = { repairs: [], learned: [] };
+  const repairs = new ValueRepairs(input.model);
+  for (let round = 1; round <= MAX_LEARNING_ROUNDS; round++) {
+    const { suiteDir, evidence } = await input.probe.run(state.repairs);
+    const refusals = await Promise.all(evidence.map((file) => refusalOf(join(suiteDir, file))));
+    const before = state.learned.length;
+    for (const refusal of refusals.flatMap((found) => (found ? [found] : [])))
+      learnFrom(refusal, { model: input.model, repairs, state });
+    const fresh = state.learned.slice(before);
+    for (const learned of fresh)
+      input.events({
+        type: 'log',
+        level: 'info',
+        message: `learned from ${learned.status}: ${learned.operation} "${learned.field}" ${JSON.stringify(learned.from)} → ${JSON.stringify(learned.to)}`,
+      });
+    if (fresh.length === 0) break;
+  }
+  return state;
+}
+
+interface Refusal {
+  exchange: RecordedExchange & { response: NonNullable<RecordedExchange['response']> };
+}
+
+/** The first input refusal a failed success test met (its own request, or a fixture's create). */
+async function refusalOf(file: string): Promise<Refusal | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (!text) return undefined;
+  const evidence = JSON.parse(text) as { exchanges?: RecordedExchange[] };
+  const exchange = (evidence.exchanges ?? []).find(
+    (candidate) => candidate.response && INPUT_REFUSALS.has(candidate.response.status),
+  );
+  return exchange ? { exchange: exchange as Refusal['exchange'] } : undefined;
+}
+
+function learnFrom(
+  refusal: Refusal,
+  context: { model: ApiModel; repairs: ValueRepairs; state: LearningState },
+): void {
+  const { request, response } = refusal.exchange;
+  const operation = operationOf(context.model, request.method, request.url);
+  if (!operation) return;
+  for (const field of rejectedFields(response.body)) {
+    if (field.path.length === 0) continue;
+    const key = `${field.in}:${field.path.join('.')}`;
+    const sent = sentValue(request, field);
+    const earlier = context.state.learned.filter(
+      (learned) => learned.operation === operation.key && `${learned.in}:${learned.field}` === key,
+    );
+    const tried = [sent, ...earlier.flatMap((learned) => [learned.from, learned.to])];
+    const next = context.repairs.next({ operation: operation.key, in: field.in, path: field.path, tried });
+    if (!next) continue;
+    context.state.repairs = [
+      ...context.state.repairs.filter(
+        (repair) => repair.operation !== operation.key || `${repair.in}:${repair.path.join('.')}` !== key,
+      ),
+      { operation: operation.key, in: field.in, path: field.path, value: next.value },
+    ];
+    context.state.learned.push({
+      operation: operation.key,
+      in: field.in,
+      field: field.path.join('.'),
+      from: sent,
+      to: next.value,
+      status: response.status,
+      reason: field.message.slice(0, 200),
+    });
+  }
+}
+
+function sentValue(request: RecordedExchange['request'], field: RejectedField): unknown {
+  if (field.in === 'query') return new URL(request.url).searchParams.get(field.path[0]!) ?? undefined;
+  let current: unknown;
+  try {
+    current = JSON.parse(request.body ?? '');
+  } catch {
+    return undefined;
+  }
+  for (const token of field.path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[token];
+  }
+  return current;
+}
+
+/** The documented operation a recorded request was sent to: method and path template. */
+export function operationOf(model: ApiModel, method: string, url: string): ApiOperation | undefined {
+  const path = new URL(url).pathname;
+  const matches = model.operations.filter(
+    (operation) => operation.method === method.toLowerCase() && templatePattern(operation.path).test(path),
+  );
+  // The most literal template wins: `/users/me` over `/users/{id}`.
+  return matches.sort((a, b) => literalLength(b.path) - literalLength(a.path))[0];
+}
+
+function templatePattern(template: string): RegExp {
+  const escaped = template
+    .split(/\{[^}]+\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^/]+');
+  // Servers may live under a prefix the spec's paths leave out (`/api`).
+  return new RegExp(`${escaped}/?$`);
+}
+
+function literalLength(template: string): number {
+  return template.replace(/\{[^}]+\}/g, '').length;
+}
+
+/** The success tests of a suite: what the probe runs. */
+export function successCases(suite: ApiSuite): ApiSuite {
+  return { ...suite, cases: suite.cases.filter((testCase) => testCase.kind === 'positive') };
+}

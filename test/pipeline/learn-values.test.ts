@@ -1,0 +1,126 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../src/core/run-report.ts';
+import { generateApi } from '../../src/pipeline/generate-api.ts';
+
+// A server stricter than its document, as real ones are: it refuses a 16-character password
+// and a nickname over 12 characters, naming both fields. The suite must learn values it accepts.
+const SPEC = {
+  openapi: '3.0.3',
+  info: { title: 'Accounts', version: '1' },
+  paths: {
+    '/users': {
+      post: {
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['email', 'password', 'nickname'],
+                properties: {
+                  email: { type: 'string' },
+                  password: { type: 'string' },
+                  nickname: { type: 'string' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'created',
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { id: { type: 'integer' } } },
+              },
+            },
+          },
+          '422': { description: 'invalid' },
+        },
+      },
+    },
+  },
+};
+
+function refusals(body: Record<string, unknown>): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  if (typeof body['email'] !== 'string' || !/^[^@\s]+@[^@\s]+\.[a-z]+$/.test(body['email']))
+    problems.push({ field: 'email', message: 'is not an email address' });
+  if (typeof body['password'] !== 'string' || body['password'].length < 20)
+    problems.push({ field: 'password', message: 'must be at least 20 characters' });
+  if (typeof body['nickname'] !== 'string' || body['nickname'].length > 12)
+    problems.push({ field: 'nickname', message: 'must be at most 12 characters' });
+  return problems;
+}
+
+let server: Server;
+let dir: string;
+let report: RunReport;
+
+beforeAll(async () => {
+  let next = 1;
+  server = createServer((request, response) => {
+    let text = '';
+    request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    request.on('end', () => {
+      const reply = (status: number, body: unknown) =>
+        response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (request.method !== 'POST' || request.url !== '/users') return reply(404, { message: 'not found' });
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return reply(400, { message: 'malformed JSON' });
+      }
+      if (body === null || typeof body !== 'object')
+        return reply(422, { errors: [{ message: 'not an object' }] });
+      const problems = refusals(body as Record<string, unknown>);
+      if (problems.length > 0) return reply(422, { errors: problems });
+      reply(201, { id: next++ });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  dir = await mkdtemp(join(tmpdir(), 'testops-learn-'));
+  await writeFile(join(dir, 'openapi.json'), JSON.stringify(SPEC));
+  report = await generateApi({
+    spec: join(dir, 'openapi.json'),
+    outDir: join(dir, 'suite'),
+    format: 'playwright-ts',
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    run: true,
+    repeat: 2,
+  });
+}, 600_000);
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('generate api --run learns input values the server refuses by name', () => {
+  it('repairs the refused fields and delivers the success test', () => {
+    expect(report.learned?.map(({ operation, field, status }) => [operation, field, status])).toEqual([
+      ['POST /users', 'password', 422],
+      ['POST /users', 'nickname', 422],
+    ]);
+    const password = report.learned!.find((learned) => learned.field === 'password')!;
+    expect(String(password.to).length).toBeGreaterThanOrEqual(20);
+    expect(password.reason).toContain('at least 20 characters');
+    const success = report.suspectedDefects.filter((defect) => / succeeds /.test(defect.test));
+    expect(success).toEqual([]);
+    expect(report.tests.delivered).toBeGreaterThan(0);
+  });
+
+  it('never weakens an expectation: the negative tests still expect a refusal', async () => {
+    const spec = await readFile(join(dir, 'suite', 'tests', 'users.spec.ts'), 'utf8').catch(() => '');
+    expect(spec).toMatch(/rejects a body without \\?"password\\?"/);
+    const markdown = await readFile(join(dir, 'suite', 'REPORT.md'), 'utf8');
+    expect(markdown).toContain('## Values learned from the target');
+    expect(markdown).toContain('`password`');
+  });
+});
