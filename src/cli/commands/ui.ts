@@ -32,7 +32,10 @@ function withExplorationFlags(command: Command, defaultOut: string): Command {
       '--login-steps <file>',
       'YAML/JSON list of goto/fill/click/press/waitFor steps run once before exploring; ${ENV} values are read from the environment',
     )
-    .option('--allow-private', 'allow loopback and private-network targets (refused by default)')
+    .option(
+      '--allow-private',
+      'allow private-network targets (refused by default; loopback such as 127.0.0.1 is always allowed here)',
+    )
     .option('--allow-destructive', 'let exploration click delete/remove/pay/logout-like controls')
     .option('--out <dir>', 'output folder', defaultOut)
     .option('--json', 'print the result as JSON on stdout (progress stays on stderr)');
@@ -46,6 +49,8 @@ function explorationOptions(flags: ExplorationFlags): ExploreOptions {
     ...(flags.storageState ? { storageState: flags.storageState } : {}),
     ...(flags.loginSteps ? { loginSteps: flags.loginSteps } : {}),
     allowPrivate: flags.allowPrivate ?? false,
+    // On the user's own machine an app on loopback is the usual target; the service keeps refusing it.
+    allowLoopback: true,
     allowDestructive: flags.allowDestructive ?? false,
     outDir: resolve(flags.out),
     events: progressPrinter(),
