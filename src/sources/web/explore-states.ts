@@ -43,7 +43,12 @@ export async function exploreStates(
       result.issues.push({ url: flowPage.url, message: `flow ${flow.id} not replayed: time limit reached` });
       continue;
     }
-    const others = pages.filter((page) => page.id !== flow.page && baselines.has(page.id));
+    // The flow's own page, reloaded, comes last: an app of one page (a list kept in storage) shows
+    // its state only there. It counts only when no other page shows the state.
+    const others = [
+      ...pages.filter((page) => page.id !== flow.page && baselines.has(page.id)),
+      ...(baselines.has(flowPage.id) ? [flowPage] : []),
+    ];
     const started = performance.now();
     const observe = (resolve: boolean) =>
       observeFlow(env, { flow, page: flowPage }, others, baselines, shared, { ...options, resolve });
@@ -63,6 +68,7 @@ export async function exploreStates(
       result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + spent;
       const view = primary.get(page.id);
       if (!view || view.effects.length === 0) continue;
+      if (page.id === flow.page && shownElsewhere(result, flow.id)) continue;
       const reproducible = replica.get(page.id)?.signature === view.signature;
       const state: PageState = {
         flow: flow.id,
@@ -100,4 +106,8 @@ export async function exploreStates(
     }
   }
   return result;
+}
+
+function shownElsewhere(result: StatesResult, flow: string): boolean {
+  return [...result.pages.values()].some((entry) => entry.states.some((state) => state.flow === flow));
 }

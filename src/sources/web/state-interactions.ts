@@ -13,6 +13,7 @@ import type { ExplorationEnv } from './page-session.ts';
 import { planInteractions } from './plan-interactions.ts';
 import type { PlanContext } from './plan-interactions.ts';
 import { probeSharedLink } from './shared-link-probe.ts';
+import { hoverPlans } from './hover-plans.ts';
 import { mergeStateElements } from './state-elements.ts';
 import type { StateElements } from './state-elements.ts';
 import type { StateView } from './state-observation.ts';
@@ -47,10 +48,13 @@ export async function exploreState(
     postingForms: target.view.postingForms,
   };
   const added = new Set(elements.added.map((element) => element.id));
-  const plans = planInteractions(context).filter((plan) => {
-    const element = context.elements.find((candidate) => candidate.id === plan.action.target);
-    return element && elements.changed.has(element.id) && (!element.destructive || added.has(element.id));
-  });
+  const plans = [
+    ...planInteractions(context).filter((plan) => {
+      const element = context.elements.find((candidate) => candidate.id === plan.action.target);
+      return element && elements.changed.has(element.id) && (!element.destructive || added.has(element.id));
+    }),
+    ...hoverPlans(elements),
+  ];
   // Nothing new to act on (the state only shows data): no replays needed.
   if (plans.length === 0) return { elements, interactions: [], sharedLinks: [], problems: [] };
   const open = stateOpener(env, target.flowPage, target.flow, target.page);
@@ -80,9 +84,25 @@ export async function exploreState(
         reproducible: again.error === undefined && again.signature === trip.signature,
       });
     }
-    return { elements, interactions: explored.interactions, sharedLinks, problems: explored.problems };
+    return {
+      elements: withUsedHidden(elements, explored.interactions),
+      interactions: explored.interactions,
+      sharedLinks,
+      problems: explored.problems,
+    };
   } finally {
     await primary.close();
     await replica.close();
   }
+}
+
+/** Hidden added elements some interaction acted on join the added ones: tests reach them too. */
+function withUsedHidden(elements: StateElements, interactions: ObservedInteraction[]): StateElements {
+  const used = new Set(
+    interactions.flatMap((interaction) =>
+      [...interaction.setup, interaction.action].map((step) => step.target),
+    ),
+  );
+  const hidden = elements.hiddenAdded.filter((element) => used.has(element.id));
+  return { ...elements, added: [...elements.added, ...hidden] };
 }
