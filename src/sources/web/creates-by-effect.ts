@@ -16,11 +16,18 @@ export function isTypeThenEnter(setup: UiAction[], action: UiAction): boolean {
   );
 }
 
-/** Something was added and nothing that was shown went away; the page stayed where it was. */
-export function effectsCreate(effects: UiEffect[]): boolean {
+/**
+ * The typed text was taken in (the box emptied), something was added, and nothing that was shown
+ * went away; the page stayed where it was. A search keeps its text in the box, and a "no match"
+ * notice appearing is all it adds, so the emptied box is what tells the two apart.
+ */
+export function effectsCreate(effects: UiEffect[], typed: string): boolean {
+  const consumed = effects.some(
+    (effect) => effect.kind === 'value-changed' && effect.before === typed && effect.after === '',
+  );
   const added = effects.some((effect) => effect.kind === 'appeared');
   const removed = effects.some((effect) => effect.kind === 'disappeared' || effect.kind === 'url-changed');
-  return added && !removed;
+  return consumed && added && !removed;
 }
 
 /** A reproducible type-then-Enter that created something: a flow, and worth doing twice. */
@@ -30,9 +37,11 @@ export function createsByEnter(interaction: {
   effects: UiEffect[];
   reproducible: boolean;
 }): boolean {
+  const typed = interaction.setup.at(-1);
   return (
     interaction.reproducible &&
     isTypeThenEnter(interaction.setup, interaction.action) &&
-    effectsCreate(interaction.effects)
+    typed?.kind === 'fill' &&
+    effectsCreate(interaction.effects, typed.value)
   );
 }

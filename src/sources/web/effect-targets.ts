@@ -36,21 +36,39 @@ export class TargetResolver {
     private readonly known: Map<string, UiLocator>,
   ) {}
 
-  /** `fresh`: the key may hold another element than the recorded one (a re-rendered item). */
-  async locateKey(key: string, avoidTexts: string[] = [], fresh = false): Promise<UiLocator | undefined> {
+  /**
+   * `fresh`: the key may hold another element than the recorded one (a re-rendered item).
+   * `verify`: the key belongs to the document on screen, so a recorded locator is checked against it.
+   */
+  async locateKey(
+    key: string,
+    avoidTexts: string[] = [],
+    fresh = false,
+    verify = true,
+  ): Promise<UiLocator | undefined> {
     const known = fresh ? undefined : this.known.get(key);
-    if (known && !dependsOn(known, avoidTexts)) return known;
+    const trusted = known && (!verify || (await this.stillFinds(known, key)));
+    if (known && trusted && !dependsOn(known, avoidTexts)) return known;
     const target = await readLocatorTarget(this.page, key);
     return target && chooseLocator(this.page, target, { avoidTexts });
   }
 
-  async locateText(text: string, parent: string): Promise<UiLocator | undefined> {
+  async locateText(text: string, parent: string, verify = true): Promise<UiLocator | undefined> {
     const own: UiLocator = { strategy: 'text', text, exact: true };
     if (await this.isUnique(own)) return own;
-    const within = parent ? await this.locateKey(parent) : undefined;
+    const within = parent ? await this.locateKey(parent, [], false, verify) : undefined;
     if (!within || within.within) return undefined;
     const scoped = { ...own, within };
     return (await this.isUnique(scoped)) ? scoped : undefined;
+  }
+
+  /**
+   * Whether a recorded locator still finds the element at `key`: a re-rendered item may sit where
+   * the recorded one was under another name (a renamed item's checkbox). Unknown counts as yes.
+   */
+  private async stillFinds(locator: UiLocator, key: string): Promise<boolean> {
+    const keys = await keysOfMatches(toPlaywrightLocator(this.page, locator)).catch(() => undefined);
+    return keys === undefined || (keys.length === 1 && keys[0] === key);
   }
 
   private async isUnique(locator: UiLocator): Promise<boolean> {
@@ -81,11 +99,12 @@ export class TargetResolver {
         return target && { kind: 'appeared', target, text: change.text };
       }
       case 'disappeared': {
-        const target = await this.locateKey(change.key);
+        // Resolved once the page is back in its starting state, possibly a fresh load.
+        const target = await this.locateKey(change.key, [], false, false);
         return target && { kind: 'disappeared', target };
       }
       case 'text-disappeared': {
-        const target = await this.locateText(change.text, change.parent);
+        const target = await this.locateText(change.text, change.parent, false);
         return target && { kind: 'disappeared', target };
       }
     }

@@ -1,9 +1,18 @@
 // Interactions of a page in a state, on two drivers whose every fresh load replays the flow and
 // then opens the page: only what the state made visible or enabled is tried (the rest was seen
 // on the fresh load). Elements the state added may be removed even when removing looks
-// destructive: the flow created what they act on, in a context of the explorer's own. Share
-// links found on the way are opened as a new visitor (shared-link-probe.ts).
-import type { ObservedInteraction, PageModel, SharedLink, StateFlow } from '../../core/page-model.ts';
+// destructive: the flow created what they act on, in a context of the explorer's own. Controls
+// shown under the pointer are pointed at (hover-plans.ts), the created item's text double-clicked
+// and its editor used (edit-probe.ts). Share links found on the way are opened as a new visitor
+// (shared-link-probe.ts).
+import type {
+  ObservedInteraction,
+  PageModel,
+  SharedLink,
+  StateFlow,
+  UiElement,
+} from '../../core/page-model.ts';
+import { createdTexts, doubleClickPlans, editPlans } from './edit-probe.ts';
 import { exploreInteractions } from './explore-interactions.ts';
 import { crawlKey } from './crawl-frontier.ts';
 import { stateOpener } from './flow-session.ts';
@@ -48,21 +57,41 @@ export async function exploreState(
     postingForms: target.view.postingForms,
   };
   const added = new Set(elements.added.map((element) => element.id));
-  const plans = [
-    ...planInteractions(context).filter((plan) => {
-      const element = context.elements.find((candidate) => candidate.id === plan.action.target);
-      return element && elements.changed.has(element.id) && (!element.destructive || added.has(element.id));
-    }),
-    ...hoverPlans(elements),
-  ];
+  const planned = planInteractions(context).filter((plan) => {
+    const element = context.elements.find((candidate) => candidate.id === plan.action.target);
+    return element && elements.changed.has(element.id) && (!element.destructive || added.has(element.id));
+  });
+  const taken = new Set(elements.elements.map((element) => element.id));
+  const texts = createdTexts(target.flow, target.view.effects, taken);
   // Nothing new to act on (the state only shows data): no replays needed.
-  if (plans.length === 0) return { elements, interactions: [], sharedLinks: [], problems: [] };
+  if (planned.length === 0 && texts.length === 0 && elements.hiddenAdded.length === 0)
+    return { elements, interactions: [], sharedLinks: [], problems: [] };
   const open = stateOpener(env, target.flowPage, target.flow, target.page);
   const primary = new PageDriver(env, open, elements.elements);
   const replica = new PageDriver(env, open, elements.elements);
+  const described: UiElement[] = [];
+  const describe = (more: UiElement[]): void => {
+    described.push(...more);
+    context.elements.push(...more);
+    for (const element of more)
+      for (const driver of [primary, replica]) driver.elementsById.set(element.id, element);
+  };
   try {
     await Promise.all([primary.reopen(), replica.reopen()]);
+    describe(texts);
+    // Pointing and double-clicking first: they lead to follow-ups the budget must still reach.
+    const plans = [...(await hoverPlans(primary.page, elements)), ...doubleClickPlans(texts), ...planned];
     const explored = await exploreInteractions({ primary, replica }, plans, context, limits);
+    const edits = editPlans(explored.interactions, texts, taken);
+    if (edits.plans.length > 0 && performance.now() < limits.deadline) {
+      describe(edits.elements);
+      const edited = await exploreInteractions({ primary, replica }, edits.plans, context, {
+        maxInteractions: edits.plans.length,
+        deadline: limits.deadline,
+      });
+      explored.interactions.push(...edited.interactions);
+      explored.problems.push(...edited.problems);
+    }
     const sharedLinks: SharedLink[] = [];
     for (const link of explored.links.slice(0, MAX_SHARED_LINKS)) {
       if (performance.now() > limits.deadline) break;
@@ -85,7 +114,7 @@ export async function exploreState(
       });
     }
     return {
-      elements: withUsedHidden(elements, explored.interactions),
+      elements: withUsed(elements, described, explored.interactions),
       interactions: explored.interactions,
       sharedLinks,
       problems: explored.problems,
@@ -96,13 +125,20 @@ export async function exploreState(
   }
 }
 
-/** Hidden added elements some interaction acted on join the added ones: tests reach them too. */
-function withUsedHidden(elements: StateElements, interactions: ObservedInteraction[]): StateElements {
+/**
+ * Hidden added elements and the ones described here (an item's text, its editor) join the added
+ * ones when some interaction acted on them: tests reach them too.
+ */
+function withUsed(
+  elements: StateElements,
+  described: UiElement[],
+  interactions: ObservedInteraction[],
+): StateElements {
   const used = new Set(
     interactions.flatMap((interaction) =>
       [...interaction.setup, interaction.action].map((step) => step.target),
     ),
   );
-  const hidden = elements.hiddenAdded.filter((element) => used.has(element.id));
-  return { ...elements, added: [...elements.added, ...hidden] };
+  const more = [...elements.hiddenAdded, ...described].filter((element) => used.has(element.id));
+  return { ...elements, added: [...elements.added, ...more] };
 }
