@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { resolve } from 'node:path';
+import pc from 'picocolors';
 import type { ExploreOptions } from '../../pipeline/generate-ui.ts';
 import { DEFAULT_REPEAT } from '../../pipeline/option-values.ts';
 import { positiveInteger } from '../parse-options.ts';
@@ -73,6 +74,18 @@ export function registerExploreCommand(program: Command): void {
           `  ${page.path.padEnd(28)} ${String(page.elements.length).padStart(4)} elements ${String(page.interactions.length).padStart(3)} interactions ${String(Math.round((model.durations.perPageMs[page.id] ?? 0) / 100) / 10).padStart(5)} s${page.settled ? '' : '  (never settled)'}\n`,
         );
       }
+      const bare = model.pages.filter(
+        (page) =>
+          page.interactions.length + (page.states ?? []).flatMap((state) => state.interactions).length === 0,
+      );
+      if (bare.length > 0)
+        process.stdout.write(
+          pc.yellow(
+            pc.bold(
+              `\n! ${bare.length} of ${model.pages.length} pages had no interaction that changed anything: tests of them can only check that they load.\n`,
+            ),
+          ),
+        );
       process.stdout.write(`\nModel: ${file}\n`);
     }
   });
