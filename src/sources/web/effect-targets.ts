@@ -38,13 +38,13 @@ export class TargetResolver {
 
   /**
    * `fresh`: the key may hold another element than the recorded one (a re-rendered item).
-   * `verify`: the key belongs to the document on screen, so a recorded locator is checked against it.
+   * `verify`: check a recorded locator still finds the element at the key (on screen now).
    */
   async locateKey(
     key: string,
     avoidTexts: string[] = [],
     fresh = false,
-    verify = true,
+    verify = false,
   ): Promise<UiLocator | undefined> {
     const known = fresh ? undefined : this.known.get(key);
     const trusted = known && (!verify || (await this.stillFinds(known, key)));
@@ -53,10 +53,10 @@ export class TargetResolver {
     return target && chooseLocator(this.page, target, { avoidTexts });
   }
 
-  async locateText(text: string, parent: string, verify = true): Promise<UiLocator | undefined> {
+  async locateText(text: string, parent: string): Promise<UiLocator | undefined> {
     const own: UiLocator = { strategy: 'text', text, exact: true };
     if (await this.isUnique(own)) return own;
-    const within = parent ? await this.locateKey(parent, [], false, verify) : undefined;
+    const within = parent ? await this.locateKey(parent) : undefined;
     if (!within || within.within) return undefined;
     const scoped = { ...own, within };
     return (await this.isUnique(scoped)) ? scoped : undefined;
@@ -83,7 +83,8 @@ export class TargetResolver {
         return target && { kind: 'text-changed', target, before: change.before, after: change.after };
       }
       case 'value-changed': {
-        const target = await this.locateKey(change.key);
+        // An editor put where a control was re-rendered holds a value under another role.
+        const target = await this.locateKey(change.key, [], false, true);
         return target && { kind: 'value-changed', target, before: change.before, after: change.after };
       }
       case 'state-changed': {
@@ -91,7 +92,8 @@ export class TargetResolver {
         return target && { kind: 'state-changed', target, state: change.state };
       }
       case 'appeared': {
-        const target = await this.locateKey(change.key, [], change.moved === true);
+        // What appeared may be a re-rendered item under a new name at a recorded one's place.
+        const target = await this.locateKey(change.key, [], change.moved === true, true);
         return target && { kind: 'appeared', target, text: change.text || undefined };
       }
       case 'text-appeared': {
@@ -99,12 +101,11 @@ export class TargetResolver {
         return target && { kind: 'appeared', target, text: change.text };
       }
       case 'disappeared': {
-        // Resolved once the page is back in its starting state, possibly a fresh load.
-        const target = await this.locateKey(change.key, [], false, false);
+        const target = await this.locateKey(change.key);
         return target && { kind: 'disappeared', target };
       }
       case 'text-disappeared': {
-        const target = await this.locateText(change.text, change.parent, false);
+        const target = await this.locateText(change.text, change.parent);
         return target && { kind: 'disappeared', target };
       }
     }

@@ -20,7 +20,7 @@ import type { PageSnapshot } from './in-page-types.ts';
 import { PageDriver } from './page-driver.ts';
 import type { ExplorationEnv } from './page-session.ts';
 import { planInteractions } from './plan-interactions.ts';
-import type { PlanContext } from './plan-interactions.ts';
+import type { InteractionPlan, PlanContext } from './plan-interactions.ts';
 import { probeSharedLink } from './shared-link-probe.ts';
 import { hoverPlans } from './hover-plans.ts';
 import { mergeStateElements } from './state-elements.ts';
@@ -79,19 +79,8 @@ export async function exploreState(
   try {
     await Promise.all([primary.reopen(), replica.reopen()]);
     describe(texts);
-    // Pointing and double-clicking first: they lead to follow-ups the budget must still reach.
-    const plans = [...(await hoverPlans(primary.page, elements)), ...doubleClickPlans(texts), ...planned];
-    const explored = await exploreInteractions({ primary, replica }, plans, context, limits);
-    const edits = editPlans(explored.interactions, texts, taken);
-    if (edits.plans.length > 0 && performance.now() < limits.deadline) {
-      describe(edits.elements);
-      const edited = await exploreInteractions({ primary, replica }, edits.plans, context, {
-        maxInteractions: edits.plans.length,
-        deadline: limits.deadline,
-      });
-      explored.interactions.push(...edited.interactions);
-      explored.problems.push(...edited.problems);
-    }
+    const probes = [...(await hoverPlans(primary.page, elements)), ...doubleClickPlans(texts)];
+    const explored = await exploreInteractions({ primary, replica }, planned, context, limits);
     const sharedLinks: SharedLink[] = [];
     for (const link of explored.links.slice(0, MAX_SHARED_LINKS)) {
       if (performance.now() > limits.deadline) break;
@@ -113,6 +102,25 @@ export async function exploreState(
         reproducible: again.error === undefined && again.signature === trip.signature,
       });
     }
+    // The item's own controls (pointer-revealed, edited in place) get rounds and budgets of their
+    // own, after the rest: what a page offered before keeps all it had.
+    const more = async (plans: InteractionPlan[]): Promise<void> => {
+      if (plans.length === 0 || performance.now() > limits.deadline) return;
+      const budget = { maxInteractions: 2 * plans.length, deadline: limits.deadline };
+      const found = await exploreInteractions({ primary, replica }, plans, context, budget);
+      const ids = new Set(explored.interactions.map((interaction) => interaction.id));
+      for (const interaction of found.interactions) {
+        let id = interaction.id; // each round numbers its own: keep ids unique in the state
+        for (let suffix = 2; ids.has(id); suffix += 1) id = `${interaction.id}-r${suffix}`;
+        ids.add(id);
+        explored.interactions.push({ ...interaction, id });
+      }
+      explored.problems.push(...found.problems);
+    };
+    await more(probes);
+    const edits = editPlans(explored.interactions, texts, taken);
+    describe(edits.elements);
+    await more(edits.plans);
     return {
       elements: withUsed(elements, described, explored.interactions),
       interactions: explored.interactions,
