@@ -178,7 +178,7 @@ export function plansFor(
 /**
  * Plans for every visible element of the page, the most telling first, so a page that runs out
  * of time loses the least: choices (they often enable, disable or reprice other controls), values
- * past a field's limits (validation), free text, clicks, and last plain numeric steps (which
+ * past a field's limits (validation), free text (and Enter after it), clicks, and last plain numeric steps (which
  * mostly repeat what choices showed: a recalculation). Document order within each group.
  */
 export function planInteractions(context: PlanContext): InteractionPlan[] {
@@ -189,6 +189,7 @@ export function planInteractions(context: PlanContext): InteractionPlan[] {
   const rank = (plan: InteractionPlan): number => {
     const { action } = plan;
     if (action.kind === 'click') return 3;
+    if (action.kind === 'press') return 2; // Enter after typing: free text, right after its fill
     if (action.kind !== 'fill') return 0;
     const element = byId.get(action.target);
     const numeric =
