@@ -27,13 +27,16 @@ export default tseslint.config(
     },
   },
   {
-    // The price calculator demo's client code runs in the browser (plain ES modules, no build).
-    files: ['examples/price-calculator/public/**/*.js'],
+    // Browser code (plain ES modules, no build): the price calculator demo's client and the
+    // fixture apps explorer tests run against.
+    files: ['examples/price-calculator/public/**/*.js', 'test/fixtures/apps/**/*.js'],
     languageOptions: {
       globals: Object.fromEntries(
         [
           'window',
           'document',
+          'localStorage',
+          'location',
           'fetch',
           'Node',
           'Element',

@@ -6,7 +6,12 @@ import { renderConsoleSummary } from '../emit/report/render-report.ts';
 export function printReport(report: RunReport, options: { json: boolean; outDir: string }): number {
   if (options.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else {
-    process.stdout.write(`\n${pc.bold('Summary')}\n${renderConsoleSummary(report)}\n`);
+    // The warning that exploration found little to act on must not be missed among the figures.
+    const summary = renderConsoleSummary(report)
+      .split('\n')
+      .map((line) => (line.startsWith('  ! ') ? pc.yellow(pc.bold(line)) : line))
+      .join('\n');
+    process.stdout.write(`\n${pc.bold('Summary')}\n${summary}\n`);
     process.stdout.write(
       `\nSuite: ${options.outDir}\nReport: ${options.outDir}/REPORT.md, ${options.outDir}/testops-report.json\n`,
     );

@@ -80,7 +80,8 @@ export interface PageModel {
   settled: boolean;
   settleMs: number;
   headings: { level: number; text: string }[];
-  landmarks: { role: string; name: string }[];
+  /** `visible: false` when the landmark shows nothing on a fresh load (absent: visible). */
+  landmarks: { role: string; name: string; visible?: false }[];
   /** Playwright aria snapshot of the body, truncated to a bound (see `ariaSnapshotTruncated`). */
   ariaSnapshot: string;
   ariaSnapshotTruncated: boolean;
@@ -180,7 +181,11 @@ export type UiAction =
   | { kind: 'select'; target: string; value: string }
   | { kind: 'check'; target: string }
   | { kind: 'uncheck'; target: string }
-  | { kind: 'press'; target: string; key: string };
+  | { kind: 'press'; target: string; key: string }
+  /** Reveals controls shown only under the pointer (an item's remove button). */
+  | { kind: 'hover'; target: string }
+  /** Opens an in-place editor (an item's text edited by double-click). */
+  | { kind: 'dblclick'; target: string };
 
 export type UiEffect =
   | { kind: 'text-changed'; target: UiLocator; before: string; after: string }

@@ -40,6 +40,8 @@ export type UiStepAction =
   | { kind: 'check'; target: UiTarget }
   | { kind: 'uncheck'; target: UiTarget }
   | { kind: 'press'; target: UiTarget; key: string }
+  | { kind: 'hover'; target: UiTarget }
+  | { kind: 'dblclick'; target: UiTarget }
   /**
    * Opens the same-origin URL the target holds (a field's value, a link's href) as a new visitor:
    * cookies and storage cleared first. `page` is the page it opens.

@@ -104,7 +104,9 @@ function manifestOf(model: SiteModel, suite: UiSuite): Manifest {
     generatedAt: new Date().toISOString(),
     operations: model.pages.map((page) => page.id),
     // Pages found but not explored (limits, errors) count as skipped; notes on explored pages do not.
+    // Requests refused on other hosts (the browser's own traffic, third-party scripts) are no pages.
     skippedOperations: model.issues
+      .filter((issue) => isSameOrigin(issue.url, model.origin))
       .filter((issue) => !model.pages.some((page) => page.url === issue.url))
       .map((issue) => ({ operation: issue.url, reason: issue.message })),
     tests: suite.cases.map((testCase) => ({
@@ -118,9 +120,20 @@ function manifestOf(model: SiteModel, suite: UiSuite): Manifest {
       exploreMs: Math.round(model.durations.perPageMs[page.id] ?? 0),
       settled: page.settled,
       elements: page.elements.length,
-      interactions: page.interactions.length,
+      // What was found in states (after a flow) counts too: a list app's items live there.
+      interactions:
+        page.interactions.length +
+        (page.states ?? []).reduce((sum, state) => sum + state.interactions.length, 0),
     })),
     variables: [],
     auth: 'none',
   };
+}
+
+function isSameOrigin(url: string, origin: string): boolean {
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
 }

@@ -13,6 +13,11 @@ export type Resolver = (host: string) => Promise<string[]>;
 
 export interface UrlGuardOptions {
   allowPrivate: boolean;
+  /**
+   * Loopback only (127.0.0.0/8, ::1): the CLI's usual target is an app on the user's own machine.
+   * The service never sets it; other private ranges still need allowPrivate.
+   */
+  allowLoopback?: boolean;
   /** Who answers DNS questions; tests supply their own to play DNS rebinding without a server. */
   resolver?: Resolver;
 }
@@ -50,7 +55,12 @@ export async function checkTargetUrl(url: URL, options: UrlGuardOptions): Promis
     });
   }
   const target = await resolveTarget(url, options.resolver ?? systemResolver);
-  if (!options.allowPrivate) for (const address of target.addresses) refuseIfPrivate(url, address);
+  if (!options.allowPrivate) {
+    for (const address of target.addresses) {
+      if (options.allowLoopback && refusedAddressKind(address) === 'loopback') continue;
+      refuseIfPrivate(url, address);
+    }
+  }
   return target;
 }
 

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { resolve } from 'node:path';
+import pc from 'picocolors';
 import type { ExploreOptions } from '../../pipeline/generate-ui.ts';
 import { DEFAULT_REPEAT } from '../../pipeline/option-values.ts';
 import { positiveInteger } from '../parse-options.ts';
@@ -32,7 +33,10 @@ function withExplorationFlags(command: Command, defaultOut: string): Command {
       '--login-steps <file>',
       'YAML/JSON list of goto/fill/click/press/waitFor steps run once before exploring; ${ENV} values are read from the environment',
     )
-    .option('--allow-private', 'allow loopback and private-network targets (refused by default)')
+    .option(
+      '--allow-private',
+      'allow private-network targets (refused by default; loopback such as 127.0.0.1 is always allowed here)',
+    )
     .option('--allow-destructive', 'let exploration click delete/remove/pay/logout-like controls')
     .option('--out <dir>', 'output folder', defaultOut)
     .option('--json', 'print the result as JSON on stdout (progress stays on stderr)');
@@ -46,6 +50,8 @@ function explorationOptions(flags: ExplorationFlags): ExploreOptions {
     ...(flags.storageState ? { storageState: flags.storageState } : {}),
     ...(flags.loginSteps ? { loginSteps: flags.loginSteps } : {}),
     allowPrivate: flags.allowPrivate ?? false,
+    // On the user's own machine an app on loopback is the usual target; the service keeps refusing it.
+    allowLoopback: true,
     allowDestructive: flags.allowDestructive ?? false,
     outDir: resolve(flags.out),
     events: progressPrinter(),
@@ -68,6 +74,18 @@ export function registerExploreCommand(program: Command): void {
           `  ${page.path.padEnd(28)} ${String(page.elements.length).padStart(4)} elements ${String(page.interactions.length).padStart(3)} interactions ${String(Math.round((model.durations.perPageMs[page.id] ?? 0) / 100) / 10).padStart(5)} s${page.settled ? '' : '  (never settled)'}\n`,
         );
       }
+      const bare = model.pages.filter(
+        (page) =>
+          page.interactions.length + (page.states ?? []).flatMap((state) => state.interactions).length === 0,
+      );
+      if (bare.length > 0)
+        process.stdout.write(
+          pc.yellow(
+            pc.bold(
+              `\n! ${bare.length} of ${model.pages.length} pages had no interaction that changed anything: tests of them can only check that they load.\n`,
+            ),
+          ),
+        );
       process.stdout.write(`\nModel: ${file}\n`);
     }
   });

@@ -19,6 +19,10 @@ export function renderAction(action: UiStepAction): string {
       return `await ${member(action.target)}.uncheck();`;
     case 'press':
       return `await ${member(action.target)}.press(${quote(action.key)});`;
+    case 'hover':
+      return `await ${member(action.target)}.hover();`;
+    case 'dblclick':
+      return `await ${member(action.target)}.dblclick();`;
     case 'open-shared':
       return `await openAsNewVisitor(page, ${member(action.target)});`;
   }

@@ -1,4 +1,5 @@
 import type { RunReport } from '../../core/run-report.ts';
+import { explorationWarning } from './exploration-warning.ts';
 
 /** REPORT.md: the same figures as testops-report.json, for people. */
 export function renderReportMarkdown(report: RunReport): string {
@@ -12,6 +13,9 @@ export function renderReportMarkdown(report: RunReport): string {
     ...summaryRows(report).map(([name, value]) => `| ${name} | ${value} |`),
     '',
   ];
+  const warning = explorationWarning(report);
+  if (warning)
+    lines.push('> **Warning:** ' + warning[0]!, ...warning.slice(1).map((line) => `> - ${line}`), '');
   if (report.pages && report.pages.length > 0) {
     lines.push(
       '## Pages',
@@ -93,6 +97,8 @@ export function renderConsoleSummary(report: RunReport): string {
     );
   }
   if (findings.length > 20) lines.push(`  … ${findings.length - 20} more in REPORT.md`);
+  const warning = explorationWarning(report);
+  if (warning) lines.push(`  ! ${warning[0]}`, ...warning.slice(1).map((line) => `      ${line}`));
   return lines.join('\n');
 }
 

@@ -77,6 +77,10 @@ export function describeAction(action: UiAction, lookup: (id: string) => UiEleme
       return `Clear ${target}`;
     case 'press':
       return `Press ${action.key} on ${target}`;
+    case 'hover':
+      return `Point at ${target}`;
+    case 'dblclick':
+      return `Double-click ${target}`;
   }
 }
 

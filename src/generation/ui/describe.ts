@@ -51,6 +51,10 @@ export function describeAction(action: UiStepAction, optionLabel?: string): stri
       return `uncheck ${describeLocator(action.target.locator)}`;
     case 'press':
       return `press ${action.key} in ${describeLocator(action.target.locator)}`;
+    case 'hover':
+      return `point at ${describeLocator(action.target.locator)}`;
+    case 'dblclick':
+      return `double-click ${describeLocator(action.target.locator)}`;
     case 'open-shared':
       return `open the link in ${describeLocator(action.target.locator)} as a new visitor`;
   }

@@ -36,6 +36,8 @@ export function hasGoneCheck(effects: UiEffect[]): boolean {
 }
 
 function createsData(context: UiGenerationContext, step: ResolvedAction): boolean {
+  // Enter in a text box is only ever a flow's step when exploration saw it add something.
+  if (step.recorded.kind === 'press' && step.recorded.key === 'Enter') return step.element.role === 'textbox';
   if (step.recorded.kind !== 'click') return false;
   const page = context.page(step.page);
   return isFormSubmit(page, step.element.id) || CREATES.test(step.element.name);

@@ -32,11 +32,11 @@ export function flowStart(context: UiGenerationContext, flowId: string): FlowSta
   if (destructive)
     return { ok: false, reason: `flow "${flowId}" triggers destructive "${destructive.element.name}"` };
   const described = resolved.actions.map((action) => stepAction(context, action));
+  // The interaction the flow was taken from: its setup and action are the flow's actions.
   const observed = page.interactions.find(
     (interaction) =>
       interaction.reproducible &&
-      interaction.setup.length === 0 &&
-      JSON.stringify(interaction.action) === JSON.stringify(flow.actions.at(-1)),
+      JSON.stringify([...interaction.setup, interaction.action]) === JSON.stringify(flow.actions),
   );
   const assertions = consistentEffects(observed?.effects ?? [])
     .filter((effect) => effect.kind !== 'url-changed')

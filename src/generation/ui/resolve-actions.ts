@@ -69,6 +69,8 @@ function toStepAction(
     case 'click':
     case 'check':
     case 'uncheck':
+    case 'hover':
+    case 'dblclick':
       return { kind: action.kind, target };
     case 'fill':
     case 'select':

@@ -60,6 +60,8 @@ function keyLandmarks(page: PageModel): { role: string; name: string }[] {
   const candidates = page.landmarks.filter((landmark) => KEY_LANDMARKS.has(landmark.role));
   return candidates.filter(
     (landmark) =>
-      landmark.name !== '' || candidates.filter((other) => other.role === landmark.role).length === 1,
+      // Empty or hidden on a fresh load (a list's main before any item): seen only in a state.
+      landmark.visible !== false &&
+      (landmark.name !== '' || candidates.filter((other) => other.role === landmark.role).length === 1),
   );
 }

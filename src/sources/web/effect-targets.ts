@@ -36,10 +36,19 @@ export class TargetResolver {
     private readonly known: Map<string, UiLocator>,
   ) {}
 
-  /** `fresh`: the key may hold another element than the recorded one (a re-rendered item). */
-  async locateKey(key: string, avoidTexts: string[] = [], fresh = false): Promise<UiLocator | undefined> {
+  /**
+   * `fresh`: the key may hold another element than the recorded one (a re-rendered item).
+   * `verify`: check a recorded locator still finds the element at the key (on screen now).
+   */
+  async locateKey(
+    key: string,
+    avoidTexts: string[] = [],
+    fresh = false,
+    verify = false,
+  ): Promise<UiLocator | undefined> {
     const known = fresh ? undefined : this.known.get(key);
-    if (known && !dependsOn(known, avoidTexts)) return known;
+    const trusted = known && (!verify || (await this.stillFinds(known, key)));
+    if (known && trusted && !dependsOn(known, avoidTexts)) return known;
     const target = await readLocatorTarget(this.page, key);
     return target && chooseLocator(this.page, target, { avoidTexts });
   }
@@ -51,6 +60,15 @@ export class TargetResolver {
     if (!within || within.within) return undefined;
     const scoped = { ...own, within };
     return (await this.isUnique(scoped)) ? scoped : undefined;
+  }
+
+  /**
+   * Whether a recorded locator still finds the element at `key`: a re-rendered item may sit where
+   * the recorded one was under another name (a renamed item's checkbox). Unknown counts as yes.
+   */
+  private async stillFinds(locator: UiLocator, key: string): Promise<boolean> {
+    const keys = await keysOfMatches(toPlaywrightLocator(this.page, locator)).catch(() => undefined);
+    return keys === undefined || (keys.length === 1 && keys[0] === key);
   }
 
   private async isUnique(locator: UiLocator): Promise<boolean> {
@@ -65,7 +83,8 @@ export class TargetResolver {
         return target && { kind: 'text-changed', target, before: change.before, after: change.after };
       }
       case 'value-changed': {
-        const target = await this.locateKey(change.key);
+        // An editor put where a control was re-rendered holds a value under another role.
+        const target = await this.locateKey(change.key, [], false, true);
         return target && { kind: 'value-changed', target, before: change.before, after: change.after };
       }
       case 'state-changed': {
@@ -73,7 +92,8 @@ export class TargetResolver {
         return target && { kind: 'state-changed', target, state: change.state };
       }
       case 'appeared': {
-        const target = await this.locateKey(change.key, [], change.moved === true);
+        // What appeared may be a re-rendered item under a new name at a recorded one's place.
+        const target = await this.locateKey(change.key, [], change.moved === true, true);
         return target && { kind: 'appeared', target, text: change.text || undefined };
       }
       case 'text-appeared': {

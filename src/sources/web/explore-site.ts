@@ -29,6 +29,8 @@ export interface ExploreSiteOptions {
   loginSteps?: string;
   allowDestructive?: boolean;
   allowPrivate?: boolean;
+  /** Loopback targets allowed without allowPrivate (the CLI; see UrlGuardOptions). */
+  allowLoopback?: boolean;
   /** Screenshots go to <outDir>/model/screenshots/. */
   outDir: string;
   events?: EventSink;
@@ -60,26 +62,24 @@ export async function exploreSite(options: ExploreSiteOptions): Promise<SiteMode
   const events = options.events ?? ignoreEvents;
   const start = parseStartUrl(options.url);
   const allowPrivate = options.allowPrivate ?? false;
-  const checked = await checkTargetUrl(start, { allowPrivate });
+  const guard = { allowPrivate, allowLoopback: options.allowLoopback ?? false };
+  const checked = await checkTargetUrl(start, guard);
   const totalTimeMs = options.totalTimeMs ?? 120_000;
   const maxPages = options.maxPages ?? 20;
   const refused: SiteModel['issues'] = [];
   const onRefused = (url: string, reason: string) =>
     refused.push({ url, message: `request refused: ${reason}` });
-  events({ type: 'stage-start', stage: 'explore', detail: start.href });
   // With the guard on, the browser connects only through the guard's proxy, the site pinned to `checked`.
   const proxy: GuardProxy | undefined = allowPrivate
     ? undefined
-    : await startGuardProxy({ guard: { allowPrivate }, pinned: [checked], onRefused });
+    : await startGuardProxy({ guard, pinned: [checked], onRefused });
   const browser = await launchBrowser(proxy ? { proxy: proxy.server } : {}).catch(async (error: unknown) => {
     await proxy?.close();
     throw error;
   });
   try {
     // Judged per request, never cached for the run: a verdict belongs to the connection it allows.
-    const check = allowPrivate
-      ? undefined
-      : async (url: URL) => void (await checkTargetUrl(url, { allowPrivate }));
+    const check = allowPrivate ? undefined : async (url: URL) => void (await checkTargetUrl(url, guard));
     const storageState = options.loginSteps
       ? await logIn(browser, options.loginSteps, start, options.storageState, check)
       : options.storageState;
@@ -122,11 +122,11 @@ export async function exploreSite(options: ExploreSiteOptions): Promise<SiteMode
     }
     const navigation = linkPages(pages, crawl.pageIdByUrl, crawl.navigations);
     const totalMs = Math.round(performance.now() - started);
+    // The caller times the stage (one progress line); this only says what it found.
     events({
-      type: 'stage-end',
-      stage: 'explore',
-      durationMs: totalMs,
-      detail: `${pages.length} pages, ${states.flows.length} flows`,
+      type: 'log',
+      level: 'info',
+      message: `explored ${pages.length} pages, ${states.flows.length} flows`,
     });
     return {
       version: SITE_MODEL_VERSION,

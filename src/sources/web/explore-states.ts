@@ -10,6 +10,7 @@ import type { ExplorationEnv } from './page-session.ts';
 import { flowCandidates, sharedLandmarks } from './state-flows.ts';
 import { exploreState } from './state-interactions.ts';
 import { observeFlow } from './state-observation.ts';
+import type { StateView } from './state-observation.ts';
 
 export const MAX_FLOWS = 2;
 const MAX_STATE_INTERACTIONS = 8;
@@ -43,13 +44,24 @@ export async function exploreStates(
       result.issues.push({ url: flowPage.url, message: `flow ${flow.id} not replayed: time limit reached` });
       continue;
     }
-    const others = pages.filter((page) => page.id !== flow.page && baselines.has(page.id));
+    const elsewhere = pages.filter((page) => page.id !== flow.page && baselines.has(page.id));
     const started = performance.now();
-    const observe = (resolve: boolean) =>
-      observeFlow(env, { flow, page: flowPage }, others, baselines, shared, { ...options, resolve });
+    const observe = (targets: PageModel[]) =>
+      Promise.all(
+        [true, false].map((resolve) =>
+          observeFlow(env, { flow, page: flowPage }, targets, baselines, shared, { ...options, resolve }),
+        ),
+      );
+    let others = elsewhere;
     let views;
     try {
-      views = await Promise.all([observe(true), observe(false)]);
+      views = await observe(others);
+      // Shown on no other page: the flow's own page, reloaded, is where an app of one page (a
+      // list kept in storage) shows its state. Only then, so other sites pay nothing for it.
+      if (!showsAnything(views[0]!) && baselines.has(flowPage.id)) {
+        others = [flowPage];
+        views = await observe(others);
+      }
     } catch (error) {
       result.issues.push({
         url: flowPage.url,
@@ -57,7 +69,7 @@ export async function exploreStates(
       });
       continue;
     }
-    const [primary, replica] = views;
+    const [primary, replica] = views as [Map<string, StateView>, Map<string, StateView>];
     const spent = (performance.now() - started) / Math.max(1, others.length);
     for (const page of others) {
       result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + spent;
@@ -100,4 +112,8 @@ export async function exploreStates(
     }
   }
   return result;
+}
+
+function showsAnything(views: Map<string, StateView>): boolean {
+  return [...views.values()].some((view) => view.effects.length > 0);
 }

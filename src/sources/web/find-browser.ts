@@ -70,8 +70,11 @@ async function findSystemBrowser(): Promise<string | undefined> {
 }
 
 function browserMissing(managed: string | undefined): TestopsError {
+  // Both places looked at are named: a user may have expected either one to be there.
+  const playwright = managed ? `Playwright's Chromium at ${managed}` : "Playwright's Chromium";
+  const system = `a system Chromium at ${systemPaths.join(' or ')} or ${pathNames.join('/')} on PATH`;
   return new TestopsError('TESTOPS_BROWSER_MISSING', 'no Chromium browser was found', {
-    where: managed ?? 'PATH',
+    where: `${playwright}; ${system}`,
     expected: "Playwright's Chromium or a system Chromium/Chrome",
     hint: 'run `npx playwright install chromium`, or install the OS package (e.g. `apt-get install chromium`).',
   });

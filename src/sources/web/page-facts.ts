@@ -21,7 +21,7 @@ const landmarkRoles = new Set([
 export interface PageFacts {
   title: string;
   headings: { level: number; text: string }[];
-  landmarks: { role: string; name: string }[];
+  landmarks: { role: string; name: string; visible?: false }[];
   ariaSnapshot: string;
   ariaSnapshotTruncated: boolean;
 }
@@ -66,7 +66,27 @@ export async function readPageFacts(page: Page): Promise<PageFacts> {
     if (node.role && landmarkRoles.has(node.role)) landmarks.push({ role: node.role, name: node.name ?? '' });
   });
   const bounded = boundSnapshot(yaml);
+  await markHiddenLandmarks(page, landmarks);
   return { title, headings, landmarks, ariaSnapshot: bounded.text, ariaSnapshotTruncated: bounded.truncated };
+}
+
+/**
+ * A landmark that is in the tree but shows nothing on this load (an empty list's `main`, a footer
+ * shown once items exist) is marked: a test of the fresh load must not expect to see it.
+ */
+async function markHiddenLandmarks(page: Page, landmarks: PageFacts['landmarks']): Promise<void> {
+  await Promise.all(
+    landmarks.map(async (landmark) => {
+      const locator = page.getByRole(landmark.role as 'main', {
+        ...(landmark.name ? { name: landmark.name, exact: true } : {}),
+      });
+      const visible = await locator
+        .first()
+        .isVisible()
+        .catch(() => true);
+      if (!visible) landmark.visible = false;
+    }),
+  );
 }
 
 export const regionLabel = (landmark: { role: string; name: string }): string =>

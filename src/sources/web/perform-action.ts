@@ -21,5 +21,9 @@ export async function performAction(page: Page, target: UiLocator, action: UiAct
       return locator.uncheck(options);
     case 'press':
       return locator.press(action.key, options);
+    case 'hover':
+      return locator.hover(options);
+    case 'dblclick':
+      return locator.dblclick(options);
   }
 }

@@ -89,9 +89,34 @@ function fieldPlans(element: UiElement, facts: ElementFacts, context: PlanContex
   }
   if (textual.has(element.role) && element.inputType !== 'file') {
     const value = sampleText(element.inputType, facts.placeholder, element.constraints?.maxLength);
-    return [{ setup: [], action: { kind: 'fill', target, value }, restore: undoFill }];
+    const fill: UiAction = { kind: 'fill', target, value };
+    return [{ setup: [], action: fill, restore: undoFill }, ...enterPlans(element, facts, fill)];
   }
   return [];
+}
+
+/**
+ * A plain text box outside any form may act on Enter alone (an app that adds what was typed as
+ * a new item): typed, then Enter. Whether that creates or filters is judged by what it does
+ * (creates-by-effect.ts), never by the box's name; search boxes (role searchbox) filter as typed.
+ */
+function enterPlans(element: UiElement, facts: ElementFacts, fill: UiAction): InteractionPlan[] {
+  if (element.role !== 'textbox' || facts.formKey !== undefined || element.tag !== 'input') return [];
+  if (element.inputType !== undefined && element.inputType !== 'text') return [];
+  return [{ setup: [fill], action: { kind: 'press', target: element.id, key: 'Enter' }, restore: [] }];
+}
+
+/** A link to another route of the same document (`#/active`): a hash-routed view, not a new page. */
+function isRouteLink(element: UiElement, facts: ElementFacts): boolean {
+  if (element.role !== 'link' || !facts.href) return false;
+  try {
+    const href = new URL(facts.href, facts.url);
+    const here = new URL(facts.url);
+    const sameDocument = href.origin === here.origin && href.pathname === here.pathname;
+    return sameDocument && href.search === here.search && /^#!?\//.test(href.hash);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -106,6 +131,17 @@ function hasNumberTwin(slider: UiElement, context: PlanContext): boolean {
 }
 
 function clickPlans(element: UiElement, facts: ElementFacts, context: PlanContext): InteractionPlan[] {
+  if (element.role === 'link') {
+    if (!isRouteLink(element, facts) || facts.href === facts.url) return [];
+    return [
+      {
+        setup: [],
+        action: { kind: 'click', target: element.id },
+        restore: [],
+        family: `route|${element.id}`,
+      },
+    ];
+  }
   if (!clickable.has(element.role) && element.tag !== 'summary') return [];
   if (
     facts.submits &&
@@ -133,7 +169,7 @@ export function plansFor(
   setup: UiAction[] = [],
 ): InteractionPlan[] {
   const facts = context.facts.get(element.id);
-  if (!facts || !element.enabled || element.role === 'link') return [];
+  if (!facts || !element.enabled) return [];
   if (element.destructive && !context.allowDestructive) return [];
   const plans = [...fieldPlans(element, facts, context), ...clickPlans(element, facts, context)];
   return plans.map((plan) => ({ ...plan, setup: [...setup, ...plan.setup] }));
@@ -142,7 +178,7 @@ export function plansFor(
 /**
  * Plans for every visible element of the page, the most telling first, so a page that runs out
  * of time loses the least: choices (they often enable, disable or reprice other controls), values
- * past a field's limits (validation), free text, clicks, and last plain numeric steps (which
+ * past a field's limits (validation), free text (and Enter after it), clicks, and last plain numeric steps (which
  * mostly repeat what choices showed: a recalculation). Document order within each group.
  */
 export function planInteractions(context: PlanContext): InteractionPlan[] {
@@ -153,6 +189,7 @@ export function planInteractions(context: PlanContext): InteractionPlan[] {
   const rank = (plan: InteractionPlan): number => {
     const { action } = plan;
     if (action.kind === 'click') return 3;
+    if (action.kind === 'press') return 2; // Enter after typing: free text, right after its fill
     if (action.kind !== 'fill') return 0;
     const element = byId.get(action.target);
     const numeric =

@@ -1,11 +1,12 @@
 // Follow-up interactions planned from what earlier ones showed, each a question a user would
 // ask of the page and a generated test can repeat:
 // - a popup an action opened (tooltip, menu, listbox) closes again on Escape;
-// - an action that creates something (a form submit, "Add …") done twice shows how the page
-//   treats a duplicate (a second item, or a refusal);
+// - an action that creates something (a form submit, "Add …", text + Enter that added an item)
+//   done twice shows how the page treats a duplicate (a second item, or a refusal);
 // - a text filter combined with a choice that changes the same output (a search within a
 //   selected tab) must honour both.
 import type { UiAction, UiEffect, UiElement } from '../../core/page-model.ts';
+import { createsByEnter } from './creates-by-effect.ts';
 import type { InteractionPlan, PlanContext } from './plan-interactions.ts';
 
 const POPUP_ROLES = new Set(['tooltip', 'menu', 'listbox', 'tree', 'grid']);
@@ -58,9 +59,12 @@ export function dismissalPlan(observed: Observed): InteractionPlan | undefined {
   };
 }
 
-/** The same create twice in a row. */
+/** The same create twice in a row (typed again before a second Enter). */
 export function repeatPlan(observed: Observed, context: PlanContext): InteractionPlan | undefined {
   const { plan, effects } = observed;
+  if (createsByEnter({ ...plan, effects, reproducible: observed.reproducible }) && plan.setup.length === 1) {
+    return { setup: [...plan.setup, plan.action, ...plan.setup], action: plan.action, restore: [] };
+  }
   if (plan.setup.length > 0 || !observed.reproducible || effects.length === 0 || leavesPage(effects)) {
     return undefined;
   }

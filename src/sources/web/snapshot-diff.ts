@@ -43,7 +43,14 @@ function stateChanges(key: string, before: ObservedItem, after: ObservedItem, is
   const changes: Change[] = [];
   const push = (state: StateName): void => void changes.push({ kind: 'state-changed', key, state });
   if (before.enabled !== after.enabled) push(after.enabled ? 'enabled' : 'disabled');
-  if (!isTarget && before.checked !== after.checked && after.checked !== undefined) {
+  // Checked only counts for what was checkable before: another element re-rendered at the same
+  // place (an item's editor replaced by its checkbox) did not become "unchecked".
+  if (
+    !isTarget &&
+    before.checked !== after.checked &&
+    after.checked !== undefined &&
+    before.checked !== undefined
+  ) {
     push(after.checked ? 'checked' : 'unchecked');
   }
   if (before.expanded !== after.expanded && after.expanded !== undefined) {

@@ -14,6 +14,13 @@ export interface StateElements {
   added: UiElement[];
   /** Ids the state made visible or enabled, added ones included: what it is worth acting on. */
   changed: Set<string>;
+  /**
+   * Elements the state added that are hidden until something else happens (a remove button
+   * shown under the pointer): in `elements` for follow-ups, not in `added` unless one is used.
+   */
+  hiddenAdded: UiElement[];
+  /** Ids of added elements, hidden ones included, in document order. */
+  addedOrder: string[];
 }
 
 const key = (locator: UiLocator): string => JSON.stringify(locator);
@@ -37,15 +44,23 @@ export function mergeStateElements(
     return { ...element, visible: found.visible, enabled: found.enabled };
   });
   const added: UiElement[] = [];
+  const hiddenAdded: UiElement[] = [];
+  const addedOrder: string[] = [];
   for (const element of collected.elements) {
-    if (known.has(key(element.locator)) || !element.visible || shared.has(element.region ?? '')) continue;
+    if (known.has(key(element.locator)) || shared.has(element.region ?? '')) continue;
     const id = freeId(element.id, taken);
     taken.add(id);
-    added.push({ ...element, id });
     facts.set(id, collected.facts.get(element.id)!);
+    addedOrder.push(id);
+    if (!element.visible) {
+      hiddenAdded.push({ ...element, id });
+      continue;
+    }
+    added.push({ ...element, id });
     changed.add(id);
   }
-  return { elements: [...elements, ...added], facts, added, changed };
+  const all = [...elements, ...added, ...hiddenAdded];
+  return { elements: all, facts, added, changed, hiddenAdded, addedOrder };
 }
 
 function freeId(id: string, taken: Set<string>): string {

@@ -1,5 +1,5 @@
-// Which observed interactions are flows: a reproducible create (a form submit, "Add …") that
-// stayed on its page. Replayed in a fresh context, a flow puts the app into a state other pages
+// Which observed interactions are flows: a reproducible create (a form submit, "Add …", text +
+// Enter that added something) that stayed on its page. Replayed in a fresh context, a flow puts the app into a state other pages
 // show (a cart with an item, a list with an entry). Also: the landmarks every page shares (the
 // site's header, main navigation and footer), whose changes a state page does not need to repeat.
 import type { PageModel, StateFlow } from '../../core/page-model.ts';
@@ -9,6 +9,7 @@ import type { PageSnapshot } from './in-page-types.ts';
 import { changesSignature, diffSnapshots, regionsOfChange } from './snapshot-diff.ts';
 import type { Change } from './snapshot-diff.ts';
 import { regionLabel } from './page-facts.ts';
+import { createsByEnter } from './creates-by-effect.ts';
 import { createsSomething } from './probe-plans.ts';
 
 /** At most one flow per page, in page order. */
@@ -19,6 +20,7 @@ export function flowCandidates(pages: PageModel[], max: number): StateFlow[] {
     if (flows.length >= max) break;
     const flow = page.interactions.find((interaction) => {
       const { action } = interaction;
+      if (interaction.setup.length === 1 && createsByEnter(interaction)) return true;
       const element = page.elements.find((candidate) => candidate.id === action.target);
       return (
         interaction.reproducible &&
@@ -35,7 +37,11 @@ export function flowCandidates(pages: PageModel[], max: number): StateFlow[] {
       );
     });
     if (flow)
-      flows.push({ id: ids.next(page.id, flow.action.target), page: page.id, actions: [flow.action] });
+      flows.push({
+        id: ids.next(page.id, flow.action.target),
+        page: page.id,
+        actions: [...flow.setup, flow.action],
+      });
   }
   return flows;
 }

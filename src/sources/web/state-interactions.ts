@@ -1,9 +1,18 @@
 // Interactions of a page in a state, on two drivers whose every fresh load replays the flow and
 // then opens the page: only what the state made visible or enabled is tried (the rest was seen
 // on the fresh load). Elements the state added may be removed even when removing looks
-// destructive: the flow created what they act on, in a context of the explorer's own. Share
-// links found on the way are opened as a new visitor (shared-link-probe.ts).
-import type { ObservedInteraction, PageModel, SharedLink, StateFlow } from '../../core/page-model.ts';
+// destructive: the flow created what they act on, in a context of the explorer's own. Controls
+// shown under the pointer are pointed at (hover-plans.ts), the created item's text double-clicked
+// and its editor used (edit-probe.ts). Share links found on the way are opened as a new visitor
+// (shared-link-probe.ts).
+import type {
+  ObservedInteraction,
+  PageModel,
+  SharedLink,
+  StateFlow,
+  UiElement,
+} from '../../core/page-model.ts';
+import { createdTexts, doubleClickPlans, editPlans } from './edit-probe.ts';
 import { exploreInteractions } from './explore-interactions.ts';
 import { crawlKey } from './crawl-frontier.ts';
 import { stateOpener } from './flow-session.ts';
@@ -11,8 +20,9 @@ import type { PageSnapshot } from './in-page-types.ts';
 import { PageDriver } from './page-driver.ts';
 import type { ExplorationEnv } from './page-session.ts';
 import { planInteractions } from './plan-interactions.ts';
-import type { PlanContext } from './plan-interactions.ts';
+import type { InteractionPlan, PlanContext } from './plan-interactions.ts';
 import { probeSharedLink } from './shared-link-probe.ts';
+import { hoverPlans } from './hover-plans.ts';
 import { mergeStateElements } from './state-elements.ts';
 import type { StateElements } from './state-elements.ts';
 import type { StateView } from './state-observation.ts';
@@ -47,18 +57,30 @@ export async function exploreState(
     postingForms: target.view.postingForms,
   };
   const added = new Set(elements.added.map((element) => element.id));
-  const plans = planInteractions(context).filter((plan) => {
+  const planned = planInteractions(context).filter((plan) => {
     const element = context.elements.find((candidate) => candidate.id === plan.action.target);
     return element && elements.changed.has(element.id) && (!element.destructive || added.has(element.id));
   });
+  const taken = new Set(elements.elements.map((element) => element.id));
+  const texts = createdTexts(target.flow, target.view.effects, taken);
   // Nothing new to act on (the state only shows data): no replays needed.
-  if (plans.length === 0) return { elements, interactions: [], sharedLinks: [], problems: [] };
+  if (planned.length === 0 && texts.length === 0 && elements.hiddenAdded.length === 0)
+    return { elements, interactions: [], sharedLinks: [], problems: [] };
   const open = stateOpener(env, target.flowPage, target.flow, target.page);
   const primary = new PageDriver(env, open, elements.elements);
   const replica = new PageDriver(env, open, elements.elements);
+  const described: UiElement[] = [];
+  const describe = (more: UiElement[]): void => {
+    described.push(...more);
+    context.elements.push(...more);
+    for (const element of more)
+      for (const driver of [primary, replica]) driver.elementsById.set(element.id, element);
+  };
   try {
     await Promise.all([primary.reopen(), replica.reopen()]);
-    const explored = await exploreInteractions({ primary, replica }, plans, context, limits);
+    describe(texts);
+    const probes = [...(await hoverPlans(primary.page, elements)), ...doubleClickPlans(texts)];
+    const explored = await exploreInteractions({ primary, replica }, planned, context, limits);
     const sharedLinks: SharedLink[] = [];
     for (const link of explored.links.slice(0, MAX_SHARED_LINKS)) {
       if (performance.now() > limits.deadline) break;
@@ -80,9 +102,51 @@ export async function exploreState(
         reproducible: again.error === undefined && again.signature === trip.signature,
       });
     }
-    return { elements, interactions: explored.interactions, sharedLinks, problems: explored.problems };
+    // The item's own controls (pointer-revealed, edited in place) get rounds and budgets of their
+    // own, after the rest: what a page offered before keeps all it had.
+    const more = async (plans: InteractionPlan[]): Promise<void> => {
+      if (plans.length === 0 || performance.now() > limits.deadline) return;
+      const budget = { maxInteractions: 2 * plans.length, deadline: limits.deadline };
+      const found = await exploreInteractions({ primary, replica }, plans, context, budget);
+      const ids = new Set(explored.interactions.map((interaction) => interaction.id));
+      for (const interaction of found.interactions) {
+        let id = interaction.id; // each round numbers its own: keep ids unique in the state
+        for (let suffix = 2; ids.has(id); suffix += 1) id = `${interaction.id}-r${suffix}`;
+        ids.add(id);
+        explored.interactions.push({ ...interaction, id });
+      }
+      explored.problems.push(...found.problems);
+    };
+    await more(probes);
+    const edits = editPlans(explored.interactions, texts, taken);
+    describe(edits.elements);
+    await more(edits.plans);
+    return {
+      elements: withUsed(elements, described, explored.interactions),
+      interactions: explored.interactions,
+      sharedLinks,
+      problems: explored.problems,
+    };
   } finally {
     await primary.close();
     await replica.close();
   }
+}
+
+/**
+ * Hidden added elements and the ones described here (an item's text, its editor) join the added
+ * ones when some interaction acted on them: tests reach them too.
+ */
+function withUsed(
+  elements: StateElements,
+  described: UiElement[],
+  interactions: ObservedInteraction[],
+): StateElements {
+  const used = new Set(
+    interactions.flatMap((interaction) =>
+      [...interaction.setup, interaction.action].map((step) => step.target),
+    ),
+  );
+  const more = [...elements.hiddenAdded, ...described].filter((element) => used.has(element.id));
+  return { ...elements, added: [...elements.added, ...more] };
 }

@@ -22,7 +22,9 @@ describe('finding a browser', () => {
     vi.mocked(access).mockRejectedValue(new Error('ENOENT'));
     await expect(findBrowser()).rejects.toMatchObject({
       code: 'TESTOPS_BROWSER_MISSING',
-      message: expect.stringMatching(/npx playwright install chromium.*apt-get install chromium/s),
+      message: expect.stringMatching(
+        /Playwright's Chromium.*system Chromium at \/usr\/lib\/chromium\/chromium.*npx playwright install chromium.*apt-get install chromium/s,
+      ),
     });
   });
 });

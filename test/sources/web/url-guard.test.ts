@@ -39,6 +39,19 @@ describe('url guard', () => {
     },
   );
 
+  it('allows loopback alone with allowLoopback (the CLI): other private ranges stay refused', async () => {
+    const guard = { allowPrivate: false, allowLoopback: true };
+    await expect(checkTargetUrl(new URL('http://127.0.0.1:8080/'), guard)).resolves.toMatchObject({
+      addresses: ['127.0.0.1'],
+    });
+    await expect(checkTargetUrl(new URL('http://[::1]/'), guard)).resolves.toBeDefined();
+    for (const url of ['http://10.0.0.1/', 'http://169.254.169.254/', 'http://0.0.0.0/']) {
+      await expect(checkTargetUrl(new URL(url), guard)).rejects.toMatchObject({
+        code: 'TESTOPS_URL_REFUSED',
+      });
+    }
+  });
+
   it('accepts public addresses and refuses other schemes even with allowPrivate', async () => {
     expect(await refusal('https://93.184.216.34/')).toBeUndefined();
     const scheme = await refusal('file:///etc/passwd', true);
