@@ -9,7 +9,7 @@ import { paginationCases } from './pagination-cases.ts';
 import { positiveCases } from './positive-cases.ts';
 import { protectGivenResources } from './protect-given-resources.ts';
 import { RequestBuilder } from './request-builder.ts';
-import { ResourceGraph } from './resource-graph.ts';
+import { ResourceGraph } from '../../core/resource-graph.ts';
 import { SchemaContext } from './schema-context.ts';
 import { statefulCase } from './stateful-cases.ts';
 import { validationCopy } from './validation-copy.ts';
@@ -122,12 +122,15 @@ function trackedResources(testCase: ApiTestCase): string[] {
 function recipeFor(context: GenerationContext, name: string): ResourceRecipe | undefined {
   const kind = context.graph.byName(name)!;
   // Built without excluding the kind itself: its own id parameter must not become a variable.
-  const remove = kind.remove
-    ? {
-        ...context.requests.build(kind.remove).request,
-        pathParams: { [kind.idParam]: { kind: 'saved' as const, name: 'self' } },
-      }
-    : undefined;
+  // A sub-resource's removal needs its parent's id too, which a recipe does not keep: removing
+  // the parent (created by the same test) takes it along.
+  const remove =
+    kind.remove && kind.parentParams.length === 0
+      ? {
+          ...context.requests.build(kind.remove).request,
+          pathParams: { [kind.idParam]: { kind: 'saved' as const, name: 'self' } },
+        }
+      : undefined;
   if (kind.create && kind.createIdPath) {
     const built = context.requests.build(kind.create, { exclude: name });
     return {

@@ -14,7 +14,7 @@ import {
   withField,
 } from './case-helpers.ts';
 import type { GenerationContext } from './generation-context.ts';
-import { idStem } from './resource-graph.ts';
+import { idStem } from '../../core/resource-names.ts';
 import { UNIQUE_SUFFIX_LENGTH } from './request-builder.ts';
 import { fitLength, primaryType } from './sample-value.ts';
 

@@ -1,7 +1,8 @@
 import type { ApiOperation } from '../../core/api-model.ts';
 import type { JsonSchema } from '../../core/json-schema.ts';
 import type { RequestSpec, ResourceUse, SuiteVariable, ValueExpr } from '../../core/test-case.ts';
-import { idStem, type ResourceGraph } from './resource-graph.ts';
+import type { ResourceGraph } from '../../core/resource-graph.ts';
+import { idStem } from '../../core/resource-names.ts';
 import { sampleValue } from './sample-value.ts';
 import type { SchemaContext } from './schema-context.ts';
 
