@@ -1,5 +1,6 @@
 import type { ApiModel, ApiOperation } from './api-model.ts';
 import { successResponse } from './api-model.ts';
+import { isFileSchema } from './json-schema.ts';
 import { idPathOf, listShapeOf, type SchemaFlattener } from './resource-id-path.ts';
 import { identifierFields, idStem, samePath, singular, staticSegments } from './resource-names.ts';
 
@@ -16,6 +17,11 @@ export interface ResourceKind {
   create: ApiOperation | undefined;
   /** Where the new identifier is in the create response: `id`, `0.id`, `article.slug`. */
   createIdPath: string | undefined;
+  /**
+   * `request` when the response does not say and the identifier is what the create sent: a
+   * `username` in the body, or the name of an uploaded file (`file.name`, see `RequestBodySpec`).
+   */
+  createIdFrom: 'response' | 'request';
   read: ApiOperation | undefined;
   /** Where the identifier is in the read response, envelope included: `id`, `article.slug`. */
   readIdPath: string | undefined;
@@ -105,13 +111,16 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
     const read = find('get', operation.path);
     const options = identifiers({ name, idParam });
     const listShape = list ? listShapeOf(schemas, successResponse(list)?.schema, options) : undefined;
+    const answered = create ? idPathOf(schemas, successResponse(create)?.schema, options) : undefined;
+    const sent = create && answered === undefined ? sentIdPath(schemas, create, options.fields) : undefined;
     kinds.set(name, {
       name,
       collectionPath: create?.path ?? list?.path ?? collectionPath,
       itemPath: operation.path,
       idParam,
       create,
-      createIdPath: create ? idPathOf(schemas, successResponse(create)?.schema, options) : undefined,
+      createIdPath: answered ?? sent,
+      createIdFrom: sent === undefined ? 'response' : 'request',
       read,
       readIdPath: read ? idPathOf(schemas, successResponse(read)?.schema, options) : undefined,
       update: find('put', operation.path) ?? find('patch', operation.path),
@@ -162,6 +171,7 @@ function linkedKinds(
         idParam,
         create,
         createIdPath: expression.slice('$response.body#/'.length).split('/').join('.'),
+        createIdFrom: 'response',
         read,
         readIdPath: idPathOf(schemas, successResponse(read)?.schema, identifiers({ name, idParam })),
         update: sibling('put') ?? sibling('patch'),
@@ -174,6 +184,24 @@ function linkedKinds(
     }
   }
   return found;
+}
+
+const FILE_NAME = /^(file_?name|name|key|path|object_?name|blob_?name)$/i;
+
+/**
+ * The identifier a create sends rather than answers: a body field named like the path parameter
+ * (`{username}` ← `username`), or, for `{filename}`, the name of the file part of an upload.
+ */
+function sentIdPath(schemas: SchemaFlattener, create: ApiOperation, fields: string[]): string | undefined {
+  const body = create.requestBody;
+  if (!body) return undefined;
+  const properties = schemas.flatten(body.schema).properties ?? {};
+  const field = fields.find((name) => name in properties && !isFileSchema(schemas.flatten(properties[name])));
+  if (field && /json/i.test(body.contentType)) return field;
+  if (!/^multipart\/form-data/i.test(body.contentType) || !fields.some((name) => FILE_NAME.test(name)))
+    return undefined;
+  const file = Object.keys(properties).find((name) => isFileSchema(schemas.flatten(properties[name])));
+  return file === undefined ? undefined : `${file}.name`;
 }
 
 function parameterCount(path: string): number {

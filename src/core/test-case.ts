@@ -33,8 +33,18 @@ export interface RequestSpec {
 
 export type RequestBodySpec =
   | { kind: 'json'; value: ValueExpr }
+  /**
+   * `multipart/form-data`: one part per entry of `value` (an object). The entries named in
+   * `files` are file parts, objects `{ name, mimeType, text }`; the others are text fields.
+   */
+  | { kind: 'multipart'; value: ValueExpr; files: string[] }
   /** Sent verbatim: malformed JSON and the like. */
   | { kind: 'raw'; text: string; contentType: string };
+
+/** The structured value a body carries (JSON or form parts), which steps may read back. */
+export function structuredBody(body: RequestBodySpec | undefined): ValueExpr | undefined {
+  return body?.kind === 'json' || body?.kind === 'multipart' ? body.value : undefined;
+}
 
 export type Assertion =
   | { kind: 'status'; oneOf: number[] }
@@ -87,8 +97,10 @@ export interface ResourceUse {
 export interface ResourceRecipe {
   name: string;
   create: RequestSpec;
-  /** Path to the new resource's id in the create response: `id`, `0.id`. */
+  /** Path to the new resource's id in the create response (`id`, `0.id`), or in the request sent. */
   idPath: string;
+  /** `request`: the id is a value the create sent (an uploaded file's name), not one it answered. */
+  idFrom?: 'response' | 'request';
   /** The status a successful create (or lookup) answers. */
   createStatus: number;
   /** Request that removes it; `{ kind: 'saved', name: 'self' }` stands for its id. */

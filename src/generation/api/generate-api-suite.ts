@@ -137,6 +137,7 @@ function recipeFor(context: GenerationContext, name: string): ResourceRecipe | u
       name,
       create: built.request,
       idPath: kind.createIdPath,
+      idFrom: kind.createIdFrom,
       createStatus: successStatus(kind.create),
       remove,
       needs: built.uses,

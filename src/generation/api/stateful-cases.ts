@@ -39,7 +39,11 @@ export function statefulCase(context: GenerationContext, kind: ResourceKind): Ap
       ],
       {
         saves: [
-          { name: SAVED_ID, path: kind.createIdPath, from: 'response' },
+          {
+            name: SAVED_ID,
+            path: kind.createIdPath,
+            from: kind.createIdFrom === 'request' ? 'body' : 'response',
+          },
           ...echoedScalars(createBody).map((key) => ({
             name: `sent_${key}`,
             path: `${bodyEnvelope(createBody)}${key}`,
