@@ -8,7 +8,13 @@ export type ValueExpr =
   /** A value from the environment, e.g. a project id the generator cannot discover. */
   | { kind: 'var'; name: string }
   /** A string unique per run, so repeated runs never collide (409 on duplicate names). */
-  | { kind: 'unique'; prefix: string; maxLength: number }
+  | {
+      kind: 'unique';
+      prefix: string;
+      maxLength: number;
+      /** Appended after the unique part, outside `maxLength`: `@example.com` makes an address. */
+      suffix?: string;
+    }
   /** A field of a resource created for this test (`vm.id`). */
   | { kind: 'resource'; alias: string; field: string }
   /** A value saved from an earlier step's response. */
@@ -128,8 +134,20 @@ export interface ApiSuite {
   schemas: SuiteSchemas;
   operations: { key: string; tag: string }[];
   skippedOperations: { operation: string; reason: string }[];
+  /**
+   * How the suite gets credentials of its own when none are given (`API_TOKEN`/`API_KEY` unset):
+   * a register → log-in flow found in the spec, sent without credentials.
+   */
+  signIn?: SignInFlow;
   /** Tests designed but left out, with why (e.g. they would delete a resource given with `--var`). */
   withheldTests?: { test: string; operation: string; reason: string }[];
+}
+
+export interface SignInFlow {
+  /** Register (when the API has it) then log in; the log-in body reuses what registration sent (`saved`). */
+  steps: Step[];
+  /** Where the token is in the last step's response: `token`, `user.token`, `access_token`. */
+  tokenPath: string;
 }
 
 export interface SuiteVariable {

@@ -10,7 +10,7 @@ export function renderExpression(expr: ValueExpr, indent = ''): string {
     case 'var':
       return `vars.get(${quote(expr.name)})`;
     case 'unique':
-      return `unique(${quote(expr.prefix)}, ${expr.maxLength})`;
+      return `unique(${quote(expr.prefix)}, ${expr.maxLength})${expr.suffix ? ` + ${quote(expr.suffix)}` : ''}`;
     case 'resource':
       return `${variableName(expr.alias)}.id`;
     case 'saved':

@@ -42,7 +42,7 @@ export function renderPyExpression(
     case 'var':
       return `vars.get(${pyString(expr.name)})`;
     case 'unique':
-      return `unique(${pyString(expr.prefix)}, ${expr.maxLength})`;
+      return `unique(${pyString(expr.prefix)}, ${expr.maxLength})${expr.suffix ? ` + ${pyString(expr.suffix)}` : ''}`;
     case 'resource':
       // Resources.create returns only the id, whatever field the model names (as in TypeScript).
       return `${resourceVariable(expr.alias)}.id`;

@@ -11,6 +11,7 @@ import { protectGivenResources } from './protect-given-resources.ts';
 import { RequestBuilder } from './request-builder.ts';
 import { ResourceGraph } from '../../core/resource-graph.ts';
 import { SchemaContext } from './schema-context.ts';
+import { signInFlow } from './sign-in-flow.ts';
 import { statefulCase } from './stateful-cases.ts';
 import { validationCopy } from './validation-copy.ts';
 import { successStatus } from './case-helpers.ts';
@@ -65,9 +66,13 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
   }
   const designed = uniqueTitles(cases);
   const { kept, withheld } = protectGivenResources(designed, recipesFor(context, designed));
+  const auth = options.authScheme ? schemeAuth(options.authScheme) : suiteAuth(model);
+  // Only a token or key can come from a log-in; basic credentials are the user's to give.
+  const signIn = auth.kind === 'bearer' || auth.kind === 'api-key' ? signInFlow(context) : undefined;
   return {
     title: model.title,
-    auth: options.authScheme ? schemeAuth(options.authScheme) : suiteAuth(model),
+    auth,
+    ...(signIn ? { signIn } : {}),
     specSource: options.specSource,
     cases: kept,
     withheldTests: withheld,
@@ -186,7 +191,8 @@ function suiteSchemas(model: ApiModel): SuiteSchemas {
   for (const operation of model.operations) {
     const byStatus: SuiteSchemas['responses'][string] = {};
     for (const response of operation.responses) {
-      if (response.schema)
+      // A file or text answer (`application/octet-stream`, `text/plain`) is not JSON to validate.
+      if (response.schema && isJsonMedia(response.contentType))
         byStatus[String(response.status)] = {
           contentType: response.contentType,
           schema: validationCopy(response.schema),
@@ -195,6 +201,10 @@ function suiteSchemas(model: ApiModel): SuiteSchemas {
     responses[operation.key] = byStatus;
   }
   return { dialect: model.schemaDialect, document: validationCopy(model.schemaDocument), responses };
+}
+
+function isJsonMedia(contentType: string | undefined): boolean {
+  return contentType === undefined || /json|^\*\/\*$/i.test(contentType);
 }
 
 function uniqueTitles(cases: ApiTestCase[]): ApiTestCase[] {

@@ -243,7 +243,7 @@ export function materialise(expr: ValueExpr): unknown {
     case 'array':
       return expr.items.map(materialise);
     case 'unique':
-      return `${expr.prefix}${'a'.repeat(10)}`.slice(0, expr.maxLength);
+      return `${expr.prefix}${'a'.repeat(10)}`.slice(0, expr.maxLength) + (expr.suffix ?? '');
     case 'random-uuid':
     case 'resource':
     case 'var':

@@ -244,7 +244,8 @@ function formParts(parts: Record<string, unknown>, files: string[]): Record<stri
 function describeParts(parts: Record<string, unknown>, files: string[]): string {
   return Object.entries(parts)
     .map(([name, value]) => {
-      if (!files.includes(name)) return `${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`;
+      if (!files.includes(name))
+        return `${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`;
       const file = value as { name?: unknown; mimeType?: unknown; text?: unknown };
       return `${name}=@${String(file.name)} (${String(file.mimeType)}, ${String(file.text ?? '').length} bytes)`;
     })
