@@ -34,6 +34,11 @@ export interface ResourceKind {
   listArrayPath: string | undefined;
   /** Other path parameters of the item path: a sub-resource lives inside its parent. */
   parentParams: string[];
+  /**
+   * How its create was found: the POST on its own collection, an OpenAPI link, or another
+   * operation whose answer names it (`POST /users` answers the `username` `/profiles/{username}` reads).
+   */
+  createdBy: 'collection' | 'link' | 'producer';
 }
 
 /**
@@ -131,9 +136,11 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
       parentParams: [...operation.path.matchAll(/\{([^}]+)\}/g)]
         .map((found) => found[1]!)
         .filter((param) => param !== idParam),
+      createdBy: 'collection',
     });
   }
   for (const kind of linkedKinds(model, schemas, kinds)) kinds.set(kind.name, kind);
+  for (const kind of producedKinds(model, schemas, kinds)) kinds.set(kind.name, kind);
   return [...kinds.values()];
 }
 
@@ -180,10 +187,91 @@ function linkedKinds(
         listIdPath: undefined,
         listArrayPath: undefined,
         parentParams: [],
+        createdBy: 'link',
       });
     }
   }
   return found;
+}
+
+/**
+ * Kinds nothing creates on their own path, whose identifier another create answers: a
+ * `/profiles/{username}` is obtained by `POST /users`, whose answer carries `user.username`.
+ * Only a field that names the producer's own thing counts (`username`, `slug`, `user_id` from
+ * `/users`), never a reference to a third one (`project_id` in a VM).
+ */
+function producedKinds(
+  model: ApiModel,
+  schemas: SchemaFlattener,
+  known: Map<string, ResourceKind>,
+): ResourceKind[] {
+  const producers = model.operations.filter(
+    (operation) => operation.method === 'post' && !operation.path.includes('{'),
+  );
+  const found = new Map<string, ResourceKind>();
+  for (const operation of model.operations) {
+    for (const [, idParam] of operation.path.matchAll(/\{([^}]+)\}/g)) {
+      const segments = operation.path.split('/');
+      const index = segments.indexOf(`{${idParam!}}`);
+      const previous = segments[index - 1];
+      if (index !== segments.length - 1 && index !== segments.length - 2) continue;
+      if (!previous || previous.startsWith('{')) continue;
+      const name = singular(previous);
+      const existing = known.get(name);
+      if (found.has(name) || (existing?.create && existing.createIdPath) || existing?.listIdPath) continue;
+      const produced = producerOf(schemas, producers, idParam!, operation);
+      if (!produced) continue;
+      const itemPath = segments.slice(0, index + 1).join('/');
+      const sibling = (method: string) =>
+        model.operations.find(
+          (candidate) => candidate.method === method && samePath(candidate.path, itemPath),
+        );
+      found.set(name, {
+        name,
+        collectionPath: produced.create.path,
+        itemPath,
+        idParam: idParam!,
+        create: produced.create,
+        createIdPath: produced.path,
+        createIdFrom: 'response',
+        read: existing?.read ?? sibling('get'),
+        readIdPath: existing?.readIdPath,
+        update: undefined,
+        // What the producer made is removed where it lives, not through this kind's path.
+        remove: undefined,
+        list: undefined,
+        listIdPath: undefined,
+        listArrayPath: undefined,
+        parentParams: segments.slice(0, index).flatMap((segment) => /^\{(.+)\}$/.exec(segment)?.[1] ?? []),
+        createdBy: 'producer',
+      });
+    }
+  }
+  return [...found.values()];
+}
+
+function producerOf(
+  schemas: SchemaFlattener,
+  producers: ApiOperation[],
+  idParam: string,
+  consumer: ApiOperation,
+): { create: ApiOperation; path: string } | undefined {
+  for (const create of producers) {
+    if (create === consumer) continue;
+    const producerName = singular(staticSegments(create.path).at(-1) ?? '');
+    const stem = idStem(idParam);
+    // `user_id` or `username` name a user; `slug` alone could be anything's.
+    if (stem !== undefined ? stem !== producerName : !idParam.toLowerCase().startsWith(producerName))
+      continue;
+    const path = idPathOf(schemas, successResponse(create)?.schema, {
+      fields: identifierFields(idParam, producerName).filter(
+        (field) => field !== 'id' || stem === producerName,
+      ),
+      wrappers: [producerName],
+    });
+    if (path !== undefined) return { create, path };
+  }
+  return undefined;
 }
 
 const FILE_NAME = /^(file_?name|name|key|path|object_?name|blob_?name)$/i;

@@ -52,7 +52,8 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
     }
   }
   for (const kind of graph.kinds) {
-    if (!kind.create || !isSelected(kind.create, options.only)) continue;
+    // A kind made by another resource's create has no lifecycle of its own to follow.
+    if (!kind.create || kind.createdBy === 'producer' || !isSelected(kind.create, options.only)) continue;
     try {
       const lifecycle = statefulCase(context, kind);
       if (lifecycle) cases.push(lifecycle);

@@ -63,11 +63,13 @@ export function statefulCase(context: GenerationContext, kind: ResourceKind): Ap
               path: kind.readIdPath,
               value: { kind: 'saved' as const, name: SAVED_ID },
             },
-            ...echoedScalars(createBody).map((key) => ({
-              kind: 'field-equals' as const,
-              path: `${envelopeOf(kind.readIdPath!)}${key}`,
-              value: { kind: 'saved' as const, name: `sent_${key}` },
-            })),
+            ...echoedScalars(createBody)
+              .filter((key) => readShows(context, kind, key))
+              .map((key) => ({
+                kind: 'field-equals' as const,
+                path: `${envelopeOf(kind.readIdPath!)}${key}`,
+                value: { kind: 'saved' as const, name: `sent_${key}` },
+              })),
           ]
         : []),
     ]),
@@ -198,6 +200,17 @@ function bodyEnvelope(body: ValueExpr | undefined): string {
   const inner = unwrapBody(body);
   if (inner === body || body?.kind !== 'object') return '';
   return `${Object.keys(body.entries)[0]}.`;
+}
+
+/** The read response documents the field beside the identifier: a profile may not show an email. */
+function readShows(context: GenerationContext, kind: ResourceKind, key: string): boolean {
+  let schema = context.schemas.flatten(successResponse(kind.read!)?.schema);
+  for (const token of envelopeOf(kind.readIdPath ?? '')
+    .split('.')
+    .filter(Boolean)) {
+    schema = context.schemas.flatten(/^\d+$/.test(token) ? schema.items : schema.properties?.[token]);
+  }
+  return schema.properties?.[key] !== undefined;
 }
 
 /** `article.slug` → `article.`: where the read response keeps the resource's fields. */

@@ -114,6 +114,48 @@ async function modelOf(document: unknown): Promise<ApiModel> {
   return buildApiModel(await loadSpec(join(dir, 'openapi.json')));
 }
 
+// No item path for users: the profile a username names is made by registering one.
+const profile = { type: 'object', properties: { username: { type: 'string' }, bio: { type: 'string' } } };
+const accounts = {
+  openapi: '3.0.3',
+  info: { title: 'Accounts', version: '1' },
+  paths: {
+    '/users': {
+      post: {
+        requestBody: {
+          required: true,
+          ...json({
+            type: 'object',
+            required: ['username'],
+            properties: { username: { type: 'string' }, email: { type: 'string' } },
+          }),
+        },
+        responses: {
+          '201': {
+            description: 'created',
+            ...json({
+              type: 'object',
+              properties: { user: { type: 'object', properties: { username: { type: 'string' } } } },
+            }),
+          },
+        },
+      },
+    },
+    '/profiles/{username}': {
+      parameters: [param('username')],
+      get: { responses: { ...ok({ type: 'object', properties: { profile } }), ...notFound } },
+    },
+    '/profiles/{username}/follow': {
+      parameters: [param('username')],
+      post: { responses: ok({ type: 'object', properties: { profile } }) },
+    },
+    '/tags/{slug}': {
+      parameters: [param('slug')],
+      get: { responses: ok({ type: 'object' }) },
+    },
+  },
+};
+
 describe('the resource graph on real API shapes', () => {
   it('links a collection with a trailing slash to its items: no --var for their ids', async () => {
     const model = await modelOf(slashed);
@@ -151,5 +193,23 @@ describe('the resource graph on real API shapes', () => {
       testCase.title.startsWith('POST /articles/{slug}/favorite succeeds'),
     )!;
     expect(favourite.uses).toEqual([{ alias: 'article', resource: 'article' }]);
+  });
+
+  it('infers that a create answering a username produces what /profiles/{username} reads', async () => {
+    const model = await modelOf(accounts);
+    const graph = new ResourceGraph(model, new SchemaContext(model));
+    expect(graph.byName('profile')).toMatchObject({
+      createdBy: 'producer',
+      createIdPath: 'user.username',
+      itemPath: '/profiles/{username}',
+    });
+    // A slug of something nothing here creates stays the user's to give.
+    expect(graph.byName('tag')?.create).toBeUndefined();
+    const suite = generateApiSuite(model, { specSource: 'openapi.json' });
+    expect(suite.variables.map((variable) => variable.name)).toEqual(['slug']);
+    const follow = suite.cases.find((testCase) =>
+      testCase.title.startsWith('POST /profiles/{username}/follow succeeds'),
+    )!;
+    expect(follow.uses).toEqual([{ alias: 'profile', resource: 'profile' }]);
   });
 });
