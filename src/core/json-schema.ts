@@ -45,3 +45,13 @@ export function schemaTypes(schema: JsonSchema): JsonSchemaType[] {
   if (schema.type === undefined) return [];
   return Array.isArray(schema.type) ? schema.type : [schema.type];
 }
+
+/** A file in a form body: `format: binary` (OpenAPI 3.0), or a string with a media type or encoding (3.1). */
+export function isFileSchema(schema: JsonSchema): boolean {
+  return (
+    schema.format === 'binary' ||
+    schema.format === 'base64' ||
+    typeof schema['contentMediaType'] === 'string' ||
+    typeof schema['contentEncoding'] === 'string'
+  );
+}

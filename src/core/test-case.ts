@@ -8,7 +8,13 @@ export type ValueExpr =
   /** A value from the environment, e.g. a project id the generator cannot discover. */
   | { kind: 'var'; name: string }
   /** A string unique per run, so repeated runs never collide (409 on duplicate names). */
-  | { kind: 'unique'; prefix: string; maxLength: number; suffix?: string }
+  | {
+      kind: 'unique';
+      prefix: string;
+      maxLength: number;
+      /** Ends the value, inside `maxLength`: `@example.com` makes an address of at most that length. */
+      suffix?: string;
+    }
   /** A field of a resource created for this test (`vm.id`). */
   | { kind: 'resource'; alias: string; field: string }
   /** A value saved from an earlier step's response. */
@@ -33,8 +39,18 @@ export interface RequestSpec {
 
 export type RequestBodySpec =
   | { kind: 'json'; value: ValueExpr }
+  /**
+   * `multipart/form-data`: one part per entry of `value` (an object). The entries named in
+   * `files` are file parts, objects `{ name, mimeType, text }`; the others are text fields.
+   */
+  | { kind: 'multipart'; value: ValueExpr; files: string[] }
   /** Sent verbatim: malformed JSON and the like. */
   | { kind: 'raw'; text: string; contentType: string };
+
+/** The structured value a body carries (JSON or form parts), which steps may read back. */
+export function structuredBody(body: RequestBodySpec | undefined): ValueExpr | undefined {
+  return body?.kind === 'json' || body?.kind === 'multipart' ? body.value : undefined;
+}
 
 export type Assertion =
   | { kind: 'status'; oneOf: number[] }
@@ -92,8 +108,10 @@ export interface ResourceUse {
 export interface ResourceRecipe {
   name: string;
   create: RequestSpec;
-  /** Path to the new resource's id in the create response: `id`, `0.id`. */
+  /** Path to the new resource's id in the create response (`id`, `0.id`), or in the request sent. */
   idPath: string;
+  /** `request`: the id is a value the create sent (an uploaded file's name), not one it answered. */
+  idFrom?: 'response' | 'request';
   /** The status a successful create (or lookup) answers. */
   createStatus: number;
   /** Request that removes it; `{ kind: 'saved', name: 'self' }` stands for its id. */
@@ -123,6 +141,11 @@ export interface ApiSuite {
   skippedOperations: { operation: string; reason: string }[];
   /** Parts of tested operations the spec leaves undefined (dangling `$ref`s), tested as unconstrained. */
   unconstrained?: OperationWarning[];
+  /**
+   * How the suite gets credentials of its own when none are given (`API_TOKEN`/`API_KEY` unset):
+   * a register → log-in flow found in the spec, sent without credentials.
+   */
+  signIn?: SignInFlow;
   /** Tests designed but left out, with why (e.g. they would delete a resource given with `--var`). */
   withheldTests?: { test: string; operation: string; reason: string }[];
 }
@@ -132,6 +155,13 @@ export interface OperationWarning {
   operation: string;
   pointer: string;
   reason: string;
+}
+
+export interface SignInFlow {
+  /** Register (when the API has it) then log in; the log-in body reuses what registration sent (`saved`). */
+  steps: Step[];
+  /** Where the token is in the last step's response: `token`, `user.token`, `access_token`. */
+  tokenPath: string;
 }
 
 export interface SuiteVariable {

@@ -1,4 +1,4 @@
-import type { ResourceRecipe } from '../../core/test-case.ts';
+import { structuredBody, type ResourceRecipe } from '../../core/test-case.ts';
 import { quote, renderExpression, variableName } from './render-expression.ts';
 import { renderRequest } from './render-test.ts';
 
@@ -8,15 +8,15 @@ export function renderResources(recipes: ResourceRecipe[]): string {
     const needs = recipe.needs.map(
       (need) => `    const ${variableName(need.alias)} = await resources.create(${quote(need.resource)});`,
     );
-    const body =
-      recipe.create.body?.kind === 'json'
-        ? [`    const body = ${renderExpression(recipe.create.body.value, '    ')};`]
-        : [];
+    const sent = structuredBody(recipe.create.body);
+    const body = sent ? [`    const body = ${renderExpression(sent, '    ')};`] : [];
+    // An uploaded file is named by what was sent, not by what the server answered.
+    const idSource = recipe.idFrom === 'request' && sent ? 'body' : 'response.json';
     const code = [
       ...needs,
       ...body,
       `    const response = await api.send(${renderRequest(recipe.create, body.length > 0 ? 'body' : undefined)});`,
-      `    const id = fieldAt(response.json, ${quote(recipe.idPath)});`,
+      `    const id = fieldAt(${idSource}, ${quote(recipe.idPath)});`,
       // Tracked before the status check: a create that answers the wrong status still created something.
       ...(recipe.remove ? [`    resources.track(${quote(recipe.name)}, id);`] : []),
       `    expectStatus(response, [${recipe.createStatus}]);`,

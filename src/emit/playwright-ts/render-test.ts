@@ -1,5 +1,6 @@
 import {
   describeAssertions,
+  structuredBody,
   type ApiTestCase,
   type Assertion,
   type RequestSpec,
@@ -38,8 +39,8 @@ function renderStep(step: Step, number: number, total: number): string[] {
   const response = `response${suffix}`;
   const body = `body${suffix}`;
   const lines: string[] = [];
-  if (step.request.body?.kind === 'json')
-    lines.push(`const ${body} = ${renderExpression(step.request.body.value)};`);
+  const sent = structuredBody(step.request.body);
+  if (sent) lines.push(`const ${body} = ${renderExpression(sent)};`);
   const phase = step.phase === 'arrange' ? 'Arrange' : 'Act';
   lines.push(
     `const ${response} = await test.step(${quote(`${phase}: ${step.title}`)}, () =>`,
@@ -75,6 +76,10 @@ export function renderRequest(request: RequestSpec, bodyName: string | undefined
   if (Object.keys(request.headers).length > 0) parts.push(`headers: ${JSON.stringify(request.headers)}`);
   if (request.body?.kind === 'json')
     parts.push(bodyName ? `json: ${bodyName}` : `json: ${renderExpression(request.body.value)}`);
+  if (request.body?.kind === 'multipart') {
+    parts.push(bodyName ? `multipart: ${bodyName}` : `multipart: ${renderExpression(request.body.value)}`);
+    parts.push(`files: ${JSON.stringify(request.body.files)}`);
+  }
   if (request.body?.kind === 'raw')
     parts.push(`raw: { text: ${quote(request.body.text)}, contentType: ${quote(request.body.contentType)} }`);
   if (request.auth !== 'valid') parts.push(`auth: ${quote(request.auth)}`);

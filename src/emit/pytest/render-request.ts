@@ -27,6 +27,10 @@ export function renderSend(
   if (request.body?.kind === 'json') {
     args.push(`json=${bodyName ?? renderPyExpression(request.body.value, inner, scope)}`);
   }
+  if (request.body?.kind === 'multipart') {
+    args.push(`multipart=${bodyName ?? renderPyExpression(request.body.value, inner, scope)}`);
+    args.push(`files=[${request.body.files.map(pyString).join(', ')}]`);
+  }
   if (request.body?.kind === 'raw') {
     args.push(`raw=RawBody(${pyString(request.body.text)}, ${pyString(request.body.contentType)})`);
   }

@@ -1,4 +1,5 @@
 import type { RequestSpec, ResourceRecipe } from '../../core/test-case.ts';
+import { structuredBody } from '../../core/test-case.ts';
 import { fromImport } from './python-imports.ts';
 import { indentLines, pyString } from './python-literal.ts';
 import { claimName, snakeCase } from './python-names.ts';
@@ -61,12 +62,14 @@ function renderObtain(recipe: ResourceRecipe, name: string): string {
   const lines = recipe.needs.map(
     (need) => `${resourceVariable(need.alias)} = resources.create(${pyString(need.resource)})`,
   );
-  const body = recipe.create.body?.kind === 'json' ? recipe.create.body.value : undefined;
+  const body = structuredBody(recipe.create.body);
   if (body) lines.push(`body = ${renderPyExpression(body, '', OBTAIN_SCOPE)}`);
+  // An uploaded file is named by what was sent, not by what the server answered.
+  const idSource = recipe.idFrom === 'request' && body ? 'body' : 'response.json';
   lines.push(
     `response = ${renderSend(recipe.create, body ? 'body' : undefined, '', OBTAIN_SCOPE)}`,
     `expect_status(response, [${recipe.createStatus}])`,
-    `return field_at(response.json, ${pyString(recipe.idPath)})`,
+    `return field_at(${idSource}, ${pyString(recipe.idPath)})`,
   );
   return [
     `def ${name}(api: ApiClient, vars: Vars, resources: Resources) -> Any:`,

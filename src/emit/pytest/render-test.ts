@@ -1,5 +1,5 @@
 import type { ApiTestCase, Assertion, Step } from '../../core/test-case.ts';
-import { describeAssertions } from '../../core/test-case.ts';
+import { describeAssertions, structuredBody } from '../../core/test-case.ts';
 import { indentLines, pyString } from './python-literal.ts';
 import { renderPyExpression, resourceVariable } from './render-expression.ts';
 import { renderSend } from './render-request.ts';
@@ -61,7 +61,7 @@ function decorators(testCase: ApiTestCase): string[] {
 function renderStep(step: Step, number: number, total: number): string[] {
   const suffix = total > 1 ? String(number) : '';
   const response = `response${suffix}`;
-  const jsonBody = step.request.body?.kind === 'json' ? step.request.body.value : undefined;
+  const jsonBody = structuredBody(step.request.body);
   const body = jsonBody ? `body${suffix}` : undefined;
   const lines: string[] = [];
   if (jsonBody && body) lines.push(`${body} = ${renderPyExpression(jsonBody)}`);

@@ -9,8 +9,9 @@ import { paginationCases } from './pagination-cases.ts';
 import { positiveCases } from './positive-cases.ts';
 import { protectGivenResources } from './protect-given-resources.ts';
 import { RequestBuilder } from './request-builder.ts';
-import { ResourceGraph } from './resource-graph.ts';
+import { ResourceGraph } from '../../core/resource-graph.ts';
 import { SchemaContext } from './schema-context.ts';
+import { signInFlow } from './sign-in-flow.ts';
 import { statefulCase } from './stateful-cases.ts';
 import { validationCopy } from './validation-copy.ts';
 import type { ValueRepair } from './value-repairs.ts';
@@ -55,7 +56,8 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
     }
   }
   for (const kind of graph.kinds) {
-    if (!kind.create || !isSelected(kind.create, options.only)) continue;
+    // A kind made by another resource's create has no lifecycle of its own to follow.
+    if (!kind.create || kind.createdBy === 'producer' || !isSelected(kind.create, options.only)) continue;
     try {
       const lifecycle = statefulCase(context, kind);
       if (lifecycle) cases.push(lifecycle);
@@ -69,9 +71,13 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
   }
   const designed = uniqueTitles(cases);
   const { kept, withheld } = protectGivenResources(designed, recipesFor(context, designed));
+  const auth = options.authScheme ? schemeAuth(options.authScheme) : suiteAuth(model);
+  // Only a token or key can come from a log-in; basic credentials are the user's to give.
+  const signIn = auth.kind === 'bearer' || auth.kind === 'api-key' ? signInFlow(context) : undefined;
   return {
     title: model.title,
-    auth: options.authScheme ? schemeAuth(options.authScheme) : suiteAuth(model),
+    auth,
+    ...(signIn ? { signIn } : {}),
     specSource: options.specSource,
     cases: kept,
     withheldTests: withheld,
@@ -133,18 +139,22 @@ function trackedResources(testCase: ApiTestCase): string[] {
 function recipeFor(context: GenerationContext, name: string): ResourceRecipe | undefined {
   const kind = context.graph.byName(name)!;
   // Built without excluding the kind itself: its own id parameter must not become a variable.
-  const remove = kind.remove
-    ? {
-        ...context.requests.build(kind.remove).request,
-        pathParams: { [kind.idParam]: { kind: 'saved' as const, name: 'self' } },
-      }
-    : undefined;
+  // A sub-resource's removal needs its parent's id too, which a recipe does not keep: removing
+  // the parent (created by the same test) takes it along.
+  const remove =
+    kind.remove && kind.parentParams.length === 0
+      ? {
+          ...context.requests.build(kind.remove).request,
+          pathParams: { [kind.idParam]: { kind: 'saved' as const, name: 'self' } },
+        }
+      : undefined;
   if (kind.create && kind.createIdPath) {
     const built = context.requests.build(kind.create, { exclude: name });
     return {
       name,
       create: built.request,
       idPath: kind.createIdPath,
+      idFrom: kind.createIdFrom,
       createStatus: successStatus(kind.create),
       remove,
       needs: built.uses,
@@ -193,7 +203,8 @@ function suiteSchemas(model: ApiModel): SuiteSchemas {
   for (const operation of model.operations) {
     const byStatus: SuiteSchemas['responses'][string] = {};
     for (const response of operation.responses) {
-      if (response.schema)
+      // A file or text answer (`application/octet-stream`, `text/plain`) is not JSON to validate.
+      if (response.schema && isJsonMedia(response.contentType))
         byStatus[String(response.status)] = {
           contentType: response.contentType,
           schema: validationCopy(response.schema),
@@ -202,6 +213,10 @@ function suiteSchemas(model: ApiModel): SuiteSchemas {
     responses[operation.key] = byStatus;
   }
   return { dialect: model.schemaDialect, document: validationCopy(model.schemaDocument), responses };
+}
+
+function isJsonMedia(contentType: string | undefined): boolean {
+  return contentType === undefined || /json|^\*\/\*$/i.test(contentType);
 }
 
 function uniqueTitles(cases: ApiTestCase[]): ApiTestCase[] {

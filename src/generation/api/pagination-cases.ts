@@ -2,7 +2,6 @@ import type { ApiOperation } from '../../core/api-model.ts';
 import type { ApiTestCase, ResourceUse, Step } from '../../core/test-case.ts';
 import { act, literal, makeCase, responseAssertions, successStatus } from './case-helpers.ts';
 import type { GenerationContext } from './generation-context.ts';
-import { listShapeOf } from './resource-graph.ts';
 
 const LIMIT = /^(limit|per_page|perPage|page_size|pageSize|max_results|maxResults)$/;
 const OFFSET = /^(offset|skip|start)$/;
@@ -11,7 +10,7 @@ const ORDER = /^(order_by|orderBy|sort|sort_by|sortBy|order)$/;
 /** Limits, offsets and ordering of list operations, as documented. */
 export function paginationCases(context: GenerationContext, operation: ApiOperation): ApiTestCase[] {
   if (operation.method !== 'get') return [];
-  const shape = listShapeOf(context.schemas, operation);
+  const shape = context.graph.listShapeOf(operation);
   if (!shape) return [];
   const query = operation.parameters.filter((parameter) => parameter.in === 'query');
   const limit = query.find((parameter) => LIMIT.test(parameter.name));

@@ -14,7 +14,7 @@ import {
   withField,
 } from './case-helpers.ts';
 import type { GenerationContext } from './generation-context.ts';
-import { idStem } from './resource-graph.ts';
+import { idStem } from '../../core/resource-names.ts';
 import { UNIQUE_SUFFIX_LENGTH } from './request-builder.ts';
 import { fitLength, primaryType } from './sample-value.ts';
 
@@ -164,10 +164,12 @@ function boundaryValue(
   return undefined;
 }
 
-function trackCreated(track: { resource: string; idPath: string } | undefined): Partial<Step> {
+function trackCreated(
+  track: { resource: string; idPath: string; from: 'response' | 'body' } | undefined,
+): Partial<Step> {
   if (!track) return {};
   return {
-    saves: [{ name: 'created', path: track.idPath, from: 'response' }],
+    saves: [{ name: 'created', path: track.idPath, from: track.from }],
     track: { resource: track.resource, saved: 'created' },
   };
 }
@@ -213,7 +215,7 @@ function isEchoable(value: ValueExpr): boolean {
 export function createdResource(
   context: GenerationContext,
   operation: ApiOperation,
-): { resource: string; idPath: string } | undefined {
+): { resource: string; idPath: string; from: 'response' | 'body' } | undefined {
   if (operation.method !== 'post') return undefined;
   const kind = context.graph.kindOfCollection(operation.path);
   if (!kind?.remove || !kind.createIdPath) return undefined;
@@ -221,7 +223,11 @@ export function createdResource(
   const idPath = sameCollection ? kind.createIdPath : undefined;
   if (!sameCollection && operation.path.split('/').at(-1) !== kind.collectionPath.split('/').at(-1))
     return undefined;
-  return { resource: kind.name, idPath: idPath ?? kind.createIdPath };
+  return {
+    resource: kind.name,
+    idPath: idPath ?? kind.createIdPath,
+    from: kind.createIdFrom === 'request' ? 'body' : 'response',
+  };
 }
 
 function schemaLabel(schema: JsonSchema | undefined): string | undefined {

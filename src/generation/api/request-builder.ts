@@ -1,8 +1,16 @@
 import type { ApiOperation } from '../../core/api-model.ts';
 import type { JsonSchema } from '../../core/json-schema.ts';
-import type { RequestSpec, ResourceUse, SuiteVariable, ValueExpr } from '../../core/test-case.ts';
+import type {
+  RequestBodySpec,
+  RequestSpec,
+  ResourceUse,
+  SuiteVariable,
+  ValueExpr,
+} from '../../core/test-case.ts';
 import { fieldMeaning } from '../../core/field-values.ts';
-import { idStem, type ResourceGraph } from './resource-graph.ts';
+import { formBody } from './form-body.ts';
+import type { ResourceGraph } from '../../core/resource-graph.ts';
+import { idStem } from '../../core/resource-names.ts';
 import { sampleValue } from './sample-value.ts';
 import type { ValueRepair } from './value-repairs.ts';
 import type { SchemaContext } from './schema-context.ts';
@@ -81,13 +89,10 @@ export class RequestBuilder {
         );
       }
     }
-    const body =
-      operation.requestBody && /json/i.test(operation.requestBody.contentType)
-        ? { kind: 'json' as const, value: this.bodyValue(operation, uses, options.exclude) }
-        : undefined;
+    const body = this.#body(operation, uses, options.exclude);
     for (const repair of this.#repairs.filter((candidate) => candidate.operation === operation.key)) {
       if (repair.in === 'query') query[repair.path[0]!] = { kind: 'literal', value: repair.value };
-      else if (body) body.value = withRepair(body.value, repair.path, repair.value);
+      else if (body && body.kind !== 'raw') body.value = withRepair(body.value, repair.path, repair.value);
     }
     const request: RequestSpec = {
       method: operation.method.toUpperCase(),
@@ -99,6 +104,29 @@ export class RequestBuilder {
       auth: 'valid',
     };
     return { request, uses: [...uses.values()] };
+  }
+
+  #body(
+    operation: ApiOperation,
+    uses: Map<string, ResourceUse>,
+    exclude: string | undefined,
+  ): RequestBodySpec | undefined {
+    const requestBody = operation.requestBody;
+    if (!requestBody) return undefined;
+    if (/json/i.test(requestBody.contentType))
+      return { kind: 'json', value: this.bodyValue(operation, uses, exclude) };
+    if (/^multipart\/form-data/i.test(requestBody.contentType)) {
+      const form = formBody(this.#context, requestBody.schema);
+      const scope = { operation, uses, exclude, parent: undefined };
+      const fields = this.#toExpr(form.fields, requestBody.schema, scope, 0);
+      const entries = fields.kind === 'object' ? fields.entries : {};
+      return {
+        kind: 'multipart',
+        value: { kind: 'object', entries: { ...entries, ...form.files } },
+        files: Object.keys(form.files),
+      };
+    }
+    return undefined;
   }
 
   /** The valid body as an expression tree: documented example first, else a minimal sample. */
@@ -122,9 +150,10 @@ export class RequestBuilder {
       const entries: Record<string, ValueExpr> = {};
       for (const [key, child] of Object.entries(value)) {
         const childSchema = flat.properties?.[key];
+        // Numbers too: `authorId: 1` names an author as much as `author_id: "…"` does.
         entries[key] =
-          typeof child === 'string' && depth < 4
-            ? this.#stringField(key, child, childSchema, scope)
+          (typeof child === 'string' || typeof child === 'number') && depth < 4
+            ? this.#scalarField(key, child, childSchema, scope)
             : this.#toExpr(child, childSchema, { ...scope, parent: key }, depth + 1);
       }
       return { kind: 'object', entries };
@@ -132,11 +161,16 @@ export class RequestBuilder {
     return { kind: 'literal', value };
   }
 
-  #stringField(key: string, value: string, schema: JsonSchema | undefined, scope: ValueScope): ValueExpr {
+  #scalarField(
+    key: string,
+    value: string | number,
+    schema: JsonSchema | undefined,
+    scope: ValueScope,
+  ): ValueExpr {
     const { operation, uses, exclude, parent } = scope;
     const flat = this.#context.flatten(schema);
     if (flat.enum || flat.const !== undefined) return { kind: 'literal', value };
-    if (key === 'id' || idStem(key)) {
+    if ((key === 'id' && typeof value === 'string') || idStem(key)) {
       // A top-level `id` names the collection's own kind; `customer: { id }` names a customer.
       const field = key === 'id' && parent ? `${parent}_id` : key;
       const kind =
@@ -145,7 +179,7 @@ export class RequestBuilder {
           : this.#graph.kindOfField(field);
       if (kind || isIdLike(flat)) return this.#reference(kind?.name, field, operation, uses, exclude);
     }
-    if (NAME_LIKE.test(key) || fieldMeaning(key)?.unique)
+    if (typeof value === 'string' && (NAME_LIKE.test(key) || fieldMeaning(key)?.unique))
       return this.uniqueFor(key, flat) ?? { kind: 'literal', value };
     return { kind: 'literal', value };
   }

@@ -11,7 +11,7 @@ import type {
 import { act, makeCase, replaceResource, responseAssertions, successStatus, usesOf } from './case-helpers.ts';
 import type { GenerationContext } from './generation-context.ts';
 import { echoAssertions } from './positive-cases.ts';
-import type { ResourceKind } from './resource-graph.ts';
+import type { ResourceKind } from '../../core/resource-graph.ts';
 import { primaryType } from './sample-value.ts';
 
 const SAVED_ID = 'id';
@@ -39,10 +39,14 @@ export function statefulCase(context: GenerationContext, kind: ResourceKind): Ap
       ],
       {
         saves: [
-          { name: SAVED_ID, path: kind.createIdPath, from: 'response' },
+          {
+            name: SAVED_ID,
+            path: kind.createIdPath,
+            from: kind.createIdFrom === 'request' ? 'body' : 'response',
+          },
           ...echoedScalars(createBody).map((key) => ({
             name: `sent_${key}`,
-            path: key,
+            path: `${bodyEnvelope(createBody)}${key}`,
             from: 'body' as const,
           })),
         ],
@@ -51,12 +55,23 @@ export function statefulCase(context: GenerationContext, kind: ResourceKind): Ap
     ),
     act(`read the new ${kind.name}`, readRequest, [
       ...responseAssertions(kind.read, [successStatus(kind.read)]),
-      { kind: 'field-equals', path: 'id', value: { kind: 'saved', name: SAVED_ID } },
-      ...echoedScalars(createBody).map((key) => ({
-        kind: 'field-equals' as const,
-        path: key,
-        value: { kind: 'saved' as const, name: `sent_${key}` },
-      })),
+      // The read shows the identifier and what was sent, inside the same envelope as the id.
+      ...(kind.readIdPath
+        ? [
+            {
+              kind: 'field-equals' as const,
+              path: kind.readIdPath,
+              value: { kind: 'saved' as const, name: SAVED_ID },
+            },
+            ...echoedScalars(createBody)
+              .filter((key) => readShows(context, kind, key))
+              .map((key) => ({
+                kind: 'field-equals' as const,
+                path: `${envelopeOf(kind.readIdPath!)}${key}`,
+                value: { kind: 'saved' as const, name: `sent_${key}` },
+              })),
+          ]
+        : []),
     ]),
   ];
   const phases = ['create', 'read'];
@@ -75,10 +90,6 @@ export function statefulCase(context: GenerationContext, kind: ResourceKind): Ap
     phases.push('delete', 'read after delete');
   }
   if (steps.length < 3) return undefined;
-  const readIdPathIsTopLevel =
-    context.schemas.flatten(successResponse(kind.read)?.schema).properties?.['id'] !== undefined;
-  if (!readIdPathIsTopLevel)
-    steps[1]!.assertions = steps[1]!.assertions.filter((assertion) => assertion.kind !== 'field-equals');
   return makeCase({
     title: `${kind.name} lifecycle: ${phases.join(', ')}`,
     kind: 'stateful',
@@ -169,12 +180,43 @@ function stringVariant(context: GenerationContext, schema: JsonSchema): JsonSche
   );
 }
 
-/** Top-level unique values of a create body: the read must show exactly what was sent. */
+/** Unique values of a create body (inside its envelope): the read must show exactly what was sent. */
 function echoedScalars(body: ValueExpr | undefined): string[] {
-  if (body?.kind !== 'object') return [];
-  return Object.entries(body.entries).flatMap(([key, value]) =>
+  const inner = unwrapBody(body);
+  if (inner?.kind !== 'object') return [];
+  return Object.entries(inner.entries).flatMap(([key, value]) =>
     value.kind === 'unique' && key !== 'id' ? [key] : [],
   );
+}
+
+/** `{"article": {...}}` sent as the body: the fields are inside `article`. */
+function unwrapBody(body: ValueExpr | undefined): ValueExpr | undefined {
+  if (body?.kind !== 'object') return body;
+  const entries = Object.entries(body.entries);
+  return entries.length === 1 && entries[0]![1].kind === 'object' ? entries[0]![1] : body;
+}
+
+function bodyEnvelope(body: ValueExpr | undefined): string {
+  const inner = unwrapBody(body);
+  if (inner === body || body?.kind !== 'object') return '';
+  return `${Object.keys(body.entries)[0]}.`;
+}
+
+/** The read response documents the field beside the identifier: a profile may not show an email. */
+function readShows(context: GenerationContext, kind: ResourceKind, key: string): boolean {
+  let schema = context.schemas.flatten(successResponse(kind.read!)?.schema);
+  for (const token of envelopeOf(kind.readIdPath ?? '')
+    .split('.')
+    .filter(Boolean)) {
+    schema = context.schemas.flatten(/^\d+$/.test(token) ? schema.items : schema.properties?.[token]);
+  }
+  return schema.properties?.[key] !== undefined;
+}
+
+/** `article.slug` → `article.`: where the read response keeps the resource's fields. */
+function envelopeOf(idPath: string): string {
+  const dot = idPath.lastIndexOf('.');
+  return dot === -1 ? '' : idPath.slice(0, dot + 1);
 }
 
 function mergeUses(first: ResourceUse[], more: ResourceUse[]): ResourceUse[] {

@@ -1,10 +1,14 @@
 import type { ApiModel, ApiOperation } from '../../core/api-model.ts';
+import {
+  itemParameterOf,
+  operationRole,
+  resourceNameOf,
+  type OperationRole,
+} from '../../core/operation-role.ts';
+import { idStem } from '../../core/resource-names.ts';
 
-// The things an API manages, read from its paths: `/disks` (list, create), `/disks/{disk_id}`
-// (read, update, delete) and `/disks/{disk_id}/attach` (an action) are one resource, "disk".
-// Versioned duplicates (`/api/v1.1/vms`) join the resource of the same name.
-
-export type OperationRole = 'list' | 'create' | 'bulk' | 'read' | 'update' | 'delete' | 'action';
+// The things an API manages as a tester names them, over the roles and names core reads from
+// paths (the same ones the automated suite's resource graph uses).
 
 export interface ApiResource {
   /** Singular, as a tester says it: `disk`, `VM`, `flavor`. */
@@ -34,10 +38,10 @@ export class ApiResources {
     return this.ofOperation.get(operation.key)!.role;
   }
 
-  /** The resource a field or parameter refers to: `vm_id` → VM, `disk_id` → disk. */
+  /** The resource a field or parameter refers to: `vm_id` → VM, `diskId` → disk. */
   byField(field: string): ApiResource | undefined {
-    const stem = /^(.+?)_ids?$/.exec(field)?.[1];
-    return stem ? this.byName.get(stem.toLowerCase()) : undefined;
+    const stem = idStem(field.replace(/s$/, ''));
+    return stem ? this.byName.get(stem) : undefined;
   }
 
   first(resource: ApiResource, role: OperationRole): ApiOperation | undefined {
@@ -45,38 +49,14 @@ export class ApiResources {
   }
 
   private add(operation: ApiOperation): void {
-    const segments = operation.path.split('/').filter((segment) => segment !== '');
-    const paramIndex = segments.findIndex((segment) => segment.startsWith('{'));
-    const collection = paramIndex === -1 ? segments.at(-1) : segments[paramIndex - 1];
-    const name = singular(collection ?? operation.tag).toLowerCase();
+    const name = resourceNameOf(operation);
     const resource = this.byName.get(name) ?? { label: labelOf(name), idParam: undefined, operations: [] };
     this.byName.set(name, resource);
-    if (paramIndex !== -1) resource.idParam ??= segments[paramIndex]!.slice(1, -1);
-    const role = roleOf(operation, paramIndex, segments.length);
+    resource.idParam ??= itemParameterOf(operation);
+    const role = operationRole(operation);
     resource.operations.push({ operation, role });
     this.ofOperation.set(operation.key, { resource, role });
   }
-}
-
-function roleOf(operation: ApiOperation, paramIndex: number, length: number): OperationRole {
-  if (paramIndex === -1) {
-    if (operation.method === 'get') return 'list';
-    return operation.method === 'post' ? 'create' : 'bulk';
-  }
-  if (paramIndex < length - 1) return 'action';
-  const roles: Partial<Record<ApiOperation['method'], OperationRole>> = {
-    get: 'read',
-    put: 'update',
-    patch: 'update',
-    delete: 'delete',
-  };
-  return roles[operation.method] ?? 'action';
-}
-
-function singular(word: string): string {
-  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
-  if (/(ss|us)$/.test(word)) return word;
-  return word.replace(/s$/, '');
 }
 
 /** Short names are acronyms ("vm" → "VM"); others read as words ("disk"). */

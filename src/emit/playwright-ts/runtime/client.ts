@@ -21,6 +21,9 @@ export interface SendOptions {
   query?: Record<string, unknown>;
   headers?: Record<string, string>;
   json?: unknown;
+  /** Form parts for `multipart/form-data`; the entries named in `files` are `{ name, mimeType, text }`. */
+  multipart?: Record<string, unknown>;
+  files?: string[];
   raw?: { text: string; contentType: string };
   auth?: AuthMode;
 }
@@ -66,7 +69,11 @@ export class ApiClient {
     };
     this.#applyAuth(options.auth ?? 'valid', headers, url);
     let body: string | undefined;
-    if (options.raw) {
+    const multipart = options.multipart ? formParts(options.multipart, options.files ?? []) : undefined;
+    if (multipart) {
+      // Playwright writes the boundary and its content-type; the evidence shows the parts.
+      body = describeParts(options.multipart!, options.files ?? []);
+    } else if (options.raw) {
       body = options.raw.text;
       headers['content-type'] = options.raw.contentType;
     } else if (options.json !== undefined) {
@@ -87,7 +94,7 @@ export class ApiClient {
         .fetch(url.href, {
           method: options.method,
           headers,
-          data: body,
+          ...(multipart ? { multipart } : { data: body }),
           failOnStatusCode: false,
           maxRedirects: 0,
         })
@@ -214,6 +221,35 @@ export function retryDelayMs(retryAfter: string | undefined, attempt: number): n
 /** API_TOKEN may be given with its scheme word already (`Token abc`): never doubled. */
 function withPrefix(prefix: string, token: string): string {
   return token.toLowerCase().startsWith(`${prefix.toLowerCase()} `) ? token : `${prefix} ${token}`;
+}
+
+type FilePart = { name: string; mimeType: string; buffer: Buffer };
+
+function formParts(parts: Record<string, unknown>, files: string[]): Record<string, string | FilePart> {
+  const form: Record<string, string | FilePart> = {};
+  for (const [name, value] of Object.entries(parts)) {
+    if (value === undefined) continue;
+    if (files.includes(name)) {
+      const file = value as { name?: unknown; mimeType?: unknown; text?: unknown };
+      form[name] = {
+        name: String(file.name ?? name),
+        mimeType: String(file.mimeType ?? 'application/octet-stream'),
+        buffer: Buffer.from(String(file.text ?? '')),
+      };
+    } else form[name] = typeof value === 'string' ? value : JSON.stringify(value);
+  }
+  return form;
+}
+
+function describeParts(parts: Record<string, unknown>, files: string[]): string {
+  return Object.entries(parts)
+    .map(([name, value]) => {
+      if (!files.includes(name))
+        return `${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`;
+      const file = value as { name?: unknown; mimeType?: unknown; text?: unknown };
+      return `${name}=@${String(file.name)} (${String(file.mimeType)}, ${String(file.text ?? '').length} bytes)`;
+    })
+    .join('\n');
 }
 
 export function parseHeaderLines(text: string): Record<string, string> {

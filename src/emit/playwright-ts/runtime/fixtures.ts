@@ -3,7 +3,7 @@
 import { test as base, type TestInfo } from '@playwright/test';
 import * as allure from 'allure-js-commons';
 import { ApiClient, type SuiteAuth } from './client.ts';
-import { scrubSecrets } from './secrets.ts';
+import { forgetSecretForms, scrubSecrets } from './secrets.ts';
 import { fieldAt } from './values.ts';
 
 export interface RecipeContext {
@@ -24,6 +24,27 @@ export interface SuiteDefinition {
   recipes: Record<string, Recipe>;
   /** Environment variable names by suite variable name. */
   variables: Record<string, string>;
+  /** Registers and logs in an account of the suite's own; answers its token. */
+  signIn?: ((api: ApiClient) => Promise<unknown>) | undefined;
+}
+
+let signedIn: Promise<void> | undefined;
+
+/**
+ * Without API_TOKEN / API_KEY, a suite whose API has a register → log-in flow signs in once per
+ * worker and sets the variable the client reads, so its secret masking covers the token too.
+ */
+async function ensureCredentials(suite: SuiteDefinition, api: ApiClient): Promise<void> {
+  const env =
+    suite.auth.kind === 'api-key' ? 'API_KEY' : suite.auth.kind === 'bearer' ? 'API_TOKEN' : undefined;
+  if (!env || !suite.signIn || process.env[env] || process.env['API_HEADERS']) return;
+  const flow = suite.signIn;
+  signedIn ??= flow(api).then((token) => {
+    if (typeof token !== 'string' || token === '') throw new Error('Signing in answered no token');
+    process.env[env] = token;
+    forgetSecretForms();
+  });
+  await signedIn;
 }
 
 const PREFIX = 'TESTOPS_VAR_';
@@ -128,6 +149,8 @@ export function createTest(suite: SuiteDefinition) {
         );
       }
       await labelForAllure(testInfo);
+      // A client of its own: the sign-in's exchanges (password, token) never reach a test's evidence.
+      await ensureCredentials(suite, new ApiClient(request, suite.auth, baseUrl));
       const client = new ApiClient(request, suite.auth, baseUrl);
       await use(client);
       if (testInfo.status !== testInfo.expectedStatus) {

@@ -63,6 +63,11 @@ function headerValues(line: string): string[] {
   return values;
 }
 
+/** A credential was set during the run (the suite signed in): work the forms out again. */
+export function forgetSecretForms(): void {
+  cachedForms = undefined;
+}
+
 // The environment does not change during a run: the forms are worked out once, longest first so
 // a secret containing another is replaced whole.
 function secretForms(): string[] {

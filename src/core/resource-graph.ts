@@ -1,0 +1,306 @@
+import type { ApiModel, ApiOperation } from './api-model.ts';
+import { successResponse } from './api-model.ts';
+import { isFileSchema } from './json-schema.ts';
+import { idPathOf, listShapeOf, type SchemaFlattener } from './resource-id-path.ts';
+import { identifierFields, idStem, samePath, singular, staticSegments } from './resource-names.ts';
+
+/**
+ * A kind of thing the API manages, found from its paths: `/disks` + `/disks/{disk_id}`,
+ * `/authors/` + `/authors/{id}`, `/articles/{slug}/comments` + `/articles/{slug}/comments/{id}`.
+ */
+export interface ResourceKind {
+  name: string;
+  collectionPath: string;
+  itemPath: string;
+  /** The path parameter naming one item: `disk_id`, `slug`, `username`. */
+  idParam: string;
+  create: ApiOperation | undefined;
+  /** Where the new identifier is in the create response: `id`, `0.id`, `article.slug`. */
+  createIdPath: string | undefined;
+  /**
+   * `request` when the response does not say and the identifier is what the create sent: a
+   * `username` in the body, or the name of an uploaded file (`file.name`, see `RequestBodySpec`).
+   */
+  createIdFrom: 'response' | 'request';
+  read: ApiOperation | undefined;
+  /** Where the identifier is in the read response, envelope included: `id`, `article.slug`. */
+  readIdPath: string | undefined;
+  update: ApiOperation | undefined;
+  remove: ApiOperation | undefined;
+  list: ApiOperation | undefined;
+  /** Where the first item's identifier is in the list response: `items.0.id`, `0.id`, `0`. */
+  listIdPath: string | undefined;
+  /** Where the array of items is in the list response: `items`, `` (the body itself). */
+  listArrayPath: string | undefined;
+  /** Other path parameters of the item path: a sub-resource lives inside its parent. */
+  parentParams: string[];
+  /**
+   * How its create was found: the POST on its own collection, an OpenAPI link, or another
+   * operation whose answer names it (`POST /users` answers the `username` `/profiles/{username}` reads).
+   */
+  createdBy: 'collection' | 'link' | 'producer';
+}
+
+/**
+ * What an API manages and how its operations link, learned from paths, schemas and OpenAPI
+ * links: the one graph the automated suite, manual cases and plans all read.
+ */
+export class ResourceGraph {
+  readonly kinds: ResourceKind[];
+  readonly #schemas: SchemaFlattener;
+
+  constructor(model: ApiModel, schemas: SchemaFlattener) {
+    this.#schemas = schemas;
+    this.kinds = discoverKinds(model, schemas);
+  }
+
+  byName(name: string): ResourceKind | undefined {
+    return this.kinds.find((kind) => kind.name === name);
+  }
+
+  /** The kind an id-like field or parameter refers to: `vm_id` → vm, `authorId` → author. */
+  kindOfField(field: string): ResourceKind | undefined {
+    const stem = idStem(field);
+    return stem ? this.byName(stem) : undefined;
+  }
+
+  /** The kind a collection path manages, whichever version prefix or trailing slash it has. */
+  kindOfCollection(path: string): ResourceKind | undefined {
+    const last = staticSegments(path).at(-1);
+    return last ? this.byName(singular(last)) : undefined;
+  }
+
+  /**
+   * The kind whose item a path parameter names: the kind whose item path names it so, then by
+   * its name (`disk_id`), then by the segment before it (`/articles/{slug}` → article).
+   */
+  kindOfPathParameter(operation: ApiOperation, parameter: string): ResourceKind | undefined {
+    const segments = operation.path.split('/');
+    const index = segments.indexOf(`{${parameter}}`);
+    const prefix = segments.slice(0, index + 1).join('/');
+    const owner = this.kinds.find((kind) => samePath(kind.itemPath, prefix) && kind.idParam === parameter);
+    const previous = index > 0 ? segments[index - 1] : undefined;
+    const bySegment = previous && !previous.startsWith('{') ? this.byName(singular(previous)) : undefined;
+    const candidates = [owner, this.kindOfField(parameter), bySegment].filter((kind) => kind !== undefined);
+    // A kind the suite can obtain wins: `/pet-detail/{petId}` reads the pet a link creates.
+    return candidates.find((kind) => this.isObtainable(kind)) ?? candidates[0];
+  }
+
+  /** Usable in fixtures: can be created (and removed), or at least found in a list. */
+  isObtainable(kind: ResourceKind): boolean {
+    return (kind.create !== undefined && kind.createIdPath !== undefined) || kind.listIdPath !== undefined;
+  }
+
+  /** Where a list operation keeps its items, and the first item's identifier. */
+  listShapeOf(operation: ApiOperation): { arrayPath: string; idPath: string | undefined } | undefined {
+    const kind = this.kindOfCollection(operation.path);
+    return listShapeOf(this.#schemas, successResponse(operation)?.schema, identifiers(kind));
+  }
+}
+
+function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[] {
+  const find = (method: string, path: string) =>
+    model.operations.find((operation) => operation.method === method && samePath(operation.path, path));
+  const kinds = new Map<string, ResourceKind>();
+  // Shallow item paths first: `/books/{id}` is the book, not `/authors/{id}/books/{book_id}`.
+  const byDepth = [...model.operations].sort((a, b) => parameterCount(a.path) - parameterCount(b.path));
+  for (const operation of byDepth) {
+    const match = /^(.*)\/\{([^}]+)\}\/?$/.exec(operation.path);
+    if (!match) continue;
+    const [, collectionPath, idParam] = match as unknown as [string, string, string];
+    const last = staticSegments(collectionPath).at(-1);
+    if (!last || kinds.has(singular(last))) continue;
+    const name = singular(last);
+    const create = find('post', collectionPath);
+    const list = find('get', collectionPath);
+    const read = find('get', operation.path);
+    const options = identifiers({ name, idParam });
+    const listShape = list ? listShapeOf(schemas, successResponse(list)?.schema, options) : undefined;
+    const answered = create ? idPathOf(schemas, successResponse(create)?.schema, options) : undefined;
+    const sent = create && answered === undefined ? sentIdPath(schemas, create, options.fields) : undefined;
+    kinds.set(name, {
+      name,
+      collectionPath: create?.path ?? list?.path ?? collectionPath,
+      itemPath: operation.path,
+      idParam,
+      create,
+      createIdPath: answered ?? sent,
+      createIdFrom: sent === undefined ? 'response' : 'request',
+      read,
+      readIdPath: read ? idPathOf(schemas, successResponse(read)?.schema, options) : undefined,
+      update: find('put', operation.path) ?? find('patch', operation.path),
+      remove: find('delete', operation.path),
+      list,
+      listIdPath: listShape?.idPath,
+      listArrayPath: listShape?.arrayPath,
+      parentParams: [...operation.path.matchAll(/\{([^}]+)\}/g)]
+        .map((found) => found[1]!)
+        .filter((param) => param !== idParam),
+      createdBy: 'collection',
+    });
+  }
+  for (const kind of linkedKinds(model, schemas, kinds)) kinds.set(kind.name, kind);
+  for (const kind of producedKinds(model, schemas, kinds)) kinds.set(kind.name, kind);
+  return [...kinds.values()];
+}
+
+/**
+ * Create → read pairs declared with OpenAPI links (`$response.body#/id` feeding `{petId}`),
+ * for APIs whose paths do not follow the `/things` + `/things/{id}` convention.
+ */
+function linkedKinds(
+  model: ApiModel,
+  schemas: SchemaFlattener,
+  known: Map<string, ResourceKind>,
+): ResourceKind[] {
+  const byOperationId = new Map(
+    model.operations
+      .filter((operation) => operation.operationId)
+      .map((operation) => [operation.operationId!, operation]),
+  );
+  const found: ResourceKind[] = [];
+  for (const create of model.operations.filter((operation) => operation.method === 'post')) {
+    for (const link of successResponse(create)?.links ?? []) {
+      const read = byOperationId.get(link.operationId);
+      const entry = Object.entries(link.parameters).find(([, expression]) =>
+        expression.startsWith('$response.body#/'),
+      );
+      if (!read || read.method !== 'get' || !entry) continue;
+      const [idParam, expression] = entry;
+      const name = idStem(idParam) ?? singular(staticSegments(read.path).at(-1) ?? idParam);
+      if (known.has(name) || found.some((kind) => kind.name === name)) continue;
+      const sibling = (method: string) =>
+        model.operations.find((operation) => operation.path === read.path && operation.method === method);
+      found.push({
+        name,
+        collectionPath: create.path,
+        itemPath: read.path,
+        idParam,
+        create,
+        createIdPath: expression.slice('$response.body#/'.length).split('/').join('.'),
+        createIdFrom: 'response',
+        read,
+        readIdPath: idPathOf(schemas, successResponse(read)?.schema, identifiers({ name, idParam })),
+        update: sibling('put') ?? sibling('patch'),
+        remove: sibling('delete'),
+        list: undefined,
+        listIdPath: undefined,
+        listArrayPath: undefined,
+        parentParams: [],
+        createdBy: 'link',
+      });
+    }
+  }
+  return found;
+}
+
+/**
+ * Kinds nothing creates on their own path, whose identifier another create answers: a
+ * `/profiles/{username}` is obtained by `POST /users`, whose answer carries `user.username`.
+ * Only a field that names the producer's own thing counts (`username`, `slug`, `user_id` from
+ * `/users`), never a reference to a third one (`project_id` in a VM).
+ */
+function producedKinds(
+  model: ApiModel,
+  schemas: SchemaFlattener,
+  known: Map<string, ResourceKind>,
+): ResourceKind[] {
+  const producers = model.operations.filter(
+    (operation) => operation.method === 'post' && !operation.path.includes('{'),
+  );
+  const found = new Map<string, ResourceKind>();
+  for (const operation of model.operations) {
+    for (const [, idParam] of operation.path.matchAll(/\{([^}]+)\}/g)) {
+      const segments = operation.path.split('/');
+      const index = segments.indexOf(`{${idParam!}}`);
+      const previous = segments[index - 1];
+      if (index !== segments.length - 1 && index !== segments.length - 2) continue;
+      if (!previous || previous.startsWith('{')) continue;
+      const name = singular(previous);
+      const existing = known.get(name);
+      if (found.has(name) || (existing?.create && existing.createIdPath) || existing?.listIdPath) continue;
+      const produced = producerOf(schemas, producers, idParam!, operation);
+      if (!produced) continue;
+      const itemPath = segments.slice(0, index + 1).join('/');
+      const sibling = (method: string) =>
+        model.operations.find(
+          (candidate) => candidate.method === method && samePath(candidate.path, itemPath),
+        );
+      found.set(name, {
+        name,
+        collectionPath: produced.create.path,
+        itemPath,
+        idParam: idParam!,
+        create: produced.create,
+        createIdPath: produced.path,
+        createIdFrom: 'response',
+        read: existing?.read ?? sibling('get'),
+        readIdPath: existing?.readIdPath,
+        update: undefined,
+        // What the producer made is removed where it lives, not through this kind's path.
+        remove: undefined,
+        list: undefined,
+        listIdPath: undefined,
+        listArrayPath: undefined,
+        parentParams: segments.slice(0, index).flatMap((segment) => /^\{(.+)\}$/.exec(segment)?.[1] ?? []),
+        createdBy: 'producer',
+      });
+    }
+  }
+  return [...found.values()];
+}
+
+function producerOf(
+  schemas: SchemaFlattener,
+  producers: ApiOperation[],
+  idParam: string,
+  consumer: ApiOperation,
+): { create: ApiOperation; path: string } | undefined {
+  for (const create of producers) {
+    if (create === consumer) continue;
+    const producerName = singular(staticSegments(create.path).at(-1) ?? '');
+    const stem = idStem(idParam);
+    // `user_id` or `username` name a user; `slug` alone could be anything's.
+    if (stem !== undefined ? stem !== producerName : !idParam.toLowerCase().startsWith(producerName))
+      continue;
+    const path = idPathOf(schemas, successResponse(create)?.schema, {
+      fields: identifierFields(idParam, producerName).filter(
+        (field) => field !== 'id' || stem === producerName,
+      ),
+      wrappers: [producerName],
+    });
+    if (path !== undefined) return { create, path };
+  }
+  return undefined;
+}
+
+const FILE_NAME = /^(file_?name|name|key|path|object_?name|blob_?name)$/i;
+
+/**
+ * The identifier a create sends rather than answers: a body field named like the path parameter
+ * (`{username}` ← `username`), or, for `{filename}`, the name of the file part of an upload.
+ */
+function sentIdPath(schemas: SchemaFlattener, create: ApiOperation, fields: string[]): string | undefined {
+  const body = create.requestBody;
+  if (!body) return undefined;
+  const properties = schemas.flatten(body.schema).properties ?? {};
+  const field = fields.find((name) => name in properties && !isFileSchema(schemas.flatten(properties[name])));
+  if (field && /json/i.test(body.contentType)) return field;
+  if (!/^multipart\/form-data/i.test(body.contentType) || !fields.some((name) => FILE_NAME.test(name)))
+    return undefined;
+  const file = Object.keys(properties).find((name) => isFileSchema(schemas.flatten(properties[name])));
+  return file === undefined ? undefined : `${file}.name`;
+}
+
+function parameterCount(path: string): number {
+  return path.split('{').length - 1;
+}
+
+/** The fields and envelopes an identifier of this kind may be found under. */
+function identifiers(kind: Pick<ResourceKind, 'name' | 'idParam'> | undefined): {
+  fields: string[];
+  wrappers: string[];
+} {
+  if (!kind) return { fields: ['id'], wrappers: [] };
+  return { fields: identifierFields(kind.idParam, kind.name), wrappers: [kind.name, `${kind.name}s`] };
+}

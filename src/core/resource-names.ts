@@ -1,0 +1,44 @@
+// Names of the things an API manages, read from its paths and fields: shared by the automated
+// suite (generation/api) and the manual cases (generation/cases), so both link the same things.
+
+/** English plural to singular, good enough for resource names in paths. */
+export function singular(word: string): string {
+  const lower = word.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  if (/ies$/.test(lower)) return lower.slice(0, -3) + 'y';
+  if (/(sses|shes|ches|xes|zes)$/.test(lower)) return lower.slice(0, -2);
+  if (/(ss|us)$/.test(lower)) return lower;
+  if (/s$/.test(lower) && lower.length > 2) return lower.slice(0, -1);
+  return lower;
+}
+
+/** The kind an id-like field names: `vm_id` → vm, `authorId` → author. */
+export function idStem(field: string): string | undefined {
+  const match = /^(.+?)_?(?:id|Id|ID)$/.exec(field);
+  if (!match?.[1]) return undefined;
+  return singular(match[1].replace(/_$/, '').toLowerCase());
+}
+
+/** Path segments that name things: no parameters, no versions (`v1`, `v1.1`), no empty ones. */
+export function staticSegments(path: string): string[] {
+  return path
+    .split('/')
+    .filter((segment) => segment && !segment.startsWith('{') && !/^v\d+(\.\d+)*$/i.test(segment));
+}
+
+/** `/authors/` and `/authors` are one collection: servers differ only in the trailing slash. */
+export function samePath(left: string, right: string): boolean {
+  return left.replace(/\/+$/, '') === right.replace(/\/+$/, '');
+}
+
+/**
+ * The response fields that may carry the value a path parameter names, most likely first:
+ * `slug` → `slug`; `article_id` → `article_id`, `articleId`, `id`; `id` → `id`, `uuid`.
+ */
+export function identifierFields(parameter: string, kindName: string): string[] {
+  const camel = parameter.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+  const snake = parameter.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  const stem = idStem(parameter);
+  // `{slug}` or `{username}` is that field or nothing: an `id` beside it is another value.
+  const fallbacks = parameter === 'id' || stem === kindName ? ['id', 'uuid', '_id'] : [];
+  return [...new Set([parameter, camel, snake, ...fallbacks])];
+}

@@ -1,0 +1,215 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ApiModel } from '../../../src/core/api-model.ts';
+import { ResourceGraph } from '../../../src/core/resource-graph.ts';
+import { generateApiSuite } from '../../../src/generation/api/generate-api-suite.ts';
+import { SchemaContext } from '../../../src/generation/api/schema-context.ts';
+import { buildApiModel } from '../../../src/sources/openapi/build-api-model.ts';
+import { loadSpec } from '../../../src/sources/openapi/load-spec.ts';
+
+const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+const ok = (schema: unknown) => ({ '200': { description: 'ok', ...json(schema) } });
+const param = (name: string, type = 'string') => ({ name, in: 'path', required: true, schema: { type } });
+const notFound = { '404': { description: 'none' } };
+
+// Platformatic-style: collections end with a slash, relations hang off the item.
+const author = {
+  type: 'object',
+  properties: { id: { type: 'integer' }, name: { type: 'string', maxLength: 40 } },
+};
+const book = {
+  type: 'object',
+  properties: { id: { type: 'integer' }, title: { type: 'string' }, authorId: { type: 'integer' } },
+};
+const slashed = {
+  openapi: '3.0.3',
+  info: { title: 'Catalogue', version: '1' },
+  paths: {
+    '/authors/': {
+      get: { responses: ok({ type: 'array', items: author }) },
+      post: {
+        requestBody: {
+          required: true,
+          ...json({ type: 'object', required: ['name'], properties: author.properties }),
+        },
+        responses: ok(author),
+      },
+    },
+    '/authors/{id}': {
+      parameters: [param('id', 'integer')],
+      get: { responses: { ...ok(author), ...notFound } },
+      put: { requestBody: { required: true, ...json(author) }, responses: { ...ok(author), ...notFound } },
+      delete: { responses: { ...ok(author), ...notFound } },
+    },
+    '/authors/{id}/books': {
+      parameters: [param('id', 'integer')],
+      get: { responses: ok({ type: 'array', items: book }) },
+    },
+  },
+};
+
+// Conduit-style: slugs and usernames for ids, envelopes around every body.
+const article = {
+  type: 'object',
+  required: ['slug', 'title'],
+  properties: { slug: { type: 'string' }, title: { type: 'string', maxLength: 60 } },
+};
+const enveloped = (schema: unknown) => ({ type: 'object', properties: { article: schema } });
+const comment = { type: 'object', properties: { id: { type: 'integer' }, body: { type: 'string' } } };
+const blog = {
+  openapi: '3.0.3',
+  info: { title: 'Blog', version: '1' },
+  paths: {
+    '/articles': {
+      post: {
+        requestBody: {
+          required: true,
+          ...json({
+            type: 'object',
+            required: ['article'],
+            properties: {
+              article: { type: 'object', required: ['title'], properties: { title: { type: 'string' } } },
+            },
+          }),
+        },
+        responses: { '201': { description: 'created', ...json(enveloped(article)) } },
+      },
+    },
+    '/articles/{slug}': {
+      parameters: [param('slug')],
+      get: { responses: { ...ok(enveloped(article)), ...notFound } },
+      delete: { responses: { '204': { description: 'gone' }, ...notFound } },
+    },
+    '/articles/{slug}/favorite': {
+      parameters: [param('slug')],
+      post: { responses: ok(enveloped(article)) },
+      delete: { responses: ok(enveloped(article)) },
+    },
+    '/articles/{slug}/comments': {
+      parameters: [param('slug')],
+      post: {
+        requestBody: {
+          required: true,
+          ...json({
+            type: 'object',
+            properties: { comment: { type: 'object', properties: { body: { type: 'string' } } } },
+          }),
+        },
+        responses: ok({ type: 'object', properties: { comment } }),
+      },
+      get: { responses: ok({ type: 'object', properties: { comments: { type: 'array', items: comment } } }) },
+    },
+    '/articles/{slug}/comments/{id}': {
+      parameters: [param('slug'), param('id', 'integer')],
+      delete: { responses: ok({}) },
+    },
+  },
+};
+
+async function modelOf(document: unknown): Promise<ApiModel> {
+  const dir = await mkdtemp(join(tmpdir(), 'testops-graph-'));
+  await writeFile(join(dir, 'openapi.json'), JSON.stringify(document));
+  return buildApiModel(await loadSpec(join(dir, 'openapi.json')));
+}
+
+// No item path for users: the profile a username names is made by registering one.
+const profile = { type: 'object', properties: { username: { type: 'string' }, bio: { type: 'string' } } };
+const accounts = {
+  openapi: '3.0.3',
+  info: { title: 'Accounts', version: '1' },
+  paths: {
+    '/users': {
+      post: {
+        requestBody: {
+          required: true,
+          ...json({
+            type: 'object',
+            required: ['username'],
+            properties: { username: { type: 'string' }, email: { type: 'string' } },
+          }),
+        },
+        responses: {
+          '201': {
+            description: 'created',
+            ...json({
+              type: 'object',
+              properties: { user: { type: 'object', properties: { username: { type: 'string' } } } },
+            }),
+          },
+        },
+      },
+    },
+    '/profiles/{username}': {
+      parameters: [param('username')],
+      get: { responses: { ...ok({ type: 'object', properties: { profile } }), ...notFound } },
+    },
+    '/profiles/{username}/follow': {
+      parameters: [param('username')],
+      post: { responses: ok({ type: 'object', properties: { profile } }) },
+    },
+    '/tags/{slug}': {
+      parameters: [param('slug')],
+      get: { responses: ok({ type: 'object' }) },
+    },
+  },
+};
+
+describe('the resource graph on real API shapes', () => {
+  it('links a collection with a trailing slash to its items: no --var for their ids', async () => {
+    const model = await modelOf(slashed);
+    const graph = new ResourceGraph(model, new SchemaContext(model));
+    expect(graph.byName('author')).toMatchObject({
+      collectionPath: '/authors/',
+      itemPath: '/authors/{id}',
+      createIdPath: 'id',
+      readIdPath: 'id',
+    });
+    const suite = generateApiSuite(model, { specSource: 'openapi.json' });
+    expect(suite.variables).toEqual([]);
+    expect(suite.cases.map((testCase) => testCase.title)).toContain(
+      'author lifecycle: create, read, update, read back, delete, read after delete',
+    );
+  });
+
+  it('finds slugs inside envelopes, and reaches sub-resources and actions through them', async () => {
+    const model = await modelOf(blog);
+    const graph = new ResourceGraph(model, new SchemaContext(model));
+    expect(graph.byName('article')).toMatchObject({
+      createIdPath: 'article.slug',
+      readIdPath: 'article.slug',
+    });
+    expect(graph.byName('comment')).toMatchObject({ createIdPath: 'comment.id', parentParams: ['slug'] });
+    const suite = generateApiSuite(model, { specSource: 'openapi.json' });
+    expect(suite.variables).toEqual([]);
+    const lifecycle = suite.cases.find((testCase) => testCase.title.startsWith('article lifecycle'))!;
+    expect(lifecycle.steps[1]!.assertions).toContainEqual({
+      kind: 'field-equals',
+      path: 'article.slug',
+      value: { kind: 'saved', name: 'id' },
+    });
+    const favourite = suite.cases.find((testCase) =>
+      testCase.title.startsWith('POST /articles/{slug}/favorite succeeds'),
+    )!;
+    expect(favourite.uses).toEqual([{ alias: 'article', resource: 'article' }]);
+  });
+
+  it('infers that a create answering a username produces what /profiles/{username} reads', async () => {
+    const model = await modelOf(accounts);
+    const graph = new ResourceGraph(model, new SchemaContext(model));
+    expect(graph.byName('profile')).toMatchObject({
+      createdBy: 'producer',
+      createIdPath: 'user.username',
+      itemPath: '/profiles/{username}',
+    });
+    // A slug of something nothing here creates stays the user's to give.
+    expect(graph.byName('tag')?.create).toBeUndefined();
+    const suite = generateApiSuite(model, { specSource: 'openapi.json' });
+    expect(suite.variables.map((variable) => variable.name)).toEqual(['slug']);
+    const follow = suite.cases.find((testCase) =>
+      testCase.title.startsWith('POST /profiles/{username}/follow succeeds'),
+    )!;
+    expect(follow.uses).toEqual([{ alias: 'profile', resource: 'profile' }]);
+  });
+});
