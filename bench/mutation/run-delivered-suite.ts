@@ -2,6 +2,7 @@
 // running target, and says whether every test passed. The suite's own pinned runner is used.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { waitBounded } from '../real/bounded-child.ts';
 
 export interface SuiteRun {
   passed: number;
@@ -33,17 +34,7 @@ export async function runDeliveredSuite(options: {
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.resume();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }, options.timeoutMs);
-  await new Promise<void>((resolve) => child.once('close', () => resolve()));
-  clearTimeout(timer);
+  const { timedOut } = await waitBounded(child, options.timeoutMs);
   const stats = parseStats(stdout);
   return {
     passed: stats?.expected ?? 0,

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { RunReport } from '../../src/core/run-report.ts';
+import { waitBounded } from './bounded-child.ts';
 
 const CLI = resolve(import.meta.dirname, '../../bin/testops.js');
 
@@ -30,17 +31,7 @@ export async function runCli(options: {
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.pipe(log);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }, options.timeoutMs);
-  const exitCode = await new Promise<number | null>((done) => child.once('close', done));
-  clearTimeout(timer);
+  const { exitCode, timedOut } = await waitBounded(child, options.timeoutMs);
   log.end();
   const ms = Date.now() - started;
   if (timedOut)
