@@ -7,6 +7,7 @@ import { queryRows } from '../../../src/service/store/database.ts';
 import { openStores, openStoresWithDatabase } from '../../../src/service/store/open-stores.ts';
 import { tempDataDir, type TempDataDir } from '../support/databases.ts';
 import { describeStoreContract } from './store-contract.ts';
+import { MIGRATION_COUNT } from './migration-count.ts';
 
 const dataDirs: TempDataDir[] = [];
 async function freshDataDir(): Promise<string> {
@@ -52,7 +53,7 @@ describe('PGlite data directory', () => {
         db,
         sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
       );
-      expect(applied[0]!.count).toBe(1);
+      expect(applied[0]!.count).toBe(MIGRATION_COUNT);
     } finally {
       await reopened.close();
     }

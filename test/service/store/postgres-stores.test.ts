@@ -10,6 +10,7 @@ import {
   type TestDatabase,
 } from '../support/databases.ts';
 import { describeStoreContract } from './store-contract.ts';
+import { MIGRATION_COUNT } from './migration-count.ts';
 
 const secretKey = randomBytes(32).toString('base64');
 let contractDatabase: TestDatabase;
@@ -59,7 +60,7 @@ describe('PostgreSQL opening', () => {
         first!.db,
         sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
       );
-      expect(applied[0]!.count).toBe(1);
+      expect(applied[0]!.count).toBe(MIGRATION_COUNT);
     } finally {
       await Promise.all(opened.map(({ stores }) => stores.close()));
     }
@@ -76,7 +77,7 @@ describe('PostgreSQL opening', () => {
         db,
         sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
       );
-      expect(applied[0]!.count).toBe(1);
+      expect(applied[0]!.count).toBe(MIGRATION_COUNT);
     } finally {
       await stores.close();
     }
