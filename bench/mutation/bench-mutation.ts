@@ -126,6 +126,26 @@ async function main(): Promise<void> {
   ensureTargetsInstalled(realDir);
   ensureTargetsInstalled(here);
   const { packageDir, file } = await workCopy(targetName, module);
+  try {
+    await mutate({ targetName, target, module, kind, suiteDir, sampleSize, seed, packageDir, file });
+  } finally {
+    // Hard links into bench/real's install: never leave them behind, whatever happened.
+    await rm(packageDir, { recursive: true, force: true });
+  }
+}
+
+async function mutate(options: {
+  targetName: string;
+  target: BenchTarget;
+  module: string;
+  kind: 'api' | 'ui';
+  suiteDir: string;
+  sampleSize: number;
+  seed: number;
+  packageDir: string;
+  file: string;
+}): Promise<void> {
+  const { targetName, target, module, kind, suiteDir, sampleSize, seed, packageDir, file } = options;
   const original = await readFile(file, 'utf8');
   const instrumented = await instrumentModule(here, { name: file, content: original });
   const sample = sampleMutants(instrumented.mutants, sampleSize, seed);
@@ -143,9 +163,12 @@ async function main(): Promise<void> {
   const baseline = await runOnce({ ...common, timeoutMs: 30 * 60_000, run: 0 });
   delete process.env[COVERAGE_FILE_VARIABLE];
   const covered = await readCoverage(coverageDir);
-  if ('startFailed' in baseline) fail(`the instrumented application did not start: ${baseline.startFailed}`);
+  if ('startFailed' in baseline)
+    throw new Error(`the instrumented application did not start: ${baseline.startFailed}`);
   if (baseline.failed > 0 || baseline.timedOut || baseline.passed === 0) {
-    fail(`the delivered suite does not pass on the unmutated application (${JSON.stringify(baseline)})`);
+    throw new Error(
+      `the delivered suite does not pass on the unmutated application (${JSON.stringify(baseline)})`,
+    );
   }
   process.stderr.write(
     `baseline: ${baseline.passed} passed, ${baseline.skipped} skipped in ${seconds(baseline.ms)}\n`,
@@ -168,7 +191,6 @@ async function main(): Promise<void> {
       `[${index + 1}/${sample.length}] #${mutant.id} line ${mutant.line} ${mutant.mutatorName}: ${outcome.verdict} (${outcome.how})\n`,
     );
   }
-  await rm(packageDir, { recursive: true, force: true });
   printFigures({
     targetName,
     module,
@@ -231,4 +253,4 @@ function printFigures(figures: {
   }
 }
 
-await main();
+await main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
