@@ -1,7 +1,7 @@
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
-import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { Service } from 'kubernetes-models/v1/Service';
+import { cpuAutoscaler } from './cpu-autoscaler.ts';
 import type { Environment } from './environment.ts';
 import { NAMES, objectLabels, selectorLabels } from './labels.ts';
 import { commonScratch, podTemplate } from './pod-template.ts';
@@ -42,20 +42,7 @@ export function apiObjects(env: Environment) {
       metadata,
       spec: { maxUnavailable: 1, selector: { matchLabels: selectorLabels('api') } },
     }),
-    new HorizontalPodAutoscaler({
-      metadata,
-      spec: {
-        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: NAMES.api },
-        minReplicas: env.api.minReplicas,
-        maxReplicas: env.api.maxReplicas,
-        metrics: [
-          {
-            type: 'Resource',
-            resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } },
-          },
-        ],
-      },
-    }),
+    cpuAutoscaler({ metadata, deployment: NAMES.api, replicas: env.api, averageUtilization: 70 }),
   ];
 }
 

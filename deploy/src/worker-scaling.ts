@@ -1,8 +1,8 @@
 import { ScaledObject } from '@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject';
 import { TriggerAuthentication } from '@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication';
-import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { QueueKeys } from 'bullmq';
 import { QUEUE_NAME } from '../../src/service/queue/queue-name.ts';
+import { cpuAutoscaler } from './cpu-autoscaler.ts';
 import type { Environment } from './environment.ts';
 import { NAMES, objectLabels } from './labels.ts';
 import { QUEUE_PREFIX } from './service-settings.ts';
@@ -21,7 +21,7 @@ export function queueLists(): { waiting: string; active: string } {
 
 /** KEDA on the queue's depth when the cluster has it; otherwise an HPA on CPU. */
 export function workerScalingObjects(env: Environment) {
-  return env.worker.scaling === 'keda' ? kedaObjects(env) : [cpuAutoscaler(env)];
+  return env.worker.scaling === 'keda' ? kedaObjects(env) : [workerCpuAutoscaler(env)];
 }
 
 function kedaObjects(env: Environment) {
@@ -72,24 +72,16 @@ function kedaObjects(env: Environment) {
   ];
 }
 
-function cpuAutoscaler(env: Environment) {
-  return new HorizontalPodAutoscaler({
+function workerCpuAutoscaler(env: Environment) {
+  return cpuAutoscaler({
     metadata: { name: NAMES.worker, namespace: env.namespace, labels: objectLabels('worker') },
-    spec: {
-      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: NAMES.worker },
-      minReplicas: env.worker.minReplicas,
-      maxReplicas: env.worker.maxReplicas,
-      metrics: [
-        {
-          type: 'Resource',
-          resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } },
-        },
-      ],
-      behavior: {
-        scaleDown: {
-          stabilizationWindowSeconds: 300,
-          policies: [{ type: 'Pods', value: 1, periodSeconds: 60 }],
-        },
+    deployment: NAMES.worker,
+    replicas: env.worker,
+    averageUtilization: 60,
+    behavior: {
+      scaleDown: {
+        stabilizationWindowSeconds: 300,
+        policies: [{ type: 'Pods', value: 1, periodSeconds: 60 }],
       },
     },
   });
