@@ -55,16 +55,16 @@ export async function exportSuite(options: ExportSuiteOptions): Promise<ExportSu
   if (options.dryRun) {
     const prepared = prepareExport(request, () => false);
     const calls = exporter.plannedCalls(request);
-    return {
-      dryRun: true,
-      plan: renderDryRun({
-        vendor: exporter.dialect.vendor,
-        apiRoot,
-        authHeader: exporter.authHeader,
-        calls,
-        prepared,
-      }),
-    };
+    const ciFile = target.ci ? exporter.plannedCiFile(prepared, target.directory) : undefined;
+    const plan = renderDryRun({
+      vendor: exporter.dialect.vendor,
+      apiRoot,
+      authHeader: exporter.authHeader,
+      calls,
+      prepared,
+      ciFile,
+    });
+    return { dryRun: true, plan };
   }
   if (!options.token)
     throw new TestopsError('TESTOPS_VENDOR_TOKEN_MISSING', `no ${exporter.dialect.vendor} token`, {

@@ -1,4 +1,5 @@
 import type { VendorMethod } from '../vendor-exchange.ts';
+import type { ExportFile } from './export-files.ts';
 import type { PreparedExport } from './repository-export.ts';
 
 /** One call an export would make, for `--dry-run`. */
@@ -18,6 +19,8 @@ export function renderDryRun(input: {
   authHeader: string;
   calls: readonly PlannedCall[];
   prepared: PreparedExport;
+  /** The CI file --ci adds, shown whole: it holds no secret. */
+  ciFile: ExportFile | undefined;
 }): string {
   const { prepared } = input;
   const width = Math.max(...input.calls.map((call) => call.method.length));
@@ -32,6 +35,17 @@ export function renderDryRun(input: {
     `Files (${prepared.files.length}, ${formatBytes(prepared.files.reduce((sum, file) => sum + file.content.length, 0))}):`,
     ...prepared.files.map((file) => `  ${file.path} (${formatBytes(file.content.length)})`),
     '',
+    ...(input.ciFile
+      ? [
+          `CI file (--ci): ${input.ciFile.path}`,
+          ...input.ciFile.content
+            .toString('utf8')
+            .trimEnd()
+            .split('\n')
+            .map((line) => `  ${line}`),
+          '',
+        ]
+      : []),
     `Commit message: ${prepared.commitMessage.split('\n')[0]}`,
     `Title: ${prepared.summary.title}`,
     'Description:',

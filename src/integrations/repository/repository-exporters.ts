@@ -4,7 +4,9 @@ import { gitlabApiRoot, gitlabDialect } from '../gitlab/gitlab-dialect.ts';
 import { exportToGitlab, gitlabPlannedCalls } from '../gitlab/gitlab-export.ts';
 import type { VendorDialect } from '../vendor-exchange.ts';
 import type { VendorHttp } from '../vendor-http.ts';
+import { GITLAB_CI_FILE, githubWorkflowFile, gitlabCiFile } from './ci-files.ts';
 import type { PlannedCall } from './dry-run.ts';
+import type { ExportFile } from './export-files.ts';
 import type { PreparedExport, RepositoryExportRequest, RepositoryExportResult } from './repository-export.ts';
 import type { RepositoryVendor } from './repository-target.ts';
 
@@ -24,6 +26,8 @@ export interface RepositoryExporter {
     prepared: PreparedExport,
   ): Promise<RepositoryExportResult>;
   plannedCalls(request: RepositoryExportRequest): PlannedCall[];
+  /** The CI file --ci would add, for --dry-run (GitLab's may land beside the project's own). */
+  plannedCiFile(prepared: PreparedExport, directory: string): ExportFile | undefined;
 }
 
 export const REPOSITORY_EXPORTERS: Record<RepositoryVendor, RepositoryExporter> = {
@@ -35,6 +39,7 @@ export const REPOSITORY_EXPORTERS: Record<RepositoryVendor, RepositoryExporter> 
     tokenVariables: ['TESTOPS_GITLAB_TOKEN', 'GITLAB_TOKEN'],
     run: exportToGitlab,
     plannedCalls: gitlabPlannedCalls,
+    plannedCiFile: (prepared, directory) => gitlabCiFile(prepared.summary, directory, GITLAB_CI_FILE),
   },
   github: {
     dialect: githubDialect,
@@ -44,5 +49,6 @@ export const REPOSITORY_EXPORTERS: Record<RepositoryVendor, RepositoryExporter> 
     tokenVariables: ['TESTOPS_GITHUB_TOKEN', 'GITHUB_TOKEN'],
     run: exportToGithub,
     plannedCalls: githubPlannedCalls,
+    plannedCiFile: (prepared, directory) => githubWorkflowFile(prepared.summary, directory),
   },
 };
