@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import pc from 'picocolors';
 import type { RepositoryExportResult } from '../../pipeline/export-suite.ts';
 import { progressPrinter } from '../progress.ts';
