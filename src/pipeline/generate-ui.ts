@@ -13,6 +13,8 @@ import type { UrlGuardOptions } from '../sources/url-guard.ts';
 import { runSuite, writeReport } from './run-suite.ts';
 import { MANIFEST_FILE, type Manifest } from './suite-manifest.ts';
 import { writeEmittedFiles } from './write-files.ts';
+import type { ModelOptions } from './model-access.ts';
+import { openModelRun } from './model-run.ts';
 
 export type ExploreOptions = Omit<ExploreSiteOptions, 'outDir' | 'events'> & {
   outDir: string;
@@ -34,7 +36,7 @@ export async function exploreUi(
   return { model, file, durationMs };
 }
 
-export interface GenerateUiOptions extends ExploreOptions {
+export interface GenerateUiOptions extends ExploreOptions, ModelOptions {
   /** Reuse a model written by `testops explore` instead of exploring again. */
   model?: string;
   run?: boolean;
@@ -50,7 +52,8 @@ export interface GenerateUiOptions extends ExploreOptions {
 
 /** explore → design → emit, then (with `run`) execute and verify: the `generate ui` job. */
 export async function generateUi(options: GenerateUiOptions): Promise<RunReport> {
-  const events = options.events ?? ignoreEvents;
+  const run = await openModelRun(options, options.events ?? ignoreEvents);
+  const { events } = run;
   const outDir = resolve(options.outDir);
   const durations: Record<string, number> = {};
   let model: SiteModel;
@@ -71,24 +74,25 @@ export async function generateUi(options: GenerateUiOptions): Promise<RunReport>
     await writeFile(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
   });
   durations['emit'] = emitted.durationMs;
-  if (options.run)
-    return runSuite({
-      suiteDir: outDir,
-      baseUrl: model.origin,
-      repeat: options.repeat,
-      events,
-      durations,
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.targetGuard ? { guard: options.targetGuard } : {}),
-    });
-  const report = buildRunReport({
-    manifest,
-    baseUrl: model.origin,
-    repeat: 0,
-    outcomes: undefined,
-    defects: [],
-    durations,
-  });
+  const built = options.run
+    ? await runSuite({
+        suiteDir: outDir,
+        baseUrl: model.origin,
+        repeat: options.repeat,
+        events,
+        durations,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.targetGuard ? { guard: options.targetGuard } : {}),
+      })
+    : buildRunReport({
+        manifest,
+        baseUrl: model.origin,
+        repeat: 0,
+        outcomes: undefined,
+        defects: [],
+        durations,
+      });
+  const report = { ...built, model: run.section() };
   await writeReport(outDir, report);
   return report;
 }
