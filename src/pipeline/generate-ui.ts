@@ -15,6 +15,7 @@ import { MANIFEST_FILE, type Manifest } from './suite-manifest.ts';
 import { writeEmittedFiles } from './write-files.ts';
 import type { ModelOptions } from './model-access.ts';
 import { openModelRun } from './model-run.ts';
+import { modelRuleIntents, recordRuleIntents } from './ui-rule-intents.ts';
 
 export type ExploreOptions = Omit<ExploreSiteOptions, 'outDir' | 'events'> & {
   outDir: string;
@@ -64,8 +65,13 @@ export async function generateUi(options: GenerateUiOptions): Promise<RunReport>
     model = explored.model;
     durations['explore'] = explored.durationMs;
   }
+  const rules = await modelRuleIntents(run, model, options.outputLanguage);
   const designed = await timedStage(events, 'design tests', () =>
-    generateUiSuite(model, { failOnA11y: options.failOnA11y ?? false, kinds: options.kinds }),
+    generateUiSuite(model, {
+      failOnA11y: options.failOnA11y ?? false,
+      kinds: options.kinds,
+      ...(rules ? { ruleIntents: rules.intents } : {}),
+    }),
   );
   durations['generate'] = designed.durationMs;
   const manifest = manifestOf(model, designed.result);
@@ -92,6 +98,7 @@ export async function generateUi(options: GenerateUiOptions): Promise<RunReport>
         defects: [],
         durations,
       });
+  if (rules) recordRuleIntents(run, rules, designed.result, built, options.llm === 'required');
   const report = { ...built, model: run.section() };
   await writeReport(outDir, report);
   return report;
