@@ -18,6 +18,8 @@ import { writeEmittedFiles } from './write-files.ts';
 import type { ModelOptions } from './model-access.ts';
 import { openModelRun } from './model-run.ts';
 import { modelTestData } from './api-test-data.ts';
+import { gateModelCode } from './standards-gate.ts';
+import { FIELD_VALUES_CAPABILITY } from '../generation/api/model-field-values.ts';
 
 export interface GenerateApiOptions extends ModelOptions {
   spec: string;
@@ -81,12 +83,28 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
       : undefined;
   if (learning) durations['learn'] = learning.durationMs;
   // Values learned from the target come last: they override the model's.
-  const repairs = [...modelValues, ...(learning?.result.repairs ?? [])];
+  const learned = learning?.result.repairs ?? [];
   const designed = await timedStage(events, 'design tests', () =>
-    designSuite(model, options, { repairs, events }),
+    designSuite(model, options, { repairs: [...modelValues, ...learned], events }),
   );
   durations['generate'] = designed.durationMs;
-  const suite = keepKinds(designed.result, options.kinds);
+  const assisted = keepKinds(designed.result, options.kinds);
+  const suite =
+    modelValues.length === 0
+      ? assisted
+      : await gateModelCode(
+          run,
+          {
+            assisted,
+            deterministic: () =>
+              keepKinds(
+                designSuite(model, options, { repairs: learned, events: ignoreEvents }),
+                options.kinds,
+              ),
+          },
+          (candidate) => emitFiles(candidate, options),
+          { capability: FIELD_VALUES_CAPABILITY, target: options.baseUrl },
+        );
   const emitted = await timedStage(events, `emit ${options.format}`, () => emitSuite(suite, options, outDir));
   durations['emit'] = emitted.durationMs;
   if (options.run) {

@@ -15,6 +15,9 @@ import { MANIFEST_FILE, type Manifest } from './suite-manifest.ts';
 import { writeEmittedFiles } from './write-files.ts';
 import type { ModelOptions } from './model-access.ts';
 import { openModelRun } from './model-run.ts';
+import { gateModelCode } from './standards-gate.ts';
+import { RULE_INTENTS_CAPABILITY } from '../generation/ui/model-rule-intents.ts';
+import type { RuleIntent } from '../generation/ui/rule-intent-proposals.ts';
 import { modelRuleIntents, recordRuleIntents } from './ui-rule-intents.ts';
 
 export type ExploreOptions = Omit<ExploreSiteOptions, 'outDir' | 'events'> & {
@@ -66,14 +69,17 @@ export async function generateUi(options: GenerateUiOptions): Promise<RunReport>
     durations['explore'] = explored.durationMs;
   }
   const rules = await modelRuleIntents(run, model, options.outputLanguage);
-  const designed = await timedStage(events, 'design tests', () =>
-    generateUiSuite(model, {
-      failOnA11y: options.failOnA11y ?? false,
-      kinds: options.kinds,
-      ...(rules ? { ruleIntents: rules.intents } : {}),
-    }),
-  );
+  const design = (ruleIntents: RuleIntent[]) =>
+    generateUiSuite(model, { failOnA11y: options.failOnA11y ?? false, kinds: options.kinds, ruleIntents });
+  const designed = await timedStage(events, 'design tests', () => design(rules?.intents ?? []));
   durations['generate'] = designed.durationMs;
+  if (rules && rules.intents.length > 0)
+    designed.result = await gateModelCode(
+      run,
+      { assisted: designed.result, deterministic: () => design([]) },
+      (suite) => emitPlaywrightUiSuite(suite, { baseUrl: model.origin }),
+      { capability: RULE_INTENTS_CAPABILITY, target: model.origin },
+    );
   const manifest = manifestOf(model, designed.result);
   const emitted = await timedStage(events, 'emit playwright-ts', async () => {
     await writeEmittedFiles(outDir, emitPlaywrightUiSuite(designed.result, { baseUrl: model.origin }));

@@ -111,5 +111,5 @@ describe('generate api with model test data', () => {
     expect(report.tests.failed).toBe(0);
     expect(report.tests.delivered).toBe(report.tests.generated);
     expect(JSON.stringify(report)).not.toContain('sk-never-in-a-suite');
-  });
+  }, 240_000);
 });

@@ -91,5 +91,5 @@ describe('generate ui with business-rule scenarios from a model', () => {
     // 64 vCPU is the maximum: the model's expectation fails every run and is not delivered.
     expect(assist.delivered).toBe(2);
     expect(report.suspectedDefects.map((defect) => defect.test)).toEqual(['Rule: 64 vCPU are refused']);
-  });
+  }, 240_000);
 });
