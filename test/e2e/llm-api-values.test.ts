@@ -7,6 +7,7 @@ import type { PipelineEvent } from '../../src/core/events.ts';
 import type { RunReport } from '../../src/core/run-report.ts';
 import { generateApi, type GenerateApiOptions } from '../../src/pipeline/generate-api.ts';
 import { startModelServer, type ModelServer } from '../support/model-fixture-server.ts';
+import { FIXTURE_API_KEY, forgetModelSettings, useFixtureModel } from '../support/model-environment.ts';
 
 // API test data from a model: the real provider code over real HTTP to the local fixture server,
 // the suite verified against the compute API demo.
@@ -26,19 +27,9 @@ afterAll(async () => {
   await api.close();
   await rm(root, { recursive: true, force: true });
 });
-afterEach(() => {
-  for (const name of Object.keys(process.env)) if (name.startsWith('TESTOPS_LLM_')) delete process.env[name];
-});
+afterEach(forgetModelSettings);
 
-function useModel(scenario: string): void {
-  server.scenario = scenario;
-  Object.assign(process.env, {
-    TESTOPS_LLM_BASE_URL: server.baseUrl,
-    TESTOPS_LLM_API_KEY: 'sk-never-in-a-suite',
-    TESTOPS_LLM_MODEL: 'fixture-json-mode',
-    TESTOPS_LLM_MAX_RETRIES: '0',
-  });
-}
+const useModel = (scenario: string) => useFixtureModel(server, scenario);
 
 async function generate(name: string, options: Partial<GenerateApiOptions> = {}) {
   const events: PipelineEvent[] = [];
@@ -110,6 +101,6 @@ describe('generate api with model test data', () => {
     expect(tests).not.toContain('100000');
     expect(report.tests.failed).toBe(0);
     expect(report.tests.delivered).toBe(report.tests.generated);
-    expect(JSON.stringify(report)).not.toContain('sk-never-in-a-suite');
+    expect(JSON.stringify(report)).not.toContain(FIXTURE_API_KEY);
   }, 240_000);
 });

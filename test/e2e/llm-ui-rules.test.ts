@@ -9,6 +9,7 @@ import { startPriceCalculator, type RunningPriceCalculator } from '../../example
 import type { PipelineEvent } from '../../src/core/events.ts';
 import { exploreUi, generateUi, type GenerateUiOptions } from '../../src/pipeline/generate-ui.ts';
 import { startModelServer, type ModelServer } from '../support/model-fixture-server.ts';
+import { FIXTURE_API_KEY, forgetModelSettings, useFixtureModel } from '../support/model-environment.ts';
 
 let server: ModelServer;
 let calculator: RunningPriceCalculator;
@@ -32,19 +33,9 @@ afterAll(async () => {
   await calculator?.close();
   await rm(root, { recursive: true, force: true });
 });
-afterEach(() => {
-  for (const name of Object.keys(process.env)) if (name.startsWith('TESTOPS_LLM_')) delete process.env[name];
-});
+afterEach(forgetModelSettings);
 
-function useModel(scenario: string): void {
-  server.scenario = scenario;
-  Object.assign(process.env, {
-    TESTOPS_LLM_BASE_URL: server.baseUrl,
-    TESTOPS_LLM_API_KEY: 'sk-never-in-a-suite',
-    TESTOPS_LLM_MODEL: 'fixture-json-mode',
-    TESTOPS_LLM_MAX_RETRIES: '0',
-  });
-}
+const useModel = (scenario: string) => useFixtureModel(server, scenario);
 
 async function generate(name: string, options: Partial<GenerateUiOptions> = {}) {
   const events: PipelineEvent[] = [];
@@ -88,6 +79,7 @@ describe('generate ui with business-rule scenarios from a model', () => {
     const written = await specs(outDir);
     expect(written).toContain('Rule: 100 instances are refused');
     expect(written).not.toContain('button-compare-services');
+    expect(written + JSON.stringify(report)).not.toContain(FIXTURE_API_KEY);
     // 64 vCPU is the maximum: the model's expectation fails every run and is not delivered.
     expect(assist.delivered).toBe(2);
     expect(report.suspectedDefects.map((defect) => defect.test)).toEqual(['Rule: 64 vCPU are refused']);
