@@ -1,7 +1,9 @@
 // The model layer's cost and resilience on the calculator requirements, against the local
 // OpenAI-compatible fixture server (no real model is reachable here; its latency is simulated):
 // our overhead per model-assisted case beside the model's own latency, the cache hit rate of a
-// second identical run, and how runs complete when 30 % of model calls fail.
+// second identical run, and how runs complete when 30 % of model calls fail (requirements → cases,
+// API test data, UI business rules); then the input tokens per page of the calculator's explored
+// model (explored in a real browser; run under the browser lock on a shared machine).
 // Run: npm run bench:llm [runs]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,11 @@ import type { ModelUsage } from '../../src/core/model-client.ts';
 import type { ResponseCache } from '../../src/core/response-cache.ts';
 import { MemoryCache } from '../../src/llm/memory-cache.ts';
 import { generateCases } from '../../src/pipeline/generate-cases.ts';
+import { generateApi } from '../../src/pipeline/generate-api.ts';
+import { exploreUi, generateUi } from '../../src/pipeline/generate-ui.ts';
+import type { ModelSection } from '../../src/core/model-client.ts';
+import { PAGE_TOKEN_BUDGET, pageDigest } from '../../src/generation/ui/page-digest.ts';
+import { startPriceCalculator } from '../../examples/price-calculator/server.ts';
 import { startModelServer, type ModelServer } from '../../test/support/model-fixture-server.ts';
 
 const REQUIREMENTS = 'test/fixtures/requirements/price-calculator.md';
@@ -121,5 +128,66 @@ await overhead();
 await cacheHits();
 await failingCalls(0);
 await failingCalls(2);
-console.log('input tokens per page    not measured: no page (UI) capability uses the model yet');
+const siteModel = await exploredCalculator();
+await failingJobs(siteModel);
+await tokensPerPage(siteModel);
 await rm(outRoot, { recursive: true, force: true });
+
+/** The calculator explored once (6 pages, as bench:ui does): the UI figures read its model. */
+async function exploredCalculator(): Promise<string> {
+  const calculator = await startPriceCalculator({ fault: null });
+  const outDir = join(outRoot, 'explored');
+  try {
+    await exploreUi({ url: `${calculator.url}/`, allowPrivate: true, maxPages: 6, outDir });
+  } finally {
+    await calculator.close();
+  }
+  return join(outDir, 'model', 'site-model.json');
+}
+
+/** API test data and UI business rules with 30 % of calls failing: every run completes. */
+async function failingJobs(siteModel: string): Promise<void> {
+  const server = await startModelServer({ failureRate: 0.3 });
+  Object.assign(process.env, { TESTOPS_LLM_BASE_URL: server.baseUrl, TESTOPS_LLM_MAX_RETRIES: '0' });
+  const sections: { job: string; section: ModelSection | undefined }[] = [];
+  for (let index = 0; index < runs; index += 1) {
+    process.env['TESTOPS_LLM_MODEL'] = 'api-values';
+    const api = await generateApi({
+      spec: 'examples/compute-api/openapi.yaml',
+      outDir: join(outRoot, `api-${index}`),
+      format: 'playwright-ts',
+      cache: false,
+    });
+    sections.push({ job: 'api', section: api.model });
+    process.env['TESTOPS_LLM_MODEL'] = 'ui-scenarios';
+    const ui = await generateUi({
+      url: 'http://127.0.0.1/',
+      model: siteModel,
+      outDir: join(outRoot, `ui-${index}`),
+      cache: false,
+    });
+    sections.push({ job: 'ui', section: ui.model });
+  }
+  await server.close();
+  for (const job of ['api', 'ui']) {
+    const mine = sections.filter((entry) => entry.job === job);
+    const capabilities = mine.flatMap((entry) => entry.section?.capabilities ?? []);
+    const fellBack = capabilities.reduce((sum, entry) => sum + entry.failedBatches, 0);
+    const batches = mine.reduce((sum, entry) => sum + (entry.section?.usage?.calls ?? 0), 0);
+    const unavailable = capabilities.filter((entry) => entry.status === 'unavailable').length;
+    console.log(
+      `30 % failing, ${job.padEnd(3)} jobs   ${mine.length}/${runs} completed; ${fellBack} of ${batches} model call(s) fell back to the deterministic result (${unavailable} run(s) wholly deterministic)`,
+    );
+  }
+}
+
+/** The calculator's explored model as prompts: estimated input tokens per page, against the budget. */
+async function tokensPerPage(siteModel: string): Promise<void> {
+  const { readSiteModel } = await import('../../src/sources/web/site-model-io.ts');
+  const model = await readSiteModel(siteModel);
+  const figures = model.pages.map((page) => ({ page: page.path, tokens: pageDigest(page).tokens }));
+  const largest = Math.max(...figures.map((figure) => figure.tokens));
+  console.log(
+    `input tokens per page    ${figures.map((figure) => `${figure.page} ${figure.tokens}`).join(', ')} (largest ${largest}; budget ${PAGE_TOKEN_BUDGET}; 4 characters per token, see page-digest.ts)`,
+  );
+}

@@ -1,5 +1,5 @@
-import { InvalidArgumentError, Option } from 'commander';
-import { CONFORMANCE_LEVELS, LLM_MODES } from '../pipeline/option-values.ts';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { CONFORMANCE_LEVELS, LLM_MODES, type LlmMode } from '../pipeline/option-values.ts';
 
 /** `--var project_id=…` → { project_id: '…' }. */
 export function collectVariable(
@@ -51,6 +51,35 @@ export function conformanceOption(): Option {
   )
     .choices([...CONFORMANCE_LEVELS])
     .default('strict');
+}
+
+/** What `withModelOptions` adds to a command's flags. */
+export interface ModelFlags {
+  llm: LlmMode;
+  cache: boolean;
+  outputLanguage?: 'en' | 'ru';
+}
+
+/** `--llm`, `--no-cache` and `--output-language`: the same on every generating command. */
+export function withModelOptions(command: Command): Command {
+  return command
+    .addOption(llmOption())
+    .option('--no-cache', 'send every model call, even one answered before')
+    .addOption(
+      new Option(
+        '--output-language <language>',
+        "language of model-written text (default: the source's)",
+      ).choices(['en', 'ru']),
+    );
+}
+
+/** The pipeline's model options from those flags. */
+export function modelOptionsOf(flags: ModelFlags): ModelFlags {
+  return {
+    llm: flags.llm,
+    cache: flags.cache,
+    ...(flags.outputLanguage ? { outputLanguage: flags.outputLanguage } : {}),
+  };
 }
 
 /** `--llm`, the same on every command that can use the model. */

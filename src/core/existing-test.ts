@@ -3,6 +3,7 @@
  * manual cases, pytest, Playwright Test) and as the optimiser and the test planner analyse them.
  * Facts only, in source order, with line numbers: nothing here is judged or merged.
  */
+import type { ModelSection } from './model-client.ts';
 import type { UiLocator } from './page-model.ts';
 
 export const EXISTING_TESTS_VERSION = 1;
@@ -180,6 +181,8 @@ export interface OptimisationReport {
   /** Most critical first. */
   suggestions: Suggestion[];
   durations: Record<string, number>;
+  /** How the model took part (`--llm`); absent in reports written before it could. */
+  model?: ModelSection;
 }
 
 export interface OptimisationSummary {

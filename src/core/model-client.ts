@@ -104,3 +104,19 @@ export interface UsageTotals {
 }
 
 export const MODEL_UNAVAILABLE_MESSAGE = 'model unavailable — deterministic result';
+
+/**
+ * The model section of a run's report (`testops-report.json`, plan and optimisation results,
+ * job summaries): present on every run, `off` included, so a reader can tell a deterministic
+ * result from a run where the model was unavailable.
+ */
+export interface ModelSection {
+  mode: LlmMode;
+  status: ModelAssistReport['status'];
+  message: string;
+  /** One entry per capability that ran with a model client. */
+  capabilities: ModelAssistReport[];
+  /** `model unavailable — deterministic result` lines, one per capability that fell back. */
+  fallbacks: string[];
+  usage?: UsageTotals;
+}

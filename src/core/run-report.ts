@@ -2,6 +2,8 @@
  * The report contract shared by every generator (API now, UI later): `testops-report.json`,
  * `--json` output and REPORT.md are all renderings of this.
  */
+import type { ModelSection } from './model-client.ts';
+
 export const REPORT_VERSION = 1;
 
 export interface RunReport {
@@ -38,6 +40,8 @@ export interface RunReport {
    * evidence); `unmarked` lists those that could not be marked, and why.
    */
   marking?: { marked: number; unmarked: { test: string; reason: string }[] };
+  /** How the model took part (`--llm`): usage, what it proposed, and every fallback. */
+  model?: ModelSection;
 }
 
 /** A field a server refused in a documented-valid request, and the value that replaced it. */

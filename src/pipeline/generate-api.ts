@@ -15,8 +15,13 @@ import { learnValues, successCases, type ProbeRun } from './learn-values.ts';
 import { runSuite, writeReport, type RunSuiteOptions } from './run-suite.ts';
 import { MANIFEST_FILE, manifestOf, type Manifest } from './suite-manifest.ts';
 import { writeEmittedFiles } from './write-files.ts';
+import type { ModelOptions } from './model-access.ts';
+import { openModelRun } from './model-run.ts';
+import { modelTestData } from './api-test-data.ts';
+import { gateModelCode } from './standards-gate.ts';
+import { FIELD_VALUES_CAPABILITY } from '../generation/api/model-field-values.ts';
 
-export interface GenerateApiOptions {
+export interface GenerateApiOptions extends ModelOptions {
   spec: string;
   outDir: string;
   format: 'playwright-ts' | 'pytest';
@@ -51,7 +56,8 @@ export interface GenerateApiOptions {
 
 /** load → model → design → emit, then (with `run`) execute and verify: the `generate api` job. */
 export async function generateApi(options: GenerateApiOptions): Promise<RunReport> {
-  const events = options.events ?? ignoreEvents;
+  const run = await openModelRun(options, options.events ?? ignoreEvents);
+  const { events } = run;
   const outDir = resolve(options.outDir);
   const durations: Record<string, number> = {};
   const loaded = await timedStage(events, 'load spec', () =>
@@ -63,30 +69,52 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
     events({ type: 'operation-skipped', operation: issue.operation, reason: issue.message });
   for (const warning of model.warnings ?? [])
     events({ type: 'log', level: 'warn', message: `${warning.operation}: ${warning.message}` });
+  const modelValues = await modelTestData(run, model, {
+    only: options.only ?? [],
+    variables: options.variables ?? {},
+    required: options.llm === 'required',
+    ...(options.outputLanguage ? { outputLanguage: options.outputLanguage } : {}),
+  });
   const learning =
     options.run && options.learn !== false
       ? await timedStage(events, 'learn values from the target', () =>
-          learnValues({ model, events, probe: probeRun(model, options, outDir) }),
+          learnValues({ model, events, probe: probeRun(model, options, outDir, modelValues) }),
         )
       : undefined;
   if (learning) durations['learn'] = learning.durationMs;
-  const repairs = learning?.result.repairs ?? [];
+  // Values learned from the target come last: they override the model's.
+  const learned = learning?.result.repairs ?? [];
   const designed = await timedStage(events, 'design tests', () =>
-    designSuite(model, options, { repairs, events }),
+    designSuite(model, options, { repairs: [...modelValues, ...learned], events }),
   );
   durations['generate'] = designed.durationMs;
-  const suite = keepKinds(designed.result, options.kinds);
+  const assisted = keepKinds(designed.result, options.kinds);
+  const suite =
+    modelValues.length === 0
+      ? assisted
+      : await gateModelCode(
+          run,
+          {
+            assisted,
+            deterministic: () =>
+              keepKinds(
+                designSuite(model, options, { repairs: learned, events: ignoreEvents }),
+                options.kinds,
+              ),
+          },
+          (candidate) => emitFiles(candidate, options),
+          { capability: FIELD_VALUES_CAPABILITY, target: options.baseUrl },
+        );
   const emitted = await timedStage(events, `emit ${options.format}`, () => emitSuite(suite, options, outDir));
   durations['emit'] = emitted.durationMs;
   if (options.run) {
     const report = await runSuite({ ...runOptions(options, outDir), events, durations });
     const learned = learning?.result.learned ?? [];
-    if (learned.length === 0) return report;
-    const withLearned = { ...report, learned };
-    await writeReport(outDir, withLearned);
-    return withLearned;
+    const finished = { ...report, ...(learned.length > 0 ? { learned } : {}), model: run.section() };
+    await writeReport(outDir, finished);
+    return finished;
   }
-  const report = buildRunReport({
+  const built = buildRunReport({
     manifest: emitted.result,
     baseUrl: options.baseUrl,
     repeat: 0,
@@ -94,6 +122,7 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
     defects: [],
     durations,
   });
+  const report = { ...built, model: run.section() };
   await writeReport(outDir, report);
   return report;
 }
@@ -140,10 +169,17 @@ function runOptions(options: GenerateApiOptions, outDir: string): RunSuiteOption
  * The learning probe: the success tests alone, designed with the repairs so far, emitted where
  * the suite goes (its runner is installed once) and run once. The final emit replaces it.
  */
-function probeRun(model: ApiModel, options: GenerateApiOptions, outDir: string): ProbeRun {
+function probeRun(
+  model: ApiModel,
+  options: GenerateApiOptions,
+  outDir: string,
+  modelValues: ValueRepair[],
+): ProbeRun {
   return {
     async run(repairs) {
-      const suite = successCases(designSuite(model, options, { repairs, events: ignoreEvents }));
+      const suite = successCases(
+        designSuite(model, options, { repairs: [...modelValues, ...repairs], events: ignoreEvents }),
+      );
       if (suite.cases.length === 0) return { suiteDir: outDir, evidence: [] };
       await emitSuite(suite, options, outDir);
       const report = await runSuite({ ...runOptions(options, outDir), repeat: 1, events: ignoreEvents });

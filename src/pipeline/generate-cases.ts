@@ -16,9 +16,9 @@ import {
   REQUIREMENT_CASES_CAPABILITY,
   type AssistedCaseSet,
 } from '../generation/cases/assisted-requirement-cases.ts';
-import type { ModelAssistReport, ModelClient, ModelUsage } from '../core/model-client.ts';
-import { sumUsage } from './model-usage.ts';
-import { modelFor, type ModelAccess, type ModelOptions } from './model-access.ts';
+import type { ModelAssistReport, ModelClient, ModelSection } from '../core/model-client.ts';
+import type { ModelAccess, ModelOptions } from './model-access.ts';
+import { openModelRun } from './model-run.ts';
 import { readRequirements } from '../sources/requirements/read-requirements.ts';
 import { exploreSite } from '../sources/web/explore-site.ts';
 import { readSiteModel, writeSiteModel } from '../sources/web/site-model-io.ts';
@@ -53,17 +53,12 @@ export interface GenerateCasesResult {
   durations: Record<string, number>;
   /** How the model helped (absent with `--llm off`). */
   model: ModelAssistReport | undefined;
+  /** The report's model section: on every run, `--llm off` included. */
+  modelSection: ModelSection;
 }
 
 /** read the source → design cases → emit them in one format: the `generate cases` job. */
 export async function generateCases(options: GenerateCasesOptions): Promise<GenerateCasesResult> {
-  const calls: ModelUsage[] = [];
-  const given = options.events ?? ignoreEvents;
-  // Model calls are summed for the result as they pass on to the caller's sink.
-  const events: EventSink = (event) => {
-    if (event.type === 'model-call') calls.push(event.usage);
-    given(event);
-  };
   const outDir = resolve(options.outDir);
   const design: CaseDesignOptions = {
     owner: options.owner?.trim() || DEFAULT_OWNER,
@@ -78,24 +73,20 @@ export async function generateCases(options: GenerateCasesOptions): Promise<Gene
       'where the source is published, e.g. https://gitlab.example.com/qa/specs/-/blob/main/requirements.md',
     ),
   };
+  // Opened before the source is read so its events pass through the run's usage count.
+  const run = await openModelRun(options, options.events ?? ignoreEvents);
+  const { events } = run;
   const read = await timedStage(events, `read ${options.source.kind}`, () =>
     readSource(options.source, outDir, events),
   );
-  const model = await modelFor(options, events);
+  const model = run.access;
   const designed = await timedStage(events, 'design cases', (): Promise<Designed> | Designed =>
     read.result.assisted && model.client
       ? read.result.assisted(design, model.client, options.outputLanguage)
       : { set: read.result.design(design), report: unassisted(model) },
   );
   const { set, report } = designed.result;
-  // A client that could not even open was reported by modelFor already.
-  if (model.status === 'ready' && report && (report.status === 'unavailable' || report.status === 'partial'))
-    events({
-      type: 'model-fallback',
-      capability: report.capability,
-      code: report.status,
-      message: report.message,
-    });
+  if (report) run.record(report);
   if (report?.status === 'unavailable' && options.llm === 'required') throw designed.result.error;
   if (set.unused.length > 0)
     events({
@@ -108,13 +99,15 @@ export async function generateCases(options: GenerateCasesOptions): Promise<Gene
     await writeEmittedFiles(outDir, files);
     return Object.keys(files).sort();
   });
+  const section = run.section();
   return {
     set,
     summary: summariseCaseSet(set),
     outDir,
     files: emitted.result,
     durations: { read: read.durationMs, design: designed.durationMs, emit: emitted.durationMs },
-    model: report && calls.length > 0 ? { ...report, usage: sumUsage(calls) } : report,
+    model: report && section.usage ? { ...report, usage: section.usage } : report,
+    modelSection: section,
   };
 }
 

@@ -16,11 +16,13 @@ import { loadSpec } from '../sources/openapi/load-spec.ts';
 import type { UrlGuardOptions } from '../sources/url-guard.ts';
 import { readSiteModel } from '../sources/web/site-model-io.ts';
 import { generateCases, type CasesSource } from './generate-cases.ts';
+import type { ModelSection } from '../core/model-client.ts';
+import type { ModelOptions } from './model-access.ts';
 
 export type { PlanFormat } from '../emit/plan/emit-test-plan.ts';
 export { PLAN_FORMATS } from './option-values.ts';
 
-export interface GeneratePlanOptions {
+export interface GeneratePlanOptions extends ModelOptions {
   /** Exactly one source: the cases of the plan are designed from it. */
   requirements?: string;
   spec?: string;
@@ -43,6 +45,8 @@ export interface GeneratedPlan {
   file: string;
   /** The designed cases the plan ranks, written beside it in `<out>/cases/`. */
   casesDir: string;
+  /** How the model took part in designing the plan's cases. */
+  model: ModelSection;
 }
 
 /** design cases (generate cases) + defects + existing tests → plan → TEST-PLAN.md / test-plan.json. */
@@ -52,7 +56,17 @@ export async function generatePlan(options: GeneratePlanOptions): Promise<Genera
   const outDir = resolve(options.outDir);
   const casesDir = join(outDir, 'cases');
   // The cases are written beside the plan (in the plan's format) so every id it ranks can be read.
-  const { set } = await generateCases({ source, format: options.format, outDir: casesDir, events });
+  const { set, modelSection } = await generateCases({
+    source,
+    format: options.format,
+    outDir: casesDir,
+    events,
+    llm: options.llm,
+    cache: options.cache,
+    ...(options.responseCache ? { responseCache: options.responseCache } : {}),
+    ...(options.modelClient ? { modelClient: options.modelClient } : {}),
+    ...(options.outputLanguage ? { outputLanguage: options.outputLanguage } : {}),
+  });
   const context = await timedStage(events, 'read plan context', () => readContext(source, options, events));
   const plan = await timedStage(events, 'plan', () => generateTestPlan({ cases: set, ...context.result }));
   for (const warning of plan.result.warnings) events({ type: 'log', level: 'warn', message: warning });
@@ -61,7 +75,7 @@ export async function generatePlan(options: GeneratePlanOptions): Promise<Genera
     await mkdir(outDir, { recursive: true });
     await writeFile(file, emitTestPlan(plan.result, options.format)[PLAN_FILES[options.format]] ?? '');
   });
-  return { plan: plan.result, file, casesDir };
+  return { plan: plan.result, file, casesDir, model: modelSection };
 }
 
 function sourceOf(options: GeneratePlanOptions): CasesSource {

@@ -13,6 +13,12 @@ import type { UrlGuardOptions } from '../sources/url-guard.ts';
 import { runSuite, writeReport } from './run-suite.ts';
 import { MANIFEST_FILE, type Manifest } from './suite-manifest.ts';
 import { writeEmittedFiles } from './write-files.ts';
+import type { ModelOptions } from './model-access.ts';
+import { openModelRun } from './model-run.ts';
+import { gateModelCode } from './standards-gate.ts';
+import { RULE_INTENTS_CAPABILITY } from '../generation/ui/model-rule-intents.ts';
+import type { RuleIntent } from '../generation/ui/rule-intent-proposals.ts';
+import { modelRuleIntents, recordRuleIntents } from './ui-rule-intents.ts';
 
 export type ExploreOptions = Omit<ExploreSiteOptions, 'outDir' | 'events'> & {
   outDir: string;
@@ -34,7 +40,7 @@ export async function exploreUi(
   return { model, file, durationMs };
 }
 
-export interface GenerateUiOptions extends ExploreOptions {
+export interface GenerateUiOptions extends ExploreOptions, ModelOptions {
   /** Reuse a model written by `testops explore` instead of exploring again. */
   model?: string;
   run?: boolean;
@@ -50,7 +56,8 @@ export interface GenerateUiOptions extends ExploreOptions {
 
 /** explore → design → emit, then (with `run`) execute and verify: the `generate ui` job. */
 export async function generateUi(options: GenerateUiOptions): Promise<RunReport> {
-  const events = options.events ?? ignoreEvents;
+  const run = await openModelRun(options, options.events ?? ignoreEvents);
+  const { events } = run;
   const outDir = resolve(options.outDir);
   const durations: Record<string, number> = {};
   let model: SiteModel;
@@ -61,34 +68,44 @@ export async function generateUi(options: GenerateUiOptions): Promise<RunReport>
     model = explored.model;
     durations['explore'] = explored.durationMs;
   }
-  const designed = await timedStage(events, 'design tests', () =>
-    generateUiSuite(model, { failOnA11y: options.failOnA11y ?? false, kinds: options.kinds }),
-  );
+  const rules = await modelRuleIntents(run, model, options.outputLanguage);
+  const design = (ruleIntents: RuleIntent[]) =>
+    generateUiSuite(model, { failOnA11y: options.failOnA11y ?? false, kinds: options.kinds, ruleIntents });
+  const designed = await timedStage(events, 'design tests', () => design(rules?.intents ?? []));
   durations['generate'] = designed.durationMs;
+  if (rules && rules.intents.length > 0)
+    designed.result = await gateModelCode(
+      run,
+      { assisted: designed.result, deterministic: () => design([]) },
+      (suite) => emitPlaywrightUiSuite(suite, { baseUrl: model.origin }),
+      { capability: RULE_INTENTS_CAPABILITY, target: model.origin },
+    );
   const manifest = manifestOf(model, designed.result);
   const emitted = await timedStage(events, 'emit playwright-ts', async () => {
     await writeEmittedFiles(outDir, emitPlaywrightUiSuite(designed.result, { baseUrl: model.origin }));
     await writeFile(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
   });
   durations['emit'] = emitted.durationMs;
-  if (options.run)
-    return runSuite({
-      suiteDir: outDir,
-      baseUrl: model.origin,
-      repeat: options.repeat,
-      events,
-      durations,
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.targetGuard ? { guard: options.targetGuard } : {}),
-    });
-  const report = buildRunReport({
-    manifest,
-    baseUrl: model.origin,
-    repeat: 0,
-    outcomes: undefined,
-    defects: [],
-    durations,
-  });
+  const built = options.run
+    ? await runSuite({
+        suiteDir: outDir,
+        baseUrl: model.origin,
+        repeat: options.repeat,
+        events,
+        durations,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.targetGuard ? { guard: options.targetGuard } : {}),
+      })
+    : buildRunReport({
+        manifest,
+        baseUrl: model.origin,
+        repeat: 0,
+        outcomes: undefined,
+        defects: [],
+        durations,
+      });
+  if (rules) recordRuleIntents(run, rules, designed.result, built, options.llm === 'required');
+  const report = { ...built, model: run.section() };
   await writeReport(outDir, report);
   return report;
 }

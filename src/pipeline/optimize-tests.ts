@@ -16,8 +16,10 @@ import { loadSpec } from '../sources/openapi/load-spec.ts';
 import type { UrlGuardOptions } from '../sources/url-guard.ts';
 import { readRequirements } from '../sources/requirements/read-requirements.ts';
 import { readSiteModel } from '../sources/web/site-model-io.ts';
+import type { ModelOptions } from './model-access.ts';
+import { openModelRun } from './model-run.ts';
 
-export interface OptimizeTestsOptions {
+export interface OptimizeTestsOptions extends ModelOptions {
   testsDir: string;
   /** OpenAPI file or URL: outdated API tests, operations × statuses. */
   spec?: string;
@@ -45,8 +47,9 @@ export { REPORT_JSON, REPORT_MARKDOWN };
 
 /** read tests (+ spec, requirements, defects, site model) → analyse → report: the `optimize` job. */
 export async function optimizeTests(options: OptimizeTestsOptions): Promise<OptimisationReport> {
-  const events = options.events ?? ignoreEvents;
   checkThreshold(options.nearDuplicateThreshold);
+  const run = await openModelRun(options, options.events ?? ignoreEvents);
+  const { events } = run;
   const durations: Record<string, number> = {};
   const timed = async <T>(stage: string, key: string, work: () => Promise<T>): Promise<T> => {
     const { result, durationMs } = await timedStage(events, stage, work);
@@ -93,6 +96,7 @@ export async function optimizeTests(options: OptimizeTestsOptions): Promise<Opti
     }),
   );
   report.durations = durations;
+  report.model = run.section();
   if (options.outDir) await writeOptimisationReport(options.outDir, report);
   return report;
 }

@@ -157,17 +157,27 @@ function contentOf(step: FixtureResponse, request: ChatRequest): string {
   let content = step.content ?? '';
   if (step.answer) {
     const recorded = fixture(`answers/${step.answer}.json`) as {
-      casesByRequirement: Record<string, unknown[]>;
+      casesByRequirement?: Record<string, unknown[]>;
+      scenariosByPage?: Record<string, unknown[]>;
     };
     const prompt = request.messages
       .map((message) => (typeof message.content === 'string' ? message.content : ''))
       .join('\n');
+    if (recorded.scenariosByPage) {
+      // UI scenarios: answered for the page the prompt describes.
+      const page = /"page": "([^"]+)"/.exec(prompt)?.[1] ?? '';
+      return wrapped(step, JSON.stringify({ scenarios: recorded.scenariosByPage[page] ?? [] }));
+    }
     const ids = new Set([...prompt.matchAll(/"id": "([^"]+)"/g)].map((match) => match[1]!));
-    const cases = Object.entries(recorded.casesByRequirement).flatMap(([id, list]) =>
+    const cases = Object.entries(recorded.casesByRequirement ?? {}).flatMap(([id, list]) =>
       ids.has(id) ? list : [],
     );
     content = JSON.stringify({ cases });
   }
+  return wrapped(step, content);
+}
+
+function wrapped(step: FixtureResponse, content: string): string {
   return step.wrap === 'fence' ? `Here are the cases:\n\n\`\`\`json\n${content}\n\`\`\`\n` : content;
 }
 

@@ -2,11 +2,11 @@ import { type Command, Option } from 'commander';
 import { TestopsError } from '../../core/errors.ts';
 import type { CasesSource, GenerateCasesResult } from '../../pipeline/generate-cases.ts';
 import { CASE_FORMATS, DEFAULT_OWNER, type CaseFormat } from '../../pipeline/option-values.ts';
-import type { LlmMode, ModelAssistReport, UsageTotals } from '../../core/model-client.ts';
-import { llmOption, positiveInteger } from '../parse-options.ts';
+import type { ModelAssistReport, UsageTotals } from '../../core/model-client.ts';
+import { modelOptionsOf, positiveInteger, withModelOptions, type ModelFlags } from '../parse-options.ts';
 import { progressPrinter } from '../progress.ts';
 
-interface GenerateCasesFlags {
+interface GenerateCasesFlags extends ModelFlags {
   requirements?: string;
   spec?: string;
   model?: string;
@@ -19,14 +19,11 @@ interface GenerateCasesFlags {
   allowPrivate?: boolean;
   maxPages?: number;
   json?: boolean;
-  llm: LlmMode;
-  cache: boolean;
-  outputLanguage?: 'en' | 'ru';
 }
 
 /** `testops generate cases`: manual test cases from requirements, a spec, a site model or a URL. */
 export function registerGenerateCasesCommand(generate: Command, setExitCode: (code: number) => void): void {
-  generate
+  const command = generate
     .command('cases')
     .description(
       'Design manual test cases (Allure TestOps as code, Markdown, CSV or JSON) from requirements, an OpenAPI spec, an explored site model or a live site.',
@@ -62,32 +59,22 @@ export function registerGenerateCasesCommand(generate: Command, setExitCode: (co
       'with --url: let the explorer open a host on this machine or a private network',
     )
     .option('--max-pages <n>', 'with --url: pages to explore at most', positiveInteger)
-    .option('--json', 'print the case set summary as JSON on stdout (progress stays on stderr)')
-    .addOption(llmOption())
-    .option('--no-cache', 'send every model call, even one answered before')
-    .addOption(
-      new Option(
-        '--output-language <language>',
-        "language of model-written cases (default: the requirements')",
-      ).choices(['en', 'ru']),
-    )
-    .action(async (flags: GenerateCasesFlags) => {
-      const { generateCases } = await import('../../pipeline/generate-cases.ts');
-      const result = await generateCases({
-        source: sourceOf(flags),
-        format: flags.format,
-        outDir: flags.out,
-        owner: flags.owner,
-        jiraBase: flags.jiraBase,
-        sourceUrl: flags.sourceUrl,
-        llm: flags.llm,
-        cache: flags.cache,
-        ...(flags.outputLanguage ? { outputLanguage: flags.outputLanguage } : {}),
-        events: progressPrinter(),
-      });
-      printResult(result, flags.json ?? false);
-      setExitCode(result.set.cases.length > 0 ? 0 : 1);
+    .option('--json', 'print the case set summary as JSON on stdout (progress stays on stderr)');
+  withModelOptions(command).action(async (flags: GenerateCasesFlags) => {
+    const { generateCases } = await import('../../pipeline/generate-cases.ts');
+    const result = await generateCases({
+      source: sourceOf(flags),
+      format: flags.format,
+      outDir: flags.out,
+      owner: flags.owner,
+      jiraBase: flags.jiraBase,
+      sourceUrl: flags.sourceUrl,
+      ...modelOptionsOf(flags),
+      events: progressPrinter(),
     });
+    printResult(result, flags.json ?? false);
+    setExitCode(result.set.cases.length > 0 ? 0 : 1);
+  });
 }
 
 function sourceOf(flags: GenerateCasesFlags): CasesSource {

@@ -7,12 +7,15 @@ import {
   collectList,
   collectVariable,
   conformanceOption,
+  modelOptionsOf,
   positiveInteger,
+  withModelOptions,
+  type ModelFlags,
 } from '../parse-options.ts';
 import { progressPrinter } from '../progress.ts';
 import { printReport } from '../report-output.ts';
 
-interface GenerateApiFlags {
+interface GenerateApiFlags extends ModelFlags {
   spec: string;
   baseUrl?: string;
   header?: string[];
@@ -32,7 +35,7 @@ interface GenerateApiFlags {
 /** Registers `generate api`; returns the `generate` group for the other generators. */
 export function registerGenerateCommands(program: Command, setExitCode: (code: number) => void): Command {
   const generate = program.command('generate').description('Generate test suites from a source.');
-  generate
+  const api = generate
     .command('api')
     .description(
       'Generate API tests from an OpenAPI 2.0/3.0/3.1 spec, optionally run and verify them against the API.',
@@ -82,27 +85,28 @@ export function registerGenerateCommands(program: Command, setExitCode: (code: n
       'the word before the token in Authorization (e.g. Token; Basic for basic credentials) when the spec says otherwise or nothing; the suite reads the token from API_TOKEN',
       authSchemeWord,
     )
-    .option('--json', 'print the report as JSON on stdout (progress stays on stderr)')
-    .action(async (flags: GenerateApiFlags) => {
-      const outDir = resolve(flags.out);
-      const { generateApi } = await import('../../pipeline/generate-api.ts');
-      const report = await generateApi({
-        spec: flags.spec,
-        outDir,
-        format: flags.format,
-        baseUrl: flags.baseUrl,
-        headers: flags.header ?? [],
-        variables: flags.var ?? {},
-        secretVariables: flags.secretVar ?? {},
-        only: flags.only ?? [],
-        ...(flags.authScheme ? { authScheme: flags.authScheme } : {}),
-        run: flags.run ?? false,
-        repeat: flags.repeat,
-        allowWrites: flags.allowWrites ?? false,
-        conformance: flags.conformance,
-        events: progressPrinter(),
-      });
-      setExitCode(printReport(report, { json: flags.json ?? false, outDir }));
+    .option('--json', 'print the report as JSON on stdout (progress stays on stderr)');
+  withModelOptions(api).action(async (flags: GenerateApiFlags) => {
+    const outDir = resolve(flags.out);
+    const { generateApi } = await import('../../pipeline/generate-api.ts');
+    const report = await generateApi({
+      spec: flags.spec,
+      outDir,
+      format: flags.format,
+      baseUrl: flags.baseUrl,
+      headers: flags.header ?? [],
+      variables: flags.var ?? {},
+      secretVariables: flags.secretVar ?? {},
+      only: flags.only ?? [],
+      ...(flags.authScheme ? { authScheme: flags.authScheme } : {}),
+      run: flags.run ?? false,
+      repeat: flags.repeat,
+      allowWrites: flags.allowWrites ?? false,
+      conformance: flags.conformance,
+      ...modelOptionsOf(flags),
+      events: progressPrinter(),
     });
+    setExitCode(printReport(report, { json: flags.json ?? false, outDir }));
+  });
   return generate;
 }

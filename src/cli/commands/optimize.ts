@@ -6,8 +6,9 @@ import {
   OPTIMISATION_REPORT_MARKDOWN as REPORT_MARKDOWN,
 } from '../../pipeline/option-values.ts';
 import { progressPrinter } from '../progress.ts';
+import { modelOptionsOf, withModelOptions, type ModelFlags } from '../parse-options.ts';
 
-interface OptimizeFlags {
+interface OptimizeFlags extends ModelFlags {
   spec?: string;
   requirements?: string;
   defects?: string;
@@ -18,7 +19,7 @@ interface OptimizeFlags {
 }
 
 export function registerOptimizeCommand(program: Command, setExitCode: (code: number) => void): void {
-  program
+  const optimize = program
     .command('optimize <tests-dir>')
     .description(
       'Analyse an existing test folder (pytest, Playwright Test, Allure-as-code manual cases): duplicates, outdated and conflicting tests, coverage, gaps, and ranked suggestions.',
@@ -49,32 +50,33 @@ export function registerOptimizeCommand(program: Command, setExitCode: (code: nu
     .addHelpText(
       'after',
       '\nFindings are not failures: the exit code is 0 whenever the analysis ran, 2 for invalid input.\nPython tests are parsed with $TESTOPS_PYTHON, else python3.',
-    )
-    .action(async (testsDir: string, flags: OptimizeFlags) => {
-      const [{ optimizeTests }, { renderOptimisationJson, renderOptimisationSummary }] = await Promise.all([
-        import('../../pipeline/optimize-tests.ts'),
-        import('../../emit/optimisation/render-optimisation-report.ts'),
-      ]);
-      const report = await optimizeTests({
-        testsDir,
-        spec: flags.spec,
-        requirements: flags.requirements,
-        defects: flags.defects,
-        model: flags.model,
-        nearDuplicateThreshold: flags.threshold,
-        outDir: flags.out,
-        events: progressPrinter(),
-      });
-      if (flags.json) process.stdout.write(renderOptimisationJson(report));
-      else {
-        process.stdout.write(`\n${pc.bold('Optimisation')}\n${renderOptimisationSummary(report)}\n`);
-        if (flags.out)
-          process.stdout.write(
-            `\nReport: ${resolve(flags.out, REPORT_MARKDOWN)}, ${resolve(flags.out, REPORT_JSON)}\n`,
-          );
-      }
-      setExitCode(0);
+    );
+  withModelOptions(optimize).action(async (testsDir: string, flags: OptimizeFlags) => {
+    const [{ optimizeTests }, { renderOptimisationJson, renderOptimisationSummary }] = await Promise.all([
+      import('../../pipeline/optimize-tests.ts'),
+      import('../../emit/optimisation/render-optimisation-report.ts'),
+    ]);
+    const report = await optimizeTests({
+      testsDir,
+      spec: flags.spec,
+      requirements: flags.requirements,
+      defects: flags.defects,
+      model: flags.model,
+      nearDuplicateThreshold: flags.threshold,
+      outDir: flags.out,
+      ...modelOptionsOf(flags),
+      events: progressPrinter(),
     });
+    if (flags.json) process.stdout.write(renderOptimisationJson(report));
+    else {
+      process.stdout.write(`\n${pc.bold('Optimisation')}\n${renderOptimisationSummary(report)}\n`);
+      if (flags.out)
+        process.stdout.write(
+          `\nReport: ${resolve(flags.out, REPORT_MARKDOWN)}, ${resolve(flags.out, REPORT_JSON)}\n`,
+        );
+    }
+    setExitCode(0);
+  });
 }
 
 function similarityThreshold(value: string): number {

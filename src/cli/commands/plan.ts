@@ -3,8 +3,9 @@ import pc from 'picocolors';
 import type { GeneratedPlan, GeneratePlanOptions } from '../../pipeline/generate-plan.ts';
 import { PLAN_FORMATS } from '../../pipeline/option-values.ts';
 import { progressPrinter } from '../progress.ts';
+import { modelOptionsOf, withModelOptions, type ModelFlags } from '../parse-options.ts';
 
-interface PlanFlags {
+interface PlanFlags extends ModelFlags {
   requirements?: string;
   spec?: string;
   model?: string;
@@ -17,7 +18,7 @@ interface PlanFlags {
 const TOP_CASES_SHOWN = 5;
 
 export function registerPlanCommand(program: Command, setExitCode: (code: number) => void): void {
-  program
+  const plan = program
     .command('plan')
     .description(
       'Write a prioritised test plan (scope, risks, levels, criteria, environments, effort, ranked cases) ' +
@@ -50,20 +51,29 @@ export function registerPlanCommand(program: Command, setExitCode: (code: number
     .addHelpText(
       'after',
       '\nGive exactly one of --requirements, --spec, --model. Exit code: 0 when the plan is written, 2 for invalid input.',
-    )
-    .action(async (flags: PlanFlags) => {
-      const { generatePlan } = await import('../../pipeline/generate-plan.ts');
-      const result = await generatePlan({ ...flags, outDir: flags.out, events: progressPrinter() });
-      process.stdout.write(summary(result));
-      setExitCode(0);
+    );
+  withModelOptions(plan).action(async (flags: PlanFlags) => {
+    const { generatePlan } = await import('../../pipeline/generate-plan.ts');
+    const { llm, cache, outputLanguage, ...rest } = flags;
+    const result = await generatePlan({
+      ...rest,
+      ...modelOptionsOf({ llm, cache, outputLanguage }),
+      outDir: flags.out,
+      events: progressPrinter(),
     });
+    process.stdout.write(summary(result));
+    setExitCode(0);
+  });
 }
 
-function summary({ plan, file, casesDir }: GeneratedPlan): string {
+function summary({ plan, file, casesDir, model }: GeneratedPlan): string {
   const top = plan.prioritisation.cases.slice(0, TOP_CASES_SHOWN);
   return [
     `${pc.green('✓')} ${plan.title}: ${plan.sources.cases.count} cases, ${plan.schedule.totalHours} h estimated`,
     `  plan written to ${file}, its cases to ${casesDir}`,
+    ...(model.status === 'off'
+      ? []
+      : [`  model: ${model.message}`, ...model.fallbacks.map((line) => `  ! ${line}`)]),
     `  top ${top.length} cases:`,
     ...top.map(
       (entry) => `  ${String(entry.rank).padStart(3)}. ${entry.score.toFixed(3).padStart(7)}  ${entry.title}`,

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import pc from 'picocolors';
 import type { ExploreOptions } from '../../pipeline/generate-ui.ts';
 import { DEFAULT_REPEAT } from '../../pipeline/option-values.ts';
-import { positiveInteger } from '../parse-options.ts';
+import { modelOptionsOf, positiveInteger, withModelOptions, type ModelFlags } from '../parse-options.ts';
 import { progressPrinter } from '../progress.ts';
 import { printReport } from '../report-output.ts';
 
@@ -92,42 +92,45 @@ export function registerExploreCommand(program: Command): void {
 }
 
 export function registerGenerateUiCommand(generate: Command, setExitCode: (code: number) => void): void {
-  withExplorationFlags(
-    generate
-      .command('ui')
-      .description('Explore a web app, generate Playwright UI tests, optionally run and verify them.'),
-    'testops-ui-suite',
-  )
-    .option(
-      '--model <dir>',
-      'use a model saved by `testops explore` instead of exploring again (--url still names the app)',
+  withModelOptions(
+    withExplorationFlags(
+      generate
+        .command('ui')
+        .description('Explore a web app, generate Playwright UI tests, optionally run and verify them.'),
+      'testops-ui-suite',
     )
-    .option('--run', 'run the suite against the app and keep only tests that pass every time')
-    .option(
-      '--repeat <n>',
-      'runs per test with --run, each in a fresh browser context',
-      positiveInteger,
-      DEFAULT_REPEAT,
-    )
-    .addOption(
-      new Option(
-        '--fail-on-a11y',
-        'make serious/critical accessibility violations fail their tests instead of being reported',
+      .option(
+        '--model <dir>',
+        'use a model saved by `testops explore` instead of exploring again (--url still names the app)',
+      )
+      .option('--run', 'run the suite against the app and keep only tests that pass every time')
+      .option(
+        '--repeat <n>',
+        'runs per test with --run, each in a fresh browser context',
+        positiveInteger,
+        DEFAULT_REPEAT,
+      )
+      .addOption(
+        new Option(
+          '--fail-on-a11y',
+          'make serious/critical accessibility violations fail their tests instead of being reported',
+        ),
       ),
-    )
-    .action(
-      async (
-        flags: ExplorationFlags & { model?: string; run?: boolean; repeat: number; failOnA11y?: boolean },
-      ) => {
-        const { generateUi } = await import('../../pipeline/generate-ui.ts');
-        const report = await generateUi({
-          ...explorationOptions(flags),
-          ...(flags.model ? { model: flags.model } : {}),
-          run: flags.run ?? false,
-          repeat: flags.repeat,
-          failOnA11y: flags.failOnA11y ?? false,
-        });
-        setExitCode(printReport(report, { json: flags.json ?? false, outDir: resolve(flags.out) }));
-      },
-    );
+  ).action(
+    async (
+      flags: ExplorationFlags &
+        ModelFlags & { model?: string; run?: boolean; repeat: number; failOnA11y?: boolean },
+    ) => {
+      const { generateUi } = await import('../../pipeline/generate-ui.ts');
+      const report = await generateUi({
+        ...explorationOptions(flags),
+        ...(flags.model ? { model: flags.model } : {}),
+        run: flags.run ?? false,
+        repeat: flags.repeat,
+        failOnA11y: flags.failOnA11y ?? false,
+        ...modelOptionsOf(flags),
+      });
+      setExitCode(printReport(report, { json: flags.json ?? false, outDir: resolve(flags.out) }));
+    },
+  );
 }

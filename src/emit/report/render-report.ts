@@ -124,6 +124,20 @@ function summaryRows(report: RunReport): [string, string][] {
         .map(([stage, ms]) => `${stage} ${seconds(ms)}`)
         .join(', '),
     ],
+    ...modelRows(report),
+  ];
+}
+
+/** The model's line: what it added, or why the result is the deterministic one. */
+function modelRows(report: RunReport): [string, string][] {
+  const model = report.model;
+  if (!model || model.status === 'off') return [];
+  const usage = model.usage
+    ? `; ${model.usage.calls} call(s), ${model.usage.inputTokens} in / ${model.usage.outputTokens} out tokens`
+    : '';
+  return [
+    ['model', `${model.message}${usage}`],
+    ...model.fallbacks.map((fallback): [string, string] => ['model fallback', fallback]),
   ];
 }
 

@@ -43,7 +43,7 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
   const requests = new RequestBuilder(schemas, graph, options.variables ?? {});
   requests.useRepairs(options.repairs ?? []);
   const context: GenerationContext = { model, schemas, graph, requests };
-  const selected = model.operations.filter((operation) => isSelected(operation, options.only));
+  const selected = model.operations.filter((operation) => isSelectedOperation(operation, options.only));
   const skipped = model.issues.map((issue) => ({ operation: issue.operation, reason: issue.message }));
   const cases: ApiTestCase[] = [];
   for (const operation of selected) {
@@ -57,7 +57,8 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
   }
   for (const kind of graph.kinds) {
     // A kind made by another resource's create has no lifecycle of its own to follow.
-    if (!kind.create || kind.createdBy === 'producer' || !isSelected(kind.create, options.only)) continue;
+    if (!kind.create || kind.createdBy === 'producer' || !isSelectedOperation(kind.create, options.only))
+      continue;
     try {
       const lifecycle = statefulCase(context, kind);
       if (lifecycle) cases.push(lifecycle);
@@ -105,7 +106,8 @@ function casesFor(context: GenerationContext, operation: ApiOperation): ApiTestC
   ];
 }
 
-function isSelected(operation: ApiOperation, only: string[] | undefined): boolean {
+/** `--only`: the operation by key, operationId or path; every operation when empty. */
+export function isSelectedOperation(operation: ApiOperation, only: string[] | undefined): boolean {
   if (!only || only.length === 0) return true;
   return only.some(
     (wanted) => wanted === operation.key || wanted === operation.operationId || wanted === operation.path,

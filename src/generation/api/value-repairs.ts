@@ -30,7 +30,7 @@ export class ValueRepairs {
 
   /** A value not tried yet, or undefined when the schema and the field's name offer none. */
   next(input: Omit<ValueRepair, 'value'> & { tried: unknown[] }): { value: unknown } | undefined {
-    const schema = this.#fieldSchema(input);
+    const schema = this.fieldSchema(input);
     if (!schema) return undefined;
     const name = input.path.at(-1) ?? '';
     const tried = new Set(input.tried.map((value) => JSON.stringify(value)));
@@ -43,7 +43,23 @@ export class ValueRepairs {
     return value === undefined ? undefined : { value };
   }
 
-  #fieldSchema(input: Omit<ValueRepair, 'value'>): JsonSchema | undefined {
+  /**
+   * Whether a value proposed for a field (by the model) may be used: the field exists and ajv
+   * finds the value valid for its documented schema. Undefined when the schema cannot be compiled.
+   */
+  accepts(repair: ValueRepair): { ok: true } | { ok: false; reason: string } {
+    const schema = this.fieldSchema(repair);
+    if (!schema)
+      return { ok: false, reason: `${repair.operation} has no ${repair.in} field ${repair.path.join('.')}` };
+    if (this.#context.isValid(schema, repair.value) === true) return { ok: true };
+    return {
+      ok: false,
+      reason: `${JSON.stringify(repair.value)} breaks the schema of ${repair.path.join('.')}`,
+    };
+  }
+
+  /** The documented schema of one body or query field, flattened. */
+  fieldSchema(input: Omit<ValueRepair, 'value'>): JsonSchema | undefined {
     const operation = this.#model.operations.find((candidate) => candidate.key === input.operation);
     if (!operation) return undefined;
     if (input.in === 'query') {

@@ -10,6 +10,7 @@ import { navigationCases } from './navigation-cases.ts';
 import { smokeCase } from './smoke-cases.ts';
 import { stateCases } from './state-cases.ts';
 import { UiGenerationContext } from './ui-generation-context.ts';
+import { ruleIntentCases } from './rule-intent-cases.ts';
 import type { GenerateUiSuiteOptions } from './ui-generation-context.ts';
 
 export type { GenerateUiSuiteOptions } from './ui-generation-context.ts';
@@ -43,6 +44,7 @@ export function generateUiSuite(model: SiteModel, options: GenerateUiSuiteOption
     for (const [kind, family] of FAMILIES)
       if (kinds.has(kind)) cases.push(...family(context, page, seenRegions));
   }
+  cases.push(...ruleIntentCases(context, options.ruleIntents ?? []));
   return {
     title: options.title ?? `UI tests for ${model.origin}`,
     origin: model.origin,

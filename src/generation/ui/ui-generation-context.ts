@@ -2,6 +2,7 @@ import type { PageModel, SiteModel, UiElement, UiLink, UiLocator } from '../../c
 import type { UiCaseKind, UiTarget } from '../../core/ui-test-case.ts';
 import { locatorKey, hintForLocator } from './locator-names.ts';
 import { PageObjectRegistry } from './page-object-registry.ts';
+import type { RuleIntent } from './rule-intent-proposals.ts';
 
 export interface GenerateUiSuiteOptions {
   /** Serious/critical accessibility findings fail their tests (default: reported only). */
@@ -14,12 +15,14 @@ export interface GenerateUiSuiteOptions {
   maxMobileControls?: number;
   /** Suite title (default: the explored origin). */
   title?: string;
+  /** Scenarios the model proposed, already checked against the page model (see proposeRuleIntents). */
+  ruleIntents?: RuleIntent[];
 }
 
 /** What every case family reads: the model, lookups into it, the page objects, what was skipped. */
 export class UiGenerationContext {
   readonly model: SiteModel;
-  readonly options: Required<Omit<GenerateUiSuiteOptions, 'kinds' | 'title'>>;
+  readonly options: Required<Omit<GenerateUiSuiteOptions, 'kinds' | 'title' | 'ruleIntents'>>;
   readonly skipped: { what: string; reason: string }[] = [];
   readonly objects: PageObjectRegistry;
   /** Landmarks (`navigation "Main"`) every explored page has: the site's shared frame. */

@@ -37,6 +37,17 @@ const specFields = {
   openapi_spec: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
 };
 
+/** The model options every generating job accepts (`--llm`, `--no-cache`, `--output-language`). */
+const modelFields = {
+  /** The language model: auto uses the server's when configured; required fails without one. */
+  llm: z.enum(LLM_MODES).default('auto'),
+  /** false: every model call is sent, even one answered before. */
+  cache: z.boolean().default(true),
+  /** Language of model-written text; the source's language when absent. */
+  output_language: z.enum(['en', 'ru']).optional(),
+};
+const MODEL_DEFAULTS = { llm: 'auto', cache: true } as const;
+
 const defectsSchema = z.object({
   format: z.enum(['json', 'csv']),
   content: z.string().min(1),
@@ -68,6 +79,7 @@ export const apiTestsInputSchema = z
          * header value) in the job's logs, events, report and artifacts. Values under 4 characters are not masked.
          */
         secret_variables: z.record(z.string(), z.string()).default({}),
+        ...modelFields,
       })
       .default({
         format: 'playwright-ts',
@@ -76,6 +88,7 @@ export const apiTestsInputSchema = z
         variables: {},
         headers: [],
         secret_variables: {},
+        ...MODEL_DEFAULTS,
       }),
   })
   .refine((input) => (input.openapi_url === undefined) !== (input.openapi_spec === undefined), {
@@ -100,14 +113,9 @@ export const testCasesInputSchema = z
         owner: z.string().min(1).max(100).optional(),
         max_pages: z.int().min(1).max(50).default(8),
         repeat: z.int().min(1).max(10).default(3),
-        /** The language model: auto uses the server's when configured; required fails without one. */
-        llm: z.enum(LLM_MODES).default('auto'),
-        /** false: every model call is sent, even one answered before. */
-        cache: z.boolean().default(true),
-        /** Language of model-written cases; the requirements' language when absent. */
-        output_language: z.enum(['en', 'ru']).optional(),
+        ...modelFields,
       })
-      .default({ format: 'allure-python', max_pages: 8, repeat: 3, llm: 'auto', cache: true }),
+      .default({ format: 'allure-python', max_pages: 8, repeat: 3, ...MODEL_DEFAULTS }),
   })
   .refine((input) => input.url !== undefined || input.requirements.length > 0, {
     message: 'give a url to explore, requirements, or both',
@@ -139,7 +147,9 @@ export const optimizeInputSchema = z.object({
   ...specFields,
   requirements: z.array(z.string().min(1)).optional(),
   defects: defectsSchema.optional(),
-  options: z.object({ threshold: z.number().gt(0).lte(1).optional() }).default({}),
+  options: z
+    .object({ threshold: z.number().gt(0).lte(1).optional(), ...modelFields })
+    .default(MODEL_DEFAULTS),
 });
 export type OptimizeInput = z.infer<typeof optimizeInputSchema>;
 
@@ -149,8 +159,8 @@ const planFields = {
   requirements: z.array(z.string().min(1)).optional(),
   defects: defectsSchema.optional(),
   options: z
-    .object({ format: z.enum(['markdown', 'json']).default('markdown') })
-    .default({ format: 'markdown' }),
+    .object({ format: z.enum(['markdown', 'json']).default('markdown'), ...modelFields })
+    .default({ format: 'markdown', ...MODEL_DEFAULTS }),
 };
 
 const oneSource = (input: { openapi_url?: unknown; openapi_spec?: unknown; requirements?: unknown[] }) =>

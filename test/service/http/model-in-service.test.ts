@@ -110,4 +110,41 @@ describe('the service with a model', () => {
     expect(job.manual.model).toBeUndefined();
     expect(chatCalls()).toBe(before);
   });
+
+  it('gives api-tests and test-plan jobs the model options, with the model section in their summaries', async () => {
+    model.scenario = 'garbage';
+    const spec = await readFile('examples/compute-api/openapi.yaml', 'utf8');
+    const submitted = await postJson(`${server.url}/api/v1/generate/api-tests`, {
+      openapi_spec: spec,
+      endpoints: ['POST /api/v1/disks'],
+      options: { cache: false, output_language: 'ru' },
+    });
+    expect(submitted.status).toBe(202);
+    const id = submitted.body['request_id'] as string;
+    const task = await waitForTask(server.url, id, ['completed', 'failed']);
+    expect(task.status).toBe('completed');
+    const section = task.summary?.['model'] as {
+      status: string;
+      fallbacks: string[];
+      usage?: { calls: number };
+    };
+    expect(section).toMatchObject({ status: 'unavailable' });
+    expect(section.fallbacks.join('\n')).toContain('model unavailable — deterministic result');
+    const stream = await readEvents(`${server.url}/api/v1/stream/${id}`);
+    expect(stream.events.filter((event) => event.event === 'model-call').length).toBe(section.usage?.calls);
+    expect(JSON.stringify(stream.events)).not.toContain('sk-service-secret');
+
+    const before = chatCalls();
+    const plan = await postJson(`${server.url}/api/v1/test-plan/generate`, {
+      requirements: ['The price updates when the region changes.'],
+      options: { llm: 'off' },
+    });
+    expect(plan.status).toBe(202);
+    const planTask = await waitForTask(server.url, plan.body['request_id'] as string, [
+      'completed',
+      'failed',
+    ]);
+    expect(planTask.summary?.['model']).toMatchObject({ mode: 'off', status: 'off' });
+    expect(chatCalls()).toBe(before);
+  }, 180_000);
 });

@@ -6,6 +6,7 @@ import { checkTargetUrl } from '../../../pipeline/target-guard.ts';
 import { guardFor, type JobExecutor } from '../executor.ts';
 import { apiTestsInputSchema } from '../job-inputs.ts';
 import { specSource } from './inline-inputs.ts';
+import { modelOptionsFor } from './model-options.ts';
 import { runResults, skippedOperations, suiteSummary, suiteTests } from './suite-tests.ts';
 
 /** POST /generate/api-tests: load the spec → design → emit → (with a base URL) run and verify. */
@@ -39,6 +40,7 @@ export const runApiTestsJob: JobExecutor = async (raw, context) => {
     allowWrites: input.options.allow_writes,
     guard: guardFor(context, input.openapi_url),
     targetGuard: guardFor(context, input.base_url),
+    ...modelOptionsFor(input.options, context),
     events: context.events,
     signal: context.signal,
   });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { optimizeTests } from '../../../pipeline/optimize-tests.ts';
 import { guardFor, type JobExecutor } from '../executor.ts';
 import { optimizeInputSchema } from '../job-inputs.ts';
+import { modelOptionsFor } from './model-options.ts';
 import { defectsFile, requirementsFile, specSource, writeInlineFiles } from './inline-inputs.ts';
 
 /** POST /optimize: duplicates, outdated and conflicting tests, coverage and gaps of the files sent. */
@@ -21,10 +22,11 @@ export const runOptimizeJob: JobExecutor = async (raw, context) => {
     ...(input.options.threshold ? { nearDuplicateThreshold: input.options.threshold } : {}),
     outDir: context.outputDir,
     guard: guardFor(context, input.openapi_url),
+    ...modelOptionsFor(input.options, context),
     events: context.events,
   });
   return {
-    summary: { ...report.summary },
+    summary: { ...report.summary, ...(report.model ? { model: report.model } : {}) },
     tests: [],
     report: { kind: 'optimisation', report: report as unknown as Record<string, unknown> },
     errors: [],

@@ -67,6 +67,7 @@ export function suiteSummary(report: RunReport): ExecutorResult['summary'] {
     flaky: report.flaky.length,
     executed: report.executed,
     repeat: report.repeat,
+    ...(report.model ? { model: report.model } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import {
 } from '../executor.ts';
 import { testCasesInputSchema, type TestCasesInput } from '../job-inputs.ts';
 import { requirementsFile } from './inline-inputs.ts';
+import { modelOptionsFor } from './model-options.ts';
 import { runResults, suiteSummary, suiteTests } from './suite-tests.ts';
 
 /**
@@ -59,6 +60,7 @@ export const runTestCasesJob: JobExecutor = async (raw, context) => {
       run: true,
       repeat: input.options.repeat,
       targetGuard: guardFor(context, input.url),
+      ...modelOptionsFor(input.options, context),
       events: context.events,
       signal: context.signal,
     });
@@ -85,10 +87,7 @@ async function manualCases(
     format: input.options.format,
     outDir,
     ...(input.options.owner ? { owner: input.options.owner } : {}),
-    llm: input.options.llm,
-    cache: input.options.cache,
-    ...(context.responseCache ? { responseCache: context.responseCache } : {}),
-    ...(input.options.output_language ? { outputLanguage: input.options.output_language } : {}),
+    ...modelOptionsFor(input.options, context),
     events: context.events,
   });
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { generatePlan } from '../../../pipeline/generate-plan.ts';
 import { guardFor, type ExecutorContext, type ExecutorResult, type JobExecutor } from '../executor.ts';
 import { prioritizeInputSchema, testPlanInputSchema, type TestPlanInput } from '../job-inputs.ts';
+import { modelOptionsFor } from './model-options.ts';
 import { defectsFile, requirementsFile, specSource, writeInlineFiles } from './inline-inputs.ts';
 
 /** POST /test-plan/generate: the prioritised plan from one source, weighed by tests and defects sent. */
@@ -29,6 +30,7 @@ async function plan(input: TestPlanInput, context: ExecutorContext): Promise<Exe
     format: input.options.format,
     outDir: context.outputDir,
     guard: guardFor(context, input.openapi_url),
+    ...modelOptionsFor(input.options, context),
     events: context.events,
   });
   const { plan: testPlan } = generated;
@@ -40,6 +42,7 @@ async function plan(input: TestPlanInput, context: ExecutorContext): Promise<Exe
       ranked_existing_tests: testPlan.prioritisation.existingTests.length,
       effort_hours: testPlan.schedule.totalHours,
       warnings: testPlan.warnings.length,
+      model: generated.model,
     },
     tests: [],
     report: { kind: 'test-plan', report: testPlan as unknown as Record<string, unknown> },
