@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import type { RunReport } from '../core/run-report.ts';
+import { checkTests } from '../pipeline/check-tests.ts';
+import { describeApi } from '../pipeline/describe-api.ts';
+import { generateApi } from '../pipeline/generate-api.ts';
+import { generateCases } from '../pipeline/generate-cases.ts';
+import { generatePlan } from '../pipeline/generate-plan.ts';
+import { exploreUi, generateUi } from '../pipeline/generate-ui.ts';
+import { optimizeTests } from '../pipeline/optimize-tests.ts';
+import { runSuite } from '../pipeline/run-suite.ts';
+import {
+  defineTool,
+  guardOf,
+  headersArg,
+  listArg,
+  pathArg,
+  reportedPath,
+  sourceArg,
+  variablesArg,
+  type CrewTool,
+} from './crew-tool.ts';
+
+// The engine's capabilities as crew tools. Arguments are snake_case so a crew's inputs
+// (`--input spec=… --input base_url=…`) and earlier outputs (`suite_dir`) feed them by name.
+
+const readApi = defineTool({
+  name: 'read_api',
+  description: 'Reads an OpenAPI spec (path or URL): its operations, servers and unusable operations.',
+  parameters: z.object({ spec: z.string().min(1) }),
+  async run(args, env) {
+    const model = await describeApi(sourceArg(env, args.spec, 'spec'), { guard: guardOf(env, args.spec) });
+    return {
+      spec: args.spec,
+      title: model.title,
+      servers: model.servers,
+      operations: model.operations.map((operation) => operation.key),
+      issues: model.issues.map((issue) => `${issue.operation}: ${issue.message}`),
+    };
+  },
+});
+
+const exploreWeb = defineTool({
+  name: 'explore_ui',
+  description: 'Explores a web app in a browser from a URL: pages, controls, forms; writes the site model.',
+  parameters: z.object({ url: z.url(), max_pages: z.coerce.number().int().min(1).max(50).default(10) }),
+  async run(args, env, outDir) {
+    const explored = await exploreUi({
+      url: args.url,
+      outDir,
+      maxPages: args.max_pages,
+      allowPrivate: guardOf(env, args.url)?.allowPrivate ?? env.guardFor === undefined,
+      events: env.events,
+    });
+    return {
+      model_dir: reportedPath(env, outDir),
+      pages: explored.model.pages.length,
+      issues: explored.model.issues.length,
+    };
+  },
+});
+
+const generateApiTests = defineTool({
+  name: 'generate_api',
+  description:
+    'Generates an API test suite from an OpenAPI spec and (with base_url) runs it against the API to keep only verified tests.',
+  parameters: z.object({
+    spec: z.string().min(1),
+    base_url: z.url().optional(),
+    headers: headersArg,
+    variables: variablesArg,
+    only: listArg,
+    format: z.enum(['playwright-ts', 'pytest']).default('playwright-ts'),
+    repeat: z.coerce.number().int().min(1).max(5).default(1),
+  }),
+  async run(args, env, outDir) {
+    const report = await generateApi({
+      spec: sourceArg(env, args.spec, 'spec'),
+      outDir,
+      format: args.format,
+      ...(args.base_url ? { baseUrl: args.base_url, run: true, repeat: args.repeat } : {}),
+      ...(args.headers ? { headers: args.headers } : {}),
+      ...(args.variables ? { variables: args.variables } : {}),
+      ...(args.only ? { only: args.only } : {}),
+      guard: guardOf(env, args.spec),
+      targetGuard: guardOf(env, args.base_url),
+      events: env.events,
+      signal: env.signal,
+    });
+    return { suite_dir: reportedPath(env, outDir), ...runSummary(report) };
+  },
+});
+
+const generateUiTests = defineTool({
+  name: 'generate_ui',
+  description: 'Explores a web app and generates a Playwright UI suite, run and verified against it.',
+  parameters: z.object({ url: z.url(), max_pages: z.coerce.number().int().min(1).max(50).default(10) }),
+  async run(args, env, outDir) {
+    const report = await generateUi({
+      url: args.url,
+      outDir,
+      maxPages: args.max_pages,
+      allowPrivate: guardOf(env, args.url)?.allowPrivate ?? env.guardFor === undefined,
+      run: true,
+      repeat: 1,
+      events: env.events,
+      signal: env.signal,
+      targetGuard: guardOf(env, args.url),
+    });
+    return { suite_dir: reportedPath(env, outDir), ...runSummary(report) };
+  },
+});
+
+const generateManualCases = defineTool({
+  name: 'generate_cases',
+  description:
+    'Designs manual test cases (Allure TestOps as code) from written requirements or an OpenAPI spec.',
+  parameters: z.union([z.object({ requirements: z.string().min(1) }), z.object({ spec: z.string().min(1) })]),
+  async run(args, env, outDir) {
+    const source =
+      'requirements' in args
+        ? { kind: 'requirements' as const, path: pathArg(env, args.requirements, 'requirements') }
+        : {
+            kind: 'openapi' as const,
+            spec: sourceArg(env, args.spec, 'spec'),
+            guard: guardOf(env, args.spec),
+          };
+    const result = await generateCases({
+      source,
+      format: 'allure-python',
+      outDir,
+      llm: 'off',
+      events: env.events,
+    });
+    return {
+      cases_dir: reportedPath(env, outDir),
+      cases: result.set.cases.length,
+      files: result.files.length,
+    };
+  },
+});
+
+const runTests = defineTool({
+  name: 'run_suite',
+  description: 'Runs a suite written by generate_api/generate_ui against its target and verifies every test.',
+  parameters: z.object({
+    suite_dir: z.string().min(1),
+    base_url: z.url().optional(),
+    headers: headersArg,
+    variables: variablesArg,
+    repeat: z.coerce.number().int().min(1).max(5).default(1),
+  }),
+  async run(args, env) {
+    const report = await runSuite({
+      suiteDir: pathArg(env, args.suite_dir, 'suite_dir'),
+      repeat: args.repeat,
+      ...(args.base_url ? { baseUrl: args.base_url } : {}),
+      ...(args.headers ? { headers: args.headers } : {}),
+      ...(args.variables ? { variables: args.variables } : {}),
+      guard: guardOf(env, args.base_url),
+      events: env.events,
+      signal: env.signal,
+    });
+    return { suite_dir: args.suite_dir, ...runSummary(report) };
+  },
+});
+
+const checkStandards = defineTool({
+  name: 'check_tests',
+  description: 'Checks test files against the standards (naming, steps, assertions); findings by severity.',
+  parameters: z.object({ suite_dir: z.string().min(1) }),
+  async run(args, env, outDir) {
+    const report = await checkTests({
+      paths: [pathArg(env, args.suite_dir, 'suite_dir')],
+      outDir,
+      events: env.events,
+    });
+    return { report_dir: reportedPath(env, outDir), ...report.summary };
+  },
+});
+
+const optimize = defineTool({
+  name: 'optimize_tests',
+  description: 'Finds duplicate, outdated and conflicting tests and coverage gaps in a test folder.',
+  parameters: z.object({ suite_dir: z.string().min(1), spec: z.string().min(1).optional() }),
+  async run(args, env, outDir) {
+    const report = await optimizeTests({
+      testsDir: pathArg(env, args.suite_dir, 'suite_dir'),
+      ...(args.spec ? { spec: sourceArg(env, args.spec, 'spec'), guard: guardOf(env, args.spec) } : {}),
+      outDir,
+      events: env.events,
+    });
+    return { report_dir: reportedPath(env, outDir), ...report.summary };
+  },
+});
+
+const plan = defineTool({
+  name: 'generate_plan',
+  description: 'Writes a prioritised test plan from a spec or requirements, weighing an existing suite.',
+  parameters: z
+    .object({
+      spec: z.string().min(1).optional(),
+      requirements: z.string().min(1).optional(),
+      suite_dir: z.string().min(1).optional(),
+    })
+    .refine((args) => Boolean(args.spec) !== Boolean(args.requirements), 'exactly one of spec, requirements'),
+  async run(args, env, outDir) {
+    const generated = await generatePlan({
+      ...(args.spec ? { spec: sourceArg(env, args.spec, 'spec'), guard: guardOf(env, args.spec) } : {}),
+      ...(args.requirements ? { requirements: pathArg(env, args.requirements, 'requirements') } : {}),
+      ...(args.suite_dir ? { tests: pathArg(env, args.suite_dir, 'suite_dir') } : {}),
+      format: 'markdown',
+      outDir,
+      events: env.events,
+    });
+    return {
+      plan_file: reportedPath(env, generated.file),
+      features: generated.plan.features.length,
+      cases: generated.plan.prioritisation.cases.length,
+      effort_hours: generated.plan.schedule.totalHours,
+    };
+  },
+});
+
+function runSummary(report: RunReport): Record<string, unknown> {
+  return {
+    executed: report.executed,
+    operations: { total: report.operations.total, covered: report.operations.covered },
+    tests: report.tests,
+    findings: report.findings.length,
+    suspected_defects: report.suspectedDefects.length,
+    flaky: report.flaky.length,
+  };
+}
+
+/** Every tool a behaviour may name, by name. */
+export const ENGINE_TOOLS: ReadonlyMap<string, CrewTool> = new Map(
+  [
+    readApi,
+    exploreWeb,
+    generateApiTests,
+    generateUiTests,
+    generateManualCases,
+    runTests,
+    checkStandards,
+    optimize,
+    plan,
+  ].map((tool) => [tool.name, tool]),
+);
