@@ -11,15 +11,8 @@ export type AgentAction =
 
 const thought = z.string().max(4_000).optional().describe('Why this step, briefly.');
 
-/**
- * The action schema for one step: only the tools and coworkers this agent has, and only a final
- * answer on its last allowed step (CrewAI forces an answer when max_iter is reached).
- */
-export function actionSchema(options: {
-  tools: string[];
-  coworkers: string[];
-  finalOnly: boolean;
-}): z.ZodType<AgentAction> {
+/** The action schema for one step: only the tools and coworkers this agent has. */
+export function actionSchema(options: { tools: string[]; coworkers: string[] }): z.ZodType<AgentAction> {
   const final = z.strictObject({
     action: z.literal('final'),
     answer: z
@@ -29,7 +22,7 @@ export function actionSchema(options: {
     thought,
   });
   const choices: z.ZodType<AgentAction>[] = [final as z.ZodType<AgentAction>];
-  if (!options.finalOnly && options.tools.length > 0)
+  if (options.tools.length > 0)
     choices.push(
       z.strictObject({
         action: z.literal('tool'),
@@ -38,7 +31,7 @@ export function actionSchema(options: {
         thought,
       }) as z.ZodType<AgentAction>,
     );
-  if (!options.finalOnly && options.coworkers.length > 0)
+  if (options.coworkers.length > 0)
     choices.push(
       z.strictObject({
         action: z.literal('delegate'),

@@ -55,11 +55,19 @@ export async function runAgentLoop(options: AgentLoopOptions): Promise<unknown> 
       schema: actionSchema({
         tools: [...tools.keys()],
         coworkers: options.coworkers.map((coworker) => coworker.key),
-        finalOnly,
       }),
       schemaName: 'agent_action',
       temperature: 0,
     });
+    // The last step must answer: a tool call or delegation there is not run (max_iter bounds them).
+    if (finalOnly && action.action !== 'final') {
+      options.step({
+        iteration,
+        action: action.action === 'tool' ? 'tool-call' : 'delegate',
+        detail: 'refused: max_iter reached',
+      });
+      break;
+    }
     switch (action.action) {
       case 'final': {
         const problem = outputProblem(assignment.check, action.answer);

@@ -52,8 +52,9 @@ function schemaIssues(issue: z.core.$ZodIssue): BehaviorIssue[] {
       atKey: true,
     }));
   if (issue.code === 'invalid_union') {
-    // The mapping and list forms both failed: report the form the text is written in.
-    const written = issue.errors.find((errors) => errors.length > 0 && errors[0]!.code !== 'invalid_type');
+    // The mapping and list forms both failed: report the form the text is written in (the one
+    // whose problems lie inside the value rather than at its type).
+    const written = issue.errors.find((errors) => errors.length > 0 && errors[0]!.path.length > 0);
     if (written)
       return written.flatMap((inner) => schemaIssues({ ...inner, path: [...path, ...inner.path] }));
     return [{ path, message: 'expected a mapping of name → entry, or a list of entries' }];
