@@ -1,13 +1,5 @@
 import { z } from 'zod';
 import type { RunReport } from '../core/run-report.ts';
-import { checkTests } from '../pipeline/check-tests.ts';
-import { describeApi } from '../pipeline/describe-api.ts';
-import { generateApi } from '../pipeline/generate-api.ts';
-import { generateCases } from '../pipeline/generate-cases.ts';
-import { generatePlan } from '../pipeline/generate-plan.ts';
-import { exploreUi, generateUi } from '../pipeline/generate-ui.ts';
-import { optimizeTests } from '../pipeline/optimize-tests.ts';
-import { runSuite } from '../pipeline/run-suite.ts';
 import {
   defineTool,
   guardOf,
@@ -22,12 +14,15 @@ import {
 
 // The engine's capabilities as crew tools. Arguments are snake_case so a crew's inputs
 // (`--input spec=… --input base_url=…`) and earlier outputs (`suite_dir`) feed them by name.
+// Each loads its pipeline module when it runs: a crew that only reads a spec never loads
+// the TypeScript compiler or Playwright.
 
 const readApi = defineTool({
   name: 'read_api',
   description: 'Reads an OpenAPI spec (path or URL): its operations, servers and unusable operations.',
   parameters: z.object({ spec: z.string().min(1) }),
   async run(args, env) {
+    const { describeApi } = await import('../pipeline/describe-api.ts');
     const model = await describeApi(sourceArg(env, args.spec, 'spec'), { guard: guardOf(env, args.spec) });
     return {
       spec: args.spec,
@@ -44,6 +39,7 @@ const exploreWeb = defineTool({
   description: 'Explores a web app in a browser from a URL: pages, controls, forms; writes the site model.',
   parameters: z.object({ url: z.url(), max_pages: z.coerce.number().int().min(1).max(50).default(10) }),
   async run(args, env, outDir) {
+    const { exploreUi } = await import('../pipeline/generate-ui.ts');
     const explored = await exploreUi({
       url: args.url,
       outDir,
@@ -73,6 +69,7 @@ const generateApiTests = defineTool({
     repeat: z.coerce.number().int().min(1).max(5).default(1),
   }),
   async run(args, env, outDir) {
+    const { generateApi } = await import('../pipeline/generate-api.ts');
     const report = await generateApi({
       spec: sourceArg(env, args.spec, 'spec'),
       outDir,
@@ -95,6 +92,7 @@ const generateUiTests = defineTool({
   description: 'Explores a web app and generates a Playwright UI suite, run and verified against it.',
   parameters: z.object({ url: z.url(), max_pages: z.coerce.number().int().min(1).max(50).default(10) }),
   async run(args, env, outDir) {
+    const { generateUi } = await import('../pipeline/generate-ui.ts');
     const report = await generateUi({
       url: args.url,
       outDir,
@@ -124,6 +122,7 @@ const generateManualCases = defineTool({
             spec: sourceArg(env, args.spec, 'spec'),
             guard: guardOf(env, args.spec),
           };
+    const { generateCases } = await import('../pipeline/generate-cases.ts');
     const result = await generateCases({
       source,
       format: 'allure-python',
@@ -150,6 +149,7 @@ const runTests = defineTool({
     repeat: z.coerce.number().int().min(1).max(5).default(1),
   }),
   async run(args, env) {
+    const { runSuite } = await import('../pipeline/run-suite.ts');
     const report = await runSuite({
       suiteDir: pathArg(env, args.suite_dir, 'suite_dir'),
       repeat: args.repeat,
@@ -169,6 +169,7 @@ const checkStandards = defineTool({
   description: 'Checks test files against the standards (naming, steps, assertions); findings by severity.',
   parameters: z.object({ suite_dir: z.string().min(1) }),
   async run(args, env, outDir) {
+    const { checkTests } = await import('../pipeline/check-tests.ts');
     const report = await checkTests({
       paths: [pathArg(env, args.suite_dir, 'suite_dir')],
       outDir,
@@ -183,6 +184,7 @@ const optimize = defineTool({
   description: 'Finds duplicate, outdated and conflicting tests and coverage gaps in a test folder.',
   parameters: z.object({ suite_dir: z.string().min(1), spec: z.string().min(1).optional() }),
   async run(args, env, outDir) {
+    const { optimizeTests } = await import('../pipeline/optimize-tests.ts');
     const report = await optimizeTests({
       testsDir: pathArg(env, args.suite_dir, 'suite_dir'),
       ...(args.spec ? { spec: sourceArg(env, args.spec, 'spec'), guard: guardOf(env, args.spec) } : {}),
@@ -204,6 +206,7 @@ const plan = defineTool({
     })
     .refine((args) => Boolean(args.spec) !== Boolean(args.requirements), 'exactly one of spec, requirements'),
   async run(args, env, outDir) {
+    const { generatePlan } = await import('../pipeline/generate-plan.ts');
     const generated = await generatePlan({
       ...(args.spec ? { spec: sourceArg(env, args.spec, 'spec'), guard: guardOf(env, args.spec) } : {}),
       ...(args.requirements ? { requirements: pathArg(env, args.requirements, 'requirements') } : {}),

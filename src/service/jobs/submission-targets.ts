@@ -15,6 +15,8 @@ const TARGET_FIELDS: Record<JobKind, readonly string[]> = {
   optimize: ['openapi_url'],
   'test-plan': ['openapi_url'],
   prioritize: ['openapi_url'],
+  // A crew's targets are among its inputs (judged on `inputs`, see the crew route).
+  crew: ['base_url', 'spec', 'url'],
 };
 
 export interface SubmissionPolicy extends Pick<ExecutorContext, 'guard' | 'trustedOrigins'> {
