@@ -245,6 +245,7 @@ function jobTimeouts(read: Read): Record<JobKind, number> {
 function behaviorSettings(read: Read): BehaviorSettings {
   const pageId = nonEmpty(read('TESTOPS_BEHAVIOR_NOTION_PAGE'));
   const token = nonEmpty(read('TESTOPS_NOTION_TOKEN'));
+  const baseUrl = nonEmpty(read('TESTOPS_NOTION_BASE_URL'));
   if (pageId && !token)
     throw new TestopsError(
       'TESTOPS_INVALID_ARGUMENT',
