@@ -9,6 +9,7 @@ import { registerRunCommand } from './commands/run.ts';
 import { registerGenerateCasesCommand } from './commands/generate-cases.ts';
 import { registerOptimizeCommand } from './commands/optimize.ts';
 import { registerCheckCommand } from './commands/check.ts';
+import { registerCrewCommands } from './commands/crew.ts';
 import { registerPlanCommand } from './commands/plan.ts';
 import { registerKeysCommands } from './commands/keys.ts';
 import { registerLlmCommands } from './commands/llm.ts';
@@ -48,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
   registerServeCommands(program);
   registerKeysCommands(program, setExitCode);
   registerLlmCommands(program, setExitCode);
+  registerCrewCommands(program, setExitCode);
   try {
     await program.parseAsync(argv);
     return exitCode;

@@ -63,9 +63,11 @@ function schemaIssues(issue: z.core.$ZodIssue): BehaviorIssue[] {
 }
 
 function invalid(source: string, problems: ErrorProblem[]): TestopsError {
-  const first = problems[0]!;
-  return new TestopsError('TESTOPS_BEHAVIOR_INVALID', `invalid behaviour: ${first.problem}`, {
-    where: first.where,
+  const [first, ...others] = problems;
+  // Every problem is shown, the first as the error's place, the others on lines of their own.
+  const more = others.map((problem) => `\n  also ${problem.where}: ${problem.problem}`).join('');
+  return new TestopsError('TESTOPS_BEHAVIOR_INVALID', `invalid behaviour: ${first!.problem}${more}`, {
+    where: first!.where,
     expected: 'a crew in CrewAI’s vocabulary: agents, tasks, process',
     hint: HINT,
     problems,

@@ -8,6 +8,11 @@ import type { UrlGuardOptions } from '../pipeline/target-guard.ts';
 export interface ToolEnvironment {
   /** Every tool writes under here (one folder per task); the job's outputs in the service. */
   workDir: string;
+  /**
+   * Relative paths (given, and reported in tool results) are relative to this: the current
+   * folder in the CLI; `workDir` when absent (the service).
+   */
+  baseDir?: string;
   events: EventSink;
   signal?: AbortSignal;
   /**
@@ -75,7 +80,7 @@ export function sourceArg(env: ToolEnvironment, value: string, what: string): st
 
 /** A path argument: resolved against the work folder; refused outside it in the service. */
 export function pathArg(env: ToolEnvironment, value: string, what: string): string {
-  const path = resolve(env.workDir, value);
+  const path = resolve(env.baseDir ?? env.workDir, value);
   const inside = relative(env.workDir, path);
   if (env.paths === 'work-dir' && (inside.startsWith('..') || isAbsolute(inside)))
     throw new TestopsError(
@@ -95,7 +100,7 @@ export function guardOf(env: ToolEnvironment, url: string | undefined): UrlGuard
   return url && isUrl(url) && env.guardFor ? env.guardFor(url) : undefined;
 }
 
-/** A path as tools report it: relative to the work folder, so results name no machine paths. */
+/** A path as tools report it: relative (to `baseDir`), so results name no machine paths. */
 export function reportedPath(env: ToolEnvironment, path: string): string {
-  return relative(env.workDir, path) || '.';
+  return relative(env.baseDir ?? env.workDir, path) || '.';
 }

@@ -17,6 +17,9 @@ import {
 // Each loads its pipeline module when it runs: a crew that only reads a spec never loads
 // the TypeScript compiler or Playwright.
 
+/** A flag given as a boolean, or as the text `true`/`false` (CLI inputs are text). */
+const booleanArg = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]);
+
 const readApi = defineTool({
   name: 'read_api',
   description: 'Reads an OpenAPI spec (path or URL): its operations, servers and unusable operations.',
@@ -67,6 +70,8 @@ const generateApiTests = defineTool({
     only: listArg,
     format: z.enum(['playwright-ts', 'pytest']).default('playwright-ts'),
     repeat: z.coerce.number().int().min(1).max(5).default(1),
+    /** Probe the target first and repair values it refuses (on by default; see learnValues). */
+    learn: booleanArg.default(true),
   }),
   async run(args, env, outDir) {
     const { generateApi } = await import('../pipeline/generate-api.ts');
@@ -74,7 +79,7 @@ const generateApiTests = defineTool({
       spec: sourceArg(env, args.spec, 'spec'),
       outDir,
       format: args.format,
-      ...(args.base_url ? { baseUrl: args.base_url, run: true, repeat: args.repeat } : {}),
+      ...(args.base_url ? { baseUrl: args.base_url, run: true, repeat: args.repeat, learn: args.learn } : {}),
       ...(args.headers ? { headers: args.headers } : {}),
       ...(args.variables ? { variables: args.variables } : {}),
       ...(args.only ? { only: args.only } : {}),
