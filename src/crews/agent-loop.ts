@@ -1,4 +1,3 @@
-import { trace } from '@opentelemetry/api';
 import { describeError, TestopsError } from '../core/errors.ts';
 import type { CrewStep } from '../core/events.ts';
 import type { ModelClient } from '../core/model-client.ts';
@@ -115,15 +114,11 @@ export async function runAgentLoop(options: AgentLoopOptions): Promise<unknown> 
 
 /** A tool's or coworker's failure is an observation the agent can act on, not the end of the task. */
 async function observe(work: () => Promise<unknown>): Promise<unknown> {
-  return trace.getTracer('testops-crews').startActiveSpan('crew observation', async (span) => {
-    try {
-      return await work();
-    } catch (error) {
-      return { error: describeError(error).split('\n').slice(0, 3).join(' ') };
-    } finally {
-      span.end();
-    }
-  });
+  try {
+    return await work();
+  } catch (error) {
+    return { error: describeError(error).split('\n').slice(0, 3).join(' ') };
+  }
 }
 
 function systemPrompt(agent: Agent, options: AgentLoopOptions, finalOnly: boolean): string {

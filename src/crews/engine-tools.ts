@@ -10,6 +10,7 @@ import {
   sourceArg,
   variablesArg,
   type CrewTool,
+  type ToolEnvironment,
 } from './crew-tool.ts';
 
 // The engine's capabilities as crew tools. Arguments are snake_case so a crew's inputs
@@ -19,6 +20,18 @@ import {
 
 /** A flag given as a boolean, or as the text `true`/`false` (CLI inputs are text). */
 const booleanArg = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]);
+
+/** A web app to explore: its start URL and how many pages at most. */
+const siteArgs = z.object({ url: z.url(), max_pages: z.coerce.number().int().min(1).max(50).default(10) });
+
+/** The explorer's options for a site: private hosts only where the guard allows (the CLI trusts its user). */
+function siteOptions(env: ToolEnvironment, args: z.output<typeof siteArgs>) {
+  return {
+    url: args.url,
+    maxPages: args.max_pages,
+    allowPrivate: guardOf(env, args.url)?.allowPrivate ?? env.guardFor === undefined,
+  };
+}
 
 const readApi = defineTool({
   name: 'read_api',
@@ -40,14 +53,12 @@ const readApi = defineTool({
 const exploreWeb = defineTool({
   name: 'explore_ui',
   description: 'Explores a web app in a browser from a URL: pages, controls, forms; writes the site model.',
-  parameters: z.object({ url: z.url(), max_pages: z.coerce.number().int().min(1).max(50).default(10) }),
+  parameters: siteArgs,
   async run(args, env, outDir) {
     const { exploreUi } = await import('../pipeline/generate-ui.ts');
     const explored = await exploreUi({
-      url: args.url,
       outDir,
-      maxPages: args.max_pages,
-      allowPrivate: guardOf(env, args.url)?.allowPrivate ?? env.guardFor === undefined,
+      ...siteOptions(env, args),
       events: env.events,
     });
     return {
@@ -95,14 +106,12 @@ const generateApiTests = defineTool({
 const generateUiTests = defineTool({
   name: 'generate_ui',
   description: 'Explores a web app and generates a Playwright UI suite, run and verified against it.',
-  parameters: z.object({ url: z.url(), max_pages: z.coerce.number().int().min(1).max(50).default(10) }),
+  parameters: siteArgs,
   async run(args, env, outDir) {
     const { generateUi } = await import('../pipeline/generate-ui.ts');
     const report = await generateUi({
-      url: args.url,
       outDir,
-      maxPages: args.max_pages,
-      allowPrivate: guardOf(env, args.url)?.allowPrivate ?? env.guardFor === undefined,
+      ...siteOptions(env, args),
       run: true,
       repeat: 1,
       events: env.events,

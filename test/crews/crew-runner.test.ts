@@ -1,3 +1,9 @@
+import { trace } from '@opentelemetry/api';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -171,6 +177,31 @@ tasks:
       ['lead', 'answer', ''],
       ['lead', 'task-end', ''],
     ]);
+  });
+});
+
+describe('the crew runner’s traces', () => {
+  const exporter = new InMemorySpanExporter();
+  beforeAll(() => {
+    trace.setGlobalTracerProvider(
+      new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }),
+    );
+  });
+  afterAll(() => {
+    trace.disable();
+  });
+
+  it('have a span per task and per tool call, beside the model’s own', async () => {
+    await run(crew(), 'crew-tool-loop');
+    const names = exporter.getFinishedSpans().map((span) => span.name);
+    expect(names).toEqual([
+      'chat fixture-json-mode',
+      'crew tool read_api',
+      'chat fixture-json-mode',
+      'crew task count',
+    ]);
+    const tool = exporter.getFinishedSpans().find((span) => span.name === 'crew tool read_api')!;
+    expect(tool.attributes).toEqual({ 'testops.crew.task': 'count', 'testops.crew.tool': 'read_api' });
   });
 });
 
