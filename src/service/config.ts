@@ -258,8 +258,7 @@ function behaviorSettings(read: Read): BehaviorSettings {
     );
   return {
     file: nonEmpty(read('TESTOPS_BEHAVIOR_FILE')),
-    notion:
-      pageId && token ? { pageId, token, baseUrl: nonEmpty(read('TESTOPS_NOTION_BASE_URL')) } : undefined,
+    notion: pageId && token ? { pageId, token, baseUrl } : undefined,
     pollMs: numberFrom(read('TESTOPS_BEHAVIOR_POLL_MS'), 60_000),
   };
 }
