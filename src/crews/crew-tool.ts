@@ -85,7 +85,7 @@ export function pathArg(env: ToolEnvironment, value: string, what: string): stri
   if (env.paths === 'work-dir' && (inside.startsWith('..') || isAbsolute(inside)))
     throw new TestopsError(
       'TESTOPS_INVALID_ARGUMENT',
-      `${what} must be a URL or a path inside the crew's work folder`,
+      "must be a URL or a path inside the crew's work folder",
       {
         where: what,
         expected: 'an http(s) URL, or a folder an earlier task wrote (its `*_dir` output)',

@@ -162,7 +162,9 @@ describe('POST /api/v1/projects/{id}/crews/run', () => {
       'failed',
     ]);
     expect(task.status).toBe('failed');
-    expect(JSON.stringify(task.errors)).toMatch(/spec must be a URL or a path inside the crew's work folder/);
+    expect(JSON.stringify(task.errors)).toMatch(
+      /failed: spec: must be a URL or a path inside the crew's work folder/,
+    );
   });
 
   it('refuses credentials sent as inputs: they go in options.headers', async () => {
