@@ -59,17 +59,25 @@ module.exports = {
     {
       name: 'pipeline-not-above-cli',
       severity: 'error',
-      comment: 'The pipeline knows nothing of its consumers (CLI, server, workers).',
+      comment: 'The pipeline knows nothing of its consumers (CLI, server, workers, crews).',
       from: { path: '^src/pipeline/' },
-      to: { path: '^src/(cli|service)/' },
+      to: { path: '^src/(cli|service|crews)/' },
+    },
+    {
+      name: 'crews-on-pipeline',
+      severity: 'error',
+      comment:
+        'crews/ runs agents whose tools are pipeline capabilities: it sits beside the CLI and the service, on the pipeline, and knows neither.',
+      from: { path: '^src/crews/' },
+      to: { path: '^src/(?!core/|pipeline/|crews/)' },
     },
     {
       name: 'service-on-pipeline',
       severity: 'error',
       comment:
-        'The service runs the engine only through the pipeline (as the CLI does), never a stage directly; it may use the model layer (readiness, caches).',
+        'The service runs the engine only through the pipeline (as the CLI does) and crews, never a stage directly; it may use the model layer (readiness, caches).',
       from: { path: '^src/service/' },
-      to: { path: '^src/(?!core/|pipeline/|service/|llm/)' },
+      to: { path: '^src/(?!core/|pipeline/|crews/|service/|llm/)' },
     },
     {
       name: 'service-not-above-cli',
@@ -82,10 +90,10 @@ module.exports = {
       name: 'cli-loads-the-engine-on-use',
       severity: 'error',
       comment:
-        'Commands import the pipeline, the service, the model layer and the integrations when they run: `testops serve` must not hold every generator, the TypeScript compiler, Playwright or the AI SDK in memory.',
+        'Commands import the pipeline, the crews, the service, the model layer and the integrations when they run: `testops serve` must not hold every generator, the TypeScript compiler, Playwright or the AI SDK in memory.',
       from: { path: '^src/cli/' },
       to: {
-        path: '^src/(pipeline|service|llm|integrations)/',
+        path: '^src/(pipeline|crews|service|llm|integrations)/',
         pathNot: '^src/(pipeline/option-values|service/config)\\.ts$',
         dynamic: false,
         dependencyTypesNot: ['type-only'],

@@ -66,6 +66,12 @@ export function serviceSettings(env: Environment): Record<string, string> {
     // No model by default: empty values are unset for the service, which then runs deterministic
     // only; an environment with a model sets the provider here and seals its key.
     ...Object.fromEntries(modelVariables().map((name) => [name, ''])),
+    // The shipped crew by default; an environment may point at a mounted file or a Notion page
+    // (its token sealed as TESTOPS_NOTION_TOKEN).
+    TESTOPS_BEHAVIOR_FILE: '',
+    TESTOPS_BEHAVIOR_NOTION_PAGE: '',
+    TESTOPS_NOTION_BASE_URL: '',
+    TESTOPS_BEHAVIOR_POLL_MS: '60000',
   };
   assertEveryVariableSet(settings);
   return settings;

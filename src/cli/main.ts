@@ -10,6 +10,7 @@ import { registerGenerateCasesCommand } from './commands/generate-cases.ts';
 import { registerOptimizeCommand } from './commands/optimize.ts';
 import { registerCheckCommand } from './commands/check.ts';
 import { registerExportCommands } from './commands/export.ts';
+import { registerCrewCommands } from './commands/crew.ts';
 import { registerPlanCommand } from './commands/plan.ts';
 import { registerKeysCommands } from './commands/keys.ts';
 import { registerLlmCommands } from './commands/llm.ts';
@@ -50,6 +51,7 @@ export async function main(argv: string[]): Promise<number> {
   registerServeCommands(program);
   registerKeysCommands(program, setExitCode);
   registerLlmCommands(program, setExitCode);
+  registerCrewCommands(program, setExitCode);
   try {
     await program.parseAsync(argv);
     return exitCode;

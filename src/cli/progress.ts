@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { EventSink } from '../core/events.ts';
+import type { CrewStep, EventSink } from '../core/events.ts';
 
 /** Prints pipeline events as progress lines on stderr, so stdout stays clean for --json. */
 export function progressPrinter(stream: NodeJS.WritableStream = process.stderr): EventSink {
@@ -26,9 +26,18 @@ export function progressPrinter(stream: NodeJS.WritableStream = process.stderr):
       case 'model-fallback':
         stream.write(`${pc.yellow('!')} ${event.message}\n`);
         return;
+      case 'crew-step':
+        stream.write(`${pc.dim('·')} ${crewStepLine(event.step)}\n`);
+        return;
       case 'log':
         stream.write(`${event.level === 'warn' ? pc.yellow('!') : pc.dim('·')} ${event.message}\n`);
         return;
     }
   };
+}
+
+function crewStepLine(step: CrewStep): string {
+  const who = `${step.task} · ${step.agent}`;
+  const what = [step.action, step.tool ?? step.coworker, step.detail].filter(Boolean).join(' ');
+  return `${who}: ${what}${step.durationMs === undefined ? '' : pc.dim(` ${(step.durationMs / 1000).toFixed(1)} s`)}`;
 }

@@ -55,6 +55,24 @@ export const ERROR_CATALOGUE = {
   TESTOPS_MODEL_UNSUPPORTED_VERSION: input(400, 'A page model file was written by a newer version.'),
   TESTOPS_TESTS_UNREADABLE: input(400, 'A test file or folder cannot be read or parsed.'),
   TESTOPS_DEFECTS_INVALID: input(400, 'The defect history is not a Jira JSON export or the documented CSV.'),
+  TESTOPS_BEHAVIOR_INVALID: input(
+    400,
+    'A crew behaviour (YAML) is not valid: a syntax error, an unknown key, a reference to no agent or task.',
+  ),
+  TESTOPS_CREW_INPUT_MISSING: input(400, 'A crew names a {placeholder} that no input of the run provides.'),
+  TESTOPS_CREW_TASK_FAILED: {
+    status: 502,
+    retryable: false,
+    kind: 'environment',
+    meaning:
+      'A crew task got no usable answer: the model failed or never answered within max_iter, and no tool of the task could run without it.',
+  },
+  TESTOPS_BEHAVIOR_SOURCE_FAILED: {
+    status: 502,
+    retryable: true,
+    kind: 'environment',
+    meaning: 'The behaviour source (a Notion page) could not be read; the last good behaviour keeps serving.',
+  },
   TESTOPS_OUTPUT_TOO_LARGE: input(413, 'A job produced more output than is kept; ask for less per job.'),
   // Engine: the target and this machine.
   TESTOPS_SOURCE_FETCH_FAILED: {

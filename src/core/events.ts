@@ -14,7 +14,33 @@ export type PipelineEvent =
   /** One model call (tokens, latency, cost): metrics, the report and job events count them. */
   | { type: 'model-call'; usage: ModelUsage }
   /** A capability delivered its deterministic result because the model failed. */
-  | { type: 'model-fallback'; capability: string; code: string; message: string };
+  | { type: 'model-fallback'; capability: string; code: string; message: string }
+  /** One step of a crew's agent: a tool call and its result, a delegation, an answer, a failure. */
+  | { type: 'crew-step'; step: CrewStep };
+
+/** What a crew's agent did in one step (the job's SSE stream and the CLI show these). */
+export interface CrewStep {
+  task: string;
+  agent: string;
+  /** 1-based step of this agent on this task. */
+  iteration: number;
+  action:
+    | 'task-start'
+    | 'tool-call'
+    | 'tool-result'
+    | 'delegate'
+    | 'answer'
+    | 'fallback'
+    | 'task-end'
+    | 'task-failed';
+  /** `model`: the model chose the step; `tool`: the task's tool ran directly (no model, or a fallback). */
+  mode: 'model' | 'tool';
+  tool?: string;
+  coworker?: string;
+  /** A short, secret-free description: the arguments' names, a result's first line, an error. */
+  detail?: string;
+  durationMs?: number;
+}
 
 export type EventSink = (event: PipelineEvent) => void;
 

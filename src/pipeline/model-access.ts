@@ -17,6 +17,8 @@ export interface ModelOptions {
   modelClient?: ModelClient;
   /** The language of model-written cases; the requirements' language when absent. */
   outputLanguage?: 'en' | 'ru';
+  /** Another model of the configured provider than TESTOPS_LLM_MODEL (a crew agent's `llm`). */
+  model?: string;
 }
 
 /** The model of this run, or why there is none. */
@@ -33,7 +35,9 @@ export async function modelFor(options: ModelOptions, events: EventSink): Promis
   if (mode === 'off') return { status: 'off', client: undefined, message: '--llm off' };
   if (options.modelClient) return { status: 'ready', client: options.modelClient };
   const { readLlmSettings } = await import('../llm/llm-settings.ts');
-  const settings = readLlmSettings();
+  const settings = readLlmSettings(
+    options.model ? { ...process.env, TESTOPS_LLM_MODEL: options.model } : process.env,
+  );
   if (!settings) {
     if (mode === 'auto')
       return {

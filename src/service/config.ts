@@ -6,6 +6,7 @@ import {
   SECRET_LLM_VARIABLES,
   type LlmSettings,
 } from '../llm/llm-settings.ts';
+import { TestopsError } from '../core/errors.ts';
 import { JOB_KINDS, type JobKind } from './jobs/job.ts';
 import {
   DEFAULT_JOB_MEMORY_MB,
@@ -60,6 +61,19 @@ export interface ServiceConfig {
   logLevel: string;
   /** The model provider, when one is configured (`TESTOPS_LLM_*`); validated with the rest. */
   llm: Readonly<LlmSettings> | undefined;
+  /** Where the crews' behaviour comes from: the shipped crew, a file, or a Notion page. */
+  behavior: BehaviorSettings;
+}
+
+/**
+ * The active crew behaviour's source. A file (TESTOPS_BEHAVIOR_FILE) is watched and reread on
+ * SIGHUP; a Notion page (TESTOPS_BEHAVIOR_NOTION_PAGE with TESTOPS_NOTION_TOKEN) is polled.
+ */
+export interface BehaviorSettings {
+  file: string | undefined;
+  notion: { pageId: string; token: string; baseUrl: string | undefined } | undefined;
+  /** How often the Notion page's last edit time is asked (ms); 0 only on SIGHUP. */
+  pollMs: number;
 }
 
 /**
@@ -137,10 +151,18 @@ export const SERVICE_VARIABLES: readonly string[] = Object.freeze([
   'OTEL_EXPORTER_OTLP_ENDPOINT',
   'LOG_LEVEL',
   ...LLM_VARIABLES,
+  'TESTOPS_BEHAVIOR_FILE',
+  'TESTOPS_BEHAVIOR_NOTION_PAGE',
+  'TESTOPS_NOTION_BASE_URL',
+  'TESTOPS_BEHAVIOR_POLL_MS',
+  'TESTOPS_NOTION_TOKEN',
 ]);
 
 /** Secrets the service reads only when they are set: a deployment without a model has none. */
-export const OPTIONAL_SECRET_SERVICE_VARIABLES: readonly string[] = SECRET_LLM_VARIABLES;
+export const OPTIONAL_SECRET_SERVICE_VARIABLES: readonly string[] = Object.freeze([
+  ...SECRET_LLM_VARIABLES,
+  'TESTOPS_NOTION_TOKEN',
+]);
 
 const KNOWN_VARIABLES = new Set(SERVICE_VARIABLES);
 
@@ -185,6 +207,7 @@ export function loadServiceConfig(
     otlpEndpoint: nonEmpty(read('OTEL_EXPORTER_OTLP_ENDPOINT')),
     logLevel: read('LOG_LEVEL') ?? 'info',
     llm: readLlmSettings(Object.fromEntries(LLM_VARIABLES.map((name) => [name, read(name)]))),
+    behavior: behaviorSettings(read),
   };
   const config = { ...base, ...overrides };
   // Anyone who can reach a non-loopback address could drive the engine: keys become mandatory.
@@ -217,6 +240,27 @@ function jobTimeouts(read: Read): Record<JobKind, number> {
     return [kind, value > 0 ? value : DEFAULT_JOB_TIMEOUTS_MS[kind]] as const;
   });
   return Object.fromEntries(entries) as Record<JobKind, number>;
+}
+
+function behaviorSettings(read: Read): BehaviorSettings {
+  const pageId = nonEmpty(read('TESTOPS_BEHAVIOR_NOTION_PAGE'));
+  const token = nonEmpty(read('TESTOPS_NOTION_TOKEN'));
+  const baseUrl = nonEmpty(read('TESTOPS_NOTION_BASE_URL'));
+  if (pageId && !token)
+    throw new TestopsError(
+      'TESTOPS_INVALID_ARGUMENT',
+      'TESTOPS_BEHAVIOR_NOTION_PAGE is set without TESTOPS_NOTION_TOKEN',
+      {
+        where: 'TESTOPS_NOTION_TOKEN',
+        expected: 'the token of a Notion integration the page is shared with',
+        hint: 'create an internal integration at notion.so/my-integrations and share the page with it.',
+      },
+    );
+  return {
+    file: nonEmpty(read('TESTOPS_BEHAVIOR_FILE')),
+    notion: pageId && token ? { pageId, token, baseUrl } : undefined,
+    pollMs: numberFrom(read('TESTOPS_BEHAVIOR_POLL_MS'), 60_000),
+  };
 }
 
 export function isLoopback(host: string): boolean {

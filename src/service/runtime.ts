@@ -55,6 +55,7 @@ export async function openRuntime(
       // The model provider's key and IAM secret: never in logs, whatever logs them.
       process.env['TESTOPS_LLM_API_KEY'],
       process.env['TESTOPS_LLM_IAM_SECRET'],
+      config.behavior.notion?.token,
     ].filter((value): value is string => Boolean(value)),
   );
   const logger = createLogger({

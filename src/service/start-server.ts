@@ -6,6 +6,8 @@ import type { ReadinessCheck } from './http/service-context.ts';
 import { registerHttpObservability } from './observability/http-observability.ts';
 import { currentTraceparent } from './observability/spans.ts';
 import { openRuntime, type ServiceRuntime } from './runtime.ts';
+import type { ActiveBehavior } from '../crews/sources/active-behavior.ts';
+import type { BehaviorSource } from '../crews/sources/behavior-source.ts';
 
 export interface BundledDemo {
   name: string;
@@ -41,6 +43,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const demos = options.demos ? await startDemos() : { list: [] as BundledDemo[], close: async () => {} };
   let runtime: ServiceRuntime | undefined;
+  let behavior: ActiveBehavior | undefined;
   const trustedOrigins = demos.list.map((demo) => new URL(demo.url).origin);
   try {
     runtime = await openRuntime(config, {
@@ -61,9 +64,11 @@ export async function startServer(
       },
       ...(await modelReadiness(config.llm)),
     ];
+    behavior = await openBehavior(config, opened.logger);
     const app = await buildApp(
       {
         config,
+        behavior,
         stores: opened.stores,
         queue: opened.queue,
         bus: opened.bus,
@@ -100,16 +105,47 @@ export async function startServer(
       runtime: opened,
       demos: demos.list,
       async close() {
+        behavior?.close();
         await app.close();
         await opened.close();
         await demos.close();
       },
     };
   } catch (error) {
+    behavior?.close();
     await runtime?.close();
     await demos.close();
     throw error;
   }
+}
+
+/**
+ * The crews' behaviour: the configured file or Notion page over the shipped crew, reloaded on
+ * change and on SIGHUP; each refused reload is logged with its line and column.
+ */
+async function openBehavior(
+  config: ServiceConfig,
+  logger: ServiceRuntime['logger'],
+): Promise<ActiveBehavior> {
+  const { ActiveBehavior } = await import('../crews/sources/active-behavior.ts');
+  let source: BehaviorSource | undefined;
+  if (config.behavior.notion) {
+    const { NotionBehaviorSource } = await import('../crews/sources/notion-source.ts');
+    source = new NotionBehaviorSource(config.behavior.notion);
+  } else if (config.behavior.file) {
+    const { FileBehaviorSource } = await import('../crews/sources/file-source.ts');
+    source = new FileBehaviorSource(config.behavior.file);
+  }
+  const active = await ActiveBehavior.open(source, {
+    pollMs: config.behavior.pollMs,
+    onReload: (outcome, detail) => {
+      if (outcome === 'loaded') logger.info({ behavior: detail }, 'crew behaviour loaded');
+      else if (outcome !== 'unchanged')
+        logger.warn({ behavior: detail, outcome }, 'crew behaviour not reloaded');
+    },
+  });
+  active.watch();
+  return active;
 }
 
 async function startDemos(): Promise<{ list: BundledDemo[]; close(): Promise<void> }> {

@@ -9,6 +9,7 @@ import { registerAuth, registerRouteAccess } from './auth.ts';
 import { registerBodyGuard } from './body-guard.ts';
 import { frameworkErrors, registerErrorHandling } from './error-response.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
+import { registerBehaviorRoutes } from './routes/behavior-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerStreamRoute } from './routes/stream-route.ts';
 import { registerSecretRoutes } from './routes/secret-routes.ts';
@@ -74,7 +75,7 @@ export async function buildApp(
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(cors, {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
-    methods: ['GET', 'POST', 'OPTIONS'],
+    methods: ['GET', 'POST', 'PUT', 'OPTIONS'],
     allowedHeaders: [
       'authorization',
       'content-type',
@@ -102,6 +103,7 @@ export async function buildApp(
   registerStreamRoute(app, context);
   registerTestRoutes(app, context);
   registerArtifactRoutes(app, context);
+  registerBehaviorRoutes(app, context);
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
   return app;
 }

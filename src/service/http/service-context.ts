@@ -1,3 +1,4 @@
+import type { ActiveBehavior } from '../../crews/sources/active-behavior.ts';
 import type { ServiceConfig } from '../config.ts';
 import type { EventBus } from '../jobs/event-bus.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
@@ -22,6 +23,8 @@ export interface ServiceContext {
   readiness: ReadinessCheck[];
   /** Private origins submissions may target anyway (the bundled demos); none when absent. */
   trustedOrigins?: readonly string[];
+  /** The crews' behaviour in force (reloaded on change); the shipped crew when absent. */
+  behavior?: ActiveBehavior;
   /** The W3C traceparent of the current request's span, carried into the job. */
   traceparent(): string | undefined;
 }

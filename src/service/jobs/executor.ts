@@ -70,4 +70,5 @@ export const EXPECTED_STAGES: Record<JobKind, number> = {
   'test-plan': 4,
   prioritize: 5,
   export: 4,
+  crew: 10,
 };

@@ -78,6 +78,10 @@ export function namedEvent(event: PipelineEvent, names: InputNamer): PipelineEve
       return { ...event, message: names(event.message) };
     case 'model-fallback':
       return { ...event, message: names(event.message) };
+    case 'crew-step':
+      return event.step.detail === undefined
+        ? event
+        : { ...event, step: { ...event.step, detail: names(event.step.detail) } };
     case 'run-start':
     case 'run-end':
     case 'model-call':

@@ -238,6 +238,53 @@ export const exportInputSchema = z
     path: ['task_id'],
   });
 export type ExportInput = z.infer<typeof exportInputSchema>;
+/** What a caller may name as a crew input: `{placeholder}` names and tool arguments. */
+const CREW_INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const CREDENTIAL_NAME = /header|token|secret|password|auth|cookie|api_?key/i;
+
+/** `POST /api/v1/projects/{id}/crews/run`: the run's inputs, the target's headers, the model mode. */
+export const crewRunBodySchema = z.object({
+  inputs: z
+    .record(
+      z.string().regex(CREW_INPUT_NAME, 'an input name of letters, digits and "_"'),
+      z.string().max(2_000),
+    )
+    .superRefine((inputs, check) => {
+      const names = Object.keys(inputs);
+      if (names.length > 50) check.addIssue({ code: 'custom', message: 'at most 50 inputs' });
+      for (const name of names.filter((candidate) => CREDENTIAL_NAME.test(candidate)))
+        check.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'credentials go in options.headers (stored encrypted), never in inputs',
+        });
+    })
+    .default({}),
+  /** A behaviour (YAML) for this run only; the project's, else the service's active one, when absent. */
+  behavior: z
+    .string()
+    .min(1)
+    .max(256 * 1024)
+    .optional(),
+  options: z
+    .object({
+      /** "Name: value" headers for the target, e.g. an Authorization header. Stored encrypted. */
+      headers: z
+        .array(z.string().regex(/^[^:\s]+:\s*.+$/, 'a header as "Name: value"'))
+        .max(50)
+        .default([]),
+      llm: z.enum(['off', 'auto']).default('auto'),
+    })
+    .default({ headers: [], llm: 'auto' }),
+});
+export type CrewRunBody = z.infer<typeof crewRunBodySchema>;
+
+/** The crew job's input as stored: the body with the behaviour resolved when it was submitted. */
+export const crewInputSchema = crewRunBodySchema.extend({
+  behavior: z.string().min(1),
+  behavior_source: z.string().min(1).max(300),
+});
+export type CrewInput = z.infer<typeof crewInputSchema>;
 
 export const jobInputSchemas = {
   'api-tests': apiTestsInputSchema,
@@ -247,4 +294,5 @@ export const jobInputSchemas = {
   'test-plan': testPlanInputSchema,
   prioritize: prioritizeInputSchema,
   export: exportInputSchema,
+  crew: crewInputSchema,
 } satisfies Record<JobKind, z.ZodType>;

@@ -13,6 +13,8 @@ export const DEFAULT_JOB_TIMEOUTS_MS: Readonly<Record<JobKind, number>> = {
   'test-plan': 10 * 60_000,
   prioritize: 10 * 60_000,
   export: 10 * 60_000,
+  // A crew may generate and verify suites in several tasks, plus the model's steps.
+  crew: 60 * 60_000,
 };
 
 /** Heap of one job's thread: a runaway job dies alone instead of taking the server with it. */

@@ -12,6 +12,7 @@ export const JOB_KINDS = [
   'test-plan',
   'prioritize',
   'export',
+  'crew',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

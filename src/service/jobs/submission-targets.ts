@@ -16,6 +16,8 @@ const TARGET_FIELDS: Record<JobKind, readonly string[]> = {
   'test-plan': ['openapi_url'],
   prioritize: ['openapi_url'],
   export: ['target.base_url'],
+  // A crew's targets are among its inputs (judged on `inputs`, see the crew route).
+  crew: ['base_url', 'spec', 'url'],
 };
 
 export interface SubmissionPolicy extends Pick<ExecutorContext, 'guard' | 'trustedOrigins'> {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describeError, isTestopsError, TestopsError } from '../../core/errors.ts';
 import { ArtifactRepository } from './artifact-repository.ts';
 import { AuditRepository } from './audit-repository.ts';
+import { BehaviorRepository } from './behavior-repository.ts';
 import { connectPglite, connectPostgres, type Connection } from './connection.ts';
 import type { Database } from './database.ts';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -86,6 +87,7 @@ function assemble(
     secrets: new SecretRepository(db, box),
     embeddings: new EmbeddingRepository(db, vector),
     llmCache: new LlmCacheRepository(db),
+    behaviors: new BehaviorRepository(db),
     info: Object.freeze({ driver: connection.driver, vector }),
     async ping() {
       await db.execute(sql`select 1`);

@@ -285,3 +285,16 @@ export const llmResponseCache = pgTable('llm_response_cache', {
   createdAt: createdAt(),
   lastHitAt: timestamp('last_hit_at', { withTimezone: true }),
 });
+
+/**
+ * A project's own crew behaviour (YAML, validated before it is stored), overriding the service's
+ * active one for crews run in that project. Gone with its project.
+ */
+export const projectBehaviors = pgTable('project_behaviors', {
+  projectId: text('project_id')
+    .primaryKey()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  yaml: text('yaml').notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -18,6 +18,8 @@ export interface Stores {
   embeddings: EmbeddingStore;
   /** Model answers by cache key (see core/response-cache.ts). */
   llmCache: ResponseCache;
+  /** Per-project crew behaviours overriding the service's active one. */
+  behaviors: BehaviorStore;
   /** For /ready: a round trip to the database. */
   ping(): Promise<void>;
   /** 'pglite' or 'postgres', and whether pgvector is available. */
@@ -26,6 +28,22 @@ export interface Stores {
 }
 
 export const DEFAULT_PROJECT = 'default';
+
+/** A project's crew behaviour, as its YAML text (validated before it is put). */
+export interface ProjectBehavior {
+  projectId: string;
+  yaml: string;
+  updatedBy: string;
+  updatedAt: Date;
+}
+
+export interface BehaviorStore {
+  get(projectId: string): Promise<ProjectBehavior | undefined>;
+  /** Creates the project when needed; replaces its previous behaviour. */
+  put(projectId: string, yaml: string, updatedBy: string): Promise<ProjectBehavior>;
+  /** True when there was one to remove. */
+  remove(projectId: string): Promise<boolean>;
+}
 
 export interface Project {
   id: string;

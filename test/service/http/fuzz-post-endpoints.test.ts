@@ -14,7 +14,7 @@ import {
 } from '../support/databases.ts';
 import { fuzzBodies, seededRandom, type FuzzField } from '../support/fuzz-bodies.ts';
 
-// Every POST route the app registers, fed malformed bodies: never a 5xx, every 4xx in the shared
+// Every POST (and PUT) route the app registers, fed malformed bodies: never a 5xx, every 4xx in the shared
 // error shape, and the server still healthy after each route's batch. Routes are collected as
 // the app registers them, so a new route is fuzzed without touching this file. No worker runs:
 // bodies that happen to be valid create pending jobs, and nothing of the engine is loaded.
@@ -24,6 +24,7 @@ const TIME_BUDGET_MS = 60_000;
 
 interface PostRoute {
   url: string;
+  method: 'POST' | 'PUT';
   fields: FuzzField[];
 }
 
@@ -92,8 +93,10 @@ describe.each(['pglite', 'postgres'] as const)('fuzzing every POST endpoint (%s)
         beforeRoutes: (instance) => {
           instance.addHook('onRoute', (route) => {
             const methods = [route.method].flat();
-            if (methods.includes('POST'))
-              routes.push({ url: route.url, fields: fieldsOf(route.schema?.body) });
+            // PUT routes take bodies too: fuzzed alike.
+            for (const method of ['POST', 'PUT'] as const)
+              if (methods.includes(method))
+                routes.push({ url: route.url, method, fields: fieldsOf(route.schema?.body) });
           });
         },
       },
@@ -121,7 +124,7 @@ describe.each(['pglite', 'postgres'] as const)('fuzzing every POST endpoint (%s)
       for (const body of fuzzBodies(route.fields, BODIES_PER_ROUTE, random)) {
         if (performance.now() - started > TIME_BUDGET_MS) break;
         const response = await app.inject({
-          method: 'POST',
+          method: route.method,
           url: concrete(route.url, random),
           payload: body.payload,
           headers: body.contentType === undefined ? {} : { 'content-type': body.contentType },

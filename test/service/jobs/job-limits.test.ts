@@ -21,6 +21,7 @@ describe('job limits', () => {
       'test-plan': 600_000,
       prioritize: 600_000,
       export: 600_000,
+      crew: 3_600_000,
     });
   });
 

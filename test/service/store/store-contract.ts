@@ -67,6 +67,25 @@ export function describeStoreContract(label: string, harness: StoreHarness): voi
       });
     });
 
+    describe('project behaviours', () => {
+      it('keeps one behaviour per project, replaced by the next put, gone with its project', async () => {
+        const id = project();
+        expect(await stores.behaviors.get(id)).toBeUndefined();
+        const first = await stores.behaviors.put(id, 'name: first', 'key:k1');
+        expect(first).toMatchObject({ projectId: id, yaml: 'name: first', updatedBy: 'key:k1' });
+        expect(await stores.projects.get(id)).toMatchObject({ id });
+        const second = await stores.behaviors.put(id, 'name: second', 'key:k2');
+        expect(second.updatedAt.getTime()).toBeGreaterThanOrEqual(first.updatedAt.getTime());
+        expect(await stores.behaviors.get(id)).toMatchObject({ yaml: 'name: second', updatedBy: 'key:k2' });
+        expect(await stores.behaviors.get(project())).toBeUndefined();
+        expect(await stores.behaviors.remove(id)).toBe(true);
+        expect(await stores.behaviors.remove(id)).toBe(false);
+        await stores.behaviors.put(id, 'name: third', 'key:k1');
+        await db.execute(sql`DELETE FROM projects WHERE id = ${id}`);
+        expect(await stores.behaviors.get(id)).toBeUndefined();
+      });
+    });
+
     describe('jobs', () => {
       it('creates a pending job with every field in place', async () => {
         const projectId = project();

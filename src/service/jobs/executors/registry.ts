@@ -12,6 +12,7 @@ export const engineExecutors: ExecutorRegistry = {
   'test-plan': lazy(async () => (await import('./test-plan.ts')).runTestPlanJob),
   prioritize: lazy(async () => (await import('./test-plan.ts')).runPrioritizeJob),
   export: lazy(async () => (await import('./export.ts')).runExportJob),
+  crew: lazy(async () => (await import('./crew.ts')).runCrewJob),
 };
 
 function lazy(load: () => Promise<JobExecutor>): JobExecutor {
