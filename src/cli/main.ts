@@ -13,6 +13,7 @@ import { registerPlanCommand } from './commands/plan.ts';
 import { registerKeysCommands } from './commands/keys.ts';
 import { registerLlmCommands } from './commands/llm.ts';
 import { registerServeCommands } from './commands/serve.ts';
+import { registerTriageCommands } from './commands/triage.ts';
 import { registerExploreCommand, registerGenerateUiCommand } from './commands/ui.ts';
 
 /** package.json's version, which `npm run release` sets: one place for it. */
@@ -48,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
   registerServeCommands(program);
   registerKeysCommands(program, setExitCode);
   registerLlmCommands(program, setExitCode);
+  registerTriageCommands(program, setExitCode);
   try {
     await program.parseAsync(argv);
     return exitCode;

@@ -55,6 +55,10 @@ export const ERROR_CATALOGUE = {
   TESTOPS_MODEL_UNSUPPORTED_VERSION: input(400, 'A page model file was written by a newer version.'),
   TESTOPS_TESTS_UNREADABLE: input(400, 'A test file or folder cannot be read or parsed.'),
   TESTOPS_DEFECTS_INVALID: input(400, 'The defect history is not a Jira JSON export or the documented CSV.'),
+  TESTOPS_TRIAGE_INPUT_UNKNOWN: input(
+    400,
+    'The run given to triage is not our testops-report.json, Playwright JSON reporter output or JUnit XML.',
+  ),
   TESTOPS_OUTPUT_TOO_LARGE: input(413, 'A job produced more output than is kept; ask for less per job.'),
   // Engine: the target and this machine.
   TESTOPS_SOURCE_FETCH_FAILED: {
@@ -192,6 +196,7 @@ export const ERROR_CATALOGUE = {
   TESTOPS_NOT_FOUND: input(404, 'No route has this method and path.'),
   TESTOPS_TASK_NOT_FOUND: input(404, 'No task has this id (or it belongs to another project).'),
   TESTOPS_TEST_NOT_FOUND: input(404, 'No generated test has this id.'),
+  TESTOPS_TRIAGE_CLUSTER_NOT_FOUND: input(404, "The project's triage memory has no cluster with this id."),
   TESTOPS_NO_ARTIFACTS: { ...input(404, 'The task has no artifacts (yet).'), kind: 'state' },
   TESTOPS_NO_REPORT: { ...input(404, 'The task has no report (yet).'), kind: 'state' },
   TESTOPS_TASK_FINISHED: { ...input(409, 'The task has finished and cannot be cancelled.'), kind: 'state' },

@@ -14,6 +14,7 @@ import { registerStreamRoute } from './routes/stream-route.ts';
 import { registerSubmitRoutes } from './routes/submit-routes.ts';
 import { registerTaskRoutes } from './routes/task-routes.ts';
 import { registerTestRoutes } from './routes/test-routes.ts';
+import { registerTriageRoutes } from './routes/triage-routes.ts';
 import type { ServiceContext } from './service-context.ts';
 
 export interface BuildAppOptions {
@@ -100,6 +101,7 @@ export async function buildApp(
   registerStreamRoute(app, context);
   registerTestRoutes(app, context);
   registerArtifactRoutes(app, context);
+  registerTriageRoutes(app, context);
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
   return app;
 }

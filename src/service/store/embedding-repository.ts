@@ -40,15 +40,20 @@ export class EmbeddingRepository implements EmbeddingStore {
     );
   }
 
-  async nearest(projectId: string, vector: number[], limit: number): Promise<Neighbour[]> {
+  async nearest(projectId: string, vector: number[], limit: number, refPrefix = ''): Promise<Neighbour[]> {
     checkVector(vector, 'query vector');
     if (limit <= 0) return [];
     return this.vector
-      ? this.#nearestInDatabase(projectId, vector, limit)
-      : this.#scan(projectId, vector, limit);
+      ? this.#nearestInDatabase(projectId, vector, limit, refPrefix)
+      : this.#scan(projectId, vector, limit, refPrefix);
   }
 
-  async #nearestInDatabase(projectId: string, vector: number[], limit: number): Promise<Neighbour[]> {
+  async #nearestInDatabase(
+    projectId: string,
+    vector: number[],
+    limit: number,
+    refPrefix: string,
+  ): Promise<Neighbour[]> {
     const query = sql`${`[${vector.join(',')}]`}::vector`;
     // A row written by a process that opened before pgvector was installed has no
     // embedding_vector until the next open fills it; convert its array on the fly meanwhile.
@@ -58,13 +63,14 @@ export class EmbeddingRepository implements EmbeddingStore {
       sql`select ref, text, ${distance} as distance
           from ${embeddings}
           where project_id = ${projectId} and dimensions = ${vector.length}
+            and starts_with(ref, ${refPrefix})
           order by ${distance}, ref
           limit ${limit}`,
     );
     return rows.map((row) => ({ ref: row.ref, text: row.text, distance: Number(row.distance) }));
   }
 
-  async #scan(projectId: string, vector: number[], limit: number): Promise<Neighbour[]> {
+  async #scan(projectId: string, vector: number[], limit: number, refPrefix: string): Promise<Neighbour[]> {
     const queryNorm = norm(vector);
     let best: Neighbour[] = [];
     for (let after: string | undefined; ;) {
@@ -75,6 +81,7 @@ export class EmbeddingRepository implements EmbeddingStore {
           and(
             eq(embeddings.projectId, projectId),
             eq(embeddings.dimensions, vector.length),
+            refPrefix ? sql`starts_with(${embeddings.ref}, ${refPrefix})` : undefined,
             after === undefined ? undefined : gt(embeddings.ref, after),
           ),
         )
