@@ -32,6 +32,9 @@ export async function main(argv: string[]): Promise<number> {
     )
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
+    // Lets a command with options have subcommands with the same options (`triage --project`,
+    // `triage memory list --project`): options after a subcommand's name are the subcommand's.
+    .enablePositionalOptions()
     .exitOverride();
   let exitCode = 0;
   const setExitCode = (code: number) => {

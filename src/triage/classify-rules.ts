@@ -100,8 +100,11 @@ const RULES: Rule[] = [
   {
     class: 'product-defect',
     match: (_failure, text) => {
-      const status = /\bstatus (5\d\d)\b|\b(5\d\d) (Internal Server Error|Not Implemented)/.exec(text);
-      return status ? `server error ${status[1] ?? status[2]} from the target` : undefined;
+      const status =
+        /\bstatus (5\d\d)\b|\b(5\d\d) (?:Internal Server Error|Not Implemented)|Received:\s*(5\d\d)\b/.exec(
+          text,
+        );
+      return status ? `server error ${status[1] ?? status[2] ?? status[3]} from the target` : undefined;
     },
   },
   {

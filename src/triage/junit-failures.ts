@@ -28,11 +28,11 @@ const parser = new XMLParser({
  * Failures of a JUnit XML file (Playwright's, pytest's, Maven Surefire's): a testcase with a
  * `failure` or `error`, or only `flakyFailure`/`rerunFailure` (failed, then passed on a rerun).
  */
-export function junitFailures(text: string): ReadFailures {
+export function junitFailures(text: string, name: string): ReadFailures {
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     throw new TestopsError('TESTOPS_TRIAGE_INPUT_UNKNOWN', `not well-formed XML: ${valid.err.msg}`, {
-      where: `line ${valid.err.line}, column ${valid.err.col}`,
+      where: `${name}, line ${valid.err.line}, column ${valid.err.col}`,
       expected: 'JUnit XML (<testsuites> or <testsuite> with <testcase> elements)',
       hint: 'pass the file the runner wrote, unchanged.',
     });

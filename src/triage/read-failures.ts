@@ -19,7 +19,7 @@ export function readFailures(document: RunDocument): FailureSet {
   const format = detectFormat(document);
   const read =
     format === 'junit-xml'
-      ? junitFailures(document.text)
+      ? junitFailures(document.text, document.name)
       : format === 'playwright-json'
         ? playwrightFailures(parseJson(document))
         : reportFailures(parseJson(document));

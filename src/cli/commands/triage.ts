@@ -23,6 +23,7 @@ export function registerTriageCommands(program: Command, setExitCode: (code: num
     .description(
       'Classify and cluster the failures of a test run, with the project memory of past incidents.',
     )
+    .enablePositionalOptions()
     .argument('[run-file]', 'testops-report.json, Playwright JSON output, or JUnit XML')
     .option('--project <id>', 'the project whose memory is used', DEFAULT_PROJECT)
     .option('--json', 'print the triage as JSON on stdout')

@@ -14,6 +14,8 @@ import { triageClusters, triageSightings } from './schema.ts';
 const REF_PREFIX = 'triage:';
 /** Sightings listed per cluster: the latest runs tell the story. */
 const RUNS_SHOWN = 20;
+/** Rows per multi-row statement: well under PostgreSQL's 65,535 bind parameters. */
+const BATCH = 500;
 
 type ClusterRow = typeof triageClusters.$inferSelect;
 
@@ -38,66 +40,90 @@ export class TriageMemoryRepository implements TriageMemory {
       projectId,
       queries.map((query) => query.id),
     );
-    for (const query of queries) {
-      const cluster = known.get(query.id);
-      if (cluster) {
-        found.set(query.id, { cluster, distance: 0 });
-        continue;
-      }
-      const [nearest] = await this.embeddings.nearest(projectId, query.vector, 1, REF_PREFIX);
-      if (!nearest || nearest.distance > maxDistance) continue;
-      const other = await this.get(projectId, nearest.ref.slice(REF_PREFIX.length));
-      if (other) found.set(query.id, { cluster: other, distance: nearest.distance });
+    for (const [id, cluster] of known) found.set(id, { cluster, distance: 0 });
+    const unknown = queries.filter((query) => !known.has(query.id));
+    const near = await this.embeddings.nearestEach(
+      projectId,
+      unknown.map((query) => ({ key: query.id, vector: query.vector })),
+      REF_PREFIX,
+    );
+    const close = [...near].filter(([, neighbour]) => neighbour.distance <= maxDistance);
+    const others = await this.#clusters(
+      projectId,
+      close.map(([, neighbour]) => neighbour.ref.slice(REF_PREFIX.length)),
+    );
+    for (const [id, neighbour] of close) {
+      const other = others.get(neighbour.ref.slice(REF_PREFIX.length));
+      if (other) found.set(id, { cluster: other, distance: neighbour.distance });
     }
     return found;
   }
 
   async remember(projectId: string, runId: string, sightings: MemorySighting[]): Promise<void> {
-    if (sightings.length === 0) return;
+    const entries = memoryEntries(sightings);
+    if (entries.length === 0) return;
     await ensureProject(this.db, projectId);
-    for (const { cluster, vector } of sightings) {
-      // A cluster matched by a near signature is the remembered root cause seen again.
-      const id = cluster.recognised?.memoryId ?? cluster.id;
-      const decidedBy = cluster.decidedBy.startsWith('user:') ? 'rules' : cluster.decidedBy;
-      await this.db.transaction(async (tx) => {
+    // Embeddings are written for new clusters only (a remembered signature keeps its vector),
+    // and first: a crash in between leaves a vector without its cluster, which search skips.
+    const existing = await this.#existingIds(
+      projectId,
+      entries.map((entry) => entry.id),
+    );
+    await this.embeddings.upsertMany(
+      projectId,
+      entries
+        .filter((entry) => entry.own && !existing.has(entry.id))
+        .map((entry) => ({ ref: `${REF_PREFIX}${entry.id}`, vector: entry.vector, text: entry.signature })),
+    );
+    await this.db.transaction(async (tx) => {
+      for (let start = 0; start < entries.length; start += BATCH) {
+        const batch = entries.slice(start, start + BATCH);
         await tx
           .insert(triageClusters)
-          .values({
-            projectId,
-            id,
-            signature: cluster.signature,
-            title: cluster.title,
-            class: cluster.class,
-            decidedBy,
-          })
+          .values(
+            batch.map((entry) => ({
+              projectId,
+              id: entry.id,
+              signature: entry.signature,
+              title: entry.title,
+              class: entry.class,
+              decidedBy: entry.automatic,
+            })),
+          )
           .onConflictDoNothing();
         const inserted = await tx
           .insert(triageSightings)
-          .values({
-            projectId,
-            clusterId: id,
-            runId,
-            class: cluster.class,
-            decidedBy: cluster.decidedBy,
-            failures: cluster.count,
-          })
+          .values(
+            batch.map((entry) => ({
+              projectId,
+              clusterId: entry.id,
+              runId,
+              class: entry.class,
+              decidedBy: entry.decidedBy,
+              failures: entry.failures,
+            })),
+          )
           .onConflictDoNothing()
-          .returning({ runId: triageSightings.runId });
-        if (inserted.length === 0) return;
-        // The latest automated decision is kept beside a correction, which stays until changed.
-        await tx
-          .update(triageClusters)
-          .set({
-            count: sql`${triageClusters.count} + 1`,
-            lastSeen: sql`now()`,
-            title: cluster.title,
-            ...(cluster.decidedBy.startsWith('user:') ? {} : { class: cluster.class, decidedBy }),
-          })
-          .where(and(eq(triageClusters.projectId, projectId), eq(triageClusters.id, id)));
-      });
-      if (id === cluster.id)
-        await this.embeddings.upsert(projectId, `${REF_PREFIX}${id}`, vector, cluster.signature);
-    }
+          .returning({ clusterId: triageSightings.clusterId });
+        const seen = new Set(inserted.map((row) => row.clusterId));
+        const updates = batch.filter((entry) => seen.has(entry.id));
+        if (updates.length === 0) continue;
+        // One UPDATE for the batch; the latest automated decision is kept beside a correction,
+        // and a class decided by a user's correction does not overwrite the automated one.
+        const values = updates.map(
+          (entry) =>
+            sql`(${entry.id}, ${entry.title}, ${entry.class}, ${entry.automatic}, ${entry.corrected}::boolean)`,
+        );
+        await tx.execute(
+          sql`update ${triageClusters} as c set
+                count = c.count + 1, last_seen = now(), title = v.title,
+                class = case when v.corrected then c.class else v.class end,
+                decided_by = case when v.corrected then c.decided_by else v.decided_by end
+              from (values ${sql.join(values, sql`, `)}) as v(id, title, class, decided_by, corrected)
+              where c.project_id = ${projectId} and c.id = v.id`,
+        );
+      }
+    });
   }
 
   async correct(
@@ -161,6 +187,14 @@ export class TriageMemoryRepository implements TriageMemory {
     });
   }
 
+  async #existingIds(projectId: string, ids: string[]): Promise<Set<string>> {
+    const rows = await this.db
+      .select({ id: triageClusters.id })
+      .from(triageClusters)
+      .where(and(eq(triageClusters.projectId, projectId), inArray(triageClusters.id, ids)));
+    return new Set(rows.map((row) => row.id));
+  }
+
   async #clusters(projectId: string, ids: string[]): Promise<Map<string, MemoryCluster>> {
     if (ids.length === 0) return new Map();
     const rows = await this.db
@@ -196,6 +230,49 @@ export class TriageMemoryRepository implements TriageMemory {
     }
     return runs;
   }
+}
+
+interface MemoryEntry {
+  id: string;
+  signature: string;
+  title: string;
+  class: FailureClass;
+  decidedBy: DecidedBy;
+  /** The decision recorded as the cluster's own: a user's class is kept apart, as the correction. */
+  automatic: DecidedBy;
+  corrected: boolean;
+  failures: number;
+  vector: number[];
+  /** Remembered under its own id (not matched to another remembered signature). */
+  own: boolean;
+}
+
+/** One entry per memory id: two clusters matched to one remembered cause are one sighting. */
+function memoryEntries(sightings: MemorySighting[]): MemoryEntry[] {
+  const entries = new Map<string, MemoryEntry>();
+  for (const { cluster, vector } of sightings) {
+    // A cluster matched by a near signature is the remembered root cause seen again.
+    const id = cluster.recognised?.memoryId ?? cluster.id;
+    const existing = entries.get(id);
+    if (existing) {
+      existing.failures += cluster.count;
+      continue;
+    }
+    const corrected = cluster.decidedBy.startsWith('user:');
+    entries.set(id, {
+      id,
+      signature: cluster.signature,
+      title: cluster.title,
+      class: cluster.class,
+      decidedBy: cluster.decidedBy,
+      automatic: corrected ? 'rules' : cluster.decidedBy,
+      corrected,
+      failures: cluster.count,
+      vector,
+      own: id === cluster.id,
+    });
+  }
+  return [...entries.values()];
 }
 
 function toCluster(row: ClusterRow, runs: MemoryCluster['runs']): MemoryCluster {
