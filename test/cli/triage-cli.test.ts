@@ -92,16 +92,6 @@ describe('testops triage', () => {
       nextAction: 'repair-test',
     });
 
-    const search = await testops(
-      'triage',
-      'memory',
-      'search',
-      'getByRole button',
-      '--project',
-      'shop',
-      '--json',
-    );
-    expect((JSON.parse(search.stdout) as { nearest: unknown[] }).nearest.length).toBeGreaterThan(0);
     const exported = await testops(
       'triage',
       'memory',
