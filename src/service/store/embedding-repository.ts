@@ -145,20 +145,7 @@ export class EmbeddingRepository implements EmbeddingStore {
   ): Promise<void> {
     const norms = queries.map((query) => norm(query.vector));
     for (const dimensions of new Set(queries.map((query) => query.vector.length))) {
-      for (let after: string | undefined; ;) {
-        const rows = await this.db
-          .select({ ref: embeddings.ref, text: embeddings.text, embedding: embeddings.embedding })
-          .from(embeddings)
-          .where(
-            and(
-              eq(embeddings.projectId, projectId),
-              eq(embeddings.dimensions, dimensions),
-              refPrefix ? sql`starts_with(${embeddings.ref}, ${refPrefix})` : undefined,
-              after === undefined ? undefined : gt(embeddings.ref, after),
-            ),
-          )
-          .orderBy(asc(embeddings.ref))
-          .limit(this.scanBatch);
+      for await (const rows of this.#batches(projectId, dimensions, refPrefix))
         for (const row of rows)
           queries.forEach((query, index) => {
             if (query.vector.length !== dimensions) return;
@@ -169,29 +156,13 @@ export class EmbeddingRepository implements EmbeddingStore {
             };
             if (closer(candidate, found.get(query.key))) found.set(query.key, candidate);
           });
-        if (rows.length < this.scanBatch) break;
-        after = rows[rows.length - 1]!.ref;
-      }
     }
   }
 
   async #scan(projectId: string, vector: number[], limit: number, refPrefix: string): Promise<Neighbour[]> {
     const queryNorm = norm(vector);
     let best: Neighbour[] = [];
-    for (let after: string | undefined; ;) {
-      const rows = await this.db
-        .select({ ref: embeddings.ref, text: embeddings.text, embedding: embeddings.embedding })
-        .from(embeddings)
-        .where(
-          and(
-            eq(embeddings.projectId, projectId),
-            eq(embeddings.dimensions, vector.length),
-            refPrefix ? sql`starts_with(${embeddings.ref}, ${refPrefix})` : undefined,
-            after === undefined ? undefined : gt(embeddings.ref, after),
-          ),
-        )
-        .orderBy(asc(embeddings.ref))
-        .limit(this.scanBatch);
+    for await (const rows of this.#batches(projectId, vector.length, refPrefix)) {
       for (const row of rows) {
         best.push({
           ref: row.ref,
@@ -200,7 +171,32 @@ export class EmbeddingRepository implements EmbeddingStore {
         });
       }
       best = best.sort(byDistance).slice(0, limit);
-      if (rows.length < this.scanBatch) return best;
+    }
+    return best;
+  }
+
+  /** The project's vectors of one dimension, `scanBatch` rows at a time, in ref order. */
+  async *#batches(
+    projectId: string,
+    dimensions: number,
+    refPrefix: string,
+  ): AsyncGenerator<{ ref: string; text: string; embedding: number[] }[]> {
+    for (let after: string | undefined; ;) {
+      const rows = await this.db
+        .select({ ref: embeddings.ref, text: embeddings.text, embedding: embeddings.embedding })
+        .from(embeddings)
+        .where(
+          and(
+            eq(embeddings.projectId, projectId),
+            eq(embeddings.dimensions, dimensions),
+            refPrefix ? sql`starts_with(${embeddings.ref}, ${refPrefix})` : undefined,
+            after === undefined ? undefined : gt(embeddings.ref, after),
+          ),
+        )
+        .orderBy(asc(embeddings.ref))
+        .limit(this.scanBatch);
+      yield rows;
+      if (rows.length < this.scanBatch) return;
       after = rows[rows.length - 1]!.ref;
     }
   }
