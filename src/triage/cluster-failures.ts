@@ -63,7 +63,7 @@ function signatureOf(failure: TriageFailure, classification: Classification): st
 }
 
 function titleOf(failure: TriageFailure, classification: Classification): string {
-  if (failure.findingTitle) return failure.findingTitle;
+  if (failure.findingTitle && classification.class !== 'environment') return failure.findingTitle;
   const line = failure.message.split('\n').find((text) => text.trim()) ?? failure.message;
   const where = classification.class === 'environment' ? '' : (failure.operation ?? failure.file ?? '');
   return `${where ? `${where}: ` : ''}${line.trim().slice(0, 160)}`;
