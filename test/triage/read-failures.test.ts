@@ -123,6 +123,8 @@ tests/test_disks.py:42: AssertionError</failure>
       Tip: run Playwright with --reporter=json (or junit), pytest with --junitxml, or pass testops' testops-report.json."
     `);
     expect(refusal('{"suites": [', 'cut.json')).toContain('cut.json: not valid JSON');
-    expect(refusal('<testsuites><testsuite></testsuites>', 'cut.xml')).toMatch(/^TESTOPS_TRIAGE_INPUT_UNKNOWN: cut\.xml, line 1, column \d+: not well-formed XML/);
+    expect(refusal('<testsuites><testsuite></testsuites>', 'cut.xml')).toMatch(
+      /^TESTOPS_TRIAGE_INPUT_UNKNOWN: cut\.xml, line 1, column \d+: not well-formed XML/,
+    );
   });
 });
