@@ -1,6 +1,6 @@
 // The dependency rule of ARCHITECTURE.md, made executable: stages depend on core only and
 // never on each other; the pipeline composes them; the CLI and the service sit on top.
-const stages = ['sources', 'generation', 'validation', 'optimisation', 'emit'];
+const stages = ['sources', 'generation', 'validation', 'optimisation', 'emit', 'triage'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

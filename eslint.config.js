@@ -55,7 +55,7 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
   },
   {
-    files: ['eslint.config.js', 'vitest.config.ts', '*.config.*'],
+    files: ['eslint.config.js', 'vitest.config.ts', '*.config.*', '**/playwright.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -15,6 +15,7 @@ import { registerPlanCommand } from './commands/plan.ts';
 import { registerKeysCommands } from './commands/keys.ts';
 import { registerLlmCommands } from './commands/llm.ts';
 import { registerServeCommands } from './commands/serve.ts';
+import { registerTriageCommands } from './commands/triage.ts';
 import { registerExploreCommand, registerGenerateUiCommand } from './commands/ui.ts';
 
 /** package.json's version, which `npm run release` sets: one place for it. */
@@ -33,6 +34,9 @@ export async function main(argv: string[]): Promise<number> {
     )
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
+    // Lets a command with options have subcommands with the same options (`triage --project`,
+    // `triage memory list --project`): options after a subcommand's name are the subcommand's.
+    .enablePositionalOptions()
     .exitOverride();
   let exitCode = 0;
   const setExitCode = (code: number) => {
@@ -52,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
   registerKeysCommands(program, setExitCode);
   registerLlmCommands(program, setExitCode);
   registerCrewCommands(program, setExitCode);
+  registerTriageCommands(program, setExitCode);
   try {
     await program.parseAsync(argv);
     return exitCode;

@@ -73,6 +73,10 @@ export const ERROR_CATALOGUE = {
     kind: 'environment',
     meaning: 'The behaviour source (a Notion page) could not be read; the last good behaviour keeps serving.',
   },
+  TESTOPS_TRIAGE_INPUT_UNKNOWN: input(
+    400,
+    'The run given to triage is not our testops-report.json, Playwright JSON reporter output or JUnit XML.',
+  ),
   TESTOPS_OUTPUT_TOO_LARGE: input(413, 'A job produced more output than is kept; ask for less per job.'),
   // Engine: the target and this machine.
   TESTOPS_SOURCE_FETCH_FAILED: {
@@ -241,6 +245,7 @@ export const ERROR_CATALOGUE = {
   TESTOPS_TASK_NOT_FOUND: input(404, 'No task has this id (or it belongs to another project).'),
   TESTOPS_TEST_NOT_FOUND: input(404, 'No generated test has this id.'),
   TESTOPS_SECRET_NOT_FOUND: input(404, 'The project has no secret with this name.'),
+  TESTOPS_TRIAGE_CLUSTER_NOT_FOUND: input(404, "The project's triage memory has no cluster with this id."),
   TESTOPS_NO_ARTIFACTS: { ...input(404, 'The task has no artifacts (yet).'), kind: 'state' },
   TESTOPS_NO_REPORT: { ...input(404, 'The task has no report (yet).'), kind: 'state' },
   TESTOPS_TASK_FINISHED: { ...input(409, 'The task has finished and cannot be cancelled.'), kind: 'state' },

@@ -64,6 +64,8 @@ export interface ModelClient {
   readonly provider: string;
   readonly model: string;
   generateObject<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>>;
+  /** The provider's embeddings, one vector per text; present when an embedding model is configured. */
+  embed?(values: string[]): Promise<number[][]>;
 }
 
 /** Usage records as the pipeline hands them to its consumers. */

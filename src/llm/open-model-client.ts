@@ -76,6 +76,7 @@ export async function openModelClient(options: OpenModelClientOptions): Promise<
     capabilities,
     completion,
     fetch: fetcher,
+    ...(settings.embeddingModel ? { embed: (values: string[]) => completion.embed(values) } : {}),
     generateObject<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>> {
       return generateStructured(completion, request, {
         capabilities,

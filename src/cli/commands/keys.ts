@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { loadServiceConfig } from '../../service/config.ts';
-import type { Stores } from '../../service/store/stores.ts';
+import { withStores } from '../with-stores.ts';
 
 /** `testops keys create|list|revoke`: API keys for the server, stored hashed in its database. */
 export function registerKeysCommands(program: Command, setExitCode: (code: number) => void): void {
@@ -61,19 +60,4 @@ export function registerKeysCommands(program: Command, setExitCode: (code: numbe
         if (!revoked) setExitCode(1);
       }),
     );
-}
-
-async function withStores(work: (stores: Stores) => Promise<void>): Promise<void> {
-  const config = loadServiceConfig();
-  const { openStores } = await import('../../service/store/open-stores.ts');
-  const stores = await openStores({
-    dataDir: config.dataDir,
-    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
-    ...(config.secretKey ? { secretKey: config.secretKey } : {}),
-  });
-  try {
-    await work(stores);
-  } finally {
-    await stores.close();
-  }
 }

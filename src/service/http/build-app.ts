@@ -16,6 +16,7 @@ import { registerSecretRoutes } from './routes/secret-routes.ts';
 import { registerSubmitRoutes } from './routes/submit-routes.ts';
 import { registerTaskRoutes } from './routes/task-routes.ts';
 import { registerTestRoutes } from './routes/test-routes.ts';
+import { registerTriageRoutes } from './routes/triage-routes.ts';
 import type { ServiceContext } from './service-context.ts';
 
 export interface BuildAppOptions {
@@ -104,6 +105,7 @@ export async function buildApp(
   registerTestRoutes(app, context);
   registerArtifactRoutes(app, context);
   registerBehaviorRoutes(app, context);
+  registerTriageRoutes(app, context);
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
   return app;
 }

@@ -9,6 +9,8 @@ type Neighbour = { ref: string; text: string; distance: number };
 
 /** Rows read per round trip when distances are computed here rather than by pgvector. */
 const SCAN_BATCH = 500;
+/** Rows per multi-row statement: well under PostgreSQL's 65,535 bind parameters. */
+const UPSERT_BATCH = 500;
 
 /**
  * Embeddings with cosine distance (1 − cosine similarity; 0 is the same direction, 2 the
@@ -40,15 +42,85 @@ export class EmbeddingRepository implements EmbeddingStore {
     );
   }
 
-  async nearest(projectId: string, vector: number[], limit: number): Promise<Neighbour[]> {
+  /** Many refs in one statement (triage remembers a run's clusters at once). */
+  async upsertMany(
+    projectId: string,
+    entries: { ref: string; vector: number[]; text: string }[],
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    for (const entry of entries) checkVector(entry.vector, `vector of ${entry.ref}`);
+    await ensureProject(this.db, projectId);
+    for (let start = 0; start < entries.length; start += UPSERT_BATCH) {
+      const rows = entries
+        .slice(start, start + UPSERT_BATCH)
+        .map(
+          (entry) =>
+            sql`(${projectId}, ${entry.ref}, ${entry.text}, ${`{${entry.vector.join(',')}}`}::real[], ${entry.vector.length}${
+              this.vector ? sql`, ${`[${entry.vector.join(',')}]`}::vector` : sql``
+            })`,
+        );
+      await this.db.execute(
+        sql`insert into ${embeddings} (project_id, ref, text, embedding, dimensions${this.vector ? sql`, embedding_vector` : sql``})
+            values ${sql.join(rows, sql`, `)}
+            on conflict (project_id, ref) do update set
+              text = excluded.text, embedding = excluded.embedding, dimensions = excluded.dimensions,
+              ${this.vector ? sql`embedding_vector = excluded.embedding_vector,` : sql``} updated_at = now()`,
+      );
+    }
+  }
+
+  /**
+   * The nearest entry for each of many query vectors (of one dimension), in one pass: a lateral
+   * join where pgvector exists, one scan of the project's vectors otherwise.
+   */
+  async nearestEach(
+    projectId: string,
+    queries: { key: string; vector: number[] }[],
+    refPrefix = '',
+  ): Promise<Map<string, Neighbour>> {
+    for (const query of queries) checkVector(query.vector, `query vector ${query.key}`);
+    const found = new Map<string, Neighbour>();
+    if (!this.vector) {
+      await this.#scanEach(projectId, queries, refPrefix, found);
+      return found;
+    }
+    for (let start = 0; start < queries.length; start += UPSERT_BATCH) {
+      const batch = queries.slice(start, start + UPSERT_BATCH);
+      const values = batch.map(
+        (query) => sql`(${query.key}, ${`[${query.vector.join(',')}]`}::vector, ${query.vector.length}::int)`,
+      );
+      const rows = await queryRows<{ key: string; ref: string; text: string; distance: number | string }>(
+        this.db,
+        sql`select q.key, best.ref, best.text, best.distance
+            from (values ${sql.join(values, sql`, `)}) as q(key, v, dims)
+            cross join lateral (
+              select ref, text, coalesce(embedding_vector, embedding::vector) <=> q.v as distance
+              from ${embeddings}
+              where project_id = ${projectId} and dimensions = q.dims and starts_with(ref, ${refPrefix})
+              order by 3, ref
+              limit 1
+            ) as best`,
+      );
+      for (const row of rows)
+        found.set(row.key, { ref: row.ref, text: row.text, distance: Number(row.distance) });
+    }
+    return found;
+  }
+
+  async nearest(projectId: string, vector: number[], limit: number, refPrefix = ''): Promise<Neighbour[]> {
     checkVector(vector, 'query vector');
     if (limit <= 0) return [];
     return this.vector
-      ? this.#nearestInDatabase(projectId, vector, limit)
-      : this.#scan(projectId, vector, limit);
+      ? this.#nearestInDatabase(projectId, vector, limit, refPrefix)
+      : this.#scan(projectId, vector, limit, refPrefix);
   }
 
-  async #nearestInDatabase(projectId: string, vector: number[], limit: number): Promise<Neighbour[]> {
+  async #nearestInDatabase(
+    projectId: string,
+    vector: number[],
+    limit: number,
+    refPrefix: string,
+  ): Promise<Neighbour[]> {
     const query = sql`${`[${vector.join(',')}]`}::vector`;
     // A row written by a process that opened before pgvector was installed has no
     // embedding_vector until the next open fills it; convert its array on the fly meanwhile.
@@ -58,28 +130,39 @@ export class EmbeddingRepository implements EmbeddingStore {
       sql`select ref, text, ${distance} as distance
           from ${embeddings}
           where project_id = ${projectId} and dimensions = ${vector.length}
+            and starts_with(ref, ${refPrefix})
           order by ${distance}, ref
           limit ${limit}`,
     );
     return rows.map((row) => ({ ref: row.ref, text: row.text, distance: Number(row.distance) }));
   }
 
-  async #scan(projectId: string, vector: number[], limit: number): Promise<Neighbour[]> {
+  async #scanEach(
+    projectId: string,
+    queries: { key: string; vector: number[] }[],
+    refPrefix: string,
+    found: Map<string, Neighbour>,
+  ): Promise<void> {
+    const norms = queries.map((query) => norm(query.vector));
+    for (const dimensions of new Set(queries.map((query) => query.vector.length))) {
+      for await (const rows of this.#batches(projectId, dimensions, refPrefix))
+        for (const row of rows)
+          queries.forEach((query, index) => {
+            if (query.vector.length !== dimensions) return;
+            const candidate = {
+              ref: row.ref,
+              text: row.text,
+              distance: cosineDistance(query.vector, norms[index]!, row.embedding),
+            };
+            if (closer(candidate, found.get(query.key))) found.set(query.key, candidate);
+          });
+    }
+  }
+
+  async #scan(projectId: string, vector: number[], limit: number, refPrefix: string): Promise<Neighbour[]> {
     const queryNorm = norm(vector);
     let best: Neighbour[] = [];
-    for (let after: string | undefined; ;) {
-      const rows = await this.db
-        .select({ ref: embeddings.ref, text: embeddings.text, embedding: embeddings.embedding })
-        .from(embeddings)
-        .where(
-          and(
-            eq(embeddings.projectId, projectId),
-            eq(embeddings.dimensions, vector.length),
-            after === undefined ? undefined : gt(embeddings.ref, after),
-          ),
-        )
-        .orderBy(asc(embeddings.ref))
-        .limit(this.scanBatch);
+    for await (const rows of this.#batches(projectId, vector.length, refPrefix)) {
       for (const row of rows) {
         best.push({
           ref: row.ref,
@@ -88,10 +171,39 @@ export class EmbeddingRepository implements EmbeddingStore {
         });
       }
       best = best.sort(byDistance).slice(0, limit);
-      if (rows.length < this.scanBatch) return best;
+    }
+    return best;
+  }
+
+  /** The project's vectors of one dimension, `scanBatch` rows at a time, in ref order. */
+  async *#batches(
+    projectId: string,
+    dimensions: number,
+    refPrefix: string,
+  ): AsyncGenerator<{ ref: string; text: string; embedding: number[] }[]> {
+    for (let after: string | undefined; ;) {
+      const rows = await this.db
+        .select({ ref: embeddings.ref, text: embeddings.text, embedding: embeddings.embedding })
+        .from(embeddings)
+        .where(
+          and(
+            eq(embeddings.projectId, projectId),
+            eq(embeddings.dimensions, dimensions),
+            refPrefix ? sql`starts_with(${embeddings.ref}, ${refPrefix})` : undefined,
+            after === undefined ? undefined : gt(embeddings.ref, after),
+          ),
+        )
+        .orderBy(asc(embeddings.ref))
+        .limit(this.scanBatch);
+      yield rows;
+      if (rows.length < this.scanBatch) return;
       after = rows[rows.length - 1]!.ref;
     }
   }
+}
+
+function closer(candidate: Neighbour, current: Neighbour | undefined): boolean {
+  return current === undefined || byDistance(candidate, current) < 0;
 }
 
 function byDistance(a: Neighbour, b: Neighbour): number {

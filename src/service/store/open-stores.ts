@@ -19,6 +19,7 @@ import { SecretRepository } from './secret-repository.ts';
 import { SourceRepository } from './source-repository.ts';
 import { DEFAULT_PROJECT, type Stores } from './stores.ts';
 import { TestRepository } from './test-repository.ts';
+import { TriageMemoryRepository } from './triage-memory-repository.ts';
 import { setUpVector } from './vector-support.ts';
 
 export interface OpenStoresOptions {
@@ -74,6 +75,7 @@ function assemble(
   unlockDataDir: (() => Promise<void>) | undefined,
 ): Stores {
   const { db } = connection;
+  const embeddings = new EmbeddingRepository(db, vector);
   let closing: Promise<void> | undefined;
   return {
     jobs: new JobRepository(db),
@@ -85,7 +87,8 @@ function assemble(
     keys: new KeyRepository(db),
     audit: new AuditRepository(db),
     secrets: new SecretRepository(db, box),
-    embeddings: new EmbeddingRepository(db, vector),
+    embeddings,
+    triage: new TriageMemoryRepository(db, embeddings),
     llmCache: new LlmCacheRepository(db),
     behaviors: new BehaviorRepository(db),
     info: Object.freeze({ driver: connection.driver, vector }),

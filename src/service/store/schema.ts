@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   customType,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -298,3 +299,50 @@ export const projectBehaviors = pgTable('project_behaviors', {
   updatedBy: text('updated_by').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Triage memory: one row per root cause a project's runs showed (its signature; its embedding is
+ * in `embeddings` under `triage:<id>`), with the class triage gave it and a user's correction.
+ */
+export const triageClusters = pgTable(
+  'triage_clusters',
+  {
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    signature: text('signature').notNull(),
+    title: text('title').notNull(),
+    class: text('class').notNull(),
+    decidedBy: text('decided_by').notNull(),
+    correction: jsonb('correction').$type<{ class: string; by: string; note: string; at: string }>(),
+    firstSeen: timestamp('first_seen', { withTimezone: true }).notNull().defaultNow(),
+    lastSeen: timestamp('last_seen', { withTimezone: true }).notNull().defaultNow(),
+    count: integer('count').notNull().default(0),
+  },
+  (table) => [
+    primaryKey({ columns: [table.projectId, table.id] }),
+    index('triage_clusters_project_last_seen').on(table.projectId, table.lastSeen),
+  ],
+);
+
+/** Each run a cluster was seen in, once per run (the same report triaged twice counts once). */
+export const triageSightings = pgTable(
+  'triage_sightings',
+  {
+    projectId: text('project_id').notNull(),
+    clusterId: text('cluster_id').notNull(),
+    runId: text('run_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    class: text('class').notNull(),
+    decidedBy: text('decided_by').notNull(),
+    failures: integer('failures').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.projectId, table.clusterId, table.runId] }),
+    foreignKey({
+      columns: [table.projectId, table.clusterId],
+      foreignColumns: [triageClusters.projectId, triageClusters.id],
+    }).onDelete('cascade'),
+  ],
+);

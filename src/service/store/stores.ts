@@ -1,4 +1,5 @@
 import type { ResponseCache } from '../../core/response-cache.ts';
+import type { TriageMemory } from '../../core/triage.ts';
 import type { JobStore } from '../jobs/job-store.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface Stores {
   audit: AuditLog;
   secrets: SecretStore;
   embeddings: EmbeddingStore;
+  /** Failure triage's project memory (see core/triage.ts). */
+  triage: TriageMemory;
   /** Model answers by cache key (see core/response-cache.ts). */
   llmCache: ResponseCache;
   /** Per-project crew behaviours overriding the service's active one. */
@@ -211,9 +214,11 @@ export interface SecretStore {
 /** Embeddings for similarity search (chat, duplicates): pgvector where present, a plain array column otherwise. */
 export interface EmbeddingStore {
   upsert(projectId: string, ref: string, vector: number[], text: string): Promise<void>;
+  /** Nearest first; `refPrefix` keeps one kind of entry (`triage:`). */
   nearest(
     projectId: string,
     vector: number[],
     limit: number,
+    refPrefix?: string,
   ): Promise<{ ref: string; text: string; distance: number }[]>;
 }

@@ -1,12 +1,10 @@
+import { withoutAnsi } from '../../core/plain-text.ts';
 import type { FailureEvidence, RecordedExchange, TestOutcome } from '../../core/run-report.ts';
 import {
   flattenSpecs,
   type PlaywrightJsonReport,
   type PlaywrightJsonResult,
-} from './playwright-json-report.ts';
-
-// Colour codes in runner messages; built from a string so the regex holds no control character.
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+} from '../../core/playwright-json-report.ts';
 
 /**
  * One verdict per test from all its repeats: passed every time → delivered, failed every
@@ -64,7 +62,7 @@ export function classifyPlaywrightReport(report: PlaywrightJsonReport): TestOutc
 
 function evidenceOf(result: PlaywrightJsonResult): FailureEvidence {
   const raw = result.errors?.[0]?.message ?? result.error?.message ?? `test ${result.status}`;
-  const message = raw.replace(ANSI, '');
+  const message = withoutAnsi(raw);
   const expected =
     /^Expected: (.*)$/m.exec(message)?.[1] ??
     (result.status === 'timedOut' ? 'the test to finish within its timeout' : 'the test to pass');

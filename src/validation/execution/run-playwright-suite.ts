@@ -5,7 +5,7 @@ import type { EventSink } from '../../core/events.ts';
 import type { TestOutcome } from '../../core/run-report.ts';
 import { classifyPlaywrightReport } from './classify-outcomes.ts';
 import { nodeGuardEnv, type ConnectGuardPolicy } from './connect-guard.ts';
-import type { PlaywrightJsonReport } from './playwright-json-report.ts';
+import type { PlaywrightJsonReport } from '../../core/playwright-json-report.ts';
 import { runProcess } from './run-process.ts';
 import { ensureSuiteDependencies } from './suite-dependencies.ts';
 

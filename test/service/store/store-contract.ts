@@ -8,6 +8,7 @@ import { EmbeddingRepository } from '../../../src/service/store/embedding-reposi
 import { SecretBox } from '../../../src/service/store/secret-box.ts';
 import { SecretRepository } from '../../../src/service/store/secret-repository.ts';
 import { DEFAULT_PROJECT, type Stores, type TestRecord } from '../../../src/service/store/stores.ts';
+import type { TriageCluster } from '../../../src/core/triage.ts';
 
 export interface StoreHarness {
   /** Opens the stores under test (once per suite) with the Drizzle handle for raw reads. */
@@ -729,6 +730,111 @@ export function describeStoreContract(label: string, harness: StoreHarness): voi
         await expect(stores.secrets.get(target, 'TOKEN')).rejects.toMatchObject({
           code: 'TESTOPS_SECRET_UNREADABLE',
         });
+      });
+    });
+
+    describe('triage memory', () => {
+      const cluster = (id: string, signature: string, extra: Partial<TriageCluster> = {}): TriageCluster => ({
+        id,
+        signature,
+        title: `title of ${id}`,
+        class: 'product-defect',
+        decidedBy: 'rules',
+        reasons: ['a reason'],
+        nextAction: 'open-defect',
+        count: 2,
+        failures: [],
+        recognised: undefined,
+        ...extra,
+      });
+
+      it('remembers each cluster once per run, with its history, and recalls it by id or nearest vector', async () => {
+        const projectId = project();
+        const first = cluster('a1a1a1a1a1a1a1a1', 'product-defect|status 500');
+        await stores.triage.remember(projectId, 'run-1', [{ cluster: first, vector: [1, 0, 0] }]);
+        await stores.triage.remember(projectId, 'run-1', [{ cluster: first, vector: [1, 0, 0] }]);
+        await stores.triage.remember(projectId, 'run-2', [
+          { cluster: { ...first, class: 'environment', decidedBy: 'model' }, vector: [1, 0, 0] },
+          { cluster: cluster('b2b2b2b2b2b2b2b2', 'test-defect|locator'), vector: [0, 1, 0] },
+        ]);
+        const remembered = await stores.triage.get(projectId, first.id);
+        expect(remembered).toMatchObject({
+          count: 2,
+          class: 'environment',
+          decidedBy: 'model',
+          correction: undefined,
+        });
+        expect(remembered!.runs.map((run) => [run.runId, run.class, run.failures]).sort()).toEqual([
+          ['run-1', 'product-defect', 2],
+          ['run-2', 'environment', 2],
+        ]);
+        expect(Date.parse(remembered!.firstSeen)).toBeLessThanOrEqual(Date.parse(remembered!.lastSeen));
+
+        const recalled = await stores.triage.recall(
+          projectId,
+          [
+            { id: first.id, vector: [0, 0, 1] },
+            { id: 'c3c3c3c3c3c3c3c3', vector: [0.05, 1, 0] },
+            { id: 'd4d4d4d4d4d4d4d4', vector: [0, 0, 1] },
+          ],
+          0.1,
+        );
+        expect(recalled.get(first.id)).toMatchObject({ distance: 0, cluster: { id: first.id } });
+        expect(recalled.get('c3c3c3c3c3c3c3c3')?.cluster.id).toBe('b2b2b2b2b2b2b2b2');
+        expect(recalled.get('c3c3c3c3c3c3c3c3')!.distance).toBeLessThan(0.01);
+        expect(recalled.has('d4d4d4d4d4d4d4d4')).toBe(false);
+        expect(await stores.triage.recall(project(), [{ id: first.id, vector: [1, 0, 0] }], 0.1)).toEqual(
+          new Map(),
+        );
+      });
+
+      it('keeps a correction over later automated decisions, lists, searches and finds nearest', async () => {
+        const projectId = project();
+        const locator = cluster('e5e5e5e5e5e5e5e5', 'test-defect|waiting for getByRole button', {
+          title: 'Order button',
+          class: 'test-defect',
+          nextAction: 'repair-test',
+        });
+        await stores.triage.remember(projectId, 'run-1', [{ cluster: locator, vector: [0, 1] }]);
+        await stores.triage.remember(projectId, 'run-1', [
+          { cluster: cluster('f6f6f6f6f6f6f6f6', 'environment|ECONNREFUSED'), vector: [1, 0] },
+        ]);
+        expect(
+          await stores.triage.correct(projectId, '0000000000000000', {
+            class: 'flaky',
+            by: 'alice',
+            note: '',
+          }),
+        ).toBeUndefined();
+        const corrected = await stores.triage.correct(projectId, locator.id, {
+          class: 'product-defect',
+          by: 'alice',
+          note: 'the button was removed by mistake',
+        });
+        expect(corrected?.correction).toMatchObject({
+          class: 'product-defect',
+          by: 'alice',
+          note: 'the button was removed by mistake',
+        });
+        await stores.triage.remember(projectId, 'run-2', [
+          { cluster: { ...locator, class: 'product-defect', decidedBy: 'user:alice' }, vector: [0, 1] },
+        ]);
+        const after = await stores.triage.get(projectId, locator.id);
+        expect(after).toMatchObject({
+          count: 2,
+          class: 'test-defect',
+          decidedBy: 'rules',
+          correction: { class: 'product-defect' },
+        });
+
+        const listed = await stores.triage.list(projectId, { limit: 10, offset: 0 });
+        expect(listed.total).toBe(2);
+        expect(listed.items.map((item) => item.id)).toEqual([locator.id, 'f6f6f6f6f6f6f6f6']);
+        const searched = await stores.triage.list(projectId, { text: 'GETBYROLE', limit: 10, offset: 0 });
+        expect(searched.items.map((item) => item.id)).toEqual([locator.id]);
+        expect((await stores.triage.list(projectId, { text: '100%_', limit: 10, offset: 0 })).total).toBe(0);
+        const nearest = await stores.triage.nearest(projectId, [0.9, 0.1], 5);
+        expect(nearest.map((entry) => entry.cluster.id)).toEqual(['f6f6f6f6f6f6f6f6', locator.id]);
       });
     });
 

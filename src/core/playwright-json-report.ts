@@ -1,4 +1,4 @@
-/** The parts of Playwright's JSON reporter output that verification reads. */
+/** The parts of Playwright's JSON reporter output that verification and triage read. */
 export interface PlaywrightJsonReport {
   suites?: PlaywrightJsonSuite[];
   errors?: { message?: string }[];
@@ -17,14 +17,17 @@ export interface PlaywrightJsonSpec {
   line: number;
   tests: {
     annotations?: { type: string; description?: string }[];
+    /** `flaky`: failed, then passed on a retry. */
+    status?: 'expected' | 'unexpected' | 'flaky' | 'skipped';
+    projectName?: string;
     results: PlaywrightJsonResult[];
   }[];
 }
 
 export interface PlaywrightJsonResult {
   status: 'passed' | 'failed' | 'timedOut' | 'skipped' | 'interrupted';
-  errors?: { message?: string }[];
-  error?: { message?: string };
+  errors?: { message?: string; stack?: string }[];
+  error?: { message?: string; stack?: string };
   attachments?: { name: string; contentType: string; body?: string; path?: string }[];
   annotations?: { type: string; description?: string }[];
 }
