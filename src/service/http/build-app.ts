@@ -10,6 +10,7 @@ import { registerBodyGuard } from './body-guard.ts';
 import { frameworkErrors, registerErrorHandling } from './error-response.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
+import { registerProjectRoutes } from './routes/project-routes.ts';
 import { registerStreamRoute } from './routes/stream-route.ts';
 import { registerSubmitRoutes } from './routes/submit-routes.ts';
 import { registerTaskRoutes } from './routes/task-routes.ts';
@@ -73,7 +74,7 @@ export async function buildApp(
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(cors, {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
-    methods: ['GET', 'POST', 'OPTIONS'],
+    methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
     allowedHeaders: [
       'authorization',
       'content-type',
@@ -100,6 +101,7 @@ export async function buildApp(
   registerStreamRoute(app, context);
   registerTestRoutes(app, context);
   registerArtifactRoutes(app, context);
+  registerProjectRoutes(app, context);
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
   return app;
 }
