@@ -9,6 +9,7 @@ import { registerAuth, registerRouteAccess } from './auth.ts';
 import { registerBodyGuard } from './body-guard.ts';
 import { frameworkErrors, registerErrorHandling } from './error-response.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
+import { registerChatRoutes } from './routes/chat-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerProjectRoutes } from './routes/project-routes.ts';
 import { registerStreamRoute } from './routes/stream-route.ts';
@@ -102,6 +103,7 @@ export async function buildApp(
   registerTestRoutes(app, context);
   registerArtifactRoutes(app, context);
   registerProjectRoutes(app, context);
+  registerChatRoutes(app, context);
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
   return app;
 }
