@@ -10,6 +10,7 @@ import { registerBodyGuard } from './body-guard.ts';
 import { frameworkErrors, registerErrorHandling } from './error-response.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
 import { registerChatRoutes } from './routes/chat-routes.ts';
+import { registerCopilotRoutes } from './routes/copilot-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerProjectRoutes } from './routes/project-routes.ts';
 import { registerStreamRoute } from './routes/stream-route.ts';
@@ -104,6 +105,7 @@ export async function buildApp(
   registerArtifactRoutes(app, context);
   registerProjectRoutes(app, context);
   registerChatRoutes(app, context);
+  registerCopilotRoutes(app, context);
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
   return app;
 }
