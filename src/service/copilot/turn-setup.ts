@@ -60,6 +60,8 @@ export async function prepareTurn(
   }
   const index = lastUserIndex(request.messages);
   let parentId = request.parentId;
+  // A new chat's conversation is what this request stores: no need to read it back.
+  const stored: MessageRecord[] = [];
   if (parentId !== undefined) {
     const parent = await chats.message(parentId);
     if (!parent || parent.chatId !== chat.id)
@@ -67,11 +69,13 @@ export async function prepareTurn(
   } else if (request.chatId) {
     parentId = (await chats.latest(chat.id))?.id;
   } else {
-    for (const earlier of request.messages.slice(0, index))
-      parentId = (await append(chats, chat, { ...earlier, parentId }, ids)).id;
+    for (const earlier of request.messages.slice(0, index)) {
+      stored.push(await append(chats, chat, { ...earlier, parentId }, ids));
+      parentId = stored.at(-1)!.id;
+    }
   }
   const question = await append(chats, chat, { ...request.messages[index]!, parentId }, ids);
-  const conversation = await chats.branch(question.id);
+  const conversation = request.chatId ? await chats.branch(question.id) : [...stored, question];
   return { chat, question, parentId: question.id, replyId: randomUUID(), conversation, ...ids, stored: true };
 }
 

@@ -5,7 +5,8 @@ import { startServerOn } from '../support/server-on-store.ts';
 /** What the routes answer: a project, a list, a deletion or an error. */
 type Body = Record<string, unknown> & {
   error: { code: string; message: string };
-  items: { id: string }[];
+  items: (Record<string, unknown> & { id: string })[];
+  next_cursor: string | null;
 };
 
 interface Answer {
@@ -13,7 +14,7 @@ interface Answer {
   body: Body;
 }
 
-describe.each(['pglite', 'postgres'] as const)('projects over HTTP (%s)', (store) => {
+describe.each(['pglite', 'postgres'] as const)('projects and their chats over HTTP (%s)', (store) => {
   let server: RunningServer;
   let allKey: string;
   let billingKey: string;
@@ -22,6 +23,7 @@ describe.each(['pglite', 'postgres'] as const)('projects over HTTP (%s)', (store
     server = await startServerOn(store);
     allKey = (await server.runtime.stores.keys.create('*', 'admin')).key;
     billingKey = (await server.runtime.stores.keys.create('billing-api', 'billing')).key;
+    await server.runtime.stores.projects.create({ name: 'Shop', id: 'shop' });
   });
 
   afterAll(async () => {
@@ -144,5 +146,68 @@ describe.each(['pglite', 'postgres'] as const)('projects over HTTP (%s)', (store
     expect(Object.keys(document.paths['/api/v1/projects/{id}'] ?? {})).toEqual(
       expect.arrayContaining(['get', 'patch', 'delete']),
     );
+  });
+
+  it('creates, lists, renames and deletes chats inside a project only', async () => {
+    const created = await call('POST', '/api/v1/projects/shop/chats', { title: 'Login' });
+    expect(created.status).toBe(201);
+    const id = String(created.body['id']);
+    const untitled = await call('POST', '/api/v1/projects/shop/chats', {});
+    expect(untitled.body['title']).toBe('New chat');
+    const list = await call('GET', '/api/v1/projects/shop/chats?limit=10');
+    expect(list.body.items.map((chat) => chat.id)).toEqual([untitled.body['id'], id]);
+
+    expect(
+      (await call('PATCH', `/api/v1/projects/shop/chats/${id}`, { title: 'Checkout' })).body,
+    ).toMatchObject({
+      title: 'Checkout',
+    });
+    expect((await call('GET', `/api/v1/projects/default/chats/${id}`)).status).toBe(404);
+    expect((await call('GET', `/api/v1/projects/shop/chats/${id}`, undefined, billingKey)).status).toBe(403);
+    expect((await call('GET', '/api/v1/projects/missing/chats')).body.error.code).toBe(
+      'TESTOPS_PROJECT_NOT_FOUND',
+    );
+    expect((await call('DELETE', `/api/v1/projects/shop/chats/${id}`)).body).toEqual({ id, deleted: true });
+    const gone = await call('GET', `/api/v1/projects/shop/chats/${id}`);
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.code).toBe('TESTOPS_CHAT_NOT_FOUND');
+  });
+
+  it('pages the history by cursor and filters it by chat and trace id', async () => {
+    const { chats } = server.runtime.stores;
+    const chat = await chats.create('shop', 'History');
+    const traceA = 'a'.repeat(32);
+    let parentId: string | undefined;
+    for (let i = 0; i < 5; i++) {
+      const message = await chats.append({
+        chatId: chat.id,
+        role: i % 2 ? 'assistant' : 'user',
+        content: `m${i}`,
+        traceId: i < 2 ? traceA : 'b'.repeat(32),
+        ...(parentId ? { parentId } : {}),
+        ...(i % 2
+          ? { model: 'fixture', inputTokens: 5, outputTokens: 7, latencyMs: 12, finishReason: 'stop' }
+          : {}),
+      });
+      parentId = message!.id;
+    }
+    const base = `/api/v1/projects/shop/history?chat_id=${chat.id}`;
+    const first = await call('GET', `${base}&limit=3`);
+    expect(first.body.items.map((m) => m['content'])).toEqual(['m4', 'm3', 'm2']);
+    expect(first.body.items[1]).toMatchObject({
+      role: 'assistant',
+      model: 'fixture',
+      usage: { input_tokens: 5, output_tokens: 7 },
+      latency_ms: 12,
+      finish_reason: 'stop',
+    });
+    const second = await call('GET', `${base}&limit=3&cursor=${first.body.next_cursor}`);
+    expect(second.body.items.map((m) => m['content'])).toEqual(['m1', 'm0']);
+    expect(second.body.next_cursor).toBeNull();
+    const traced = await call('GET', `/api/v1/projects/shop/history?trace_id=${traceA}&order=asc`);
+    expect(traced.body.items.map((m) => m['content'])).toEqual(['m0', 'm1']);
+    const badTrace = await call('GET', '/api/v1/projects/shop/history?trace_id=xyz');
+    expect(badTrace.status).toBe(400);
+    expect(badTrace.body.error.message).toContain('32 lower-case hex digits');
   });
 });
