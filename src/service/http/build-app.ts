@@ -5,6 +5,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
+import type { CopilotRegistry } from '../copilot/copilot-registry.ts';
+import { defaultCopilotRegistry } from '../copilot/default-registry.ts';
 import { registerAuth, registerRouteAccess } from './auth.ts';
 import { registerBodyGuard } from './body-guard.ts';
 import { frameworkErrors, registerErrorHandling } from './error-response.ts';
@@ -21,6 +23,11 @@ import type { ServiceContext } from './service-context.ts';
 
 export interface BuildAppOptions {
   logger?: FastifyBaseLogger;
+  /**
+   * The copilot's slash commands and tools; `defaultCopilotRegistry()` when absent. Capabilities
+   * built elsewhere (triage, crews) register onto it before the app is built.
+   */
+  copilot?: CopilotRegistry;
   /** Extra wiring before routes: observability hooks, the queue dashboard. */
   beforeRoutes?: (app: FastifyInstance) => Promise<void> | void;
 }
@@ -105,7 +112,7 @@ export async function buildApp(
   registerArtifactRoutes(app, context);
   registerProjectRoutes(app, context);
   registerChatRoutes(app, context);
-  registerCopilotRoutes(app, context);
+  registerCopilotRoutes(app, context, options.copilot ?? defaultCopilotRegistry());
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
   return app;
 }

@@ -5,7 +5,7 @@ import { TestopsError } from '../../../core/errors.ts';
 import { chatModelAccess } from '../../copilot/chat-model-access.ts';
 import type { CopilotEvent } from '../../copilot/copilot-events.ts';
 import { Copilot, type OpenTurn } from '../../copilot/copilot.ts';
-import { defaultCopilotRegistry } from '../../copilot/default-registry.ts';
+import type { CopilotRegistry } from '../../copilot/copilot-registry.ts';
 import type { TurnRequest } from '../../copilot/turn-setup.ts';
 import { DEFAULT_PROJECT } from '../../store/stores.ts';
 import { actorOf } from '../auth.ts';
@@ -18,12 +18,12 @@ import {
   stopRequestSchema,
 } from '../chat-contracts.ts';
 import { errorResponseSchema } from '../contracts.ts';
+import { openEventStream } from '../event-stream.ts';
 import { projectParams } from '../project-contracts.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { visibleChat } from './chat-routes.ts';
 import { visibleProject } from './project-routes.ts';
 
-const HEARTBEAT_MS = 15_000;
 const errors = {
   400: errorResponseSchema,
   401: errorResponseSchema,
@@ -35,13 +35,13 @@ const errors = {
 };
 
 /** The copilot over HTTP: a project's chat (SSE or one JSON reply), stopping a reply, the stateless chat. */
-export function registerCopilotRoutes(app: FastifyInstance, context: ServiceContext): Copilot {
+export function registerCopilotRoutes(
+  app: FastifyInstance,
+  context: ServiceContext,
+  registry: CopilotRegistry,
+): Copilot {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  const copilot = new Copilot(
-    context,
-    context.copilot ?? defaultCopilotRegistry(),
-    chatModelAccess(context.config.llm, context.metrics),
-  );
+  const copilot = new Copilot(context, registry, chatModelAccess(context.config.llm, context.metrics));
   typed.post(
     '/api/v1/projects/:id/chat',
     {
@@ -135,17 +135,7 @@ async function streamTurn(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<FastifyReply> {
-  reply.hijack();
-  const raw = reply.raw;
-  raw.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-    'x-request-id': String(request.id),
-  });
-  const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-  heartbeat.unref();
+  const { raw, close } = openEventStream(request, reply);
   try {
     await turn.run((event) => {
       if (!raw.writableEnded && !raw.destroyed)
@@ -154,8 +144,7 @@ async function streamTurn(
   } catch (error) {
     request.log.error({ err: error }, 'chat stream failed');
   } finally {
-    clearInterval(heartbeat);
-    raw.end();
+    close();
   }
   return reply;
 }
