@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { constantRateLoad } from './constant-rate-load.ts';
+import { rssOf, startProcess, stop } from './serve-process.ts';
 
 const POSTGRES = process.env['TESTOPS_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -40,7 +41,7 @@ const note = (message: string) => process.stderr.write(`bench: ${message}\n`);
 try {
   await admin(`create database "${database}"`);
   note('starting testops serve on PostgreSQL + Redis');
-  const api = await startProcess(['serve', '--port', '0'], env);
+  const api = await startProcess(['serve', '--port', '0'], env, started);
   note(`loading ${api.url}`);
   const validateBody = JSON.stringify({
     files: [{ path: 'test_login.py', content: 'def test_login():\n    assert True\n' }],
@@ -296,11 +297,11 @@ async function startWorker(): Promise<ChildProcess> {
 async function idleEmbeddedRss(): Promise<{ first: number; restart: number }> {
   const embeddedDir = await mkdtemp(join(tmpdir(), 'testops-bench-embedded-'));
   const once = async () => {
-    const server = await startProcess(['serve', '--port', '0', '--no-demos'], {
-      ...process.env,
-      TESTOPS_DATA_DIR: embeddedDir,
-      LOG_LEVEL: 'warn',
-    });
+    const server = await startProcess(
+      ['serve', '--port', '0', '--no-demos'],
+      { ...process.env, TESTOPS_DATA_DIR: embeddedDir, LOG_LEVEL: 'warn' },
+      started,
+    );
     await fetch(`${server.url}/ready`);
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     const rss = await rssOf(server.process);
@@ -313,42 +314,6 @@ async function idleEmbeddedRss(): Promise<{ first: number; restart: number }> {
   } finally {
     await rm(embeddedDir, { recursive: true, force: true });
   }
-}
-
-async function startProcess(
-  args: string[],
-  processEnv: NodeJS.ProcessEnv,
-): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: processEnv,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  started.push(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /API on (http:\/\/\S+)/.exec(output);
-      if (found) resolve(found[1]!);
-    });
-    child.on('exit', (code) =>
-      reject(new Error(`testops ${args.join(' ')} exited with ${code}:\n${output}`)),
-    );
-  });
-  return { url, process: child };
-}
-
-async function rssOf(child: ChildProcess): Promise<number> {
-  const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 async function admin(sql: string): Promise<void> {

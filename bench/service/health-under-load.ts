@@ -5,11 +5,12 @@
 // The default input limits refuse a request this large with 413; they are raised here to measure
 // the job itself. Prints latency figures; asserts nothing.
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constantRateLoad, type ConstantRateResult } from './constant-rate-load.ts';
+import { startProcess, stop } from './serve-process.ts';
 
 const LINES = Number(process.env['BENCH_REQUIREMENT_LINES'] ?? 120_000);
 const WINDOW_S = Number(process.env['BENCH_WINDOW_S'] ?? 60);
@@ -21,7 +22,6 @@ const SUBMIT_CLOSED = process.env['BENCH_SUBMIT_CLOSED'] === '1';
 const VALIDATE_BODY = JSON.stringify({
   files: [{ path: 'test_login.py', content: 'def test_login():\n    assert True\n' }],
 });
-const BIN = new URL('../../bin/testops.js', import.meta.url).pathname;
 
 const note = (message: string) => process.stderr.write(`bench: ${message}\n`);
 const dataDir = await mkdtemp(join(tmpdir(), 'testops-bench-health-'));
@@ -141,32 +141,12 @@ async function untilRunning(base: string, id: string): Promise<number> {
   }
 }
 
-async function startServe(dir: string): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--no-demos'], {
-    env: {
-      ...process.env,
-      TESTOPS_DATA_DIR: dir,
-      LOG_LEVEL: 'warn',
-      TESTOPS_RATE_LIMIT: '100000000',
-      TESTOPS_LIMIT_REQUIREMENTS_BYTES: String(64 * 1024 * 1024),
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+function startServe(dir: string): Promise<{ url: string; process: ChildProcess }> {
+  return startProcess(['serve', '--port', '0', '--no-demos'], {
+    ...process.env,
+    TESTOPS_DATA_DIR: dir,
+    LOG_LEVEL: 'warn',
+    TESTOPS_RATE_LIMIT: '100000000',
+    TESTOPS_LIMIT_REQUIREMENTS_BYTES: String(64 * 1024 * 1024),
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /API on (http:\/\/\S+)/.exec(output);
-      if (found) resolve(found[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`testops serve exited with ${code}:\n${output}`)));
-  });
-  return { url, process: child };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }

@@ -5,12 +5,17 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
+import type { CopilotRegistry } from '../copilot/copilot-registry.ts';
+import { defaultCopilotRegistry } from '../copilot/default-registry.ts';
 import { registerAuth, registerRouteAccess } from './auth.ts';
 import { registerBodyGuard } from './body-guard.ts';
 import { frameworkErrors, registerErrorHandling } from './error-response.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
 import { registerBehaviorRoutes } from './routes/behavior-routes.ts';
+import { registerChatRoutes } from './routes/chat-routes.ts';
+import { registerCopilotRoutes } from './routes/copilot-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
+import { registerProjectRoutes } from './routes/project-routes.ts';
 import { registerStreamRoute } from './routes/stream-route.ts';
 import { registerSecretRoutes } from './routes/secret-routes.ts';
 import { registerSubmitRoutes } from './routes/submit-routes.ts';
@@ -21,6 +26,11 @@ import type { ServiceContext } from './service-context.ts';
 
 export interface BuildAppOptions {
   logger?: FastifyBaseLogger;
+  /**
+   * The copilot's slash commands and tools; `defaultCopilotRegistry()` when absent. Capabilities
+   * built elsewhere (triage, crews) register onto it before the app is built.
+   */
+  copilot?: CopilotRegistry;
   /** Extra wiring before routes: observability hooks, the queue dashboard. */
   beforeRoutes?: (app: FastifyInstance) => Promise<void> | void;
 }
@@ -76,7 +86,7 @@ export async function buildApp(
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(cors, {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
-    methods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowedHeaders: [
       'authorization',
       'content-type',
@@ -104,6 +114,9 @@ export async function buildApp(
   registerStreamRoute(app, context);
   registerTestRoutes(app, context);
   registerArtifactRoutes(app, context);
+  registerProjectRoutes(app, context);
+  registerChatRoutes(app, context);
+  registerCopilotRoutes(app, context, options.copilot ?? defaultCopilotRegistry());
   registerBehaviorRoutes(app, context);
   registerTriageRoutes(app, context);
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));

@@ -3,6 +3,7 @@ import { describeError, isTestopsError, TestopsError } from '../../core/errors.t
 import { ArtifactRepository } from './artifact-repository.ts';
 import { AuditRepository } from './audit-repository.ts';
 import { BehaviorRepository } from './behavior-repository.ts';
+import { ChatRepository } from './chat-repository.ts';
 import { connectPglite, connectPostgres, type Connection } from './connection.ts';
 import type { Database } from './database.ts';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -89,6 +90,7 @@ function assemble(
     secrets: new SecretRepository(db, box),
     embeddings,
     triage: new TriageMemoryRepository(db, embeddings),
+    chats: new ChatRepository(db),
     llmCache: new LlmCacheRepository(db),
     behaviors: new BehaviorRepository(db),
     info: Object.freeze({ driver: connection.driver, vector }),

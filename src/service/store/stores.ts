@@ -19,6 +19,7 @@ export interface Stores {
   embeddings: EmbeddingStore;
   /** Failure triage's project memory (see core/triage.ts). */
   triage: TriageMemory;
+  chats: ChatStore;
   /** Model answers by cache key (see core/response-cache.ts). */
   llmCache: ResponseCache;
   /** Per-project crew behaviours overriding the service's active one. */
@@ -51,14 +52,43 @@ export interface BehaviorStore {
 export interface Project {
   id: string;
   name: string;
+  description: string;
   createdAt: Date;
+  updatedAt: Date;
 }
+
+export interface NewProject {
+  name: string;
+  description?: string;
+  /** The id wanted; derived from the name (a unique slug) when absent. */
+  id?: string;
+}
+
+/** Why a project was not deleted: it does not exist, is the default one, or still has work running. */
+export type ProjectDeletion =
+  | { deleted: true; jobs: number; chats: number; revokedKeys: number }
+  | { deleted: false; reason: 'not-found' | 'default' }
+  | { deleted: false; reason: 'active-jobs'; activeJobs: number }
+  | { deleted: false; reason: 'referenced'; table: string };
 
 export interface ProjectStore {
   /** Creates the project when missing (ids are slugs chosen by users, e.g. "billing"). */
   ensure(id: string, name?: string): Promise<Project>;
+  /**
+   * Creates a project; without an id, the slug of its name, numbered when taken ("billing-2").
+   * `undefined` when the id asked for is taken.
+   */
+  create(project: NewProject): Promise<Project | undefined>;
   get(id: string): Promise<Project | undefined>;
-  list(): Promise<Project[]>;
+  /** `ids` narrows the list (a key scoped to one project sees that one). */
+  list(filter?: { ids?: string[] }): Promise<Project[]>;
+  update(id: string, changes: { name?: string; description?: string }): Promise<Project | undefined>;
+  /**
+   * Deletes the project with everything stored for it (tasks with their events, artifacts and
+   * reports; tests, sources, secrets, embeddings, chats) and revokes the keys scoped to it. The
+   * audit log keeps its entries. Refused while a task of the project is pending or running.
+   */
+  delete(id: string): Promise<ProjectDeletion>;
 }
 
 export type SourceKind = 'openapi' | 'page-model' | 'requirements' | 'tests' | 'defects';
@@ -75,9 +105,14 @@ export interface SourceDocument {
   createdAt: Date;
 }
 
+/** A source without its content, for listings. */
+export type SourceSummary = Omit<SourceDocument, 'content'> & { size: number };
+
 export interface SourceStore {
   save(source: Omit<SourceDocument, 'id' | 'createdAt' | 'digest'>): Promise<SourceDocument>;
   get(id: string): Promise<SourceDocument | undefined>;
+  /** The project's sources, newest first. */
+  list(projectId: string, filter: { kind?: SourceKind; limit: number }): Promise<SourceSummary[]>;
 }
 
 export type TestKind = 'api' | 'ui' | 'manual';
@@ -221,4 +256,82 @@ export interface EmbeddingStore {
     limit: number,
     refPrefix?: string,
   ): Promise<{ ref: string; text: string; distance: number }[]>;
+}
+
+export interface Chat {
+  id: string;
+  projectId: string;
+  title: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type MessageRole = 'system' | 'user' | 'assistant';
+
+/** One tool call of a reply with its result, as the chat showed it. */
+export interface StoredToolCall {
+  id: string;
+  name: string;
+  input: unknown;
+  output?: unknown;
+}
+
+/**
+ * A message of a chat's tree. Assistant messages carry their model call's facts; a reply
+ * stopped or failed keeps what was streamed, with `finishReason` "stopped" or "error".
+ */
+export interface MessageRecord {
+  id: string;
+  /** Database-wide order; the history's cursor. */
+  seq: number;
+  projectId: string;
+  chatId: string;
+  parentId: string | undefined;
+  role: MessageRole;
+  content: string;
+  toolCalls: StoredToolCall[] | undefined;
+  model: string | undefined;
+  inputTokens: number | undefined;
+  outputTokens: number | undefined;
+  latencyMs: number | undefined;
+  finishReason: string | undefined;
+  error: { code: string; message: string } | undefined;
+  traceId: string | undefined;
+  spanId: string | undefined;
+  createdAt: Date;
+}
+
+export type NewMessage = Pick<MessageRecord, 'chatId' | 'role' | 'content'> &
+  Partial<Omit<MessageRecord, 'seq' | 'projectId' | 'chatId' | 'role' | 'content' | 'createdAt'>>;
+
+export interface HistoryFilter {
+  projectId: string;
+  chatId?: string;
+  traceId?: string;
+  /** Messages after (`asc`) or before (`desc`) this seq: the previous page's `next_cursor`. */
+  cursor?: number;
+  order: 'asc' | 'desc';
+  limit: number;
+}
+
+export interface ChatStore {
+  create(projectId: string, title: string): Promise<Chat>;
+  get(id: string): Promise<Chat | undefined>;
+  /** Most recently active first. */
+  list(projectId: string, page: { limit: number; offset: number }): Promise<Chat[]>;
+  rename(id: string, title: string): Promise<Chat | undefined>;
+  /** Deletes the chat with its messages. */
+  delete(id: string): Promise<boolean>;
+  /**
+   * Appends to the chat's tree (under `parentId`, a message of the same chat, or as a root) and
+   * marks the chat active. `undefined` when the chat or the parent is not there.
+   */
+  append(message: NewMessage): Promise<MessageRecord | undefined>;
+  message(id: string): Promise<MessageRecord | undefined>;
+  /** The newest message of the chat: where a new turn continues by default. */
+  latest(chatId: string): Promise<MessageRecord | undefined>;
+  /** The branch ending at the message, root first: the conversation a reply answers. */
+  branch(messageId: string): Promise<MessageRecord[]>;
+  /** A page of the project's messages, with the cursor of the next page when there is one. */
+  history(filter: HistoryFilter): Promise<{ items: MessageRecord[]; nextCursor: number | undefined }>;
 }

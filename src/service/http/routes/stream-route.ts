@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FINAL_STATUSES, type StoredJobEvent } from '../../jobs/job.ts';
+import { openEventStream } from '../event-stream.ts';
 import { visibleTask } from './task-routes.ts';
 import type { ServiceContext } from '../service-context.ts';
 
-const HEARTBEAT_MS = 15_000;
 const REPLAY_PAGE = 500;
 
 /**
@@ -29,15 +29,7 @@ export function registerStreamRoute(app: FastifyInstance, context: ServiceContex
       const job = await visibleTask(context, request, request.params.id);
       const header = Number(request.headers['last-event-id']);
       let lastSent = Number.isInteger(header) && header >= 0 ? header : (request.query.last_event_id ?? 0);
-      reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-        'x-request-id': String(request.id),
-      });
+      const { raw, close } = openEventStream(request, reply);
       raw.write('retry: 2000\n\n');
       let ended = false;
       let replaying = true;
@@ -45,9 +37,8 @@ export function registerStreamRoute(app: FastifyInstance, context: ServiceContex
       const end = async () => {
         if (ended) return;
         ended = true;
-        clearInterval(heartbeat);
         await unsubscribe();
-        raw.end();
+        close();
       };
       const send = (event: StoredJobEvent) => {
         if (ended || event.seq <= lastSent) return;
@@ -60,8 +51,6 @@ export function registerStreamRoute(app: FastifyInstance, context: ServiceContex
         if (replaying) buffered.push(event);
         else send(event);
       });
-      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      heartbeat.unref();
       request.raw.on('close', () => void end());
       try {
         for (;;) {
