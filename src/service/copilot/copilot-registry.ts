@@ -34,9 +34,8 @@ export interface SlashCommand {
 export type CopilotToolFactory = (scope: CopilotScope) => ChatTool;
 
 /**
- * The copilot's slash commands and model tools. Capabilities built elsewhere (failure triage,
- * agent crews) register theirs at start-up; a later registration of a name replaces the
- * earlier one, which is how `/triage` goes from "not available" to the real thing.
+ * The copilot's slash commands and model tools. Capabilities built elsewhere register theirs at
+ * start-up; a later registration of a name replaces the earlier one.
  */
 export class CopilotRegistry {
   readonly #commands = new Map<string, SlashCommand>();

@@ -6,7 +6,7 @@ import type { CopilotScope } from './copilot-registry.ts';
 import type { StartedTask } from './copilot-events.ts';
 
 /** Suites are produced by these kinds; `/check` and `/optimize` read the latest one's files. */
-const SUITE_KINDS: readonly JobKind[] = ['api-tests', 'test-cases'];
+export const SUITE_KINDS: readonly JobKind[] = ['api-tests', 'test-cases'];
 /** Test code, not the support code copied beside it, nor reports or evidence. */
 const TEST_FILE = /\.(py|ts|js|mjs|cjs)$/;
 const SUPPORT_PATH = /(^|\/)(node_modules|runtime|evidence|__pycache__)\//;

@@ -3,11 +3,13 @@ import { infoCommands } from './info-commands.ts';
 import { jobCommands } from './job-commands.ts';
 import { registerProjectTools } from './project-tools.ts';
 import { registerTaskTools } from './task-tools.ts';
+import { triageCommand } from './triage-command.ts';
 
 /** The copilot as this build ships it; other capabilities register onto the returned registry. */
 export function defaultCopilotRegistry(): CopilotRegistry {
   const registry = new CopilotRegistry();
   for (const command of jobCommands) registry.registerCommand(command);
+  registry.registerCommand(triageCommand);
   for (const command of infoCommands(registry)) registry.registerCommand(command);
   registerProjectTools(registry);
   registerTaskTools(registry);

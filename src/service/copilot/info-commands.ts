@@ -49,14 +49,6 @@ export function infoCommands(registry: CopilotRegistry): SlashCommand[] {
       },
     },
     {
-      name: 'triage',
-      usage: '/triage [task id]',
-      summary: 'Classify the failures of a run (product defect, test defect, flaky, environment).',
-      run: async () => ({
-        text: 'Failure triage is not available in this build. /report shows the latest run’s verdicts meanwhile.',
-      }),
-    },
-    {
       name: 'help',
       usage: '/help',
       summary: 'The commands this chat understands.',

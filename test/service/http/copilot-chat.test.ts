@@ -246,7 +246,7 @@ describe.each(['pglite', 'postgres'] as const)('the project copilot over HTTP (%
     for (const command of ['/generate', '/check', '/optimize', '/plan', '/triage', '/status', '/report'])
       expect((help['message'] as Json)['content']).toContain(command);
     const triage = await ask({ messages: [{ role: 'user', content: '/triage' }] });
-    expect((triage['message'] as Json)['content']).toContain('not available in this build');
+    expect((triage['message'] as Json)['content']).toContain('No finished suite run to triage yet');
     const status = await ask({ messages: [{ role: 'user', content: '/status' }] });
     expect((status['message'] as Json)['content']).toContain(task.task_id);
     const usage = await ask({ messages: [{ role: 'user', content: '/generate api' }] });
