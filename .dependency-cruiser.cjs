@@ -42,6 +42,21 @@ module.exports = {
       to: { path: '^src/llm/' },
     },
     {
+      name: 'integrations-on-core-and-the-guard',
+      severity: 'error',
+      comment:
+        "integrations/ are clients of vendor APIs (GitLab, GitHub, Jira, Allure TestOps) that the pipeline uses; they import core/ and the SSRF guard only (base URLs are the user's).",
+      from: { path: '^src/integrations/' },
+      to: { path: '^src/(?!core/|integrations/|sources/(url-guard|guarded-fetch)\\.ts$)' },
+    },
+    {
+      name: 'stages-never-import-integrations',
+      severity: 'error',
+      comment: "Stages produce suites and reports; exporting them is the pipeline's business.",
+      from: { path: `^src/(${stages.join('|')}|llm)/` },
+      to: { path: '^src/integrations/' },
+    },
+    {
       name: 'pipeline-not-above-cli',
       severity: 'error',
       comment: 'The pipeline knows nothing of its consumers (CLI, server, workers).',
@@ -67,10 +82,10 @@ module.exports = {
       name: 'cli-loads-the-engine-on-use',
       severity: 'error',
       comment:
-        'Commands import the pipeline, the service and the model layer when they run: `testops serve` must not hold every generator, the TypeScript compiler, Playwright or the AI SDK in memory.',
+        'Commands import the pipeline, the service, the model layer and the integrations when they run: `testops serve` must not hold every generator, the TypeScript compiler, Playwright or the AI SDK in memory.',
       from: { path: '^src/cli/' },
       to: {
-        path: '^src/(pipeline|service|llm)/',
+        path: '^src/(pipeline|service|llm|integrations)/',
         pathNot: '^src/(pipeline/option-values|service/config)\\.ts$',
         dynamic: false,
         dependencyTypesNot: ['type-only'],

@@ -163,6 +163,36 @@ export const ERROR_CATALOGUE = {
     meaning:
       "The model's answer did not match the expected schema, also after one repair; the raw text is kept.",
   },
+  // Integrations: the vendor APIs we export to (GitLab, GitHub, Jira, Allure TestOps).
+  TESTOPS_VENDOR_TOKEN_MISSING: input(
+    400,
+    "No token for the vendor: the CLI reads it from the environment, a job from the project's secrets.",
+  ),
+  TESTOPS_VENDOR_UNAUTHORIZED: input(422, 'The vendor refused the token (401): unknown, expired or revoked.'),
+  TESTOPS_VENDOR_FORBIDDEN: input(
+    422,
+    'The vendor refused the call (403); the message names the missing scope, permission or setting.',
+  ),
+  TESTOPS_VENDOR_NOT_FOUND: input(
+    422,
+    'The vendor has no such repository, project or object, or the token may not see it (404).',
+  ),
+  TESTOPS_VENDOR_REJECTED: input(
+    422,
+    'The vendor rejected the request (400, 409, 422); its own message is kept.',
+  ),
+  TESTOPS_VENDOR_UNAVAILABLE: {
+    status: 502,
+    retryable: true,
+    kind: 'target',
+    meaning: 'The vendor could not be reached, or kept answering 429 or 5xx after the retries.',
+  },
+  TESTOPS_VENDOR_TIMEOUT: {
+    status: 504,
+    retryable: true,
+    kind: 'target',
+    meaning: 'A vendor call did not finish within its timeout.',
+  },
   // Service: requests.
   TESTOPS_INVALID_REQUEST: input(400, 'The request body, query or headers do not match the API contract.'),
   TESTOPS_BAD_REQUEST: input(400, 'The request is malformed (content type, JSON syntax, encoding).'),

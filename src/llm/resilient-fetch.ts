@@ -1,7 +1,7 @@
 import { ModelError } from '../core/model-errors.ts';
 import type { CircuitBreaker } from './circuit-breaker.ts';
 import type { ConcurrencyLimit } from './concurrency-limit.ts';
-import { backoffDelayMs, retryAfterMs, sleep } from './retry-delay.ts';
+import { backoffDelayMs, isRetryableStatus, retryAfterMs, sleep } from '../core/retry-delay.ts';
 import { timedBody, type CallTimers } from './timed-body.ts';
 
 export interface ResilienceOptions {
@@ -17,9 +17,6 @@ export interface ResilienceOptions {
   maxDelayMs?: number;
   fetch?: typeof fetch;
 }
-
-/** Rate limits and server errors: a later attempt may pass. Other statuses reach the SDK as they are. */
-const RETRYABLE_STATUS = (status: number) => status === 408 || status === 429 || status >= 500;
 
 /**
  * The fetch the AI SDK adapter is given (its own retries are off): one place for the concurrency
@@ -53,7 +50,8 @@ async function withRetries(
       await sleep(Math.min(delay(attempt), Math.max(0, deadline - Date.now())), init?.signal ?? undefined);
       continue;
     }
-    if (!RETRYABLE_STATUS(response.status)) {
+    // Other statuses reach the SDK as they are.
+    if (!isRetryableStatus(response.status)) {
       options.breaker.succeeded();
       return response;
     }

@@ -5,14 +5,23 @@ import { TestopsError } from '../core/errors.ts';
 import { pinnedAgent } from './pinned-lookup.ts';
 import { checkTargetUrl, redirectTarget, type UrlGuardOptions } from './url-guard.ts';
 
-export type GuardedFetchInit = Omit<RequestInit, 'redirect'> & UrlGuardOptions & { maxRedirects?: number };
+export type GuardedFetchInit = Omit<RequestInit, 'redirect'> &
+  UrlGuardOptions & {
+    maxRedirects?: number;
+    /** 'manual' returns a redirect as it is: a caller sending credentials follows same-origin hops only. */
+    redirect?: 'follow' | 'manual';
+  };
 
 /** Follows redirects itself, so a public URL cannot bounce the request to an internal address. */
 export async function fetchWithUrlGuard(url: URL, init: GuardedFetchInit): Promise<Response> {
-  const { allowPrivate, resolver, maxRedirects = 10, ...requestInit } = init;
+  const { allowPrivate, allowLoopback, resolver, maxRedirects = 10, redirect, ...requestInit } = init;
   let current = url;
   for (let hop = 0; hop <= maxRedirects; hop += 1) {
-    const target = await checkTargetUrl(current, { allowPrivate, ...(resolver ? { resolver } : {}) });
+    const target = await checkTargetUrl(current, {
+      allowPrivate,
+      ...(allowLoopback ? { allowLoopback } : {}),
+      ...(resolver ? { resolver } : {}),
+    });
     const dispatcher = pinnedAgent(target);
     const response = (await fetch(current, {
       ...(requestInit as object),
@@ -21,7 +30,7 @@ export async function fetchWithUrlGuard(url: URL, init: GuardedFetchInit): Promi
     })) as unknown as Response;
     const next = redirectTarget(current, response.status, response.headers.get('location'));
     // close() lets the request in flight finish (the caller reads the body), then frees the socket.
-    if (!next) {
+    if (!next || redirect === 'manual') {
       dispatcher.close().catch(() => undefined);
       return response;
     }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ModelError } from '../../src/core/model-errors.ts';
 import { CircuitBreaker } from '../../src/llm/circuit-breaker.ts';
 import { ConcurrencyLimit } from '../../src/llm/concurrency-limit.ts';
-import { backoffDelayMs, retryAfterMs } from '../../src/llm/retry-delay.ts';
+import { backoffDelayMs, retryAfterMs } from '../../src/core/retry-delay.ts';
 import { startModelServer, type ModelServer } from '../support/model-fixture-server.ts';
 import { fixtureClient } from './model-client-helpers.ts';
 

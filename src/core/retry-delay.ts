@@ -1,3 +1,10 @@
+// Retry timing shared by every HTTP client of ours (the model layer, the vendor integrations).
+
+/** Timeouts, rate limits and server errors: a later attempt may pass. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
 /** Exponential backoff with full jitter, so clients that failed together do not retry together. */
 export function backoffDelayMs(attempt: number, baseMs: number, maxMs: number, random = Math.random): number {
   const ceiling = Math.min(maxMs, baseMs * 2 ** attempt);
