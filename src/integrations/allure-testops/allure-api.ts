@@ -32,12 +32,22 @@ export async function getTestCase(http: VendorHttp, id: number): Promise<AllureT
 
 export async function updateTestCase(http: VendorHttp, id: number, fields: AllureCaseFields): Promise<void> {
   // A PATCH that sets every field to the same values twice does no harm: safe to retry on 5xx.
-  await http.request({ method: 'PATCH', path: `api/testcase/${id}`, body: defined(fields), idempotent: true });
+  await http.request({
+    method: 'PATCH',
+    path: `api/testcase/${id}`,
+    body: defined(fields),
+    idempotent: true,
+  });
 }
 
 /** Replaces the case's scenario: the steps in order, each action followed by its expected result. */
 export async function setScenario(http: VendorHttp, id: number, steps: AllureScenarioStep[]): Promise<void> {
-  await http.request({ method: 'POST', path: `api/testcase/${id}/scenario`, body: { steps }, idempotent: true });
+  await http.request({
+    method: 'POST',
+    path: `api/testcase/${id}/scenario`,
+    body: { steps },
+    idempotent: true,
+  });
 }
 
 /** Replaces the case's tags. */

@@ -24,7 +24,8 @@ export interface AllureCaseFields {
 }
 
 /** A scenario step: the action, then (as its own step of type ExpectedBodyStepDto) what it should show. */
-export type AllureScenarioStep = { type: 'BodyStepDto'; body: string } | { type: 'ExpectedBodyStepDto'; body: string };
+export type AllureScenarioStep =
+  { type: 'BodyStepDto'; body: string } | { type: 'ExpectedBodyStepDto'; body: string };
 
 export interface AllureCasePayload {
   caseId: string;

@@ -53,17 +53,25 @@ export async function readAllureCasesFolder(path: string): Promise<AllureCasesFo
   }
   const cases = set.cases.filter((manualCase) => modules.has(manualCase.id));
   if (cases.length === 0) {
-    throw new TestopsError('TESTOPS_INVALID_ARGUMENT', 'no case of test-cases.json has its method in tests/*.py', {
-      where: dir,
-      expected: 'a folder written by `testops generate cases --format allure-python` (test-cases.json and tests/test_*.py)',
-      hint: 'generate the cases with --format allure-python: the Allure ID of each case is kept in that code.',
-    });
+    throw new TestopsError(
+      'TESTOPS_INVALID_ARGUMENT',
+      'no case of test-cases.json has its method in tests/*.py',
+      {
+        where: dir,
+        expected:
+          'a folder written by `testops generate cases --format allure-python` (test-cases.json and tests/test_*.py)',
+        hint: 'generate the cases with --format allure-python: the Allure ID of each case is kept in that code.',
+      },
+    );
   }
   return { dir, cases, modules, ids };
 }
 
 /** Writes `@allure.id("…")` into each module for the cases given. */
-export async function writeIdsIntoModules(folder: AllureCasesFolder, ids: ReadonlyMap<string, number>): Promise<string[]> {
+export async function writeIdsIntoModules(
+  folder: AllureCasesFolder,
+  ids: ReadonlyMap<string, number>,
+): Promise<string[]> {
   const byModule = new Map<string, Map<string, number>>();
   for (const [caseId, id] of ids) {
     const module = folder.modules.get(caseId);

@@ -12,14 +12,17 @@ export const allureDialect: VendorDialect = {
   explainDenial: (response) => {
     switch (response.status) {
       case 401:
-        return { hint: 'the session token expired or was refused: run the export again; if it persists, create a new API token.' };
+        return {
+          hint: 'the session token expired or was refused: run the export again; if it persists, create a new API token.',
+        };
       case 404:
         return {
           hint: 'check --project (the numeric id in the project’s URL) and that the token’s user is a member of the project.',
         };
       default:
         return {
-          missing: 'the "Write" permission in the project (test cases, scenarios and tags are edited with it)',
+          missing:
+            'the "Write" permission in the project (test cases, scenarios and tags are edited with it)',
           hint: 'ask a project owner to give the token’s user Write access (Project → Settings → Access), or use a token of a user who has it.',
         };
     }

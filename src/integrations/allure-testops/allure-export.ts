@@ -62,10 +62,19 @@ export function planAllureExport(folder: AllureCasesFolder, target: AllureTarget
     const id = folder.ids.get(manualCase.id);
     const path = id === undefined ? '{new id}' : String(id);
     if (id === undefined)
-      planned.push({ method: 'POST', path: 'api/testcase', body: { projectId: target.projectId, ...payload.fields }, when: 'create' });
+      planned.push({
+        method: 'POST',
+        path: 'api/testcase',
+        body: { projectId: target.projectId, ...payload.fields },
+        when: 'create',
+      });
     else
       planned.push(
-        { method: 'GET', path: `api/testcase/${id}`, when: 'update: the case still exists (else it is created again)' },
+        {
+          method: 'GET',
+          path: `api/testcase/${id}`,
+          when: 'update: the case still exists (else it is created again)',
+        },
         { method: 'PATCH', path: `api/testcase/${id}`, body: payload.fields, when: 'update' },
       );
     planned.push(
@@ -93,7 +102,12 @@ export async function runAllureExport(
   let changedModules: string[] = [];
   try {
     for (const manualCase of folder.cases) {
-      const item = await exportCase(http, target, allureCasePayload(manualCase), folder.ids.get(manualCase.id));
+      const item = await exportCase(
+        http,
+        target,
+        allureCasePayload(manualCase),
+        folder.ids.get(manualCase.id),
+      );
       items.push({ ...item, title: manualCase.title });
       if (item.allureId !== undefined) ids.set(manualCase.id, item.allureId);
       onItem?.({ ...item, title: manualCase.title });
@@ -113,7 +127,10 @@ async function exportCase(
   knownId: number | undefined,
 ): Promise<Omit<AllureExportItem, 'title'>> {
   const existing = knownId === undefined ? undefined : await getTestCase(http, knownId);
-  const alive = existing !== undefined && existing.deleted !== true && (existing.projectId ?? target.projectId) === target.projectId;
+  const alive =
+    existing !== undefined &&
+    existing.deleted !== true &&
+    (existing.projectId ?? target.projectId) === target.projectId;
   let id: number;
   let action: AllureCaseAction;
   if (alive) {

@@ -16,11 +16,15 @@ export async function exchangeApiToken(http: VendorHttp, apiToken: string): Prom
   });
   const jwt = response.body?.access_token;
   if (typeof jwt !== 'string' || jwt === '') {
-    throw new TestopsError('TESTOPS_VENDOR_REJECTED', 'Allure TestOps answered the token exchange without an access_token', {
-      where: `POST ${http.baseUrl.origin}/api/uaa/oauth/token`,
-      expected: '{"access_token": "…", "token_type": "bearer", …}',
-      hint: 'check that the endpoint is the Allure TestOps instance itself (not a proxy or login page).',
-    });
+    throw new TestopsError(
+      'TESTOPS_VENDOR_REJECTED',
+      'Allure TestOps answered the token exchange without an access_token',
+      {
+        where: `POST ${http.baseUrl.origin}/api/uaa/oauth/token`,
+        expected: '{"access_token": "…", "token_type": "bearer", …}',
+        hint: 'check that the endpoint is the Allure TestOps instance itself (not a proxy or login page).',
+      },
+    );
   }
   return jwt;
 }

@@ -17,7 +17,10 @@ export interface DefectEvidence {
  * Reads one evidence file of a suite. A missing or unreadable file is not fatal: the issue is
  * still filed from the report alone, saying the evidence file was not found.
  */
-export async function readDefectEvidence(suiteDir: string, path: string): Promise<DefectEvidence | undefined> {
+export async function readDefectEvidence(
+  suiteDir: string,
+  path: string,
+): Promise<DefectEvidence | undefined> {
   const root = resolve(suiteDir);
   const file = resolve(root, path);
   // A report is input: an evidence path leaving the suite folder is not followed.
@@ -31,7 +34,9 @@ export async function readDefectEvidence(suiteDir: string, path: string): Promis
       actual: String(data.actual ?? ''),
       message: String(data.message ?? ''),
       curl: typeof data.curl === 'string' ? data.curl : undefined,
-      artifacts: Array.isArray(data.artifacts) ? data.artifacts.filter((item) => typeof item === 'string') : [],
+      artifacts: Array.isArray(data.artifacts)
+        ? data.artifacts.filter((item) => typeof item === 'string')
+        : [],
       exchanges: Array.isArray(data.exchanges) ? data.exchanges : [],
     };
   } catch {

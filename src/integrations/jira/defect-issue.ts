@@ -67,7 +67,11 @@ export function defectIssueDraft(
 }
 
 /** The comment a re-export adds when a later run shows the same defect again. */
-export function seenAgainComment(report: RunReport, finding: Finding, reportUrl: string | undefined): IssueBlock[] {
+export function seenAgainComment(
+  report: RunReport,
+  finding: Finding,
+  reportUrl: string | undefined,
+): IssueBlock[] {
   return [
     paragraph(
       `Seen again by TestOps Copilot in the run of ${report.generatedAt}: `,
@@ -108,9 +112,13 @@ function evidenceBlocks(finding: Finding, evidence: DefectEvidence | undefined):
   if (!first) return [];
   const curl = evidence?.curl ?? first.curl;
   const blocks: IssueBlock[] = [];
-  if (curl) blocks.push({ kind: 'heading', text: 'Reproduce' }, { kind: 'code', language: 'bash', text: curl });
+  if (curl)
+    blocks.push({ kind: 'heading', text: 'Reproduce' }, { kind: 'code', language: 'bash', text: curl });
   if (!evidence) {
-    return [...blocks, paragraph(text('Evidence file '), { text: first.evidence, code: true }, text(' was not found.'))];
+    return [
+      ...blocks,
+      paragraph(text('Evidence file '), { text: first.evidence, code: true }, text(' was not found.')),
+    ];
   }
   blocks.push(
     { kind: 'heading', text: 'Expected' },
@@ -120,10 +128,13 @@ function evidenceBlocks(finding: Finding, evidence: DefectEvidence | undefined):
   );
   const exchange = failingExchange(evidence);
   if (exchange) blocks.push(...exchangeBlocks(exchange));
-  blocks.push({ kind: 'heading', text: 'Evidence files' }, {
-    kind: 'bullets',
-    items: [first.evidence, ...evidence.artifacts].map((path) => [{ text: path, code: true }]),
-  });
+  blocks.push(
+    { kind: 'heading', text: 'Evidence files' },
+    {
+      kind: 'bullets',
+      items: [first.evidence, ...evidence.artifacts].map((path) => [{ text: path, code: true }]),
+    },
+  );
   return blocks;
 }
 

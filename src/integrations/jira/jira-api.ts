@@ -33,7 +33,11 @@ export function apiRoot(flavour: JiraFlavour): string {
 }
 
 /** Every issue the JQL finds, page after page, up to `limit`. */
-export async function searchIssues(http: VendorHttp, flavour: JiraFlavour, search: JiraSearch): Promise<JiraIssue[]> {
+export async function searchIssues(
+  http: VendorHttp,
+  flavour: JiraFlavour,
+  search: JiraSearch,
+): Promise<JiraIssue[]> {
   const query = {
     jql: search.jql,
     fields: search.fields.join(','),
@@ -108,8 +112,17 @@ export function issueFields(issue: NewIssue): Record<string, unknown> {
   };
 }
 
-export async function addComment(http: VendorHttp, flavour: JiraFlavour, key: string, body: JiraBody): Promise<void> {
-  await http.request({ method: 'POST', path: `${apiRoot(flavour)}/issue/${encodeURIComponent(key)}/comment`, body: { body } });
+export async function addComment(
+  http: VendorHttp,
+  flavour: JiraFlavour,
+  key: string,
+  body: JiraBody,
+): Promise<void> {
+  await http.request({
+    method: 'POST',
+    path: `${apiRoot(flavour)}/issue/${encodeURIComponent(key)}/comment`,
+    body: { body },
+  });
 }
 
 /** Issue properties hold what we last exported to the issue; readable in JQL and search results. */

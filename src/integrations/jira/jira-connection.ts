@@ -49,11 +49,15 @@ export function jiraConnection(settings: {
     });
   }
   if (flavour === 'cloud' && !settings.email) {
-    throw new TestopsError('TESTOPS_VENDOR_TOKEN_MISSING', 'Jira Cloud needs the account’s email with the API token', {
-      where: JIRA_ENV.email,
-      expected: 'the email of the Atlassian account the API token belongs to',
-      hint: `set ${JIRA_ENV.email}; Jira Cloud authenticates API tokens with Basic auth as email:token.`,
-    });
+    throw new TestopsError(
+      'TESTOPS_VENDOR_TOKEN_MISSING',
+      'Jira Cloud needs the account’s email with the API token',
+      {
+        where: JIRA_ENV.email,
+        expected: 'the email of the Atlassian account the API token belongs to',
+        hint: `set ${JIRA_ENV.email}; Jira Cloud authenticates API tokens with Basic auth as email:token.`,
+      },
+    );
   }
   return { baseUrl, flavour, credentials: { email: settings.email || undefined, token: settings.token } };
 }
@@ -105,7 +109,8 @@ function parseFlavour(value: string | undefined): JiraFlavour | undefined {
   if (value === 'cloud' || value === 'server') return value;
   throw new TestopsError('TESTOPS_INVALID_ARGUMENT', `unknown Jira flavour "${value}"`, {
     where: `--flavour / ${JIRA_ENV.flavour}`,
-    expected: '"cloud" (REST v3, Atlassian Document Format) or "server" (Server and Data Center: REST v2, wiki markup)',
+    expected:
+      '"cloud" (REST v3, Atlassian Document Format) or "server" (Server and Data Center: REST v2, wiki markup)',
     hint: 'leave it out: sites on atlassian.net are Cloud, others Server.',
   });
 }

@@ -66,10 +66,14 @@ function explainDenial(
 export function jiraErrorMessage(body: unknown): string | undefined {
   if (body === null || typeof body !== 'object') return undefined;
   const { errorMessages, errors } = body as { errorMessages?: unknown; errors?: unknown };
-  const messages = Array.isArray(errorMessages) ? errorMessages.filter((item) => typeof item === 'string') : [];
+  const messages = Array.isArray(errorMessages)
+    ? errorMessages.filter((item) => typeof item === 'string')
+    : [];
   const fields =
     errors && typeof errors === 'object'
-      ? Object.entries(errors as Record<string, unknown>).map(([field, message]) => `${field}: ${String(message)}`)
+      ? Object.entries(errors as Record<string, unknown>).map(
+          ([field, message]) => `${field}: ${String(message)}`,
+        )
       : [];
   const text = [...messages, ...fields].join('; ');
   return text === '' ? undefined : text;

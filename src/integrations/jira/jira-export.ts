@@ -81,14 +81,22 @@ export async function draftIssues(loaded: LoadedReport, target: JiraTarget): Pro
 }
 
 /** The requests a real export would send, for `--dry-run`: nothing is sent. */
-export function planJiraExport(report: RunReport, drafts: DefectIssueDraft[], target: JiraTarget): JiraExportResult {
+export function planJiraExport(
+  report: RunReport,
+  drafts: DefectIssueDraft[],
+  target: JiraTarget,
+): JiraExportResult {
   const root = apiRoot(target.flavour);
   const planned: PlannedJiraRequest[] = [];
   if (drafts.length > 0) {
     planned.push({
       method: 'GET',
       path: `${root}/${target.flavour === 'cloud' ? 'search/jql' : 'search'}`,
-      query: { jql: existingIssuesJql(target.projectKey, drafts), fields: 'summary,labels,status', properties: EXPORT_PROPERTY },
+      query: {
+        jql: existingIssuesJql(target.projectKey, drafts),
+        fields: 'summary,labels,status',
+        properties: EXPORT_PROPERTY,
+      },
       when: 'first: finds the issues already filed for these findings',
     });
   }
@@ -103,7 +111,9 @@ export function planJiraExport(report: RunReport, drafts: DefectIssueDraft[], ta
       {
         method: 'POST',
         path: `${root}/issue/{key}/comment`,
-        body: { body: render(target.flavour, seenAgainComment(report, findingOf(report, draft), target.reportUrl)) },
+        body: {
+          body: render(target.flavour, seenAgainComment(report, findingOf(report, draft), target.reportUrl)),
+        },
         when: `when the issue with ${draft.fingerprint} was last exported from another run`,
       },
       {
@@ -149,7 +159,12 @@ export async function runJiraExport(
 
 async function exportOne(
   http: VendorHttp,
-  context: { loaded: LoadedReport; draft: DefectIssueDraft; target: JiraTarget; issue: JiraIssue | undefined },
+  context: {
+    loaded: LoadedReport;
+    draft: DefectIssueDraft;
+    target: JiraTarget;
+    issue: JiraIssue | undefined;
+  },
 ): Promise<JiraExportItem> {
   const { loaded, draft, target } = context;
   const base = { findingId: draft.findingId, fingerprint: draft.fingerprint, summary: draft.summary };
@@ -166,7 +181,12 @@ async function exportOne(
   const last = (issue.properties?.[EXPORT_PROPERTY] as { lastRun?: unknown } | undefined)?.lastRun;
   if (last === loaded.report.generatedAt) return { ...base, action: 'unchanged', key: issue.key };
   const finding = findingOf(loaded.report, draft);
-  await addComment(http, target.flavour, issue.key, render(target.flavour, seenAgainComment(loaded.report, finding, target.reportUrl)));
+  await addComment(
+    http,
+    target.flavour,
+    issue.key,
+    render(target.flavour, seenAgainComment(loaded.report, finding, target.reportUrl)),
+  );
   await setIssueProperty(http, target.flavour, issue.key, { name: EXPORT_PROPERTY, value: property });
   return { ...base, action: 'commented', key: issue.key };
 }

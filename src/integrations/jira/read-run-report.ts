@@ -23,7 +23,13 @@ const reportShape = z.object({
   findings: z.array(
     z.object({
       id: z.string(),
-      kind: z.enum(['server-error', 'invalid-input-accepted', 'state-defect', 'contract-deviation', 'functional-defect']),
+      kind: z.enum([
+        'server-error',
+        'invalid-input-accepted',
+        'state-defect',
+        'contract-deviation',
+        'functional-defect',
+      ]),
       severity: z.enum(['critical', 'major', 'minor', 'warning']),
       title: z.string(),
       signature: z.string(),

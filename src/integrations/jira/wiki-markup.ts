@@ -33,7 +33,24 @@ function inline(part: InlineText): string {
   return escapeWiki(part.text);
 }
 
-/** Characters wiki markup reads as formatting, escaped with a backslash; newlines kept as line breaks. */
+/** Always read as markup: braces (macros), brackets (links), pipes, `!` (images), the escape itself. */
+const ALWAYS = /[\\{}[\]|!]/;
+/** Read as markup only at a word's edge: `*strong*`, `_emphasis_`, `-deleted-`, `+inserted+`, `^sup^`, `~sub~`, `??cite??`, `#` lists. */
+const AT_EDGE = /[*_\-+^~?#]/;
+const EDGE = /[\s\p{P}\p{S}]/u;
+
+/**
+ * Plain text as wiki markup shows it: characters that would start formatting are escaped with
+ * a backslash, and only where they would (a date such as 2026-12-02 stays readable).
+ */
 export function escapeWiki(value: string): string {
-  return value.replace(/[\\{}[\]*_|!#^~+?\-]/g, (character) => `\\${character}`);
+  let escaped = '';
+  for (let index = 0; index < value.length; index += 1) {
+    const character = value[index]!;
+    const before = value[index - 1];
+    const after = value[index + 1];
+    const atEdge = before === undefined || after === undefined || EDGE.test(before) || EDGE.test(after);
+    escaped += ALWAYS.test(character) || (AT_EDGE.test(character) && atEdge) ? `\\${character}` : character;
+  }
+  return escaped;
 }

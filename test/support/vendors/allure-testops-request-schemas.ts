@@ -48,7 +48,11 @@ export const allureSchemas = {
     type: 'object',
     required: ['grant_type', 'token'],
     additionalProperties: false,
-    properties: { grant_type: { const: 'apitoken' }, scope: { type: 'string' }, token: { type: 'string', minLength: 1 } },
+    properties: {
+      grant_type: { const: 'apitoken' },
+      scope: { type: 'string' },
+      token: { type: 'string', minLength: 1 },
+    },
   },
   createTestCase: {
     type: 'object',

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { type FakeAnswer, type FakeRequest, type FakeVendorServer, startFakeVendorServer } from './fake-vendor-server.ts';
+import {
+  type FakeAnswer,
+  type FakeRequest,
+  type FakeVendorServer,
+  startFakeVendorServer,
+} from './fake-vendor-server.ts';
 import { allureSchemas } from './allure-testops-request-schemas.ts';
 
 // A local Allure TestOps: the API token exchanged for a JWT at /api/uaa/oauth/token, then test
@@ -24,7 +29,12 @@ export interface FakeAllure extends FakeVendorServer {
   issuedTokens: string[];
 }
 
-const REASONS: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+};
 
 export async function startFakeAllure(options: { apiToken: string; projectId: number }): Promise<FakeAllure> {
   const cases = new Map<number, FakeAllureCase>();
@@ -39,7 +49,8 @@ export async function startFakeAllure(options: { apiToken: string; projectId: nu
 
   function authorised(request: FakeRequest, write: boolean): FakeAnswer | undefined {
     const jwt = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    if (!jwt || !issuedTokens.includes(jwt)) return fail(401, 'Full authentication is required to access this resource', request);
+    if (!jwt || !issuedTokens.includes(jwt))
+      return fail(401, 'Full authentication is required to access this resource', request);
     if (write && !access.write) return fail(403, 'Access is denied', request);
     return undefined;
   }
@@ -49,7 +60,14 @@ export async function startFakeAllure(options: { apiToken: string; projectId: nu
   }
 
   function dto(found: FakeAllureCase): Record<string, unknown> {
-    return { id: found.id, projectId: found.projectId, name: found.name, deleted: found.deleted, automated: false, ...found.fields };
+    return {
+      id: found.id,
+      projectId: found.projectId,
+      name: found.name,
+      deleted: found.deleted,
+      automated: false,
+      ...found.fields,
+    };
   }
 
   const server = await startFakeVendorServer({
@@ -67,7 +85,16 @@ export async function startFakeAllure(options: { apiToken: string; projectId: nu
             return { status: 401, body: { error: 'invalid_token', error_description: 'Invalid API token' } };
           const jwt = `eyJhbGciOiJIUzI1NiJ9.${randomBytes(24).toString('base64url')}`;
           issuedTokens.push(jwt);
-          return { status: 200, body: { access_token: jwt, token_type: 'bearer', expires_in: 3599, scope: 'openid', jti: randomBytes(8).toString('hex') } };
+          return {
+            status: 200,
+            body: {
+              access_token: jwt,
+              token_type: 'bearer',
+              expires_in: 3599,
+              scope: 'openid',
+              jti: randomBytes(8).toString('hex'),
+            },
+          };
         },
       },
       {
@@ -79,9 +106,18 @@ export async function startFakeAllure(options: { apiToken: string; projectId: nu
           const denied = authorised(request, true);
           if (denied) return denied;
           const { projectId, name, ...fields } = request.body as { projectId: number; name: string };
-          if (projectId !== options.projectId) return fail(404, `Project with id ${projectId} not found`, request);
+          if (projectId !== options.projectId)
+            return fail(404, `Project with id ${projectId} not found`, request);
           nextId += 1;
-          const created: FakeAllureCase = { id: nextId, projectId, name, deleted: false, fields, scenario: [], tags: [] };
+          const created: FakeAllureCase = {
+            id: nextId,
+            projectId,
+            name,
+            deleted: false,
+            fields,
+            scenario: [],
+            tags: [],
+          };
           cases.set(created.id, created);
           return { status: 200, body: dto(created) };
         },
@@ -94,7 +130,9 @@ export async function startFakeAllure(options: { apiToken: string; projectId: nu
           const denied = authorised(request, false);
           if (denied) return denied;
           const found = testCase(request);
-          return found ? { status: 200, body: dto(found) } : fail(404, `Test case with id ${request.params['id']} not found`, request);
+          return found
+            ? { status: 200, body: dto(found) }
+            : fail(404, `Test case with id ${request.params['id']} not found`, request);
         },
       },
       {
@@ -124,7 +162,10 @@ export async function startFakeAllure(options: { apiToken: string; projectId: nu
           const found = testCase(request);
           if (!found) return fail(404, `Test case with id ${request.params['id']} not found`, request);
           found.scenario = (request.body as { steps: unknown[] }).steps;
-          return { status: 200, body: { root: { children: found.scenario.map((_step, index) => index + 1) }, scenarioSteps: {} } };
+          return {
+            status: 200,
+            body: { root: { children: found.scenario.map((_step, index) => index + 1) }, scenarioSteps: {} },
+          };
         },
       },
       {
@@ -137,7 +178,10 @@ export async function startFakeAllure(options: { apiToken: string; projectId: nu
           if (denied) return denied;
           const found = testCase(request);
           if (!found) return fail(404, `Test case with id ${request.params['id']} not found`, request);
-          found.tags = (request.body as { name: string }[]).map((item, index) => ({ id: index + 1, name: item.name }));
+          found.tags = (request.body as { name: string }[]).map((item, index) => ({
+            id: index + 1,
+            name: item.name,
+          }));
           return { status: 200, body: found.tags };
         },
       },
@@ -147,5 +191,11 @@ export async function startFakeAllure(options: { apiToken: string; projectId: nu
 }
 
 function errorBody(status: number, message: string, request: FakeRequest): unknown {
-  return { timestamp: new Date().toISOString(), status, error: REASONS[status] ?? 'Error', message, path: request.path };
+  return {
+    timestamp: new Date().toISOString(),
+    status,
+    error: REASONS[status] ?? 'Error',
+    message,
+    path: request.path,
+  };
 }

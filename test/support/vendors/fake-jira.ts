@@ -1,4 +1,10 @@
-import { type FakeAnswer, type FakeRequest, type FakeRoute, type FakeVendorServer, startFakeVendorServer } from './fake-vendor-server.ts';
+import {
+  type FakeAnswer,
+  type FakeRequest,
+  type FakeRoute,
+  type FakeVendorServer,
+  startFakeVendorServer,
+} from './fake-vendor-server.ts';
 import { matches, parseJql } from './fake-jql.ts';
 import { jiraSchemas } from './jira-request-schemas.ts';
 
@@ -45,7 +51,12 @@ const PERMISSION_TEXT: Record<JiraPermission, string> = {
 export async function startFakeJira(options: FakeJiraOptions): Promise<FakeJira> {
   const v = options.flavour === 'cloud' ? '3' : '2';
   const issues: FakeJiraIssue[] = [];
-  const permissions = new Set<JiraPermission>(['BROWSE_PROJECTS', 'CREATE_ISSUES', 'ADD_COMMENTS', 'EDIT_ISSUES']);
+  const permissions = new Set<JiraPermission>([
+    'BROWSE_PROJECTS',
+    'CREATE_ISSUES',
+    'ADD_COMMENTS',
+    'EDIT_ISSUES',
+  ]);
   const pageCap = options.pageCap ?? 50;
   let nextId = 10_000;
 
@@ -67,7 +78,9 @@ export async function startFakeJira(options: FakeJiraOptions): Promise<FakeJira>
       id: String(nextId),
       key: `${options.projectKey}-${issues.length + 1}`,
       fields: {
-        created: new Date(Date.UTC(2026, 0, 1) + issues.length * 86_400_000).toISOString().replace('Z', '+0000'),
+        created: new Date(Date.UTC(2026, 0, 1) + issues.length * 86_400_000)
+          .toISOString()
+          .replace('Z', '+0000'),
         status: { name: 'To Do', statusCategory: { key: 'new' } },
         resolution: null,
         components: [],
@@ -116,7 +129,9 @@ export async function startFakeJira(options: FakeJiraOptions): Promise<FakeJira>
   function view(issue: FakeJiraIssue, request: FakeRequest): Record<string, unknown> {
     const wanted = (request.query.get('fields') ?? '*navigable').split(',');
     const all = wanted.includes('*all') || wanted.includes('*navigable');
-    const fields = Object.fromEntries(Object.entries(issue.fields).filter(([name]) => all || wanted.includes(name)));
+    const fields = Object.fromEntries(
+      Object.entries(issue.fields).filter(([name]) => all || wanted.includes(name)),
+    );
     const properties = (request.query.get('properties') ?? '').split(',').filter(Boolean);
     return {
       expand: '',
@@ -125,7 +140,13 @@ export async function startFakeJira(options: FakeJiraOptions): Promise<FakeJira>
       key: issue.key,
       fields,
       ...(properties.length > 0
-        ? { properties: Object.fromEntries(properties.filter((name) => name in issue.properties).map((name) => [name, issue.properties[name]])) }
+        ? {
+            properties: Object.fromEntries(
+              properties
+                .filter((name) => name in issue.properties)
+                .map((name) => [name, issue.properties[name]]),
+            ),
+          }
         : {}),
     };
   }
@@ -135,8 +156,10 @@ export async function startFakeJira(options: FakeJiraOptions): Promise<FakeJira>
     if (denied) return denied;
     const fields = (request.body as { fields: Record<string, { key?: string; name?: string }> }).fields;
     const errors: Record<string, string> = {};
-    if (fields['project']?.key !== options.projectKey) errors['project'] = 'Specify a valid project ID or key';
-    if (!ISSUE_TYPES.includes(fields['issuetype']?.name ?? '')) errors['issuetype'] = 'Specify a valid issue type';
+    if (fields['project']?.key !== options.projectKey)
+      errors['project'] = 'Specify a valid project ID or key';
+    if (!ISSUE_TYPES.includes(fields['issuetype']?.name ?? ''))
+      errors['issuetype'] = 'Specify a valid issue type';
     if (fields['priority'] && !PRIORITIES.includes(fields['priority'].name ?? ''))
       errors['priority'] = "Specify a valid 'id' or 'name' for Priority";
     if (Object.keys(errors).length > 0) return { status: 400, body: { errorMessages: [], errors } };
@@ -151,7 +174,10 @@ export async function startFakeJira(options: FakeJiraOptions): Promise<FakeJira>
     if (denied) return denied;
     const body = (request.body as { body: unknown }).body;
     issue.comments.push(body);
-    return { status: 201, body: { id: String(issue.comments.length), body, created: new Date().toISOString() } };
+    return {
+      status: 201,
+      body: { id: String(issue.comments.length), body, created: new Date().toISOString() },
+    };
   }
 
   function setProperty(request: FakeRequest): FakeAnswer {
@@ -203,10 +229,14 @@ export async function startFakeJira(options: FakeJiraOptions): Promise<FakeJira>
       name: 'removedSearch',
       method: 'GET',
       path: `${root}/search`,
-      handle: () => error(410, ['The requested API has been removed. Please migrate to the /rest/api/3/search/jql API.']),
+      handle: () =>
+        error(410, ['The requested API has been removed. Please migrate to the /rest/api/3/search/jql API.']),
     });
   }
-  const server = await startFakeVendorServer({ routes, errorBody: (_status, message) => ({ errorMessages: [message], errors: {} }) });
+  const server = await startFakeVendorServer({
+    routes,
+    errorBody: (_status, message) => ({ errorMessages: [message], errors: {} }),
+  });
   return Object.assign(server, { issues, permissions, seed });
 }
 

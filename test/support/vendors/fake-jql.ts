@@ -19,7 +19,10 @@ export function parseJql(jql: string): JqlQuery {
   let orderBy: JqlQuery['orderBy'];
   if (order) {
     const [field, direction] = order.trim().split(/\s+/);
-    orderBy = { field: field!.toLowerCase(), direction: direction?.toLowerCase() === 'desc' ? 'desc' : 'asc' };
+    orderBy = {
+      field: field!.toLowerCase(),
+      direction: direction?.toLowerCase() === 'desc' ? 'desc' : 'asc',
+    };
   }
   return { clauses, orderBy };
 }
@@ -29,7 +32,8 @@ function parseClause(clause: string): JqlClause {
   const empty = /^(\w+)\s+is\s+EMPTY$/i.exec(trimmed);
   if (empty) return { field: empty[1]!.toLowerCase(), operator: 'is empty', values: [] };
   const inList = /^(\w+)\s+in\s*\((.*)\)$/i.exec(trimmed);
-  if (inList) return { field: inList[1]!.toLowerCase(), operator: 'in', values: inList[2]!.split(',').map(unquote) };
+  if (inList)
+    return { field: inList[1]!.toLowerCase(), operator: 'in', values: inList[2]!.split(',').map(unquote) };
   const equals = /^(\w+)\s*=\s*(.+)$/.exec(trimmed);
   if (equals) return { field: equals[1]!.toLowerCase(), operator: '=', values: [unquote(equals[2]!)] };
   throw new Error(`Error in the JQL Query: Expecting operator but got '${trimmed}'.`);
@@ -49,6 +53,8 @@ export function matches(clause: JqlClause, values: string[]): boolean {
     case '=':
       return values.some((value) => value.toLowerCase() === clause.values[0]!.toLowerCase());
     case 'in':
-      return values.some((value) => clause.values.some((wanted) => wanted.toLowerCase() === value.toLowerCase()));
+      return values.some((value) =>
+        clause.values.some((wanted) => wanted.toLowerCase() === value.toLowerCase()),
+      );
   }
 }

@@ -70,7 +70,9 @@ export async function startFakeVendorServer(options: {
   const violations: Violation[] = [];
 
   const server = createServer((incoming, outgoing) => {
-    void respond(incoming, outgoing).catch((error: unknown) => send(outgoing, { status: 500, body: { message: String(error) } }));
+    void respond(incoming, outgoing).catch((error: unknown) =>
+      send(outgoing, { status: 500, body: { message: String(error) } }),
+    );
   });
 
   async function respond(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
@@ -87,10 +89,16 @@ export async function startFakeVendorServer(options: {
     };
     requests.push(request);
     const match = compiled
-      .map((entry) => ({ entry, params: entry.route.method === request.method ? entry.pattern(url.pathname) : undefined }))
+      .map((entry) => ({
+        entry,
+        params: entry.route.method === request.method ? entry.pattern(url.pathname) : undefined,
+      }))
       .find((candidate) => candidate.params !== undefined);
     if (!match) {
-      send(outgoing, { status: 404, body: options.errorBody(404, `No route ${request.method} ${url.pathname}`, request) });
+      send(outgoing, {
+        status: 404,
+        body: options.errorBody(404, `No route ${request.method} ${url.pathname}`, request),
+      });
       return;
     }
     request.params = match.params!;
@@ -116,19 +124,27 @@ export async function startFakeVendorServer(options: {
     requests,
     violations,
     script: (route, ...answers) => {
-      if (!options.routes.some((candidate) => candidate.name === route)) throw new Error(`no route named ${route}`);
+      if (!options.routes.some((candidate) => candidate.name === route))
+        throw new Error(`no route named ${route}`);
       scripted.set(route, [...(scripted.get(route) ?? []), ...answers]);
     },
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
-function schemaProblems(validate: ValidateFunction | undefined, value: unknown, where: string): string | undefined {
+function schemaProblems(
+  validate: ValidateFunction | undefined,
+  value: unknown,
+  where: string,
+): string | undefined {
   if (!validate || validate(value)) return undefined;
-  return (validate.errors ?? []).map((error) => `${where}${error.instancePath} ${error.message ?? 'is invalid'}`).join(', ');
+  return (validate.errors ?? [])
+    .map((error) => `${where}${error.instancePath} ${error.message ?? 'is invalid'}`)
+    .join(', ');
 }
 
 /** `/a/:id/b` → a matcher returning the params, or undefined. */

@@ -23,7 +23,11 @@ const text = {
             additionalProperties: false,
             properties: {
               type: { const: 'link' },
-              attrs: { type: 'object', required: ['href'], properties: { href: { type: 'string', minLength: 1 } } },
+              attrs: {
+                type: 'object',
+                required: ['href'],
+                properties: { href: { type: 'string', minLength: 1 } },
+              },
             },
           },
           {
@@ -94,7 +98,10 @@ const block = {
             type: 'object',
             required: ['type', 'content'],
             additionalProperties: false,
-            properties: { type: { const: 'listItem' }, content: { type: 'array', minItems: 1, items: paragraph } },
+            properties: {
+              type: { const: 'listItem' },
+              content: { type: 'array', minItems: 1, items: paragraph },
+            },
           },
         },
       },
@@ -134,7 +141,10 @@ function createIssue(description: object): object {
           summary: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[^\\n\\r]*$' },
           description,
           // Jira labels cannot contain spaces.
-          labels: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 255, pattern: '^\\S+$' } },
+          labels: {
+            type: 'array',
+            items: { type: 'string', minLength: 1, maxLength: 255, pattern: '^\\S+$' },
+          },
           priority: named,
         },
       },
