@@ -22,6 +22,8 @@ export function allureConnection(settings: {
   endpoint: string | undefined;
   apiToken: string | undefined;
   projectId: string | number | undefined;
+  /** A dry run sends nothing, so it needs no token. */
+  tokenOptional?: boolean;
 }): AllureConnection {
   const endpoint = parseEndpoint(settings.endpoint);
   const projectId = Number(settings.projectId);
@@ -36,6 +38,7 @@ export function allureConnection(settings: {
       },
     );
   }
+  if (settings.tokenOptional) return { endpoint, apiToken: settings.apiToken ?? '', projectId };
   if (!settings.apiToken) {
     throw new TestopsError('TESTOPS_VENDOR_TOKEN_MISSING', 'no Allure TestOps API token', {
       where: ALLURE_ENV.token,

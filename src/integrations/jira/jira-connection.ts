@@ -28,6 +28,8 @@ export function jiraConnection(settings: {
   flavour: string | undefined;
   email: string | undefined;
   token: string | undefined;
+  /** A dry run sends nothing, so it needs no token. */
+  tokenOptional?: boolean;
 }): JiraConnection {
   if (!settings.baseUrl) {
     throw new TestopsError('TESTOPS_INVALID_ARGUMENT', 'no Jira base URL', {
@@ -38,6 +40,13 @@ export function jiraConnection(settings: {
   }
   const baseUrl = parseBaseUrl(settings.baseUrl);
   const flavour = parseFlavour(settings.flavour) ?? guessFlavour(baseUrl);
+  if (settings.tokenOptional) {
+    return {
+      baseUrl,
+      flavour,
+      credentials: { email: settings.email || undefined, token: settings.token ?? '' },
+    };
+  }
   if (!settings.token) {
     throw new TestopsError('TESTOPS_VENDOR_TOKEN_MISSING', 'no Jira token', {
       where: JIRA_ENV.token,
@@ -64,9 +73,10 @@ export function jiraConnection(settings: {
 
 export function jiraConnectionFromEnv(
   env: Readonly<Record<string, string | undefined>>,
-  overrides: { baseUrl?: string | undefined; flavour?: string | undefined } = {},
+  overrides: { baseUrl?: string | undefined; flavour?: string | undefined; tokenOptional?: boolean } = {},
 ): JiraConnection {
   return jiraConnection({
+    tokenOptional: overrides.tokenOptional ?? false,
     baseUrl: overrides.baseUrl ?? env[JIRA_ENV.baseUrl],
     flavour: overrides.flavour ?? env[JIRA_ENV.flavour],
     email: env[JIRA_ENV.email],

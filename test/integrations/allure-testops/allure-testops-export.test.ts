@@ -7,7 +7,10 @@ import type { ManualCase, ManualCaseSet } from '../../../src/core/manual-case.ts
 import { emitManualCases } from '../../../src/emit/cases/emit-manual-cases.ts';
 import { allureConnection } from '../../../src/integrations/allure-testops/allure-connection.ts';
 import { readAllureIds } from '../../../src/integrations/allure-testops/allure-ids-in-code.ts';
-import { type ExportAllureOptions, exportAllureTestops } from '../../../src/pipeline/export-allure-testops.ts';
+import {
+  type ExportAllureOptions,
+  exportAllureTestops,
+} from '../../../src/pipeline/export-allure-testops.ts';
 import { type FakeAllure, startFakeAllure } from '../../support/vendors/fake-allure-testops.ts';
 
 const API_TOKEN = 'allure-api-token-0123456789-SECRET';
@@ -60,12 +63,15 @@ async function writeCases(): Promise<string> {
 
 async function modules(dir: string): Promise<Record<string, string>> {
   const names = await readdir(join(dir, 'tests'));
-  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, 'tests', name), 'utf8')])));
+  return Object.fromEntries(
+    await Promise.all(names.map(async (name) => [name, await readFile(join(dir, 'tests', name), 'utf8')])),
+  );
 }
 
 async function idsInCode(dir: string): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  for (const source of Object.values(await modules(dir))) for (const [id, value] of readAllureIds(source)) ids.set(id, value);
+  for (const source of Object.values(await modules(dir)))
+    for (const [id, value] of readAllureIds(source)) ids.set(id, value);
   return ids;
 }
 
@@ -110,7 +116,9 @@ describe('export allure-testops', () => {
       { type: 'BodyStepDto', body: 'Assert: Read the total' },
       { type: 'ExpectedBodyStepDto', body: 'The total shows per month incl. VAT' },
     ]);
-    expect(vat.fields['links']).toEqual([{ name: 'CALC-12', url: 'https://jira.example.com/browse/CALC-12', type: 'link' }]);
+    expect(vat.fields['links']).toEqual([
+      { name: 'CALC-12', url: 'https://jira.example.com/browse/CALC-12', type: 'link' },
+    ]);
     // The ID sits on the method, as allure-pytest reads it; the rest of the module is unchanged.
     const source = Object.values(await modules(dir)).join('\n');
     expect(source).toMatch(/ {4}@allure\.id\("\d+"\)\n {4}@allure\.title\("Check total shows vat"\)/);
@@ -118,7 +126,12 @@ describe('export allure-testops', () => {
     const gitlab = await readFile(join(dir, result.ciFiles[0]!), 'utf8');
     expect(gitlab).toContain('./allurectl watch -- pytest --alluredir allure-results');
     expect(gitlab).toContain(`ALLURE_PROJECT_ID: "${PROJECT}"`);
-    for (const text of [gitlab, await readFile(join(dir, result.ciFiles[1]!), 'utf8'), source, JSON.stringify(result)])
+    for (const text of [
+      gitlab,
+      await readFile(join(dir, result.ciFiles[1]!), 'utf8'),
+      source,
+      JSON.stringify(result),
+    ])
       expect(text).not.toContain(API_TOKEN);
   });
 
@@ -164,7 +177,13 @@ describe('export allure-testops', () => {
   it('refuses an unknown API token, naming where to make one', async () => {
     const { options } = await setUp();
     const error = await exportAllureTestops(
-      options({ connection: allureConnection({ endpoint: fakes[0]!.url.href, apiToken: 'wrong-token', projectId: PROJECT }) }),
+      options({
+        connection: allureConnection({
+          endpoint: fakes[0]!.url.href,
+          apiToken: 'wrong-token',
+          projectId: PROJECT,
+        }),
+      }),
     ).catch((caught: unknown) => caught);
     expect(isTestopsError(error) && error.code).toBe('TESTOPS_VENDOR_UNAUTHORIZED');
     expect((error as Error).message).toContain('API tokens');
@@ -172,7 +191,11 @@ describe('export allure-testops', () => {
 
   it('waits out a 429 with Retry-After on a create, then exports without duplicates', async () => {
     const { allure, options } = await setUp();
-    allure.script('createTestCase', { status: 429, headers: { 'retry-after': '1' }, body: { status: 429, message: 'Too many requests' } });
+    allure.script('createTestCase', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { status: 429, message: 'Too many requests' },
+    });
     const started = Date.now();
     const result = await exportAllureTestops(options());
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
@@ -182,7 +205,10 @@ describe('export allure-testops', () => {
 
   it('retries the scenario after a 5xx, then exports', async () => {
     const { allure, options } = await setUp();
-    allure.script('setScenario', { status: 503, body: { status: 503, error: 'Service Unavailable', message: 'try later' } });
+    allure.script('setScenario', {
+      status: 503,
+      body: { status: 503, error: 'Service Unavailable', message: 'try later' },
+    });
     const result = await exportAllureTestops(options());
     expect(result.items.every((item) => item.action === 'created')).toBe(true);
     expect(allure.requests.filter((request) => request.path.endsWith('/scenario'))).toHaveLength(4);
@@ -196,7 +222,9 @@ describe('export allure-testops', () => {
     expect(allure.requests).toHaveLength(0);
     expect(await modules(dir)).toEqual(before);
     expect(result.items.map((item) => item.action)).toEqual(['would-create', 'would-create', 'would-create']);
-    expect(result.planned!.some((request) => request.path === 'api/testcase' && request.method === 'POST')).toBe(true);
+    expect(
+      result.planned!.some((request) => request.path === 'api/testcase' && request.method === 'POST'),
+    ).toBe(true);
     expect(JSON.stringify(result)).not.toContain(API_TOKEN);
   });
 

@@ -6,7 +6,10 @@ import { escapeWiki, toWikiMarkup } from '../../../src/integrations/jira/wiki-ma
 describe('issue description formats', () => {
   const blocks = [
     { kind: 'heading' as const, text: 'Actual' },
-    paragraph('status ', { text: '500', code: true }, ' for ', { text: 'the report', href: 'https://x.example/r?a=1|2' }),
+    paragraph('status ', { text: '500', code: true }, ' for ', {
+      text: 'the report',
+      href: 'https://x.example/r?a=1|2',
+    }),
     { kind: 'code' as const, language: 'text' as const, text: '' },
     { kind: 'bullets' as const, items: [[{ text: 'a' }], [{ text: '' }]] },
   ];
@@ -23,7 +26,11 @@ describe('issue description formats', () => {
             { type: 'text', text: 'status ' },
             { type: 'text', text: '500', marks: [{ type: 'code' }] },
             { type: 'text', text: ' for ' },
-            { type: 'text', text: 'the report', marks: [{ type: 'link', attrs: { href: 'https://x.example/r?a=1|2' } }] },
+            {
+              type: 'text',
+              text: 'the report',
+              marks: [{ type: 'link', attrs: { href: 'https://x.example/r?a=1|2' } }],
+            },
           ],
         },
         { type: 'codeBlock', attrs: { language: 'text' } },

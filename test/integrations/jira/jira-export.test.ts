@@ -49,14 +49,23 @@ describe.each(['cloud', 'server'] as const)('export jira (%s)', (flavour) => {
     expect(jira.violations).toEqual([]);
     expect(jira.issues).toHaveLength(2);
     const [disk] = jira.issues;
-    expect(disk!.fields['labels']).toEqual(['testops', expect.stringMatching(/^testops-fp-[0-9a-f]{16}$/), 'testops-server-error']);
+    expect(disk!.fields['labels']).toEqual([
+      'testops',
+      expect.stringMatching(/^testops-fp-[0-9a-f]{16}$/),
+      'testops-server-error',
+    ]);
     expect(disk!.fields['priority']).toEqual({ name: 'Highest' });
     expect(disk!.fields['summary']).toBe('[TestOps] POST /disks answers 500 for a size of 0 {"size": 0}');
     const description = disk!.fields['description'];
     if (flavour === 'cloud') {
-      const doc = description as { type: string; content: { type: string; content?: { text: string; marks?: unknown[] }[] }[] };
+      const doc = description as {
+        type: string;
+        content: { type: string; content?: { text: string; marks?: unknown[] }[] }[];
+      };
       expect(doc.type).toBe('doc');
-      const code = doc.content.filter((node) => node.type === 'codeBlock').map((node) => node.content?.[0]?.text);
+      const code = doc.content
+        .filter((node) => node.type === 'codeBlock')
+        .map((node) => node.content?.[0]?.text);
       expect(code[0]).toContain("curl -X POST 'http://127.0.0.1:4010/disks'");
       expect(code.join('\n')).toContain('HTTP 500');
       const texts = JSON.stringify(doc);
@@ -68,7 +77,9 @@ describe.each(['cloud', 'server'] as const)('export jira (%s)', (flavour) => {
       expect(wiki).toContain("{noformat}\ncurl -X POST 'http://127.0.0.1:4010/disks'");
       // A {noformat} in the response body cannot close the block early.
       expect(wiki).toContain('boom { noformat}');
-      expect(wiki).toContain('[https://testops.example.com/tasks/42/report|https://testops.example.com/tasks/42/report]');
+      expect(wiki).toContain(
+        '[https://testops.example.com/tasks/42/report|https://testops.example.com/tasks/42/report]',
+      );
       expect(wiki).toContain('{{evidence/create-disk-size-0/0-screenshot.png}}');
     }
     // The second finding's evidence file is missing: the issue says so instead of failing.
@@ -102,13 +113,19 @@ describe.each(['cloud', 'server'] as const)('export jira (%s)', (flavour) => {
     const error = await exportJira(options()).catch((caught: unknown) => caught);
     expect(isTestopsError(error) && error.code).toBe('TESTOPS_VENDOR_FORBIDDEN');
     expect((error as Error).message).toContain('the project permission "Create Issues"');
-    expect((error as Error).message).toContain('You do not have permission to create issues in this project.');
+    expect((error as Error).message).toContain(
+      'You do not have permission to create issues in this project.',
+    );
     expect((error as Error).message).not.toContain(TOKEN);
   });
 
   it('waits out a 429 with Retry-After on a create (Jira did not process it), then exports', async () => {
     const { jira, options } = await setUp(flavour);
-    jira.script('createIssue', { status: 429, headers: { 'retry-after': '1' }, body: { errorMessages: ['Rate limit exceeded.'], errors: {} } });
+    jira.script('createIssue', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { errorMessages: ['Rate limit exceeded.'], errors: {} },
+    });
     const started = Date.now();
     const result = await exportJira(options());
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
@@ -123,7 +140,9 @@ describe.each(['cloud', 'server'] as const)('export jira (%s)', (flavour) => {
     const result = await exportJira(options());
     expect(result.items.map((item) => item.action)).toEqual(['created', 'created']);
     expect(jira.issues).toHaveLength(2);
-    const names = jira.requests.map((request) => `${request.method} ${request.path.replace(/^\/rest\/api\/\d/, '')}`);
+    const names = jira.requests.map(
+      (request) => `${request.method} ${request.path.replace(/^\/rest\/api\/\d/, '')}`,
+    );
     expect(names.slice(0, 5)).toEqual([
       expect.stringMatching(/^GET \/search/),
       expect.stringMatching(/^GET \/search/),
@@ -137,7 +156,9 @@ describe.each(['cloud', 'server'] as const)('export jira (%s)', (flavour) => {
     const { jira, options } = await setUp(flavour);
     const result = await exportJira(options({ dryRun: true }));
     expect(jira.requests).toHaveLength(0);
-    expect(result.planned!.filter((request) => request.method === 'POST' && request.path.endsWith('/issue'))).toHaveLength(2);
+    expect(
+      result.planned!.filter((request) => request.method === 'POST' && request.path.endsWith('/issue')),
+    ).toHaveLength(2);
     const printed = JSON.stringify(result);
     expect(printed).not.toContain(TOKEN);
     expect(printed).not.toContain(Buffer.from(`${EMAIL}:${TOKEN}`).toString('base64'));
@@ -147,13 +168,20 @@ describe.each(['cloud', 'server'] as const)('export jira (%s)', (flavour) => {
 describe('export jira input', () => {
   it('refuses a missing report with where, what and how', async () => {
     const { options } = await setUp('cloud');
-    const error = await exportJira(options({ report: '/nonexistent/suite' })).catch((caught: unknown) => caught);
+    const error = await exportJira(options({ report: '/nonexistent/suite' })).catch(
+      (caught: unknown) => caught,
+    );
     expect(isTestopsError(error) && error.code).toBe('TESTOPS_SOURCE_NOT_FOUND');
   });
 
   it('asks for the email with a Cloud API token', () => {
-    expect(() => jiraConnection({ baseUrl: 'https://calc.atlassian.net', flavour: undefined, email: undefined, token: 't0ken' })).toThrow(
-      /JIRA_EMAIL/,
-    );
+    expect(() =>
+      jiraConnection({
+        baseUrl: 'https://calc.atlassian.net',
+        flavour: undefined,
+        email: undefined,
+        token: 't0ken',
+      }),
+    ).toThrow(/JIRA_EMAIL/);
   });
 });

@@ -9,7 +9,13 @@ afterEach(async () => {
 
 describe.each(['cloud', 'server'] as const)('--defects jira:<JQL> (%s)', (flavour) => {
   it('reads every page of the issues the JQL finds as defect history', async () => {
-    const jira = await startFakeJira({ flavour, projectKey: 'CALC', email: 'qa@example.com', token: 'jira-token-1', pageCap: 50 });
+    const jira = await startFakeJira({
+      flavour,
+      projectKey: 'CALC',
+      email: 'qa@example.com',
+      token: 'jira-token-1',
+      pageCap: 50,
+    });
     fakes.push(jira);
     for (let index = 0; index < 120; index += 1) {
       jira.seed({
@@ -33,7 +39,11 @@ describe.each(['cloud', 'server'] as const)('--defects jira:<JQL> (%s)', (flavou
     expect(history.format).toBe('jira-jql');
     expect(history.records).toHaveLength(90);
     expect(history.issues).toEqual([]);
-    expect(history.records[0]).toMatchObject({ key: 'CALC-120', components: ['Configuration'], priority: 'Medium' });
+    expect(history.records[0]).toMatchObject({
+      key: 'CALC-120',
+      components: ['Configuration'],
+      priority: 'Medium',
+    });
     // 90 issues at most 50 a page: two pages, each asked for as the flavour pages.
     const searches = jira.requests.filter((request) => request.method === 'GET');
     expect(searches).toHaveLength(2);
@@ -42,10 +52,20 @@ describe.each(['cloud', 'server'] as const)('--defects jira:<JQL> (%s)', (flavou
   });
 
   it('answers a JQL Jira cannot parse with Jira’s own message', async () => {
-    const jira = await startFakeJira({ flavour, projectKey: 'CALC', email: 'qa@example.com', token: 'jira-token-1' });
+    const jira = await startFakeJira({
+      flavour,
+      projectKey: 'CALC',
+      email: 'qa@example.com',
+      token: 'jira-token-1',
+    });
     fakes.push(jira);
     const error = await readDefectHistory('jira:project ~~ CALC', {
-      env: { JIRA_BASE_URL: jira.url.href, JIRA_FLAVOUR: flavour, JIRA_API_TOKEN: 'jira-token-1', JIRA_EMAIL: flavour === 'cloud' ? 'qa@example.com' : undefined },
+      env: {
+        JIRA_BASE_URL: jira.url.href,
+        JIRA_FLAVOUR: flavour,
+        JIRA_API_TOKEN: 'jira-token-1',
+        JIRA_EMAIL: flavour === 'cloud' ? 'qa@example.com' : undefined,
+      },
       guard: { allowPrivate: false, allowLoopback: true },
     }).catch((caught: unknown) => caught as Error);
     expect((error as { code?: string }).code).toBe('TESTOPS_VENDOR_REJECTED');

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { RunReport } from '../../../src/core/run-report.ts';
 
 /** A suite folder with a run report of two findings and their evidence, as `testops run` writes it. */
-export async function writeRunFixture(generatedAt = '2026-12-01T10:00:00.000Z'): Promise<{ dir: string; report: RunReport }> {
+export async function writeRunFixture(
+  generatedAt = '2026-12-01T10:00:00.000Z',
+): Promise<{ dir: string; report: RunReport }> {
   const dir = await mkdtemp(join(tmpdir(), 'testops-jira-'));
   await mkdir(join(dir, 'evidence', 'create-disk-size-0'), { recursive: true });
   const report: RunReport = {
@@ -51,7 +53,12 @@ export async function writeRunFixture(generatedAt = '2026-12-01T10:00:00.000Z'):
         title: 'PATCH /vms/{id} does not keep the name_*new*_ [x]',
         signature: 'state-defect|update-not-kept|name',
         occurrences: [
-          { test: 'update vm name is kept', operation: 'PATCH /vms/{id}', evidence: 'evidence/missing.json', curl: undefined },
+          {
+            test: 'update vm name is kept',
+            operation: 'PATCH /vms/{id}',
+            evidence: 'evidence/missing.json',
+            curl: undefined,
+          },
         ],
       },
     ],
@@ -75,7 +82,11 @@ export async function writeRunFixture(generatedAt = '2026-12-01T10:00:00.000Z'):
             headers: { authorization: 'Bearer ***', 'content-type': 'application/json' },
             body: '{"size":0}',
           },
-          response: { status: 500, headers: { 'content-type': 'application/json' }, body: '[{"code":"internal","message":"boom {noformat}"}]' },
+          response: {
+            status: 500,
+            headers: { 'content-type': 'application/json' },
+            body: '[{"code":"internal","message":"boom {noformat}"}]',
+          },
         },
       ],
     }),
