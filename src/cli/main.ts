@@ -9,6 +9,7 @@ import { registerRunCommand } from './commands/run.ts';
 import { registerGenerateCasesCommand } from './commands/generate-cases.ts';
 import { registerOptimizeCommand } from './commands/optimize.ts';
 import { registerCheckCommand } from './commands/check.ts';
+import { registerExportCommands } from './commands/export.ts';
 import { registerPlanCommand } from './commands/plan.ts';
 import { registerKeysCommands } from './commands/keys.ts';
 import { registerLlmCommands } from './commands/llm.ts';
@@ -44,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
   registerCheckCommand(program, setExitCode);
   registerOptimizeCommand(program, setExitCode);
   registerPlanCommand(program, setExitCode);
+  registerExportCommands(program, setExitCode);
   registerDemoCommands(program, setExitCode);
   registerServeCommands(program);
   registerKeysCommands(program, setExitCode);

@@ -68,3 +68,14 @@ function rateLimitWaitMs(response: VendorResponse, now: number): number | undefi
   const reset = Number(response.headers.get('x-ratelimit-reset'));
   return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined;
 }
+
+/**
+ * The API root: github.com's is `https://api.github.com/`; an Enterprise Server answers at
+ * `https://host/api/v3/` (a root given as such is kept).
+ */
+export function githubApiRoot(given: URL): URL {
+  if (given.hostname === 'github.com' || given.hostname === 'api.github.com')
+    return new URL('https://api.github.com/');
+  const path = given.pathname.replace(/\/+$/, '');
+  return new URL(`${given.origin}${path.endsWith('/api/v3') ? path : `${path}/api/v3`}/`);
+}

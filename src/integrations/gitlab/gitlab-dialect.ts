@@ -41,3 +41,9 @@ function insufficientScope(response: VendorResponse): string | undefined {
   if (!/error="?insufficient_scope/i.test(challenge)) return undefined;
   return /scope="([^"]+)"/i.exec(challenge)?.[1] ?? 'api';
 }
+
+/** The API root of an instance: `https://gitlab.example.com` → `https://gitlab.example.com/api/v4/` (a root given as such is kept). */
+export function gitlabApiRoot(instance: URL): URL {
+  const path = instance.pathname.replace(/\/+$/, '');
+  return new URL(`${instance.origin}${path.endsWith('/api/v4') ? path : `${path}/api/v4`}/`);
+}
