@@ -99,7 +99,7 @@ export async function runAllureExport(
 ): Promise<AllureExportResult> {
   const items: AllureExportItem[] = [];
   const ids = new Map<string, number>();
-  let changedModules: string[] = [];
+  let changedModules: string[];
   try {
     for (const manualCase of folder.cases) {
       const item = await exportCase(
