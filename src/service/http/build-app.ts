@@ -11,6 +11,7 @@ import { frameworkErrors, registerErrorHandling } from './error-response.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerStreamRoute } from './routes/stream-route.ts';
+import { registerSecretRoutes } from './routes/secret-routes.ts';
 import { registerSubmitRoutes } from './routes/submit-routes.ts';
 import { registerTaskRoutes } from './routes/task-routes.ts';
 import { registerTestRoutes } from './routes/test-routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp(
   await options.beforeRoutes?.(app);
   registerHealthRoutes(app, context);
   registerSubmitRoutes(app, context);
+  registerSecretRoutes(app, context);
   registerTaskRoutes(app, context);
   registerStreamRoute(app, context);
   registerTestRoutes(app, context);

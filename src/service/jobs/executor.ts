@@ -69,4 +69,5 @@ export const EXPECTED_STAGES: Record<JobKind, number> = {
   optimize: 3,
   'test-plan': 4,
   prioritize: 5,
+  export: 4,
 };

@@ -173,6 +173,62 @@ export const prioritizeInputSchema = z
   .refine(oneSource, oneSourceMessage);
 export type PrioritizeInput = z.infer<typeof prioritizeInputSchema>;
 
+/** A project secret's name: letters, digits, `.`, `_`, `-` (jobs keep their own under `job:<id>:`). */
+export const secretNameSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/,
+    'a secret name such as gitlab-token (letters, digits, ".", "_", "-")',
+  );
+
+const repositoryTargetFields = {
+  /** GitLab: group/project or its id; GitHub: owner/name. */
+  repo: z.string().min(1).max(300),
+  branch: z.string().min(1).max(250),
+  /** The branch the merge or pull request targets; the repository's default when absent. */
+  base_branch: z.string().min(1).max(250).optional(),
+  /** The folder of the repository the suite goes in; the root when absent. */
+  path: z.string().max(300).default(''),
+  /** The instance (self-managed GitLab, GitHub Enterprise Server); the public one when absent. */
+  base_url: httpUrl.optional(),
+  /** Add a CI job (GitLab CI, GitHub Actions) that runs the suite and publishes JUnit and Allure results. */
+  ci: z.boolean().default(false),
+  /** The project secret holding the vendor token (PUT /api/v1/projects/{project}/secrets/{name}). */
+  token_secret: secretNameSchema,
+};
+
+/** Where an export goes, by vendor; further vendors (Jira, Allure TestOps) add their own member. */
+export const exportTargetSchema = z.discriminatedUnion('vendor', [
+  z.object({ vendor: z.literal('gitlab'), ...repositoryTargetFields }),
+  z.object({ vendor: z.literal('github'), ...repositoryTargetFields }),
+]);
+
+export const exportInputSchema = z
+  .object({
+    project_id: projectIdSchema.optional(),
+    /** A finished task of the project whose artifacts are exported. */
+    task_id: z.uuid({ error: 'a task id as returned in request_id' }).optional(),
+    /** The artifact folder of that task to export (e.g. api-suite); its only folder when absent. */
+    task_folder: z
+      .string()
+      .max(300)
+      .refine(
+        (path) => !path.split(/[\\/]/).includes('..') && !path.startsWith('/'),
+        'a folder of the task’s artifacts, e.g. api-suite',
+      )
+      .optional(),
+    /** Or the files themselves. */
+    files: filesSchema.optional(),
+    target: exportTargetSchema,
+    /** Report what would be sent, send nothing. */
+    dry_run: z.boolean().default(false),
+  })
+  .refine((input) => (input.task_id === undefined) !== (input.files === undefined), {
+    message: 'give exactly one of task_id (a finished task whose artifacts are exported) or files',
+    path: ['task_id'],
+  });
+export type ExportInput = z.infer<typeof exportInputSchema>;
+
 export const jobInputSchemas = {
   'api-tests': apiTestsInputSchema,
   'test-cases': testCasesInputSchema,
@@ -180,4 +236,5 @@ export const jobInputSchemas = {
   optimize: optimizeInputSchema,
   'test-plan': testPlanInputSchema,
   prioritize: prioritizeInputSchema,
+  export: exportInputSchema,
 } satisfies Record<JobKind, z.ZodType>;

@@ -12,6 +12,7 @@ export const DEFAULT_JOB_TIMEOUTS_MS: Readonly<Record<JobKind, number>> = {
   optimize: 10 * 60_000,
   'test-plan': 10 * 60_000,
   prioritize: 10 * 60_000,
+  export: 10 * 60_000,
 };
 
 /** Heap of one job's thread: a runaway job dies alone instead of taking the server with it. */

@@ -7,6 +7,7 @@ import type { JobRecord, JobStatus } from './job.ts';
 import { toJobError } from './job-error.ts';
 import { jobTimeoutError } from './job-limits.ts';
 import { RetryableJobError, type JobHandler, type JobHandlerContext } from './job-queue.ts';
+import { stageExportSource } from './export-sources.ts';
 import { deleteJobSecrets, jobSecretValues, readJobSecrets } from './job-secrets.ts';
 import { inputNamer, namedDeep, namedError, namedEvent } from './input-names.ts';
 import { createPublisher, type Publisher } from './job-publisher.ts';
@@ -74,6 +75,7 @@ async function runClaimed(
     const outputDir = join(workDir, 'output');
     await mkdir(inputDir, { recursive: true });
     await mkdir(outputDir, { recursive: true });
+    await stageExportSource(stores, job, inputDir);
     const executed = await options.executors[job.kind](job.input, {
       job,
       inputDir,

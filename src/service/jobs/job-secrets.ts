@@ -14,6 +14,19 @@ export interface JobSecrets {
   headers: string[];
   /** `options.secret_variables`: suite variables whose values are secret. */
   secretVariables: Record<string, string>;
+  /**
+   * Project secrets the input names (an export's `target.token_secret`), by name; a name with no
+   * secret is absent, and the executor says which one is missing.
+   */
+  named?: Record<string, string>;
+}
+
+/** The project secrets a job's input refers to by name. */
+export function namedSecretRefs(input: Record<string, unknown>): string[] {
+  const target = input['target'];
+  const name =
+    target && typeof target === 'object' ? (target as { token_secret?: unknown }).token_secret : undefined;
+  return typeof name === 'string' ? [name] : [];
 }
 
 /** The secret name under which a job's value is kept while the job lives. */
@@ -66,14 +79,23 @@ export async function saveJobSecrets(store: SecretStore, job: JobRef, secrets: J
     );
 }
 
-export async function readJobSecrets(store: SecretStore, job: JobRef): Promise<JobSecrets> {
+export async function readJobSecrets(
+  store: SecretStore,
+  job: JobRef & { input?: Record<string, unknown> },
+): Promise<JobSecrets> {
   const [headers, secretVariables] = await Promise.all([
     store.get(job.projectId, jobSecretName(job.id, HEADERS_SECRET)),
     store.get(job.projectId, jobSecretName(job.id, SECRET_VARIABLES_SECRET)),
   ]);
+  const named: Record<string, string> = {};
+  for (const name of namedSecretRefs(job.input ?? {})) {
+    const value = await store.get(job.projectId, name);
+    if (value !== undefined) named[name] = value;
+  }
   return {
     headers: headers ? (JSON.parse(headers) as string[]) : [],
     secretVariables: secretVariables ? (JSON.parse(secretVariables) as Record<string, string>) : {},
+    ...(Object.keys(named).length > 0 ? { named } : {}),
   };
 }
 
@@ -88,5 +110,9 @@ export async function deleteJobSecrets(store: SecretStore, job: JobRef): Promise
 
 /** The values masked in everything the job logs, publishes and stores. */
 export function jobSecretValues(secrets: JobSecrets): string[] {
-  return [...headerSecretValues(secrets.headers), ...Object.values(secrets.secretVariables)];
+  return [
+    ...headerSecretValues(secrets.headers),
+    ...Object.values(secrets.secretVariables),
+    ...Object.values(secrets.named ?? {}),
+  ];
 }

@@ -11,6 +11,7 @@ export const JOB_KINDS = [
   'optimize',
   'test-plan',
   'prioritize',
+  'export',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

@@ -15,6 +15,7 @@ const TARGET_FIELDS: Record<JobKind, readonly string[]> = {
   optimize: ['openapi_url'],
   'test-plan': ['openapi_url'],
   prioritize: ['openapi_url'],
+  export: ['target.base_url'],
 };
 
 export interface SubmissionPolicy extends Pick<ExecutorContext, 'guard' | 'trustedOrigins'> {
@@ -32,7 +33,7 @@ export async function refuseTargets(
   policy: SubmissionPolicy,
 ): Promise<void> {
   for (const field of TARGET_FIELDS[kind]) {
-    const value = input[field];
+    const value = fieldValue(input, field);
     if (typeof value !== 'string') continue;
     const guard = guardFor(policy, value);
     if (guard.allowPrivate) continue; // nothing to refuse: the input schema already wants http(s)
@@ -52,6 +53,17 @@ export async function refuseTargets(
       });
     }
   }
+}
+
+/** `target.base_url` → input.target.base_url. */
+function fieldValue(input: Record<string, unknown>, field: string): unknown {
+  return field
+    .split('.')
+    .reduce<unknown>(
+      (value, key) =>
+        value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+      input,
+    );
 }
 
 function withTimeout(resolver: Resolver, ms: number): Resolver {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { checkExportSources } from '../../jobs/export-sources.ts';
 import { jobInputSchemas } from '../../jobs/job-inputs.ts';
 import type { JobKind } from '../../jobs/job.ts';
 import { refuseTargets } from '../../jobs/submission-targets.ts';
@@ -30,6 +31,12 @@ const routes: { path: string; kind: JobKind; summary: string }[] = [
   },
   { path: '/api/v1/test-plan/generate', kind: 'test-plan', summary: 'Generate a prioritised test plan' },
   { path: '/api/v1/test-plan/prioritize', kind: 'prioritize', summary: 'Rank an existing suite by risk' },
+  {
+    path: '/api/v1/export',
+    kind: 'export',
+    summary:
+      "Export a task's suite (or files) to GitLab or GitHub: one commit on a branch and a merge or pull request",
+  },
 ];
 
 const headers = z.object({
@@ -64,6 +71,7 @@ export function registerSubmitRoutes(app: FastifyInstance, context: ServiceConte
             400: errorResponseSchema,
             401: errorResponseSchema,
             403: errorResponseSchema,
+            404: errorResponseSchema,
             413: errorResponseSchema,
           },
         },
@@ -72,6 +80,7 @@ export function registerSubmitRoutes(app: FastifyInstance, context: ServiceConte
         const body = request.body as { project_id?: string } & Record<string, unknown>;
         const projectId = body.project_id ?? DEFAULT_PROJECT;
         authorizeProject(request, projectId);
+        if (route.kind === 'export') await checkExportSources(context.stores, projectId, body);
         await refuseTargets(route.kind, body, {
           guard: { allowPrivate: context.config.allowPrivateTargets },
           trustedOrigins: context.trustedOrigins ?? [],

@@ -11,6 +11,7 @@ export const engineExecutors: ExecutorRegistry = {
   optimize: lazy(async () => (await import('./optimize.ts')).runOptimizeJob),
   'test-plan': lazy(async () => (await import('./test-plan.ts')).runTestPlanJob),
   prioritize: lazy(async () => (await import('./test-plan.ts')).runPrioritizeJob),
+  export: lazy(async () => (await import('./export.ts')).runExportJob),
 };
 
 function lazy(load: () => Promise<JobExecutor>): JobExecutor {
