@@ -1,6 +1,5 @@
 import { ignoreEvents, type EventSink } from '../core/events.ts';
-import type { AllureConnection } from '../integrations/allure-testops/allure-connection.ts';
-import { allureHttp } from '../integrations/allure-testops/allure-connection.ts';
+import { allureConnection, allureHttp } from '../integrations/allure-testops/allure-connection.ts';
 import { readAllureCasesFolder } from '../integrations/allure-testops/allure-cases-folder.ts';
 import {
   type AllureExportResult,
@@ -13,7 +12,8 @@ import type { UrlGuardOptions } from '../sources/url-guard.ts';
 export interface ExportAllureOptions {
   /** The folder of `testops generate cases --format allure-python`. */
   casesDir: string;
-  connection: AllureConnection;
+  /** The instance, project and API token: checked here (a dry run needs no token). */
+  connection: Parameters<typeof allureConnection>[0];
   dryRun: boolean;
   guard: UrlGuardOptions;
   http?: Partial<Pick<VendorHttpOptions, 'baseDelayMs' | 'maxDelayMs' | 'timeoutMs'>>;
@@ -32,11 +32,12 @@ export interface ExportAllureResult extends AllureExportResult {
  */
 export async function exportAllureTestops(options: ExportAllureOptions): Promise<ExportAllureResult> {
   const events = options.events ?? ignoreEvents;
+  const connection = allureConnection(options.connection);
   const folder = await readAllureCasesFolder(options.casesDir);
-  const target = { endpoint: options.connection.endpoint, projectId: options.connection.projectId };
+  const target = { endpoint: connection.endpoint, projectId: connection.projectId };
   const base = { casesDir: folder.dir, projectId: target.projectId };
   if (options.dryRun) return { ...base, ...planAllureExport(folder, target) };
-  const http = await allureHttp(options.connection, {
+  const http = await allureHttp(connection, {
     guard: options.guard,
     ...options.http,
     onRetry: (retry) =>

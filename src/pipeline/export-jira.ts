@@ -1,7 +1,6 @@
 import { ignoreEvents, type EventSink } from '../core/events.ts';
 import type { FindingSeverity } from '../core/run-report.ts';
-import type { JiraConnection } from '../integrations/jira/jira-connection.ts';
-import { jiraHttp } from '../integrations/jira/jira-connection.ts';
+import { type JiraConnection, jiraConnection, jiraHttp } from '../integrations/jira/jira-connection.ts';
 import { DEFAULT_PRIORITIES } from '../integrations/jira/defect-issue.ts';
 import {
   type JiraExportResult,
@@ -16,7 +15,8 @@ import type { UrlGuardOptions } from '../sources/url-guard.ts';
 export interface ExportJiraOptions {
   /** `testops-report.json`, or the suite folder holding it. */
   report: string;
-  connection: JiraConnection;
+  /** The site and credentials: checked here (a dry run needs no token). */
+  connection: Parameters<typeof jiraConnection>[0];
   projectKey: string;
   issueType: string;
   reportUrl?: string | undefined;
@@ -42,9 +42,10 @@ export interface ExportJiraResult extends JiraExportResult {
  */
 export async function exportJira(options: ExportJiraOptions): Promise<ExportJiraResult> {
   const events = options.events ?? ignoreEvents;
+  const connection = jiraConnection(options.connection);
   const loaded = await readRunReport(options.report);
   const target = {
-    flavour: options.connection.flavour,
+    flavour: connection.flavour,
     projectKey: options.projectKey,
     issueType: options.issueType,
     reportUrl: options.reportUrl,
@@ -53,7 +54,7 @@ export async function exportJira(options: ExportJiraOptions): Promise<ExportJira
   const drafts = await draftIssues(loaded, target);
   const base = { report: loaded.file, flavour: target.flavour, findings: drafts.length };
   if (options.dryRun) return { ...base, ...planJiraExport(loaded.report, drafts, target) };
-  const http = jiraHttp(options.connection, {
+  const http = jiraHttp(connection, {
     guard: options.guard,
     ...options.http,
     onRetry: (retry) =>

@@ -46,18 +46,18 @@ Exit code: 0 exported, 2 bad input or a token lacking a permission (the message 
 3 Allure TestOps unreachable or failing.`,
     )
     .action(async (cases: string, flags: AllureFlags) => {
-      const [{ exportAllureTestops }, { allureConnection, ALLURE_ENV }] = await Promise.all([
+      const [{ exportAllureTestops }, { ALLURE_ENV }] = await Promise.all([
         import('../../pipeline/export-allure-testops.ts'),
         import('../../integrations/allure-testops/allure-connection.ts'),
       ]);
       const result = await exportAllureTestops({
         casesDir: cases,
-        connection: allureConnection({
+        connection: {
           endpoint: flags.endpoint ?? process.env[ALLURE_ENV.endpoint],
           projectId: flags.project ?? process.env[ALLURE_ENV.projectId],
           apiToken: process.env[ALLURE_ENV.token],
           tokenOptional: flags.dryRun ?? false,
-        }),
+        },
         dryRun: flags.dryRun ?? false,
         guard: { allowPrivate: flags.allowPrivate ?? false, allowLoopback: true },
         events: progressPrinter(),

@@ -70,13 +70,13 @@ Exit code: 0 exported, 2 bad input or a token lacking a permission (the message 
 3 Jira unreachable or failing.`,
     )
     .action(async (report: string, flags: JiraFlags) => {
-      const [{ exportJira }, { jiraConnectionFromEnv }] = await Promise.all([
+      const [{ exportJira }, { jiraSettingsFromEnv }] = await Promise.all([
         import('../../pipeline/export-jira.ts'),
         import('../../integrations/jira/jira-connection.ts'),
       ]);
       const result = await exportJira({
         report,
-        connection: jiraConnectionFromEnv(process.env, {
+        connection: jiraSettingsFromEnv(process.env, {
           baseUrl: flags.baseUrl,
           flavour: flags.flavour,
           tokenOptional: flags.dryRun ?? false,

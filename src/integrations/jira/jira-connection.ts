@@ -71,17 +71,27 @@ export function jiraConnection(settings: {
   return { baseUrl, flavour, credentials: { email: settings.email || undefined, token: settings.token } };
 }
 
-export function jiraConnectionFromEnv(
+export type JiraConnectionSettings = Parameters<typeof jiraConnection>[0];
+
+/** The settings the environment gives, flags first. */
+export function jiraSettingsFromEnv(
   env: Readonly<Record<string, string | undefined>>,
   overrides: { baseUrl?: string | undefined; flavour?: string | undefined; tokenOptional?: boolean } = {},
-): JiraConnection {
-  return jiraConnection({
+): JiraConnectionSettings {
+  return {
     tokenOptional: overrides.tokenOptional ?? false,
     baseUrl: overrides.baseUrl ?? env[JIRA_ENV.baseUrl],
     flavour: overrides.flavour ?? env[JIRA_ENV.flavour],
     email: env[JIRA_ENV.email],
     token: env[JIRA_ENV.token],
-  });
+  };
+}
+
+export function jiraConnectionFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  overrides: { baseUrl?: string | undefined; flavour?: string | undefined } = {},
+): JiraConnection {
+  return jiraConnection(jiraSettingsFromEnv(env, overrides));
 }
 
 /** The vendor client for this connection. */

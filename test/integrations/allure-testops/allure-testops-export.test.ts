@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isTestopsError } from '../../../src/core/errors.ts';
 import type { ManualCase, ManualCaseSet } from '../../../src/core/manual-case.ts';
 import { emitManualCases } from '../../../src/emit/cases/emit-manual-cases.ts';
-import { allureConnection } from '../../../src/integrations/allure-testops/allure-connection.ts';
 import { readAllureIds } from '../../../src/integrations/allure-testops/allure-ids-in-code.ts';
 import {
   type ExportAllureOptions,
@@ -86,7 +85,7 @@ async function setUp() {
   const dir = await writeCases();
   const options = (overrides: Partial<ExportAllureOptions> = {}): ExportAllureOptions => ({
     casesDir: dir,
-    connection: allureConnection({ endpoint: allure.url.href, apiToken: API_TOKEN, projectId: PROJECT }),
+    connection: { endpoint: allure.url.href, apiToken: API_TOKEN, projectId: PROJECT },
     dryRun: false,
     guard: { allowPrivate: false, allowLoopback: true },
     http: { baseDelayMs: 5, maxDelayMs: 20 },
@@ -178,11 +177,11 @@ describe('export allure-testops', () => {
     const { options } = await setUp();
     const error = await exportAllureTestops(
       options({
-        connection: allureConnection({
+        connection: {
           endpoint: fakes[0]!.url.href,
           apiToken: 'wrong-token',
           projectId: PROJECT,
-        }),
+        },
       }),
     ).catch((caught: unknown) => caught);
     expect(isTestopsError(error) && error.code).toBe('TESTOPS_VENDOR_UNAUTHORIZED');

@@ -21,12 +21,12 @@ async function setUp(flavour: 'cloud' | 'server') {
   const suite = await writeRunFixture();
   const options = (overrides: Partial<ExportJiraOptions> = {}): ExportJiraOptions => ({
     report: suite.dir,
-    connection: jiraConnection({
+    connection: {
       baseUrl: jira.url.href,
       flavour,
       email: flavour === 'cloud' ? EMAIL : undefined,
       token: TOKEN,
-    }),
+    },
     projectKey: 'CALC',
     issueType: 'Bug',
     reportUrl: 'https://testops.example.com/tasks/42/report',
