@@ -20,6 +20,7 @@ describe('job limits', () => {
       optimize: 600_000,
       'test-plan': 600_000,
       prioritize: 600_000,
+      export: 600_000,
     });
   });
 
