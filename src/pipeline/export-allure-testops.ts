@@ -8,6 +8,7 @@ import {
 } from '../integrations/allure-testops/allure-export.ts';
 import type { VendorHttpOptions } from '../integrations/vendor-http.ts';
 import type { UrlGuardOptions } from '../sources/url-guard.ts';
+import { logVendorRetries } from './vendor-retry-log.ts';
 
 export interface ExportAllureOptions {
   /** The folder of `testops generate cases --format allure-python`. */
@@ -40,12 +41,7 @@ export async function exportAllureTestops(options: ExportAllureOptions): Promise
   const http = await allureHttp(connection, {
     guard: options.guard,
     ...options.http,
-    onRetry: (retry) =>
-      events({
-        type: 'log',
-        level: 'warn',
-        message: `Allure TestOps answered ${retry.status ?? 'no response'} to ${retry.method} ${retry.path}; retry ${retry.attempt} in ${retry.waitMs} ms`,
-      }),
+    onRetry: logVendorRetries('Allure TestOps', events),
   });
   const result = await runAllureExport(http, folder, target, (item) =>
     events({ type: 'log', level: 'info', message: `#${item.allureId ?? '?'} ${item.action}: ${item.title}` }),

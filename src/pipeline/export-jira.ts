@@ -11,6 +11,7 @@ import {
 import { readRunReport } from '../integrations/jira/read-run-report.ts';
 import type { VendorHttpOptions } from '../integrations/vendor-http.ts';
 import type { UrlGuardOptions } from '../sources/url-guard.ts';
+import { logVendorRetries } from './vendor-retry-log.ts';
 
 export interface ExportJiraOptions {
   /** `testops-report.json`, or the suite folder holding it. */
@@ -57,12 +58,7 @@ export async function exportJira(options: ExportJiraOptions): Promise<ExportJira
   const http = jiraHttp(connection, {
     guard: options.guard,
     ...options.http,
-    onRetry: (retry) =>
-      events({
-        type: 'log',
-        level: 'warn',
-        message: `Jira answered ${retry.status ?? 'no response'} to ${retry.method} ${retry.path}; retry ${retry.attempt} in ${retry.waitMs} ms`,
-      }),
+    onRetry: logVendorRetries('Jira', events),
   });
   const result = await runJiraExport(http, loaded, drafts, target, (item) =>
     events({ type: 'log', level: 'info', message: `${item.key ?? '?'} ${item.action}: ${item.summary}` }),
