@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeRunFixture } from '../integrations/jira/run-report-fixture.ts';
+import { removeRunFixtures, writeRunFixture } from '../integrations/jira/run-report-fixture.ts';
 import { type FakeJira, startFakeJira } from '../support/vendors/fake-jira.ts';
 
 // `testops export jira` as a user runs it: the real CLI process, the token from the environment.
@@ -14,7 +14,10 @@ beforeAll(async () => {
   jira = await startFakeJira({ flavour: 'server', projectKey: 'CALC', token: TOKEN });
   suite = (await writeRunFixture()).dir;
 });
-afterAll(() => jira.close());
+afterAll(async () => {
+  await jira.close();
+  await removeRunFixtures();
+});
 
 async function testops(args: string[], env: Record<string, string> = {}) {
   const childEnv = {

@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { isTestopsError } from '../../../src/core/errors.ts';
 import type { ManualCase, ManualCaseSet } from '../../../src/core/manual-case.ts';
 import { emitManualCases } from '../../../src/emit/cases/emit-manual-cases.ts';
@@ -39,8 +39,12 @@ function manualCase(id: string, feature: string, overrides: Partial<ManualCase> 
   };
 }
 
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 async function writeCases(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'testops-allure-'));
+  folders.push(dir);
   const set: ManualCaseSet = {
     version: 1,
     title: 'Calculator',
@@ -230,6 +234,7 @@ describe('export allure-testops', () => {
   it('refuses a cases folder without Allure-as-code modules', async () => {
     const { options } = await setUp();
     const empty = await mkdtemp(join(tmpdir(), 'testops-allure-empty-'));
+    folders.push(empty);
     await writeFile(join(empty, 'test-cases.json'), JSON.stringify({ version: 1, cases: [] }));
     const error = await exportAllureTestops(options({ casesDir: empty })).catch((caught: unknown) => caught);
     expect((error as Error).message).toContain('--format allure-python');

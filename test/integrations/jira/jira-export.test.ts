@@ -1,16 +1,17 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { isTestopsError } from '../../../src/core/errors.ts';
 import { jiraConnection } from '../../../src/integrations/jira/jira-connection.ts';
 import { type ExportJiraOptions, exportJira } from '../../../src/pipeline/export-jira.ts';
 import { type FakeJira, startFakeJira } from '../../support/vendors/fake-jira.ts';
-import { writeRunFixture } from './run-report-fixture.ts';
+import { removeRunFixtures, writeRunFixture } from './run-report-fixture.ts';
 
 const EMAIL = 'qa@example.com';
 const TOKEN = 'ATATT3xFfGF0-jira-token-SECRET';
 
 const fakes: FakeJira[] = [];
+afterAll(removeRunFixtures);
 afterEach(async () => {
   await Promise.all(fakes.splice(0).map((fake) => fake.close()));
 });

@@ -1,13 +1,21 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunReport } from '../../../src/core/run-report.ts';
+
+const written: string[] = [];
+
+/** Removes every folder `writeRunFixture` wrote (call from afterAll). */
+export async function removeRunFixtures(): Promise<void> {
+  await Promise.all(written.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
 
 /** A suite folder with a run report of two findings and their evidence, as `testops run` writes it. */
 export async function writeRunFixture(
   generatedAt = '2026-12-01T10:00:00.000Z',
 ): Promise<{ dir: string; report: RunReport }> {
   const dir = await mkdtemp(join(tmpdir(), 'testops-jira-'));
+  written.push(dir);
   await mkdir(join(dir, 'evidence', 'create-disk-size-0'), { recursive: true });
   const report: RunReport = {
     version: 1,

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServiceConfig } from '../../../src/service/config.ts';
 import { startServer, type RunningServer } from '../../../src/service/start-server.ts';
-import { writeRunFixture } from '../../integrations/jira/run-report-fixture.ts';
+import { removeRunFixtures, writeRunFixture } from '../../integrations/jira/run-report-fixture.ts';
 import { type FakeJira, startFakeJira } from '../../support/vendors/fake-jira.ts';
 import { tempDataDir, type TempDataDir } from '../support/databases.ts';
 import { postJson, waitForTask } from '../support/service-client.ts';
@@ -38,6 +38,7 @@ afterAll(async () => {
   await server?.close();
   await jira?.close();
   await dataDir?.remove();
+  await removeRunFixtures();
 });
 
 async function suiteFiles(): Promise<{ path: string; content: string }[]> {
