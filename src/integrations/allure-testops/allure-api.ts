@@ -30,6 +30,15 @@ export async function getTestCase(http: VendorHttp, id: number): Promise<AllureT
   return response.status === 404 ? undefined : response.body;
 }
 
+/** The project's live cases carrying a tag (RQL search; the first page is enough for one tag). */
+export async function findByTag(http: VendorHttp, projectId: number, tag: string): Promise<AllureTestCase[]> {
+  const response = await http.request<{ content?: AllureTestCase[] }>({
+    path: 'api/testcase/__search',
+    query: { projectId, rql: `tag = "${tag.replace(/["\\]/g, '\\$&')}"`, deleted: false, page: 0, size: 10 },
+  });
+  return (response.body?.content ?? []).filter((found) => found.deleted !== true);
+}
+
 export async function updateTestCase(http: VendorHttp, id: number, fields: AllureCaseFields): Promise<void> {
   // A PATCH that sets every field to the same values twice does no harm: safe to retry on 5xx.
   await http.request({

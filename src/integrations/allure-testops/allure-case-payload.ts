@@ -34,6 +34,14 @@ export interface AllureCasePayload {
   tags: AllureTag[];
 }
 
+/**
+ * The tag that finds a case again when its code lost the `@allure.id` (the service exporting the
+ * original cases again, a hand-edited module): the case's stable id.
+ */
+export function caseTag(caseId: string): string {
+  return `testops-case-${caseId}`;
+}
+
 /** Allure TestOps refuses names over 255 characters. */
 const NAME_LIMIT = 255;
 
@@ -44,7 +52,11 @@ const PHASE_TITLE: Record<ManualStep['phase'], string> = { arrange: 'Arrange', a
  * emitted `@allure.tag` has it), links and Arrange/Act/Assert steps as the Allure-as-code file.
  */
 export function allureCasePayload(manualCase: ManualCase): AllureCasePayload {
-  const tags = [...new Set([manualCase.priority, ...manualCase.tags])].map((name) => ({ name }));
+  const tags = [...new Set([manualCase.priority, ...manualCase.tags, caseTag(manualCase.id)])].map(
+    (name) => ({
+      name,
+    }),
+  );
   const last = manualCase.steps.at(-1);
   return {
     caseId: manualCase.id,

@@ -1,8 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VendorHttp } from '../vendor-http.ts';
-import { type AllureCasePayload, allureCasePayload } from './allure-case-payload.ts';
-import { createTestCase, getTestCase, setScenario, setTags, updateTestCase } from './allure-api.ts';
+import { type AllureCasePayload, allureCasePayload, caseTag } from './allure-case-payload.ts';
+import {
+  createTestCase,
+  findByTag,
+  getTestCase,
+  setScenario,
+  setTags,
+  updateTestCase,
+} from './allure-api.ts';
 import { type AllureCasesFolder, writeIdsIntoModules } from './allure-cases-folder.ts';
 import { allurectlGithubSteps, allurectlGitlabJob } from './allurectl-ci.ts';
 
@@ -62,12 +69,19 @@ export function planAllureExport(folder: AllureCasesFolder, target: AllureTarget
     const id = folder.ids.get(manualCase.id);
     const path = id === undefined ? '{new id}' : String(id);
     if (id === undefined)
-      planned.push({
-        method: 'POST',
-        path: 'api/testcase',
-        body: { projectId: target.projectId, ...payload.fields },
-        when: 'create',
-      });
+      planned.push(
+        {
+          method: 'GET',
+          path: `api/testcase/__search?projectId=${target.projectId}&rql=tag = "${caseTag(manualCase.id)}"`,
+          when: 'first: a case exported before carries this tag (then it is updated instead)',
+        },
+        {
+          method: 'POST',
+          path: 'api/testcase',
+          body: { projectId: target.projectId, ...payload.fields },
+          when: 'create, when no case carries the tag',
+        },
+      );
     else
       planned.push(
         {
@@ -136,11 +150,13 @@ async function exportCase(
   if (alive) {
     id = knownId!;
     action = 'updated';
-    await updateTestCase(http, id, payload.fields);
   } else {
-    id = (await createTestCase(http, target.projectId, payload.fields)).id;
-    action = knownId === undefined ? 'created' : 'recreated';
+    // The code has no live ID: a case exported before carries the case's tag.
+    const [tagged] = await findByTag(http, target.projectId, caseTag(payload.caseId));
+    id = tagged?.id ?? (await createTestCase(http, target.projectId, payload.fields)).id;
+    action = tagged ? 'updated' : knownId === undefined ? 'created' : 'recreated';
   }
+  if (action === 'updated') await updateTestCase(http, id, payload.fields);
   await setScenario(http, id, payload.scenario.steps);
   await setTags(http, id, payload.tags);
   return { caseId: payload.caseId, allureId: id, action };

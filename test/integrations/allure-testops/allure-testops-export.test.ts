@@ -111,7 +111,7 @@ describe('export allure-testops', () => {
     expect(ids.size).toBe(3);
     const vat = allure.cases.get(ids.get('total_shows_vat')!)!;
     expect(vat.name).toBe('Check total shows vat');
-    expect(vat.tags.map((tag) => tag.name)).toEqual(['CRITICAL', 'smoke']);
+    expect(vat.tags.map((tag) => tag.name)).toEqual(['CRITICAL', 'smoke', 'testops-case-total_shows_vat']);
     expect(vat.scenario).toEqual([
       { type: 'BodyStepDto', body: 'Arrange: Open the catalogue' },
       { type: 'BodyStepDto', body: 'Act: Pick Virtual machine' },
@@ -151,6 +151,21 @@ describe('export allure-testops', () => {
     expect(await modules(dir)).toEqual(before);
     expect(again.changedModules).toEqual([]);
     expect(allure.requests.filter((request) => request.method === 'PATCH')).toHaveLength(3);
+    expect(allure.violations).toEqual([]);
+  });
+
+  it('finds the cases again by their tag when the code lost its IDs (the original cases exported again)', async () => {
+    const { allure, dir, options } = await setUp();
+    await exportAllureTestops(options());
+    const first = await idsInCode(dir);
+    for (const [name, source] of Object.entries(await modules(dir)))
+      await writeFile(join(dir, 'tests', name), source.replace(/^ *@allure\.id\("\d+"\)\n/gm, ''));
+    expect((await idsInCode(dir)).size).toBe(0);
+
+    const again = await exportAllureTestops(options());
+    expect(again.items.map((item) => item.action)).toEqual(['updated', 'updated', 'updated']);
+    expect(allure.cases.size).toBe(3);
+    expect(await idsInCode(dir)).toEqual(first);
     expect(allure.violations).toEqual([]);
   });
 

@@ -68,4 +68,17 @@ export const allureSchemas = {
     properties: { steps: { type: 'array', items: step } },
   },
   tags: { type: 'array', items: tag },
+  search: {
+    type: 'object',
+    required: ['projectId', 'rql'],
+    additionalProperties: false,
+    properties: {
+      projectId: { type: 'string', pattern: '^[1-9][0-9]*$' },
+      rql: { type: 'string', minLength: 1 },
+      deleted: { enum: ['true', 'false'] },
+      page: { type: 'string', pattern: '^[0-9]+$' },
+      size: { type: 'string', pattern: '^[1-9][0-9]*$' },
+      sort: { type: 'string' },
+    },
+  },
 };

@@ -123,6 +123,42 @@ export async function startFakeAllure(options: { apiToken: string; projectId: nu
         },
       },
       {
+        // Before getTestCase: `__search` would match its `:id`.
+        name: 'searchTestCases',
+        method: 'GET',
+        path: '/api/testcase/__search',
+        query: allureSchemas.search,
+        handle: (request) => {
+          const denied = authorised(request, false);
+          if (denied) return denied;
+          const tag = /^tag\s*=\s*"((?:[^"\\]|\\.)*)"$/.exec(request.query.get('rql') ?? '')?.[1];
+          if (tag === undefined) return fail(400, `Unsupported RQL: ${request.query.get('rql')}`, request);
+          const size = Number(request.query.get('size') ?? 10);
+          const page = Number(request.query.get('page') ?? 0);
+          const found = [...cases.values()].filter(
+            (candidate) =>
+              candidate.projectId === Number(request.query.get('projectId')) &&
+              !candidate.deleted &&
+              candidate.tags.some((item) => item.name === tag.replace(/\\(.)/g, '$1')),
+          );
+          const content = found.slice(page * size, (page + 1) * size).map(dto);
+          return {
+            status: 200,
+            body: {
+              content,
+              number: page,
+              size,
+              numberOfElements: content.length,
+              totalElements: found.length,
+              totalPages: Math.ceil(found.length / size),
+              first: page === 0,
+              last: (page + 1) * size >= found.length,
+              empty: content.length === 0,
+            },
+          };
+        },
+      },
+      {
         name: 'getTestCase',
         method: 'GET',
         path: '/api/testcase/:id',
