@@ -172,6 +172,25 @@ describe('export to GitHub (Enterprise Server base URL)', () => {
     expect(await github.repository.files(BRANCH, DIRECTORY)).toEqual(await suiteOnDisk(folder, exported));
   });
 
+  it('names the "workflow" scope when GitHub refuses a branch holding a workflow', async () => {
+    await writeFile(join(folder, 'REPORT.md'), '# Report\n\nworkflow scope\n');
+    const refused =
+      'refusing to allow a Personal Access Token to create or update workflow `.github/workflows/testops-qa-compute-api.yml` without `workflow` scope';
+    github.server.inject({
+      method: 'PATCH',
+      pattern: /git\/refs\//,
+      times: 1,
+      answer: { status: 422, body: { message: refused, status: '422' } },
+    });
+    const error = await run().then(
+      () => undefined,
+      (failure: unknown) => failure as TestopsError,
+    );
+    expect(error!.code).toBe('TESTOPS_VENDOR_FORBIDDEN');
+    expect(error!.message).toContain('the token lacks the scope "workflow"');
+    expect(error!.message).toContain('export without --ci');
+  });
+
   it('retries a 500 on a blob upload (content-addressed, safe to resend) and then exports', async () => {
     await writeFile(join(folder, 'REPORT.md'), '# Report\n\nand again\n');
     github.server.inject({

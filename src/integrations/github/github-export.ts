@@ -7,6 +7,7 @@ import { timedStage } from '../../core/events.ts';
 import { TestopsError } from '../../core/errors.ts';
 import { githubWorkflowFile } from '../repository/ci-files.ts';
 import type { PlannedCall } from '../repository/dry-run.ts';
+import { openOrUpdateReview } from '../repository/review-request.ts';
 import type { ExportFile } from '../repository/export-files.ts';
 import { changeCount, repositoryChanges, type RepositoryChanges } from '../repository/repository-changes.ts';
 import {
@@ -173,21 +174,27 @@ async function commitChanges(
   return commit.body.sha;
 }
 
-/** GitHub refuses a ref holding a workflow file to a token without the "workflow" scope; say so by name. */
+/**
+ * GitHub refuses to move a ref onto a tree with workflow files (ours with --ci, or the base's on a
+ * new branch) for a token without the "workflow" scope: "refusing to allow a Personal Access
+ * Token to create or update workflow … without `workflow` scope". Say so by name.
+ */
 async function withWorkflowScope<T>(files: readonly ExportFile[], update: () => Promise<T>): Promise<T> {
   try {
     return await update();
   } catch (error) {
-    const touchesWorkflows = files.some((file) => file.path.startsWith('.github/workflows/'));
-    if (!(error instanceof TestopsError) || !touchesWorkflows || !/workflow/i.test(error.message))
+    if (!(error instanceof TestopsError) || !/without `?workflows?`? (scope|permission)/i.test(error.message))
       throw error;
+    const ours = files.some((file) => file.path.startsWith('.github/workflows/'));
     throw new TestopsError(
       'TESTOPS_VENDOR_FORBIDDEN',
-      'the token lacks the scope "workflow" (it may not add a GitHub Actions workflow)',
+      'the token lacks the scope "workflow" (GitHub refused a branch holding workflow files)',
       {
         ...(error.where ? { where: error.where } : {}),
         expected: 'a token with the scope "workflow" (fine-grained: Workflows read and write)',
-        hint: 'give the token the workflow scope, or export without --ci.',
+        hint: ours
+          ? 'give the token the workflow scope, or export without --ci.'
+          : 'give the token the workflow scope: the base branch holds workflow files.',
         cause: error,
       },
     );
@@ -203,26 +210,13 @@ async function pullRequest(
 ): Promise<ReviewRequest> {
   const repo = repoPath(repoName);
   const owner = repoName.split('/')[0]!;
-  const open = await http.request<PullRequest[]>({
-    path: `${repo}/pulls`,
-    query: { head: `${owner}:${branch}`, base, state: 'open' },
-  });
   const text = { title: prepared.summary.title, body: prepared.summary.description };
-  const [current] = open.body;
-  if (current) {
-    const updated = await http.request<PullRequest>({
-      method: 'PATCH',
-      path: `${repo}/pulls/${current.number}`,
-      body: text,
-    });
-    return { number: updated.body.number, url: updated.body.html_url, created: false };
-  }
-  const created = await http.request<PullRequest>({
-    method: 'POST',
-    path: `${repo}/pulls`,
-    body: { ...text, head: branch, base },
+  return openOrUpdateReview<PullRequest>(http, {
+    listOpen: { path: `${repo}/pulls`, query: { head: `${owner}:${branch}`, base, state: 'open' } },
+    update: (current) => ({ method: 'PATCH', path: `${repo}/pulls/${current.number}`, body: text }),
+    create: { method: 'POST', path: `${repo}/pulls`, body: { ...text, head: branch, base } },
+    view: (pull) => ({ number: pull.number, url: pull.html_url }),
   });
-  return { number: created.body.number, url: created.body.html_url, created: true };
 }
 
 async function mapLimited<T, R>(

@@ -14,6 +14,7 @@ import {
   type ReviewRequest,
 } from '../repository/repository-export.ts';
 import type { PlannedCall } from '../repository/dry-run.ts';
+import { openOrUpdateReview } from '../repository/review-request.ts';
 import type { VendorHttp } from '../vendor-http.ts';
 
 interface Project {
@@ -176,26 +177,20 @@ async function mergeRequest(
   base: string,
   prepared: PreparedExport,
 ): Promise<ReviewRequest> {
-  const open = await http.request<MergeRequest[]>({
-    path: `${project}/merge_requests`,
-    query: { source_branch: branch, target_branch: base, state: 'opened' },
-  });
   const text = { title: prepared.summary.title, description: prepared.summary.description };
-  const [current] = open.body;
-  if (current) {
-    const updated = await http.request<MergeRequest>({
-      method: 'PUT',
-      path: `${project}/merge_requests/${current.iid}`,
-      body: text,
-    });
-    return { number: updated.body.iid, url: updated.body.web_url, created: false };
-  }
-  const created = await http.request<MergeRequest>({
-    method: 'POST',
-    path: `${project}/merge_requests`,
-    body: { source_branch: branch, target_branch: base, ...text, remove_source_branch: true },
+  return openOrUpdateReview<MergeRequest>(http, {
+    listOpen: {
+      path: `${project}/merge_requests`,
+      query: { source_branch: branch, target_branch: base, state: 'opened' },
+    },
+    update: (current) => ({ method: 'PUT', path: `${project}/merge_requests/${current.iid}`, body: text }),
+    create: {
+      method: 'POST',
+      path: `${project}/merge_requests`,
+      body: { source_branch: branch, target_branch: base, ...text, remove_source_branch: true },
+    },
+    view: (mr) => ({ number: mr.iid, url: mr.web_url }),
   });
-  return { number: created.body.iid, url: created.body.web_url, created: true };
 }
 
 /** The calls `exportToGitlab` makes, for --dry-run. */

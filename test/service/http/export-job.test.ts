@@ -1,8 +1,8 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServiceConfig } from '../../../src/service/config.ts';
 import { startServer, type RunningServer } from '../../../src/service/start-server.ts';
 import { FakeGitlab } from '../../integrations/fakes/fake-gitlab.ts';
+import { capturedLogs } from '../support/captured-logs.ts';
 import { tempDataDir, type TempDataDir } from '../support/databases.ts';
 import { computeApiSpec, postJson, readEvents, waitForTask } from '../support/service-client.ts';
 
@@ -14,7 +14,7 @@ const TOKEN = 'glpat-ServiceSecretToken42';
 let dataDir: TempDataDir;
 let server: RunningServer;
 let gitlab: FakeGitlab;
-const logLines: string[] = [];
+const logs = capturedLogs();
 
 beforeAll(async () => {
   dataDir = await tempDataDir();
@@ -28,13 +28,7 @@ beforeAll(async () => {
     { TESTOPS_DATA_DIR: dataDir.path, TESTOPS_ALLOW_PRIVATE_TARGETS: '1', LOG_LEVEL: 'debug' },
     { port: 0, concurrency: 1 },
   );
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logLines.push(chunk.toString());
-      done();
-    },
-  });
-  server = await startServer(config, { logDestination: destination, demos: false });
+  server = await startServer(config, { logDestination: logs.destination, demos: false });
 });
 
 afterAll(async () => {
@@ -124,7 +118,7 @@ describe('the export job', () => {
       JSON.stringify(await server.runtime.stores.jobs.get(id)),
       JSON.stringify(stream.events),
       ...exportArtifacts.map((file) => file.content.toString('utf8')),
-      logLines.join(''),
+      logs.text(),
     ].join('\n');
     expect(exportArtifacts.map((file) => file.path)).toEqual(['export-result.json']);
     expect(seenByUsers).not.toContain(TOKEN);

@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startComputeApi, type ComputeApiServer } from '../../../examples/compute-api/server.ts';
 import { loadServiceConfig } from '../../../src/service/config.ts';
 import { startServer, type RunningServer } from '../../../src/service/start-server.ts';
+import { capturedLogs } from '../support/captured-logs.ts';
 import { tempDataDir, type TempDataDir } from '../support/databases.ts';
 import { computeApiSpec, postJson, readEvents, waitForTask } from '../support/service-client.ts';
 import { zipEntries } from '../support/zip-entries.ts';
@@ -24,7 +24,7 @@ const SECRETS = [customKey, bearerToken, projectId];
 let dataDir: TempDataDir;
 let server: RunningServer;
 let target: ComputeApiServer;
-const logLines: string[] = [];
+const logs = capturedLogs();
 
 beforeAll(async () => {
   dataDir = await tempDataDir();
@@ -34,13 +34,7 @@ beforeAll(async () => {
     { TESTOPS_DATA_DIR: dataDir.path, TESTOPS_ALLOW_PRIVATE_TARGETS: '1', LOG_LEVEL: 'debug' },
     { port: 0, concurrency: 1 },
   );
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logLines.push(chunk.toString());
-      done();
-    },
-  });
-  server = await startServer(config, { logDestination: destination, demos: false });
+  server = await startServer(config, { logDestination: logs.destination, demos: false });
 });
 
 afterAll(async () => {
@@ -91,8 +85,8 @@ describe('a job with a custom secret header and a secret variable', () => {
       ...leaks('report', report),
       ...leaks('events', JSON.stringify(events.events)),
       ...leaks('tests', tests),
-      ...leaks('logs', logLines.join('')),
+      ...leaks('logs', logs.text()),
     ]).toEqual([]);
-    expect(logLines.join('')).toContain('job finished');
+    expect(logs.text()).toContain('job finished');
   }, 300_000);
 });

@@ -1,7 +1,7 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServiceConfig } from '../../../src/service/config.ts';
 import { startServer, type RunningServer } from '../../../src/service/start-server.ts';
+import { capturedLogs } from '../support/captured-logs.ts';
 import { tempDataDir, type TempDataDir } from '../support/databases.ts';
 import { computeApiSpec, postJson, waitForTask } from '../support/service-client.ts';
 
@@ -10,7 +10,7 @@ import { computeApiSpec, postJson, waitForTask } from '../support/service-client
 let dataDir: TempDataDir;
 let server: RunningServer;
 let base: string;
-const logLines: string[] = [];
+const logs = capturedLogs();
 
 beforeAll(async () => {
   dataDir = await tempDataDir();
@@ -25,13 +25,7 @@ beforeAll(async () => {
     },
     { port: 0, concurrency: 1 },
   );
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logLines.push(chunk.toString());
-      done();
-    },
-  });
-  server = await startServer(config, { logDestination: destination });
+  server = await startServer(config, { logDestination: logs.destination });
   base = server.url;
 });
 
@@ -105,10 +99,10 @@ describe('security of the server', () => {
     // A completed job is never retried: its credentials are not kept.
     const left = await server.runtime.stores.secrets.list('default');
     expect(left.filter((name) => name.startsWith(`job:${job!.id}:`))).toEqual([]);
-    const logs = logLines.join('');
-    expect(logs).toContain('incoming request');
-    expect(logs).not.toContain('super-secret-target-token');
-    expect(logs).not.toContain(all.key);
+    const logText = logs.text();
+    expect(logText).toContain('incoming request');
+    expect(logText).not.toContain('super-secret-target-token');
+    expect(logText).not.toContain(all.key);
   });
 
   it('answers CORS preflights for configured origins only', async () => {
