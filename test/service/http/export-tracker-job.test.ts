@@ -1,11 +1,11 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServiceConfig } from '../../../src/service/config.ts';
 import { startServer, type RunningServer } from '../../../src/service/start-server.ts';
 import { removeRunFixtures, writeRunFixture } from '../../integrations/jira/run-report-fixture.ts';
 import { type FakeJira, startFakeJira } from '../../support/vendors/fake-jira.ts';
+import { capturedLogs } from '../support/captured-logs.ts';
 import { tempDataDir, type TempDataDir } from '../support/databases.ts';
 import { postJson, waitForTask } from '../support/service-client.ts';
 
@@ -16,7 +16,7 @@ const TOKEN = 'jira-pat-ServiceSecret77';
 let dataDir: TempDataDir;
 let server: RunningServer;
 let jira: FakeJira;
-const logLines: string[] = [];
+const logs = capturedLogs();
 
 beforeAll(async () => {
   dataDir = await tempDataDir();
@@ -25,13 +25,7 @@ beforeAll(async () => {
     { TESTOPS_DATA_DIR: dataDir.path, TESTOPS_ALLOW_PRIVATE_TARGETS: '1', LOG_LEVEL: 'debug' },
     { port: 0, concurrency: 1 },
   );
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logLines.push(chunk.toString());
-      done();
-    },
-  });
-  server = await startServer(config, { logDestination: destination, demos: false });
+  server = await startServer(config, { logDestination: logs.destination, demos: false });
 });
 
 afterAll(async () => {
@@ -89,7 +83,7 @@ describe('the export job to Jira', () => {
     const seenByUsers = [
       JSON.stringify(await server.runtime.stores.jobs.get(id)),
       ...artifacts.map((file) => file.content.toString('utf8')),
-      logLines.join(''),
+      logs.text(),
     ].join('\n');
     expect(seenByUsers).not.toContain(TOKEN);
   }, 120_000);
