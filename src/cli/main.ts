@@ -12,6 +12,8 @@ import { registerOptimizeCommand } from './commands/optimize.ts';
 import { registerCheckCommand } from './commands/check.ts';
 import { registerExportCommands } from './commands/export.ts';
 import { registerCrewCommands } from './commands/crew.ts';
+import { registerAllureTestopsExport } from './commands/export-allure-testops.ts';
+import { registerJiraExport } from './commands/export-jira.ts';
 import { registerPlanCommand } from './commands/plan.ts';
 import { registerKeysCommands } from './commands/keys.ts';
 import { registerLlmCommands } from './commands/llm.ts';
@@ -51,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
   registerCheckCommand(program, setExitCode);
   registerOptimizeCommand(program, setExitCode);
   registerPlanCommand(program, setExitCode);
-  registerExportCommands(program, setExitCode);
+  registerExportCommands(program, setExitCode, [registerJiraExport, registerAllureTestopsExport]);
   registerDemoCommands(program, setExitCode);
   registerServeCommands(program);
   registerKeysCommands(program, setExitCode);

@@ -19,7 +19,8 @@ export interface DefectRecord {
 }
 
 export interface DefectHistory {
-  format: 'jira-json' | 'csv';
+  /** `jira-jql`: fetched from Jira with `--defects jira:<JQL>`; `file` is then `jira:<JQL>`. */
+  format: 'jira-json' | 'jira-jql' | 'csv';
   file: string;
   records: DefectRecord[];
   /** Rows that could not be read, with why; the other rows are kept. */

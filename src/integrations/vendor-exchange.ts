@@ -9,6 +9,8 @@ export interface VendorRequest {
   query?: Record<string, string | number | boolean | undefined>;
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent form-encoded instead of `body` (OAuth token endpoints); pass a secret in it as the client's token too, so it is masked. */
+  form?: Record<string, string>;
   /** Statuses the caller reads itself (404 to learn that a branch does not exist yet). */
   accept?: readonly number[];
   /**

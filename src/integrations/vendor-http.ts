@@ -159,8 +159,8 @@ async function attemptOnce<T>(call: {
         ...settings.guard,
         redirect: 'manual',
         method,
-        headers: requestHeaders(settings, request.body !== undefined),
-        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+        headers: requestHeaders(settings, bodyType(request)),
+        ...requestBody(request),
         signal,
       });
       const next = sameOriginRedirect(response, url, method, hop);
@@ -178,12 +178,23 @@ async function attemptOnce<T>(call: {
   }
 }
 
-function requestHeaders(settings: Settings, hasBody: boolean): Record<string, string> {
+/** JSON, or form fields (OAuth token endpoints such as Allure TestOps' take only those). */
+function bodyType(request: VendorRequest): string | undefined {
+  if (request.form !== undefined) return 'application/x-www-form-urlencoded';
+  return request.body === undefined ? undefined : 'application/json';
+}
+
+function requestBody(request: VendorRequest): { body?: string } {
+  if (request.form !== undefined) return { body: new URLSearchParams(request.form).toString() };
+  return request.body === undefined ? {} : { body: JSON.stringify(request.body) };
+}
+
+function requestHeaders(settings: Settings, contentType: string | undefined): Record<string, string> {
   return {
     accept: 'application/json',
     'user-agent': 'testops-copilot',
     ...settings.headers,
-    ...(hasBody ? { 'content-type': 'application/json' } : {}),
+    ...(contentType ? { 'content-type': contentType } : {}),
     ...settings.dialect.authHeaders(settings.token),
   };
 }

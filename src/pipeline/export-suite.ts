@@ -11,6 +11,7 @@ import { REPOSITORY_EXPORTERS } from '../integrations/repository/repository-expo
 import { checkedTarget, type RepositoryTarget } from '../integrations/repository/repository-target.ts';
 import { vendorHttp, type VendorHttpOptions } from '../integrations/vendor-http.ts';
 import type { UrlGuardOptions } from '../sources/url-guard.ts';
+import { logVendorRetries } from './vendor-retry-log.ts';
 
 export type { RepositoryExportResult } from '../integrations/repository/repository-export.ts';
 export type { RepositoryTarget, RepositoryVendor } from '../integrations/repository/repository-target.ts';
@@ -78,12 +79,7 @@ export async function exportSuite(options: ExportSuiteOptions): Promise<ExportSu
     token: options.token,
     guard: options.guard,
     ...options.http,
-    onRetry: (retry) =>
-      events({
-        type: 'log',
-        level: 'warn',
-        message: `${exporter.dialect.vendor} answered ${retry.status ?? 'nothing'} to ${retry.method} ${retry.path}; attempt ${retry.attempt + 1} in ${Math.ceil(retry.waitMs / 100) / 10} s`,
-      }),
+    onRetry: logVendorRetries(exporter.dialect.vendor, events),
   });
   const prepared = prepareExport(request, (text) => http.scrub(text) !== text);
   const { result } = await timedStage(events, `export to ${exporter.dialect.vendor}`, () =>

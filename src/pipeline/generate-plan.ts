@@ -9,7 +9,6 @@ import type { SiteModel } from '../core/page-model.ts';
 import { emitTestPlan, PLAN_FILES, type PlanFormat } from '../emit/plan/emit-test-plan.ts';
 import { generateTestPlan } from '../generation/plan/generate-test-plan.ts';
 import type { TestPlan } from '../core/test-plan.ts';
-import { readDefects } from '../sources/defects/read-defects.ts';
 import { readTestFolder } from '../sources/existing-tests/read-test-folder.ts';
 import { buildApiModel } from '../sources/openapi/build-api-model.ts';
 import { loadSpec } from '../sources/openapi/load-spec.ts';
@@ -18,6 +17,7 @@ import { readSiteModel } from '../sources/web/site-model-io.ts';
 import { generateCases, type CasesSource } from './generate-cases.ts';
 import type { ModelSection } from '../core/model-client.ts';
 import type { ModelOptions } from './model-access.ts';
+import { CLI_VENDOR_GUARD, readDefectHistory } from './read-defect-history.ts';
 
 export type { PlanFormat } from '../emit/plan/emit-test-plan.ts';
 export { PLAN_FORMATS } from './option-values.ts';
@@ -113,7 +113,10 @@ async function readContext(
     context.api = buildApiModel(await loadSpec(source.spec, { guard: options.guard }));
   if (source.kind === 'page-model') context.site = await readSiteModel(source.dir);
   if (options.defects !== undefined) {
-    const history = await readDefects(options.defects);
+    const history = await readDefectHistory(options.defects, {
+      env: options.env ?? process.env,
+      guard: options.guard ?? CLI_VENDOR_GUARD,
+    });
     context.defects = history.records;
     context.locations.defects = history.file;
     context.warnings.push(

@@ -9,7 +9,6 @@ import {
   renderOptimisationMarkdown,
 } from '../emit/optimisation/render-optimisation-report.ts';
 import { optimiseTests } from '../optimisation/optimise-tests.ts';
-import { readDefects } from '../sources/defects/read-defects.ts';
 import { readTestFolder } from '../sources/existing-tests/read-test-folder.ts';
 import { buildApiModel } from '../sources/openapi/build-api-model.ts';
 import { loadSpec } from '../sources/openapi/load-spec.ts';
@@ -18,6 +17,7 @@ import { readRequirements } from '../sources/requirements/read-requirements.ts';
 import { readSiteModel } from '../sources/web/site-model-io.ts';
 import type { ModelOptions } from './model-access.ts';
 import { openModelRun } from './model-run.ts';
+import { CLI_VENDOR_GUARD, readDefectHistory } from './read-defect-history.ts';
 
 export interface OptimizeTestsOptions extends ModelOptions {
   testsDir: string;
@@ -74,7 +74,12 @@ export async function optimizeTests(options: OptimizeTestsOptions): Promise<Opti
       )
     : undefined;
   const defects = options.defects
-    ? await timed('read defects', 'readDefects', () => readDefects(options.defects!))
+    ? await timed('read defects', 'readDefects', () =>
+        readDefectHistory(options.defects!, {
+          env: process.env,
+          guard: options.guard ?? CLI_VENDOR_GUARD,
+        }),
+      )
     : undefined;
   const site = options.model
     ? await timed('read site model', 'readModel', () => readSiteModel(resolve(options.model!)))

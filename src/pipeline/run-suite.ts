@@ -6,7 +6,7 @@ import type { Conformance, RunReport, SuspectedDefect, TestOutcome } from '../co
 import type { SecretScrubber } from '../core/secret-values.ts';
 import { buildRunReport } from '../emit/report/build-run-report.ts';
 import { renderReportMarkdown } from '../emit/report/render-report.ts';
-import { failingExchange } from '../validation/execution/classify-outcomes.ts';
+import { failingExchange } from '../core/failing-exchange.ts';
 import type { FailedTest } from '../validation/execution/classify-failure.ts';
 import { curlCommand } from '../validation/execution/curl-command.ts';
 import { groupFindings } from '../validation/execution/group-findings.ts';

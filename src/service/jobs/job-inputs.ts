@@ -207,11 +207,43 @@ const repositoryTargetFields = {
   token_secret: secretNameSchema,
 };
 
-/** Where an export goes, by vendor; further vendors (Jira, Allure TestOps) add their own member. */
+/** A task's run report (its suite folder) as one Jira issue per suspected defect. */
+const jiraTargetSchema = z.object({
+  vendor: z.literal('jira'),
+  /** The Jira site: https://your-site.atlassian.net (Cloud) or the Server / Data Center URL. */
+  base_url: httpUrl,
+  /** Cloud (REST v3, ADF) or Server / Data Center (REST v2, wiki markup); by the host when absent. */
+  flavour: z.enum(['cloud', 'server']).optional(),
+  /** Cloud: the email of the account the API token belongs to (Basic auth); absent: the token is a PAT. */
+  email: z.email().optional(),
+  project_key: z.string().regex(/^[A-Z][A-Z0-9_]{0,99}$/, 'a Jira project key, e.g. CALC'),
+  issue_type: z.string().min(1).max(100).default('Bug'),
+  /** Linked from every issue: where the report can be read. */
+  report_url: httpUrl.optional(),
+  /** false leaves the project's default priority (screens without the field refuse it). */
+  priority: z.boolean().default(true),
+  token_secret: secretNameSchema,
+});
+
+/** A task's manual cases (allure-python) as Allure TestOps test cases. */
+const allureTargetSchema = z.object({
+  vendor: z.literal('allure-testops'),
+  /** The Allure TestOps instance. */
+  base_url: httpUrl,
+  project_id: z.int().min(1),
+  /** The project secret holding an Allure TestOps API token. */
+  token_secret: secretNameSchema,
+});
+
+/** Where an export goes, by vendor. */
 export const exportTargetSchema = z.discriminatedUnion('vendor', [
   z.object({ vendor: z.literal('gitlab'), ...repositoryTargetFields }),
   z.object({ vendor: z.literal('github'), ...repositoryTargetFields }),
+  jiraTargetSchema,
+  allureTargetSchema,
 ]);
+export type JiraExportTarget = z.infer<typeof jiraTargetSchema>;
+export type AllureExportTarget = z.infer<typeof allureTargetSchema>;
 
 export const exportInputSchema = z
   .object({

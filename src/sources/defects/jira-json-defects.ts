@@ -20,9 +20,22 @@ export function readJiraJsonDefects(text: string, file: string): DefectHistory {
   const issues = Array.isArray(data) ? data : isObject(data) ? data['issues'] : undefined;
   if (!Array.isArray(issues)) throw invalid(file, 'the JSON has no "issues" array');
   const lines = arrayElementLines(text, Array.isArray(data) ? undefined : 'issues');
-  const history: DefectHistory = { format: 'jira-json', file, records: [], issues: [] };
+  return jiraIssueDefects(issues, { format: 'jira-json', file, lines });
+}
+
+/**
+ * Defects from Jira issues as its REST search answers them (`{ key, fields }`), read from an
+ * export file or fetched with JQL. `file` names the origin (`jira:<JQL>` for a search); `lines`
+ * are the issues' lines in a file, else their 1-based index.
+ */
+export function jiraIssueDefects(
+  issues: unknown[],
+  origin: { format: DefectHistory['format']; file: string; lines?: number[] },
+): DefectHistory {
+  const { file } = origin;
+  const history: DefectHistory = { format: origin.format, file, records: [], issues: [] };
   issues.forEach((issue: unknown, index) => {
-    const line = lines[index] ?? index + 1;
+    const line = origin.lines?.[index] ?? index + 1;
     const problem = issueProblem(issue);
     if (problem) history.issues.push({ line, message: `issue ${index + 1}: ${problem}` });
     else history.records.push(recordOf(issue as Json, file, line));

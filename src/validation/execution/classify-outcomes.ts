@@ -86,13 +86,3 @@ function exchangesOf(result: PlaywrightJsonResult): RecordedExchange[] {
     return [];
   }
 }
-
-/** The exchange a failed check names (`[exchange 2]`), else the last one before cleanup. */
-export function failingExchange(evidence: FailureEvidence): RecordedExchange | undefined {
-  const index = /\[exchange (\d+)\]/.exec(evidence.message)?.[1];
-  if (index !== undefined) return evidence.exchanges[Number(index)];
-  return (
-    evidence.exchanges.find((exchange) => !exchange.response || exchange.response.status >= 400) ??
-    evidence.exchanges.at(-1)
-  );
-}

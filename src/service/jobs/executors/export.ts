@@ -5,12 +5,15 @@ import { exportSuite } from '../../../pipeline/export-suite.ts';
 import { EXPORT_SOURCE_DIR } from '../export-sources.ts';
 import { guardFor, type ExecutorContext, type JobExecutor } from '../executor.ts';
 import { exportInputSchema, type ExportInput } from '../job-inputs.ts';
+import { runIssueTrackerExport } from './export-tracker.ts';
 import { writeInlineFiles } from './inline-inputs.ts';
 
 /** POST /export: a finished task's artifacts (or files sent) as one commit and a merge or pull request. */
 export const runExportJob: JobExecutor = async (raw, context) => {
   const input = exportInputSchema.parse(raw);
   const { target } = input;
+  if (target.vendor === 'jira' || target.vendor === 'allure-testops')
+    return runIssueTrackerExport(input, target, { context, folder: await sourceFolder(input, context) });
   const token = context.secrets.named?.[target.token_secret];
   if (!token && !input.dry_run)
     throw new TestopsError(
