@@ -9,17 +9,22 @@ import { registerAuth, registerRouteAccess } from './auth.ts';
 import { registerBodyGuard } from './body-guard.ts';
 import { frameworkErrors, registerErrorHandling } from './error-response.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
+import { registerDemoRoutes } from './routes/demo-routes.ts';
+import { registerModelRoutes } from './routes/model-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerStreamRoute } from './routes/stream-route.ts';
 import { registerSubmitRoutes } from './routes/submit-routes.ts';
 import { registerTaskRoutes } from './routes/task-routes.ts';
 import { registerTestRoutes } from './routes/test-routes.ts';
 import type { ServiceContext } from './service-context.ts';
+import { registerWebUi, WEB_UI_DIR, webUiBuilt } from './web-ui.ts';
 
 export interface BuildAppOptions {
   logger?: FastifyBaseLogger;
   /** Extra wiring before routes: observability hooks, the queue dashboard. */
   beforeRoutes?: (app: FastifyInstance) => Promise<void> | void;
+  /** The built web UI to serve at `/` (the package's `web/dist` by default); `false` for none. */
+  webUi?: string | false;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -100,6 +105,11 @@ export async function buildApp(
   registerStreamRoute(app, context);
   registerTestRoutes(app, context);
   registerArtifactRoutes(app, context);
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
+  registerDemoRoutes(app, context);
+  registerModelRoutes(app, context);
+  const webUi = options.webUi ?? WEB_UI_DIR;
+  if (webUi !== false && webUiBuilt(webUi)) await registerWebUi(app, webUi);
+  // Without a built UI (a checkout that never ran the install script), `/` shows the API documentation.
+  else app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
   return app;
 }
