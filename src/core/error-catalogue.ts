@@ -199,6 +199,12 @@ export const ERROR_CATALOGUE = {
     ...input(409, 'Only failed or cancelled tasks can be retried.'),
     kind: 'state',
   },
+  TESTOPS_PROJECT_NOT_FOUND: input(404, 'No project has this id.'),
+  TESTOPS_PROJECT_EXISTS: { ...input(409, 'A project with the id asked for exists already.'), kind: 'state' },
+  TESTOPS_PROJECT_NOT_DELETABLE: {
+    ...input(409, 'The project is the default one, has pending or running tasks, or is still referenced.'),
+    kind: 'state',
+  },
   // Service: jobs.
   TESTOPS_INPUT_WARNING: input(400, 'An item of the input was skipped; the job completed without it.'),
   TESTOPS_WORKER_STOPPED: {

@@ -12,6 +12,7 @@ import { registerArtifactRoutes } from './routes/artifact-routes.ts';
 import { registerDemoRoutes } from './routes/demo-routes.ts';
 import { registerModelRoutes } from './routes/model-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
+import { registerProjectRoutes } from './routes/project-routes.ts';
 import { registerStreamRoute } from './routes/stream-route.ts';
 import { registerSubmitRoutes } from './routes/submit-routes.ts';
 import { registerTaskRoutes } from './routes/task-routes.ts';
@@ -78,7 +79,7 @@ export async function buildApp(
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(cors, {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
-    methods: ['GET', 'POST', 'OPTIONS'],
+    methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
     allowedHeaders: [
       'authorization',
       'content-type',
@@ -105,6 +106,7 @@ export async function buildApp(
   registerStreamRoute(app, context);
   registerTestRoutes(app, context);
   registerArtifactRoutes(app, context);
+  registerProjectRoutes(app, context);
   registerDemoRoutes(app, context);
   registerModelRoutes(app, context);
   const webUi = options.webUi ?? WEB_UI_DIR;

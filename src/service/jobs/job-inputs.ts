@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { JobKind } from './job.ts';
 import { LLM_MODES } from '../../core/model-client.ts';
+import { PROJECT_ID_PATTERN } from '../store/project-slug.ts';
 
 /**
  * What each job kind accepts: the HTTP request bodies and, after validation, the job's stored
@@ -8,10 +9,9 @@ import { LLM_MODES } from '../../core/model-client.ts';
  * step. Field names follow the seed's API (snake_case).
  */
 
-const PROJECT_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 export const projectIdSchema = z
   .string()
-  .regex(PROJECT_ID, 'a project id is lower-case letters, digits and dashes, e.g. "billing-api"');
+  .regex(PROJECT_ID_PATTERN, 'a project id is lower-case letters, digits and dashes, e.g. "billing-api"');
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL, e.g. https://api.example.com' });
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -36,10 +37,14 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array | strin
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
 export const projects = pgTable('projects', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  description: text('description').notNull().default(''),
   createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });
 
 export const jobs = pgTable(
@@ -184,23 +189,53 @@ export const chats = pgTable(
       .references(() => projects.id),
     title: text('title').notNull(),
     createdAt: createdAt(),
+    // Touched by every message: chat lists show the most recently active first.
+    updatedAt: updatedAt(),
   },
-  (table) => [index('chats_project_created_at').on(table.projectId, table.createdAt)],
+  (table) => [
+    index('chats_project_created_at').on(table.projectId, table.createdAt),
+    index('chats_project_updated_at').on(table.projectId, table.updatedAt),
+  ],
 );
 
+/**
+ * A chat's messages form a tree: `parent_id` is the message answered or continued; regenerating
+ * a reply or editing a question adds a sibling. `seq` orders every message of the database and
+ * is the history's pagination cursor. Assistant messages carry their model call's facts.
+ */
 export const messages = pgTable(
   'messages',
   {
     id: text('id').primaryKey(),
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
     chatId: text('chat_id')
       .notNull()
       .references(() => chats.id, { onDelete: 'cascade' }),
+    parentId: text('parent_id').references((): AnyPgColumn => messages.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
     content: text('content').notNull(),
+    /** The reply's tool calls with their results: `[{ id, name, input, output }]`. */
     toolCalls: jsonb('tool_calls').$type<unknown[]>(),
+    model: text('model'),
+    inputTokens: integer('input_tokens'),
+    outputTokens: integer('output_tokens'),
+    latencyMs: integer('latency_ms'),
+    finishReason: text('finish_reason'),
+    error: jsonb('error').$type<{ code: string; message: string }>(),
+    traceId: text('trace_id'),
+    spanId: text('span_id'),
     createdAt: createdAt(),
   },
-  (table) => [index('messages_chat_created_at').on(table.chatId, table.createdAt)],
+  (table) => [
+    index('messages_chat_seq').on(table.chatId, table.seq),
+    index('messages_project_seq').on(table.projectId, table.seq),
+    index('messages_project_trace_seq').on(table.projectId, table.traceId, table.seq),
+    index('messages_parent').on(table.parentId),
+    check('messages_role_known', sql`${table.role} in ('system', 'user', 'assistant')`),
+  ],
 );
 
 export const apiKeys = pgTable(

@@ -30,14 +30,43 @@ export const DEFAULT_PROJECT = 'default';
 export interface Project {
   id: string;
   name: string;
+  description: string;
   createdAt: Date;
+  updatedAt: Date;
 }
+
+export interface NewProject {
+  name: string;
+  description?: string;
+  /** The id wanted; derived from the name (a unique slug) when absent. */
+  id?: string;
+}
+
+/** Why a project was not deleted: it does not exist, is the default one, or still has work running. */
+export type ProjectDeletion =
+  | { deleted: true; jobs: number; chats: number; revokedKeys: number }
+  | { deleted: false; reason: 'not-found' | 'default' }
+  | { deleted: false; reason: 'active-jobs'; activeJobs: number }
+  | { deleted: false; reason: 'referenced'; table: string };
 
 export interface ProjectStore {
   /** Creates the project when missing (ids are slugs chosen by users, e.g. "billing"). */
   ensure(id: string, name?: string): Promise<Project>;
+  /**
+   * Creates a project; without an id, the slug of its name, numbered when taken ("billing-2").
+   * `undefined` when the id asked for is taken.
+   */
+  create(project: NewProject): Promise<Project | undefined>;
   get(id: string): Promise<Project | undefined>;
-  list(): Promise<Project[]>;
+  /** `ids` narrows the list (a key scoped to one project sees that one). */
+  list(filter?: { ids?: string[] }): Promise<Project[]>;
+  update(id: string, changes: { name?: string; description?: string }): Promise<Project | undefined>;
+  /**
+   * Deletes the project with everything stored for it (tasks with their events, artifacts and
+   * reports; tests, sources, secrets, embeddings, chats) and revokes the keys scoped to it. The
+   * audit log keeps its entries. Refused while a task of the project is pending or running.
+   */
+  delete(id: string): Promise<ProjectDeletion>;
 }
 
 export type SourceKind = 'openapi' | 'page-model' | 'requirements' | 'tests' | 'defects';

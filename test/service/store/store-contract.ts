@@ -60,6 +60,46 @@ export function describeStoreContract(label: string, harness: StoreHarness): voi
         );
       });
 
+      it('creates projects with unique slugs, renames them and deletes them with their rows', async () => {
+        const name = `Proj ${randomUUID().slice(0, 8)}`;
+        const first = await stores.projects.create({ name });
+        const second = await stores.projects.create({ name, description: 'twin' });
+        expect(second!.id).toBe(`${first!.id}-2`);
+        expect(await stores.projects.create({ name: 'x', id: first!.id })).toBeUndefined();
+        const renamed = await stores.projects.update(first!.id, { name: 'Renamed' });
+        expect(renamed).toMatchObject({ id: first!.id, name: 'Renamed', description: '' });
+        expect(renamed!.updatedAt.getTime()).toBeGreaterThanOrEqual(first!.updatedAt.getTime());
+        expect((await stores.projects.list({ ids: [second!.id] })).map((p) => p.id)).toEqual([second!.id]);
+
+        const { job } = await newJob(first!.id);
+        expect(await stores.projects.delete(first!.id)).toEqual({
+          deleted: false,
+          reason: 'active-jobs',
+          activeJobs: 1,
+        });
+        await stores.jobs.requestCancel(job.id);
+        await stores.tests.saveForJob(job.id, first!.id, [
+          {
+            key: 'k',
+            kind: 'api',
+            status: 'delivered',
+            title: 't',
+            target: undefined,
+            file: undefined,
+            document: {},
+          },
+        ]);
+        expect(await stores.projects.delete(first!.id)).toEqual({
+          deleted: true,
+          jobs: 1,
+          chats: 0,
+          revokedKeys: 0,
+        });
+        expect(await stores.projects.get(first!.id)).toBeUndefined();
+        expect(await stores.projects.delete(first!.id)).toEqual({ deleted: false, reason: 'not-found' });
+        expect(await stores.projects.delete(DEFAULT_PROJECT)).toEqual({ deleted: false, reason: 'default' });
+      });
+
       it('creates the project when the first job arrives for it', async () => {
         const id = project();
         await newJob(id);
