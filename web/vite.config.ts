@@ -20,5 +20,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
     css: false,
+    // Component tests render Mantine in happy-dom; a busy CI machine needs more than the default.
+    testTimeout: 20_000,
   },
 });

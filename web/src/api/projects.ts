@@ -24,7 +24,7 @@ export function useProjects() {
   const query = useQuery({
     queryKey: ['projects', managed],
     enabled: routes.isSuccess,
-    queryFn: async ({ signal }) => {
+    queryFn: async ({ signal }): Promise<Project[]> => {
       if (managed) return listOf(await getJson<ProjectList>('/api/v1/projects', signal));
       const tasks = await getJson<TaskList>('/api/v1/tasks?limit=200', signal);
       const ids = [...new Set(['default', ...tasks.items.map((task) => task.project_id)])];
@@ -40,7 +40,7 @@ export function useProject(id: string) {
   return useQuery({
     queryKey: ['project', id, managed],
     enabled: routes.isSuccess,
-    queryFn: ({ signal }) =>
+    queryFn: ({ signal }): Promise<Project> =>
       managed ? getJson<Project>(`/api/v1/projects/${id}`, signal) : Promise.resolve({ id, name: id }),
   });
 }

@@ -65,7 +65,9 @@ export function JobPage() {
           {current.status === 'completed' && <ExportSlot projectId={current.project_id} />}
         </Group>
       </Group>
-      {(cancel.error || retry.error || downloadError) && <ErrorPanel error={cancel.error ?? retry.error ?? downloadError} />}
+      {(cancel.error ?? retry.error ?? downloadError) !== undefined && (cancel.error ?? retry.error ?? downloadError) !== null && (
+        <ErrorPanel error={cancel.error ?? retry.error ?? downloadError} />
+      )}
       {streamError && <ErrorPanel error={streamError} />}
       <Card withBorder>
         <StageTimeline timeline={timeline} />

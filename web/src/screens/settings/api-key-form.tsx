@@ -31,7 +31,7 @@ export function ApiKeyForm() {
     check.mutate(key.trim());
   };
   return (
-    <form onSubmit={onSubmit} aria-label="API key">
+    <form onSubmit={onSubmit} aria-label="Save an API key">
       <Stack gap="xs">
         <Text size="sm">
           A server reachable from other machines needs a key: create one on the server with{' '}
