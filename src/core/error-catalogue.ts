@@ -205,6 +205,7 @@ export const ERROR_CATALOGUE = {
     ...input(409, 'The project is the default one, has pending or running tasks, or is still referenced.'),
     kind: 'state',
   },
+  TESTOPS_CHAT_NOT_FOUND: input(404, 'No chat (or message of a chat) has this id in the project.'),
   // Service: jobs.
   TESTOPS_INPUT_WARNING: input(400, 'An item of the input was skipped; the job completed without it.'),
   TESTOPS_WORKER_STOPPED: {

@@ -9,6 +9,7 @@ import { registerAuth, registerRouteAccess } from './auth.ts';
 import { registerBodyGuard } from './body-guard.ts';
 import { frameworkErrors, registerErrorHandling } from './error-response.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
+import { registerChatRoutes } from './routes/chat-routes.ts';
 import { registerDemoRoutes } from './routes/demo-routes.ts';
 import { registerModelRoutes } from './routes/model-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(
   registerTestRoutes(app, context);
   registerArtifactRoutes(app, context);
   registerProjectRoutes(app, context);
+  registerChatRoutes(app, context);
   registerDemoRoutes(app, context);
   registerModelRoutes(app, context);
   const webUi = options.webUi ?? WEB_UI_DIR;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describeError, isTestopsError, TestopsError } from '../../core/errors.ts';
 import { ArtifactRepository } from './artifact-repository.ts';
 import { AuditRepository } from './audit-repository.ts';
+import { ChatRepository } from './chat-repository.ts';
 import { connectPglite, connectPostgres, type Connection } from './connection.ts';
 import type { Database } from './database.ts';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -85,6 +86,7 @@ function assemble(
     audit: new AuditRepository(db),
     secrets: new SecretRepository(db, box),
     embeddings: new EmbeddingRepository(db, vector),
+    chats: new ChatRepository(db),
     llmCache: new LlmCacheRepository(db),
     info: Object.freeze({ driver: connection.driver, vector }),
     async ping() {

@@ -16,6 +16,7 @@ export interface Stores {
   audit: AuditLog;
   secrets: SecretStore;
   embeddings: EmbeddingStore;
+  chats: ChatStore;
   /** Model answers by cache key (see core/response-cache.ts). */
   llmCache: ResponseCache;
   /** For /ready: a round trip to the database. */
@@ -227,4 +228,82 @@ export interface EmbeddingStore {
     vector: number[],
     limit: number,
   ): Promise<{ ref: string; text: string; distance: number }[]>;
+}
+
+export interface Chat {
+  id: string;
+  projectId: string;
+  title: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type MessageRole = 'system' | 'user' | 'assistant';
+
+/** One tool call of a reply with its result, as the chat showed it. */
+export interface StoredToolCall {
+  id: string;
+  name: string;
+  input: unknown;
+  output?: unknown;
+}
+
+/**
+ * A message of a chat's tree. Assistant messages carry their model call's facts; a reply
+ * stopped or failed keeps what was streamed, with `finishReason` "stopped" or "error".
+ */
+export interface MessageRecord {
+  id: string;
+  /** Database-wide order; the history's cursor. */
+  seq: number;
+  projectId: string;
+  chatId: string;
+  parentId: string | undefined;
+  role: MessageRole;
+  content: string;
+  toolCalls: StoredToolCall[] | undefined;
+  model: string | undefined;
+  inputTokens: number | undefined;
+  outputTokens: number | undefined;
+  latencyMs: number | undefined;
+  finishReason: string | undefined;
+  error: { code: string; message: string } | undefined;
+  traceId: string | undefined;
+  spanId: string | undefined;
+  createdAt: Date;
+}
+
+export type NewMessage = Pick<MessageRecord, 'chatId' | 'role' | 'content'> &
+  Partial<Omit<MessageRecord, 'seq' | 'projectId' | 'chatId' | 'role' | 'content' | 'createdAt'>>;
+
+export interface HistoryFilter {
+  projectId: string;
+  chatId?: string;
+  traceId?: string;
+  /** Messages after (`asc`) or before (`desc`) this seq: the previous page's `next_cursor`. */
+  cursor?: number;
+  order: 'asc' | 'desc';
+  limit: number;
+}
+
+export interface ChatStore {
+  create(projectId: string, title: string): Promise<Chat>;
+  get(id: string): Promise<Chat | undefined>;
+  /** Most recently active first. */
+  list(projectId: string, page: { limit: number; offset: number }): Promise<Chat[]>;
+  rename(id: string, title: string): Promise<Chat | undefined>;
+  /** Deletes the chat with its messages. */
+  delete(id: string): Promise<boolean>;
+  /**
+   * Appends to the chat's tree (under `parentId`, a message of the same chat, or as a root) and
+   * marks the chat active. `undefined` when the chat or the parent is not there.
+   */
+  append(message: NewMessage): Promise<MessageRecord | undefined>;
+  message(id: string): Promise<MessageRecord | undefined>;
+  /** The newest message of the chat: where a new turn continues by default. */
+  latest(chatId: string): Promise<MessageRecord | undefined>;
+  /** The branch ending at the message, root first: the conversation a reply answers. */
+  branch(messageId: string): Promise<MessageRecord[]>;
+  /** A page of the project's messages, with the cursor of the next page when there is one. */
+  history(filter: HistoryFilter): Promise<{ items: MessageRecord[]; nextCursor: number | undefined }>;
 }

@@ -107,6 +107,101 @@ export function describeStoreContract(label: string, harness: StoreHarness): voi
       });
     });
 
+    describe('chats', () => {
+      it('keeps a message tree per chat: branches, siblings, latest, and refuses foreign parents', async () => {
+        const projectId = (await stores.projects.ensure(project())).id;
+        const chat = await stores.chats.create(projectId, 'First');
+        const other = await stores.chats.create(projectId, 'Other');
+        const question = await stores.chats.append({ chatId: chat.id, role: 'user', content: 'hi' });
+        const reply = await stores.chats.append({
+          chatId: chat.id,
+          parentId: question!.id,
+          role: 'assistant',
+          content: 'hello',
+          model: 'm',
+          inputTokens: 3,
+          outputTokens: 2,
+          latencyMs: 40,
+          finishReason: 'stop',
+          traceId: 'a'.repeat(32),
+          spanId: 'b'.repeat(16),
+          toolCalls: [{ id: 't1', name: 'status', input: {}, output: { ok: true } }],
+        });
+        expect(reply).toMatchObject({ projectId, parentId: question!.id, model: 'm', inputTokens: 3 });
+        const regenerated = await stores.chats.append({
+          chatId: chat.id,
+          parentId: question!.id,
+          role: 'assistant',
+          content: 'hello again',
+          error: { code: 'TESTOPS_LLM_TIMEOUT', message: 'slow' },
+          finishReason: 'error',
+        });
+        expect((await stores.chats.branch(reply!.id)).map((m) => m.content)).toEqual(['hi', 'hello']);
+        expect((await stores.chats.branch(regenerated!.id)).map((m) => m.content)).toEqual([
+          'hi',
+          'hello again',
+        ]);
+        expect((await stores.chats.latest(chat.id))!.id).toBe(regenerated!.id);
+        expect(await stores.chats.message(reply!.id)).toEqual(reply);
+        expect(
+          await stores.chats.append({ chatId: other.id, parentId: question!.id, role: 'user', content: 'x' }),
+        ).toBeUndefined();
+        expect(
+          await stores.chats.append({ chatId: randomUUID(), role: 'user', content: 'x' }),
+        ).toBeUndefined();
+
+        expect((await stores.chats.list(projectId, { limit: 10, offset: 0 }))[0]!.id).toBe(chat.id);
+        expect(await stores.chats.rename(chat.id, 'Renamed')).toMatchObject({ title: 'Renamed' });
+        expect(await stores.chats.delete(chat.id)).toBe(true);
+        expect(await stores.chats.message(reply!.id)).toBeUndefined();
+        expect(await stores.chats.delete(chat.id)).toBe(false);
+      });
+
+      it('pages the history by cursor, filtered by chat and by trace id', async () => {
+        const projectId = (await stores.projects.ensure(project())).id;
+        const chat = await stores.chats.create(projectId, 'c');
+        const second = await stores.chats.create(projectId, 's');
+        let parentId: string | undefined;
+        for (let i = 0; i < 5; i++) {
+          const message = await stores.chats.append({
+            chatId: chat.id,
+            role: i % 2 ? 'assistant' : 'user',
+            content: `m${i}`,
+            traceId: i < 2 ? 'trace-a' : 'trace-b',
+            ...(parentId ? { parentId } : {}),
+          });
+          parentId = message!.id;
+        }
+        await stores.chats.append({
+          chatId: second.id,
+          role: 'user',
+          content: 'elsewhere',
+          traceId: 'trace-a',
+        });
+        const first = await stores.chats.history({ projectId, order: 'desc', limit: 4 });
+        expect(first.items.map((m) => m.content)).toEqual(['elsewhere', 'm4', 'm3', 'm2']);
+        const next = await stores.chats.history({
+          projectId,
+          order: 'desc',
+          limit: 4,
+          cursor: first.nextCursor!,
+        });
+        expect(next.items.map((m) => m.content)).toEqual(['m1', 'm0']);
+        expect(next.nextCursor).toBeUndefined();
+        const byChat = await stores.chats.history({ projectId, chatId: chat.id, order: 'asc', limit: 2 });
+        expect(byChat.items.map((m) => m.content)).toEqual(['m0', 'm1']);
+        const byTrace = await stores.chats.history({
+          projectId,
+          traceId: 'trace-a',
+          order: 'asc',
+          limit: 10,
+        });
+        expect(byTrace.items.map((m) => m.content)).toEqual(['m0', 'm1', 'elsewhere']);
+        const otherProject = await stores.chats.history({ projectId: project(), order: 'asc', limit: 10 });
+        expect(otherProject.items).toEqual([]);
+      });
+    });
+
     describe('jobs', () => {
       it('creates a pending job with every field in place', async () => {
         const projectId = project();
