@@ -74,7 +74,10 @@ describe('routes for the web UI', () => {
     const calls = model.requests.length;
     const check = await postJson(`${server.url}/api/v1/llm/check`, {});
     expect(check.status).toBe(200);
-    expect(check.body).toMatchObject({ model: 'fixture-model', capabilities: { streaming: { found: true } } });
+    expect(check.body).toMatchObject({
+      model: 'fixture-model',
+      capabilities: { streaming: { found: true } },
+    });
     expect(model.requests.length).toBeGreaterThan(calls);
     expect(model.requests.at(-1)?.authorization).toBe('Bearer sk-ui-secret-key');
   });

@@ -22,7 +22,12 @@ function ColorSchemeToggle() {
   const current = useComputedColorScheme('light');
   const next = current === 'dark' ? 'light' : 'dark';
   return (
-    <ActionIcon variant="default" size="lg" aria-label={`Switch to ${next} theme`} onClick={() => setColorScheme(next)}>
+    <ActionIcon
+      variant="default"
+      size="lg"
+      aria-label={`Switch to ${next} theme`}
+      onClick={() => setColorScheme(next)}
+    >
       <span aria-hidden>{current === 'dark' ? '☀' : '☾'}</span>
     </ActionIcon>
   );
@@ -49,7 +54,11 @@ export function AppShellLayout() {
     <AppShell
       header={{ height: 56 }}
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
-      aside={{ width: 380, breakpoint: 'md', collapsed: { desktop: !chatOpen || !project, mobile: !chatOpen || !project } }}
+      aside={{
+        width: 380,
+        breakpoint: 'md',
+        collapsed: { desktop: !chatOpen || !project, mobile: !chatOpen || !project },
+      }}
       padding="md"
     >
       <AppShell.Header>
@@ -58,14 +67,30 @@ export function AppShellLayout() {
             <Anchor href="#main" className="skip-link">
               Skip to content
             </Anchor>
-            <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Text component={Link} to="/projects" fw={700} size="lg" style={{ textDecoration: 'none', color: 'inherit' }}>
+            <Burger
+              opened={navOpen}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
+            <Text
+              component={Link}
+              to="/projects"
+              fw={700}
+              size="lg"
+              style={{ textDecoration: 'none', color: 'inherit' }}
+            >
               TestOps Copilot
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
             {project && (
-              <Button variant={chatOpen ? 'filled' : 'default'} onClick={chat.toggle} aria-expanded={chatOpen}>
+              <Button
+                variant={chatOpen ? 'filled' : 'default'}
+                onClick={chat.toggle}
+                aria-expanded={chatOpen}
+              >
                 Chat
               </Button>
             )}

@@ -8,17 +8,26 @@ import { AppShellLayout } from './app-shell.tsx';
 import { theme } from './theme.ts';
 
 // Screens past the first are loaded when opened: the first page stays within its JavaScript budget.
-const ProjectPage = lazy(async () => ({ default: (await import('../screens/projects/project-page.tsx')).ProjectPage }));
-const GeneratePage = lazy(async () => ({ default: (await import('../screens/generate/generate-page.tsx')).GeneratePage }));
+const ProjectPage = lazy(async () => ({
+  default: (await import('../screens/projects/project-page.tsx')).ProjectPage,
+}));
+const GeneratePage = lazy(async () => ({
+  default: (await import('../screens/generate/generate-page.tsx')).GeneratePage,
+}));
 const JobPage = lazy(async () => ({ default: (await import('../screens/jobs/job-page.tsx')).JobPage }));
-const QualityPage = lazy(async () => ({ default: (await import('../screens/quality/quality-page.tsx')).QualityPage }));
-const SettingsPage = lazy(async () => ({ default: (await import('../screens/settings/settings-page.tsx')).SettingsPage }));
+const QualityPage = lazy(async () => ({
+  default: (await import('../screens/quality/quality-page.tsx')).QualityPage,
+}));
+const SettingsPage = lazy(async () => ({
+  default: (await import('../screens/settings/settings-page.tsx')).SettingsPage,
+}));
 
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // A refused or missing resource will not appear by asking again.
-      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      retry: (count, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
       refetchOnWindowFocus: false,
     },
   },

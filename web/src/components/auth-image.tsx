@@ -11,6 +11,11 @@ export function AuthImage({ src, alt }: { src: string; alt: string }) {
     staleTime: Infinity,
   });
   useEffect(() => () => void (image.data && URL.revokeObjectURL(image.data)), [image.data]);
-  if (image.error) return <Text size="sm" c="red">The image could not be loaded: {image.error.message}</Text>;
+  if (image.error)
+    return (
+      <Text size="sm" c="red">
+        The image could not be loaded: {image.error.message}
+      </Text>
+    );
   return image.data ? <Image src={image.data} alt={alt} radius="sm" maw={900} /> : null;
 }

@@ -5,7 +5,12 @@ import { CodeView, languageOf } from './code-view.tsx';
 
 describe('CodeView', () => {
   it('highlights TypeScript into tokens with line numbers', () => {
-    const { container } = renderWithProviders(<CodeView path="tests/vms.spec.ts" code={"import { test } from '@playwright/test';\ntest('a', () => {});\n"} />);
+    const { container } = renderWithProviders(
+      <CodeView
+        path="tests/vms.spec.ts"
+        code={"import { test } from '@playwright/test';\ntest('a', () => {});\n"}
+      />,
+    );
     expect(screen.getByLabelText('Source of tests/vms.spec.ts')).toBeTruthy();
     expect(container.querySelector('.token.keyword')?.textContent).toBe('import');
     expect(container.querySelectorAll('.code-view-number')).toHaveLength(2);

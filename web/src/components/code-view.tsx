@@ -23,7 +23,11 @@ export function languageOf(path: string): string {
 export function CodeView({ code, path, line }: { code: string; path: string; line?: number }) {
   const scheme = useComputedColorScheme('light');
   return (
-    <Highlight code={code.replace(/\n$/, '')} language={languageOf(path)} theme={scheme === 'dark' ? themes.vsDark : themes.github}>
+    <Highlight
+      code={code.replace(/\n$/, '')}
+      language={languageOf(path)}
+      theme={scheme === 'dark' ? themes.vsDark : themes.github}
+    >
       {({ className, style, tokens, getLineProps, getTokenProps }) => (
         <pre className={`${className} code-view`} style={style} tabIndex={0} aria-label={`Source of ${path}`}>
           {tokens.map((tokens, index) => {
@@ -33,7 +37,9 @@ export function CodeView({ code, path, line }: { code: string; path: string; lin
                 key={index}
                 {...props}
                 className={`${props.className} ${line === index + 1 ? 'code-view-marked' : ''}`}
-                ref={line === index + 1 ? (element) => element?.scrollIntoView({ block: 'center' }) : undefined}
+                ref={
+                  line === index + 1 ? (element) => element?.scrollIntoView({ block: 'center' }) : undefined
+                }
               >
                 <span className="code-view-number" aria-hidden>
                   {index + 1}

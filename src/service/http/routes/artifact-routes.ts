@@ -110,7 +110,10 @@ export function registerArtifactRoutes(app: FastifyInstance, context: ServiceCon
         );
       const type = fileType(path);
       if (type === 'application/zip')
-        reply.header('content-disposition', `attachment; filename="${path.split('/').at(-1)!.replace(/"/g, '')}"`);
+        reply.header(
+          'content-disposition',
+          `attachment; filename="${path.split('/').at(-1)!.replace(/"/g, '')}"`,
+        );
       return reply
         .type(type)
         .header('x-content-type-options', 'nosniff')

@@ -39,7 +39,13 @@ export function registerModelRoutes(app: FastifyInstance, context: ServiceContex
   const settings = context.config.llm;
   typed.get(
     '/api/v1/llm',
-    { schema: { summary: 'The configured language model', tags: ['model'], response: { 200: modelSchema, ...errors } } },
+    {
+      schema: {
+        summary: 'The configured language model',
+        tags: ['model'],
+        response: { 200: modelSchema, ...errors },
+      },
+    },
     async () => ({
       configured: settings !== undefined,
       provider: settings?.provider ?? null,

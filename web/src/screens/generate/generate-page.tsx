@@ -41,7 +41,8 @@ export function GeneratePage() {
   const submit = useMutation({
     mutationFn: async () => {
       const accepted: Accepted[] = [];
-      for (const item of submissions(form, projectId)) accepted.push(await sendJson<Accepted>(item.path, item.body));
+      for (const item of submissions(form, projectId))
+        accepted.push(await sendJson<Accepted>(item.path, item.body));
       return accepted;
     },
     onSuccess: (accepted) => navigate(`/jobs/${accepted[0]!.request_id}`),
@@ -98,7 +99,10 @@ export function GeneratePage() {
                     ))}
                   </Group>
                 )}
-                <Input.Wrapper label="OpenAPI file" description={specName ? `Loaded: ${specName}` : 'YAML or JSON'}>
+                <Input.Wrapper
+                  label="OpenAPI file"
+                  description={specName ? `Loaded: ${specName}` : 'YAML or JSON'}
+                >
                   <input
                     type="file"
                     aria-label="OpenAPI file"
@@ -129,7 +133,9 @@ export function GeneratePage() {
                   ]}
                   value={form.apiFormat}
                   allowDeselect={false}
-                  onChange={(value) => set('apiFormat', (value ?? 'playwright-ts') as GenerateForm['apiFormat'])}
+                  onChange={(value) =>
+                    set('apiFormat', (value ?? 'playwright-ts') as GenerateForm['apiFormat'])
+                  }
                 />
                 <Textarea
                   label="Credentials (headers, kept as secrets)"
@@ -158,7 +164,11 @@ export function GeneratePage() {
                   />
                 </SimpleGrid>
                 <Group gap="lg">
-                  <Switch label="Run and verify" checked={form.run} onChange={(event) => set('run', event.currentTarget.checked)} />
+                  <Switch
+                    label="Run and verify"
+                    checked={form.run}
+                    onChange={(event) => set('run', event.currentTarget.checked)}
+                  />
                   <Checkbox
                     label="Allow writes to a non-local host"
                     checked={form.allowWrites}
@@ -189,7 +199,9 @@ export function GeneratePage() {
                   ]}
                   value={form.pageOutput}
                   allowDeselect={false}
-                  onChange={(value) => set('pageOutput', (value ?? 'automated') as GenerateForm['pageOutput'])}
+                  onChange={(value) =>
+                    set('pageOutput', (value ?? 'automated') as GenerateForm['pageOutput'])
+                  }
                 />
                 <NumberInput
                   label="Pages to explore"
@@ -237,7 +249,9 @@ export function GeneratePage() {
                   ]}
                   value={form.caseFormat}
                   allowDeselect={false}
-                  onChange={(value) => set('caseFormat', (value ?? 'allure-python') as GenerateForm['caseFormat'])}
+                  onChange={(value) =>
+                    set('caseFormat', (value ?? 'allure-python') as GenerateForm['caseFormat'])
+                  }
                 />
               )}
               <Stack gap="xs" justify="flex-end">

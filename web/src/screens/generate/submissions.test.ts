@@ -37,16 +37,33 @@ describe('submissions', () => {
 
   it('does not ask to run a suite without a base URL, and adds the plan when asked', () => {
     const sent = submissions({ ...EMPTY_FORM, specUrl: 'https://x.test/openapi.json', plan: true }, 'p');
-    expect(sent.map((item) => item.path)).toEqual(['/api/v1/generate/api-tests', '/api/v1/test-plan/generate']);
-    expect(sent[0]!.body).toMatchObject({ openapi_url: 'https://x.test/openapi.json', options: { run: false } });
+    expect(sent.map((item) => item.path)).toEqual([
+      '/api/v1/generate/api-tests',
+      '/api/v1/test-plan/generate',
+    ]);
+    expect(sent[0]!.body).toMatchObject({
+      openapi_url: 'https://x.test/openapi.json',
+      options: { run: false },
+    });
     expect(sent[1]!.body).toMatchObject({ openapi_url: 'https://x.test/openapi.json' });
   });
 
   it('turns the model off for page and requirement sources when switched off', () => {
-    const [page] = submissions({ ...EMPTY_FORM, source: 'page', pageUrl: 'https://app.test/', model: false }, 'p');
-    expect(page!.body).toMatchObject({ url: 'https://app.test/', test_type: 'automated', options: { llm: 'off' } });
+    const [page] = submissions(
+      { ...EMPTY_FORM, source: 'page', pageUrl: 'https://app.test/', model: false },
+      'p',
+    );
+    expect(page!.body).toMatchObject({
+      url: 'https://app.test/',
+      test_type: 'automated',
+      options: { llm: 'off' },
+    });
     const [cases] = submissions({ ...EMPTY_FORM, source: 'requirements', requirements: 'A\n\nB' }, 'p');
-    expect(cases!.body).toMatchObject({ requirements: ['A', 'B'], test_type: 'manual', options: { llm: 'auto' } });
+    expect(cases!.body).toMatchObject({
+      requirements: ['A', 'B'],
+      test_type: 'manual',
+      options: { llm: 'auto' },
+    });
   });
 
   it('splits requirements on blank lines', () => {

@@ -118,7 +118,13 @@ export function submissions(form: GenerateForm, projectId: string): Submission[]
             project_id: projectId,
             url: form.pageUrl.trim(),
             test_type: form.pageOutput,
-            options: { format: form.caseFormat, max_pages: form.maxPages, repeat: form.repeat, llm, cache: true },
+            options: {
+              format: form.caseFormat,
+              max_pages: form.maxPages,
+              repeat: form.repeat,
+              llm,
+              cache: true,
+            },
           },
         },
       ];
@@ -130,7 +136,13 @@ export function submissions(form: GenerateForm, projectId: string): Submission[]
           project_id: projectId,
           requirements,
           test_type: 'manual',
-          options: { format: form.caseFormat, max_pages: form.maxPages, repeat: form.repeat, llm, cache: true },
+          options: {
+            format: form.caseFormat,
+            max_pages: form.maxPages,
+            repeat: form.repeat,
+            llm,
+            cache: true,
+          },
         },
       };
       return form.plan ? [main, plan({ requirements })] : [main];

@@ -15,7 +15,13 @@ export function ExportSlot({ projectId }: { projectId: string }) {
   return (
     <Group gap="xs" aria-label="Export">
       {exports.map(([path, methods]) => (
-        <Button key={path} variant="default" size="xs" component={Link} to={`/projects/${projectId}/quality#export`}>
+        <Button
+          key={path}
+          variant="default"
+          size="xs"
+          component={Link}
+          to={`/projects/${projectId}/quality#export`}
+        >
           {methods['post']?.summary ?? `Export (${path})`}
         </Button>
       ))}

@@ -32,7 +32,9 @@ export function JobPage() {
   const current = task.data;
   const final = FINAL_STATUSES.includes(current.status);
   const download = () =>
-    downloadWithKey(`/api/v1/tasks/${taskId}/artifacts`, `testops-${current.kind}-${taskId}.zip`).catch(setDownloadError);
+    downloadWithKey(`/api/v1/tasks/${taskId}/artifacts`, `testops-${current.kind}-${taskId}.zip`).catch(
+      setDownloadError,
+    );
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
@@ -43,7 +45,9 @@ export function JobPage() {
           <Group gap="xs">
             <StatusBadge status={current.status} />
             <Text size="sm" c="dimmed" aria-live="polite">
-              {final ? `Finished ${current.finished_at ? new Date(current.finished_at).toLocaleString() : ''}` : CONNECTION_TEXT[connection]}
+              {final
+                ? `Finished ${current.finished_at ? new Date(current.finished_at).toLocaleString() : ''}`
+                : CONNECTION_TEXT[connection]}
             </Text>
             <Anchor component={Link} to={`/projects/${current.project_id}`} size="sm">
               project {current.project_id}
@@ -57,7 +61,11 @@ export function JobPage() {
             </Button>
           )}
           {(current.status === 'failed' || current.status === 'cancelled') && (
-            <Button variant="light" loading={retry.isPending} onClick={() => retry.mutate(undefined, { onSuccess: restart })}>
+            <Button
+              variant="light"
+              loading={retry.isPending}
+              onClick={() => retry.mutate(undefined, { onSuccess: restart })}
+            >
               Retry
             </Button>
           )}
@@ -65,15 +73,19 @@ export function JobPage() {
           {current.status === 'completed' && <ExportSlot projectId={current.project_id} />}
         </Group>
       </Group>
-      {(cancel.error ?? retry.error ?? downloadError) !== undefined && (cancel.error ?? retry.error ?? downloadError) !== null && (
-        <ErrorPanel error={cancel.error ?? retry.error ?? downloadError} />
-      )}
+      {(cancel.error ?? retry.error ?? downloadError) !== undefined &&
+        (cancel.error ?? retry.error ?? downloadError) !== null && (
+          <ErrorPanel error={cancel.error ?? retry.error ?? downloadError} />
+        )}
       {streamError && <ErrorPanel error={streamError} />}
       <Card withBorder>
         <StageTimeline timeline={timeline} />
       </Card>
       {current.errors.length > 0 && (
-        <Alert color={current.status === 'failed' ? 'red' : 'yellow'} title={current.status === 'failed' ? 'Why it failed' : 'Items skipped'}>
+        <Alert
+          color={current.status === 'failed' ? 'red' : 'yellow'}
+          title={current.status === 'failed' ? 'Why it failed' : 'Items skipped'}
+        >
           <List size="sm">
             {current.errors.map((item, index) => (
               <List.Item key={index}>

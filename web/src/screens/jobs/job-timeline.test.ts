@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { applyEvent, EMPTY_TIMELINE } from './job-timeline.ts';
 
 const fold = (...events: [string, Record<string, unknown>][]) =>
-  events.reduce((timeline, [event, data], index) => applyEvent(timeline, { id: index + 1, event, data }), EMPTY_TIMELINE);
+  events.reduce(
+    (timeline, [event, data], index) => applyEvent(timeline, { id: index + 1, event, data }),
+    EMPTY_TIMELINE,
+  );
 
 describe('applyEvent', () => {
   it('turns stage starts and ends into stages with durations, and runs with their counts', () => {

@@ -46,12 +46,19 @@ export function applyEvent(timeline: JobTimeline, event: StreamEvent): JobTimeli
         ...timeline,
         stages: [
           ...timeline.stages,
-          { name: String(data['stage']), state: 'running', durationMs: undefined, detail: data['detail'] as string | undefined },
+          {
+            name: String(data['stage']),
+            state: 'running',
+            durationMs: undefined,
+            detail: data['detail'] as string | undefined,
+          },
         ],
       };
     case 'stage-end': {
       const stages = [...timeline.stages];
-      const index = stages.findLastIndex((stage) => stage.name === data['stage'] && stage.state === 'running');
+      const index = stages.findLastIndex(
+        (stage) => stage.name === data['stage'] && stage.state === 'running',
+      );
       const ended: Stage = {
         name: String(data['stage']),
         state: 'done',
@@ -67,20 +74,32 @@ export function applyEvent(timeline: JobTimeline, event: StreamEvent): JobTimeli
         ...timeline,
         runs: [
           ...timeline.runs,
-          { attempt: Number(data['attempt']), of: Number(data['of']), tests: Number(data['tests']), passed: undefined, failed: undefined },
+          {
+            attempt: Number(data['attempt']),
+            of: Number(data['of']),
+            tests: Number(data['tests']),
+            passed: undefined,
+            failed: undefined,
+          },
         ],
       };
     case 'run-end':
       return {
         ...timeline,
         runs: timeline.runs.map((run) =>
-          run.attempt === data['attempt'] ? { ...run, passed: Number(data['passed']), failed: Number(data['failed']) } : run,
+          run.attempt === data['attempt']
+            ? { ...run, passed: Number(data['passed']), failed: Number(data['failed']) }
+            : run,
         ),
       };
     case 'progress':
       return { ...timeline, percent: Number(data['percent']) };
     case 'status':
-      return { ...timeline, status: String(data['status']), percent: data['status'] === 'completed' ? 100 : timeline.percent };
+      return {
+        ...timeline,
+        status: String(data['status']),
+        percent: data['status'] === 'completed' ? 100 : timeline.percent,
+      };
     case 'log':
     case 'operation-skipped':
     case 'model-fallback': {

@@ -8,7 +8,11 @@ export function StageTimeline({ timeline }: { timeline: JobTimeline }) {
   const active = timeline.stages.filter((stage) => stage.state === 'done').length;
   return (
     <Stack gap="sm">
-      <Progress value={timeline.percent} aria-label={`Progress ${timeline.percent} %`} animated={!timeline.status} />
+      <Progress
+        value={timeline.percent}
+        aria-label={`Progress ${timeline.percent} %`}
+        animated={!timeline.status}
+      />
       {timeline.stages.length === 0 ? (
         <Text size="sm" c="dimmed">
           Waiting for the first stage…

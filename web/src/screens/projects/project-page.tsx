@@ -34,7 +34,8 @@ function HealthCard({ health }: { health: RunHealth | undefined }) {
             </Anchor>
           </Group>
           <Text size="sm">
-            {health.delivered} of {health.generated} tests delivered · {health.defects} suspected defects · {health.flaky} flaky
+            {health.delivered} of {health.generated} tests delivered · {health.defects} suspected defects ·{' '}
+            {health.flaky} flaky
           </Text>
         </Stack>
       ) : (
@@ -108,7 +109,10 @@ export function ProjectPage() {
               <Card withBorder key={group.title}>
                 <Text fw={600}>{group.title}</Text>
                 <Text size="xl" fw={700}>
-                  {items.filter((task) => group.kinds.includes(task.kind) && task.status === 'completed').length}
+                  {
+                    items.filter((task) => group.kinds.includes(task.kind) && task.status === 'completed')
+                      .length
+                  }
                 </Text>
                 <Text size="xs" c="dimmed">
                   completed · {items.filter((task) => group.kinds.includes(task.kind)).length} in all
@@ -120,7 +124,9 @@ export function ProjectPage() {
             Runs
           </Title>
           {items.length === 0 ? (
-            <Empty title="Nothing has run in this project">Generate a suite from a spec, a page or requirements.</Empty>
+            <Empty title="Nothing has run in this project">
+              Generate a suite from a spec, a page or requirements.
+            </Empty>
           ) : (
             <TaskTable tasks={items} />
           )}

@@ -16,7 +16,9 @@ export function ProjectsPage() {
       {projects.isPending && <Loading label="Loading projects…" />}
       {projects.error && <ErrorPanel error={projects.error} onRetry={() => void projects.refetch()} />}
       {projects.data?.length === 0 && (
-        <Empty title="No projects yet">Create one above, then generate tests from a spec, a page or requirements.</Empty>
+        <Empty title="No projects yet">
+          Create one above, then generate tests from a spec, a page or requirements.
+        </Empty>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" style={{ listStyle: 'none', padding: 0 }}>
         {projects.data?.map((project) => (

@@ -15,7 +15,8 @@ const SUITE_KINDS = new Set(['api-tests', 'test-cases']);
 /** The newest completed suite of the project, with what its run said about the target. */
 export function latestRunHealth(tasks: readonly Task[]): RunHealth | undefined {
   const task = tasks.find((candidate) => SUITE_KINDS.has(candidate.kind) && candidate.status === 'completed');
-  const counts = task?.summary?.['tests'] as Partial<Record<'generated' | 'delivered' | 'flaky', number>> | undefined;
+  const counts = task?.summary?.['tests'] as
+    Partial<Record<'generated' | 'delivered' | 'flaky', number>> | undefined;
   if (!task || !counts) return undefined;
   const defects = Number(task.summary?.['suspected_defects'] ?? 0);
   const flaky = Number(counts.flaky ?? task.summary?.['flaky'] ?? 0);

@@ -14,7 +14,12 @@ const shade = (count: number, max: number) => (count === 0 ? 0 : Math.ceil((coun
 /** Coverage as a table of cells coloured by the number of tests: gaps stand out, the numbers stay readable. */
 export function Heatmap({ caption, rows, columns, value }: HeatmapProps) {
   const max = Math.max(0, ...rows.flatMap((row) => columns.map((column) => value(row, column) ?? 0)));
-  if (rows.length === 0) return <Text size="sm" c="dimmed">{caption}: nothing to show.</Text>;
+  if (rows.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {caption}: nothing to show.
+      </Text>
+    );
   return (
     <Table.ScrollContainer minWidth={Math.min(900, 200 + columns.length * 56)}>
       <Table withTableBorder withColumnBorders className="heatmap">
@@ -36,7 +41,10 @@ export function Heatmap({ caption, rows, columns, value }: HeatmapProps) {
               {columns.map((column) => {
                 const count = value(row, column);
                 return (
-                  <Table.Td key={column} className={count === undefined ? 'heatmap-na' : `heatmap-${shade(count, max)}`}>
+                  <Table.Td
+                    key={column}
+                    className={count === undefined ? 'heatmap-na' : `heatmap-${shade(count, max)}`}
+                  >
                     {count === undefined ? <span aria-label="not applicable">·</span> : count}
                   </Table.Td>
                 );

@@ -3,23 +3,40 @@ import { Empty } from '../../components/page-states.tsx';
 import { Heatmap } from './heatmap.tsx';
 import type { OptimisationReport } from './report-types.ts';
 
-function OperationHeatmap({ operations }: { operations: NonNullable<OptimisationReport['coverage']['operations']> }) {
-  const statuses = [...new Set(operations.flatMap((item) => item.statuses.map((status) => String(status.status))))].sort();
+function OperationHeatmap({
+  operations,
+}: {
+  operations: NonNullable<OptimisationReport['coverage']['operations']>;
+}) {
+  const statuses = [
+    ...new Set(operations.flatMap((item) => item.statuses.map((status) => String(status.status)))),
+  ].sort();
   const byOperation = new Map(operations.map((item) => [item.operation, item]));
   return (
     <Heatmap
       caption="Operations × documented statuses (tests per cell)"
       rows={operations.map((item) => item.operation)}
       columns={statuses}
-      value={(row, column) => byOperation.get(row)?.statuses.find((status) => String(status.status) === column)?.tests.length}
+      value={(row, column) =>
+        byOperation.get(row)?.statuses.find((status) => String(status.status) === column)?.tests.length
+      }
     />
   );
 }
 
-function RequirementHeatmap({ requirements }: { requirements: NonNullable<OptimisationReport['coverage']['requirements']> }) {
+function RequirementHeatmap({
+  requirements,
+}: {
+  requirements: NonNullable<OptimisationReport['coverage']['requirements']>;
+}) {
   const byId = new Map(requirements.map((item) => [item.requirement, item.tests.length]));
   return (
-    <Heatmap caption="Requirements × tests" rows={requirements.map((item) => item.requirement)} columns={['tests']} value={(row) => byId.get(row)} />
+    <Heatmap
+      caption="Requirements × tests"
+      rows={requirements.map((item) => item.requirement)}
+      columns={['tests']}
+      value={(row) => byId.get(row)}
+    />
   );
 }
 
@@ -65,7 +82,14 @@ export function OptimisationView({ report }: { report: OptimisationReport }) {
                 <Table.Tr key={suggestion.rank}>
                   <Table.Td>{suggestion.rank}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={suggestion.criticality === 'critical' || suggestion.criticality === 'high' ? 'red' : 'blue'}>
+                    <Badge
+                      variant="light"
+                      color={
+                        suggestion.criticality === 'critical' || suggestion.criticality === 'high'
+                          ? 'red'
+                          : 'blue'
+                      }
+                    >
                       {suggestion.action}
                     </Badge>
                   </Table.Td>
@@ -84,26 +108,37 @@ export function OptimisationView({ report }: { report: OptimisationReport }) {
         <List size="sm" spacing={4}>
           {report.duplicates.exact.map((group) => (
             <List.Item key={`dup:${group.keep.id}`}>
-              Duplicate of <b>{group.keep.title}</b>: {group.duplicates.map((test) => `${test.title} (${test.file}:${test.line})`).join(', ')} — {group.reason}
+              Duplicate of <b>{group.keep.title}</b>:{' '}
+              {group.duplicates.map((test) => `${test.title} (${test.file}:${test.line})`).join(', ')} —{' '}
+              {group.reason}
             </List.Item>
           ))}
           {report.duplicates.near.map((pair) => (
             <List.Item key={`near:${pair.tests[0].id}:${pair.tests[1].id}`}>
-              Near duplicates ({Math.round(pair.similarity * 100)} %): <b>{pair.tests[0].title}</b> and <b>{pair.tests[1].title}</b> — {pair.reason}
+              Near duplicates ({Math.round(pair.similarity * 100)} %): <b>{pair.tests[0].title}</b> and{' '}
+              <b>{pair.tests[1].title}</b> — {pair.reason}
             </List.Item>
           ))}
           {report.outdated.map((item) => (
             <List.Item key={`old:${item.test.id}`}>
-              Outdated: <b>{item.test.title}</b> — {item.problems.map((problem) => problem.message).join('; ')}
+              Outdated: <b>{item.test.title}</b> —{' '}
+              {item.problems.map((problem) => problem.message).join('; ')}
             </List.Item>
           ))}
           {report.conflicts.map((conflict) => (
             <List.Item key={`conflict:${conflict.input}`}>
-              Conflicting on <code>{conflict.input}</code>: {conflict.expectations.map((item) => `${item.test.title} expects ${item.expected}`).join(' vs ')}
+              Conflicting on <code>{conflict.input}</code>:{' '}
+              {conflict.expectations
+                .map((item) => `${item.test.title} expects ${item.expected}`)
+                .join(' vs ')}
             </List.Item>
           ))}
         </List>
-        {report.duplicates.exact.length + report.duplicates.near.length + report.outdated.length + report.conflicts.length === 0 && (
+        {report.duplicates.exact.length +
+          report.duplicates.near.length +
+          report.outdated.length +
+          report.conflicts.length ===
+          0 && (
           <Text size="sm" c="dimmed">
             None found.
           </Text>

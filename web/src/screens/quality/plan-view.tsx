@@ -1,7 +1,12 @@
 import { Badge, Stack, Table, Text, Title } from '@mantine/core';
 import type { TestPlan } from './report-types.ts';
 
-const PRIORITY_COLOUR: Record<string, string> = { critical: 'red', high: 'orange', medium: 'blue', low: 'gray' };
+const PRIORITY_COLOUR: Record<string, string> = {
+  critical: 'red',
+  high: 'orange',
+  medium: 'blue',
+  low: 'gray',
+};
 
 /** The test plan: cases in the order to run them, with their priority and risk score. */
 export function PlanView({ plan }: { plan: TestPlan }) {

@@ -1,4 +1,16 @@
-import { Anchor, Button, Fieldset, Group, Input, List, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Fieldset,
+  Group,
+  Input,
+  List,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -13,7 +25,10 @@ const QUALITY_KINDS = new Set(['validate', 'optimize', 'test-plan', 'prioritize'
 
 async function readFiles(list: FileList | null): Promise<{ path: string; content: string }[]> {
   return Promise.all(
-    [...(list ?? [])].map(async (file) => ({ path: file.webkitRelativePath || file.name, content: await file.text() })),
+    [...(list ?? [])].map(async (file) => ({
+      path: file.webkitRelativePath || file.name,
+      content: await file.text(),
+    })),
   );
 }
 
@@ -29,7 +44,11 @@ export function QualityPage() {
     mutationFn: () =>
       check === 'validate'
         ? sendJson<Accepted>('/api/v1/validate', { project_id: projectId, files })
-        : sendJson<Accepted>('/api/v1/optimize', { project_id: projectId, files, ...(spec.trim() ? { openapi_spec: spec } : {}) }),
+        : sendJson<Accepted>('/api/v1/optimize', {
+            project_id: projectId,
+            files,
+            ...(spec.trim() ? { openapi_spec: spec } : {}),
+          }),
     onSuccess: (accepted) => navigate(`/jobs/${accepted.request_id}`),
   });
   const onSubmit = (event: FormEvent) => {
@@ -58,9 +77,18 @@ export function QualityPage() {
           <Fieldset legend="Test files">
             <Input.Wrapper
               label="Test files"
-              description={files.length ? `${files.length} file(s): ${files.map((file) => file.path).join(', ')}` : 'pytest, Playwright or Allure-as-code files'}
+              description={
+                files.length
+                  ? `${files.length} file(s): ${files.map((file) => file.path).join(', ')}`
+                  : 'pytest, Playwright or Allure-as-code files'
+              }
             >
-              <input type="file" multiple aria-label="Test files" onChange={(event) => void readFiles(event.currentTarget.files).then(setFiles)} />
+              <input
+                type="file"
+                multiple
+                aria-label="Test files"
+                onChange={(event) => void readFiles(event.currentTarget.files).then(setFiles)}
+              />
             </Input.Wrapper>
             {check === 'optimize' && (
               <Textarea

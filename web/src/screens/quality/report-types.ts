@@ -23,19 +23,46 @@ interface TestRef {
 }
 
 export interface OptimisationReport {
-  summary: { tests: number; exactDuplicates: number; nearDuplicatePairs: number; outdatedTests: number; conflicts: number; gaps: number };
+  summary: {
+    tests: number;
+    exactDuplicates: number;
+    nearDuplicatePairs: number;
+    outdatedTests: number;
+    conflicts: number;
+    gaps: number;
+  };
   duplicates: {
     exact: { keep: TestRef; duplicates: TestRef[]; reason: string }[];
     near: { tests: [TestRef, TestRef]; similarity: number; reason: string }[];
   };
-  outdated: { test: TestRef; problems: { kind: string; reference: string; line: number; message: string }[] }[];
-  conflicts: { kind: string; input: string; expectations: { test: TestRef; expected: string; line: number }[]; reason: string }[];
+  outdated: {
+    test: TestRef;
+    problems: { kind: string; reference: string; line: number; message: string }[];
+  }[];
+  conflicts: {
+    kind: string;
+    input: string;
+    expectations: { test: TestRef; expected: string; line: number }[];
+    reason: string;
+  }[];
   coverage: {
-    operations?: { operation: string; statuses: { status: number; tests: string[] }[]; undocumented: { status: number; tests: string[] }[] }[];
+    operations?: {
+      operation: string;
+      statuses: { status: number; tests: string[] }[];
+      undocumented: { status: number; tests: string[] }[];
+    }[];
     requirements?: { requirement: string; text: string; tests: { test: string }[] }[];
     elements?: { page: string; element: string; role: string; name: string; tests: string[] }[];
   };
-  suggestions: { rank: number; action: string; title: string; reason: string; criticality: string; tests: TestRef[]; target: string | undefined }[];
+  suggestions: {
+    rank: number;
+    action: string;
+    title: string;
+    reason: string;
+    criticality: string;
+    tests: TestRef[];
+    target: string | undefined;
+  }[];
 }
 
 export interface TestPlan {
@@ -43,7 +70,15 @@ export interface TestPlan {
   risks: { features: { feature: string; score: number; level: string; mitigation: string }[] };
   prioritisation: {
     formula: string;
-    cases: { rank: number; id: string; title: string; feature: string; suite: string; priority: string; score: number }[];
+    cases: {
+      rank: number;
+      id: string;
+      title: string;
+      feature: string;
+      suite: string;
+      priority: string;
+      score: number;
+    }[];
     existingTests: { rank: number; test?: string; title?: string; score: number }[];
   };
 }

@@ -20,7 +20,13 @@ describe('StandardsView', () => {
   it('groups findings by rule, most frequent first, with file:line and the fix', async () => {
     const report: StandardsReport = {
       summary: { files: 1, tests: 2, errors: 3, warnings: 0, info: 0, score: 70 },
-      files: [{ file: 'tests/test_login.py', score: 70, findings: [finding('allure-title', 3), finding('has-assert', 5), finding('has-assert', 9)] }],
+      files: [
+        {
+          file: 'tests/test_login.py',
+          score: 70,
+          findings: [finding('allure-title', 3), finding('has-assert', 5), finding('has-assert', 9)],
+        },
+      ],
     };
     renderWithProviders(<StandardsView report={report} />);
     const rules = screen.getAllByRole('button', { name: /finding/ });

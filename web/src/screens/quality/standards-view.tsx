@@ -66,7 +66,9 @@ export function StandardsView({ report }: { report: StandardsReport }) {
                     </Table.Thead>
                     <Table.Tbody>
                       {findings.map((finding) => (
-                        <Table.Tr key={`${finding.file}:${finding.line}:${finding.column}:${finding.message}`}>
+                        <Table.Tr
+                          key={`${finding.file}:${finding.line}:${finding.column}:${finding.message}`}
+                        >
                           <Table.Td>
                             <Code>
                               {finding.file}:{finding.line}

@@ -3,7 +3,15 @@ import { useDisclosure } from '@mantine/hooks';
 import { FileView } from './file-view.tsx';
 import { evidenceCompanions, type Finding, type FindingOccurrence } from './run-report.ts';
 
-function Occurrence({ taskId, occurrence, files }: { taskId: string; occurrence: FindingOccurrence; files: readonly string[] }) {
+function Occurrence({
+  taskId,
+  occurrence,
+  files,
+}: {
+  taskId: string;
+  occurrence: FindingOccurrence;
+  files: readonly string[];
+}) {
   const [open, evidence] = useDisclosure(false);
   return (
     <Stack gap={6}>
@@ -12,7 +20,11 @@ function Occurrence({ taskId, occurrence, files }: { taskId: string; occurrence:
       </Text>
       {occurrence.curl && (
         <Group gap="xs" align="flex-start" wrap="nowrap">
-          <Code block style={{ flex: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }} aria-label="curl command">
+          <Code
+            block
+            style={{ flex: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+            aria-label="curl command"
+          >
             {occurrence.curl}
           </Code>
           <CopyButton value={occurrence.curl}>
@@ -42,12 +54,22 @@ function Occurrence({ taskId, occurrence, files }: { taskId: string; occurrence:
 }
 
 /** One suspected defect: what failed, how often, and its evidence (request and response, curl, screenshot, trace). */
-export function DefectCard({ taskId, finding, files }: { taskId: string; finding: Finding; files: readonly string[] }) {
+export function DefectCard({
+  taskId,
+  finding,
+  files,
+}: {
+  taskId: string;
+  finding: Finding;
+  files: readonly string[];
+}) {
   return (
     <Card withBorder component="article" aria-label={finding.title}>
       <Stack gap="sm">
         <Group gap="xs">
-          <Badge color={finding.severity === 'critical' || finding.severity === 'high' ? 'red' : 'orange'}>{finding.severity}</Badge>
+          <Badge color={finding.severity === 'critical' || finding.severity === 'high' ? 'red' : 'orange'}>
+            {finding.severity}
+          </Badge>
           <Badge variant="outline">{finding.kind}</Badge>
           <Text size="xs" c="dimmed">
             {finding.occurrences.length} failing test{finding.occurrences.length === 1 ? '' : 's'}
@@ -55,7 +77,12 @@ export function DefectCard({ taskId, finding, files }: { taskId: string; finding
         </Group>
         <Text fw={600}>{finding.title}</Text>
         {finding.occurrences.map((occurrence) => (
-          <Occurrence key={`${occurrence.test}:${occurrence.operation}`} taskId={taskId} occurrence={occurrence} files={files} />
+          <Occurrence
+            key={`${occurrence.test}:${occurrence.operation}`}
+            taskId={taskId}
+            occurrence={occurrence}
+            files={files}
+          />
         ))}
       </Stack>
     </Card>

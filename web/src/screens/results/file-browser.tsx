@@ -6,7 +6,15 @@ import { Empty, Loading } from '../../components/page-states.tsx';
 import { buildTree, type TreeNode } from './file-tree.ts';
 import { FileView } from './file-view.tsx';
 
-function TreeLinks({ nodes, selected, onSelect }: { nodes: TreeNode[]; selected: string | undefined; onSelect(path: string): void }) {
+function TreeLinks({
+  nodes,
+  selected,
+  onSelect,
+}: {
+  nodes: TreeNode[];
+  selected: string | undefined;
+  onSelect(path: string): void;
+}) {
   return nodes.map((node) =>
     node.path === undefined ? (
       <NavLink key={node.name} label={`${node.name}/`} childrenOffset={12} defaultOpened={nodes.length < 4}>

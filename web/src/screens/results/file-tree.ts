@@ -13,7 +13,9 @@ export function buildTree(paths: readonly string[]): TreeNode[] {
     const parts = path.split('/');
     parts.forEach((part, index) => {
       const file = index === parts.length - 1;
-      let child = node.children.find((candidate) => candidate.name === part && (candidate.path === undefined) !== file);
+      let child = node.children.find(
+        (candidate) => candidate.name === part && (candidate.path === undefined) !== file,
+      );
       if (!child) {
         child = { name: part, path: file ? path : undefined, children: [] };
         node.children.push(child);
@@ -23,7 +25,9 @@ export function buildTree(paths: readonly string[]): TreeNode[] {
   }
   const sort = (nodes: TreeNode[]): TreeNode[] =>
     nodes
-      .sort((a, b) => Number(a.path !== undefined) - Number(b.path !== undefined) || a.name.localeCompare(b.name))
+      .sort(
+        (a, b) => Number(a.path !== undefined) - Number(b.path !== undefined) || a.name.localeCompare(b.name),
+      )
       .map((node) => ({ ...node, children: sort(node.children) }));
   return sort(root.children);
 }

@@ -17,12 +17,16 @@ export function FileView({ taskId, path, line }: { taskId: string; path: string;
   if (archive)
     return (
       <Stack gap="xs" align="flex-start">
-        <Button variant="light" onClick={() => void downloadWithKey(taskFileUrl(taskId, path), path.split('/').at(-1)!)}>
+        <Button
+          variant="light"
+          onClick={() => void downloadWithKey(taskFileUrl(taskId, path), path.split('/').at(-1)!)}
+        >
           Download {path.split('/').at(-1)}
         </Button>
         {path.includes('trace') && (
           <Text size="sm" c="dimmed">
-            Open it with <code>npx playwright show-trace {path.split('/').at(-1)}</code> — the trace viewer runs offline.
+            Open it with <code>npx playwright show-trace {path.split('/').at(-1)}</code> — the trace viewer
+            runs offline.
           </Text>
         )}
       </Stack>

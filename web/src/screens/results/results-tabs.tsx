@@ -25,7 +25,11 @@ function TestsTab({ taskId }: { taskId: string }) {
         <TestList tests={tests.data} selected={selected?.id} onSelect={setSelected} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 7 }}>
-        {selected ? <TestDetail taskId={taskId} test={selected} /> : <Empty title="Choose a test to read its code" />}
+        {selected ? (
+          <TestDetail taskId={taskId} test={selected} />
+        ) : (
+          <Empty title="Choose a test to read its code" />
+        )}
       </Grid.Col>
     </Grid>
   );
@@ -35,7 +39,11 @@ function DefectsTab({ taskId, report }: { taskId: string; report: RunReport }) {
   const files = useTaskFiles(taskId, true);
   const paths = files.data?.items.map((file) => file.path) ?? [];
   if (report.findings.length === 0)
-    return <Empty title="No suspected defects">Every test that ran passed on every repeat, or was quarantined as flaky.</Empty>;
+    return (
+      <Empty title="No suspected defects">
+        Every test that ran passed on every repeat, or was quarantined as flaky.
+      </Empty>
+    );
   return (
     <Stack gap="md">
       {report.findings.map((finding) => (
@@ -43,7 +51,8 @@ function DefectsTab({ taskId, report }: { taskId: string; report: RunReport }) {
       ))}
       {report.flaky.length > 0 && (
         <Text size="sm">
-          Flaky (quarantined): {report.flaky.map((item) => `${item.test} (${item.passes}/${item.runs})`).join(', ')}
+          Flaky (quarantined):{' '}
+          {report.flaky.map((item) => `${item.test} (${item.passes}/${item.runs})`).join(', ')}
         </Text>
       )}
     </Stack>

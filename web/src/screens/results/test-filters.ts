@@ -24,5 +24,7 @@ export function filterTests(tests: readonly TestItem[], filters: TestFilters): T
 
 /** The operations and pages the tests are about, for the target filter's choices. */
 export function testTargets(tests: readonly TestItem[]): string[] {
-  return [...new Set(tests.map((test) => test.target).filter((target): target is string => Boolean(target)))].sort();
+  return [
+    ...new Set(tests.map((test) => test.target).filter((target): target is string => Boolean(target))),
+  ].sort();
 }

@@ -1,7 +1,12 @@
 import type { TestItem } from '../../api/api-types.ts';
 
 const STATUSES: TestItem['status'][] = ['delivered', 'delivered', 'delivered', 'defect', 'flaky'];
-const OPERATIONS = ['GET /api/v1/vms', 'POST /api/v1/vms', 'GET /api/v1/disks', 'DELETE /api/v1/disks/{disk_id}'];
+const OPERATIONS = [
+  'GET /api/v1/vms',
+  'POST /api/v1/vms',
+  'GET /api/v1/disks',
+  'DELETE /api/v1/disks/{disk_id}',
+];
 
 /** A list of generated tests shaped like the service's, for component tests and the list benchmark. */
 export function sampleTests(count: number): TestItem[] {

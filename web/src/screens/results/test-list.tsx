@@ -103,7 +103,12 @@ export function TestList({ tests, selected, onSelect, height = 480 }: TestListPr
                     onClick={() => onSelect(test)}
                   >
                     <Group gap="xs" wrap="nowrap">
-                      <Badge size="sm" variant="light" color={STATUS_COLOUR[test.status]} style={{ flexShrink: 0 }}>
+                      <Badge
+                        size="sm"
+                        variant="light"
+                        color={STATUS_COLOUR[test.status]}
+                        style={{ flexShrink: 0 }}
+                      >
                         {test.status}
                       </Badge>
                       <Stack gap={0} style={{ minWidth: 0 }}>

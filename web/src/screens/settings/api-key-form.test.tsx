@@ -6,7 +6,11 @@ import { renderWithProviders } from '../../test-render.tsx';
 import { ApiKeyForm } from './api-key-form.tsx';
 
 const answer = (status: number, body: unknown) =>
-  vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+  vi
+    .spyOn(globalThis, 'fetch')
+    .mockResolvedValue(
+      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+    );
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -22,7 +26,13 @@ describe('ApiKeyForm', () => {
   });
 
   it('drops a refused key and shows the service’s error', async () => {
-    answer(401, { error: { code: 'TESTOPS_UNAUTHENTICATED', message: 'the API key is unknown or revoked', request_id: 'r' } });
+    answer(401, {
+      error: {
+        code: 'TESTOPS_UNAUTHENTICATED',
+        message: 'the API key is unknown or revoked',
+        request_id: 'r',
+      },
+    });
     renderWithProviders(<ApiKeyForm />);
     await userEvent.type(screen.getByLabelText('API key'), 'tok_bad');
     await userEvent.click(screen.getByRole('button', { name: 'Save and check' }));

@@ -35,10 +35,15 @@ export function ApiKeyForm() {
       <Stack gap="xs">
         <Text size="sm">
           A server reachable from other machines needs a key: create one on the server with{' '}
-          <Code>testops keys create --project &lt;id&gt;</Code> (or <Code>--project "*"</Code> for every project). It is kept in
-          this browser only.
+          <Code>testops keys create --project &lt;id&gt;</Code> (or <Code>--project "*"</Code> for every
+          project). It is kept in this browser only.
         </Text>
-        <PasswordInput label="API key" value={key} onChange={(event) => setKey(event.currentTarget.value)} autoComplete="off" />
+        <PasswordInput
+          label="API key"
+          value={key}
+          onChange={(event) => setKey(event.currentTarget.value)}
+          autoComplete="off"
+        />
         <Group gap="xs">
           <Button type="submit" loading={check.isPending} disabled={!key.trim()}>
             Save and check

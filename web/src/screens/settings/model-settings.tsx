@@ -7,7 +7,10 @@ import { Loading } from '../../components/page-states.tsx';
 
 /** The model the server uses (set in its environment), and "test connection": one tiny real call. */
 export function ModelSettings() {
-  const model = useQuery({ queryKey: ['llm'], queryFn: ({ signal }) => getJson<ModelInfo>('/api/v1/llm', signal) });
+  const model = useQuery({
+    queryKey: ['llm'],
+    queryFn: ({ signal }) => getJson<ModelInfo>('/api/v1/llm', signal),
+  });
   const check = useMutation({ mutationFn: () => sendJson<ModelCheck>('/api/v1/llm/check', {}) });
   if (model.isPending) return <Loading label="Loading the model settings…" />;
   if (model.error) return <ErrorPanel error={model.error} />;
@@ -15,12 +18,14 @@ export function ModelSettings() {
     <Stack gap="xs">
       {model.data.configured ? (
         <Text size="sm">
-          <b>{model.data.provider}</b> · {model.data.model ?? 'first model the provider lists'} at <Code>{model.data.base_url}</Code>
+          <b>{model.data.provider}</b> · {model.data.model ?? 'first model the provider lists'} at{' '}
+          <Code>{model.data.base_url}</Code>
         </Text>
       ) : (
         <Text size="sm">
-          No model is configured: everything works without one. To add one, set <Code>TESTOPS_LLM_PROVIDER</Code> (or{' '}
-          <Code>TESTOPS_LLM_BASE_URL</Code>), <Code>TESTOPS_LLM_MODEL</Code> and <Code>TESTOPS_LLM_API_KEY</Code> where the server runs.
+          No model is configured: everything works without one. To add one, set{' '}
+          <Code>TESTOPS_LLM_PROVIDER</Code> (or <Code>TESTOPS_LLM_BASE_URL</Code>),{' '}
+          <Code>TESTOPS_LLM_MODEL</Code> and <Code>TESTOPS_LLM_API_KEY</Code> where the server runs.
         </Text>
       )}
       <Group>
@@ -32,7 +37,8 @@ export function ModelSettings() {
       {check.data && (
         <Stack gap={4} role="status">
           <Text size="sm" c="green.8">
-            {check.data.model} answered “{check.data.answer}” in {check.data.latency_ms} ms (first token {check.data.first_token_ms} ms).
+            {check.data.model} answered “{check.data.answer}” in {check.data.latency_ms} ms (first token{' '}
+            {check.data.first_token_ms} ms).
           </Text>
           <Table>
             <Table.Tbody>
@@ -40,7 +46,8 @@ export function ModelSettings() {
                 <Table.Tr key={name}>
                   <Table.Td>{name}</Table.Td>
                   <Table.Td>
-                    <Badge color={probe.found ? 'green' : 'gray'}>{probe.found ? 'yes' : 'no'}</Badge> {probe.detail}
+                    <Badge color={probe.found ? 'green' : 'gray'}>{probe.found ? 'yes' : 'no'}</Badge>{' '}
+                    {probe.detail}
                   </Table.Td>
                 </Table.Tr>
               ))}
