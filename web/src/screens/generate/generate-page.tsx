@@ -101,11 +101,12 @@ export function GeneratePage() {
                 )}
                 <Input.Wrapper
                   label="OpenAPI file"
+                  id="openapi-file"
                   description={specName ? `Loaded: ${specName}` : 'YAML or JSON'}
                 >
                   <input
                     type="file"
-                    aria-label="OpenAPI file"
+                    id="openapi-file"
                     accept=".yaml,.yml,.json"
                     onChange={(event) => void readFile(event.currentTarget.files?.[0])}
                   />
@@ -124,6 +125,14 @@ export function GeneratePage() {
                   type="url"
                   value={form.baseUrl}
                   onChange={(event) => set('baseUrl', event.currentTarget.value)}
+                />
+                <Textarea
+                  label="Only these operations"
+                  description="One “METHOD /path” or operationId per line; every operation when empty"
+                  autosize
+                  minRows={1}
+                  value={form.operations}
+                  onChange={(event) => set('operations', event.currentTarget.value)}
                 />
                 <Select
                   label="Output"

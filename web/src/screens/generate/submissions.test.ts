@@ -9,6 +9,7 @@ describe('submissions', () => {
         specText: 'openapi: 3.0.0',
         baseUrl: ' http://127.0.0.1:4010 ',
         headers: 'Authorization: Bearer t0ken\n\n',
+        operations: 'GET /api/v1/vms\n listVms ',
         variables: 'project_id=42',
         secretVariables: 'password = hunter22',
         repeat: 2,
@@ -22,6 +23,7 @@ describe('submissions', () => {
         project_id: 'billing',
         openapi_spec: 'openapi: 3.0.0',
         base_url: 'http://127.0.0.1:4010',
+        endpoints: ['GET /api/v1/vms', 'listVms'],
         options: {
           format: 'playwright-ts',
           run: true,

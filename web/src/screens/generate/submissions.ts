@@ -11,6 +11,8 @@ export interface GenerateForm {
   pageUrl: string;
   requirements: string;
   baseUrl: string;
+  /** One "METHOD /path" or operationId per line; every operation when empty. */
+  operations: string;
   apiFormat: 'playwright-ts' | 'pytest';
   caseFormat: 'allure-python' | 'markdown' | 'csv' | 'json';
   /** Page sources: automated Playwright UI tests, manual cases, or both. */
@@ -36,6 +38,7 @@ export const EMPTY_FORM: GenerateForm = {
   pageUrl: '',
   requirements: '',
   baseUrl: '',
+  operations: '',
   apiFormat: 'playwright-ts',
   caseFormat: 'allure-python',
   pageOutput: 'automated',
@@ -97,6 +100,7 @@ export function submissions(form: GenerateForm, projectId: string): Submission[]
           project_id: projectId,
           ...specSource(form),
           ...(form.baseUrl.trim() ? { base_url: form.baseUrl.trim() } : {}),
+          ...(lines(form.operations).length > 0 ? { endpoints: lines(form.operations) } : {}),
           options: {
             format: form.apiFormat,
             run: form.run && form.baseUrl.trim() !== '',

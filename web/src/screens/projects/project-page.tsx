@@ -28,7 +28,9 @@ function HealthCard({ health }: { health: RunHealth | undefined }) {
       {health ? (
         <Stack gap={4} mt="xs">
           <Group gap="xs">
-            <Badge color={VERDICT_COLOUR[health.verdict]}>{health.verdict}</Badge>
+            <Badge variant="light" color={VERDICT_COLOUR[health.verdict]}>
+              {health.verdict}
+            </Badge>
             <Anchor component={Link} to={`/jobs/${health.task.request_id}`} size="sm">
               open the run
             </Anchor>

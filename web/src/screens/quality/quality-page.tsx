@@ -74,9 +74,10 @@ export function QualityPage() {
               onChange={(value) => setCheck(value as Check)}
             />
           </Input.Wrapper>
-          <Fieldset legend="Test files">
+          <Fieldset legend="What to check">
             <Input.Wrapper
               label="Test files"
+              id="test-files"
               description={
                 files.length
                   ? `${files.length} file(s): ${files.map((file) => file.path).join(', ')}`
@@ -86,7 +87,7 @@ export function QualityPage() {
               <input
                 type="file"
                 multiple
-                aria-label="Test files"
+                id="test-files"
                 onChange={(event) => void readFiles(event.currentTarget.files).then(setFiles)}
               />
             </Input.Wrapper>

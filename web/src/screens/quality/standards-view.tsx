@@ -45,7 +45,9 @@ export function StandardsView({ report }: { report: StandardsReport }) {
             <Accordion.Item key={rule} value={rule}>
               <Accordion.Control>
                 <Group gap="xs">
-                  <Badge color={SEVERITY_COLOUR[findings[0]!.severity]}>{findings[0]!.severity}</Badge>
+                  <Badge variant="light" color={SEVERITY_COLOUR[findings[0]!.severity]}>
+                    {findings[0]!.severity}
+                  </Badge>
                   <Text fw={600}>{rule}</Text>
                   <Text size="sm" c="dimmed">
                     {findings.length} finding{findings.length === 1 ? '' : 's'}

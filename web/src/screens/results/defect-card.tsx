@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { FileView } from './file-view.tsx';
+import { resolveArtifact } from './artifact-paths.ts';
 import { evidenceCompanions, type Finding, type FindingOccurrence } from './run-report.ts';
 
 function Occurrence({
@@ -13,6 +14,7 @@ function Occurrence({
   files: readonly string[];
 }) {
   const [open, evidence] = useDisclosure(false);
+  const path = resolveArtifact(occurrence.evidence, files) ?? occurrence.evidence;
   return (
     <Stack gap={6}>
       <Text size="sm">
@@ -43,9 +45,9 @@ function Occurrence({
       </Group>
       {open && (
         <Stack gap="xs">
-          <FileView taskId={taskId} path={occurrence.evidence} />
-          {evidenceCompanions(occurrence.evidence, files).map((path) => (
-            <FileView key={path} taskId={taskId} path={path} />
+          <FileView taskId={taskId} path={path} />
+          {evidenceCompanions(path, files).map((companion) => (
+            <FileView key={companion} taskId={taskId} path={companion} />
           ))}
         </Stack>
       )}
@@ -67,7 +69,10 @@ export function DefectCard({
     <Card withBorder component="article" aria-label={finding.title}>
       <Stack gap="sm">
         <Group gap="xs">
-          <Badge color={finding.severity === 'critical' || finding.severity === 'high' ? 'red' : 'orange'}>
+          <Badge
+            variant="light"
+            color={finding.severity === 'critical' || finding.severity === 'high' ? 'red' : 'orange'}
+          >
             {finding.severity}
           </Badge>
           <Badge variant="outline">{finding.kind}</Badge>

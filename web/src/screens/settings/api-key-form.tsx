@@ -61,7 +61,7 @@ export function ApiKeyForm() {
             Forget the key
           </Button>
           {saved && !check.isPending && (
-            <Text size="sm" c="green.8" role="status">
+            <Text size="sm" c="var(--mantine-color-green-light-color)" role="status">
               A key is saved and accepted.
             </Text>
           )}

@@ -36,7 +36,7 @@ export function ModelSettings() {
       {check.error && <ErrorPanel error={check.error} />}
       {check.data && (
         <Stack gap={4} role="status">
-          <Text size="sm" c="green.8">
+          <Text size="sm" c="var(--mantine-color-green-light-color)">
             {check.data.model} answered “{check.data.answer}” in {check.data.latency_ms} ms (first token{' '}
             {check.data.first_token_ms} ms).
           </Text>
@@ -46,7 +46,9 @@ export function ModelSettings() {
                 <Table.Tr key={name}>
                   <Table.Td>{name}</Table.Td>
                   <Table.Td>
-                    <Badge color={probe.found ? 'green' : 'gray'}>{probe.found ? 'yes' : 'no'}</Badge>{' '}
+                    <Badge variant="light" color={probe.found ? 'green' : 'gray'}>
+                      {probe.found ? 'yes' : 'no'}
+                    </Badge>{' '}
                     {probe.detail}
                   </Table.Td>
                 </Table.Tr>

@@ -1,0 +1,28 @@
+import type { Page } from '@playwright/test';
+
+/** The quality screen: standards checks and optimisation of uploaded test files. */
+export class QualityPage {
+  constructor(private readonly page: Page) {}
+
+  async runStandardsCheck(files: { name: string; content: string }[]): Promise<void> {
+    await this.page.getByRole('heading', { name: 'Quality' }).waitFor();
+    await this.page
+      .getByLabel('Test files')
+      .setInputFiles(
+        files.map((file) => ({
+          name: file.name,
+          mimeType: 'text/x-python',
+          buffer: Buffer.from(file.content),
+        })),
+      );
+    await this.page.getByRole('button', { name: 'Run the standards check' }).click();
+    await this.page.waitForURL(/\/jobs\//);
+  }
+
+  /** The rules listed in the report, with their finding counts. */
+  async rules(): Promise<string[]> {
+    const rules = this.page.getByRole('button', { name: /finding/ });
+    await rules.first().waitFor();
+    return rules.allTextContents();
+  }
+}
