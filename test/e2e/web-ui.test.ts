@@ -8,7 +8,7 @@ import type { Browser, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startComputeApi, type RunningComputeApi } from '../../examples/compute-api/server.ts';
+import { startComputeApi, type ComputeApiServer } from '../../examples/compute-api/server.ts';
 import { loadServiceConfig } from '../../src/service/config.ts';
 import { webUiBuilt } from '../../src/service/http/web-ui.ts';
 import { startServer, type RunningServer } from '../../src/service/start-server.ts';
@@ -25,7 +25,7 @@ const JOB_TIMEOUT_MS = 240_000;
 
 let dataDir: TempDataDir;
 let server: RunningServer;
-let faulty: RunningComputeApi;
+let faulty: ComputeApiServer;
 let browser: Browser;
 let page: Page;
 const axe: Record<string, string[]> = {};

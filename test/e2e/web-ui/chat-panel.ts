@@ -12,9 +12,8 @@ export class ChatPanel {
     await panel.getByLabel('Message').fill(message);
     await panel.getByRole('button', { name: 'Send' }).click();
     await panel.getByRole('button', { name: 'Regenerate' }).waitFor();
-    await this.page.waitForFunction(
-      () => !document.querySelector('[aria-label="Project chat"] [data-loading]'),
-    );
+    // The reply has finished when Send is no longer loading.
+    await panel.locator('button[type=submit]:not([data-loading])').waitFor();
     const turns = panel.getByRole('log', { name: 'Conversation' }).locator('.mantine-Paper-root');
     return (await turns.last().textContent()) ?? '';
   }

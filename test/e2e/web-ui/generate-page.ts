@@ -18,7 +18,11 @@ export class GeneratePage {
     await this.page.getByRole('heading', { name: 'Generate tests' }).waitFor();
     if (request.demo)
       await this.page.getByRole('button', { name: `Use the bundled ${request.demo} demo` }).click();
-    if (request.specFile) await this.page.getByLabel('OpenAPI file').setInputFiles(request.specFile);
+    if (request.specFile)
+      await this.page
+        .getByRole('form', { name: 'Generate tests' })
+        .locator('input[type=file]')
+        .setInputFiles(request.specFile);
     if (request.specFile) await this.page.getByText(/^Loaded: /).waitFor();
     if (request.baseUrl) await this.page.getByLabel('Base URL of the API').fill(request.baseUrl);
     if (request.headers)

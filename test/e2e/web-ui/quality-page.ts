@@ -6,15 +6,13 @@ export class QualityPage {
 
   async runStandardsCheck(files: { name: string; content: string }[]): Promise<void> {
     await this.page.getByRole('heading', { name: 'Quality' }).waitFor();
-    await this.page
-      .getByLabel('Test files')
-      .setInputFiles(
-        files.map((file) => ({
-          name: file.name,
-          mimeType: 'text/x-python',
-          buffer: Buffer.from(file.content),
-        })),
-      );
+    await this.page.getByLabel('Test files').setInputFiles(
+      files.map((file) => ({
+        name: file.name,
+        mimeType: 'text/x-python',
+        buffer: Buffer.from(file.content),
+      })),
+    );
     await this.page.getByRole('button', { name: 'Run the standards check' }).click();
     await this.page.waitForURL(/\/jobs\//);
   }

@@ -1,7 +1,10 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import type { Task } from '../../api/api-types.ts';
+import { useQuery } from '@tanstack/react-query';
+import { getJson } from '../../api/api-client.ts';
 import { useProject } from '../../api/projects.ts';
+import { hasRoute, useServiceRoutes } from '../../api/service-routes.ts';
 import { useTasks } from '../../api/tasks.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { Empty, Loading } from '../../components/page-states.tsx';
@@ -80,6 +83,32 @@ function TaskTable({ tasks }: { tasks: Task[] }) {
   );
 }
 
+/** The project's chats, when the service keeps them. */
+function ChatsCard({ projectId }: { projectId: string }) {
+  const routes = useServiceRoutes();
+  const chats = useQuery({
+    queryKey: ['chats', projectId],
+    enabled: hasRoute(routes.data, '/api/v1/projects/{id}/chats'),
+    queryFn: ({ signal }) =>
+      getJson<{ items: { id: string; title: string }[] }>(
+        `/api/v1/projects/${projectId}/chats?limit=200`,
+        signal,
+      ),
+  });
+  if (!chats.data) return null;
+  return (
+    <Card withBorder>
+      <Text fw={600}>Chats</Text>
+      <Text size="xl" fw={700}>
+        {chats.data.items.length}
+      </Text>
+      <Text size="xs" c="dimmed" truncate>
+        {chats.data.items[0]?.title ?? 'open the chat from the header'}
+      </Text>
+    </Card>
+  );
+}
+
 export function ProjectPage() {
   const { projectId = 'default' } = useParams();
   const project = useProject(projectId);
@@ -121,6 +150,7 @@ export function ProjectPage() {
                 </Text>
               </Card>
             ))}
+            <ChatsCard projectId={projectId} />
           </SimpleGrid>
           <Title order={2} size="h4">
             Runs
