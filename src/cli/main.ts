@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
 import { errorSpec, exitCodeOf } from '../core/error-catalogue.ts';
 import { isTestopsError } from '../core/errors.ts';
+import { registerChatCommand } from './commands/chat.ts';
 import { registerDemoCommands } from './commands/demo.ts';
 import { registerGenerateCommands } from './commands/generate.ts';
 import { registerRunCommand } from './commands/run.ts';
@@ -48,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
   registerServeCommands(program);
   registerKeysCommands(program, setExitCode);
   registerLlmCommands(program, setExitCode);
+  registerChatCommand(program);
   try {
     await program.parseAsync(argv);
     return exitCode;

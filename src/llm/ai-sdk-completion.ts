@@ -1,5 +1,13 @@
 import { createOpenAICompatible, type OpenAICompatibleProvider } from '@ai-sdk/openai-compatible';
-import { embedMany, generateText, jsonSchema, streamText, tool, type OutputInterface } from 'ai';
+import {
+  embedMany,
+  generateText,
+  jsonSchema,
+  streamText,
+  tool,
+  type LanguageModel,
+  type OutputInterface,
+} from 'ai';
 import { ModelError } from '../core/model-errors.ts';
 import { withModelSpan } from './model-span.ts';
 import type { CompletionRequest, CompletionResult, TextCompletion } from './text-completion.ts';
@@ -73,6 +81,11 @@ export class AiSdkCompletion implements TextCompletion {
       },
       (result) => ({ input: result.inputTokens, output: result.outputTokens }),
     );
+  }
+
+  /** The SDK's model handle, for streamed chat (`chat-stream.ts`) over the same fetch. */
+  languageModel(): LanguageModel {
+    return this.sdk.chatModel(this.model);
   }
 
   /** The tiniest real call (one output token): for readiness probes. */
@@ -167,7 +180,8 @@ async function sdkCall<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function asModelError(error: unknown): ModelError {
+/** Any failure of an SDK call as a `ModelError` (the one our fetch threw, or the provider's answer). */
+export function asModelError(error: unknown): ModelError {
   for (let current = error, depth = 0; current instanceof Error && depth < 8; depth += 1) {
     if (current instanceof ModelError) return current;
     current = current.cause;

@@ -1,23 +1,32 @@
-import { SpanStatusCode, trace } from '@opentelemetry/api';
+import { SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
 
-const TRACER = 'testops-llm';
+export const MODEL_TRACER = 'testops-llm';
+
+/** GenAI semantic-convention attributes of a model call; prompts and keys are never attributes. */
+export function modelSpanAttributes(attributes: {
+  provider: string;
+  model: string;
+  task: string;
+}): Attributes {
+  return {
+    'gen_ai.operation.name': 'chat',
+    'gen_ai.system': attributes.provider,
+    'gen_ai.request.model': attributes.model,
+    'testops.llm.task': attributes.task,
+  };
+}
 
 /**
- * One span per model call (GenAI semantic-convention attribute names); a no-op unless the
- * process registered a tracer provider (the service does). Prompts and keys are never attributes.
+ * One span per model call; a no-op unless the process registered a tracer provider (the
+ * service does).
  */
 export async function withModelSpan<T>(
   attributes: { provider: string; model: string; task: string },
   work: () => Promise<T>,
   tokens: (result: T) => { input: number; output: number },
 ): Promise<T> {
-  return trace.getTracer(TRACER).startActiveSpan(`chat ${attributes.model}`, async (span) => {
-    span.setAttributes({
-      'gen_ai.operation.name': 'chat',
-      'gen_ai.system': attributes.provider,
-      'gen_ai.request.model': attributes.model,
-      'testops.llm.task': attributes.task,
-    });
+  return trace.getTracer(MODEL_TRACER).startActiveSpan(`chat ${attributes.model}`, async (span) => {
+    span.setAttributes(modelSpanAttributes(attributes));
     try {
       const result = await work();
       const used = tokens(result);

@@ -5,9 +5,11 @@ import type {
   StructuredResult,
   UsageSink,
 } from '../core/model-client.ts';
+import type { ChatModel, ChatStreamPart, ChatStreamRequest } from '../core/chat-model.ts';
 import { ModelError } from '../core/model-errors.ts';
 import type { ResponseCache } from '../core/response-cache.ts';
 import { AiSdkCompletion } from './ai-sdk-completion.ts';
+import { streamChatReply } from './chat-stream.ts';
 import { breakerFor } from './circuit-breaker.ts';
 import { ConcurrencyLimit } from './concurrency-limit.ts';
 import type { LlmSettings } from './llm-settings.ts';
@@ -23,7 +25,7 @@ export interface OpenModelClientOptions {
 }
 
 /** The port's implementation, plus what `testops llm check` needs to probe the model. */
-export interface LlmClient extends ModelClient {
+export interface LlmClient extends ModelClient, ChatModel {
   readonly settings: Readonly<LlmSettings>;
   readonly capabilities: ModelCapabilities;
   readonly completion: AiSdkCompletion;
@@ -76,6 +78,18 @@ export async function openModelClient(options: OpenModelClientOptions): Promise<
     capabilities,
     completion,
     fetch: fetcher,
+    streamChat(request: ChatStreamRequest): AsyncIterable<ChatStreamPart> {
+      return streamChatReply(
+        {
+          provider,
+          model,
+          languageModel: completion.languageModel(),
+          prices: settings.prices,
+          ...(options.onUsage ? { onUsage: options.onUsage } : {}),
+        },
+        request,
+      );
+    },
     generateObject<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>> {
       return generateStructured(completion, request, {
         capabilities,

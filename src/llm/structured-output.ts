@@ -10,8 +10,9 @@ import { ModelError } from '../core/model-errors.ts';
 import type { ResponseCache } from '../core/response-cache.ts';
 import { cacheKeyOf } from './cache-key.ts';
 import { parseJsonText } from './json-text.ts';
-import { costOf, type PriceTable } from './price-table.ts';
+import type { PriceTable } from './price-table.ts';
 import type { ChatMessage, CompletionResult, TextCompletion } from './text-completion.ts';
+import { usageRecord } from './usage-record.ts';
 
 export interface StructuredOptions {
   capabilities: Pick<ModelCapabilities, 'supportsStructuredOutputs'>;
@@ -176,21 +177,5 @@ function usageOf(
   outcome: ModelUsage['outcome'],
   prices: PriceTable = {},
 ): ModelUsage {
-  const tokens = {
-    inputTokens: result?.inputTokens ?? 0,
-    outputTokens: result?.outputTokens ?? 0,
-    cachedInputTokens: result?.cachedInputTokens ?? 0,
-  };
-  const cost = costOf(prices, completion.model, tokens);
-  return {
-    provider: completion.provider,
-    model: completion.model,
-    task,
-    ...tokens,
-    latencyMs: result?.latencyMs ?? 0,
-    fromCache: result === undefined && outcome === 'ok',
-    outcome,
-    costUsd: cost.usd,
-    costRub: cost.rub,
-  };
+  return usageRecord(completion, task, result, outcome, prices);
 }

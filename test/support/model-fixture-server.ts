@@ -18,6 +18,14 @@ export interface FixtureResponse {
   answer?: string;
   wrap?: 'fence';
   stallAfterChunks?: number;
+  /** Pause between streamed chunks (5 ms when absent). */
+  chunkDelayMs?: number;
+  /**
+   * Calls this tool when the request offers it; once the conversation holds the tool's result,
+   * answers with `content`. Absent, a request with tools calls the first one with `{}`; null,
+   * the step answers with `content` whatever tools are offered.
+   */
+  toolCall?: { name: string; arguments?: Record<string, unknown> } | null;
 }
 
 export interface RecordedRequest {
@@ -121,22 +129,25 @@ async function answer(request: ChatRequest, step: FixtureResponse, response: Ser
     completion_tokens: 0,
     prompt_tokens_details: { cached_tokens: 0 },
   };
-  if (request.tools && request.tools.length > 0 && request.tool_choice !== 'none') {
-    const call = {
-      id: 'call_fixture_1',
-      type: 'function',
-      function: { name: request.tools[0]!.function.name, arguments: '{}' },
-    };
-    return send(
-      response,
-      200,
-      completion(
-        request.model,
-        { role: 'assistant', content: null, tool_calls: [call] },
-        'tool_calls',
-        usage,
-      ),
+  const call = toolCallOf(request, step);
+  if (call) {
+    if (!request.stream)
+      return send(
+        response,
+        200,
+        completion(
+          request.model,
+          { role: 'assistant', content: null, tool_calls: [call] },
+          'tool_calls',
+          usage,
+        ),
+      );
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    response.write(
+      `data: ${JSON.stringify(chunk(request.model, { role: 'assistant', tool_calls: [{ index: 0, ...call }] }, null))}\n\n`,
     );
+    response.write(`data: ${JSON.stringify({ ...chunk(request.model, {}, 'tool_calls'), usage })}\n\n`);
+    return void response.end('data: [DONE]\n\n');
   }
   const content = contentOf(step, request);
   usage.completion_tokens = Math.ceil(content.length / 4);
@@ -147,10 +158,24 @@ async function answer(request: ChatRequest, step: FixtureResponse, response: Ser
   for (const [index, piece] of pieces.entries()) {
     if (step.stallAfterChunks !== undefined && index >= step.stallAfterChunks) return; // never ends
     response.write(`data: ${JSON.stringify(chunk(request.model, { content: piece }, null))}\n\n`);
-    await delay(5);
+    await delay(step.chunkDelayMs ?? 5);
   }
   response.write(`data: ${JSON.stringify({ ...chunk(request.model, {}, 'stop'), usage })}\n\n`);
   response.end('data: [DONE]\n\n');
+}
+
+/** The tool call this step makes, if any: none once the conversation holds a tool's result. */
+function toolCallOf(request: ChatRequest, step: FixtureResponse) {
+  if (!request.tools || request.tools.length === 0 || request.tool_choice === 'none') return undefined;
+  if (step.toolCall === null || request.messages.at(-1)?.role === 'tool') return undefined;
+  const offered = request.tools.map((offer) => offer.function.name);
+  const name = step.toolCall ? step.toolCall.name : offered[0]!;
+  if (!offered.includes(name)) return undefined;
+  return {
+    id: `call_fixture_${request.messages.length}`,
+    type: 'function',
+    function: { name, arguments: JSON.stringify(step.toolCall?.arguments ?? {}) },
+  };
 }
 
 function contentOf(step: FixtureResponse, request: ChatRequest): string {

@@ -10,6 +10,7 @@ import { registerBodyGuard } from './body-guard.ts';
 import { frameworkErrors, registerErrorHandling } from './error-response.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
 import { registerChatRoutes } from './routes/chat-routes.ts';
+import { registerCopilotRoutes } from './routes/copilot-routes.ts';
 import { registerDemoRoutes } from './routes/demo-routes.ts';
 import { registerModelRoutes } from './routes/model-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(
   registerArtifactRoutes(app, context);
   registerProjectRoutes(app, context);
   registerChatRoutes(app, context);
+  registerCopilotRoutes(app, context);
   registerDemoRoutes(app, context);
   registerModelRoutes(app, context);
   const webUi = options.webUi ?? WEB_UI_DIR;

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { Chat, MessageRecord } from '../store/stores.ts';
+import { projectIdSchema } from '../jobs/job-inputs.ts';
 import { projectParams } from './project-contracts.ts';
+
+const messageId = z.uuid({ error: 'a message id as the history returns it' });
+const chatId = z.uuid({ error: 'a chat id as returned when the chat was created' });
 
 /** Chats of a project and their messages (the history). */
 
@@ -10,7 +14,7 @@ export const newChatSchema = z.strictObject({ title: title.optional() });
 export const chatChangesSchema = z.strictObject({ title });
 
 export const chatParams = projectParams.extend({
-  chat_id: z.string().max(200).describe('A chat id as returned when the chat was created.'),
+  chat_id: chatId,
 });
 
 export const chatSchema = z.object({
@@ -32,7 +36,7 @@ export const pageQuery = z.object({
 });
 
 export const historyQuery = z.object({
-  chat_id: z.string().max(200).optional(),
+  chat_id: chatId.optional(),
   trace_id: z
     .string()
     .regex(/^[0-9a-f]{32}$/, 'a W3C trace id: 32 lower-case hex digits')
@@ -108,3 +112,69 @@ export function messageView(message: MessageRecord): z.infer<typeof messageSchem
     created_at: message.createdAt.toISOString(),
   };
 }
+
+const turnMessage = z.object({
+  role: z.enum(['system', 'user', 'assistant']),
+  content: z.string().max(100_000, 'at most 100,000 characters per message'),
+});
+
+const messagesField = z
+  .array(turnMessage)
+  .max(500, 'at most 500 messages')
+  .describe(
+    'OpenAI-style messages; the last user message is the question. In an existing chat the stored branch is the history and earlier messages are ignored.',
+  );
+
+export const projectChatRequestSchema = z.object({
+  messages: messagesField.default([]),
+  chat_id: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('The chat to continue; a new chat is started when absent.'),
+  parent_id: messageId
+    .optional()
+    .describe('The message the question follows: an earlier one edits the conversation (a sibling branch).'),
+  regenerate_id: messageId
+    .optional()
+    .describe('An assistant reply to answer again: the new reply is its sibling. No new question is needed.'),
+  stream: z.boolean().optional().describe('Server-Sent Events, as with "Accept: text/event-stream".'),
+});
+
+export const statelessChatRequestSchema = z.object({
+  messages: messagesField.min(1, 'at least one message'),
+  project_id: projectIdSchema.optional().describe('The project the copilot reads; "default" when absent.'),
+  stream: z.boolean().optional(),
+});
+
+export const stopRequestSchema = z
+  .object({
+    message_id: messageId.optional().describe('One reply; every reply of the chat when absent.'),
+  })
+  .optional();
+
+export const stoppedSchema = z.object({
+  stopped: z.array(z.string()).describe('Ids of the replies stopped (none when nothing was in flight here).'),
+});
+
+const startedTaskSchema = z.object({
+  task_id: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  task_url: z.string(),
+  stream_url: z.string(),
+});
+
+export const chatReplySchema = z.object({
+  id: z.string().describe('The reply message id'),
+  chat_id: z.string().nullable().describe('null for the stateless endpoint'),
+  parent_id: z.string().nullable(),
+  user_message_id: z.string().nullable(),
+  trace_id: z.string(),
+  model: z.string().nullable(),
+  message: z.object({ role: z.literal('assistant'), content: z.string() }),
+  finish_reason: z.string(),
+  usage: z.object({ input_tokens: z.number(), output_tokens: z.number(), latency_ms: z.number() }).nullable(),
+  tool_calls: z.array(toolCallSchema),
+  tasks: z.array(startedTaskSchema),
+});

@@ -26,7 +26,7 @@ export const projectChangesSchema = z
   });
 
 export const projectParams = z.object({
-  id: z.string().max(200).describe('The project id (a slug such as "billing-api").'),
+  id: projectIdSchema.describe('The project id (a slug such as "billing-api").'),
 });
 
 export const projectSchema = z.object({

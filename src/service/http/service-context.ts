@@ -1,4 +1,5 @@
 import type { ServiceConfig } from '../config.ts';
+import type { CopilotRegistry } from '../copilot/copilot-registry.ts';
 import type { EventBus } from '../jobs/event-bus.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { ServiceMetrics } from '../observability/metrics.ts';
@@ -32,6 +33,11 @@ export interface ServiceContext {
   demos?: readonly DemoTarget[];
   /** Private origins submissions may target anyway (the bundled demos); none when absent. */
   trustedOrigins?: readonly string[];
+  /**
+   * The copilot's slash commands and tools; `defaultCopilotRegistry()` when absent. Capabilities
+   * built elsewhere (triage, crews) register onto it before the app is built.
+   */
+  copilot?: CopilotRegistry;
   /** The W3C traceparent of the current request's span, carried into the job. */
   traceparent(): string | undefined;
 }

@@ -32,6 +32,8 @@ export interface ServiceMetrics {
   testsFlaky: Counter<'kind'>;
   suspectedDefects: Counter<'kind'>;
   llmRequests: Counter<'provider' | 'model' | 'outcome'>;
+  /** Copilot turns: `mode` command, model or no-model; `outcome` ok, stopped or error. */
+  chatRequests: Counter<'mode' | 'outcome'>;
   /** `type` is `input`, `output` or `cached_input` (input the provider served from its cache). */
   llmTokens: Counter<'provider' | 'model' | 'type'>;
   llmRequestDuration: Histogram<'provider' | 'model'>;
@@ -148,6 +150,10 @@ export function createMetrics(options: MetricsOptions = {}): ServiceMetrics {
       'Tests that failed consistently: suspected defects.',
       ['kind'],
     ),
+    chatRequests: counter('chat_requests_total', 'Copilot chat turns by mode and outcome.', [
+      'mode',
+      'outcome',
+    ]),
     llmRequests: counter('llm_requests_total', 'Requests to language models by outcome.', [
       'provider',
       'model',

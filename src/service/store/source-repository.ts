@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import type { SourceDocument, SourceKind, SourceStore } from './stores.ts';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { SourceDocument, SourceKind, SourceStore, SourceSummary } from './stores.ts';
 import type { Database } from './database.ts';
 import { ensureProject } from './project-repository.ts';
 import { sources } from './schema.ts';
@@ -35,6 +35,24 @@ export class SourceRepository implements SourceStore {
   async get(id: string): Promise<SourceDocument | undefined> {
     const [row] = await this.db.select().from(sources).where(eq(sources.id, id));
     return row && toSource(row);
+  }
+
+  async list(projectId: string, filter: { kind?: SourceKind; limit: number }): Promise<SourceSummary[]> {
+    const rows = await this.db
+      .select({
+        id: sources.id,
+        projectId: sources.projectId,
+        kind: sources.kind,
+        origin: sources.origin,
+        digest: sources.digest,
+        size: sql<number>`length(${sources.content})::int`,
+        createdAt: sources.createdAt,
+      })
+      .from(sources)
+      .where(and(eq(sources.projectId, projectId), filter.kind ? eq(sources.kind, filter.kind) : undefined))
+      .orderBy(desc(sources.createdAt), desc(sources.id))
+      .limit(filter.limit);
+    return rows.map((row) => ({ ...row, kind: row.kind as SourceKind, size: Number(row.size) }));
   }
 }
 

@@ -84,9 +84,14 @@ export interface SourceDocument {
   createdAt: Date;
 }
 
+/** A source without its content, for listings. */
+export type SourceSummary = Omit<SourceDocument, 'content'> & { size: number };
+
 export interface SourceStore {
   save(source: Omit<SourceDocument, 'id' | 'createdAt' | 'digest'>): Promise<SourceDocument>;
   get(id: string): Promise<SourceDocument | undefined>;
+  /** The project's sources, newest first. */
+  list(projectId: string, filter: { kind?: SourceKind; limit: number }): Promise<SourceSummary[]>;
 }
 
 export type TestKind = 'api' | 'ui' | 'manual';

@@ -19,16 +19,23 @@ export async function readEvents(
     until?: (event: SseEvent) => boolean;
     timeoutMs?: number;
     headers?: Record<string, string>;
+    /** POSTs this JSON body instead of a GET (the chat streams its reply to a POST). */
+    body?: unknown;
+    /** Aborts the request when it fires: the client going away. */
+    signal?: AbortSignal;
   } = {},
 ): Promise<{ events: SseEvent[]; ended: boolean; status: number }> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 120_000);
   const events: SseEvent[] = [];
   let ended = false;
+  options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
   const response = await fetch(url, {
     signal: controller.signal,
+    ...(options.body === undefined ? {} : { method: 'POST', body: JSON.stringify(options.body) }),
     headers: {
       accept: 'text/event-stream',
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(options.lastEventId !== undefined ? { 'last-event-id': String(options.lastEventId) } : {}),
       ...options.headers,
     },

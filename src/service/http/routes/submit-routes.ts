@@ -3,12 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { jobInputSchemas } from '../../jobs/job-inputs.ts';
 import type { JobKind } from '../../jobs/job.ts';
-import { refuseTargets } from '../../jobs/submission-targets.ts';
-import { submitJob } from '../../jobs/submit-job.ts';
 import { DEFAULT_PROJECT } from '../../store/stores.ts';
 import { actorOf, authorizeProject } from '../auth.ts';
 import { acceptedSchema, errorResponseSchema } from '../contracts.ts';
 import { inputLimitsHook } from '../input-limits.ts';
+import { submitFromService } from '../job-submission.ts';
 import type { ServiceContext } from '../service-context.ts';
 
 const routes: { path: string; kind: JobKind; summary: string }[] = [
@@ -72,19 +71,13 @@ export function registerSubmitRoutes(app: FastifyInstance, context: ServiceConte
         const body = request.body as { project_id?: string } & Record<string, unknown>;
         const projectId = body.project_id ?? DEFAULT_PROJECT;
         authorizeProject(request, projectId);
-        await refuseTargets(route.kind, body, {
-          guard: { allowPrivate: context.config.allowPrivateTargets },
-          trustedOrigins: context.trustedOrigins ?? [],
-        });
-        const { job, created } = await submitJob(context.stores, context.queue, {
+        const { job, created } = await submitFromService(context, {
           projectId,
           kind: route.kind,
           input: body,
           idempotencyKey: request.headers['idempotency-key'],
           actor: actorOf(request),
-          traceparent: context.traceparent(),
         });
-        if (created) context.metrics?.jobsEnqueued.inc({ kind: route.kind });
         return reply.code(created ? 202 : 200).send({
           request_id: job.id,
           status: job.status,
