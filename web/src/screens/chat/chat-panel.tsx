@@ -49,8 +49,9 @@ export function ChatPanel({ projectId, onClose }: { projectId: string; onClose()
   const [turns, setTurns] = useState<ChatTurn[]>([]);
   const [draft, setDraft] = useState('');
   const chatId = useRef<string>(undefined);
+  const lastReply = useRef<string>(undefined);
   const ask = useMutation({
-    mutationFn: async (history: ChatTurn[]) => {
+    mutationFn: async ({ history, regenerate }: { history: ChatTurn[]; regenerate?: boolean }) => {
       setTurns([...history, { role: 'assistant', content: '', tasks: [] }]);
       const append = (delta: string) =>
         setTurns((current) =>
@@ -60,18 +61,23 @@ export function ChatPanel({ projectId, onClose }: { projectId: string; onClose()
         );
       const reply = await sendChat(
         projectId,
-        { messages: history.map(({ role, content }) => ({ role, content })), chatId: chatId.current },
+        {
+          messages: history.map(({ role, content }) => ({ role, content })),
+          chatId: chatId.current,
+          regenerateId: regenerate ? lastReply.current : undefined,
+        },
         append,
       );
       chatId.current = reply.chatId;
+      lastReply.current = reply.replyId;
       setTurns([...history, { role: 'assistant', content: reply.content, tasks: reply.tasks }]);
     },
-    onError: (_error, history) => setTurns(history),
+    onError: (_error, { history }) => setTurns(history),
   });
   const send = (event?: FormEvent) => {
     event?.preventDefault();
     if (!draft.trim() || ask.isPending) return;
-    ask.mutate([...turns, { role: 'user', content: draft.trim(), tasks: [] }]);
+    ask.mutate({ history: [...turns, { role: 'user', content: draft.trim(), tasks: [] }] });
     setDraft('');
   };
   const onKey = (event: KeyboardEvent) => {
@@ -131,7 +137,7 @@ export function ChatPanel({ projectId, onClose }: { projectId: string; onClose()
               <Button
                 variant="default"
                 disabled={ask.isPending}
-                onClick={() => ask.mutate(turns.slice(0, lastUser + 1))}
+                onClick={() => ask.mutate({ history: turns.slice(0, lastUser + 1), regenerate: true })}
               >
                 Regenerate
               </Button>

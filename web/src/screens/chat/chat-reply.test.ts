@@ -30,6 +30,29 @@ describe('sendChat', () => {
     });
   });
 
+  it('reads the service’s own events: start with the chat id, text deltas, tasks it started', async () => {
+    const stream = [
+      'event: start\ndata: {"type":"start","chat_id":"c9","message_id":"m","model":null}\n\n',
+      'event: delta\ndata: {"type":"delta","text":"Started it."}\n\n',
+      'event: tool_result\ndata: {"type":"tool_result","id":"t","name":"generate","output":{"started":{"task_id":"0f8fad5b-d9cb-469f-a165-70867728950e"}}}\n\n',
+      'event: done\ndata: {"type":"done","message_id":"m","finish_reason":"stop"}\n\n',
+    ].join('');
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(
+      new Response(stream, { headers: { 'content-type': 'text/event-stream; charset=utf-8' } }),
+    );
+    const reply = await sendChat(
+      'demo',
+      { messages: [{ role: 'user', content: '/generate' }], chatId: undefined },
+      () => {},
+    );
+    expect(reply).toEqual({
+      chatId: 'c9',
+      replyId: 'm',
+      content: 'Started it.',
+      tasks: ['0f8fad5b-d9cb-469f-a165-70867728950e'],
+    });
+  });
+
   it('reads a whole JSON answer', async () => {
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(
       Response.json({

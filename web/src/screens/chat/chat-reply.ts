@@ -37,6 +37,8 @@ export function deltaOf(data: unknown): string {
 
 export interface ChatReply {
   chatId: string | undefined;
+  /** The reply's id, to regenerate it. */
+  replyId?: string | undefined;
   content: string;
   tasks: string[];
 }
@@ -47,21 +49,34 @@ export interface ChatReply {
  */
 export async function sendChat(
   projectId: string,
-  input: { messages: { role: string; content: string }[]; chatId: string | undefined },
+  input: {
+    messages: { role: string; content: string }[];
+    chatId: string | undefined;
+    /** Asks for another answer to the question this reply answered (in the same chat). */
+    regenerateId?: string | undefined;
+  },
   onDelta: (text: string) => void,
   signal?: AbortSignal,
 ): Promise<ChatReply> {
   const response = await apiFetch(`/api/v1/projects/${encodeURIComponent(projectId)}/chat`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream, application/json' },
-    body: JSON.stringify({ messages: input.messages, ...(input.chatId ? { chat_id: input.chatId } : {}) }),
+    body: JSON.stringify({
+      messages: input.messages,
+      ...(input.chatId ? { chat_id: input.chatId } : {}),
+      ...(input.regenerateId ? { regenerate_id: input.regenerateId } : {}),
+    }),
     ...(signal ? { signal } : {}),
   });
   let chatId = input.chatId ?? response.headers.get('x-chat-id') ?? undefined;
   const tasks = new Set<string>();
+  let replyId: string | undefined;
   const note = (data: unknown) => {
     const record = data as Record<string, unknown> | null;
     if (typeof record?.['chat_id'] === 'string') chatId = record['chat_id'];
+    if (record?.['type'] === 'start' && typeof record['message_id'] === 'string')
+      replyId = record['message_id'];
+    if (typeof record?.['id'] === 'string' && record['message'] !== undefined) replyId = record['id'];
     tasksIn(data).forEach((id) => tasks.add(id));
   };
   if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
@@ -69,7 +84,7 @@ export async function sendChat(
     note(body);
     const content = deltaOf(body);
     onDelta(content);
-    return { chatId, content, tasks: [...tasks] };
+    return { chatId, replyId, content, tasks: [...tasks] };
   }
   let content = '';
   const parse = createSseParser();
@@ -79,7 +94,10 @@ export async function sendChat(
     if (done) break;
     for (const event of parse(value)) {
       note(event.data);
-      if (event.event === 'error') throw new Error(deltaOf(event.data) || 'the chat failed');
+      if (event.event === 'error') {
+        const failure = event.data as { code?: string; message?: string } | null;
+        throw new Error(`${failure?.code ?? 'error'}: ${failure?.message ?? 'the chat failed'}`);
+      }
       const delta = deltaOf(event.data);
       if (delta && event.event !== 'done') {
         content += delta;
@@ -87,5 +105,5 @@ export async function sendChat(
       }
     }
   }
-  return { chatId, content, tasks: [...tasks] };
+  return { chatId, replyId, content, tasks: [...tasks] };
 }
