@@ -9,7 +9,7 @@ export class ChatPanel {
     const panel = this.page.getByRole('complementary', { name: 'Project chat' });
     if (!(await panel.isVisible()))
       await this.page.getByRole('button', { name: 'Chat', exact: true }).click();
-    await panel.getByLabel('Message').fill(message);
+    await panel.getByLabel('Message', { exact: true }).fill(message);
     await panel.getByRole('button', { name: 'Send' }).click();
     await panel.getByRole('button', { name: 'Regenerate' }).waitFor();
     // The reply has finished when Send is no longer loading.

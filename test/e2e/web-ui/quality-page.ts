@@ -6,13 +6,17 @@ export class QualityPage {
 
   async runStandardsCheck(files: { name: string; content: string }[]): Promise<void> {
     await this.page.getByRole('heading', { name: 'Quality' }).waitFor();
-    await this.page.getByLabel('Test files').setInputFiles(
-      files.map((file) => ({
-        name: file.name,
-        mimeType: 'text/x-python',
-        buffer: Buffer.from(file.content),
-      })),
-    );
+    // A file input has no role: it is found inside its form, which has one.
+    await this.page
+      .getByRole('form', { name: 'Check test files' })
+      .locator('input[type=file]')
+      .setInputFiles(
+        files.map((file) => ({
+          name: file.name,
+          mimeType: 'text/x-python',
+          buffer: Buffer.from(file.content),
+        })),
+      );
     await this.page.getByRole('button', { name: 'Run the standards check' }).click();
     await this.page.waitForURL(/\/jobs\//);
   }
