@@ -1,5 +1,6 @@
 import { useComputedColorScheme } from '@mantine/core';
-import { Highlight, themes } from 'prism-react-renderer';
+import { Highlight } from 'prism-react-renderer';
+import { darkCodeTheme, lightCodeTheme } from './code-theme.ts';
 import './code-view.css';
 
 const LANGUAGES: Record<string, string> = {
@@ -26,7 +27,7 @@ export function CodeView({ code, path, line }: { code: string; path: string; lin
     <Highlight
       code={code.replace(/\n$/, '')}
       language={languageOf(path)}
-      theme={scheme === 'dark' ? themes.vsDark : themes.github}
+      theme={scheme === 'dark' ? darkCodeTheme : lightCodeTheme}
     >
       {({ className, style, tokens, getLineProps, getTokenProps }) => (
         <pre className={`${className} code-view`} style={style} tabIndex={0} aria-label={`Source of ${path}`}>
