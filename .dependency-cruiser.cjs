@@ -122,6 +122,14 @@ module.exports = {
       to: { path: '^src/(?!service/|core/)' },
     },
     {
+      name: 'web-ui-over-http-only',
+      severity: 'error',
+      comment:
+        'The web UI talks to the service only through its HTTP contract (types generated from /openapi.json).',
+      from: { path: '^web/' },
+      to: { path: '^(src|examples|bin|deploy|test|bench)/' },
+    },
+    {
       name: 'not-to-dev-dep',
       severity: 'error',
       comment: 'Runtime code may not depend on devDependencies.',

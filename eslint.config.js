@@ -11,6 +11,9 @@ export default tseslint.config(
       'test/.tmp/**',
       '**/generated/**',
       'testops-out/**',
+      'web/node_modules/**',
+      'web/dist/**',
+      'web/src/api/openapi-types.ts',
     ],
   },
   js.configs.recommended,
@@ -55,7 +58,7 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
   },
   {
-    files: ['eslint.config.js', 'vitest.config.ts', '*.config.*', '**/playwright.config.ts'],
+    files: ['eslint.config.js', 'vitest.config.ts', '*.config.*', '**/playwright.config.ts', 'web/*.config.*'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -10,6 +10,16 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 
+# The web UI (served by `testops serve`): its own locked packages, and a build whenever a source
+# is newer than the last one, so an up-to-date checkout skips both.
+if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+  npm ci --prefix web --no-audit --no-fund
+fi
+if [ ! -f web/dist/index.html ] ||
+  [ -n "$(find web/src web/index.html web/vite.config.ts web/package-lock.json -newer web/dist/index.html -print -quit)" ]; then
+  npm run build --prefix web
+fi
+
 [ "${1:-}" = "--node-only" ] && exit 0
 
 missing=()

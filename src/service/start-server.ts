@@ -2,20 +2,14 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { fileURLToPath } from 'node:url';
 import type { ServiceConfig } from './config.ts';
 import { buildApp } from './http/build-app.ts';
-import type { ReadinessCheck } from './http/service-context.ts';
+import type { DemoTarget as BundledDemo, ReadinessCheck } from './http/service-context.ts';
 import { registerHttpObservability } from './observability/http-observability.ts';
 import { currentTraceparent } from './observability/spans.ts';
 import { openRuntime, type ServiceRuntime } from './runtime.ts';
 import type { ActiveBehavior } from '../crews/sources/active-behavior.ts';
 import type { BehaviorSource } from '../crews/sources/behavior-source.ts';
 
-export interface BundledDemo {
-  name: string;
-  url: string;
-  /** The demo's OpenAPI file, for API demos. */
-  spec?: string;
-  token?: string;
-}
+export type { DemoTarget as BundledDemo } from './http/service-context.ts';
 
 export interface StartServerOptions {
   /** Start the bundled demo targets beside the server (the embedded default). */
@@ -75,6 +69,7 @@ export async function startServer(
         metrics: opened.metrics,
         readiness,
         trustedOrigins,
+        demos: demos.list,
         traceparent: currentTraceparent,
       },
       {

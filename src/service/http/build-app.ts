@@ -14,6 +14,8 @@ import { registerArtifactRoutes } from './routes/artifact-routes.ts';
 import { registerBehaviorRoutes } from './routes/behavior-routes.ts';
 import { registerChatRoutes } from './routes/chat-routes.ts';
 import { registerCopilotRoutes } from './routes/copilot-routes.ts';
+import { registerDemoRoutes } from './routes/demo-routes.ts';
+import { registerModelRoutes } from './routes/model-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerProjectRoutes } from './routes/project-routes.ts';
 import { registerStreamRoute } from './routes/stream-route.ts';
@@ -23,6 +25,7 @@ import { registerTaskRoutes } from './routes/task-routes.ts';
 import { registerTestRoutes } from './routes/test-routes.ts';
 import { registerTriageRoutes } from './routes/triage-routes.ts';
 import type { ServiceContext } from './service-context.ts';
+import { registerWebUi, WEB_UI_DIR, webUiBuilt } from './web-ui.ts';
 
 export interface BuildAppOptions {
   logger?: FastifyBaseLogger;
@@ -33,6 +36,8 @@ export interface BuildAppOptions {
   copilot?: CopilotRegistry;
   /** Extra wiring before routes: observability hooks, the queue dashboard. */
   beforeRoutes?: (app: FastifyInstance) => Promise<void> | void;
+  /** The built web UI to serve at `/` (the package's `web/dist` by default); `false` for none. */
+  webUi?: string | false;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -119,6 +124,11 @@ export async function buildApp(
   registerCopilotRoutes(app, context, options.copilot ?? defaultCopilotRegistry());
   registerBehaviorRoutes(app, context);
   registerTriageRoutes(app, context);
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
+  registerDemoRoutes(app, context);
+  registerModelRoutes(app, context);
+  const webUi = options.webUi ?? WEB_UI_DIR;
+  if (webUi !== false && webUiBuilt(webUi)) await registerWebUi(app, webUi);
+  // Without a built UI (a checkout that never ran the install script), `/` shows the API documentation.
+  else app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs'));
   return app;
 }

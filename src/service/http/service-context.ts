@@ -13,6 +13,14 @@ export interface ReadinessCheck {
   optional?: boolean;
 }
 
+/** A bundled demo target: where it listens and, for API demos, its OpenAPI file and token. */
+export interface DemoTarget {
+  name: string;
+  url: string;
+  spec?: string;
+  token?: string;
+}
+
 /** Everything the HTTP layer needs, built once by the composition root (serve). */
 export interface ServiceContext {
   config: ServiceConfig;
@@ -21,6 +29,8 @@ export interface ServiceContext {
   bus: EventBus;
   metrics: ServiceMetrics | undefined;
   readiness: ReadinessCheck[];
+  /** The demo targets started beside the server (`serve` on the embedded default); none when absent. */
+  demos?: readonly DemoTarget[];
   /** Private origins submissions may target anyway (the bundled demos); none when absent. */
   trustedOrigins?: readonly string[];
   /** The crews' behaviour in force (reloaded on change); the shipped crew when absent. */
