@@ -97,6 +97,11 @@ export interface ApiTestCase {
    * text field): accepted, that is a contract deviation, not invalid input getting through.
    */
   coercible?: boolean;
+  /**
+   * Calls the operation on an identifier that names nothing: a success answer is a state defect
+   * (the server acts on something that does not exist), not invalid input getting through.
+   */
+  missingResource?: boolean;
 }
 
 export interface ResourceUse {

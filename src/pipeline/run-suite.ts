@@ -175,6 +175,7 @@ async function writeEvidence(
 ): Promise<FailedTest[]> {
   const kindByTitle = new Map(manifest.tests.map((test) => [test.title, test.kind]));
   const coercible = new Set(manifest.tests.filter((test) => test.coercible).map((test) => test.title));
+  const missing = new Set(manifest.tests.filter((test) => test.missingResource).map((test) => test.title));
   const failures: FailedTest[] = [];
   const folder = join(suiteDir, 'evidence');
   await mkdir(folder, { recursive: true });
@@ -207,6 +208,7 @@ async function writeEvidence(
       operation: outcome.operation ?? '',
       testKind: kindByTitle.get(outcome.title),
       ...(coercible.has(outcome.title) ? { coercible: true } : {}),
+      ...(missing.has(outcome.title) ? { missingResource: true } : {}),
       message: failure.message,
       expected: failure.expected,
       actual: failure.actual,

@@ -16,6 +16,7 @@ import {
 } from './case-helpers.ts';
 import type { GenerationContext } from './generation-context.ts';
 import { invalidValues } from './invalid-values.ts';
+import { missingResourceCase } from './missing-resource-cases.ts';
 
 const MAX_FIELD_CASES = 24;
 
@@ -155,35 +156,14 @@ function identityCases(
   base: { request: RequestSpec; uses: ResourceUse[] },
   rejects: Rejects,
 ): ApiTestCase[] {
-  const cases: ApiTestCase[] = [];
+  const missing = missingResourceCase(context, operation);
+  const cases: ApiTestCase[] = missing ? [missing] : [];
   const documented = documentedStatuses(operation);
   const lastParameter = [...operation.parameters].reverse().find((parameter) => parameter.in === 'path');
   if (lastParameter) {
     const name = lastParameter.name;
     const schema = context.schemas.flatten(lastParameter.schema);
     const isUuid = schema.format === 'uuid' || schema.format === 'uuid4';
-    if (documented.includes(404) && (isUuid || schema.type === 'integer')) {
-      const pathParams = {
-        ...base.request.pathParams,
-        [name]: isUuid ? { kind: 'random-uuid' as const } : literal(2147483000),
-      };
-      const request = { ...base.request, pathParams };
-      const uses = usesOf(request, base.uses);
-      cases.push(
-        makeCase({
-          title: `${operation.key} answers 404 for an unknown ${name}`,
-          kind: 'negative',
-          operation,
-          steps: [
-            act(`${operation.key} with an unknown ${name}`, request, responseAssertions(operation, [404])),
-          ],
-          uses,
-          priority: 'normal',
-          covers: [`${operation.key} 404`],
-          writesByResources: uses.length > 0,
-        }),
-      );
-    }
     if (isUuid || schema.type === 'integer') {
       const malformed = isUuid ? 'not-a-uuid' : 'not-a-number';
       const expected = [

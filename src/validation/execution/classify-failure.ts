@@ -8,6 +8,8 @@ export interface FailedTest {
   testKind: string | undefined;
   /** The invalid value is one a lenient server may convert (a number for text). */
   coercible?: boolean;
+  /** The test called the operation on an identifier that names nothing. */
+  missingResource?: boolean;
   message: string;
   expected: string;
   actual: string;
@@ -82,6 +84,14 @@ function statusCause(failed: FailedTest, status: number): FailureCause {
     };
   }
   const rejectionExpected = expected.length > 0 && expected.every((code) => code >= 400);
+  if (rejectionExpected && status < 300 && failed.missingResource) {
+    return {
+      kind: 'state-defect',
+      severity: 'major',
+      signature: 'state-defect|missing-found',
+      title: `A resource that does not exist is answered as if it existed (${status})`,
+    };
+  }
   // 12345 stored as "12345": the server converted a value of the wrong type, a documented
   // contract not held to the letter (lenient: a warning), not invalid input getting through.
   if (rejectionExpected && status < 400 && failed.coercible) {

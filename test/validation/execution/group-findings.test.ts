@@ -199,4 +199,25 @@ describe('findings grouped by root cause', () => {
     expect(lenient[1]!.title).toContain('converted and accepted');
     expect(lenient[1]!.occurrences).toHaveLength(2);
   });
+
+  it('reports a success on a resource that does not exist as one state defect, a 5xx there as a server error', () => {
+    const missing = (operation: string, status: number): FailedTest => ({
+      ...statusMismatch(
+        `${operation} refuses a author that does not exist with a 4xx`,
+        operation,
+        '400 or 403 or 404 or 410 or 422',
+        status,
+      ),
+      missingResource: true,
+    });
+    const findings = groupFindings(
+      [missing('GET /authors/{id}', 200), missing('DELETE /authors/{id}', 204), missing('GET /x/{id}', 500)],
+      'lenient',
+    );
+    expect(findings.map((finding) => [finding.kind, finding.severity, finding.occurrences.length])).toEqual([
+      ['server-error', 'critical', 1],
+      ['state-defect', 'major', 2],
+    ]);
+    expect(findings[1]!.title).toContain('does not exist is answered as if it existed');
+  });
 });
