@@ -29,7 +29,7 @@ export function negativeCases(context: GenerationContext, operation: ApiOperatio
     what: string,
     request: RequestSpec,
     expected = statuses,
-    coercible = false,
+    coercedField?: string,
   ): ApiTestCase => {
     const uses = usesOf(request, base.uses);
     const testCase = makeCase({
@@ -42,7 +42,7 @@ export function negativeCases(context: GenerationContext, operation: ApiOperatio
       covers: coveredStatuses(operation, expected).map((status) => `${operation.key} ${status}`),
       writesByResources: uses.length > 0,
     });
-    return coercible ? { ...testCase, coercible } : testCase;
+    return coercedField === undefined ? testCase : { ...testCase, coercible: true, coercedField };
   };
   return [
     ...queryCases(context, operation, base.request, rejects),
@@ -69,7 +69,12 @@ function coveredStatuses(operation: ApiOperation, expected: number[]): number[] 
   return covered.length > 0 || expected.length <= 4 ? (covered.length > 0 ? covered : expected) : [400];
 }
 
-type Rejects = (what: string, request: RequestSpec, expected?: number[], coercible?: boolean) => ApiTestCase;
+type Rejects = (
+  what: string,
+  request: RequestSpec,
+  expected?: number[],
+  coercedField?: string,
+) => ApiTestCase;
 
 function queryCases(
   context: GenerationContext,
@@ -141,7 +146,7 @@ function bodyCases(
           `${where} ${invalid.label}`,
           { ...base, body: { kind: 'json', value } },
           undefined,
-          invalid.coercible,
+          invalid.coercible ? field.path.join('.') : undefined,
         ),
       );
     }

@@ -18,7 +18,9 @@ const rack = {
 const rackInput = { type: 'object', required: ['label'], properties: { label: { type: 'string' } } };
 const page = {
   type: 'object',
-  properties: { page: { type: 'object', properties: { slug: { type: 'string' }, text: { type: 'string' } } } },
+  properties: {
+    page: { type: 'object', properties: { slug: { type: 'string' }, text: { type: 'string' } } },
+  },
 };
 const pageInput = {
   type: 'object',
@@ -57,7 +59,10 @@ const spec = {
       parameters: [path('slug', { type: 'string' })],
       get: { responses: { ...ok(page), '404': { description: 'no such page' } } },
       patch: {
-        requestBody: { required: true, ...json({ type: 'object', properties: { text: { type: 'string' } } }) },
+        requestBody: {
+          required: true,
+          ...json({ type: 'object', properties: { text: { type: 'string' } } }),
+        },
         responses: { ...ok(page), '404': { description: 'no such page' } },
       },
     },
@@ -91,7 +96,11 @@ const caseFor = (suite: ApiSuite, operation: string): ApiTestCase | undefined =>
 describe('nonexistent resource cases', () => {
   it('calls every identifier operation with a well-formed id that names nothing, PUT only when 404 is documented', async () => {
     const suite = await generate();
-    expect(missingCases(suite).map((testCase) => testCase.operation).sort()).toEqual([
+    expect(
+      missingCases(suite)
+        .map((testCase) => testCase.operation)
+        .sort(),
+    ).toEqual([
       'DELETE /racks/{id}',
       'GET /labels/{labelId}',
       'GET /pages/{slug}',
