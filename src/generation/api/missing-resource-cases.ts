@@ -48,7 +48,9 @@ export function missingResourceCase(
   const request = { ...base.request, pathParams: { ...base.request.pathParams, [parameter.name]: value } };
   const expected = documented.includes(404) ? [404] : NOT_FOUND_REFUSALS;
   const uses = usesOf(request, base.uses);
-  const what = kind ? `a ${kind.name} that does not exist` : `an unknown ${parameter.name}`;
+  const what = kind
+    ? `${/^[aeiou]/i.test(kind.name) ? 'an' : 'a'} ${kind.name} that does not exist`
+    : `an unknown ${parameter.name}`;
   const testCase = makeCase({
     title:
       expected.length === 1

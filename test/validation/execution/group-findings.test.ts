@@ -230,7 +230,7 @@ describe('findings grouped by root cause', () => {
   it('reports a success on a resource that does not exist as one state defect, a 5xx there as a server error', () => {
     const missing = (operation: string, status: number): FailedTest => ({
       ...statusMismatch(
-        `${operation} refuses a author that does not exist with a 4xx`,
+        `${operation} refuses an author that does not exist with a 4xx`,
         operation,
         '400 or 403 or 404 or 410 or 422',
         status,
