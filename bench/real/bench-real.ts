@@ -2,7 +2,9 @@
 // (installed pinned from the npm registry into bench/real), runs the CLI on them as a user
 // would, and prints figures and the recorded judgement of every finding. Asserts nothing.
 // Usage: npm run bench:real -- [--only <target>]... [--kind api|ui] [--max-pages <n>] [--keep <dir>]
+//        [--conformance strict|lenient]   (API runs; strict by default, as the CLI)
 //        npm run bench:real -- --from <dir>   (print again what a --keep run left in <dir>)
+import type { Conformance } from '../../src/core/run-report.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -45,7 +47,7 @@ function selectedTargets(only: string[], kinds: Kind[]): BenchTarget[] {
 
 async function runTargets(
   targets: BenchTarget[],
-  options: { kinds: Kind[]; maxPages: number; keep?: string },
+  options: { kinds: Kind[]; maxPages: number; conformance: Conformance; keep?: string },
 ) {
   ensureTargetsInstalled(packageDir);
   const results: KindResult[] = [];
@@ -89,6 +91,8 @@ const kindOption = optionValues('--kind');
 const kinds = (['api', 'ui'] as const).filter((kind) => kindOption.length === 0 || kindOption.includes(kind));
 const targets = selectedTargets(optionValues('--only'), kinds);
 const maxPages = Number(optionValues('--max-pages')[0] ?? 6);
+// The CLI's own default, as a new user runs it; `--conformance lenient` to compare.
+const conformance: Conformance = optionValues('--conformance')[0] === 'lenient' ? 'lenient' : 'strict';
 const from = optionValues('--from')[0];
 if (from) {
   printFigures(
@@ -100,8 +104,13 @@ if (from) {
   restrictFetchToLoopback();
   const started = Date.now();
   const load = loadavg()[0]!;
-  const results = await runTargets(targets, { kinds, maxPages, keep: optionValues('--keep')[0] });
+  const results = await runTargets(targets, {
+    kinds,
+    maxPages,
+    conformance,
+    keep: optionValues('--keep')[0],
+  });
   const heading = `Real-application benchmark, finished ${new Date().toISOString()}, ${cpus().length} cores, load ${load.toFixed(2)} at start`;
-  printFigures(results, heading, maxPages);
+  printFigures(results, `${heading}, API conformance ${conformance}`, maxPages);
   console.log(`\nTotal time ${seconds(Date.now() - started)}`);
 }

@@ -5,6 +5,7 @@ import type { Finding } from './judgements.ts';
 export type FindingKind =
   | 'server error'
   | 'invalid input accepted'
+  | 'type coercion'
   | 'documented call refused'
   | 'response differs'
   | 'layout'
@@ -21,6 +22,8 @@ export function findingKind(finding: Finding): FindingKind {
   const actual = statusOf(finding.actual);
   const expected = finding.expected;
   if (actual !== undefined && actual >= 500) return 'server error';
+  // The engine judged it by what the server kept: converted to the documented type.
+  if (finding.cause?.startsWith('contract|coerced|converted')) return 'type coercion';
   if (actual !== undefined && actual < 300 && /status 4\d\d/.test(expected)) return 'invalid input accepted';
   if (actual !== undefined && actual >= 400 && /status 2\d\d/.test(expected))
     return 'documented call refused';

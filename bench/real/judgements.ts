@@ -23,6 +23,8 @@ export interface Finding {
   operation: string;
   expected: string;
   actual: string;
+  /** The root-cause signature of the engine's finding this test is an occurrence of. */
+  cause?: string;
 }
 
 export function readJudgements(file: string): Judgement[] {

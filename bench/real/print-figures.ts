@@ -73,14 +73,20 @@ export function uiTable(results: KindResult[]): string {
 
 export function findingsOf(results: KindResult[]): Finding[] {
   return results.flatMap((result) =>
-    (result.report?.suspectedDefects ?? []).map((defect) => ({
-      target: result.target,
-      kind: result.kind,
-      test: defect.test,
-      operation: defect.operation,
-      expected: defect.expected,
-      actual: defect.actual,
-    })),
+    (result.report?.suspectedDefects ?? []).map((defect) => {
+      const cause = result.report?.findings?.find((finding) =>
+        finding.occurrences.some((occurrence) => occurrence.test === defect.test),
+      )?.signature;
+      return {
+        target: result.target,
+        kind: result.kind,
+        test: defect.test,
+        operation: defect.operation,
+        expected: defect.expected,
+        actual: defect.actual,
+        ...(cause ? { cause } : {}),
+      };
+    }),
   );
 }
 
@@ -108,10 +114,19 @@ export function judgementsSection(findings: Finding[], judgements: Judgement[]):
   return lines.join('\n');
 }
 
-/** One line per target that reported findings: how many of each kind. */
+/**
+ * One line per target that reported findings: how many of each kind (read from the failing
+ * tests), then the engine's own findings, one per root cause, with their kind and severity.
+ */
 export function kindsSection(results: KindResult[]): string {
   const lines = results
     .filter((result) => (result.report?.suspectedDefects.length ?? 0) > 0)
-    .map((result) => `  ${result.target} ${result.kind}: ${countByKind(findingsOf([result]))}`);
+    .flatMap((result) => [
+      `  ${result.target} ${result.kind}: ${countByKind(findingsOf([result]))}`,
+      ...(result.report?.findings ?? []).map(
+        (finding) =>
+          `      ${finding.kind} (${finding.severity}) ×${finding.occurrences.length}: ${oneLine(finding.title, 100)}`,
+      ),
+    ]);
   return lines.join('\n') || '  none';
 }

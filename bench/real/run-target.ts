@@ -2,6 +2,7 @@
 // step is bounded in time; a failure becomes that kind's error line and the next target runs.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Conformance } from '../../src/core/run-report.ts';
 import type { BenchTarget, RunningTarget } from './bench-target.ts';
 import type { KindResult } from './print-figures.ts';
 import { runCli } from './run-cli.ts';
@@ -11,9 +12,15 @@ const START_TIMEOUT_MS = 4 * 60_000;
 // shared 2-core machine.
 const CLI_TIMEOUT_MS = Number(process.env['BENCH_REAL_CLI_TIMEOUT_MIN'] ?? 40) * 60_000;
 
-async function runApi(target: BenchTarget, running: RunningTarget, workDir: string): Promise<KindResult> {
+async function runApi(
+  target: BenchTarget,
+  running: RunningTarget,
+  options: { workDir: string; conformance: Conformance },
+): Promise<KindResult> {
+  const { workDir } = options;
   const api = running.api!;
   const args = ['generate', 'api', '--spec', api.spec, '--base-url', api.baseUrl];
+  args.push('--conformance', options.conformance);
   for (const header of api.headers) args.push('--header', header);
   args.push('--out', join(workDir, 'api-suite'), '--run', '--json');
   const result = await runCli({ args, logFile: join(workDir, 'api-cli.log'), timeoutMs: CLI_TIMEOUT_MS });
@@ -69,6 +76,7 @@ export async function runTarget(options: {
   workDir: string;
   packageDir: string;
   maxPages: number;
+  conformance: Conformance;
   kinds: ('api' | 'ui')[];
 }): Promise<KindResult[]> {
   const { target, workDir } = options;
@@ -77,7 +85,8 @@ export async function runTarget(options: {
     // Each start bounds its own wait and stops what it started when it fails.
     running = await target.start({ workDir, packageDir: options.packageDir, timeoutMs: START_TIMEOUT_MS });
     const results: KindResult[] = [];
-    if (running.api && options.kinds.includes('api')) results.push(await runApi(target, running, workDir));
+    if (running.api && options.kinds.includes('api'))
+      results.push(await runApi(target, running, { workDir, conformance: options.conformance }));
     if (running.ui && options.kinds.includes('ui'))
       results.push(await runUi(target, running, { workDir, maxPages: options.maxPages }));
     for (const result of results)

@@ -97,6 +97,13 @@ export interface ApiTestCase {
    * text field): accepted, that is a contract deviation, not invalid input getting through.
    */
   coercible?: boolean;
+  /** Where the convertible value is in the body (`name`, `0.title`), to compare with what the server keeps. */
+  coercedField?: string;
+  /**
+   * Calls the operation on an identifier that names nothing: a success answer is a state defect
+   * (the server acts on something that does not exist), not invalid input getting through.
+   */
+  missingResource?: boolean;
 }
 
 export interface ResourceUse {

@@ -4,6 +4,7 @@
  * as unique on its page; cases refer to them as named members of page objects, so an emitter can
  * hold them in one place per page and a reader sees `configureVm.region`, not a selector.
  */
+import type { LoginStep } from './login-step.ts';
 import type { UiLocator, Viewport } from './page-model.ts';
 
 export type UiCaseKind =
@@ -126,4 +127,6 @@ export interface UiSuite {
   failOnA11y: boolean;
   /** What the model offered but no case checks, and why (never silently dropped). */
   skipped: { what: string; reason: string }[];
+  /** `--login-steps` exploration signed in with: the suite signs in the same way before its tests. */
+  loginSteps?: LoginStep[];
 }

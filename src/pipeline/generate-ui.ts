@@ -8,6 +8,7 @@ import { emitPlaywrightUiSuite } from '../emit/playwright-ui/emit-playwright-ui-
 import { buildRunReport } from '../emit/report/build-run-report.ts';
 import { generateUiSuite } from '../generation/ui/generate-ui-suite.ts';
 import { exploreSite, type ExploreSiteOptions } from '../sources/web/explore-site.ts';
+import { readLoginSteps } from '../sources/web/login-steps.ts';
 import { readSiteModel, writeSiteModel } from '../sources/web/site-model-io.ts';
 import type { UrlGuardOptions } from '../sources/url-guard.ts';
 import { runSuite, writeReport } from './run-suite.ts';
@@ -80,9 +81,13 @@ export async function generateUi(options: GenerateUiOptions): Promise<RunReport>
       (suite) => emitPlaywrightUiSuite(suite, { baseUrl: model.origin }),
       { capability: RULE_INTENTS_CAPABILITY, target: model.origin },
     );
-  const manifest = manifestOf(model, designed.result);
+  // The suite signs in as exploration did: the steps, not their secret values (read at run time).
+  const suite = options.loginSteps
+    ? { ...designed.result, loginSteps: await readLoginSteps(options.loginSteps) }
+    : designed.result;
+  const manifest = manifestOf(model, suite);
   const emitted = await timedStage(events, 'emit playwright-ts', async () => {
-    await writeEmittedFiles(outDir, emitPlaywrightUiSuite(designed.result, { baseUrl: model.origin }));
+    await writeEmittedFiles(outDir, emitPlaywrightUiSuite(suite, { baseUrl: model.origin }));
     await writeFile(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
   });
   durations['emit'] = emitted.durationMs;

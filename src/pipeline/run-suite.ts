@@ -10,6 +10,7 @@ import { failingExchange } from '../core/failing-exchange.ts';
 import type { FailedTest } from '../validation/execution/classify-failure.ts';
 import { curlCommand } from '../validation/execution/curl-command.ts';
 import { groupFindings } from '../validation/execution/group-findings.ts';
+import { coercionEvidence, toleratedCoercion } from '../validation/execution/coercion-evidence.ts';
 import { markReason, markUndeliveredTests } from '../validation/execution/quarantine.ts';
 import { unmarkTests } from '../validation/execution/unmark-tests.ts';
 import { runPytestSuite } from '../validation/execution/run-pytest-suite.ts';
@@ -100,11 +101,24 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       }),
   ).finally(() => guarded?.proxy?.close());
   durations['run'] = durationMs;
-  const failures = await writeEvidence(suiteDir, outcomes, scrubber, manifest);
-  const defects = failures.map(suspectedDefect);
   const conformance = options.conformance ?? 'strict';
+  const written = await writeEvidence(suiteDir, outcomes, scrubber, manifest);
+  // Lenient conformance accepts type coercion: such a test is not delivered, and no finding.
+  const tolerated = new Map(
+    written.flatMap((failed) => {
+      const reason = toleratedCoercion(failed, conformance);
+      return reason ? [[failed.test, `${reason} (evidence: ${failed.evidence})`] as const] : [];
+    }),
+  );
+  const failures = written.filter((failed) => !tolerated.has(failed.test));
+  const defects = failures.map(suspectedDefect);
   const findings = groupFindings(failures, conformance);
-  const marking = await markUndelivered(suiteDir, manifest.format, outcomes, defects);
+  const judged = outcomes.map((outcome) =>
+    tolerated.has(outcome.title)
+      ? { ...outcome, verdict: 'skipped' as const, skipReason: tolerated.get(outcome.title)! }
+      : outcome,
+  );
+  const marking = await markUndelivered(suiteDir, manifest.format, outcomes, defects, tolerated);
   for (const { test, reason } of marking.unmarked)
     events({ type: 'log', level: 'warn', message: `could not mark "${test}" as not delivered: ${reason}` });
   const report = scrubber.scrubDeep(
@@ -112,7 +126,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       manifest,
       baseUrl,
       repeat,
-      outcomes,
+      outcomes: judged,
       defects,
       findings,
       conformance,
@@ -130,11 +144,17 @@ async function markUndelivered(
   format: Manifest['format'],
   outcomes: TestOutcome[],
   defects: SuspectedDefect[],
+  tolerated: Map<string, string>,
 ): Promise<{ marked: number; unmarked: { test: string; reason: string }[] }> {
   const evidence = new Map(defects.map((defect) => [defect.test, defect.evidence]));
   const marks = outcomes
     .filter((outcome) => outcome.verdict === 'flaky' || outcome.verdict === 'defect')
-    .map((outcome) => ({ outcome, reason: markReason(outcome, evidence.get(outcome.title)) }));
+    .map((outcome) => ({
+      outcome,
+      reason: tolerated.has(outcome.title)
+        ? `Not delivered by TestOps Copilot: ${tolerated.get(outcome.title)!}`.slice(0, 300)
+        : markReason(outcome, evidence.get(outcome.title)),
+    }));
   const result = await markUndeliveredTests(suiteDir, format, marks);
   return { marked: result.marked.length, unmarked: result.unmarked };
 }
@@ -174,7 +194,10 @@ async function writeEvidence(
   manifest: Manifest,
 ): Promise<FailedTest[]> {
   const kindByTitle = new Map(manifest.tests.map((test) => [test.title, test.kind]));
-  const coercible = new Set(manifest.tests.filter((test) => test.coercible).map((test) => test.title));
+  const coercible = new Map(
+    manifest.tests.filter((test) => test.coercible).map((test) => [test.title, test.coercedField]),
+  );
+  const missing = new Set(manifest.tests.filter((test) => test.missingResource).map((test) => test.title));
   const failures: FailedTest[] = [];
   const folder = join(suiteDir, 'evidence');
   await mkdir(folder, { recursive: true });
@@ -207,6 +230,10 @@ async function writeEvidence(
       operation: outcome.operation ?? '',
       testKind: kindByTitle.get(outcome.title),
       ...(coercible.has(outcome.title) ? { coercible: true } : {}),
+      ...(coercible.get(outcome.title) !== undefined && exchange?.response && exchange.response.status < 300
+        ? { coercion: coercionEvidence(exchange, coercible.get(outcome.title)!) }
+        : {}),
+      ...(missing.has(outcome.title) ? { missingResource: true } : {}),
       message: failure.message,
       expected: failure.expected,
       actual: failure.actual,

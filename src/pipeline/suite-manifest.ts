@@ -36,6 +36,8 @@ export function manifestOf(
       operation: testCase.operation,
       kind: testCase.kind,
       ...(testCase.coercible ? { coercible: true } : {}),
+      ...(testCase.coercedField !== undefined ? { coercedField: testCase.coercedField } : {}),
+      ...(testCase.missingResource ? { missingResource: true } : {}),
     })),
     variables: suite.variables.map((variable) => ({ name: variable.name, env: variable.env })),
     auth: suite.auth.kind,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { UiSuite } from '../../core/ui-test-case.ts';
 import { playwrightUiProjectFiles } from './project-files.ts';
+import { renderLogIn } from './render-log-in.ts';
 import { renderPageObject } from './render-page-object.ts';
 import { renderSpecFile } from './render-spec-file.ts';
 import { fileStem } from './ts-names.ts';
@@ -25,6 +26,7 @@ export function emitPlaywrightUiSuite(suite: UiSuite, options: EmitUiOptions): R
   const files: Record<string, string> = { ...playwrightUiProjectFiles(suite, options) };
   for (const name of RUNTIME_FILES)
     files[`support/${name}`] = readFileSync(new URL(`./runtime/${name}`, import.meta.url), 'utf8');
+  if (suite.loginSteps?.length) files['support/log-in.ts'] = renderLogIn(suite.loginSteps);
   for (const page of suite.pages) {
     files[`pages/${fileStem(page.id)}.page.ts`] = renderPageObject(page);
     const cases = suite.cases.filter((testCase) => testCase.page === page.id);

@@ -3,6 +3,7 @@ import { PINNED as API_PINNED } from '../playwright-ts/project-files.ts';
 import { playwrightUiConfig } from './playwright-ui-config.ts';
 import { uiSuiteReadme } from './suite-readme.ts';
 import { emittedTsconfig } from '../emitted-tsconfig.ts';
+import { loginVariables } from './render-log-in.ts';
 
 /** Versions the emitted project pins; shared ones stay equal to the API suites'. */
 export const PINNED = {
@@ -46,6 +47,12 @@ export function playwrightUiProjectFiles(
       'TESTOPS_WORKERS=',
       '# Stop after this many failures (default: run every test)',
       'TESTOPS_MAX_FAILURES=',
+      ...(suite.loginSteps?.length
+        ? [
+            '# Read by the login steps (support/log-in.ts); never stored in the suite',
+            ...loginVariables(suite.loginSteps).map((name) => `${name}=`),
+          ]
+        : []),
       '',
     ].join('\n'),
     '.gitignore': [
@@ -55,6 +62,8 @@ export function playwrightUiProjectFiles(
       'allure-results/',
       'playwright-report/',
       '.env',
+      // The signed-in browser state: a session, as secret as a password.
+      '.auth/',
       '',
     ].join('\n'),
   };

@@ -1,4 +1,5 @@
 import type { UiSuite } from '../../core/ui-test-case.ts';
+import { loginVariables } from './render-log-in.ts';
 
 /** The emitted suite's README: what it checks, how to run it, what it reads from the environment. */
 export function uiSuiteReadme(suite: UiSuite, baseUrl: string): string {
@@ -28,6 +29,17 @@ export function uiSuiteReadme(suite: UiSuite, baseUrl: string): string {
     '| `TESTOPS_WORKERS` | parallel workers (default: half the CPU cores) |',
     '| `TESTOPS_MAX_FAILURES` | stop after this many failures (default: run every test) |',
     '| `TESTOPS_BROWSER_PROXY` | an HTTP proxy for every connection of the browser, e.g. `http://127.0.0.1:3128` |',
+    ...loginVariables(suite.loginSteps ?? []).map(
+      (name) =>
+        `| \`${name}\` | read by the login steps (\`support/log-in.ts\`); never stored in the suite |`,
+    ),
+    ...(suite.loginSteps?.length
+      ? [
+          '',
+          'The suite signs in first, with the steps exploration used (`support/log-in.ts`, a global set-up), and every test',
+          'starts from the browser state it saves in `.auth/` (git-ignored: it holds a session).',
+        ]
+      : []),
     '',
     '## Layout',
     '- `pages/*.page.ts`: one page object per page with its locators (role and accessible name first).',

@@ -3,6 +3,7 @@ import type { ApiSuite, ApiTestCase } from '../../core/test-case.ts';
 import { claimName, snakeCase } from './python-names.ts';
 import { pytestProjectFiles } from './project-files.ts';
 import { renderResources } from './render-resources.ts';
+import { renderSignIn } from './render-sign-in.ts';
 import { renderSuiteConfig } from './render-suite-config.ts';
 import { renderTestModule } from './render-test-module.ts';
 
@@ -29,6 +30,7 @@ export function emitPytestSuite(
   files['support/schemas.json'] = JSON.stringify(suite.schemas, null, 1);
   files['support/suite.py'] = renderSuiteConfig(suite, options.baseUrl);
   files['support/resources.py'] = renderResources(suite.recipes);
+  files['support/sign_in.py'] = renderSignIn(suite.signIn);
   const modules = new Set<string>();
   for (const [group, cases] of groupCases(suite.cases)) {
     // Groups differing only in case or punctuation ("VMs", "vms") would share a file name.

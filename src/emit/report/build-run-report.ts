@@ -22,8 +22,15 @@ export interface SuiteManifest {
   skippedOperations: { operation: string; reason: string }[];
   /** Tests designed but not emitted, with why (absent in manifests written before they existed). */
   withheldTests?: { test: string; operation: string; reason: string }[];
-  /** `coercible`: see ApiTestCase.coercible. */
-  tests: { title: string; operation: string; kind: string; coercible?: boolean }[];
+  /** `coercible`, `missingResource`: see ApiTestCase. */
+  tests: {
+    title: string;
+    operation: string;
+    kind: string;
+    coercible?: boolean;
+    coercedField?: string;
+    missingResource?: boolean;
+  }[];
   /** Parts of the spec tested as unconstrained (absent in older manifests). */
   unconstrained?: { operation: string; pointer: string; reason: string }[];
   /** UI suites: what exploration recorded per page (operations are page ids then). */

@@ -16,6 +16,7 @@ import {
 } from './case-helpers.ts';
 import type { GenerationContext } from './generation-context.ts';
 import { invalidValues } from './invalid-values.ts';
+import { missingResourceCase } from './missing-resource-cases.ts';
 
 const MAX_FIELD_CASES = 24;
 
@@ -28,7 +29,7 @@ export function negativeCases(context: GenerationContext, operation: ApiOperatio
     what: string,
     request: RequestSpec,
     expected = statuses,
-    coercible = false,
+    coercedField?: string,
   ): ApiTestCase => {
     const uses = usesOf(request, base.uses);
     const testCase = makeCase({
@@ -41,7 +42,7 @@ export function negativeCases(context: GenerationContext, operation: ApiOperatio
       covers: coveredStatuses(operation, expected).map((status) => `${operation.key} ${status}`),
       writesByResources: uses.length > 0,
     });
-    return coercible ? { ...testCase, coercible } : testCase;
+    return coercedField === undefined ? testCase : { ...testCase, coercible: true, coercedField };
   };
   return [
     ...queryCases(context, operation, base.request, rejects),
@@ -68,7 +69,12 @@ function coveredStatuses(operation: ApiOperation, expected: number[]): number[] 
   return covered.length > 0 || expected.length <= 4 ? (covered.length > 0 ? covered : expected) : [400];
 }
 
-type Rejects = (what: string, request: RequestSpec, expected?: number[], coercible?: boolean) => ApiTestCase;
+type Rejects = (
+  what: string,
+  request: RequestSpec,
+  expected?: number[],
+  coercedField?: string,
+) => ApiTestCase;
 
 function queryCases(
   context: GenerationContext,
@@ -140,7 +146,7 @@ function bodyCases(
           `${where} ${invalid.label}`,
           { ...base, body: { kind: 'json', value } },
           undefined,
-          invalid.coercible,
+          invalid.coercible ? field.path.join('.') : undefined,
         ),
       );
     }
@@ -155,35 +161,14 @@ function identityCases(
   base: { request: RequestSpec; uses: ResourceUse[] },
   rejects: Rejects,
 ): ApiTestCase[] {
-  const cases: ApiTestCase[] = [];
+  const missing = missingResourceCase(context, operation);
+  const cases: ApiTestCase[] = missing ? [missing] : [];
   const documented = documentedStatuses(operation);
   const lastParameter = [...operation.parameters].reverse().find((parameter) => parameter.in === 'path');
   if (lastParameter) {
     const name = lastParameter.name;
     const schema = context.schemas.flatten(lastParameter.schema);
     const isUuid = schema.format === 'uuid' || schema.format === 'uuid4';
-    if (documented.includes(404) && (isUuid || schema.type === 'integer')) {
-      const pathParams = {
-        ...base.request.pathParams,
-        [name]: isUuid ? { kind: 'random-uuid' as const } : literal(2147483000),
-      };
-      const request = { ...base.request, pathParams };
-      const uses = usesOf(request, base.uses);
-      cases.push(
-        makeCase({
-          title: `${operation.key} answers 404 for an unknown ${name}`,
-          kind: 'negative',
-          operation,
-          steps: [
-            act(`${operation.key} with an unknown ${name}`, request, responseAssertions(operation, [404])),
-          ],
-          uses,
-          priority: 'normal',
-          covers: [`${operation.key} 404`],
-          writesByResources: uses.length > 0,
-        }),
-      );
-    }
     if (isUuid || schema.type === 'integer') {
       const malformed = isUuid ? 'not-a-uuid' : 'not-a-number';
       const expected = [

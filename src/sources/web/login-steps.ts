@@ -5,25 +5,14 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import { parse } from 'yaml';
 import type { UiLocator } from '../../core/page-model.ts';
+import { loginTargetLocator, type LoginStep } from '../../core/login-step.ts';
 import { TestopsError, describeError } from '../../core/errors.ts';
 import { newExplorationContext } from './launch-browser.ts';
 import type { StorageSeed } from './launch-browser.ts';
 import { guardRequests } from './request-guard.ts';
 import { toPlaywrightLocator } from './ui-locator.ts';
 
-type Target =
-  | { label: string }
-  | { role: string; name?: string }
-  | { text: string }
-  | { placeholder: string }
-  | { testId: string };
-
-export type LoginStep =
-  | { goto: string }
-  | { fill: Target; value: string }
-  | { click: Target }
-  | { press: Target; key: string }
-  | { waitFor: Target };
+export type { LoginStep };
 
 const STEP_TIMEOUT_MS = 15_000;
 
@@ -37,21 +26,10 @@ function invalid(file: string, problem: string): TestopsError {
 }
 
 function toLocator(target: unknown, file: string, index: number): UiLocator {
-  const t = (target ?? {}) as Record<string, unknown>;
-  const text = (key: string): string | undefined =>
-    typeof t[key] === 'string' ? (t[key] as string) : undefined;
-  if (text('role'))
-    return {
-      strategy: 'role',
-      role: text('role')!,
-      name: text('name'),
-      exact: text('name') ? true : undefined,
-    };
-  if (text('label')) return { strategy: 'label', text: text('label')!, exact: true };
-  if (text('placeholder')) return { strategy: 'placeholder', text: text('placeholder')! };
-  if (text('testId')) return { strategy: 'testid', testId: text('testId')! };
-  if (text('text')) return { strategy: 'text', text: text('text')! };
-  throw invalid(file, `step ${index + 1} has no target (label, role, text, placeholder or testId)`);
+  const locator = loginTargetLocator(target);
+  if (!locator)
+    throw invalid(file, `step ${index + 1} has no target (label, role, text, placeholder or testId)`);
+  return locator;
 }
 
 function expandEnv(value: string, file: string): string {

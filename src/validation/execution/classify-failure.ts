@@ -1,4 +1,5 @@
 import type { FindingKind, FindingSeverity } from '../../core/run-report.ts';
+import type { CoercionEvidence } from './coercion-evidence.ts';
 
 /** A failed test as the verification step saw it. */
 export interface FailedTest {
@@ -8,6 +9,10 @@ export interface FailedTest {
   testKind: string | undefined;
   /** The invalid value is one a lenient server may convert (a number for text). */
   coercible?: boolean;
+  /** What the server kept of that value, when it accepted it (see coercion-evidence.ts). */
+  coercion?: CoercionEvidence;
+  /** The test called the operation on an identifier that names nothing. */
+  missingResource?: boolean;
   message: string;
   expected: string;
   actual: string;
@@ -82,12 +87,25 @@ function statusCause(failed: FailedTest, status: number): FailureCause {
     };
   }
   const rejectionExpected = expected.length > 0 && expected.every((code) => code >= 400);
-  // 12345 stored as "12345": the server converted a value of the wrong type, a documented
-  // contract not held to the letter (lenient: a warning), not invalid input getting through.
-  if (rejectionExpected && status < 400 && failed.coercible) {
+  if (rejectionExpected && status < 300 && failed.missingResource) {
+    return {
+      kind: 'state-defect',
+      severity: 'major',
+      signature: 'state-defect|missing-found',
+      title: `A resource that does not exist is answered as if it existed (${status})`,
+    };
+  }
+  // 12345 kept as "12345": the server converted a value of the wrong type (type coercion), a
+  // documented contract not held to the letter, not invalid input getting through. Kept as sent
+  // or changed into something else, it is invalid input accepted like any other.
+  const converted = failed.coercion === 'converted';
+  const notKept = converted || failed.coercion === 'unseen' || failed.coercion === undefined;
+  if (rejectionExpected && status < 400 && failed.coercible && notKept) {
     return contractCause(
-      `coerced|${status}`,
-      `Value of the wrong type converted and accepted (${status}) instead of refused: ${what.replace(/"[^"]*"/g, '"…"')}`,
+      `coerced|${converted ? 'converted' : 'unseen'}|${status}`,
+      converted
+        ? `Type coercion: a value of the wrong type converted to the documented type and kept (${status}) instead of refused: ${what.replace(/"[^"]*"/g, '"…"')}`
+        : `Value of the wrong type accepted (${status}) instead of refused, the answer does not show whether it was converted: ${what.replace(/"[^"]*"/g, '"…"')}`,
     );
   }
   if (rejectionExpected && status < 400) {

@@ -191,4 +191,33 @@ describe('emitPlaywrightUiSuite', () => {
     expect(spec).toContain("test('Shows \\'quoted\\' and `ticked` ${text}',");
     expect(spec).toContain('- note "a \\`b\\` \\${c} \\\\\\\\ d"');
   });
+
+  it('signs in before the tests with the login steps, reading secrets from the environment only', () => {
+    expect(files['playwright.config.ts']).not.toContain('globalSetup');
+    const loggedIn = emitPlaywrightUiSuite(
+      {
+        ...suite,
+        loginSteps: [
+          { goto: '/login' },
+          { fill: { label: 'Email' }, value: 'qa@example.com' },
+          { fill: { label: 'Password' }, value: 'literal-secret-1' },
+          { fill: { label: 'Code' }, value: '${ONE_TIME_CODE}' },
+          { click: { role: 'button', name: 'Sign in' } },
+        ],
+      },
+      { baseUrl: 'http://127.0.0.1:4310' },
+    );
+    expect(loggedIn['playwright.config.ts']).toContain("globalSetup: './support/log-in.ts'");
+    expect(loggedIn['playwright.config.ts']).toContain('storageState: ".auth/storage-state.json"');
+    const logIn = loggedIn['support/log-in.ts']!;
+    expect(logIn).toContain(
+      "await page.getByLabel('Email', { exact: true }).fill('qa@example.com', options);",
+    );
+    expect(logIn).toContain("fill(fromEnv('${LOGIN_STEP_3}'), options)");
+    expect(logIn).toContain("fill(fromEnv('${ONE_TIME_CODE}'), options)");
+    for (const [path, text] of Object.entries(loggedIn)) expect(text, path).not.toContain('literal-secret-1');
+    expect(loggedIn['.env.example']).toContain('LOGIN_STEP_3=\nONE_TIME_CODE=');
+    expect(loggedIn['.gitignore']).toContain('.auth/');
+    expect(loggedIn['README.md']).toContain('`ONE_TIME_CODE`');
+  });
 });

@@ -196,7 +196,55 @@ describe('findings grouped by root cause', () => {
       ['server-error', 'critical'],
       ['contract-deviation', 'warning'],
     ]);
-    expect(lenient[1]!.title).toContain('converted and accepted');
+    expect(lenient[1]!.title).toContain('wrong type accepted');
     expect(lenient[1]!.occurrences).toHaveLength(2);
+  });
+
+  it('judges a wrong-type value by what the server kept: converted is a contract deviation, kept as sent is invalid input accepted', () => {
+    const accepted = (field: string, coercion: FailedTest['coercion']): FailedTest => ({
+      ...statusMismatch(
+        `POST /authors/ rejects "${field}" with a number instead of text with 400 or 422`,
+        'POST /authors/',
+        '400 or 422',
+        200,
+      ),
+      coercible: true,
+      coercion,
+    });
+    const findings = groupFindings(
+      [
+        accepted('name', 'converted'),
+        accepted('nick', 'converted'),
+        accepted('bio', 'kept-as-sent'),
+        accepted('city', 'changed'),
+      ],
+      'strict',
+    );
+    expect(findings.map((finding) => [finding.kind, finding.severity, finding.occurrences.length])).toEqual([
+      ['invalid-input-accepted', 'major', 2],
+      ['contract-deviation', 'minor', 2],
+    ]);
+    expect(findings[1]!.title).toContain('Type coercion');
+  });
+
+  it('reports a success on a resource that does not exist as one state defect, a 5xx there as a server error', () => {
+    const missing = (operation: string, status: number): FailedTest => ({
+      ...statusMismatch(
+        `${operation} refuses an author that does not exist with a 4xx`,
+        operation,
+        '400 or 403 or 404 or 410 or 422',
+        status,
+      ),
+      missingResource: true,
+    });
+    const findings = groupFindings(
+      [missing('GET /authors/{id}', 200), missing('DELETE /authors/{id}', 204), missing('GET /x/{id}', 500)],
+      'lenient',
+    );
+    expect(findings.map((finding) => [finding.kind, finding.severity, finding.occurrences.length])).toEqual([
+      ['server-error', 'critical', 1],
+      ['state-defect', 'major', 2],
+    ]);
+    expect(findings[1]!.title).toContain('does not exist is answered as if it existed');
   });
 });

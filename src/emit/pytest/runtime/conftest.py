@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from support.resources import RECIPES
+from support.sign_in import SIGN_IN
 from support.suite import AUTH, DEFAULT_BASE_URL, MARKERS, VARIABLES
 from support.testops_support import (
     ApiClient,
@@ -62,6 +63,25 @@ def http_transport() -> Iterator[httpx.HTTPTransport]:
     transport = new_transport()
     yield transport
     transport.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_credentials(http_transport: httpx.HTTPTransport) -> None:
+    """Without API_TOKEN / API_KEY (or API_HEADERS), a suite whose API has a register -> log-in
+    flow signs in once per session and sets the variable the client reads, so the token is
+    masked like any given credential."""
+    kind = AUTH.get("kind")
+    env = "API_KEY" if kind == "api-key" else "API_TOKEN" if kind == "bearer" else None
+    if env is None or SIGN_IN is None or os.environ.get(env) or os.environ.get("API_HEADERS"):
+        return
+    client = ApiClient(AUTH, base_url(), transport=http_transport)
+    try:
+        token = SIGN_IN(client)
+    finally:
+        client.close()
+    if not isinstance(token, str) or not token:
+        raise RuntimeError("Signing in answered no token")
+    os.environ[env] = token
 
 
 @pytest.fixture
