@@ -11,6 +11,8 @@ import { JobRepository } from './job-repository.ts';
 import { KeyRepository } from './key-repository.ts';
 import { migrateUnderLock } from './migrate.ts';
 import { ensureProject, ProjectRepository } from './project-repository.ts';
+import { ModelUsageRepository } from './model-usage-repository.ts';
+import { ProjectModelRepository } from './project-model-repository.ts';
 import { ReportRepository } from './report-repository.ts';
 import { SecretBox } from './secret-box.ts';
 import { resolveSecretKey } from './secret-key.ts';
@@ -86,6 +88,8 @@ function assemble(
     secrets: new SecretRepository(db, box),
     embeddings: new EmbeddingRepository(db, vector),
     llmCache: new LlmCacheRepository(db),
+    projectModels: new ProjectModelRepository(db),
+    modelUsage: new ModelUsageRepository(db),
     info: Object.freeze({ driver: connection.driver, vector }),
     async ping() {
       await db.execute(sql`select 1`);
