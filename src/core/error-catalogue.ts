@@ -223,6 +223,7 @@ export const ERROR_CATALOGUE = {
   TESTOPS_TASK_NOT_FOUND: input(404, 'No task has this id (or it belongs to another project).'),
   TESTOPS_TEST_NOT_FOUND: input(404, 'No generated test has this id.'),
   TESTOPS_SECRET_NOT_FOUND: input(404, 'The project has no secret with this name.'),
+  TESTOPS_PROJECT_MODEL_NOT_SET: input(404, 'The project has no model of its own (PUT .../model sets one).'),
   TESTOPS_NO_ARTIFACTS: { ...input(404, 'The task has no artifacts (yet).'), kind: 'state' },
   TESTOPS_NO_REPORT: { ...input(404, 'The task has no report (yet).'), kind: 'state' },
   TESTOPS_TASK_FINISHED: { ...input(409, 'The task has finished and cannot be cancelled.'), kind: 'state' },

@@ -11,6 +11,7 @@ import { frameworkErrors, registerErrorHandling } from './error-response.ts';
 import { registerArtifactRoutes } from './routes/artifact-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerStreamRoute } from './routes/stream-route.ts';
+import { registerModelSettingsRoutes } from './routes/model-settings-routes.ts';
 import { registerSecretRoutes } from './routes/secret-routes.ts';
 import { registerSubmitRoutes } from './routes/submit-routes.ts';
 import { registerTaskRoutes } from './routes/task-routes.ts';
@@ -98,6 +99,7 @@ export async function buildApp(
   registerHealthRoutes(app, context);
   registerSubmitRoutes(app, context);
   registerSecretRoutes(app, context);
+  registerModelSettingsRoutes(app, context);
   registerTaskRoutes(app, context);
   registerStreamRoute(app, context);
   registerTestRoutes(app, context);
