@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PROVIDERS} from './llm-settings.ts';
+import type { PROVIDERS } from './llm-settings.ts';
 import { readLlmSettings, type LlmSettings } from './llm-settings.ts';
 
 /** The options a project may set for its model: the TESTOPS_LLM_* tuning variables, by field. */
