@@ -14,7 +14,7 @@ import {
 } from '../support/databases.ts';
 import { fuzzBodies, seededRandom, type FuzzField } from '../support/fuzz-bodies.ts';
 
-// Every POST route the app registers, fed malformed bodies: never a 5xx, every 4xx in the shared
+// Every POST (and PUT) route the app registers, fed malformed bodies: never a 5xx, every 4xx in the shared
 // error shape, and the server still healthy after each route's batch. Routes are collected as
 // the app registers them, so a new route is fuzzed without touching this file. No worker runs:
 // bodies that happen to be valid create pending jobs, and nothing of the engine is loaded.
@@ -23,6 +23,7 @@ const BODIES_PER_ROUTE = 150;
 const TIME_BUDGET_MS = 60_000;
 
 interface PostRoute {
+  method: 'POST' | 'PUT';
   url: string;
   fields: FuzzField[];
 }
@@ -92,8 +93,10 @@ describe.each(['pglite', 'postgres'] as const)('fuzzing every POST endpoint (%s)
         beforeRoutes: (instance) => {
           instance.addHook('onRoute', (route) => {
             const methods = [route.method].flat();
-            if (methods.includes('POST'))
-              routes.push({ url: route.url, fields: fieldsOf(route.schema?.body) });
+            // PUT routes take bodies too (a project's model settings): fuzzed the same way.
+            for (const method of ['POST', 'PUT'] as const)
+              if (methods.includes(method))
+                routes.push({ method, url: route.url, fields: fieldsOf(route.schema?.body) });
           });
         },
       },
@@ -121,7 +124,7 @@ describe.each(['pglite', 'postgres'] as const)('fuzzing every POST endpoint (%s)
       for (const body of fuzzBodies(route.fields, BODIES_PER_ROUTE, random)) {
         if (performance.now() - started > TIME_BUDGET_MS) break;
         const response = await app.inject({
-          method: 'POST',
+          method: route.method,
           url: concrete(route.url, random),
           payload: body.payload,
           headers: body.contentType === undefined ? {} : { 'content-type': body.contentType },
@@ -144,7 +147,7 @@ describe.each(['pglite', 'postgres'] as const)('fuzzing every POST endpoint (%s)
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const statuses = [...byStatus].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`);
     console.log(
-      `fuzz on ${store} (seed ${SEED}, ${routes.length} POST routes, ${seconds} s): ${counts.requests} requests, ` +
+      `fuzz on ${store} (seed ${SEED}, ${routes.length} POST/PUT routes, ${seconds} s): ${counts.requests} requests, ` +
         `${counts['2xx']} 2xx, ${counts['4xx']} 4xx, ${counts['5xx']} 5xx (${statuses.join(', ')})`,
     );
     if (failures.length > 0) console.log(errorLogs.join('').slice(0, 5_000));
