@@ -246,6 +246,7 @@ export const ERROR_CATALOGUE = {
   TESTOPS_TEST_NOT_FOUND: input(404, 'No generated test has this id.'),
   TESTOPS_SECRET_NOT_FOUND: input(404, 'The project has no secret with this name.'),
   TESTOPS_TRIAGE_CLUSTER_NOT_FOUND: input(404, "The project's triage memory has no cluster with this id."),
+  TESTOPS_PROJECT_MODEL_NOT_SET: input(404, 'The project has no model of its own (PUT .../model sets one).'),
   TESTOPS_NO_ARTIFACTS: { ...input(404, 'The task has no artifacts (yet).'), kind: 'state' },
   TESTOPS_NO_REPORT: { ...input(404, 'The task has no report (yet).'), kind: 'state' },
   TESTOPS_TASK_FINISHED: { ...input(409, 'The task has finished and cannot be cancelled.'), kind: 'state' },

@@ -23,8 +23,11 @@ export interface ModelCheck {
  * `testops llm check`: one tiny real call (streamed, so it also shows streaming works), then one
  * probe per capability. The first call failing throws; a failing probe is reported, not thrown.
  */
-export async function checkModel(settings: Readonly<LlmSettings>): Promise<ModelCheck> {
-  const client = await openModelClient({ settings });
+export async function checkModel(
+  settings: Readonly<LlmSettings>,
+  connect?: typeof fetch,
+): Promise<ModelCheck> {
+  const client = await openModelClient({ settings, ...(connect ? { connect } : {}) });
   const streamed = await client.completion.stream('Reply with the single word OK.');
   const strict = new AiSdkCompletion({
     provider: client.provider,

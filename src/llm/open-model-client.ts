@@ -22,6 +22,11 @@ export interface OpenModelClientOptions {
   settings: Readonly<LlmSettings>;
   cache?: ResponseCache | undefined;
   onUsage?: UsageSink;
+  /**
+   * How requests reach the provider: the global fetch when absent; a fetch that checks the SSRF
+   * guard at connect time when the base URL is a user's (a project's model).
+   */
+  connect?: typeof fetch;
 }
 
 /** The port's implementation, plus what `testops llm check` needs to probe the model. */
@@ -56,7 +61,9 @@ export async function openModelClient(options: OpenModelClientOptions): Promise<
     maxRetries: settings.maxRetries,
     breaker: breakerFor(settings.baseUrl, { failureThreshold: 5, cooldownMs: 30_000 }),
     limit,
-    ...(settings.iam ? { fetch: withIamToken(tokenSourceFor(settings.iam), fetch) } : {}),
+    fetch: settings.iam
+      ? withIamToken(tokenSourceFor(settings.iam), options.connect ?? fetch)
+      : (options.connect ?? fetch),
   });
   let listed: ListedModel[] | undefined;
   const list = async () => (listed ??= await listModels(settings, fetcher));

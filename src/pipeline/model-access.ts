@@ -4,6 +4,8 @@ import { ModelError } from '../core/model-errors.ts';
 import type { ResponseCache } from '../core/response-cache.ts';
 import { MODEL_UNAVAILABLE_MESSAGE } from '../core/model-client.ts';
 import { describeError } from '../core/errors.ts';
+import type { LlmSettings } from '../llm/llm-settings.ts';
+import type { UrlGuardOptions } from '../sources/url-guard.ts';
 
 /** What every generating entry point accepts about the model. */
 export interface ModelOptions {
@@ -19,6 +21,10 @@ export interface ModelOptions {
   outputLanguage?: 'en' | 'ru';
   /** Another model of the configured provider than TESTOPS_LLM_MODEL (a crew agent's `llm`). */
   model?: string;
+  /** Settings given directly (a service project's own model) instead of TESTOPS_LLM_*. */
+  settings?: Readonly<LlmSettings>;
+  /** With `settings` a user chose: every model request passes the SSRF guard at connect time. */
+  connectGuard?: UrlGuardOptions;
 }
 
 /** The model of this run, or why there is none. */
@@ -34,10 +40,11 @@ export async function modelFor(options: ModelOptions, events: EventSink): Promis
   const mode = options.llm ?? 'auto';
   if (mode === 'off') return { status: 'off', client: undefined, message: '--llm off' };
   if (options.modelClient) return { status: 'ready', client: options.modelClient };
-  const { readLlmSettings } = await import('../llm/llm-settings.ts');
-  const settings = readLlmSettings(
-    options.model ? { ...process.env, TESTOPS_LLM_MODEL: options.model } : process.env,
-  );
+  const settings = options.settings
+    ? { ...options.settings, ...(options.model ? { model: options.model } : {}) }
+    : (await import('../llm/llm-settings.ts')).readLlmSettings(
+        options.model ? { ...process.env, TESTOPS_LLM_MODEL: options.model } : process.env,
+      );
   if (!settings) {
     if (mode === 'auto')
       return {
@@ -61,6 +68,9 @@ export async function modelFor(options: ModelOptions, events: EventSink): Promis
       cache:
         options.cache === false ? undefined : (options.responseCache ?? new DiskCache(defaultCacheDir())),
       onUsage: (usage) => events({ type: 'model-call', usage }),
+      ...(options.connectGuard
+        ? { connect: (await import('./model-connect.ts')).guardedModelFetch(options.connectGuard) }
+        : {}),
     });
     return { status: 'ready', client };
   } catch (error) {

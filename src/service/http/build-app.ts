@@ -19,6 +19,7 @@ import { registerModelRoutes } from './routes/model-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerProjectRoutes } from './routes/project-routes.ts';
 import { registerStreamRoute } from './routes/stream-route.ts';
+import { registerModelSettingsRoutes } from './routes/model-settings-routes.ts';
 import { registerSecretRoutes } from './routes/secret-routes.ts';
 import { registerSubmitRoutes } from './routes/submit-routes.ts';
 import { registerTaskRoutes } from './routes/task-routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(
   registerHealthRoutes(app, context);
   registerSubmitRoutes(app, context);
   registerSecretRoutes(app, context);
+  registerModelSettingsRoutes(app, context);
   registerTaskRoutes(app, context);
   registerStreamRoute(app, context);
   registerTestRoutes(app, context);

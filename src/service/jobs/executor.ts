@@ -1,5 +1,6 @@
 import type { ResponseCache } from '../../core/response-cache.ts';
 import type { EventSink } from '../../core/events.ts';
+import type { LlmSettings } from '../../llm/llm-settings.ts';
 import type { UrlGuardOptions } from '../../pipeline/target-guard.ts';
 import type { RunResultRecord, TestKind, TestStatus } from '../store/stores.ts';
 import type { JobError, JobKind, JobRecord } from './job.ts';
@@ -23,6 +24,11 @@ export interface ExecutorContext {
   guard: UrlGuardOptions;
   /** Origins the server itself allows although they are private (its bundled demo targets). */
   trustedOrigins: readonly string[];
+  /**
+   * The project's own model (its key included), used instead of TESTOPS_LLM_*; its requests pass
+   * the SSRF guard at connect time. Absent: the environment's model, if any.
+   */
+  model?: Readonly<LlmSettings>;
   /** Where model answers are cached (the database, or Redis); every call is sent when absent. */
   responseCache?: ResponseCache;
 }

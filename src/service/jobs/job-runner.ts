@@ -16,6 +16,9 @@ import type { JobRunnerOptions } from './job-runner-options.ts';
 
 export type { JobObserver, JobRunnerOptions, RunnerLogger } from './job-runner-options.ts';
 import { storable } from './storable-json.ts';
+import type { ModelUsage } from '../../core/model-client.ts';
+import { sumUsage } from '../../pipeline/model-usage.ts';
+import { readProjectModel } from './project-model.ts';
 
 export const DEFAULT_LEASE_MS = 30_000;
 /**
@@ -63,10 +66,12 @@ async function runClaimed(
   options.observer?.started?.(job);
   options.logger?.info({ job_id: job.id, kind: job.kind, attempt: job.attempts }, 'job started');
   let tests: TestDraft[] = [];
+  const modelCalls: ModelUsage[] = [];
   try {
     if (job.cancelRequested) throw new JobCancelled();
     const secrets = await readJobSecrets(stores.secrets, job);
-    const secretValues = jobSecretValues(secrets);
+    const model = await readProjectModel(stores, job.projectId);
+    const secretValues = [...jobSecretValues(secrets), ...(model?.apiKey ? [model.apiKey] : [])];
     scrubber = secretScrubber(secretValues);
     releaseSecrets = options.knownSecrets?.hold(secretValues);
     publisher.emit({ type: 'status', status: 'running' });
@@ -83,6 +88,7 @@ async function runClaimed(
       events: (event) => {
         // The engine calls its sink synchronously between steps: throwing here stops it there.
         if (abort.signal.aborted) throw abort.signal.reason ?? new JobCancelled();
+        if (event.type === 'model-call') modelCalls.push(event.usage);
         publisher.emit(namedEvent(event, names));
         publisher.track(event);
         options.observer?.event?.(job, event);
@@ -91,6 +97,7 @@ async function runClaimed(
       secrets,
       guard: options.guard,
       trustedOrigins: options.trustedOrigins ?? [],
+      ...(model ? { model } : {}),
     });
     if (abort.signal.aborted) throw abort.signal.reason ?? new JobCancelled();
     clearTimeout(timeout);
@@ -124,11 +131,22 @@ async function runClaimed(
     await publisher.flush();
     await settleFailure(options, job, context, scrubber.scrubError(error), publisher, started, tests);
   } finally {
+    await recordModelUsage(options, job, modelCalls);
     releaseSecrets?.();
     clearInterval(renewal);
     clearTimeout(timeout);
     context.signal.removeEventListener('abort', onOuterAbort);
   }
+}
+
+/** The attempt's model calls count for its project, failed attempts included (see ModelUsageStore). */
+async function recordModelUsage(options: JobRunnerOptions, job: JobRecord, calls: ModelUsage[]) {
+  if (calls.length === 0) return;
+  await options.stores.modelUsage
+    .record({ projectId: job.projectId, jobId: job.id, attempt: job.attempts, totals: sumUsage(calls) })
+    .catch((error: unknown) =>
+      options.logger?.warn({ job_id: job.id, err: error }, 'could not record the model usage'),
+    );
 }
 
 /** The job's folder goes once its artifacts are stored, and after a failed or cancelled attempt. */

@@ -13,6 +13,8 @@ import { JobRepository } from './job-repository.ts';
 import { KeyRepository } from './key-repository.ts';
 import { migrateUnderLock } from './migrate.ts';
 import { ensureProject, ProjectRepository } from './project-repository.ts';
+import { ModelUsageRepository } from './model-usage-repository.ts';
+import { ProjectModelRepository } from './project-model-repository.ts';
 import { ReportRepository } from './report-repository.ts';
 import { SecretBox } from './secret-box.ts';
 import { resolveSecretKey } from './secret-key.ts';
@@ -93,6 +95,8 @@ function assemble(
     chats: new ChatRepository(db),
     llmCache: new LlmCacheRepository(db),
     behaviors: new BehaviorRepository(db),
+    projectModels: new ProjectModelRepository(db),
+    modelUsage: new ModelUsageRepository(db),
     info: Object.freeze({ driver: connection.driver, vector }),
     async ping() {
       await db.execute(sql`select 1`);

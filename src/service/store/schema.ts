@@ -5,6 +5,7 @@ import {
   boolean,
   check,
   customType,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -379,5 +380,49 @@ export const triageSightings = pgTable(
       columns: [table.projectId, table.clusterId],
       foreignColumns: [triageClusters.projectId, triageClusters.id],
     }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * A project's own model (provider or base URL, models, options): its jobs use it instead of the
+ * environment's. The API key is not here: it is the project's secret `model:api-key`, encrypted.
+ */
+export const projectModels = pgTable('project_models', {
+  projectId: text('project_id')
+    .primaryKey()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  provider: text('provider').notNull(),
+  baseUrl: text('base_url'),
+  model: text('model'),
+  embeddingModel: text('embedding_model'),
+  options: jsonb('options').$type<Record<string, unknown>>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * What each job attempt's model calls used and cost, one row per (job, attempt): an attempt that
+ * crashed and runs again replaces its row, a failed attempt's calls still count for the project.
+ */
+export const modelUsage = pgTable(
+  'model_usage',
+  {
+    jobId: text('job_id').notNull(),
+    attempt: integer('attempt').notNull(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    calls: integer('calls').notNull(),
+    fromCache: integer('from_cache').notNull(),
+    failed: integer('failed').notNull(),
+    inputTokens: bigint('input_tokens', { mode: 'number' }).notNull(),
+    outputTokens: bigint('output_tokens', { mode: 'number' }).notNull(),
+    cachedInputTokens: bigint('cached_input_tokens', { mode: 'number' }).notNull(),
+    costUsd: doublePrecision('cost_usd'),
+    costRub: doublePrecision('cost_rub'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.jobId, table.attempt] }),
+    index('model_usage_project_id').on(table.projectId),
   ],
 );

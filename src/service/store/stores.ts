@@ -1,3 +1,4 @@
+import type { UsageTotals } from '../../core/model-client.ts';
 import type { ResponseCache } from '../../core/response-cache.ts';
 import type { TriageMemory } from '../../core/triage.ts';
 import type { JobStore } from '../jobs/job-store.ts';
@@ -20,6 +21,10 @@ export interface Stores {
   /** Failure triage's project memory (see core/triage.ts). */
   triage: TriageMemory;
   chats: ChatStore;
+  /** Each project's own model settings (its key is the secret `model:api-key`). */
+  projectModels: ProjectModelStore;
+  /** Model usage per job attempt, summed per project. */
+  modelUsage: ModelUsageStore;
   /** Model answers by cache key (see core/response-cache.ts). */
   llmCache: ResponseCache;
   /** Per-project crew behaviours overriding the service's active one. */
@@ -334,4 +339,33 @@ export interface ChatStore {
   branch(messageId: string): Promise<MessageRecord[]>;
   /** A page of the project's messages, with the cursor of the next page when there is one. */
   history(filter: HistoryFilter): Promise<{ items: MessageRecord[]; nextCursor: number | undefined }>;
+}
+
+/** A project's model as stored: a provider name or a base URL, models and options; never the key. */
+export interface ProjectModelRecord {
+  provider: string;
+  baseUrl: string | undefined;
+  model: string | undefined;
+  embeddingModel: string | undefined;
+  options: Record<string, unknown>;
+  updatedAt: Date;
+}
+
+export interface ProjectModelStore {
+  get(projectId: string): Promise<ProjectModelRecord | undefined>;
+  /** Creates or replaces the project's model settings. */
+  put(projectId: string, settings: Omit<ProjectModelRecord, 'updatedAt'>): Promise<void>;
+  delete(projectId: string): Promise<boolean>;
+}
+
+/** A project's model usage over every job attempt recorded. */
+export interface ProjectUsageTotals extends UsageTotals {
+  /** Job attempts that made at least one model call. */
+  attempts: number;
+}
+
+export interface ModelUsageStore {
+  /** Idempotent per (job, attempt): recording an attempt again replaces its row. */
+  record(entry: { projectId: string; jobId: string; attempt: number; totals: UsageTotals }): Promise<void>;
+  totals(projectId: string): Promise<ProjectUsageTotals>;
 }

@@ -147,7 +147,7 @@ describe.each(['pglite', 'postgres'] as const)('fuzzing every POST endpoint (%s)
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const statuses = [...byStatus].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`);
     console.log(
-      `fuzz on ${store} (seed ${SEED}, ${routes.length} POST routes, ${seconds} s): ${counts.requests} requests, ` +
+      `fuzz on ${store} (seed ${SEED}, ${routes.length} POST/PUT routes, ${seconds} s): ${counts.requests} requests, ` +
         `${counts['2xx']} 2xx, ${counts['4xx']} 4xx, ${counts['5xx']} 5xx (${statuses.join(', ')})`,
     );
     if (failures.length > 0) console.log(errorLogs.join('').slice(0, 5_000));

@@ -9,12 +9,17 @@ export interface JobModelOptions {
   output_language?: 'en' | 'ru' | undefined;
 }
 
-/** The pipeline's model options for a job: the parent's response cache when the thread has one. */
+/**
+ * The pipeline's model options for a job: the parent's response cache when the thread has one, the
+ * project's own model when it has one.
+ */
 export function modelOptionsFor(options: JobModelOptions, context: ExecutorContext): ModelOptions {
   return {
     llm: options.llm,
     cache: options.cache,
     ...(context.responseCache ? { responseCache: context.responseCache } : {}),
     ...(options.output_language ? { outputLanguage: options.output_language } : {}),
+    // A project's base URL is a user's: its requests go through the guard as any target's do.
+    ...(context.model ? { settings: context.model, connectGuard: context.guard } : {}),
   };
 }
