@@ -58,7 +58,13 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
   },
   {
-    files: ['eslint.config.js', 'vitest.config.ts', '*.config.*', '**/playwright.config.ts', 'web/*.config.*'],
+    files: [
+      'eslint.config.js',
+      'vitest.config.ts',
+      '*.config.*',
+      '**/playwright.config.ts',
+      'web/*.config.*',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );
