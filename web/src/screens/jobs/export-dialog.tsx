@@ -4,7 +4,6 @@ import {
   Group,
   Modal,
   NativeSelect,
-  PasswordInput,
   SimpleGrid,
   Stack,
   Text,
@@ -16,6 +15,7 @@ import { sendJson } from '../../api/api-client.ts';
 import type { Accepted, ExportBody } from '../../api/api-types.ts';
 import { storeSecret, useRefreshSecretNames, useSecretNames } from '../../api/secrets.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
+import { SecretInputs } from '../../components/secret-inputs.tsx';
 import { EMPTY_FIELDS, exportTarget, VENDORS, type TargetFields, type Vendor } from './export-target.ts';
 
 const NEW_SECRET = '\u0000new';
@@ -183,18 +183,14 @@ export function ExportDialog({
           />
           {entering && (
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label="Secret name"
-                placeholder={`${vendor}-token`}
-                value={newSecretName}
-                onChange={(event) => setNewSecretName(event.currentTarget.value)}
-              />
-              <PasswordInput
-                label="Token value"
-                required
-                autoComplete="off"
+              <SecretInputs
+                name={newSecretName}
+                onName={setNewSecretName}
                 value={token}
-                onChange={(event) => setToken(event.currentTarget.value)}
+                onValue={setToken}
+                namePlaceholder={`${vendor}-token`}
+                nameRequired={false}
+                valueLabel="Token value"
               />
             </SimpleGrid>
           )}

@@ -1,8 +1,9 @@
-import { Button, Group, PasswordInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { storeSecret, useDeleteSecret, useRefreshSecretNames, useSecretNames } from '../../api/secrets.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { Loading } from '../../components/page-states.tsx';
+import { SecretInputs } from '../../components/secret-inputs.tsx';
 
 /**
  * A project's secrets (vendor tokens exports name): listed by name, deleted, or added. A value is
@@ -71,19 +72,12 @@ export function ProjectSecrets({ projectId }: { projectId: string }) {
       {remove.error && <ErrorPanel error={remove.error} />}
       <form onSubmit={(event) => void add(event)} aria-label="Add a secret">
         <Group align="flex-end" gap="xs">
-          <TextInput
-            label="Secret name"
-            placeholder="gitlab-token"
-            required
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-          />
-          <PasswordInput
-            label="Value"
-            required
-            autoComplete="off"
+          <SecretInputs
+            name={name}
+            onName={setName}
             value={value}
-            onChange={(event) => setValue(event.currentTarget.value)}
+            onValue={setValue}
+            namePlaceholder="gitlab-token"
           />
           <Button type="submit" loading={pending}>
             Add secret
