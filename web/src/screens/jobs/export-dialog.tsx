@@ -18,7 +18,8 @@ import { ErrorPanel } from '../../components/error-panel.tsx';
 import { SecretInputs } from '../../components/secret-inputs.tsx';
 import { EMPTY_FIELDS, exportTarget, VENDORS, type TargetFields, type Vendor } from './export-target.ts';
 
-const NEW_SECRET = '\u0000new';
+// Not a possible secret name (those start with a letter or digit).
+const NEW_SECRET = ':new';
 
 /**
  * Sends a finished task's output to GitLab, GitHub, Jira or Allure TestOps as an export job, then
@@ -56,7 +57,7 @@ export function ExportDialog({
   const text = (
     key: keyof TargetFields,
     label: string,
-    extra: { required?: boolean; description?: string } = {},
+    extra: { required?: boolean; description?: string; inputMode?: 'numeric' } = {},
   ) => (
     <TextInput
       label={label}
@@ -157,7 +158,7 @@ export function ExportDialog({
           {vendor === 'allure-testops' && (
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               {text('base_url', 'Allure TestOps URL', { required: true })}
-              {text('allure_project_id', 'Allure project id', { required: true })}
+              {text('allure_project_id', 'Allure project id', { required: true, inputMode: 'numeric' })}
             </SimpleGrid>
           )}
           <TextInput
