@@ -28,5 +28,8 @@ export type TaskFiles = Ok<paths['/api/v1/tasks/{id}/files']['get']>;
 export type Demo = Ok<paths['/api/v1/demos']['get']>['items'][number];
 export type ModelInfo = Ok<paths['/api/v1/llm']['get']>;
 export type ModelCheck = Ok<paths['/api/v1/llm/check']['post']>;
+export type ExportBody = RequestBody<paths['/api/v1/export']['post']>;
+export type ExportTarget = ExportBody['target'];
+export type SecretNames = Ok<paths['/api/v1/projects/{project_id}/secrets']['get']>;
 
 export const FINAL_STATUSES: readonly TaskStatus[] = ['completed', 'failed', 'cancelled'];

@@ -1,30 +1,30 @@
-import { Button, Group } from '@mantine/core';
-import { Link } from 'react-router';
-import { useServiceRoutes } from '../../api/service-routes.ts';
+import { Button } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
+import { hasRoute, useServiceRoutes } from '../../api/service-routes.ts';
 
-/**
- * Where export buttons go (Git, Jira, Allure TestOps): shown when the service offers an export
- * job, i.e. publishes an export route; until then nothing is drawn.
- */
-export function ExportSlot({ projectId }: { projectId: string }) {
+// The dialog (and its form) loads when first opened: the job page stays light.
+const ExportDialog = lazy(async () => ({ default: (await import('./export-dialog.tsx')).ExportDialog }));
+
+/** "Export" on a completed task: shown when the service offers the export job. */
+export function ExportSlot({ projectId, taskId }: { projectId: string; taskId: string }) {
   const routes = useServiceRoutes();
-  const exports = Object.entries(routes.data ?? {}).filter(
-    ([path, methods]) => /\/exports?(\/|$)/.test(path) && methods['post'] !== undefined,
-  );
-  if (exports.length === 0) return null;
+  const [opened, setOpened] = useState(false);
+  if (!hasRoute(routes.data, '/api/v1/export', 'post')) return null;
   return (
-    <Group gap="xs" aria-label="Export">
-      {exports.map(([path, methods]) => (
-        <Button
-          key={path}
-          variant="default"
-          size="xs"
-          component={Link}
-          to={`/projects/${projectId}/quality#export`}
-        >
-          {methods['post']?.summary ?? `Export (${path})`}
-        </Button>
-      ))}
-    </Group>
+    <>
+      <Button variant="default" aria-haspopup="dialog" onClick={() => setOpened(true)}>
+        Export
+      </Button>
+      {opened && (
+        <Suspense fallback={null}>
+          <ExportDialog
+            projectId={projectId}
+            taskId={taskId}
+            opened={opened}
+            onClose={() => setOpened(false)}
+          />
+        </Suspense>
+      )}
+    </>
   );
 }

@@ -70,7 +70,7 @@ export function JobPage() {
             </Button>
           )}
           {current.status === 'completed' && <Button onClick={() => void download()}>Download zip</Button>}
-          {current.status === 'completed' && <ExportSlot projectId={current.project_id} />}
+          {current.status === 'completed' && <ExportSlot projectId={current.project_id} taskId={taskId} />}
         </Group>
       </Group>
       {(cancel.error ?? retry.error ?? downloadError) !== undefined &&

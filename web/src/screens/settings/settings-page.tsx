@@ -1,7 +1,11 @@
-import { Card, Stack, Text, Title } from '@mantine/core';
-import { useServiceRoutes } from '../../api/service-routes.ts';
+import { Card, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useProjects } from '../../api/projects.ts';
+import { hasRoute, useServiceRoutes } from '../../api/service-routes.ts';
+import { ErrorPanel } from '../../components/error-panel.tsx';
 import { ApiKeyForm } from './api-key-form.tsx';
 import { ModelSettings } from './model-settings.tsx';
+import { ProjectSecrets } from './project-secrets.tsx';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -14,23 +18,33 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-/** Integrations appear here when the service publishes their routes (exports to Git, Jira, Allure TestOps). */
+/** Exports (Git, Jira, Allure TestOps) name a project secret holding the vendor token; managed here per project. */
 function Integrations() {
   const routes = useServiceRoutes();
-  const found = Object.entries(routes.data ?? {}).filter(([path]) => /integration|export/.test(path));
-  if (found.length === 0)
+  const projects = useProjects();
+  const [chosen, setChosen] = useState<string>();
+  if (!hasRoute(routes.data, '/api/v1/projects/{project_id}/secrets'))
     return (
       <Text size="sm" c="dimmed">
         This server offers no integrations yet.
       </Text>
     );
+  const ids = (projects.data ?? []).map((project) => project.id);
+  const projectId = chosen ?? ids[0];
   return (
-    <Stack gap={4}>
-      {found.map(([path, methods]) => (
-        <Text size="sm" key={path}>
-          {Object.values(methods)[0]?.summary ?? path} — <code>{path}</code>
-        </Text>
-      ))}
+    <Stack gap="sm">
+      <Text size="sm">
+        Exports to GitLab, GitHub, Jira and Allure TestOps name a secret of the project holding the vendor
+        token. Values are stored encrypted and never shown again.
+      </Text>
+      {projects.error && <ErrorPanel error={projects.error} />}
+      <NativeSelect
+        label="Project"
+        data={(projects.data ?? []).map((project) => ({ value: project.id, label: project.name }))}
+        value={projectId ?? ''}
+        onChange={(event) => setChosen(event.currentTarget.value)}
+      />
+      {projectId && <ProjectSecrets key={projectId} projectId={projectId} />}
     </Stack>
   );
 }
