@@ -5,6 +5,7 @@
 // https://docs.github.com/en/rest/git and https://docs.github.com/en/rest/pulls/pulls
 import { timedStage } from '../../core/events.ts';
 import { TestopsError } from '../../core/errors.ts';
+import { mapLimit } from '../../core/map-limit.ts';
 import { githubWorkflowFile } from '../repository/ci-files.ts';
 import type { PlannedCall } from '../repository/dry-run.ts';
 import { openOrUpdateReview } from '../repository/review-request.ts';
@@ -143,7 +144,7 @@ async function commitChanges(
   },
 ): Promise<string> {
   const { repo, changes } = input;
-  const written = await mapLimited(
+  const written = await mapLimit(
     [...changes.create, ...changes.update],
     BLOB_CONCURRENCY,
     async (file: ExportFile) => {
@@ -217,23 +218,6 @@ async function pullRequest(
     create: { method: 'POST', path: `${repo}/pulls`, body: { ...text, head: branch, base } },
     view: (pull) => ({ number: pull.number, url: pull.html_url }),
   });
-}
-
-async function mapLimited<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** The calls `exportToGithub` makes, for --dry-run. */

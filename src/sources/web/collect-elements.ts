@@ -2,7 +2,7 @@
 // unique locator exists are skipped and counted; a page with a huge DOM is cut at a bound.
 import type { Page } from '@playwright/test';
 import type { UiElement } from '../../core/page-model.ts';
-import { mapLimit } from './map-limit.ts';
+import { mapLimit } from '../../core/map-limit.ts';
 import { chooseLocator } from './choose-locator.ts';
 import { looksDestructive } from './destructive.ts';
 import { IdAllocator } from './element-ids.ts';

@@ -6,7 +6,7 @@ import type { UiLocator } from '../../core/page-model.ts';
 import { chooseLocator } from './choose-locator.ts';
 import { callInPage } from './in-page-script.ts';
 import { readLocatorTarget } from './locator-target.ts';
-import { mapLimit } from './map-limit.ts';
+import { mapLimit } from '../../core/map-limit.ts';
 
 /** Content blocks recorded per page at the mobile width. */
 export const MAX_CONTENT_BLOCKS = 5;

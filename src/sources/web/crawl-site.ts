@@ -10,7 +10,7 @@ import { explorePage } from './explore-page.ts';
 import type { PageExploration, PageOptions } from './explore-page.ts';
 import type { Discovered } from './page-links.ts';
 import type { PageSnapshot } from './in-page-types.ts';
-import { mapLimit } from './map-limit.ts';
+import { mapLimit } from '../../core/map-limit.ts';
 import { briefError } from './page-issues.ts';
 import type { ExplorationEnv } from './page-session.ts';
 

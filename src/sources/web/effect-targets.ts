@@ -6,7 +6,7 @@ import type { UiEffect, UiLocator } from '../../core/page-model.ts';
 import { chooseLocator, dependsOn } from './choose-locator.ts';
 import { keysOfMatches } from './in-page-script.ts';
 import { readLocatorTarget } from './locator-target.ts';
-import { mapLimit } from './map-limit.ts';
+import { mapLimit } from '../../core/map-limit.ts';
 import type { Change } from './snapshot-diff.ts';
 import { toPlaywrightLocator } from './ui-locator.ts';
 

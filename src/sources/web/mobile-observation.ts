@@ -7,7 +7,7 @@ import { contentBlocks } from './content-blocks.ts';
 import { TargetResolver } from './effect-targets.ts';
 import { callInPage } from './in-page-script.ts';
 import type { ElementFacts, OverflowFacts } from './in-page-types.ts';
-import { mapLimit } from './map-limit.ts';
+import { mapLimit } from '../../core/map-limit.ts';
 import type { PageEvents } from './page-events.ts';
 import { closePageSession, openPageSession } from './page-session.ts';
 import type { ExplorationEnv, PageSession } from './page-session.ts';

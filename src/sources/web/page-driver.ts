@@ -3,7 +3,7 @@
 // a fresh load (new context) whenever the page cannot be brought back to its initial state:
 // the same DOM and the same cookies and storage as when it was loaded.
 import type { UiAction, UiElement, UiLocator } from '../../core/page-model.ts';
-import { mapLimit } from './map-limit.ts';
+import { mapLimit } from '../../core/map-limit.ts';
 import { performAction } from './perform-action.ts';
 import { callInPage, keysOfMatches } from './in-page-script.ts';
 import type { PageSnapshot } from './in-page-types.ts';
