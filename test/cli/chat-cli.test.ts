@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDataDir, type TempDataDir } from '../service/support/databases.ts';
 
@@ -13,7 +14,10 @@ function chat(args: string[], input: string, env: Record<string, string>) {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    // CI sets CI=true, which turns picocolors on even without a terminal: compare the plain text.
+    child.on('close', (code) =>
+      resolve({ code, stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr) }),
+    );
     child.stdin.end(input);
   });
 }
