@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPriceCalculator, type RunningPriceCalculator } from '../../examples/price-calculator/server.ts';
 import type { PipelineEvent } from '../../src/core/events.ts';
-import type { UiSuite, UiTarget, UiTestCase } from '../../src/core/ui-test-case.ts';
 import { exploreUi, generateUi } from '../../src/pipeline/generate-ui.ts';
 import { startModelServer, type ModelServer } from '../support/model-fixture-server.ts';
 import { forgetModelSettings, useFixtureModel } from '../support/model-environment.ts';
+import { plantUiMistakes } from '../support/planted-ui-mistakes.ts';
 
 let server: ModelServer;
 let calculator: RunningPriceCalculator;
@@ -39,49 +39,6 @@ afterAll(async () => {
 });
 afterEach(forgetModelSettings);
 
-/** A case checking a button by a name the page does not have: a test mistake, not a defect. */
-function plantedCase(
-  suite: UiSuite,
-  id: string,
-  buttonName: string,
-): { testCase: UiTestCase; target: UiTarget } {
-  const smoke = suite.cases.find((testCase) => testCase.id === 'configure-vm-smoke')!;
-  const target: UiTarget = {
-    page: 'configure-vm',
-    name: id.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()),
-    locator: { strategy: 'role', role: 'button', name: buttonName, exact: true },
-  };
-  return {
-    target,
-    testCase: {
-      ...smoke,
-      id,
-      title: `Configure page offers "${buttonName}"`,
-      steps: [
-        smoke.steps[0]!,
-        { title: 'the button', phase: 'assert', actions: [], assertions: [{ kind: 'visible', target }] },
-      ],
-    },
-  };
-}
-
-function plant(suite: UiSuite): UiSuite {
-  const planted = [
-    plantedCase(suite, 'configure-vm-repair-locator', 'Add to estimates'),
-    plantedCase(suite, 'configure-vm-repair-missing', 'Add to basket'),
-  ];
-  return {
-    ...suite,
-    pages: suite.pages.map((page) =>
-      page.id === 'configure-vm'
-        ? { ...page, locators: [...page.locators, ...planted.map((entry) => entry.target)] }
-        : page,
-    ),
-    // Only the planted cases: the run is about them (the smoke case is their template).
-    cases: planted.map((entry) => entry.testCase),
-  };
-}
-
 describe('generate ui repairs tests that failed through their own mistake', () => {
   it('delivers a repair naming an existing element after N/N passes, rejects one naming a missing element', async () => {
     useFixtureModel(server, 'ui-repairs');
@@ -95,7 +52,7 @@ describe('generate ui repairs tests that failed through their own mistake', () =
       cache: false,
       run: true,
       repeat: 2,
-      alterDesign: plant,
+      alterDesign: plantUiMistakes,
       events: (event) => {
         events.push(event);
         if (event.type === 'stage-end') console.log('STAGE', event.stage, event.durationMs);
