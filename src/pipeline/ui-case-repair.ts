@@ -1,6 +1,7 @@
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CaseRepair } from '../core/case-repair.ts';
+import { describeError } from '../core/errors.ts';
 import { timedStage } from '../core/events.ts';
 import type { SiteModel } from '../core/page-model.ts';
 import type { TestOutcome } from '../core/run-report.ts';
@@ -91,7 +92,8 @@ export async function repairUiCases(
       if ('error' in asked) {
         figures.failed += 1;
         figures.error ??= asked.error;
-        settle(attempt, 'model-unavailable', 'the model call failed: the original failure stands');
+        const why = describeError(asked.error).split('\n')[0];
+        settle(attempt, 'model-unavailable', `the model call failed (${why}): the original failure stands`);
         continue;
       }
       figures.repaired += asked.repaired ? 1 : 0;

@@ -30,7 +30,6 @@ beforeAll(async () => {
     outDir: join(root, 'explored'),
   });
   modelFile = explored.file;
-  console.log('STAGE explore', explored.durationMs);
 }, 60_000);
 afterAll(async () => {
   await server.close();
@@ -53,10 +52,7 @@ describe('generate ui repairs tests that failed through their own mistake', () =
       run: true,
       repeat: 2,
       alterDesign: plantUiMistakes,
-      events: (event) => {
-        events.push(event);
-        if (event.type === 'stage-end') console.log('STAGE', event.stage, event.durationMs);
-      },
+      events: (event) => events.push(event),
     });
     expect(report.repairs).toEqual([
       expect.objectContaining({
