@@ -3,7 +3,8 @@
 // our overhead per model-assisted case beside the model's own latency, the cache hit rate of a
 // second identical run, and how runs complete when 30 % of model calls fail (requirements → cases,
 // API test data, UI business rules); then the input tokens per page of the calculator's explored
-// model (explored in a real browser; run under the browser lock on a shared machine).
+// model (explored in a real browser; run under the browser lock on a shared machine); then test
+// repairs of two planted locator mistakes: proposed, rejected, delivered after N/N passes.
 // Run: npm run bench:llm [runs]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import type { ModelSection } from '../../src/core/model-client.ts';
 import { PAGE_TOKEN_BUDGET, pageDigest } from '../../src/generation/ui/page-digest.ts';
 import { startPriceCalculator } from '../../examples/price-calculator/server.ts';
 import { startModelServer, type ModelServer } from '../../test/support/model-fixture-server.ts';
+import { plantUiMistakes } from '../../test/support/planted-ui-mistakes.ts';
 
 const REQUIREMENTS = 'test/fixtures/requirements/price-calculator.md';
 const MODEL_LATENCY_MS = 400;
@@ -131,6 +133,7 @@ await failingCalls(2);
 const siteModel = await exploredCalculator();
 await failingJobs(siteModel);
 await tokensPerPage(siteModel);
+await repairs();
 await rm(outRoot, { recursive: true, force: true });
 
 /** The calculator explored once (6 pages, as bench:ui does): the UI figures read its model. */
@@ -190,4 +193,45 @@ async function tokensPerPage(siteModel: string): Promise<void> {
   console.log(
     `input tokens per page    ${figures.map((figure) => `${figure.page} ${figure.tokens}`).join(', ')} (largest ${largest}; budget ${PAGE_TOKEN_BUDGET}; 4 characters per token, see page-digest.ts)`,
   );
+}
+
+/**
+ * Test repairs on the calculator's configure page: two planted locator mistakes, the recorded
+ * repairs (one to an element the page has, one naming a missing element), each run 3 times.
+ */
+async function repairs(): Promise<void> {
+  const server = await startModelServer({ scenario: 'ui-repairs' });
+  useModel(server, 0);
+  const calculator = await startPriceCalculator({ fault: null });
+  try {
+    const url = `${calculator.url}/configure/vm`;
+    const outDir = join(outRoot, 'repair');
+    const explored = await exploreUi({
+      url,
+      allowPrivate: true,
+      maxPages: 1,
+      outDir: join(outDir, 'explored'),
+    });
+    const started = Date.now();
+    const report = await generateUi({
+      url,
+      model: explored.file,
+      outDir: join(outDir, 'suite'),
+      kinds: ['smoke'],
+      cache: false,
+      run: true,
+      repeat: 3,
+      alterDesign: plantUiMistakes,
+    });
+    const entry = report.model?.capabilities.find(
+      (capability) => capability.capability === 'ui → test repair',
+    );
+    const outcomes = (report.repairs ?? []).map((repair) => repair.outcome).join(', ');
+    console.log(
+      `test repairs             ${report.repairs?.length ?? 0} failed test(s) classified as test mistakes; ${entry?.proposed ?? 0} repair(s) proposed, ${entry?.rejected ?? 0} rejected, ${entry?.delivered ?? 0} delivered after 3/3 passes (${outcomes}); generate + run + repair ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  } finally {
+    await calculator.close();
+    await server.close();
+  }
 }

@@ -2,6 +2,7 @@
  * The report contract shared by every generator (API now, UI later): `testops-report.json`,
  * `--json` output and REPORT.md are all renderings of this.
  */
+import type { CaseRepair } from './case-repair.ts';
 import type { ModelSection } from './model-client.ts';
 
 export const REPORT_VERSION = 1;
@@ -42,6 +43,8 @@ export interface RunReport {
   marking?: { marked: number; unmarked: { test: string; reason: string }[] };
   /** How the model took part (`--llm`): usage, what it proposed, and every fallback. */
   model?: ModelSection;
+  /** Every repair of a test that failed through its own mistake, and what became of it. */
+  repairs?: CaseRepair[];
 }
 
 /** A field a server refused in a documented-valid request, and the value that replaced it. */

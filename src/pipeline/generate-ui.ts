@@ -20,6 +20,7 @@ import { gateModelCode } from './standards-gate.ts';
 import { RULE_INTENTS_CAPABILITY } from '../generation/ui/model-rule-intents.ts';
 import type { RuleIntent } from '../generation/ui/rule-intent-proposals.ts';
 import { modelRuleIntents, recordRuleIntents } from './ui-rule-intents.ts';
+import { recordCaseRepairs, repairUiCases, type UiRepairResult } from './ui-case-repair.ts';
 
 export type ExploreOptions = Omit<ExploreSiteOptions, 'outDir' | 'events'> & {
   outDir: string;
@@ -53,6 +54,11 @@ export interface GenerateUiOptions extends ExploreOptions, ModelOptions {
   signal?: AbortSignal;
   /** SSRF guard for the app the suite runs against (the service); see runSuite. */
   targetGuard?: UrlGuardOptions;
+  /**
+   * Test seam, not an option of the CLI or the service: changes the designed suite before it is
+   * emitted (a test plants a broken locator to watch it repaired).
+   */
+  alterDesign?: (suite: UiSuite) => UiSuite;
 }
 
 /** explore → design → emit, then (with `run`) execute and verify: the `generate ui` job. */
@@ -82,9 +88,11 @@ export async function generateUi(options: GenerateUiOptions): Promise<RunReport>
       { capability: RULE_INTENTS_CAPABILITY, target: model.origin },
     );
   // The suite signs in as exploration did: the steps, not their secret values (read at run time).
-  const suite = options.loginSteps
+  const signedIn = options.loginSteps
     ? { ...designed.result, loginSteps: await readLoginSteps(options.loginSteps) }
     : designed.result;
+  const suite = options.alterDesign ? options.alterDesign(signedIn) : signedIn;
+  const repair: UiRepairResult = { suite, repairs: [] };
   const manifest = manifestOf(model, suite);
   const emitted = await timedStage(events, 'emit playwright-ts', async () => {
     await writeEmittedFiles(outDir, emitPlaywrightUiSuite(suite, { baseUrl: model.origin }));
@@ -100,6 +108,13 @@ export async function generateUi(options: GenerateUiOptions): Promise<RunReport>
         durations,
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.targetGuard ? { guard: options.targetGuard } : {}),
+        // Between the run and the verdicts: failed tests that were the test's mistake get one repair.
+        afterRun: (after) =>
+          repairUiCases(
+            { run, site: model, suite, outDir, language: options.outputLanguage ?? 'en' },
+            after,
+            repair,
+          ),
       })
     : buildRunReport({
         manifest,
@@ -110,7 +125,12 @@ export async function generateUi(options: GenerateUiOptions): Promise<RunReport>
         durations,
       });
   if (rules) recordRuleIntents(run, rules, designed.result, built, options.llm === 'required');
-  const report = { ...built, model: run.section() };
+  recordCaseRepairs(run, repair, options.llm === 'required');
+  const report = {
+    ...built,
+    ...(repair.repairs.length > 0 ? { repairs: repair.repairs } : {}),
+    model: run.section(),
+  };
   await writeReport(outDir, report);
   return report;
 }

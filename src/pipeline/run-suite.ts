@@ -41,6 +41,19 @@ export interface RunSuiteOptions {
    * the run, and enforced at connect time in the runner's processes. The CLI trusts its user.
    */
   guard?: UrlGuardOptions;
+  /**
+   * Between the verification run and the verdicts: may run other tests the same way (`rerun`:
+   * same repeat, environment and guard) and returns the outcomes to judge. Repairs of failed
+   * tests happen here, so no model call is made while tests run.
+   */
+  afterRun?: (run: AfterRun) => Promise<TestOutcome[]>;
+}
+
+export interface AfterRun {
+  outcomes: TestOutcome[];
+  repeat: number;
+  /** Runs the suite in this folder (its tests every `repeat` times) and returns its outcomes. */
+  rerun: (suiteDir: string) => Promise<TestOutcome[]>;
 }
 
 import { DEFAULT_REPEAT } from './option-values.ts';
@@ -86,9 +99,9 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   const runner = manifest.format === 'pytest' ? runPytestSuite : runPlaywrightSuite;
   // Every header value and secret variable is masked before anything below is written or returned.
   const scrubber = runScrubber(env);
-  const { result: outcomes, durationMs } = await timedStage(events, `run ×${repeat}`, () =>
+  const run = (dir: string) =>
     runner({
-      suiteDir,
+      suiteDir: dir,
       repeat,
       env: { ...env, ...(guarded?.proxy ? { TESTOPS_BROWSER_PROXY: guarded.proxy.server } : {}) },
       events,
@@ -98,9 +111,15 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       .then((found) => scrubber.scrubDeep(found))
       .catch((error: unknown) => {
         throw scrubber.scrubError(error);
-      }),
-  ).finally(() => guarded?.proxy?.close());
-  durations['run'] = durationMs;
+      });
+  let outcomes: TestOutcome[];
+  try {
+    const { result, durationMs } = await timedStage(events, `run ×${repeat}`, () => run(suiteDir));
+    durations['run'] = durationMs;
+    outcomes = options.afterRun ? await options.afterRun({ outcomes: result, repeat, rerun: run }) : result;
+  } finally {
+    await guarded?.proxy?.close();
+  }
   const conformance = options.conformance ?? 'strict';
   const written = await writeEvidence(suiteDir, outcomes, scrubber, manifest);
   // Lenient conformance accepts type coercion: such a test is not delivered, and no finding.

@@ -184,10 +184,24 @@ function contentOf(step: FixtureResponse, request: ChatRequest): string {
     const recorded = fixture(`answers/${step.answer}.json`) as {
       casesByRequirement?: Record<string, unknown[]>;
       scenariosByPage?: Record<string, unknown[]>;
+      repairsByCase?: Record<string, unknown>;
     };
     const prompt = request.messages
       .map((message) => (typeof message.content === 'string' ? message.content : ''))
       .join('\n');
+    // Test repairs: answered for the failed case the prompt holds.
+    const repairCase = /"case": "([^"]+)"/.exec(prompt)?.[1];
+    if (recorded.repairsByCase && repairCase !== undefined)
+      return wrapped(
+        step,
+        JSON.stringify(
+          recorded.repairsByCase[repairCase] ?? {
+            case: repairCase,
+            changes: [],
+            explanation: 'no recorded repair',
+          },
+        ),
+      );
     if (recorded.scenariosByPage) {
       // UI scenarios: answered for the page the prompt describes.
       const page = /"page": "([^"]+)"/.exec(prompt)?.[1] ?? '';

@@ -1,5 +1,6 @@
 import type { RunReport } from '../../core/run-report.ts';
 import { explorationWarning } from './exploration-warning.ts';
+import { repairLines } from './repair-lines.ts';
 
 /** REPORT.md: the same figures as testops-report.json, for people. */
 export function renderReportMarkdown(report: RunReport): string {
@@ -30,6 +31,7 @@ export function renderReportMarkdown(report: RunReport): string {
     }
     lines.push('');
   }
+  lines.push(...repairLines(report));
   lines.push(...findingSections(report), ...learnedLines(report), ...unconstrainedLines(report));
   if (report.suspectedDefects.length > 0) {
     lines.push('## Suspected defects (one per failed test)', '');
