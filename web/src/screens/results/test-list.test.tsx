@@ -24,6 +24,19 @@ describe('TestList', () => {
     expect(screen.getByRole('button', { name: /case 9999/ })).toBeTruthy();
   });
 
+  it("filters by priority and shows each test's priority", async () => {
+    renderWithProviders(<TestList tests={sampleTests(8)} selected={undefined} onSelect={() => {}} />);
+    await userEvent.click(screen.getByRole('combobox', { name: 'Priority' }));
+    // happy-dom never ends Mantine's opening transition, so the open list still counts as hidden.
+    await userEvent.click(await screen.findByRole('option', { name: 'Critical', hidden: true }));
+    // Tests 0 and 4 are critical (priorities repeat every four tests).
+    expect(await screen.findByText('2 of 8 tests')).toBeTruthy();
+    expect(screen.getAllByRole('listitem').map((row) => row.textContent)).toEqual([
+      expect.stringMatching(/case 0.*critical/),
+      expect.stringMatching(/case 4.*critical/),
+    ]);
+  });
+
   it('hands the chosen test to its parent, and says when nothing matches', async () => {
     const onSelect = vi.fn();
     renderWithProviders(<TestList tests={sampleTests(3)} selected={undefined} onSelect={onSelect} />);

@@ -41,7 +41,7 @@ export function TestList({ tests, selected, onSelect, height = 480 }: TestListPr
 
   return (
     <Stack gap="sm">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }}>
         <TextInput
           label="Search tests"
           placeholder="title or operation"
@@ -70,6 +70,17 @@ export function TestList({ tests, selected, onSelect, height = 480 }: TestListPr
           ]}
           value={filters.status || null}
           onChange={(value) => set('status', (value ?? '') as TestFilters['status'])}
+        />
+        <Select
+          label="Priority"
+          clearable
+          data={[
+            { value: 'critical', label: 'Critical' },
+            { value: 'normal', label: 'Normal' },
+            { value: 'low', label: 'Low' },
+          ]}
+          value={filters.priority || null}
+          onChange={(value) => set('priority', (value ?? '') as TestFilters['priority'])}
         />
         <Select
           label="Operation or page"
@@ -116,7 +127,8 @@ export function TestList({ tests, selected, onSelect, height = 480 }: TestListPr
                           {test.title}
                         </Text>
                         <Text size="xs" c="dimmed" truncate>
-                          {test.kind} · {test.target ?? '—'}
+                          {test.kind}
+                          {test.priority ? ` · ${test.priority}` : ''} · {test.target ?? '—'}
                         </Text>
                       </Stack>
                     </Group>
