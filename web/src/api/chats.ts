@@ -4,13 +4,13 @@ import type { Chat, ChatMessage } from './api-types.ts';
 
 const projectPath = (projectId: string) => `/api/v1/projects/${encodeURIComponent(projectId)}`;
 
-/** A project's chats, most recently active first. */
+/** A project's chats, most recently active first (the first 200: the route's page limit). */
 export function useChats(projectId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['chats', projectId],
     enabled,
     queryFn: async ({ signal }) =>
-      (await getJson<{ items: Chat[] }>(`${projectPath(projectId)}/chats?limit=50`, signal)).items,
+      (await getJson<{ items: Chat[] }>(`${projectPath(projectId)}/chats?limit=200`, signal)).items,
   });
 }
 
