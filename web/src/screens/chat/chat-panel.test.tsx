@@ -2,7 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Chat, ChatMessage } from '../../api/api-types.ts';
+import { Route, Routes } from 'react-router';
 import { renderWithProviders } from '../../test-render.tsx';
+import { ProjectPage } from '../projects/project-page.tsx';
 import { message } from './chat-fixtures.ts';
 import { ChatPanel } from './chat-panel.tsx';
 
@@ -31,6 +33,8 @@ function service(options: { chats: Chat[]; messages: ChatMessage[]; historyFails
   vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
     const url = new URL(String(input), 'http://ui.test');
     if (url.pathname === '/openapi.json') return Promise.resolve(json(200, { paths: ROUTES }));
+    if (url.pathname === '/api/v1/tasks')
+      return Promise.resolve(json(200, { items: [], limit: 200, offset: 0 }));
     if (url.pathname === '/api/v1/projects/shop/chats')
       return Promise.resolve(json(200, { items: options.chats }));
     if (url.pathname === '/api/v1/projects/shop/history') {
@@ -145,6 +149,29 @@ describe('ChatPanel', () => {
     await userEvent.type(screen.getByLabelText('Message'), '/help{Enter}');
     expect(await within(log()).findByText('Answer 1')).toBeTruthy();
     expect(posts[0]).not.toHaveProperty('chat_id');
+  });
+
+  // Regression: the project page's chats card cached another shape under the same key, and the
+  // panel crashed when it opened beside it.
+  it('opens beside the project page, which counts the same chats', async () => {
+    service({ chats: twoChats, messages: stored });
+    renderWithProviders(
+      <Routes>
+        <Route
+          path="/projects/:projectId"
+          element={
+            <>
+              <ProjectPage />
+              <ChatPanel projectId="shop" onClose={() => {}} />
+            </>
+          }
+        />
+      </Routes>,
+      { route: '/projects/shop' },
+    );
+    expect(await screen.findByText('GET /vms returned 500 twice.')).toBeTruthy();
+    expect(await screen.findByText('Chats')).toBeTruthy();
+    expect(screen.getByText('Failures')).toBeTruthy();
   });
 
   it('invites a first question when the project has no chat yet', async () => {
