@@ -155,6 +155,7 @@ function manifestOf(model: SiteModel, suite: UiSuite): Manifest {
       title: testCase.title,
       operation: testCase.page,
       kind: testCase.kind,
+      priority: testCase.priority,
     })),
     pages: model.pages.map((page) => ({
       page: page.id,

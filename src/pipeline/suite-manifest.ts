@@ -35,6 +35,7 @@ export function manifestOf(
       title: testCase.title,
       operation: testCase.operation,
       kind: testCase.kind,
+      priority: testCase.priority,
       ...(testCase.coercible ? { coercible: true } : {}),
       ...(testCase.coercedField !== undefined ? { coercedField: testCase.coercedField } : {}),
       ...(testCase.missingResource ? { missingResource: true } : {}),

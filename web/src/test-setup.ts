@@ -23,6 +23,9 @@ globalThis.ResizeObserver ??= class {
   disconnect() {}
 } as unknown as typeof ResizeObserver;
 
+// happy-dom has no FontFaceSet: Mantine's autosizing Textarea listens to it for loaded fonts.
+if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: new EventTarget() });
+
 expect.extend({
   toHaveTextContent(received: Element, expected: string | RegExp) {
     const text = received.textContent ?? '';

@@ -27,6 +27,8 @@ export interface SuiteManifest {
     title: string;
     operation: string;
     kind: string;
+    /** The case's priority (absent in manifests written before it was kept). */
+    priority?: 'critical' | 'normal' | 'low';
     coercible?: boolean;
     coercedField?: string;
     missingResource?: boolean;

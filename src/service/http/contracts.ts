@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { JOB_KINDS, JOB_STATUSES, type JobRecord } from '../jobs/job.ts';
-import type { TestRecord } from '../store/stores.ts';
+import { TEST_PRIORITIES, type TestRecord } from '../store/stores.ts';
 
 /** Response bodies of the HTTP API; request bodies are the job input schemas (jobs/job-inputs.ts). */
 
@@ -41,6 +41,10 @@ export const testSchema = z.object({
   title: z.string(),
   target: z.string().nullable(),
   file: z.string().nullable(),
+  priority: z
+    .enum(TEST_PRIORITIES)
+    .nullable()
+    .describe("The case's priority; null for tests generated before suites recorded it"),
   version: z.number(),
   created_at: z.string(),
 });
@@ -87,6 +91,7 @@ export function testView(test: TestRecord): z.infer<typeof testSchema> {
     title: test.title,
     target: test.target ?? null,
     file: test.file ?? null,
+    priority: test.priority ?? null,
     version: test.version,
     created_at: test.createdAt.toISOString(),
   };

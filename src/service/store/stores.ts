@@ -124,6 +124,9 @@ export type TestKind = 'api' | 'ui' | 'manual';
 /** delivered: passed every repeat; defect: failed consistently; flaky: mixed; unverified: not run. */
 export type TestStatus = 'delivered' | 'defect' | 'flaky' | 'unverified';
 
+export const TEST_PRIORITIES = ['critical', 'normal', 'low'] as const;
+export type TestPriority = (typeof TEST_PRIORITIES)[number];
+
 /**
  * One generated test (automated or manual) as a versioned document. `key` identifies the test
  * across regenerations in a project (e.g. "api:POST /vms:creates a VM"); regenerating it adds a
@@ -143,6 +146,11 @@ export interface TestRecord {
   file: string | undefined;
   version: number;
   document: Record<string, unknown>;
+  /**
+   * Read from the document's own `priority` (API/UI cases in lower case, manual cases in upper):
+   * the case already carries it, so it is not stored twice. Absent in tests saved before suites kept it.
+   */
+  priority: TestPriority | undefined;
   createdAt: Date;
 }
 
@@ -152,6 +160,7 @@ export interface TestFilter {
   status?: TestStatus;
   /** Case-insensitive match on title and target. */
   text?: string;
+  priority?: TestPriority;
   jobId?: string;
   limit: number;
   offset: number;
@@ -165,7 +174,7 @@ export interface TestStore {
   saveForJob(
     jobId: string,
     projectId: string,
-    tests: Omit<TestRecord, 'id' | 'projectId' | 'jobId' | 'version' | 'createdAt'>[],
+    tests: Omit<TestRecord, 'id' | 'projectId' | 'jobId' | 'version' | 'priority' | 'createdAt'>[],
   ): Promise<number>;
   get(id: string): Promise<TestRecord | undefined>;
   list(filter: TestFilter): Promise<{ items: TestRecord[]; total: number }>;

@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import type { TestFilter, TestKind, TestRecord, TestStatus, TestStore } from './stores.ts';
+import {
+  TEST_PRIORITIES,
+  type TestFilter,
+  type TestKind,
+  type TestPriority,
+  type TestRecord,
+  type TestStatus,
+  type TestStore,
+} from './stores.ts';
 import { optional, queryRows, retryOnUniqueViolation, type Database } from './database.ts';
 import { tests } from './schema.ts';
 
-type NewTest = Omit<TestRecord, 'id' | 'projectId' | 'jobId' | 'version' | 'createdAt'>;
+type NewTest = Omit<TestRecord, 'id' | 'projectId' | 'jobId' | 'version' | 'priority' | 'createdAt'>;
 
 export class TestRepository implements TestStore {
   constructor(private readonly db: Database) {}
@@ -76,6 +84,8 @@ function conditions(filter: TestFilter): SQL[] {
   if (filter.jobId !== undefined) found.push(eq(tests.jobId, filter.jobId));
   if (filter.kind !== undefined) found.push(eq(tests.kind, filter.kind));
   if (filter.status !== undefined) found.push(eq(tests.status, filter.status));
+  if (filter.priority !== undefined)
+    found.push(sql`lower(${tests.document}->>'priority') = ${filter.priority}`);
   if (filter.text !== undefined && filter.text.trim() !== '') {
     const pattern = `%${escapeLike(filter.text.trim())}%`;
     found.push(or(ilike(tests.title, pattern), ilike(tests.target, pattern)) as SQL);
@@ -101,6 +111,12 @@ function toTestRecord(row: typeof tests.$inferSelect): TestRecord {
     file: optional(row.file),
     version: row.version,
     document: row.document,
+    priority: documentPriority(row.document),
     createdAt: row.createdAt,
   };
+}
+
+function documentPriority(document: Record<string, unknown>): TestPriority | undefined {
+  const value = typeof document['priority'] === 'string' ? document['priority'].toLowerCase() : undefined;
+  return TEST_PRIORITIES.find((priority) => priority === value);
 }

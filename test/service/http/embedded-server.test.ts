@@ -69,10 +69,18 @@ describe('the embedded server', () => {
 
     const tests = (await (await fetch(`${base}/api/v1/tests?request_id=${id}&limit=500`)).json()) as {
       total: number;
-      items: { id: string; kind: string; status: string; title: string }[];
+      items: { id: string; kind: string; status: string; title: string; priority: string | null }[];
     };
     expect(tests.total).toBe(counts.generated);
     expect(tests.items.every((test) => test.kind === 'api' && test.status === 'delivered')).toBe(true);
+    // Each case's priority travels from the suite's manifest to the list, and filters it.
+    const critical = tests.items.filter((test) => test.priority === 'critical').length;
+    expect(critical).toBeGreaterThan(0);
+    expect(tests.items.every((test) => ['critical', 'normal', 'low'].includes(test.priority!))).toBe(true);
+    const byPriority = (await (
+      await fetch(`${base}/api/v1/tests?request_id=${id}&priority=critical&limit=500`)
+    ).json()) as { total: number };
+    expect(byPriority.total).toBe(critical);
     const filtered = (await (await fetch(`${base}/api/v1/tests?request_id=${id}&q=maximum`)).json()) as {
       total: number;
     };

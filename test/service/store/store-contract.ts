@@ -16,7 +16,7 @@ export interface StoreHarness {
   expected: { driver: 'pglite' | 'postgres'; vector: boolean };
 }
 
-type NewTest = Omit<TestRecord, 'id' | 'projectId' | 'jobId' | 'version' | 'createdAt'>;
+type NewTest = Omit<TestRecord, 'id' | 'projectId' | 'jobId' | 'version' | 'priority' | 'createdAt'>;
 
 /**
  * The behaviour every driver must show. Each test works in a project of its own, so tests do
@@ -622,8 +622,13 @@ export function describeStoreContract(label: string, harness: StoreHarness): voi
         const projectId = project();
         const { job } = await newJob(projectId);
         await stores.tests.saveForJob(job.id, projectId, [
-          draft('api-1', { title: 'Creates a VM', target: 'POST /vms' }),
-          draft('api-2', { title: 'Lists VMs', target: 'GET /vms', status: 'defect' }),
+          draft('api-1', { title: 'Creates a VM', target: 'POST /vms', document: { priority: 'critical' } }),
+          draft('api-2', {
+            title: 'Lists VMs',
+            target: 'GET /vms',
+            status: 'defect',
+            document: { priority: 'low' },
+          }),
           draft('api-3', { title: 'Deletes a disk', target: 'DELETE /disks/{id}' }),
           draft('ui-1', { kind: 'ui', title: 'Configure page loads', target: '/configure' }),
           draft('man-1', {
@@ -631,6 +636,8 @@ export function describeStoreContract(label: string, harness: StoreHarness): voi
             title: '100% discount applies',
             target: undefined,
             status: 'unverified',
+            // Manual cases spell priorities as Allure TestOps does.
+            document: { priority: 'CRITICAL' },
           }),
         ]);
         const otherProject = project();
@@ -644,6 +651,16 @@ export function describeStoreContract(label: string, harness: StoreHarness): voi
         expect((await keys({})).total).toBe(5);
         expect(await keys({ kind: 'api' })).toEqual({ keys: ['api-1', 'api-2', 'api-3'], total: 3 });
         expect(await keys({ status: 'defect' })).toEqual({ keys: ['api-2'], total: 1 });
+        expect(await keys({ priority: 'critical' })).toEqual({ keys: ['api-1', 'man-1'], total: 2 });
+        expect(await keys({ priority: 'low', kind: 'api' })).toEqual({ keys: ['api-2'], total: 1 });
+        const listed = (await stores.tests.list({ projectId, limit: 50, offset: 0 })).items;
+        expect(Object.fromEntries(listed.map((test) => [test.key, test.priority]))).toEqual({
+          'api-1': 'critical',
+          'api-2': 'low',
+          'api-3': undefined,
+          'ui-1': undefined,
+          'man-1': 'critical',
+        });
         expect(await keys({ text: 'vm' })).toEqual({ keys: ['api-1', 'api-2'], total: 2 });
         expect(await keys({ text: 'DISKS/{' })).toEqual({ keys: ['api-3'], total: 1 });
         expect(await keys({ text: '100%' })).toEqual({ keys: ['man-1'], total: 1 });

@@ -33,3 +33,5 @@ export type ExportTarget = ExportBody['target'];
 export type SecretNames = Ok<paths['/api/v1/projects/{project_id}/secrets']['get']>;
 
 export const FINAL_STATUSES: readonly TaskStatus[] = ['completed', 'failed', 'cancelled'];
+export type Chat = Ok<paths['/api/v1/projects/{id}/chats']['get']>['items'][number];
+export type ChatMessage = Ok<paths['/api/v1/projects/{id}/history']['get']>['items'][number];

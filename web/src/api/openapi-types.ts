@@ -3171,6 +3171,7 @@ export interface paths {
                     project?: string;
                     kind?: "api" | "ui" | "manual";
                     status?: "delivered" | "defect" | "flaky" | "unverified";
+                    priority?: "critical" | "normal" | "low";
                     /** @description Text found in the title or the operation/page */
                     q?: string;
                     request_id?: string;
@@ -3202,6 +3203,8 @@ export interface paths {
                                 title: string;
                                 target: string | null;
                                 file: string | null;
+                                /** @description The case's priority; null for tests generated before suites recorded it */
+                                priority: ("critical" | "normal" | "low") | null;
                                 version: number;
                                 created_at: string;
                             }[];
@@ -3334,6 +3337,8 @@ export interface paths {
                             title: string;
                             target: string | null;
                             file: string | null;
+                            /** @description The case's priority; null for tests generated before suites recorded it */
+                            priority: ("critical" | "normal" | "low") | null;
                             version: number;
                             created_at: string;
                             document: {

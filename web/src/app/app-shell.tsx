@@ -10,7 +10,7 @@ import {
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { lazy, Suspense } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useMatch } from 'react-router';
 import { Loading } from '../components/page-states.tsx';
@@ -36,6 +36,9 @@ function ColorSchemeToggle() {
 /** The frame of every screen: header, navigation (a drawer at phone width), the page, and the project chat. */
 export function AppShellLayout() {
   const [navOpen, nav] = useDisclosure(false);
+  // Below the navbar's breakpoint (sm, 48em) a closed navbar only slides off-screen: hidden, its
+  // links leave the tab order and the accessibility tree instead of taking focus out of sight.
+  const phone = useMediaQuery('(max-width: 47.99em)');
   const [chatOpen, chat] = useDisclosure(false);
   const location = useLocation();
   const project = useMatch('/projects/:projectId/*')?.params.projectId;
@@ -98,7 +101,11 @@ export function AppShellLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main">
+      <AppShell.Navbar
+        p="xs"
+        aria-label="Main"
+        style={phone && !navOpen ? { visibility: 'hidden' } : undefined}
+      >
         {links.map((link) => (
           <NavLink
             key={link.to}

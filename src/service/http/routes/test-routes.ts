@@ -6,6 +6,7 @@ import { authorizeProject } from '../auth.ts';
 import { errorResponseSchema, testDetailSchema, testListSchema, testView } from '../contracts.ts';
 import { TestopsError } from '../../../core/errors.ts';
 import type { ServiceContext } from '../service-context.ts';
+import { TEST_PRIORITIES } from '../../store/stores.ts';
 
 const errors = {
   400: errorResponseSchema,
@@ -26,6 +27,7 @@ export function registerTestRoutes(app: FastifyInstance, context: ServiceContext
           project: projectIdSchema.optional(),
           kind: z.enum(['api', 'ui', 'manual']).optional(),
           status: z.enum(['delivered', 'defect', 'flaky', 'unverified']).optional(),
+          priority: z.enum(TEST_PRIORITIES).optional(),
           q: z.string().min(1).max(200).optional().describe('Text found in the title or the operation/page'),
           request_id: z.uuid().optional(),
           limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -35,7 +37,7 @@ export function registerTestRoutes(app: FastifyInstance, context: ServiceContext
       },
     },
     async (request) => {
-      const { project, kind, status, q, request_id, limit, offset } = request.query;
+      const { project, kind, status, priority, q, request_id, limit, offset } = request.query;
       if (project) authorizeProject(request, project);
       const scoped =
         request.apiKey && request.apiKey.projectId !== '*' ? request.apiKey.projectId : undefined;
@@ -44,6 +46,7 @@ export function registerTestRoutes(app: FastifyInstance, context: ServiceContext
         ...(projectId ? { projectId } : {}),
         ...(kind ? { kind } : {}),
         ...(status ? { status } : {}),
+        ...(priority ? { priority } : {}),
         ...(q ? { text: q } : {}),
         ...(request_id ? { jobId: request_id } : {}),
         limit,

@@ -1,83 +1,31 @@
-import {
-  ActionIcon,
-  Anchor,
-  Button,
-  Group,
-  Paper,
-  ScrollArea,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { Link } from 'react-router';
+import { ActionIcon, Button, Group, ScrollArea, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { hasRoute, useServiceRoutes } from '../../api/service-routes.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { Loading } from '../../components/page-states.tsx';
-import { sendChat, type ChatTurn } from './chat-reply.ts';
-
-function Turn({ turn }: { turn: ChatTurn }) {
-  return (
-    <Paper
-      p="xs"
-      withBorder={turn.role === 'assistant'}
-      bg={turn.role === 'user' ? 'var(--mantine-color-default-hover)' : undefined}
-    >
-      <Text size="xs" c="dimmed">
-        {turn.role === 'user' ? 'You' : 'Copilot'}
-      </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-        {turn.content || '…'}
-      </Text>
-      {turn.tasks.map((id) => (
-        <Anchor key={id} component={Link} to={`/jobs/${id}`} size="sm" display="block">
-          Open task {id.slice(0, 8)}
-        </Anchor>
-      ))}
-    </Paper>
-  );
-}
+import { ChatTurnView } from './chat-turn.tsx';
+import { useChatSession } from './use-chat-session.ts';
 
 /**
- * The project copilot beside every project screen: answers stream in, slash commands (`/help`)
- * work without a model, and jobs it starts appear as links.
+ * The project copilot beside every project screen: it opens on the project's latest chat (its
+ * stored history), lets the user pick another or start a new one; answers stream in, slash
+ * commands (`/help`) work without a model, and jobs it starts appear as links.
  */
 export function ChatPanel({ projectId, onClose }: { projectId: string; onClose(): void }) {
   const routes = useServiceRoutes();
-  const [turns, setTurns] = useState<ChatTurn[]>([]);
+  const stored = hasRoute(routes.data, '/api/v1/projects/{id}/history');
+  const session = useChatSession(projectId, stored);
+  const { ask, turns, chats, history } = session;
   const [draft, setDraft] = useState('');
-  const chatId = useRef<string>(undefined);
-  const lastReply = useRef<string>(undefined);
-  const ask = useMutation({
-    mutationFn: async ({ history, regenerate }: { history: ChatTurn[]; regenerate?: boolean }) => {
-      setTurns([...history, { role: 'assistant', content: '', tasks: [] }]);
-      const append = (delta: string) =>
-        setTurns((current) =>
-          current.map((turn, index) =>
-            index === current.length - 1 ? { ...turn, content: turn.content + delta } : turn,
-          ),
-        );
-      const reply = await sendChat(
-        projectId,
-        {
-          messages: history.map(({ role, content }) => ({ role, content })),
-          chatId: chatId.current,
-          regenerateId: regenerate ? lastReply.current : undefined,
-        },
-        append,
-      );
-      chatId.current = reply.chatId;
-      lastReply.current = reply.replyId;
-      setTurns([...history, { role: 'assistant', content: reply.content, tasks: reply.tasks }]);
-    },
-    onError: (_error, { history }) => setTurns(history),
-  });
   const send = (event?: FormEvent) => {
     event?.preventDefault();
     if (!draft.trim() || ask.isPending) return;
-    ask.mutate({ history: [...turns, { role: 'user', content: draft.trim(), tasks: [] }] });
+    const question = draft.trim();
+    ask.mutate(
+      { history: [...turns, { role: 'user', content: question, tasks: [] }] },
+      // A refused question comes back to the box, so nothing typed is lost.
+      { onError: () => setDraft((current) => current || question) },
+    );
     setDraft('');
   };
   const onKey = (event: KeyboardEvent) => {
@@ -104,18 +52,56 @@ export function ChatPanel({ projectId, onClose }: { projectId: string; onClose()
         </Text>
       </Stack>
     );
+  const loadError = chats.error ?? history.error;
   return (
     <Stack h="100%" gap="xs">
       {header}
+      {stored && (
+        <Group gap="xs" align="flex-end" wrap="nowrap">
+          <Select
+            label="Chat"
+            placeholder={chats.isPending ? 'Loading chats…' : 'New chat'}
+            style={{ flex: 1 }}
+            data={(chats.data ?? []).map((chat) => ({
+              value: chat.id,
+              label: `${chat.title} · ${new Date(chat.updated_at).toLocaleString()}`,
+            }))}
+            value={session.chatId ?? null}
+            onChange={(value) => value && session.openChat(value)}
+            allowDeselect={false}
+            disabled={ask.isPending}
+          />
+          <Button variant="default" disabled={ask.isPending} onClick={() => session.openChat(undefined)}>
+            New chat
+          </Button>
+        </Group>
+      )}
+      {loadError && (
+        <ErrorPanel
+          error={loadError}
+          onRetry={() => void (chats.error ? chats.refetch() : history.refetch())}
+        />
+      )}
       <ScrollArea style={{ flex: 1 }} type="auto">
         <Stack gap="xs" role="log" aria-label="Conversation" aria-live="polite">
-          {turns.length === 0 && (
-            <Text size="sm" c="dimmed">
-              Ask about this project, or type <code>/help</code> for the commands (they work without a model).
-            </Text>
+          {session.chatId && history.isPending && !ask.isPending ? (
+            <Loading label="Loading the conversation…" />
+          ) : (
+            turns.length === 0 &&
+            !loadError && (
+              <Text size="sm" c="dimmed">
+                Ask about this project, or type <code>/help</code> for the commands (they work without a
+                model).
+              </Text>
+            )
           )}
           {turns.map((turn, index) => (
-            <Turn key={index} turn={turn} />
+            <ChatTurnView
+              key={turn.id ?? `pending-${index}`}
+              turn={turn}
+              siblings={session.siblings(turn.id)}
+              {...(ask.isPending ? {} : { onShow: session.showMessage })}
+            />
           ))}
         </Stack>
       </ScrollArea>
@@ -137,7 +123,12 @@ export function ChatPanel({ projectId, onClose }: { projectId: string; onClose()
               <Button
                 variant="default"
                 disabled={ask.isPending}
-                onClick={() => ask.mutate({ history: turns.slice(0, lastUser + 1), regenerate: true })}
+                onClick={() =>
+                  ask.mutate({
+                    history: turns.slice(0, lastUser + 1),
+                    ...(turns[lastUser + 1]?.id ? { regenerateId: turns[lastUser + 1]!.id! } : {}),
+                  })
+                }
               >
                 Regenerate
               </Button>

@@ -2,6 +2,8 @@ import { apiFetch } from '../../api/api-client.ts';
 import { createSseParser } from '../../api/sse-parser.ts';
 
 export interface ChatTurn {
+  /** The stored message's id (absent while a reply streams in). */
+  id?: string | undefined;
   role: 'user' | 'assistant';
   content: string;
   /** Jobs the reply started, shown as links. */
@@ -52,6 +54,8 @@ export async function sendChat(
   input: {
     messages: { role: string; content: string }[];
     chatId: string | undefined;
+    /** The stored message the question follows: continues the branch on screen. */
+    parentId?: string | undefined;
     /** Asks for another answer to the question this reply answered (in the same chat). */
     regenerateId?: string | undefined;
   },
@@ -64,6 +68,7 @@ export async function sendChat(
     body: JSON.stringify({
       messages: input.messages,
       ...(input.chatId ? { chat_id: input.chatId } : {}),
+      ...(input.chatId && input.parentId && !input.regenerateId ? { parent_id: input.parentId } : {}),
       ...(input.regenerateId ? { regenerate_id: input.regenerateId } : {}),
     }),
     ...(signal ? { signal } : {}),

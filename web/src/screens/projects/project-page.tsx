@@ -1,8 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import type { Task } from '../../api/api-types.ts';
-import { useQuery } from '@tanstack/react-query';
-import { getJson } from '../../api/api-client.ts';
+import { useChats } from '../../api/chats.ts';
 import { useProject } from '../../api/projects.ts';
 import { hasRoute, useServiceRoutes } from '../../api/service-routes.ts';
 import { useTasks } from '../../api/tasks.ts';
@@ -86,24 +85,16 @@ function TaskTable({ tasks }: { tasks: Task[] }) {
 /** The project's chats, when the service keeps them. */
 function ChatsCard({ projectId }: { projectId: string }) {
   const routes = useServiceRoutes();
-  const chats = useQuery({
-    queryKey: ['chats', projectId],
-    enabled: hasRoute(routes.data, '/api/v1/projects/{id}/chats'),
-    queryFn: ({ signal }) =>
-      getJson<{ items: { id: string; title: string }[] }>(
-        `/api/v1/projects/${projectId}/chats?limit=200`,
-        signal,
-      ),
-  });
+  const chats = useChats(projectId, hasRoute(routes.data, '/api/v1/projects/{id}/chats'));
   if (!chats.data) return null;
   return (
     <Card withBorder>
       <Text fw={600}>Chats</Text>
       <Text size="xl" fw={700}>
-        {chats.data.items.length}
+        {chats.data.length}
       </Text>
       <Text size="xs" c="dimmed" truncate>
-        {chats.data.items[0]?.title ?? 'open the chat from the header'}
+        {chats.data[0]?.title ?? 'open the chat from the header'}
       </Text>
     </Card>
   );

@@ -1,6 +1,7 @@
 import type { TestItem } from '../../api/api-types.ts';
 
 const STATUSES: TestItem['status'][] = ['delivered', 'delivered', 'delivered', 'defect', 'flaky'];
+const PRIORITIES: TestItem['priority'][] = ['critical', 'normal', 'low', null];
 const OPERATIONS = [
   'GET /api/v1/vms',
   'POST /api/v1/vms',
@@ -20,6 +21,7 @@ export function sampleTests(count: number): TestItem[] {
     title: `${OPERATIONS[index % OPERATIONS.length]} case ${index}${index % 11 === 0 ? ' rejects a missing name' : ''}`,
     target: OPERATIONS[index % OPERATIONS.length]!,
     file: `tests/file-${index % 20}.spec.ts`,
+    priority: PRIORITIES[index % PRIORITIES.length]!,
     version: 1,
     created_at: '2026-01-01T00:00:00.000Z',
   }));

@@ -21,7 +21,23 @@ describe('TestList', () => {
     await userEvent.click(screen.getByLabelText('Search tests'));
     await userEvent.paste('case 9999');
     expect(await screen.findByText('1 of 10000 tests')).toBeTruthy();
-    expect(screen.getByRole('button', { name: /case 9999/ })).toBeTruthy();
+    // Each row is named by its test's title alone: short and unique for screen readers and locators.
+    expect(
+      screen.getByRole('button', { name: 'DELETE /api/v1/disks/{disk_id} case 9999 rejects a missing name' }),
+    ).toBeTruthy();
+  });
+
+  it("filters by priority and shows each test's priority", async () => {
+    renderWithProviders(<TestList tests={sampleTests(8)} selected={undefined} onSelect={() => {}} />);
+    await userEvent.click(screen.getByRole('combobox', { name: 'Priority' }));
+    // happy-dom never ends Mantine's opening transition, so the open list still counts as hidden.
+    await userEvent.click(await screen.findByRole('option', { name: 'Critical', hidden: true }));
+    // Tests 0 and 4 are critical (priorities repeat every four tests).
+    expect(await screen.findByText('2 of 8 tests')).toBeTruthy();
+    expect(screen.getAllByRole('listitem').map((row) => row.textContent)).toEqual([
+      expect.stringMatching(/case 0.*critical/),
+      expect.stringMatching(/case 4.*critical/),
+    ]);
   });
 
   it('hands the chosen test to its parent, and says when nothing matches', async () => {

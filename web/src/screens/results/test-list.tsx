@@ -41,7 +41,7 @@ export function TestList({ tests, selected, onSelect, height = 480 }: TestListPr
 
   return (
     <Stack gap="sm">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }}>
         <TextInput
           label="Search tests"
           placeholder="title or operation"
@@ -72,6 +72,17 @@ export function TestList({ tests, selected, onSelect, height = 480 }: TestListPr
           onChange={(value) => set('status', (value ?? '') as TestFilters['status'])}
         />
         <Select
+          label="Priority"
+          clearable
+          data={[
+            { value: 'critical', label: 'Critical' },
+            { value: 'normal', label: 'Normal' },
+            { value: 'low', label: 'Low' },
+          ]}
+          value={filters.priority || null}
+          onChange={(value) => set('priority', (value ?? '') as TestFilters['priority'])}
+        />
+        <Select
           label="Operation or page"
           clearable
           searchable
@@ -97,13 +108,18 @@ export function TestList({ tests, selected, onSelect, height = 480 }: TestListPr
                   className="test-list-row"
                   style={{ height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
                 >
+                  {/* Named by its title alone (verdict and details describe it): a short, unique
+                      name is what screen readers announce first and what role locators can use. */}
                   <UnstyledButton
                     className="test-list-button"
+                    aria-label={test.title}
+                    aria-describedby={`test-${test.id}-verdict test-${test.id}-details`}
                     aria-current={selected === test.id ? 'true' : undefined}
                     onClick={() => onSelect(test)}
                   >
                     <Group gap="xs" wrap="nowrap">
                       <Badge
+                        id={`test-${test.id}-verdict`}
                         size="sm"
                         variant="light"
                         color={STATUS_COLOUR[test.status]}
@@ -115,8 +131,9 @@ export function TestList({ tests, selected, onSelect, height = 480 }: TestListPr
                         <Text size="sm" truncate>
                           {test.title}
                         </Text>
-                        <Text size="xs" c="dimmed" truncate>
-                          {test.kind} · {test.target ?? '—'}
+                        <Text id={`test-${test.id}-details`} size="xs" c="dimmed" truncate>
+                          {test.kind}
+                          {test.priority ? ` · ${test.priority}` : ''} · {test.target ?? '—'}
                         </Text>
                       </Stack>
                     </Group>
