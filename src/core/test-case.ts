@@ -65,7 +65,9 @@ export type Assertion =
    * The body is the OpenAPI document the suite was generated from, as far as clients rely on it
    * (operations, statuses, schemas, links; prose aside): otherwise the suite is stale.
    */
-  | { kind: 'same-contract' };
+  | { kind: 'same-contract' }
+  /** The object at `path` (each one, when it is a list) has no property outside `fields`. */
+  | { kind: 'fields-within'; path: string; fields: string[] };
 
 export interface Step {
   title: string;
@@ -215,6 +217,7 @@ export function describeAssertions(assertions: Assertion[]): string {
       parts.push(`"${assertion.path}" as expected`);
     if (assertion.kind === 'same-contract')
       parts.push('same contract as the document the suite was generated from');
+    if (assertion.kind === 'fields-within') parts.push(`only the fields ${assertion.fields.join(', ')}`);
     if (assertion.kind === 'array-length')
       parts.push(`"${assertion.path || 'body'}" item count within bounds`);
   }

@@ -65,6 +65,7 @@ function renderSpecFile(group: string, cases: ApiTestCase[]): string {
     'expectContentType',
     'expectDocumentedSchema',
     'expectFieldEquals',
+    'expectOnlyFields',
     'expectSameContract',
     'expectStatus',
   ].filter((name) => code.includes(`${name}(`));

@@ -3,6 +3,7 @@ import { describeError } from '../../core/errors.ts';
 import type { EventSink } from '../../core/events.ts';
 import type { ApiSuite, ApiTestCase, ResourceRecipe, SuiteSchemas } from '../../core/test-case.ts';
 import { authCases } from './auth-cases.ts';
+import { fieldSelectionCase } from './field-selection-cases.ts';
 import { contractDriftCase, servedDocument } from './contract-drift-case.ts';
 import type { GenerationContext } from './generation-context.ts';
 import { negativeCases } from './negative-cases.ts';
@@ -119,6 +120,7 @@ function casesFor(context: GenerationContext, operation: ApiOperation): ApiTestC
     ...authCases(context, operation),
     ...negativeCases(context, operation),
     ...paginationCases(context, operation),
+    ...[fieldSelectionCase(context, operation)].filter((testCase) => testCase !== undefined),
   ];
 }
 

@@ -129,6 +129,25 @@ export function expectArrayLength(
   );
 }
 
+/** Sparse fieldsets: the object at `path` (each item, when it is a list) holds only the fields asked for. */
+export function expectOnlyFields(result: ApiResult, path: string, fields: string[]): void {
+  const value = fieldAt(result.json, path);
+  const objects = (Array.isArray(value) ? value : [value]).filter(
+    (item): item is Record<string, unknown> =>
+      item !== null && typeof item === 'object' && !Array.isArray(item),
+  );
+  const extra = [
+    ...new Set(objects.flatMap((item) => Object.keys(item).filter((key) => !fields.includes(key)))),
+  ];
+  if (objects.length === (Array.isArray(value) ? value.length : 1) && extra.length === 0) return;
+  throw new ExpectationError(
+    `${result.label} answered fields that were not asked for`,
+    `only the fields ${fields.join(', ')}`,
+    objects.length === 0 ? 'no object' : `also ${extra.join(', ')}`,
+    result,
+  );
+}
+
 /** Response schemas point into the spec's components, registered under SPEC_ID. */
 function anchor(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(anchor);
