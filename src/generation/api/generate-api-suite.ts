@@ -3,6 +3,7 @@ import { describeError } from '../../core/errors.ts';
 import type { EventSink } from '../../core/events.ts';
 import type { ApiSuite, ApiTestCase, ResourceRecipe, SuiteSchemas } from '../../core/test-case.ts';
 import { authCases } from './auth-cases.ts';
+import { isolationCase } from './isolation-cases.ts';
 import { fieldSelectionCase } from './field-selection-cases.ts';
 import { contractDriftCase, servedDocument } from './contract-drift-case.ts';
 import type { GenerationContext } from './generation-context.ts';
@@ -71,6 +72,8 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
     try {
       const lifecycle = statefulCase(context, kind);
       if (lifecycle) cases.push(lifecycle);
+      const isolation = isolationCase(context, kind);
+      if (isolation) cases.push(isolation);
     } catch (error) {
       options.events?.({
         type: 'log',
