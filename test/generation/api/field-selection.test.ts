@@ -90,5 +90,6 @@ describe('sparse fieldsets: only the fields asked for', () => {
     const pytest = Object.values(emitPytestSuite(designed, { baseUrl: undefined })).join('\n');
     expect(pytest).toContain(`expect_only_fields(response, "", ["id", "label"])`);
     expect(pytest).toContain('def expect_only_fields');
+    expect(pytest).toMatch(/from support\.testops_support import \([^)]*expect_only_fields/);
   });
 });
