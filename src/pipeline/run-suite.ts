@@ -112,6 +112,12 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       return reason ? [[failed.test, `${reason} (evidence: ${failed.evidence})`] as const] : [];
     }),
   );
+  for (const failed of written.filter((candidate) => unsettledDriftCheck(candidate)))
+    events({
+      type: 'log',
+      level: 'warn',
+      message: `${failed.test}: ${unsettledDriftCheck(failed)!} (evidence: ${failed.evidence})`,
+    });
   const failures = written.filter((failed) => !tolerated.has(failed.test));
   const defects = failures.map(suspectedDefect);
   const findings = groupFindings(failures, conformance);
