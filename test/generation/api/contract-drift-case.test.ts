@@ -74,7 +74,9 @@ describe('the contract drift case', () => {
   });
 
   it('is never a finding when it fails at verification: a document that changes between requests', () => {
-    expect(unsettledDriftCheck({ testKind: 'contract' })).toMatch(/regenerate the suite.*changes between requests.*Not a defect of the API/);
+    expect(unsettledDriftCheck({ testKind: 'contract' })).toMatch(
+      /regenerate the suite.*changes between requests.*Not a defect of the API/,
+    );
     expect(unsettledDriftCheck({ testKind: 'positive' })).toBeUndefined();
   });
 });
