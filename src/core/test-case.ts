@@ -60,7 +60,14 @@ export type Assertion =
   | { kind: 'field-equals'; path: string; value: ValueExpr }
   /** A response field equals what this step sent at `bodyPath` (unique values included). */
   | { kind: 'field-echoes'; path: string; bodyPath: string }
-  | { kind: 'array-length'; path: string; min?: number; max?: number };
+  | { kind: 'array-length'; path: string; min?: number; max?: number }
+  /**
+   * The body is the OpenAPI document the suite was generated from, as far as clients rely on it
+   * (operations, statuses, schemas, links; prose aside): otherwise the suite is stale.
+   */
+  | { kind: 'same-contract' }
+  /** The object at `path` (each one, when it is a list) has no property outside `fields`. */
+  | { kind: 'fields-within'; path: string; fields: string[] };
 
 export interface Step {
   title: string;
@@ -73,7 +80,15 @@ export interface Step {
   track: { resource: string; saved: string } | undefined;
 }
 
-export type CaseKind = 'positive' | 'boundary' | 'negative' | 'auth' | 'stateful' | 'pagination';
+export type CaseKind =
+  | 'positive'
+  | 'boundary'
+  | 'negative'
+  | 'auth'
+  | 'stateful'
+  | 'pagination'
+  /** The served document still has the contract the suite was designed from (see ApiSuite.contract). */
+  | 'contract';
 
 export interface ApiTestCase {
   /** Stable slug, unique in a suite. */
@@ -153,6 +168,11 @@ export interface ApiSuite {
    * a register → log-in flow found in the spec, sent without credentials.
    */
   signIn?: SignInFlow;
+  /**
+   * The document the suite was designed from, as the API itself served it (JSON, OpenAPI 3.x,
+   * fetched from the API's own host), for the check that it has not changed since.
+   */
+  contract?: { url: string; document: Record<string, unknown> };
   /** Tests designed but left out, with why (e.g. they would delete a resource given with `--var`). */
   withheldTests?: { test: string; operation: string; reason: string }[];
 }
@@ -195,6 +215,9 @@ export function describeAssertions(assertions: Assertion[]): string {
     if (assertion.kind === 'documented-schema') parts.push('body matches the documented schema');
     if (assertion.kind === 'field-equals' || assertion.kind === 'field-echoes')
       parts.push(`"${assertion.path}" as expected`);
+    if (assertion.kind === 'same-contract')
+      parts.push('same contract as the document the suite was generated from');
+    if (assertion.kind === 'fields-within') parts.push(`only the fields ${assertion.fields.join(', ')}`);
     if (assertion.kind === 'array-length')
       parts.push(`"${assertion.path || 'body'}" item count within bounds`);
   }

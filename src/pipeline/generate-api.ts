@@ -85,7 +85,11 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
   // Values learned from the target come last: they override the model's.
   const learned = learning?.result.repairs ?? [];
   const designed = await timedStage(events, 'design tests', () =>
-    designSuite(model, options, { repairs: [...modelValues, ...learned], events }),
+    designSuite(model, options, {
+      repairs: [...modelValues, ...learned],
+      events,
+      served: loaded.result.served,
+    }),
   );
   durations['generate'] = designed.durationMs;
   const assisted = keepKinds(designed.result, options.kinds);
@@ -98,7 +102,11 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
             assisted,
             deterministic: () =>
               keepKinds(
-                designSuite(model, options, { repairs: learned, events: ignoreEvents }),
+                designSuite(model, options, {
+                  repairs: learned,
+                  events: ignoreEvents,
+                  served: loaded.result.served,
+                }),
                 options.kinds,
               ),
           },
@@ -130,10 +138,13 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
 function designSuite(
   model: ApiModel,
   options: GenerateApiOptions,
-  extra: { repairs: ValueRepair[]; events: EventSink },
+  extra: { repairs: ValueRepair[]; events: EventSink; served?: Record<string, unknown> | undefined },
 ): ApiSuite {
   return generateApiSuite(model, {
     specSource: options.spec,
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    // The drift check's runtime is TypeScript: a pytest suite has none yet.
+    ...(extra.served && options.format === 'playwright-ts' ? { servedDocument: extra.served } : {}),
     variables: options.variables ?? {},
     only: options.only ?? [],
     ...(options.authScheme ? { authScheme: options.authScheme } : {}),

@@ -11,6 +11,7 @@ import type { FailedTest } from '../validation/execution/classify-failure.ts';
 import { curlCommand } from '../validation/execution/curl-command.ts';
 import { groupFindings } from '../validation/execution/group-findings.ts';
 import { coercionEvidence, toleratedCoercion } from '../validation/execution/coercion-evidence.ts';
+import { unsettledDriftCheck } from '../validation/execution/contract-drift.ts';
 import { markReason, markUndeliveredTests } from '../validation/execution/quarantine.ts';
 import { unmarkTests } from '../validation/execution/unmark-tests.ts';
 import { runPytestSuite } from '../validation/execution/run-pytest-suite.ts';
@@ -122,13 +123,20 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   }
   const conformance = options.conformance ?? 'strict';
   const written = await writeEvidence(suiteDir, outcomes, scrubber, manifest);
-  // Lenient conformance accepts type coercion: such a test is not delivered, and no finding.
+  // Lenient conformance accepts type coercion, and a drift check cannot fail on a correct API:
+  // such a test is not delivered, and no finding.
   const tolerated = new Map(
     written.flatMap((failed) => {
-      const reason = toleratedCoercion(failed, conformance);
+      const reason = unsettledDriftCheck(failed) ?? toleratedCoercion(failed, conformance);
       return reason ? [[failed.test, `${reason} (evidence: ${failed.evidence})`] as const] : [];
     }),
   );
+  for (const failed of written.filter((candidate) => unsettledDriftCheck(candidate)))
+    events({
+      type: 'log',
+      level: 'warn',
+      message: `${failed.test}: ${unsettledDriftCheck(failed)!} (evidence: ${failed.evidence})`,
+    });
   const failures = written.filter((failed) => !tolerated.has(failed.test));
   const defects = failures.map(suspectedDefect);
   const findings = groupFindings(failures, conformance);

@@ -13,7 +13,7 @@ export interface EmitOptions {
 /** Files of the emitted project, by path relative to its root. */
 export type EmittedFiles = Record<string, string>;
 
-const RUNTIME_FILES = ['client.ts', 'assertions.ts', 'fixtures.ts', 'secrets.ts', 'values.ts'];
+const RUNTIME_FILES = ['client.ts', 'assertions.ts', 'contract.ts', 'fixtures.ts', 'secrets.ts', 'values.ts'];
 
 /** A standalone Playwright Test project: one spec file per tag, shared fixtures, pinned runner. */
 export function emitPlaywrightSuite(suite: ApiSuite, options: EmitOptions): EmittedFiles {
@@ -21,6 +21,8 @@ export function emitPlaywrightSuite(suite: ApiSuite, options: EmitOptions): Emit
   for (const name of RUNTIME_FILES)
     files[`support/${name}`] = readFileSync(new URL(`./runtime/${name}`, import.meta.url), 'utf8');
   files['support/schemas.json'] = JSON.stringify(suite.schemas, null, 1);
+  if (suite.contract)
+    files['support/openapi-generated-from.json'] = JSON.stringify(suite.contract.document, null, 1);
   files['support/resources.ts'] = renderResources(suite.recipes);
   files['support/sign-in.ts'] = renderSignIn(suite.signIn);
   files['support/test.ts'] = renderTestModule(suite);
@@ -63,6 +65,8 @@ function renderSpecFile(group: string, cases: ApiTestCase[]): string {
     'expectContentType',
     'expectDocumentedSchema',
     'expectFieldEquals',
+    'expectOnlyFields',
+    'expectSameContract',
     'expectStatus',
   ].filter((name) => code.includes(`${name}(`));
   return [

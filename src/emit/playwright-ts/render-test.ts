@@ -98,6 +98,10 @@ function renderAssertion(assertion: Assertion, response: string, body: string): 
       return `expectFieldEquals(${response}, ${quote(assertion.path)}, ${renderExpression(assertion.value)});`;
     case 'field-echoes':
       return `expectFieldEquals(${response}, ${quote(assertion.path)}, fieldAt(${body}, ${quote(assertion.bodyPath)}));`;
+    case 'fields-within':
+      return `expectOnlyFields(${response}, ${quote(assertion.path)}, ${JSON.stringify(assertion.fields)});`;
+    case 'same-contract':
+      return `expectSameContract(${response});`;
     case 'array-length': {
       const bounds = [
         assertion.min !== undefined ? `min: ${assertion.min}` : '',

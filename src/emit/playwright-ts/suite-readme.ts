@@ -36,6 +36,11 @@ export function suiteReadme(suite: ApiSuite, baseUrl: string | undefined): strin
     '- `tests/*.spec.ts`: one file per tag of the spec; titles say what each test checks.',
     '- `support/resources.ts`: how tests create the resources they need; every resource is deleted after its test, also when it fails.',
     '- `support/schemas.json`: the documented response schemas the bodies are validated against.',
+    ...(suite.contract
+      ? [
+          `- \`support/openapi-generated-from.json\`: the document the suite was generated from, as \`${suite.contract.url}\` served it; \`tests/contract.spec.ts\` fetches it again and fails, listing the differences, when the operations, statuses, schemas or links changed (summaries and descriptions aside): then regenerate the suite.`,
+        ]
+      : []),
     ...skippedOperationLines(suite),
     ...unconstrainedLines(suite),
     '',

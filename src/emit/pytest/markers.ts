@@ -9,6 +9,7 @@ const KINDS: Record<CaseKind, string> = {
   auth: 'requests without credentials or with wrong ones',
   stateful: 'create, read, update and delete in sequence',
   pagination: 'limit and offset of list operations',
+  contract: 'the served OpenAPI document still has the contract the suite was generated from',
 };
 
 const PRIORITIES: Record<ApiTestCase['priority'], string> = {

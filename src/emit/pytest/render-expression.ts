@@ -17,6 +17,7 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'expect_documented_schema',
   'expect_field_equals',
   'expect_array_length',
+  'expect_only_fields',
   'field_at',
   'unique',
   'random_uuid',

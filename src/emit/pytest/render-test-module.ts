@@ -7,6 +7,7 @@ import { renderPyTest } from './render-test.ts';
 const SUPPORT_NAMES = [
   'RawBody',
   'expect_array_length',
+  'expect_only_fields',
   'expect_content_type',
   'expect_documented_schema',
   'expect_field_equals',

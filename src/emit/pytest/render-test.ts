@@ -97,6 +97,11 @@ function renderAssertion(assertion: Assertion, response: string, body: string | 
     case 'field-echoes':
       // Without a JSON body there is nothing sent to echo: the expected value is null.
       return `expect_field_equals(${response}, ${pyString(assertion.path)}, field_at(${body ?? 'None'}, ${pyString(assertion.bodyPath)}))`;
+    case 'fields-within':
+      return `expect_only_fields(${response}, ${pyString(assertion.path)}, [${assertion.fields.map(pyString).join(', ')}])`;
+    case 'same-contract':
+      // The generator designs this check for Playwright suites only (its runtime is TypeScript).
+      return `pytest.skip(${pyString('the contract drift check is not available in pytest suites')})`;
     case 'array-length': {
       const bounds = [
         assertion.min !== undefined ? `min=${assertion.min}` : '',

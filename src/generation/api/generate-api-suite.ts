@@ -3,6 +3,9 @@ import { describeError } from '../../core/errors.ts';
 import type { EventSink } from '../../core/events.ts';
 import type { ApiSuite, ApiTestCase, ResourceRecipe, SuiteSchemas } from '../../core/test-case.ts';
 import { authCases } from './auth-cases.ts';
+import { isolationCase } from './isolation-cases.ts';
+import { fieldSelectionCase } from './field-selection-cases.ts';
+import { contractDriftCase, servedDocument } from './contract-drift-case.ts';
 import type { GenerationContext } from './generation-context.ts';
 import { negativeCases } from './negative-cases.ts';
 import { paginationCases } from './pagination-cases.ts';
@@ -30,6 +33,13 @@ export interface GenerateApiSuiteOptions {
   authScheme?: string;
   /** Values learned from the server during verification, for fields it refused (see ValueRepairs). */
   repairs?: ValueRepair[];
+  /** The base URL the suite will call, to tell whether the API serves its own document. */
+  baseUrl?: string;
+  /**
+   * The document exactly as the API served it at `specSource` (JSON, OpenAPI 3.x, nothing
+   * converted or bundled): with it, the suite checks that the contract has not changed since.
+   */
+  servedDocument?: Record<string, unknown>;
   events?: EventSink;
 }
 
@@ -62,6 +72,8 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
     try {
       const lifecycle = statefulCase(context, kind);
       if (lifecycle) cases.push(lifecycle);
+      const isolation = isolationCase(context, kind);
+      if (isolation) cases.push(isolation);
     } catch (error) {
       options.events?.({
         type: 'log',
@@ -70,6 +82,11 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
       });
     }
   }
+  const served =
+    options.servedDocument && !options.only?.length
+      ? servedDocument(options.specSource, options.baseUrl)
+      : undefined;
+  if (served) cases.push(contractDriftCase(served));
   const designed = uniqueTitles(cases);
   const { kept, withheld } = protectGivenResources(designed, recipesFor(context, designed));
   const auth = options.authScheme ? schemeAuth(options.authScheme) : suiteAuth(model);
@@ -80,6 +97,9 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
     auth,
     ...(signIn ? { signIn } : {}),
     specSource: options.specSource,
+    ...(served && options.servedDocument
+      ? { contract: { url: options.specSource, document: options.servedDocument } }
+      : {}),
     cases: kept,
     withheldTests: withheld,
     recipes: recipesFor(context, kept),
@@ -103,6 +123,7 @@ function casesFor(context: GenerationContext, operation: ApiOperation): ApiTestC
     ...authCases(context, operation),
     ...negativeCases(context, operation),
     ...paginationCases(context, operation),
+    ...[fieldSelectionCase(context, operation)].filter((testCase) => testCase !== undefined),
   ];
 }
 

@@ -128,19 +128,10 @@ function updateSteps(
   // The resource under test is the one this chain created: its id is the saved one.
   const ownBody = replaceResource(built.request.body.value, kind.name, { kind: 'saved', name: SAVED_ID });
   if (ownBody.kind !== 'object') return [];
-  const readSchema = context.schemas.flatten(successResponse(kind.read!)?.schema);
-  const updateSchema = context.schemas.flatten(update.requestBody?.schema);
-  const field = Object.keys(updateSchema.properties ?? {}).find((name) => {
-    if (!readSchema.properties?.[name]) return false;
-    const schema = context.schemas.flatten(updateSchema.properties![name]);
-    const variants = schema.anyOf ?? schema.oneOf ?? [schema];
-    return (
-      variants.some((variant) => primaryType(context.schemas.flatten(variant)) === 'string') &&
-      context.requests.uniqueFor(name, stringVariant(context, schema)) !== undefined
-    );
-  });
-  if (!field) return [];
-  const value = context.requests.uniqueFor(field, stringVariant(context, updateSchema.properties![field]!))!;
+  const chosen = updatedField(context, kind);
+  if (!chosen) return [];
+  const field = chosen.name;
+  const value = context.requests.uniqueFor(field, chosen.schema)!;
   const body: ValueExpr = {
     kind: 'object',
     entries: { ...ownBody.entries, [field]: value },
@@ -167,6 +158,27 @@ function updateSteps(
       changed,
     ]),
   ];
+}
+
+/** A text field the update sends and the read shows, which can take a value unique per run. */
+export function updatedField(
+  context: GenerationContext,
+  kind: ResourceKind,
+): { name: string; schema: JsonSchema } | undefined {
+  const readSchema = context.schemas.flatten(successResponse(kind.read!)?.schema);
+  const updateSchema = context.schemas.flatten(kind.update!.requestBody?.schema);
+  const name = Object.keys(updateSchema.properties ?? {}).find((candidate) => {
+    if (!readSchema.properties?.[candidate]) return false;
+    const schema = context.schemas.flatten(updateSchema.properties![candidate]);
+    const variants = schema.anyOf ?? schema.oneOf ?? [schema];
+    return (
+      variants.some((variant) => primaryType(context.schemas.flatten(variant)) === 'string') &&
+      context.requests.uniqueFor(candidate, stringVariant(context, schema)) !== undefined
+    );
+  });
+  return name === undefined
+    ? undefined
+    : { name, schema: stringVariant(context, updateSchema.properties![name]!) };
 }
 
 function stringVariant(context: GenerationContext, schema: JsonSchema): JsonSchema {

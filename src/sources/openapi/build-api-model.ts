@@ -69,13 +69,15 @@ export function buildApiModel(spec: LoadedSpec): ApiModel {
       if (brokenByReference.has(key)) continue;
       const pointer = pointerOf('paths', path, method);
       try {
-        const built = buildOperation({ context, path, method, pathItem, raw, key, pointer });
+        const unresolved: DanglingReference[] = [];
+        const built = buildOperation({ context, path, method, pathItem, raw, key, pointer, unresolved });
         const { operation, reached } = relaxOperation(built, dangling);
         const problem = context.references.firstProblem(operation, pointer);
         if (problem) issues.push({ operation: key, ...problem });
         else {
           operations.push(operation);
           warnings.push(...reached.map((reference) => unconstrained(key, reference)));
+          warnings.push(...unresolved.map((reference) => unconstrainedPart(key, reference)));
         }
       } catch (error) {
         issues.push({ operation: key, pointer, message: describeError(error) });
@@ -107,6 +109,18 @@ function unconstrained(operation: string, reference: DanglingReference): Operati
   };
 }
 
+/** A response or request body whose `$ref` names nothing: documented, its content unconstrained. */
+function unconstrainedPart(operation: string, reference: DanglingReference): OperationIssue {
+  return {
+    operation,
+    pointer: reference.pointer,
+    message:
+      `${reference.pointer}: $ref "${reference.ref}" does not resolve; that part is tested as ` +
+      'unconstrained (documented, any content), the rest of the operation as documented. ' +
+      `Tip: add ${reference.ref.replace(/^#\//, '').split('/').join('.')} or fix the reference.`,
+  };
+}
+
 interface ModelContext {
   document: Record<string, unknown>;
   dialect: '3.0' | '3.1';
@@ -122,11 +136,13 @@ interface OperationInput {
   raw: Record<string, unknown>;
   key: string;
   pointer: string;
+  /** Where responses and bodies whose `$ref` names nothing are collected (see danglingAt). */
+  unresolved: DanglingReference[];
 }
 
 function buildOperation(input: OperationInput): ApiOperation {
-  const { context, path, method, raw, key, pointer } = input;
-  const responses = buildResponses(context, raw['responses'], pointer);
+  const { context, path, method, raw, key, pointer, unresolved } = input;
+  const responses = buildResponses(context, raw['responses'], pointer, unresolved);
   return {
     key,
     method,
@@ -136,7 +152,7 @@ function buildOperation(input: OperationInput): ApiOperation {
     tag: tagOf(raw, path),
     pointer,
     parameters: buildParameters(input),
-    requestBody: buildRequestBody(context, raw['requestBody'], pointer),
+    requestBody: buildRequestBody(context, raw['requestBody'], pointer, unresolved),
     responses,
     security: buildSecurity(context.document, raw),
     deprecated: raw['deprecated'] === true,
@@ -195,8 +211,19 @@ function parameterSchema(parameter: Record<string, unknown>): unknown {
   return { type: 'string' };
 }
 
-function buildRequestBody(context: ModelContext, raw: unknown, pointer: string): ApiRequestBody | undefined {
+function buildRequestBody(
+  context: ModelContext,
+  raw: unknown,
+  pointer: string,
+  unresolved: DanglingReference[],
+): ApiRequestBody | undefined {
   if (raw === undefined) return undefined;
+  const missing = danglingAt(context.document, raw, `${pointer}/requestBody`);
+  if (missing) {
+    // Sent as JSON without constraints: the body the operation documents is unknown, not absent.
+    unresolved.push(missing);
+    return { required: false, contentType: 'application/json', schema: {}, example: undefined };
+  }
   const body = deref(context.document, raw, `${pointer}/requestBody`);
   const content = isObject(body['content']) ? body['content'] : {};
   const contentType = pickMediaType(Object.keys(content));
@@ -214,7 +241,12 @@ function buildRequestBody(context: ModelContext, raw: unknown, pointer: string):
   };
 }
 
-function buildResponses(context: ModelContext, raw: unknown, pointer: string): ApiResponse[] {
+function buildResponses(
+  context: ModelContext,
+  raw: unknown,
+  pointer: string,
+  unresolved: DanglingReference[],
+): ApiResponse[] {
   if (!isObject(raw) || Object.keys(raw).length === 0) {
     throw new Error(
       `${pointer}/responses: no responses are documented. Expected at least the success response. ` +
@@ -222,6 +254,17 @@ function buildResponses(context: ModelContext, raw: unknown, pointer: string): A
     );
   }
   return Object.entries(raw).map(([status, value]) => {
+    const missing = danglingAt(context.document, value, `${pointer}/responses/${status}`);
+    if (missing) {
+      unresolved.push(missing);
+      return {
+        status: parseStatus(status),
+        description: '',
+        contentType: undefined,
+        schema: undefined,
+        links: [],
+      };
+    }
     const response = deref(context.document, value, `${pointer}/responses/${status}`);
     const content = isObject(response['content']) ? response['content'] : {};
     const contentType = pickMediaType(Object.keys(content));
@@ -340,6 +383,31 @@ function serversOf(document: Record<string, unknown>): string[] {
   return servers.flatMap((server) =>
     isObject(server) && typeof server['url'] === 'string' ? [server['url']] : [],
   );
+}
+
+/**
+ * The reference a `$ref` chain ends on when it names nothing (with where it was written); cycles
+ * and chains too long are left to deref, which reports them.
+ */
+function danglingAt(
+  document: Record<string, unknown>,
+  value: unknown,
+  where: string,
+): DanglingReference | undefined {
+  let current = value;
+  let pointer = where;
+  for (
+    let hops = 0;
+    isObject(current) && typeof current['$ref'] === 'string' && hops < MAX_REF_CHAIN;
+    hops++
+  ) {
+    const ref = current['$ref'];
+    const target = resolvePointer(document, ref);
+    if (target === undefined) return { pointer: `${pointer}/$ref`, ref };
+    current = target;
+    pointer = ref;
+  }
+  return undefined;
 }
 
 /** Follows `$ref` chains of parameters, bodies and responses (not schemas). */

@@ -12,6 +12,11 @@ export interface LoadedSpec {
   document: Record<string, unknown>;
   /** External references that could not be bundled; the operations using them are skipped later. */
   referenceIssues: OperationIssue[];
+  /**
+   * The document exactly as served, when it came over HTTP(S) as JSON OpenAPI 3.x with nothing
+   * bundled in: what a suite can fetch again later and compare (see the contract drift check).
+   */
+  served?: Record<string, unknown>;
 }
 
 /** Reads, parses and normalises a spec to OpenAPI 3.x with local references only. */
@@ -20,8 +25,17 @@ export async function loadSpec(source: string, options: ReadSourceOptions = {}):
   const parsed = parseSpecText(text);
   const sourceVersion = detectVersion(parsed, text.location);
   const document = sourceVersion === '2.0' ? await convertSwagger2(parsed, text.location) : parsed;
+  const verbatim =
+    sourceVersion !== '2.0' && /^https?:\/\//i.test(text.location) && text.text.trimStart().startsWith('{');
+  const served = verbatim && !hasExternalReference(parsed) ? structuredClone(parsed) : undefined;
   const { bundled, referenceIssues } = await bundleExternalReferences(document, text.location, options);
-  return { location: text.location, sourceVersion, document: bundled, referenceIssues };
+  return {
+    location: text.location,
+    sourceVersion,
+    document: bundled,
+    referenceIssues,
+    ...(served ? { served } : {}),
+  };
 }
 
 function detectVersion(document: Record<string, unknown>, where: string): '2.0' | '3.0' | '3.1' {

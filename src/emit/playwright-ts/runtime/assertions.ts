@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { ApiResult } from './client.ts';
 import { scrubSecrets } from './secrets.ts';
 import { fieldAt, sameMeaning } from './values.ts';
+import { contractChanges, excerpt } from './contract.ts';
 
 interface SchemaFile {
   dialect: 'draft-07' | '2020-12';
@@ -128,6 +129,25 @@ export function expectArrayLength(
   );
 }
 
+/** Sparse fieldsets: the object at `path` (each item, when it is a list) holds only the fields asked for. */
+export function expectOnlyFields(result: ApiResult, path: string, fields: string[]): void {
+  const value = fieldAt(result.json, path);
+  const objects = (Array.isArray(value) ? value : [value]).filter(
+    (item): item is Record<string, unknown> =>
+      item !== null && typeof item === 'object' && !Array.isArray(item),
+  );
+  const extra = [
+    ...new Set(objects.flatMap((item) => Object.keys(item).filter((key) => !fields.includes(key)))),
+  ];
+  if (objects.length === (Array.isArray(value) ? value.length : 1) && extra.length === 0) return;
+  throw new ExpectationError(
+    `${result.label} answered fields that were not asked for`,
+    `only the fields ${fields.join(', ')}`,
+    objects.length === 0 ? 'no object' : `also ${extra.join(', ')}`,
+    result,
+  );
+}
+
 /** Response schemas point into the spec's components, registered under SPEC_ID. */
 function anchor(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(anchor);
@@ -139,5 +159,36 @@ function anchor(node: unknown): unknown {
         ? `${SPEC_ID}${value}`
         : anchor(value),
     ]),
+  );
+}
+
+const MAX_CHANGES_LISTED = 20;
+
+/**
+ * The served document has the contract of the one this suite was generated from
+ * (`openapi-generated-from.json`, read only by this check): otherwise the suite is stale.
+ */
+export function expectSameContract(result: ApiResult): void {
+  let served: unknown;
+  try {
+    served = JSON.parse(result.text);
+  } catch {
+    throw new ExpectationError(
+      `${result.label} no longer serves a JSON OpenAPI document`,
+      'the OpenAPI document this suite was generated from',
+      `a body that is not JSON: ${excerpt(result.text)}`,
+      result,
+    );
+  }
+  const changes = contractChanges(requireJson('./openapi-generated-from.json'), served);
+  if (changes.length === 0) return;
+  const listed = changes.slice(0, MAX_CHANGES_LISTED).map((change) => `  ${change}`);
+  if (changes.length > MAX_CHANGES_LISTED) listed.push(`  … and ${changes.length - MAX_CHANGES_LISTED} more`);
+  throw new ExpectationError(
+    `The API's document changed since this suite was generated: regenerate the suite from it ` +
+      `(its tests were designed for the earlier contract). ${changes.length} difference(s):\n${listed.join('\n')}`,
+    'the contract of the document this suite was generated from',
+    `${changes.length} difference(s) in the served document`,
+    result,
   );
 }

@@ -679,6 +679,23 @@ def expect_array_length(
     )
 
 
+def expect_only_fields(result: ApiResult, path: str, fields: List[str]) -> None:
+    """Sparse fieldsets: the object at path (each item, when it is a list) holds only the fields asked for."""
+    __tracebackhide__ = True
+    value = field_at(result.json, path)
+    items = value if isinstance(value, list) else [value]
+    objects = [item for item in items if isinstance(item, dict)]
+    extra = sorted({key for item in objects for key in item if key not in fields})
+    if len(objects) == len(items) and not extra:
+        return
+    raise ExpectationError(
+        f"{result.label} answered fields that were not asked for",
+        f"only the fields {', '.join(fields)}",
+        "no object" if not objects else f"also {', '.join(extra)}",
+        result,
+    )
+
+
 _schema_file: Optional[Dict[str, Any]] = None
 _validators: Dict[str, Any] = {}
 
