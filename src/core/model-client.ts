@@ -63,8 +63,13 @@ export interface StructuredResult<T> {
 export interface ModelClient {
   readonly provider: string;
   readonly model: string;
+  /** The model `embed` uses (TESTOPS_LLM_EMBEDDING_MODEL). */
+  readonly embeddingModel?: string | undefined;
   generateObject<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>>;
-  /** The provider's embeddings, one vector per text; present when an embedding model is configured. */
+  /**
+   * The provider's embeddings, one vector per text (batched, cached, and checked: one finite,
+   * non-zero vector per text, all of one dimension); present when an embedding model is configured.
+   */
   embed?(values: string[]): Promise<number[][]>;
 }
 

@@ -15,6 +15,7 @@ import { ConcurrencyLimit } from './concurrency-limit.ts';
 import type { LlmSettings } from './llm-settings.ts';
 import { isEmbeddingModel, listModels, type ListedModel } from './model-discovery.ts';
 import { resilientFetch } from './resilient-fetch.ts';
+import { embedTexts } from './embeddings.ts';
 import { generateStructured } from './structured-output.ts';
 import { IamTokenSource, withIamToken, type IamCredentials } from './iam-token.ts';
 
@@ -81,11 +82,24 @@ export async function openModelClient(options: OpenModelClientOptions): Promise<
   return {
     provider,
     model,
+    embeddingModel: settings.embeddingModel,
     settings,
     capabilities,
     completion,
     fetch: fetcher,
-    ...(settings.embeddingModel ? { embed: (values: string[]) => completion.embed(values) } : {}),
+    ...(settings.embeddingModel
+      ? {
+          embed: (values: string[]) =>
+            embedTexts(values, {
+              provider,
+              model: settings.embeddingModel!,
+              request: (batch) => completion.embedBatch(batch),
+              cache: options.cache,
+              onUsage: options.onUsage,
+              prices: settings.prices,
+            }),
+        }
+      : {}),
     streamChat(request: ChatStreamRequest): AsyncIterable<ChatStreamPart> {
       return streamChatReply(
         {
