@@ -50,6 +50,11 @@ export interface ModelServer {
   baseUrl: string;
   requests: RecordedRequest[];
   scenario: string | undefined;
+  /** Chat requests being answered now, and the most there were at once. */
+  inFlight: number;
+  peakInFlight: number;
+  /** Added before every chat answer (`latencyMs` of the options; may be changed while running). */
+  latencyMs: number;
   close(): Promise<void>;
 }
 
@@ -60,7 +65,15 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
   let seed = 7;
   let tokens = 0;
   const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
-  const state: ModelServer = { baseUrl: '', requests, scenario: options.scenario, close: async () => {} };
+  const state: ModelServer = {
+    baseUrl: '',
+    requests,
+    scenario: options.scenario,
+    inFlight: 0,
+    peakInFlight: 0,
+    latencyMs: options.latencyMs ?? 0,
+    close: async () => {},
+  };
   const server = createServer((request, response) => {
     open.add(response);
     response.on('close', () => open.delete(response));
@@ -101,7 +114,10 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
         400,
         openAiError(parsed.error.issues[0]!.message, parsed.error.issues[0]!.path.join('.')),
       );
-    if (options.latencyMs) await delay(options.latencyMs);
+    state.inFlight += 1;
+    state.peakInFlight = Math.max(state.peakInFlight, state.inFlight);
+    response.once('close', () => (state.inFlight -= 1));
+    if (state.latencyMs) await delay(state.latencyMs);
     if (options.failureRate && random() < options.failureRate)
       return send(response, 500, openAiError('The server had an error while processing your request.'));
     const scenario = state.scenario ?? (scenarioExists(parsed.data.model) ? parsed.data.model : 'success');
