@@ -19,7 +19,8 @@ import { openModelRun } from './model-run.ts';
 import { gateModelCode } from './standards-gate.ts';
 import { RULE_INTENTS_CAPABILITY } from '../generation/ui/model-rule-intents.ts';
 import type { RuleIntent } from '../generation/ui/rule-intent-proposals.ts';
-import { modelRuleIntents, recordRuleIntents } from './ui-rule-intents.ts';
+import { modelRuleIntents, recordRuleIntents, ruleCasesOf } from './ui-rule-intents.ts';
+import { separateUnconfirmed } from './unconfirmed-scenarios.ts';
 
 export type ExploreOptions = Omit<ExploreSiteOptions, 'outDir' | 'events'> & {
   outDir: string;
@@ -110,7 +111,19 @@ export async function generateUi(options: GenerateUiOptions): Promise<RunReport>
         durations,
       });
   if (rules) recordRuleIntents(run, rules, designed.result, built, options.llm === 'required');
-  const report = { ...built, model: run.section() };
+  // The model's failing scenarios are wrong guesses until someone checks: not defects (see unconfirmed-scenarios.ts).
+  const separated = separateUnconfirmed(
+    built,
+    new Set(ruleCasesOf(designed.result).map((testCase) => testCase.title)),
+  );
+  const section = run.section();
+  const report = {
+    ...separated.report,
+    model:
+      separated.unconfirmed.length > 0
+        ? { ...section, unconfirmedScenarios: separated.unconfirmed }
+        : section,
+  };
   await writeReport(outDir, report);
   return report;
 }
