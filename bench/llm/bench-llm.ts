@@ -3,8 +3,9 @@
 // our overhead per model-assisted case beside the model's own latency, the cache hit rate of a
 // second identical run, and how runs complete when 30 % of model calls fail (requirements → cases,
 // API test data, UI business rules); then the input tokens per page of the calculator's explored
-// model (explored in a real browser; run under the browser lock on a shared machine); then test
-// repairs of two planted locator mistakes: proposed, rejected, delivered after N/N passes.
+// model (explored in a real browser; run under the browser lock on a shared machine); test
+// repairs of two planted locator mistakes: proposed, rejected, delivered after N/N passes; and
+// `optimize` with embeddings: embedding requests and the cache hit rate of a second run.
 // Run: npm run bench:llm [runs]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { MemoryCache } from '../../src/llm/memory-cache.ts';
 import { generateCases } from '../../src/pipeline/generate-cases.ts';
 import { generateApi } from '../../src/pipeline/generate-api.ts';
 import { exploreUi, generateUi } from '../../src/pipeline/generate-ui.ts';
+import { optimizeTests } from '../../src/pipeline/optimize-tests.ts';
 import type { ModelSection } from '../../src/core/model-client.ts';
 import { PAGE_TOKEN_BUDGET, pageDigest } from '../../src/generation/ui/page-digest.ts';
 import { startPriceCalculator } from '../../examples/price-calculator/server.ts';
@@ -123,6 +125,40 @@ async function failingCalls(retries: number): Promise<void> {
   );
 }
 
+/** `testops optimize` with embeddings on the fixture suites: embedding calls, time, cache hits of a second run. */
+async function semanticDuplicates(): Promise<void> {
+  const server = await startModelServer({ scenario: 'success' });
+  useModel(server, 0);
+  process.env.TESTOPS_LLM_EMBEDDING_MODEL = 'fixture-embedding';
+  const cache = new MemoryCache();
+  const optimize = async (llm: 'off' | 'auto') => {
+    const calls: ModelUsage[] = [];
+    const started = performance.now();
+    const report = await optimizeTests({
+      testsDir: 'test/fixtures/suites',
+      llm,
+      responseCache: cache,
+      events: (event) => void (event.type === 'model-call' && calls.push(event.usage)),
+    });
+    return { report, calls, ms: Math.round(performance.now() - started) };
+  };
+  const off = await optimize('off');
+  const requests = () => server.requests.filter((request) => request.path === '/v1/embeddings');
+  const first = await optimize('auto');
+  const sent = requests();
+  const texts = sent.reduce((sum, request) => sum + (request.body as { input: string[] }).input.length, 0);
+  const second = await optimize('auto');
+  await server.close();
+  delete process.env.TESTOPS_LLM_EMBEDDING_MODEL;
+  const hits = second.calls.filter((call) => call.fromCache).length;
+  console.log(
+    `embeddings, optimize     ${first.report.summary.tests} tests: ${sent.length} embedding request(s) for ${texts} texts, ${first.ms} ms (TF-IDF alone ${off.ms} ms); twins ${first.report.twins?.pairs.length ?? 0} (TF-IDF ${off.report.twins?.pairs.length ?? 0}), near duplicates ${first.report.duplicates.near.length} (TF-IDF ${off.report.duplicates.near.length})`,
+  );
+  console.log(
+    `embeddings, second run   ${hits}/${second.calls.length} embedding calls from the cache (${Math.round((100 * hits) / Math.max(1, second.calls.length))} %), ${requests().length - sent.length} request(s) sent`,
+  );
+}
+
 console.log(
   `bench:llm — calculator requirements, local fixture model, ${runs} runs for the failure figures\n`,
 );
@@ -130,6 +166,7 @@ await overhead();
 await cacheHits();
 await failingCalls(0);
 await failingCalls(2);
+await semanticDuplicates();
 const siteModel = await exploredCalculator();
 await failingJobs(siteModel);
 await tokensPerPage(siteModel);

@@ -180,6 +180,8 @@ export interface OptimisationReport {
   gaps: CoverageGap[];
   /** Most critical first. */
   suggestions: Suggestion[];
+  /** Manual cases and the automated tests that do what they describe; absent unless the folder holds both. */
+  twins?: AutomatedTwins;
   durations: Record<string, number>;
   /** How the model took part (`--llm`); absent in reports written before it could. */
   model?: ModelSection;
@@ -200,6 +202,21 @@ export interface OptimisationSummary {
   coverage: Partial<
     Record<'operations' | 'statuses' | 'requirements' | 'elements', { covered: number; total: number }>
   >;
+}
+
+export interface AutomatedTwins {
+  /** From which an automated test is taken as a manual case's twin. */
+  threshold: number;
+  /** Each manual case with the automated test closest to it that reaches the threshold, in source order. */
+  pairs: TwinPair[];
+  /** Manual cases no automated test matches: what is left to automate. */
+  notAutomated: TestRef[];
+}
+
+export interface TwinPair {
+  manual: TestRef;
+  automated: TestRef;
+  similarity: number;
 }
 
 export interface DuplicateGroup {

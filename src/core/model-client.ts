@@ -63,8 +63,13 @@ export interface StructuredResult<T> {
 export interface ModelClient {
   readonly provider: string;
   readonly model: string;
+  /** The model `embed` uses (TESTOPS_LLM_EMBEDDING_MODEL). */
+  readonly embeddingModel?: string | undefined;
   generateObject<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>>;
-  /** The provider's embeddings, one vector per text; present when an embedding model is configured. */
+  /**
+   * The provider's embeddings, one vector per text (batched, cached, and checked: one finite,
+   * non-zero vector per text, all of one dimension); present when an embedding model is configured.
+   */
   embed?(values: string[]): Promise<number[][]>;
 }
 
@@ -121,4 +126,24 @@ export interface ModelSection {
   /** `model unavailable — deterministic result` lines, one per capability that fell back. */
   fallbacks: string[];
   usage?: UsageTotals;
+  /**
+   * Scenarios the model proposed that failed or were flaky on the target: most likely a wrong
+   * guess about the product, so never reported as suspected defects; kept out of the suite.
+   */
+  unconfirmedScenarios?: UnconfirmedScenario[];
+}
+
+export const UNCONFIRMED_NOTE = 'unconfirmed — check by hand' as const;
+
+/** A model-proposed scenario that did not pass every run, with what the run showed. */
+export interface UnconfirmedScenario {
+  test: string;
+  /** The page (its id) the scenario is about. */
+  page: string;
+  verdict: 'failed' | 'flaky';
+  expected: string;
+  actual: string;
+  /** Path, relative to the suite, of the evidence file (absent for flaky tests). */
+  evidence: string | undefined;
+  note: typeof UNCONFIRMED_NOTE;
 }

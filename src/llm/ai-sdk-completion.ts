@@ -142,14 +142,26 @@ export class AiSdkCompletion implements TextCompletion {
   }
 
   async embed(values: string[]): Promise<number[][]> {
+    return (await this.embedBatch(values)).vectors;
+  }
+
+  /** One embeddings request: the vectors as the provider sent them (checked by `embeddings.ts`), and its usage. */
+  async embedBatch(
+    values: string[],
+  ): Promise<{ vectors: number[][]; inputTokens: number; latencyMs: number }> {
     if (!this.options.embeddingModel)
       throw new ModelError('TESTOPS_LLM_NOT_CONFIGURED', 'no embedding model is configured', {
         where: 'TESTOPS_LLM_EMBEDDING_MODEL',
       });
+    const started = performance.now();
     const result = await sdkCall(() =>
       embedMany({ model: this.sdk.embeddingModel(this.options.embeddingModel!), values, maxRetries: 0 }),
     );
-    return result.embeddings;
+    return {
+      vectors: result.embeddings,
+      inputTokens: result.usage?.tokens ?? 0,
+      latencyMs: Math.round(performance.now() - started),
+    };
   }
 }
 

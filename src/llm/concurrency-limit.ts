@@ -1,5 +1,10 @@
+/** Runs tasks under a limit: this thread's `ConcurrencyLimit`, or the process's (`shared-llm-state.ts`). */
+export interface TaskLimit {
+  run<T>(task: () => Promise<T>): Promise<T>;
+}
+
 /** At most `limit` tasks at once; the rest wait in order. Providers rate-limit bursts. */
-export class ConcurrencyLimit {
+export class ConcurrencyLimit implements TaskLimit {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 

@@ -10,11 +10,13 @@ import { ModelError } from '../core/model-errors.ts';
 import type { ResponseCache } from '../core/response-cache.ts';
 import { AiSdkCompletion } from './ai-sdk-completion.ts';
 import { streamChatReply } from './chat-stream.ts';
-import { breakerFor } from './circuit-breaker.ts';
-import { ConcurrencyLimit } from './concurrency-limit.ts';
+import { CircuitBreaker, localBreakerCells, type CircuitBreakerOptions } from './circuit-breaker.ts';
+import { ConcurrencyLimit, type TaskLimit } from './concurrency-limit.ts';
 import type { LlmSettings } from './llm-settings.ts';
 import { isEmbeddingModel, listModels, type ListedModel } from './model-discovery.ts';
 import { resilientFetch } from './resilient-fetch.ts';
+import { sharedLlmState } from './shared-llm-state.ts';
+import { embedTexts } from './embeddings.ts';
 import { generateStructured } from './structured-output.ts';
 import { IamTokenSource, withIamToken, type IamCredentials } from './iam-token.ts';
 
@@ -38,8 +40,10 @@ export interface LlmClient extends ModelClient, ChatModel {
   readonly fetch: typeof fetch;
 }
 
-// One limit and one breaker per provider (base URL) in a process: every client shares them.
-const limits = new Map<string, ConcurrencyLimit>();
+// One limit and one breaker per provider (base URL) in a thread: every client shares them; in the
+// service, every job's thread too (see shared-llm-state.ts).
+const limits = new Map<string, TaskLimit>();
+const breakers = new Map<string, CircuitBreaker>();
 // One token source per IAM key in a process: tokens are reused until shortly before they expire.
 const tokenSources = new Map<string, IamTokenSource>();
 // Capability flags are looked up once per model and process.
@@ -53,7 +57,12 @@ export async function openModelClient(options: OpenModelClientOptions): Promise<
   const { settings } = options;
   const provider = new URL(settings.baseUrl).host;
   let limit = limits.get(settings.baseUrl);
-  if (!limit) limits.set(settings.baseUrl, (limit = new ConcurrencyLimit(settings.concurrency)));
+  if (!limit) {
+    limit =
+      sharedLlmState()?.limit(settings.baseUrl, settings.concurrency) ??
+      new ConcurrencyLimit(settings.concurrency);
+    limits.set(settings.baseUrl, limit);
+  }
   const fetcher = resilientFetch({
     provider,
     firstByteTimeoutMs: settings.firstByteTimeoutMs,
@@ -81,11 +90,24 @@ export async function openModelClient(options: OpenModelClientOptions): Promise<
   return {
     provider,
     model,
+    embeddingModel: settings.embeddingModel,
     settings,
     capabilities,
     completion,
     fetch: fetcher,
-    ...(settings.embeddingModel ? { embed: (values: string[]) => completion.embed(values) } : {}),
+    ...(settings.embeddingModel
+      ? {
+          embed: (values: string[]) =>
+            embedTexts(values, {
+              provider,
+              model: settings.embeddingModel!,
+              request: (batch) => completion.embedBatch(batch),
+              cache: options.cache,
+              onUsage: options.onUsage,
+              prices: settings.prices,
+            }),
+        }
+      : {}),
     streamChat(request: ChatStreamRequest): AsyncIterable<ChatStreamPart> {
       return streamChatReply(
         {
@@ -141,6 +163,17 @@ async function capabilitiesOf(
   };
   knownCapabilities.set(key, capabilities);
   return capabilities;
+}
+
+/** The breaker of a provider (by base URL): this thread's, or the process's when it was handed one. */
+function breakerFor(baseUrl: string, options: CircuitBreakerOptions): CircuitBreaker {
+  let breaker = breakers.get(baseUrl);
+  if (!breaker) {
+    const cells = sharedLlmState()?.breakerCells(baseUrl) ?? localBreakerCells();
+    breaker = new CircuitBreaker(new URL(baseUrl).host, options, cells);
+    breakers.set(baseUrl, breaker);
+  }
+  return breaker;
 }
 
 function tokenSourceFor(credentials: IamCredentials): IamTokenSource {

@@ -1,6 +1,6 @@
 import { ModelError } from '../core/model-errors.ts';
 import type { CircuitBreaker } from './circuit-breaker.ts';
-import type { ConcurrencyLimit } from './concurrency-limit.ts';
+import type { TaskLimit } from './concurrency-limit.ts';
 import { backoffDelayMs, isRetryableStatus, retryAfterMs, sleep } from '../core/retry-delay.ts';
 import { timedBody, type CallTimers } from './timed-body.ts';
 
@@ -12,7 +12,7 @@ export interface ResilienceOptions {
   totalTimeoutMs: number;
   maxRetries: number;
   breaker: CircuitBreaker;
-  limit: ConcurrencyLimit;
+  limit: TaskLimit;
   baseDelayMs?: number;
   maxDelayMs?: number;
   fetch?: typeof fetch;

@@ -8,6 +8,7 @@ import {
 } from '../core/existing-test.ts';
 import type { Requirement } from '../core/manual-case.ts';
 import type { SiteModel } from '../core/page-model.ts';
+import { DEFAULT_TWIN_THRESHOLD, findAutomatedTwins } from './automated-twins.ts';
 import { findApiConflicts, findUiConflicts } from './conflicting-tests.ts';
 import { DefectRelevance } from './defect-relevance.ts';
 import { elementCoverage, elementGaps } from './element-coverage.ts';
@@ -34,6 +35,8 @@ export interface OptimisationInput {
   /** Where each input came from, as the report names them. */
   locations: { spec?: string; requirements?: string; defects?: string; model?: string };
   nearDuplicateThreshold?: number;
+  /** From which an automated test is a manual case's twin; the similarity's own line when absent. */
+  twinThreshold?: number;
   similarity?: Similarity;
 }
 
@@ -45,10 +48,16 @@ export interface OptimisationInput {
 export async function optimiseTests(input: OptimisationInput): Promise<OptimisationReport> {
   const tests = input.tests.tests;
   const running = tests.filter((test) => !test.labels.skipped);
-  const similarity = input.similarity ?? new TfIdfSimilarity();
-  const threshold = input.nearDuplicateThreshold ?? DEFAULT_NEAR_DUPLICATE_THRESHOLD;
+  const similarity: Similarity = input.similarity ?? new TfIdfSimilarity();
+  const threshold =
+    input.nearDuplicateThreshold ?? similarity.thresholds?.nearDuplicate ?? DEFAULT_NEAR_DUPLICATE_THRESHOLD;
   const exact = findExactDuplicates(tests);
   const near = await findNearDuplicates(tests, exact, { threshold, similarity });
+  const twins = await findAutomatedTwins(
+    running,
+    similarity,
+    input.twinThreshold ?? similarity.thresholds?.twin ?? DEFAULT_TWIN_THRESHOLD,
+  );
   const outdated = mergeByTest([
     ...(input.api ? findOutdatedApiTests(tests, input.api) : []),
     ...(input.site ? findOutdatedUiTests(tests, input.site) : []),
@@ -101,6 +110,7 @@ export async function optimiseTests(input: OptimisationInput): Promise<Optimisat
     coverage,
     gaps,
     suggestions,
+    ...(twins ? { twins } : {}),
     durations: {},
   };
 }

@@ -15,6 +15,7 @@ export async function requirementCoverage(
   tests: readonly ExistingTest[],
   requirements: readonly Requirement[],
   similarity: Similarity,
+  threshold = similarity.thresholds?.requirement ?? REQUIREMENT_TEXT_THRESHOLD,
 ): Promise<RequirementCoverage[]> {
   const documents = [...requirements.map((requirement) => requirement.text), ...tests.map(testText)];
   const score = await similarity.fit(documents);
@@ -26,7 +27,7 @@ export async function requirementCoverage(
   const partners = score.partners?.(
     requirements.map((_requirement, index) => index),
     everyTest.map((position) => requirements.length + position),
-    REQUIREMENT_TEXT_THRESHOLD - 0.01,
+    threshold - 0.01,
   );
   return requirements.map((requirement, index) => {
     const byId = (naming(requirement.id) ?? everyTest)
@@ -40,7 +41,7 @@ export async function requirementCoverage(
         match: 'text' as const,
         score: round(score(index, requirements.length + position)),
       }))
-      .filter((entry) => !named.has(entry.test) && entry.score >= REQUIREMENT_TEXT_THRESHOLD)
+      .filter((entry) => !named.has(entry.test) && entry.score >= threshold)
       .sort((a, b) => b.score - a.score)
       .slice(0, MAX_TEXT_MATCHES);
     return { requirement: requirement.id, text: requirement.text, tests: [...byId, ...byText] };

@@ -1,14 +1,28 @@
 /**
  * How alike two texts are, 0 (nothing shared) to 1 (the same). A port: TF-IDF cosine is the
- * deterministic default; an embedding model can implement the same interface later.
+ * deterministic default; the provider's embeddings (given by the pipeline) implement it too.
  */
 export interface Similarity {
   readonly name: string;
+  /**
+   * Where this measure draws its lines, when they differ from TF-IDF's: an embedding model
+   * scores unrelated texts far above zero, so its thresholds are its own.
+   */
+  readonly thresholds?: Partial<SimilarityThresholds>;
   /**
    * Learns the corpus (term weights, or embeddings) and returns a scorer between its documents
    * by index. Asynchronous so an implementation may call a model.
    */
   fit(documents: readonly string[]): Promise<SimilarityScorer> | SimilarityScorer;
+}
+
+export interface SimilarityThresholds {
+  /** From which two tests are near duplicates. */
+  nearDuplicate: number;
+  /** From which an automated test is a manual case's twin. */
+  twin: number;
+  /** From which a test's text covers a requirement it does not name. */
+  requirement: number;
 }
 
 export type SimilarityScorer = ((a: number, b: number) => number) & {

@@ -19,8 +19,9 @@ import { openModelRun } from './model-run.ts';
 import { gateModelCode } from './standards-gate.ts';
 import { RULE_INTENTS_CAPABILITY } from '../generation/ui/model-rule-intents.ts';
 import type { RuleIntent } from '../generation/ui/rule-intent-proposals.ts';
-import { modelRuleIntents, recordRuleIntents } from './ui-rule-intents.ts';
+import { modelRuleIntents, recordRuleIntents, ruleCasesOf } from './ui-rule-intents.ts';
 import { recordCaseRepairs, repairUiCases, type UiRepairResult } from './ui-case-repair.ts';
+import { separateUnconfirmed } from './unconfirmed-scenarios.ts';
 
 export type ExploreOptions = Omit<ExploreSiteOptions, 'outDir' | 'events'> & {
   outDir: string;
@@ -126,10 +127,19 @@ export async function generateUi(options: GenerateUiOptions): Promise<RunReport>
       });
   if (rules) recordRuleIntents(run, rules, designed.result, built, options.llm === 'required');
   recordCaseRepairs(run, repair, options.llm === 'required');
+  // The model's failing scenarios are wrong guesses until someone checks: not defects (see unconfirmed-scenarios.ts).
+  const separated = separateUnconfirmed(
+    built,
+    new Set(ruleCasesOf(designed.result).map((testCase) => testCase.title)),
+  );
+  const section = run.section();
   const report = {
-    ...built,
+    ...separated.report,
     ...(repair.repairs.length > 0 ? { repairs: repair.repairs } : {}),
-    model: run.section(),
+    model:
+      separated.unconfirmed.length > 0
+        ? { ...section, unconfirmedScenarios: separated.unconfirmed }
+        : section,
   };
   await writeReport(outDir, report);
   return report;

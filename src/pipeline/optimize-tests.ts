@@ -8,7 +8,7 @@ import {
   renderOptimisationJson,
   renderOptimisationMarkdown,
 } from '../emit/optimisation/render-optimisation-report.ts';
-import { optimiseTests } from '../optimisation/optimise-tests.ts';
+import { analyseWithModel } from './semantic-similarity.ts';
 import { readTestFolder } from '../sources/existing-tests/read-test-folder.ts';
 import { buildApiModel } from '../sources/openapi/build-api-model.ts';
 import { loadSpec } from '../sources/openapi/load-spec.ts';
@@ -30,6 +30,8 @@ export interface OptimizeTestsOptions extends ModelOptions {
   /** Output folder of a site exploration (its model/site-model.json): outdated UI tests, elements × tests. */
   model?: string;
   nearDuplicateThreshold?: number;
+  /** From which an automated test is a manual case's twin (`--twin-threshold`). */
+  twinThreshold?: number;
   /** Writes optimisation-report.json and OPTIMISATION.md here. */
   outDir?: string;
   events?: EventSink;
@@ -48,6 +50,7 @@ export { REPORT_JSON, REPORT_MARKDOWN };
 /** read tests (+ spec, requirements, defects, site model) → analyse → report: the `optimize` job. */
 export async function optimizeTests(options: OptimizeTestsOptions): Promise<OptimisationReport> {
   checkThreshold(options.nearDuplicateThreshold);
+  checkThreshold(options.twinThreshold, 'twin');
   const run = await openModelRun(options, options.events ?? ignoreEvents);
   const { events } = run;
   const durations: Record<string, number> = {};
@@ -84,22 +87,22 @@ export async function optimizeTests(options: OptimizeTestsOptions): Promise<Opti
   const site = options.model
     ? await timed('read site model', 'readModel', () => readSiteModel(resolve(options.model!)))
     : undefined;
-  const report = await timed('analyse', 'analyse', () =>
-    optimiseTests({
-      tests,
-      api,
-      site,
-      requirements: requirements?.requirements,
-      defects,
-      locations: {
-        spec: options.spec,
-        requirements: requirements?.location,
-        defects: defects?.file,
-        model: options.model,
-      },
-      nearDuplicateThreshold: options.nearDuplicateThreshold,
-    }),
-  );
+  const input = {
+    tests,
+    api,
+    site,
+    requirements: requirements?.requirements,
+    defects,
+    locations: {
+      spec: options.spec,
+      requirements: requirements?.location,
+      defects: defects?.file,
+      model: options.model,
+    },
+    nearDuplicateThreshold: options.nearDuplicateThreshold,
+    twinThreshold: options.twinThreshold,
+  };
+  const report = await timed('analyse', 'analyse', () => analyseWithModel(input, run));
   report.durations = durations;
   report.model = run.section();
   if (options.outDir) await writeOptimisationReport(options.outDir, report);
@@ -124,11 +127,11 @@ async function loadApiModel(
   return model;
 }
 
-function checkThreshold(threshold: number | undefined): void {
+function checkThreshold(threshold: number | undefined, what = 'near-duplicate'): void {
   if (threshold === undefined || (threshold > 0 && threshold <= 1)) return;
   throw new TestopsError(
     'TESTOPS_INVALID_ARGUMENT',
-    `the near-duplicate threshold must be in (0, 1], got ${threshold}`,
+    `the ${what} threshold must be in (0, 1], got ${threshold}`,
     {
       expected: 'a similarity such as 0.75',
       hint: 'lower values report more (and looser) near duplicates; 1 reports only identical texts.',

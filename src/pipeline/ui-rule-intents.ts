@@ -46,9 +46,7 @@ export function recordRuleIntents(
   report: RunReport,
   required: boolean,
 ): void {
-  const ruleCases = suite.cases.filter((testCase) =>
-    testCase.covers.some((cover) => cover.startsWith(RULE_COVER_PREFIX)),
-  );
+  const ruleCases = ruleCasesOf(suite);
   const failed = new Set([
     ...report.suspectedDefects.map((defect) => defect.test),
     ...report.flaky.map((test) => test.test),
@@ -68,4 +66,11 @@ export function recordRuleIntents(
   );
   run.record(entry);
   if (entry.status === 'unavailable' && required) throw outcome.error;
+}
+
+/** The cases built from the model's intents. */
+export function ruleCasesOf(suite: UiSuite): UiSuite['cases'] {
+  return suite.cases.filter((testCase) =>
+    testCase.covers.some((cover) => cover.startsWith(RULE_COVER_PREFIX)),
+  );
 }

@@ -80,8 +80,22 @@ describe('generate ui with business-rule scenarios from a model', () => {
     expect(written).toContain('Rule: 100 instances are refused');
     expect(written).not.toContain('button-compare-services');
     expect(written + JSON.stringify(report)).not.toContain(FIXTURE_API_KEY);
-    // 64 vCPU is the maximum: the model's expectation fails every run and is not delivered.
+    // 64 vCPU is the maximum: the model's expectation fails every run and is not delivered — a
+    // wrong guess, listed apart with its evidence, never as a suspected defect of the product.
     expect(assist.delivered).toBe(2);
-    expect(report.suspectedDefects.map((defect) => defect.test)).toEqual(['Rule: 64 vCPU are refused']);
+    expect(report.suspectedDefects).toEqual([]);
+    expect(report.tests.failed).toBe(0);
+    expect(report.model!.unconfirmedScenarios).toEqual([
+      expect.objectContaining({
+        test: 'Rule: 64 vCPU are refused',
+        verdict: 'failed',
+        note: 'unconfirmed — check by hand',
+        evidence: expect.any(String),
+      }),
+    ]);
+    expect(written).toContain('Rule: 64 vCPU are refused'); // quarantined in the suite, as before
+    expect(await readFile(join(outDir, 'REPORT.md'), 'utf8')).toContain(
+      '### Rule: 64 vCPU are refused — unconfirmed — check by hand',
+    );
   }, 240_000);
 });

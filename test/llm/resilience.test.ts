@@ -96,7 +96,7 @@ describe('model calls under failure', () => {
     expect(await client.completion.callsTools()).toBe(true);
     const vectors = await client.completion.embed(['vCPU 1 to 64', 'RAM up to 8 GB per vCPU']);
     expect(vectors).toHaveLength(2);
-    expect(vectors[0]).toHaveLength(8);
+    expect(vectors[0]).toHaveLength(256);
   });
 
   it('reports a refused connection as unavailable', async () => {

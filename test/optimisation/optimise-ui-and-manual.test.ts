@@ -60,6 +60,24 @@ describe('optimize with a site model and requirements', () => {
     expect(report.duplicates).toEqual({ exact: [], near: [] });
   });
 
+  it('pairs manual cases with the UI tests that automate them, and lists the rest', () => {
+    const pairs = report.twins!.pairs.map((pair) => [pair.manual.title, pair.automated.title]);
+    expect(pairs).toEqual([
+      [
+        'Changing the region recalculates the live price',
+        'selecting Saint Petersburg recalculates the price',
+      ],
+      ['Instance count 100 is rejected', '100 instances disable "Add to estimate"'],
+      ['The reserved tariff takes 30% off the price', 'the reserved tariff takes 30% off'],
+    ]);
+    expect(report.twins!.notAutomated.map((ref) => ref.title)).toEqual([
+      'Instance count 99 is accepted',
+      'Four vCPU cost more than two',
+      'The estimate can be downloaded as JSON',
+      'Removing the only service empties the estimate',
+    ]);
+  });
+
   it('covers page elements through page objects and direct locators', () => {
     const testsOf = (key: string) =>
       report.coverage.elements!.find((entry) => `${entry.page}/${entry.element}` === key)?.tests.length;

@@ -50,6 +50,11 @@ export interface ModelServer {
   baseUrl: string;
   requests: RecordedRequest[];
   scenario: string | undefined;
+  /** Chat requests being answered now, and the most there were at once. */
+  inFlight: number;
+  peakInFlight: number;
+  /** Added before every chat answer (`latencyMs` of the options; may be changed while running). */
+  latencyMs: number;
   close(): Promise<void>;
 }
 
@@ -60,7 +65,15 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
   let seed = 7;
   let tokens = 0;
   const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
-  const state: ModelServer = { baseUrl: '', requests, scenario: options.scenario, close: async () => {} };
+  const state: ModelServer = {
+    baseUrl: '',
+    requests,
+    scenario: options.scenario,
+    inFlight: 0,
+    peakInFlight: 0,
+    latencyMs: options.latencyMs ?? 0,
+    close: async () => {},
+  };
   const server = createServer((request, response) => {
     open.add(response);
     response.on('close', () => open.delete(response));
@@ -101,7 +114,10 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
         400,
         openAiError(parsed.error.issues[0]!.message, parsed.error.issues[0]!.path.join('.')),
       );
-    if (options.latencyMs) await delay(options.latencyMs);
+    state.inFlight += 1;
+    state.peakInFlight = Math.max(state.peakInFlight, state.inFlight);
+    response.once('close', () => (state.inFlight -= 1));
+    if (state.latencyMs) await delay(state.latencyMs);
     if (options.failureRate && random() < options.failureRate)
       return send(response, 500, openAiError('The server had an error while processing your request.'));
     const scenario = state.scenario ?? (scenarioExists(parsed.data.model) ? parsed.data.model : 'success');
@@ -224,18 +240,57 @@ function embeddings(body: unknown, response: ServerResponse): void {
   const parsed = embeddingsRequestSchema.safeParse(body);
   if (!parsed.success) return send(response, 400, openAiError(parsed.error.issues[0]!.message));
   const inputs = typeof parsed.data.input === 'string' ? [parsed.data.input] : parsed.data.input;
-  // Vectors from the text's letters: the same text always gets the same vector.
-  const vector = (text: string) =>
-    Array.from(
-      { length: 8 },
-      (_, slot) => [...text].filter((_, at) => at % 8 === slot).length / (text.length || 1),
-    );
+  const failure = embeddingRules().failures[parsed.data.model];
+  if (failure === 'down')
+    return send(response, 500, openAiError('The server had an error while processing your request.'));
   send(response, 200, {
     object: 'list',
-    data: inputs.map((text, index) => ({ object: 'embedding', index, embedding: vector(text) })),
+    // Garbage: one vector short, the rest of zeros; a client must not use any of it.
+    data: (failure === 'garbage' ? inputs.slice(1) : inputs).map((text, index) => ({
+      object: 'embedding',
+      index,
+      embedding: failure === 'garbage' ? fixtureVector('').map(() => 0) : fixtureVector(text),
+    })),
     model: parsed.data.model,
     usage: { prompt_tokens: inputs.join(' ').length, total_tokens: inputs.join(' ').length },
   });
+}
+
+interface EmbeddingRules {
+  dimensions: number;
+  concepts: Record<string, string[]>;
+  stopWords: string[];
+  failures: Record<string, 'garbage' | 'down'>;
+}
+
+let rules: EmbeddingRules | undefined;
+const embeddingRules = () => (rules ??= fixture('embeddings.json') as EmbeddingRules);
+
+/**
+ * The fixture's embedding of a text (see test/fixtures/llm/embeddings.json): the same text always
+ * gets the same vector, paraphrases built from one concept list get the same direction.
+ */
+export function fixtureVector(text: string): number[] {
+  const { dimensions, concepts, stopWords } = embeddingRules();
+  let folded = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  // Longest phrases first, so "home page" is one concept before "page" is another.
+  const phrases = Object.entries(concepts)
+    .flatMap(([concept, list]) => list.map((phrase) => [phrase, concept] as const))
+    .sort((a, b) => b[0].length - a[0].length);
+  for (const [phrase, concept] of phrases)
+    folded = folded.replace(new RegExp(`(?<= )${phrase}(?= )`, 'g'), `§${concept}`);
+  const vector = Array.from({ length: dimensions }, () => 0);
+  const words = folded.split(' ').filter((word) => word && !stopWords.includes(word));
+  for (const word of words) vector[slotOf(word, dimensions)]! += 1;
+  if (words.length === 0) vector[0] = 1;
+  return vector;
+}
+
+/** FNV-1a: a word's dimension. */
+function slotOf(word: string, dimensions: number): number {
+  let hash = 0x811c9dc5;
+  for (const char of word) hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193) >>> 0;
+  return hash % dimensions;
 }
 
 function completion(model: string, message: unknown, finish: string, usage: object) {

@@ -14,6 +14,7 @@ interface OptimizeFlags extends ModelFlags {
   defects?: string;
   model?: string;
   threshold?: number;
+  twinThreshold?: number;
   out?: string;
   json?: boolean;
 }
@@ -42,7 +43,12 @@ export function registerOptimizeCommand(program: Command, setExitCode: (code: nu
     )
     .option(
       '--threshold <0..1>',
-      'similarity from which two tests are near duplicates (default 0.75)',
+      'similarity from which two tests are near duplicates (default 0.75; 0.9 with embeddings)',
+      similarityThreshold,
+    )
+    .option(
+      '--twin-threshold <0..1>',
+      "similarity from which an automated test is a manual case's twin (default 0.45; 0.8 with embeddings)",
       similarityThreshold,
     )
     .option('--out <dir>', `also write ${REPORT_JSON} and ${REPORT_MARKDOWN} to this folder`)
@@ -63,6 +69,7 @@ export function registerOptimizeCommand(program: Command, setExitCode: (code: nu
       defects: flags.defects,
       model: flags.model,
       nearDuplicateThreshold: flags.threshold,
+      twinThreshold: flags.twinThreshold,
       outDir: flags.out,
       ...modelOptionsOf(flags),
       events: progressPrinter(),

@@ -1,5 +1,6 @@
 import type { OptimisationReport } from '../../core/existing-test.ts';
 import { elementsSection, gapsSection, operationsSection, requirementsSection } from './markdown-coverage.ts';
+import { modelLines, twinsSection } from './markdown-twins.ts';
 import {
   conflictsSection,
   duplicatesSection,
@@ -31,6 +32,7 @@ export function renderOptimisationMarkdown(report: OptimisationReport): string {
     '',
     ...conflictsSection(report),
     '',
+    ...twinsSection(report),
     ...gapsSection(report),
     ...operationsSection(report),
     ...requirementsSection(report),
@@ -59,7 +61,13 @@ function summaryLines(report: OptimisationReport): string[] {
     `exact duplicates: ${summary.exactDuplicates}; near-duplicate pairs: ${summary.nearDuplicatePairs}`,
     `outdated tests: ${summary.outdatedTests}; conflicts: ${summary.conflicts}`,
     ...coverage,
+    ...(report.twins
+      ? [
+          `manual cases automated: ${report.twins.pairs.length} of ${report.twins.pairs.length + report.twins.notAutomated.length}`,
+        ]
+      : []),
     `gaps: ${summary.gaps}; suggestions: ${summary.suggestions}`,
+    ...modelLines(report),
   ];
 }
 

@@ -47,6 +47,7 @@ export function renderReportMarkdown(report: RunReport): string {
       );
     }
   }
+  lines.push(...unconfirmedLines(report));
   if (report.marking && (report.marking.marked > 0 || report.marking.unmarked.length > 0)) {
     lines.push(
       '## Not delivered',
@@ -140,6 +141,14 @@ function modelRows(report: RunReport): [string, string][] {
   return [
     ['model', `${model.message}${usage}`],
     ...model.fallbacks.map((fallback): [string, string] => ['model fallback', fallback]),
+    ...(model.unconfirmedScenarios?.length
+      ? [
+          [
+            'model scenarios unconfirmed',
+            `${model.unconfirmedScenarios.length} (not defects: check by hand)`,
+          ] as [string, string],
+        ]
+      : []),
   ];
 }
 
@@ -205,5 +214,24 @@ function unconstrainedLines(report: RunReport): string[] {
     '',
     ...parts.map((part) => `- \`${part.operation}\`: \`${part.pointer}\` (a dangling $ref)`),
     '',
+  ];
+}
+
+/** The model's scenarios that failed or were flaky: shown with their evidence, apart from the defects. */
+function unconfirmedLines(report: RunReport): string[] {
+  const scenarios = report.model?.unconfirmedScenarios ?? [];
+  if (scenarios.length === 0) return [];
+  return [
+    '## Model scenarios not confirmed (not defects)',
+    '',
+    'The model guessed these business rules from the pages; they did not pass every run, which most often means the guess was wrong. They are quarantined in the suite like any failing test.',
+    '',
+    ...scenarios.flatMap((scenario) => [
+      `### ${scenario.test} — ${scenario.note}`,
+      `- page: \`${scenario.page}\``,
+      `- ${scenario.verdict}: expected ${scenario.expected}; actual ${scenario.actual}`,
+      ...(scenario.evidence ? [`- evidence: \`${scenario.evidence}\``] : []),
+      '',
+    ]),
   ];
 }

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { useSharedLlmState } from '../../llm/shared-llm-state.ts';
 import type { ExecutorRegistry } from './executor.ts';
 import { ThreadResponseCache } from './thread-response-cache.ts';
 import {
@@ -17,6 +18,8 @@ async function runJobThread(port: NonNullable<typeof parentPort>, start: ThreadS
   const send = (message: ThreadMessage) => port.postMessage(message);
   const controller = new AbortController();
   const cache = start.cache ? new ThreadResponseCache(send) : undefined;
+  // Before any model client opens: its breaker and limit are then the process's.
+  if (start.llmState) useSharedLlmState(start.llmState);
   port.on('message', (message: ParentMessage) => {
     if (message.type === 'cancel') controller.abort(new Error('the job was stopped'));
     else cache?.answered(message.id, message.value);

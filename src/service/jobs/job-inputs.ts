@@ -148,7 +148,12 @@ export const optimizeInputSchema = z.object({
   requirements: z.array(z.string().min(1)).optional(),
   defects: defectsSchema.optional(),
   options: z
-    .object({ threshold: z.number().gt(0).lte(1).optional(), ...modelFields })
+    .object({
+      threshold: z.number().gt(0).lte(1).optional(),
+      /** From which an automated test is a manual case's twin. */
+      twin_threshold: z.number().gt(0).lte(1).optional(),
+      ...modelFields,
+    })
     .default(MODEL_DEFAULTS),
 });
 export type OptimizeInput = z.infer<typeof optimizeInputSchema>;

@@ -1,6 +1,7 @@
 import type { ResponseCache } from '../../core/response-cache.ts';
 import { Worker } from 'node:worker_threads';
 import { TestopsError } from '../../core/errors.ts';
+import { processLlmState, type SharedLlmStateOwner } from '../../llm/shared-llm-state.ts';
 import { currentTraceparent } from '../observability/spans.ts';
 import type { ExecutorContext, ExecutorRegistry, ExecutorResult } from './executor.ts';
 import { JOB_KINDS, type JobKind } from './job.ts';
@@ -25,6 +26,8 @@ export interface ThreadExecutorOptions {
   tracing?: { endpoint: string; serviceName: string };
   /** The model's response cache, answered here for every thread. */
   responseCache?: ResponseCache;
+  /** Model breakers and limits shared by every thread: the process's when absent. */
+  llmState?: SharedLlmStateOwner;
 }
 
 const ENTRY = new URL('./executor-thread-entry.js', import.meta.url);
@@ -57,6 +60,8 @@ function runInThread(
   if (signal.aborted) return Promise.reject(signal.reason);
   // Called inside the job's span (the runner's observer): that span is the thread's parent.
   const tracing = options.tracing && { ...options.tracing, traceparent: currentTraceparent() };
+  const llmState = options.llmState ?? processLlmState();
+  const lease = llmState.lease();
   const start: ThreadStart = {
     executors: options.executors,
     kind,
@@ -64,6 +69,7 @@ function runInThread(
     context: data,
     tracing,
     cache: cache !== undefined,
+    llmState: lease,
   };
   return new Promise((resolve, reject) => {
     const thread = new Worker(ENTRY, {
@@ -104,6 +110,7 @@ function runInThread(
     thread.on('messageerror', (error) => end({ error: threadCrash(kind, context.job.id, error, options) }));
     thread.on('exit', (code) => {
       clearTimeout(graceTimer);
+      if (lease) llmState.release(lease);
       signal.removeEventListener('abort', onAbort);
       // Stopped on purpose: the reason (cancel, timeout, shutdown) is the outcome, whatever the thread said.
       if (signal.aborted) return reject(signal.reason);

@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { TestopsError, type TestopsErrorCode } from '../../core/errors.ts';
 import type { PipelineEvent } from '../../core/events.ts';
+import type { SharedLlmHandle } from '../../llm/shared-llm-state.ts';
 import type { ExecutorContext, ExecutorResult } from './executor.ts';
 import type { JobKind } from './job.ts';
 import { toJobError } from './job-error.ts';
@@ -28,6 +29,8 @@ export interface ThreadStart {
   /** Whether the parent answers `cache-get`/`cache-set` (it holds a response cache). */
   cache: boolean;
   tracing: ThreadTracing | undefined;
+  /** The process's model circuit breakers and concurrency limits, shared by every job's thread. */
+  llmState: SharedLlmHandle | undefined;
 }
 
 /** Parent → thread. */

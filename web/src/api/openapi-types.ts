@@ -709,6 +709,7 @@ export interface paths {
                          */
                         options?: {
                             threshold?: number;
+                            twin_threshold?: number;
                             /**
                              * @default auto
                              * @enum {string}

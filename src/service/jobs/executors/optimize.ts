@@ -20,6 +20,7 @@ export const runOptimizeJob: JobExecutor = async (raw, context) => {
     ...(requirements ? { requirements } : {}),
     ...(defects ? { defects } : {}),
     ...(input.options.threshold ? { nearDuplicateThreshold: input.options.threshold } : {}),
+    ...(input.options.twin_threshold ? { twinThreshold: input.options.twin_threshold } : {}),
     outDir: context.outputDir,
     guard: guardFor(context, input.openapi_url),
     ...modelOptionsFor(input.options, context),

@@ -13,6 +13,9 @@ export function suiteTests(kind: 'api' | 'ui', manifest: Manifest, report: RunRe
   const flaky = new Set(report.flaky.map((test) => test.test));
   // A test skipped at run time (a variable it needs was not given) was generated but not verified.
   const skipped = new Map(report.skippedTests.map((test) => [test.test, test.reason]));
+  // A model's scenario that did not pass every run is neither a defect nor delivered: unconfirmed.
+  for (const scenario of report.model?.unconfirmedScenarios ?? [])
+    skipped.set(scenario.test, `${scenario.note}: ${scenario.actual}`);
   return manifest.tests.map((test) => {
     const skipReason = skipped.get(test.title);
     const status: TestStatus =
