@@ -39,8 +39,10 @@ describe('readTestFolder', () => {
     expect(fixtures.files.map((file) => [file.file, file.framework, file.tests])).toEqual([
       ['playwright-ui/pages/configure-vm.page.ts', 'page-object', 0],
       ['playwright-ui/pages/estimate.page.ts', 'page-object', 0],
+      ['login/tests/login.spec.ts', 'playwright', 2],
       ['playwright-ui/tests/configure-vm.spec.ts', 'playwright', 4],
       ['playwright-ui/tests/estimate.spec.ts', 'playwright', 2],
+      ['login/test_login_cases.py', 'allure-manual', 4],
       ['manual-planted/test_configure_vm_regressions.py', 'allure-manual', 3],
       ['manual/test_configure_vm_cases.py', 'allure-manual', 7],
     ]);

@@ -82,7 +82,12 @@ export function ChatPanel({ projectId, onClose }: { projectId: string; onClose()
           onRetry={() => void (chats.error ? chats.refetch() : history.refetch())}
         />
       )}
-      <ScrollArea style={{ flex: 1 }} type="auto">
+      {/* A long conversation scrolls: keyboard users reach it by Tab (axe: scrollable-region-focusable). */}
+      <ScrollArea
+        style={{ flex: 1 }}
+        type="auto"
+        viewportProps={{ tabIndex: 0, 'aria-label': 'Conversation, scrollable' }}
+      >
         <Stack gap="xs" role="log" aria-label="Conversation" aria-live="polite">
           {session.chatId && history.isPending && !ask.isPending ? (
             <Loading label="Loading the conversation…" />
