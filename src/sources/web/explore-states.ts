@@ -46,10 +46,15 @@ export async function exploreStates(
     }
     const elsewhere = pages.filter((page) => page.id !== flow.page && baselines.has(page.id));
     const started = performance.now();
+    let inPlace = false;
     const observe = (targets: PageModel[]) =>
       Promise.all(
         [true, false].map((resolve) =>
-          observeFlow(env, { flow, page: flowPage }, targets, baselines, shared, { ...options, resolve }),
+          observeFlow(env, { flow, page: flowPage }, targets, baselines, shared, {
+            ...options,
+            resolve,
+            inPlace,
+          }),
         ),
       );
     let others = elsewhere;
@@ -60,6 +65,12 @@ export async function exploreStates(
       // list kept in storage) shows its state. Only then, so other sites pay nothing for it.
       if (!showsAnything(views[0]!) && baselines.has(flowPage.id)) {
         others = [flowPage];
+        views = await observe(others);
+      }
+      // Not even after a reload: the state lives in the page (an editor a "New" button opened),
+      // and what it offers can only be explored there, as the flow left it.
+      if (!showsAnything(views[0]!) && baselines.has(flowPage.id)) {
+        inPlace = true;
         views = await observe(others);
       }
     } catch (error) {
@@ -82,6 +93,7 @@ export async function exploreStates(
         reproducible,
         interactions: [],
         sharedLinks: [],
+        ...(inPlace ? { inPlace } : {}),
       };
       const entry = result.pages.get(page.id) ?? { states: [], added: [] };
       result.pages.set(page.id, entry);
@@ -92,7 +104,7 @@ export async function exploreStates(
       try {
         const found = await exploreState(
           env,
-          { flow, flowPage, page, view },
+          { flow, flowPage, page, view, inPlace },
           { pages, baselines, shared },
           { maxInteractions: MAX_STATE_INTERACTIONS, deadline: options.deadline },
         );
