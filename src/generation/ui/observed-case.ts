@@ -57,7 +57,7 @@ export function observedCase(
       setup.actions.map((step) => stepAction(context, step)),
     );
   const lead = spec.start ? `${spec.start.label}, ${own}` : own;
-  const state = spec.start ? `${spec.start.slug}-` : '';
+  const state = spec.start ? `${spec.start.slug}-${spec.inPlace ? 'in-place-' : ''}` : '';
   return {
     ok: true,
     testCase: uiCase({
