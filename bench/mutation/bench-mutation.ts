@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { findBrowser } from '../../src/sources/web/find-browser.ts';
 import { formatTable, seconds } from '../api/text-table.ts';
 import type { BenchTarget, RunningTarget } from '../real/bench-target.ts';
 import { ensureTargetsInstalled } from '../real/install-targets.ts';
@@ -59,8 +60,14 @@ async function workCopy(target: string, module: string): Promise<{ packageDir: s
   return { packageDir, file };
 }
 
-function suiteEnv(running: RunningTarget, kind: 'api' | 'ui'): Record<string, string> {
-  if (kind === 'ui') return { APP_BASE_URL: running.ui!.url };
+async function suiteEnv(running: RunningTarget, kind: 'api' | 'ui'): Promise<Record<string, string>> {
+  if (kind === 'ui') {
+    // As `testops run` does: Playwright's own browser, else the system Chromium.
+    const browser = await findBrowser();
+    const env: Record<string, string> = { APP_BASE_URL: running.ui!.url };
+    if (browser.executablePath) env['CHROMIUM_PATH'] = browser.executablePath;
+    return env;
+  }
   return { API_BASE_URL: running.api!.baseUrl, API_HEADERS: running.api!.headers.join('\n') };
 }
 
@@ -85,7 +92,7 @@ async function runOnce(options: {
   try {
     return await runDeliveredSuite({
       suiteDir: options.suiteDir,
-      env: suiteEnv(running, options.kind),
+      env: await suiteEnv(running, options.kind),
       timeoutMs: options.timeoutMs,
     });
   } finally {
@@ -162,7 +169,9 @@ async function mutate(options: {
   const common = { target, kind, packageDir, suiteDir };
   const baseline = await runOnce({ ...common, timeoutMs: 30 * 60_000, run: 0 });
   delete process.env[COVERAGE_FILE_VARIABLE];
-  const covered = await readCoverage(coverageDir);
+  // A UI target's module runs in the browser too (TiddlyWiki serves its modules to the page):
+  // what the server process executed says nothing about what the suite reached there.
+  const covered = kind === 'ui' ? undefined : await readCoverage(coverageDir);
   if ('startFailed' in baseline)
     throw new Error(`the instrumented application did not start: ${baseline.startFailed}`);
   if (baseline.failed > 0 || baseline.timedOut || baseline.passed === 0) {

@@ -49,6 +49,11 @@ export interface PageState {
   interactions: ObservedInteraction[];
   /** Links to this state the page hands out (a share link), opened as a new visitor. */
   sharedLinks: SharedLink[];
+  /**
+   * The flow's own page as the flow left it, not opened again: an app that keeps its state in
+   * the page (an editor a "New" button opened) shows it only there. Tests go on from the flow.
+   */
+  inPlace?: boolean;
 }
 
 export interface SharedLink {

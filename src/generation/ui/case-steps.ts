@@ -18,6 +18,25 @@ export function arrangeStep(page: PageModel, setup: DescribedAction[] = []): UiS
   };
 }
 
+/**
+ * Arrange actions that go on from where the previous step left the page, without opening it
+ * again: a state kept in the page would be lost by a new load. None when there is nothing to do.
+ */
+export function continueStep(setup: DescribedAction[]): UiStep[] {
+  if (setup.length === 0) return [];
+  return [
+    {
+      title: summarize(
+        setup.map((step) => step.description),
+        4,
+      ),
+      phase: 'arrange',
+      actions: setup.map((step) => step.action),
+      assertions: [],
+    },
+  ];
+}
+
 export function actStep(actions: DescribedAction[]): UiStep {
   return {
     title: summarize(

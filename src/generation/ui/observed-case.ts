@@ -1,6 +1,6 @@
 import type { ObservedInteraction, PageModel } from '../../core/page-model.ts';
-import type { UiAssertion, UiCaseKind, UiPriority, UiTestCase } from '../../core/ui-test-case.ts';
-import { actStep, arrangeStep, assertStep, slug, titleWithMore, uiCase } from './case-steps.ts';
+import type { UiAssertion, UiCaseKind, UiPriority, UiStep, UiTestCase } from '../../core/ui-test-case.ts';
+import { actStep, arrangeStep, assertStep, continueStep, slug, titleWithMore, uiCase } from './case-steps.ts';
 import type { DescribedAction } from './case-steps.ts';
 import { describeEffect } from './describe.ts';
 import { destructiveVeto, hasGoneCheck, isRemoveOrCloseFlow } from './destructive-policy.ts';
@@ -21,6 +21,8 @@ export interface ObservedCaseSpec {
   priority?: UiPriority;
   /** A flow whose state the interaction was observed in: run first, on its own page. */
   start?: FlowStart;
+  /** The state is the flow's page as the flow left it: the case goes on there, no new load. */
+  inPlace?: boolean;
 }
 
 /** Replays an observed interaction: setup, then the action, then every effect with its new value. */
@@ -55,7 +57,7 @@ export function observedCase(
       setup.actions.map((step) => stepAction(context, step)),
     );
   const lead = spec.start ? `${spec.start.label}, ${own}` : own;
-  const state = spec.start ? `${spec.start.slug}-` : '';
+  const state = spec.start ? `${spec.start.slug}-${spec.inPlace ? 'in-place-' : ''}` : '';
   return {
     ok: true,
     testCase: uiCase({
@@ -66,7 +68,7 @@ export function observedCase(
       priority: spec.priority ?? priorityOf(interaction, acted, assertions),
       steps: [
         ...(spec.start ? [spec.start.step] : []),
-        arrangeStep(page, [
+        ...arrange(page, spec, [
           ...(spec.before ?? []),
           ...setup.actions.map((resolved) => stepAction(context, resolved)),
         ]),
@@ -76,6 +78,10 @@ export function observedCase(
       covers: [`interaction ${page.id}/${interaction.id}`],
     }),
   };
+}
+
+function arrange(page: PageModel, spec: ObservedCaseSpec, setup: DescribedAction[]): UiStep[] {
+  return spec.start && spec.inPlace ? continueStep(setup) : [arrangeStep(page, setup)];
 }
 
 /** The action, after its setup when it has one: two cases differing only in setup read differently. */

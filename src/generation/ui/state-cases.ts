@@ -24,14 +24,16 @@ export function stateCases(context: UiGenerationContext, page: PageModel): UiTes
       continue;
     }
     const { start } = started;
-    const shown = shownCase(context, page, state, start);
+    // In place, what the page shows is the flow's own effects, which its start step checks.
+    const shown = state.inPlace ? undefined : shownCase(context, page, state, start);
     if (shown) cases.push(shown);
     for (const interaction of state.interactions) {
-      const built = observedCase(context, page, interaction, { kind: 'state', start });
+      const spec = { kind: 'state' as const, start, inPlace: state.inPlace === true };
+      const built = observedCase(context, page, interaction, spec);
       if (built.ok) cases.push(built.testCase);
       else context.skip(`${what} interaction ${interaction.id}`, built.reason);
     }
-    for (const link of state.sharedLinks) {
+    for (const link of state.inPlace ? [] : state.sharedLinks) {
       const built = sharedLinkCase(context, page, link, start);
       if (built) cases.push(built);
     }

@@ -41,7 +41,7 @@ export async function crawlSite(
   env: ExplorationEnv,
   startUrl: string,
   limits: CrawlLimits,
-  pageOptions: Omit<PageOptions, 'deadline'>,
+  pageOptions: Omit<PageOptions, 'deadline' | 'crawlDeadline'>,
   events: EventSink,
 ): Promise<CrawlResult> {
   const result: CrawlResult = {
@@ -66,7 +66,8 @@ export async function crawlSite(
     const attempts = await mapLimit(batch, limits.concurrency, (request) => {
       const id = ids.next(pageIdFor(new URL(request.url)));
       if (performance.now() > limits.deadline) return Promise.resolve(timedOut(request, id));
-      return attempt(env, request, id, { ...pageOptions, deadline: pageDeadline(limits) });
+      const deadlines = { deadline: pageDeadline(limits), crawlDeadline: limits.deadline };
+      return attempt(env, request, id, { ...pageOptions, ...deadlines });
     });
     for (const entry of attempts) record(result, entry, frontier, events);
   }

@@ -9,6 +9,7 @@ import { exploreBehaviour, unsettled } from './page-behaviour.ts';
 import type { Behaviour } from './page-behaviour.ts';
 import type { PageSnapshot } from './in-page-types.ts';
 import { PageDriver } from './page-driver.ts';
+import { crawlKey } from './crawl-frontier.ts';
 import { snapshotLandmarks } from './page-facts.ts';
 import { interleaveFamilies, linksOf, linksToFollow } from './page-links.ts';
 import type { Discovered } from './page-links.ts';
@@ -33,6 +34,8 @@ export interface PageOptions {
   /** The model folder; screenshots go to its screenshots/ (none when undefined). */
   modelDir: string | undefined;
   deadline: number;
+  /** The crawl's own deadline: a start page that links to no other document may use it all. */
+  crawlDeadline: number;
 }
 
 export interface PageExploration {
@@ -89,7 +92,10 @@ export async function explorePage(
       ? await exploreBehaviour({
           ...{ primary, replica, replicaLoad, plans: loaded.plans, context: loaded.context },
           ...{ forms: loaded.forms, landmarks: loaded.facts.landmarks, landmarksAtLoad },
-          limits: { maxInteractions: options.maxInteractions, deadline: options.deadline },
+          limits: {
+            maxInteractions: options.maxInteractions,
+            deadline: interactionDeadline(request, loaded, options),
+          },
         })
       : unsettled(loaded.forms);
     const mobile = await mobileWork;
@@ -111,6 +117,21 @@ export async function explorePage(
     for (const step of cleanup) await step();
     await closePageSession(session);
   }
+}
+
+/**
+ * A start page that links to no other document is all there is to crawl (a single-page app whose
+ * views are in-page states and hash routes): nothing waits for its time, so it gets the crawl's.
+ */
+function interactionDeadline(request: PageRequest, loaded: LoadedPage, options: PageOptions): number {
+  if (request.depth > 0) return options.deadline;
+  const here = crawlKey(loaded.url);
+  const links = linksToFollow(
+    linksOf(loaded.collected, loaded.url.origin),
+    loaded.collected,
+    options.allowDestructive,
+  );
+  return links.some((link) => crawlKey(link.url) !== here) ? options.deadline : options.crawlDeadline;
 }
 
 function toPageModel(

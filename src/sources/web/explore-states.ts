@@ -3,7 +3,7 @@
 // page that shows the state (the estimate now lists the item, the start page its total) gets a
 // PageState: what differs, and the interactions the state opened up (remove the item, share the
 // estimate). Bounded: a few flows, one deep exploration per page, a deadline.
-import type { PageModel, PageState, StateFlow, UiElement } from '../../core/page-model.ts';
+import type { PageModel, PageState, StateFlow, UiEffect, UiElement } from '../../core/page-model.ts';
 import type { PageSnapshot } from './in-page-types.ts';
 import { briefError } from './page-issues.ts';
 import type { ExplorationEnv } from './page-session.ts';
@@ -46,21 +46,34 @@ export async function exploreStates(
     }
     const elsewhere = pages.filter((page) => page.id !== flow.page && baselines.has(page.id));
     const started = performance.now();
-    const observe = (targets: PageModel[]) =>
+    const observe = (targets: PageModel[], inPlace: boolean) =>
       Promise.all(
         [true, false].map((resolve) =>
-          observeFlow(env, { flow, page: flowPage }, targets, baselines, shared, { ...options, resolve }),
+          observeFlow(env, { flow, page: flowPage }, targets, baselines, shared, {
+            ...options,
+            resolve,
+            inPlace,
+          }),
         ),
       );
-    let others = elsewhere;
-    let views;
+    const observed: { views: Map<string, StateView>[]; others: PageModel[]; inPlace: boolean }[] = [];
     try {
-      views = await observe(others);
+      let others = elsewhere;
+      let views = await observe(others, false);
       // Shown on no other page: the flow's own page, reloaded, is where an app of one page (a
       // list kept in storage) shows its state. Only then, so other sites pay nothing for it.
       if (!showsAnything(views[0]!) && baselines.has(flowPage.id)) {
         others = [flowPage];
-        views = await observe(others);
+        views = await observe(others, false);
+      }
+      observed.push({ views, others, inPlace: false });
+      // What the flow itself showed is gone after a reload (an editor a "New" button opened, kept
+      // in the page): that state, and what it offers, can only be explored as the flow left it.
+      if (
+        others[0] === flowPage &&
+        !keepsWhatFlowShowed(flowEffects(flowPage, flow), views[0]!.get(flowPage.id))
+      ) {
+        observed.push({ views: await observe(others, true), others, inPlace: true });
       }
     } catch (error) {
       result.issues.push({
@@ -69,49 +82,80 @@ export async function exploreStates(
       });
       continue;
     }
-    const [primary, replica] = views as [Map<string, StateView>, Map<string, StateView>];
-    const spent = (performance.now() - started) / Math.max(1, others.length);
-    for (const page of others) {
-      result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + spent;
-      const view = primary.get(page.id);
-      if (!view || view.effects.length === 0) continue;
-      const reproducible = replica.get(page.id)?.signature === view.signature;
-      const state: PageState = {
-        flow: flow.id,
-        effects: view.effects,
-        reproducible,
-        interactions: [],
-        sharedLinks: [],
-      };
-      const entry = result.pages.get(page.id) ?? { states: [], added: [] };
-      result.pages.set(page.id, entry);
-      entry.states.push(state);
-      if (!reproducible || explored.has(page.id) || performance.now() > options.deadline) continue;
-      explored.add(page.id);
-      const deep = performance.now();
-      try {
-        const found = await exploreState(
-          env,
-          { flow, flowPage, page, view },
-          { pages, baselines, shared },
-          { maxInteractions: MAX_STATE_INTERACTIONS, deadline: options.deadline },
-        );
-        entry.added.push({ flow: flow.id, elements: found.elements.added });
-        state.interactions = found.interactions;
-        state.sharedLinks = found.sharedLinks;
-        result.issues.push(
-          ...found.problems.map((message) => ({ url: page.url, message: `after ${flow.id}: ${message}` })),
-        );
-      } catch (error) {
-        result.issues.push({ url: page.url, message: `after ${flow.id}: ${briefError(error)}` });
+    for (const { views, others, inPlace } of observed) {
+      const [primary, replica] = views as [Map<string, StateView>, Map<string, StateView>];
+      const spent = (performance.now() - started) / Math.max(1, others.length * observed.length);
+      for (const page of others) {
+        result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + spent;
+        const view = primary.get(page.id);
+        if (!view || view.effects.length === 0) continue;
+        const reproducible = replica.get(page.id)?.signature === view.signature;
+        const state: PageState = {
+          flow: flow.id,
+          effects: view.effects,
+          reproducible,
+          interactions: [],
+          sharedLinks: [],
+          ...(inPlace ? { inPlace } : {}),
+        };
+        const entry = result.pages.get(page.id) ?? { states: [], added: [] };
+        result.pages.set(page.id, entry);
+        entry.states.push(state);
+        const key = inPlace ? `${page.id} in place` : page.id;
+        if (!reproducible || explored.has(key) || performance.now() > options.deadline) continue;
+        explored.add(key);
+        const deep = performance.now();
+        try {
+          const found = await exploreState(
+            env,
+            { flow, flowPage, page, view, inPlace },
+            { pages, baselines, shared },
+            { maxInteractions: MAX_STATE_INTERACTIONS, deadline: options.deadline },
+          );
+          entry.added.push({ flow: flow.id, elements: found.elements.added });
+          state.interactions = found.interactions;
+          state.sharedLinks = found.sharedLinks;
+          result.issues.push(
+            ...found.problems.map((message) => ({ url: page.url, message: `after ${flow.id}: ${message}` })),
+          );
+        } catch (error) {
+          result.issues.push({ url: page.url, message: `after ${flow.id}: ${briefError(error)}` });
+        }
+        result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + performance.now() - deep;
       }
-      result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + performance.now() - deep;
     }
     if ([...result.pages.values()].some((entry) => entry.states.some((state) => state.flow === flow.id))) {
       result.flows.push(flow);
     }
   }
   return result;
+}
+
+/** The effects of the interaction the flow was taken from (its setup and action are the flow's actions). */
+function flowEffects(page: PageModel, flow: StateFlow): UiEffect[] {
+  const actions = JSON.stringify(flow.actions);
+  return (
+    page.interactions.find(
+      (interaction) => JSON.stringify([...interaction.setup, interaction.action]) === actions,
+    )?.effects ?? []
+  );
+}
+
+/**
+ * Whether the reloaded page still shows something the flow made appear: a list kept in storage
+ * shows the added item again; an editor opened in the page is gone.
+ */
+export function keepsWhatFlowShowed(flow: UiEffect[], reloaded: StateView | undefined): boolean {
+  const shown = new Set(
+    (reloaded?.effects ?? []).flatMap((effect) =>
+      effect.kind === 'appeared' ? [JSON.stringify(effect.target)] : [],
+    ),
+  );
+  const appeared = flow.flatMap((effect) =>
+    effect.kind === 'appeared' ? [JSON.stringify(effect.target)] : [],
+  );
+  if (appeared.length === 0) return (reloaded?.effects.length ?? 0) > 0;
+  return appeared.some((target) => shown.has(target));
 }
 
 function showsAnything(views: Map<string, StateView>): boolean {

@@ -47,12 +47,21 @@ export async function visit(env: ExplorationEnv, session: PageSession, url: stri
   );
 }
 
-/** Opens `page` in the state the flow leaves behind: the opener of a state driver. */
-export function stateOpener(env: ExplorationEnv, flowPage: PageModel, flow: StateFlow, page: PageModel) {
+/**
+ * Opens `page` in the state the flow leaves behind: the opener of a state driver. In place, the
+ * flow's page stays as the flow left it (opening it again would lose a state kept in the page).
+ */
+export function stateOpener(
+  env: ExplorationEnv,
+  flowPage: PageModel,
+  flow: StateFlow,
+  page: PageModel,
+  inPlace = false,
+) {
   return async (): Promise<PageSession> => {
     const session = await openFlowSession(env, flowPage, flow);
     try {
-      await visit(env, session, page.url);
+      if (!inPlace) await visit(env, session, page.url);
       return session;
     } catch (error) {
       await closePageSession(session);

@@ -12,6 +12,7 @@ import type {
   StateFlow,
   UiElement,
 } from '../../core/page-model.ts';
+import { commitPlans } from './commit-plans.ts';
 import { createdTexts, doubleClickPlans, editPlans } from './edit-probe.ts';
 import { exploreInteractions } from './explore-interactions.ts';
 import { crawlKey } from './crawl-frontier.ts';
@@ -34,6 +35,8 @@ export interface StateTarget {
   flowPage: PageModel;
   page: PageModel;
   view: StateView;
+  /** The flow's page as the flow left it, not opened again (see PageState.inPlace). */
+  inPlace?: boolean;
 }
 
 export interface StateExploration {
@@ -57,16 +60,20 @@ export async function exploreState(
     postingForms: target.view.postingForms,
   };
   const added = new Set(elements.added.map((element) => element.id));
-  const planned = planInteractions(context).filter((plan) => {
-    const element = context.elements.find((candidate) => candidate.id === plan.action.target);
-    return element && elements.changed.has(element.id) && (!element.destructive || added.has(element.id));
-  });
+  const planned = [
+    // Typed into and committed first: the editor's own create, before its many other controls.
+    ...commitPlans(context, added),
+    ...planInteractions(context).filter((plan) => {
+      const element = context.elements.find((candidate) => candidate.id === plan.action.target);
+      return element && elements.changed.has(element.id) && (!element.destructive || added.has(element.id));
+    }),
+  ];
   const taken = new Set(elements.elements.map((element) => element.id));
   const texts = createdTexts(target.flow, target.view.effects, taken);
   // Nothing new to act on (the state only shows data): no replays needed.
   if (planned.length === 0 && texts.length === 0 && elements.hiddenAdded.length === 0)
     return { elements, interactions: [], sharedLinks: [], problems: [] };
-  const open = stateOpener(env, target.flowPage, target.flow, target.page);
+  const open = stateOpener(env, target.flowPage, target.flow, target.page, target.inPlace);
   const primary = new PageDriver(env, open, elements.elements);
   const replica = new PageDriver(env, open, elements.elements);
   const described: UiElement[] = [];

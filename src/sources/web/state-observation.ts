@@ -30,6 +30,8 @@ export interface StateView {
 export interface ObserveOptions {
   /** Resolve locators and collect elements (the primary replay), or only compare (the replica). */
   resolve: boolean;
+  /** The flow's page as the flow left it: compared without opening it again. */
+  inPlace?: boolean;
   maxElements: number;
   deadline: number;
 }
@@ -49,7 +51,7 @@ export async function observeFlow(
     for (const page of pages) {
       const baseline = baselines.get(page.id);
       if (!baseline || performance.now() > options.deadline) continue;
-      await visit(env, session, page.url);
+      if (!options.inPlace) await visit(env, session, page.url);
       if (!session.load.settled) continue;
       const now = await callInPage<PageSnapshot>(session.page, 'snapshot');
       const { changes, signature } = stateChanges(baseline, now, shared);

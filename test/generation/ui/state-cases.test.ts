@@ -119,6 +119,47 @@ describe('cases from the states flows leave', () => {
   });
 });
 
+describe("a state kept in the page (the flow's page as the flow left it)", () => {
+  const inPlace = generateUiSuite(
+    withState((model) => {
+      model.pages.find((page) => page.id === 'estimate')!.states = [];
+      model.pages.find((page) => page.id === 'configure-vm')!.states = [
+        {
+          flow: flow.id,
+          reproducible: true,
+          inPlace: true,
+          effects: [totals('4 332,00 ₽')],
+          interactions: [
+            {
+              id: 'add-again',
+              setup: [],
+              action: { kind: 'click', target: 'add-to-estimate' },
+              effects: [totals('8 664,00 ₽')],
+              reproducible: true,
+            },
+          ],
+          sharedLinks: [],
+        },
+      ];
+    }),
+  );
+
+  it('goes on from the flow without opening the page again', () => {
+    const again = caseCovering(inPlace, 'interaction configure-vm/add-again');
+    expect(again.kind).toBe('state');
+    expect(actionsOf(again).map(actionText)).toEqual([
+      'goto configure-vm',
+      'click configure-vm.addToEstimate',
+      'click configure-vm.addToEstimate',
+    ]);
+    expect(assertionsOf(again).at(-1)).toMatchObject({ kind: 'text', text: '8 664,00 ₽' });
+  });
+
+  it('has no separate "shows it" case: the flow\'s start step already checks its effects', () => {
+    expect(() => caseCovering(inPlace, 'state configure-vm/configure-vm-add')).toThrow();
+  });
+});
+
 describe('mobile content', () => {
   it('is checked visible at the mobile width', () => {
     const suite = generateUiSuite(

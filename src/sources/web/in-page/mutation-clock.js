@@ -12,5 +12,18 @@
     lastMutation = performance.now();
   });
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-  api.domQuietMs = () => Math.round(performance.now() - lastMutation);
+  // A CSS transition or animation changes what is shown without a single DOM mutation (a
+  // sidebar sliding away, then hidden when it ends): while one with an end is running, the page
+  // is not quiet. Endless ones (spinners) are left out, or such a page could never settle.
+  const animating = () =>
+    typeof document.getAnimations === 'function' &&
+    document.getAnimations().some((animation) => {
+      if (animation.playState !== 'running') return false;
+      const timing = animation.effect && animation.effect.getComputedTiming();
+      return timing !== null && timing !== undefined && Number.isFinite(timing.endTime);
+    });
+  api.domQuietMs = () => {
+    if (animating()) lastMutation = performance.now();
+    return Math.round(performance.now() - lastMutation);
+  };
 })();

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { UiElement } from '../../../src/core/page-model.ts';
+import { commitPlans } from '../../../src/sources/web/commit-plans.ts';
+import type { PlanContext } from '../../../src/sources/web/plan-interactions.ts';
+import type { ElementFacts } from '../../../src/sources/web/in-page-types.ts';
+
+function element(id: string, role: string, name: string, fields: Partial<UiElement> = {}): UiElement {
+  return {
+    ...{ id, role, name, tag: role === 'button' ? 'button' : 'input', inputType: undefined },
+    ...{ locator: { strategy: 'role', role, name, exact: true }, visible: true, enabled: true },
+    ...{ region: 'main', value: undefined, constraints: undefined, destructive: false },
+    ...fields,
+  };
+}
+
+function context(elements: UiElement[], readOnly: string[] = []): PlanContext {
+  const facts = (id: string) => ({ placeholder: '', readOnly: readOnly.includes(id) }) as ElementFacts;
+  return {
+    elements,
+    facts: new Map(elements.map((entry) => [entry.id, facts(entry.id)])),
+    allowDestructive: true,
+    postingForms: new Set(),
+  };
+}
+
+// An editor a "new" button opened: a title box, a field box, and its own buttons.
+const editor = [
+  element('delete', 'button', 'Delete this item', { destructive: true }),
+  element('discard', 'button', 'Discard changes'),
+  element('confirm', 'button', 'Confirm changes to this item'),
+  element('title', 'textbox', ''),
+  element('tag', 'textbox', 'tag name'),
+];
+const added = new Set(editor.map((entry) => entry.id));
+
+describe('typing into an editor a state opened, then committing', () => {
+  it('fills the first text box and clicks the commit control, never the destructive one', () => {
+    expect(commitPlans(context(editor), added)).toEqual([
+      {
+        setup: [{ kind: 'fill', target: 'title', value: 'test' }],
+        action: { kind: 'click', target: 'confirm' },
+        restore: [],
+      },
+    ]);
+  });
+
+  it('only acts on what the state added', () => {
+    expect(commitPlans(context(editor), new Set(['title', 'tag']))).toEqual([]);
+  });
+
+  it('skips read-only boxes, and plans nothing without a commit control', () => {
+    const plans = commitPlans(context(editor, ['title']), added);
+    expect(plans[0]!.setup).toEqual([{ kind: 'fill', target: 'tag', value: 'test' }]);
+    const noCommit = editor.filter((entry) => entry.id !== 'confirm');
+    expect(commitPlans(context(noCommit), added)).toEqual([]);
+  });
+
+  it('takes "Save", "OK", "Done" and "Add" as commits, not words that only contain them', () => {
+    for (const name of ['Save', 'ok', 'Done', 'Add item']) {
+      const plans = commitPlans(
+        context([element('box', 'textbox', 'Name'), element('go', 'button', name)]),
+        new Set(['box', 'go']),
+      );
+      expect(plans, name).toHaveLength(1);
+    }
+    const lookalike = [element('box', 'textbox', 'Name'), element('go', 'button', 'Bookmark')];
+    expect(commitPlans(context(lookalike), new Set(['box', 'go']))).toEqual([]);
+  });
+});
