@@ -19,8 +19,7 @@ const REPAIR_DIR = '.repair-run';
 
 /** A case changed by a repair, and the suite it now sits in (new page objects, new uses). */
 export type AppliedToSuite<Suite> =
-  | { ok: true; suite: Suite; changes: string[] }
-  | { ok: false; reason: string; changes: string[] };
+  { ok: true; suite: Suite; changes: string[] } | { ok: false; reason: string; changes: string[] };
 
 /**
  * What one suite kind gives the shared repair flow: its cases, the model call, how an answer is

@@ -54,7 +54,10 @@ function uiRepairKind(context: UiRepairContext): RepairKind<UiSuite, UiTestCase,
         },
       };
     },
-    only: (suite, titles) => ({ ...suite, cases: suite.cases.filter((testCase) => titles.has(testCase.title)) }),
+    only: (suite, titles) => ({
+      ...suite,
+      cases: suite.cases.filter((testCase) => titles.has(testCase.title)),
+    }),
     emit: (suite) => emitPlaywrightUiSuite(suite, { baseUrl: context.site.origin }),
   };
 }
