@@ -4,8 +4,9 @@
 // second identical run, and how runs complete when 30 % of model calls fail (requirements → cases,
 // API test data, UI business rules); then the input tokens per page of the calculator's explored
 // model (explored in a real browser; run under the browser lock on a shared machine); test
-// repairs of two planted locator mistakes: proposed, rejected, delivered after N/N passes; and
-// `optimize` with embeddings: embedding requests and the cache hit rate of a second run.
+// repairs of two planted locator mistakes and of three planted API mistakes (a missing create,
+// missing credentials): proposed, rejected, delivered after N/N passes; and `optimize` with
+// embeddings: embedding requests and the cache hit rate of a second run.
 // Run: npm run bench:llm [runs]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ import { PAGE_TOKEN_BUDGET, pageDigest } from '../../src/generation/ui/page-dige
 import { startPriceCalculator } from '../../examples/price-calculator/server.ts';
 import { startModelServer, type ModelServer } from '../../test/support/model-fixture-server.ts';
 import { plantUiMistakes } from '../../test/support/planted-ui-mistakes.ts';
+import { plantApiMistakes } from '../../test/support/planted-api-mistakes.ts';
+import { startComputeApi } from '../../examples/compute-api/server.ts';
 
 const REQUIREMENTS = 'test/fixtures/requirements/price-calculator.md';
 const MODEL_LATENCY_MS = 400;
@@ -171,6 +174,7 @@ const siteModel = await exploredCalculator();
 await failingJobs(siteModel);
 await tokensPerPage(siteModel);
 await repairs();
+await apiRepairs();
 await rm(outRoot, { recursive: true, force: true });
 
 /** The calculator explored once (6 pages, as bench:ui does): the UI figures read its model. */
@@ -269,6 +273,43 @@ async function repairs(): Promise<void> {
     );
   } finally {
     await calculator.close();
+    await server.close();
+  }
+}
+
+/**
+ * Test repairs on the compute demo: three planted API mistakes (two reads whose create was
+ * dropped, a list sent without credentials), the recorded repairs, each run 3 times.
+ */
+async function apiRepairs(): Promise<void> {
+  const server = await startModelServer({ scenario: 'api-repairs' });
+  useModel(server, 0);
+  const compute = await startComputeApi({ fault: null });
+  try {
+    const started = Date.now();
+    const report = await generateApi({
+      spec: 'examples/compute-api/openapi.yaml',
+      outDir: join(outRoot, 'api-repair'),
+      format: 'playwright-ts',
+      baseUrl: compute.url,
+      headers: [`Authorization: Bearer ${compute.token}`],
+      variables: { project_id: compute.projectId },
+      only: ['GET /api/v1/disks/{disk_id}', 'GET /api/v1/vms/{vm_id}', 'GET /api/v1/flavors'],
+      cache: false,
+      run: true,
+      learn: false,
+      repeat: 3,
+      alterDesign: plantApiMistakes,
+    });
+    const entry = report.model?.capabilities.find(
+      (capability) => capability.capability === 'api → test repair',
+    );
+    const outcomes = (report.repairs ?? []).map((repair) => repair.outcome).join(', ');
+    console.log(
+      `api test repairs         ${report.repairs?.length ?? 0} failed test(s) classified as test mistakes; ${entry?.proposed ?? 0} repair(s) proposed, ${entry?.rejected ?? 0} rejected, ${entry?.delivered ?? 0} delivered after 3/3 passes (${outcomes}); generate + run + repair ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  } finally {
+    await compute.close();
     await server.close();
   }
 }

@@ -19,6 +19,7 @@ import type { ModelOptions } from './model-access.ts';
 import { openModelRun } from './model-run.ts';
 import { modelTestData } from './api-test-data.ts';
 import { gateModelCode } from './standards-gate.ts';
+import { recordApiCaseRepairs, repairApiCases, type ApiRepairResult } from './api-case-repair.ts';
 import { FIELD_VALUES_CAPABILITY } from '../generation/api/model-field-values.ts';
 
 export interface GenerateApiOptions extends ModelOptions {
@@ -52,6 +53,11 @@ export interface GenerateApiOptions extends ModelOptions {
   learn?: boolean;
   /** Stops the verification run in progress (see runSuite). */
   signal?: AbortSignal;
+  /**
+   * Test seam, not an option of the CLI or the service: changes the designed suite before it is
+   * emitted (a test plants a test mistake to watch it repaired).
+   */
+  alterDesign?: (suite: ApiSuite) => ApiSuite;
 }
 
 /** load → model → design → emit, then (with `run`) execute and verify: the `generate api` job. */
@@ -93,7 +99,7 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
   );
   durations['generate'] = designed.durationMs;
   const assisted = keepKinds(designed.result, options.kinds);
-  const suite =
+  const gated =
     modelValues.length === 0
       ? assisted
       : await gateModelCode(
@@ -113,12 +119,39 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
           (candidate) => emitFiles(candidate, options),
           { capability: FIELD_VALUES_CAPABILITY, target: options.baseUrl },
         );
+  const suite = options.alterDesign ? options.alterDesign(gated) : gated;
   const emitted = await timedStage(events, `emit ${options.format}`, () => emitSuite(suite, options, outDir));
   durations['emit'] = emitted.durationMs;
   if (options.run) {
-    const report = await runSuite({ ...runOptions(options, outDir), events, durations });
+    const repair: ApiRepairResult = { suite, repairs: [] };
+    const report = await runSuite({
+      ...runOptions(options, outDir),
+      events,
+      durations,
+      // Between the run and the verdicts: failed tests that were the test's mistake get one repair.
+      afterRun: (after) =>
+        repairApiCases(
+          {
+            run,
+            model,
+            suite,
+            outDir,
+            baseUrl: options.baseUrl,
+            language: options.outputLanguage ?? 'en',
+            emit: (candidate) => emitFiles(candidate, options),
+          },
+          after,
+          repair,
+        ),
+    });
+    recordApiCaseRepairs(run, repair, options.llm === 'required');
     const learned = learning?.result.learned ?? [];
-    const finished = { ...report, ...(learned.length > 0 ? { learned } : {}), model: run.section() };
+    const finished = {
+      ...report,
+      ...(learned.length > 0 ? { learned } : {}),
+      ...(repair.repairs.length > 0 ? { repairs: repair.repairs } : {}),
+      model: run.section(),
+    };
     await writeReport(outDir, finished);
     return finished;
   }

@@ -8,7 +8,7 @@ export function repairLines(report: RunReport): string[] {
   const lines = [
     '## Test repairs',
     '',
-    `${repairs.length} failed test(s) failed through a mistake of the test (a locator, a missing step) and got one model-assisted repair; ${delivered} passed every run once repaired and replaced the original. An expected value changes only with the page text it was read from.`,
+    `${repairs.length} failed test(s) failed through a mistake of the test (a locator, a missing step or setup, missing credentials) and got one model-assisted repair; ${delivered} passed every run once repaired and replaced the original. An expected value changes only with the page text or the spec's words it was read from.`,
     '',
     '| test | failure | change | outcome |',
     '|---|---|---|---|',

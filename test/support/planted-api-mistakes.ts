@@ -1,0 +1,42 @@
+import type { ApiSuite, ApiTestCase } from '../../src/core/test-case.ts';
+
+/** A well-formed identifier that names nothing: the server answers 404, not a validation error. */
+const NOBODY = '3f8a2c1e-0000-4000-8000-00000000dead';
+
+/**
+ * Three test mistakes planted in a compute API suite (through `generateApi`'s `alterDesign`
+ * seam): the disk and VM reads lose the create they depend on (their id becomes a literal that
+ * names nothing), the flavor list loses its credentials. The recorded repairs
+ * (test/fixtures/llm/answers/compute-repairs.json) fix the disk read and the flavor list, and name
+ * a kind the suite does not have for the VM read.
+ */
+export function plantApiMistakes(suite: ApiSuite): ApiSuite {
+  const positive = (operation: string) =>
+    suite.cases.find((testCase) => testCase.kind === 'positive' && testCase.operation === operation)!;
+  return {
+    ...suite,
+    // Only the planted cases: the run is about them.
+    cases: [
+      withoutSetup(positive('GET /api/v1/disks/{disk_id}'), 'disk_id', 'planted-disk-read'),
+      withoutSetup(positive('GET /api/v1/vms/{vm_id}'), 'vm_id', 'planted-vm-read'),
+      withoutAuth(positive('GET /api/v1/flavors'), 'planted-flavor-list'),
+    ],
+  };
+}
+
+function withoutSetup(testCase: ApiTestCase, parameter: string, id: string): ApiTestCase {
+  const planted = structuredClone(testCase);
+  planted.id = id;
+  planted.uses = [];
+  for (const step of planted.steps)
+    if (parameter in step.request.pathParams)
+      step.request.pathParams[parameter] = { kind: 'literal', value: NOBODY };
+  return planted;
+}
+
+function withoutAuth(testCase: ApiTestCase, id: string): ApiTestCase {
+  const planted = structuredClone(testCase);
+  planted.id = id;
+  for (const step of planted.steps) step.request.auth = 'none';
+  return planted;
+}
