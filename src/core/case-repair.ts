@@ -41,3 +41,16 @@ export interface CaseRepair {
   /** Why it was rejected, or how the re-run went (`passed 3 of 3 runs`). */
   detail: string;
 }
+
+/**
+ * Why a model's repair cannot apply before its changes are read: an answer about another case, or
+ * one that changes nothing. Both kinds of suite refuse the same two ways.
+ */
+export function repairAnswerRefusal(
+  answer: { case: string; changes: readonly unknown[] },
+  caseId: string,
+): string | undefined {
+  if (answer.case !== caseId) return `repairs case "${answer.case}", asked about "${caseId}"`;
+  if (answer.changes.length === 0) return 'no change proposed';
+  return undefined;
+}

@@ -1,4 +1,5 @@
 import type { ApiOperation } from '../../core/api-model.ts';
+import { repairAnswerRefusal } from '../../core/case-repair.ts';
 import type { ApiSuite, ApiTestCase, Step, ValueExpr } from '../../core/test-case.ts';
 import type { ApiCaseRepairAnswer, ApiCaseRepairChange } from './case-repair-proposals.ts';
 
@@ -24,13 +25,8 @@ interface RepairInput {
 export function applyApiCaseRepair(input: RepairInput): AppliedApiRepair {
   const testCase = structuredClone(input.testCase);
   const changes = input.answer.changes.map((change) => describeChange(change, input.testCase));
-  if (input.answer.case !== input.testCase.id)
-    return {
-      ok: false,
-      reason: `repairs case "${input.answer.case}", asked about "${input.testCase.id}"`,
-      changes,
-    };
-  if (input.answer.changes.length === 0) return { ok: false, reason: 'no change proposed', changes };
+  const answerRefusal = repairAnswerRefusal(input.answer, input.testCase.id);
+  if (answerRefusal) return { ok: false, reason: answerRefusal, changes };
   for (const change of input.answer.changes) {
     const refusal = applyChange(testCase, change, input);
     if (refusal) return { ok: false, reason: refusal, changes };

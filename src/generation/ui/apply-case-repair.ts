@@ -1,3 +1,4 @@
+import { repairAnswerRefusal } from '../../core/case-repair.ts';
 import type { PageModel, SiteModel, UiElement } from '../../core/page-model.ts';
 import type { UiAssertion, UiPageObject, UiStep, UiTarget, UiTestCase } from '../../core/ui-test-case.ts';
 import { caseLines, expectedValue, type CaseLine } from './case-lines.ts';
@@ -28,13 +29,8 @@ export function applyCaseRepair(input: RepairInput): AppliedRepair {
   const pages = structuredClone(input.pages);
   const lines = caseLines(input.testCase, input.site);
   const changes = input.answer.changes.map((change) => describeChange(change, lines));
-  if (input.answer.case !== input.testCase.id)
-    return {
-      ok: false,
-      reason: `repairs case "${input.answer.case}", asked about "${input.testCase.id}"`,
-      changes,
-    };
-  if (input.answer.changes.length === 0) return { ok: false, reason: 'no change proposed', changes };
+  const answerRefusal = repairAnswerRefusal(input.answer, input.testCase.id);
+  if (answerRefusal) return { ok: false, reason: answerRefusal, changes };
   // Steps by identity: inserted and moved steps leave the other edits' references valid.
   const steps = [...testCase.steps];
   const stepOf = (line: number) => steps[lines[line]!.step]!;
