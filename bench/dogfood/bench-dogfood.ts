@@ -3,7 +3,8 @@
 // free loopback port with a temporary data dir; a project is seeded with a finished API job so the
 // results screens have content; then the CLI, as a user runs it, explores, generates and verifies.
 // Prints what was covered and every screen or control it could not reach, with why. Asserts nothing.
-// Options: --max-pages=N (default 20), --repeat=N (default 3), --keep (leave the suite folder).
+// Options: --max-pages=N (default 20), --repeat=N (default 3), --time-budget=S (exploration
+// seconds, default the CLI's 120), --keep (leave the suite folder).
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ const option = (name: string, fallback: string) =>
   process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const maxPages = option('max-pages', '20');
 const repeat = option('repeat', '3');
+const timeBudget = option('time-budget', '120');
 
 if (!webUiBuilt()) throw new Error('web/dist is missing: run `npm run build --prefix web` first.');
 const dataDir = await tempDataDir();
@@ -65,7 +67,17 @@ async function seed(): Promise<{ project: string; task: string }> {
 function generateUi(url: string): Promise<{ report: RunReport; ms: number }> {
   const started = Date.now();
   const args = ['bin/testops.js', 'generate', 'ui', '--url', url, '--out', outDir, '--run'];
-  args.push('--repeat', repeat, '--max-pages', maxPages, '--llm', 'off', '--json');
+  args.push(
+    '--repeat',
+    repeat,
+    '--max-pages',
+    maxPages,
+    '--time-budget',
+    timeBudget,
+    '--llm',
+    'off',
+    '--json',
+  );
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -45,6 +45,16 @@ describe('testops CLI', () => {
     }
   });
 
+  it('takes an exploration time budget on explore and generate ui, and refuses one that is not a count of seconds', async () => {
+    for (const command of [['explore'], ['generate', 'ui']]) {
+      const help = await testops(...command, '--help');
+      expect(help.stdout).toContain('--time-budget <seconds>');
+      const refused = await testops(...command, '--url', 'http://127.0.0.1:9/', '--time-budget', '0');
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toContain('--time-budget');
+    }
+  });
+
   it('lists the demo faults one per line', async () => {
     const { stdout } = await testops('demo', 'faults', 'compute-api');
     const names = stdout.trim().split('\n');

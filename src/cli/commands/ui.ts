@@ -11,6 +11,7 @@ interface ExplorationFlags {
   url: string;
   maxPages: number;
   maxDepth: number;
+  timeBudget: number;
   storageState?: string;
   loginSteps?: string;
   allowPrivate?: boolean;
@@ -25,6 +26,12 @@ function withExplorationFlags(command: Command, defaultOut: string): Command {
     .requiredOption('--url <url>', 'start page of the web app (its origin bounds the crawl)')
     .option('--max-pages <n>', 'pages to explore at most', positiveInteger, 20)
     .option('--max-depth <n>', 'link depth from the start page', positiveInteger, 3)
+    .option(
+      '--time-budget <seconds>',
+      'exploration time, pages and flows together; an app with many controls per page needs more',
+      positiveInteger,
+      120,
+    )
     .option(
       '--storage-state <file>',
       'Playwright storage state (cookies, localStorage) every page starts from, e.g. a logged-in session',
@@ -47,6 +54,7 @@ function explorationOptions(flags: ExplorationFlags): ExploreOptions {
     url: flags.url,
     maxPages: flags.maxPages,
     maxDepth: flags.maxDepth,
+    totalTimeMs: flags.timeBudget * 1000,
     ...(flags.storageState ? { storageState: flags.storageState } : {}),
     ...(flags.loginSteps ? { loginSteps: flags.loginSteps } : {}),
     allowPrivate: flags.allowPrivate ?? false,
