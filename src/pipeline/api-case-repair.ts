@@ -32,8 +32,6 @@ function apiRepairKind(context: ApiRepairContext): RepairKind<ApiSuite, ApiTestC
     suiteKind: 'api',
     capability: API_CASE_REPAIR_CAPABILITY,
     target: context.baseUrl,
-    cases: (suite) => suite.cases,
-    title: (testCase) => testCase.title,
     propose: (client, request) =>
       proposeApiCaseRepair(client, {
         testCase: request.testCase,
@@ -43,7 +41,6 @@ function apiRepairKind(context: ApiRepairContext): RepairKind<ApiSuite, ApiTestC
         reason: request.reason,
         language: context.language,
       }),
-    changeCount: (answer) => answer.changes.length,
     apply(suite, original, answer) {
       const applied = applyApiCaseRepair({
         testCase: original,
@@ -61,10 +58,6 @@ function apiRepairKind(context: ApiRepairContext): RepairKind<ApiSuite, ApiTestC
         },
       };
     },
-    only: (suite, titles) => ({
-      ...suite,
-      cases: suite.cases.filter((testCase) => titles.has(testCase.title)),
-    }),
     emit: context.emit,
   };
 }

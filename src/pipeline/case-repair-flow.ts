@@ -25,22 +25,26 @@ export type AppliedToSuite<Suite> =
  * What one suite kind gives the shared repair flow: its cases, the model call, how an answer is
  * checked and applied (every name it uses must exist), and how the suite is emitted.
  */
-export interface RepairKind<Suite, Case, Answer> {
+/** What the flow needs of every kind of suite, case and answer: cases with titles, a list of changes. */
+export type RepairableCase = { title: string };
+export type RepairableSuite<Case extends RepairableCase> = { cases: Case[] };
+export type RepairAnswer = { changes: readonly unknown[] };
+
+export interface RepairKind<
+  Suite extends RepairableSuite<Case>,
+  Case extends RepairableCase,
+  Answer extends RepairAnswer,
+> {
   suiteKind: 'api' | 'ui';
   capability: string;
   /** The target the standards check judges the code for. */
   target: string | undefined;
-  cases(suite: Suite): Case[];
-  title(testCase: Case): string;
   propose(
     client: ModelClient,
     request: { testCase: Case; failure: FailureEvidence; reason: string },
   ): Promise<{ answer: Answer; repaired: boolean }>;
-  changeCount(answer: Answer): number;
   /** The answer applied to `original` inside `suite`, or why it cannot be. */
   apply(suite: Suite, original: Case, answer: Answer): AppliedToSuite<Suite>;
-  /** The suite with only the cases of these titles. */
-  only(suite: Suite, titles: Set<string>): Suite;
   emit(suite: Suite): Promise<Record<string, string>> | Record<string, string>;
 }
 
@@ -74,7 +78,11 @@ interface Attempt<Case, Answer> {
  * (after the standards check); otherwise the original failure stands. Without a model nothing
  * changes. Called from runSuite's `afterRun`, so no model call is made while tests run.
  */
-export async function repairFailedCases<Suite, Case, Answer>(
+export async function repairFailedCases<
+  Suite extends RepairableSuite<Case>,
+  Case extends RepairableCase,
+  Answer extends RepairAnswer,
+>(
   kind: RepairKind<Suite, Case, Answer>,
   context: { run: ModelRun; suite: Suite; outDir: string },
   after: AfterRun,
@@ -110,7 +118,7 @@ export async function repairFailedCases<Suite, Case, Answer>(
       }
       figures.repaired += asked.repaired ? 1 : 0;
       attempt.answer = asked.answer;
-      const proposed = kind.changeCount(asked.answer) > 0;
+      const proposed = asked.answer.changes.length > 0;
       if (proposed) figures.proposed += 1;
       const applied = kind.apply(working, attempt.original, asked.answer);
       attempt.record.changes = applied.changes;
@@ -130,7 +138,7 @@ export async function repairFailedCases<Suite, Case, Answer>(
           kind,
           context,
           after,
-          kind.only(working, new Set(tried.map((attempt) => attempt.record.test))),
+          onlyCases(working, new Set(tried.map((attempt) => attempt.record.test))),
         )
       : [];
   for (const attempt of tried) {
@@ -172,12 +180,12 @@ export async function repairFailedCases<Suite, Case, Answer>(
 }
 
 /** Failed cases whose failure is a test mistake, each an attempt not yet settled. */
-function candidates<Suite, Case, Answer>(
-  kind: RepairKind<Suite, Case, Answer>,
-  suite: Suite,
-  outcomes: TestOutcome[],
-): Attempt<Case, Answer>[] {
-  const byTitle = new Map(kind.cases(suite).map((testCase) => [kind.title(testCase), testCase]));
+function candidates<
+  Suite extends RepairableSuite<Case>,
+  Case extends RepairableCase,
+  Answer extends RepairAnswer,
+>(kind: RepairKind<Suite, Case, Answer>, suite: Suite, outcomes: TestOutcome[]): Attempt<Case, Answer>[] {
+  const byTitle = new Map(suite.cases.map((testCase) => [testCase.title, testCase]));
   const attempts: Attempt<Case, Answer>[] = [];
   for (const outcome of outcomes) {
     const original = byTitle.get(outcome.title);
@@ -222,7 +230,11 @@ function settle(attempt: { record: CaseRepair }, outcome: CaseRepair['outcome'],
 }
 
 /** The repaired cases alone, as a suite of their own beside the delivered one, run like it. */
-async function runRepaired<Suite, Case, Answer>(
+async function runRepaired<
+  Suite extends RepairableSuite<Case>,
+  Case extends RepairableCase,
+  Answer extends RepairAnswer,
+>(
   kind: RepairKind<Suite, Case, Answer>,
   context: { run: ModelRun; outDir: string },
   after: AfterRun,
@@ -246,7 +258,11 @@ async function runRepaired<Suite, Case, Answer>(
 }
 
 /** The suite with the delivered repairs, applied again to the original suite, through the standards gate. */
-async function deliver<Suite, Case, Answer>(
+async function deliver<
+  Suite extends RepairableSuite<Case>,
+  Case extends RepairableCase,
+  Answer extends RepairAnswer,
+>(
   kind: RepairKind<Suite, Case, Answer>,
   context: { run: ModelRun; suite: Suite },
   delivered: Attempt<Case, Answer>[],
@@ -310,4 +326,12 @@ export function recordCaseRepairs(
   );
   run.record(entry);
   if (entry.status === 'unavailable' && required) throw figures.error;
+}
+
+/** The suite with only the cases of these titles: the repaired ones, re-run alone. */
+function onlyCases<Suite extends RepairableSuite<Case>, Case extends RepairableCase>(
+  suite: Suite,
+  titles: Set<string>,
+): Suite {
+  return { ...suite, cases: suite.cases.filter((testCase) => titles.has(testCase.title)) };
 }

@@ -30,8 +30,6 @@ function uiRepairKind(context: UiRepairContext): RepairKind<UiSuite, UiTestCase,
     suiteKind: 'ui',
     capability: CASE_REPAIR_CAPABILITY,
     target: context.site.origin,
-    cases: (suite) => suite.cases,
-    title: (testCase) => testCase.title,
     propose: (client, request) =>
       proposeCaseRepair(client, {
         testCase: request.testCase,
@@ -40,7 +38,6 @@ function uiRepairKind(context: UiRepairContext): RepairKind<UiSuite, UiTestCase,
         reason: request.reason,
         language: context.language,
       }),
-    changeCount: (answer) => answer.changes.length,
     apply(suite, original, answer) {
       const applied = applyCaseRepair({ testCase: original, pages: suite.pages, site: context.site, answer });
       if (!applied.ok) return applied;
@@ -54,10 +51,6 @@ function uiRepairKind(context: UiRepairContext): RepairKind<UiSuite, UiTestCase,
         },
       };
     },
-    only: (suite, titles) => ({
-      ...suite,
-      cases: suite.cases.filter((testCase) => titles.has(testCase.title)),
-    }),
     emit: (suite) => emitPlaywrightUiSuite(suite, { baseUrl: context.site.origin }),
   };
 }
