@@ -24,7 +24,7 @@ import { PAGE_TOKEN_BUDGET, pageDigest } from '../../src/generation/ui/page-dige
 import { startPriceCalculator } from '../../examples/price-calculator/server.ts';
 import { startModelServer, type ModelServer } from '../../test/support/model-fixture-server.ts';
 import { plantUiMistakes } from '../../test/support/planted-ui-mistakes.ts';
-import { plantApiMistakes } from '../../test/support/planted-api-mistakes.ts';
+import { plantedApiRepairRun } from '../../test/support/planted-api-mistakes.ts';
 import { startComputeApi } from '../../examples/compute-api/server.ts';
 
 const REQUIREMENTS = 'test/fixtures/requirements/price-calculator.md';
@@ -287,20 +287,7 @@ async function apiRepairs(): Promise<void> {
   const compute = await startComputeApi({ fault: null });
   try {
     const started = Date.now();
-    const report = await generateApi({
-      spec: 'examples/compute-api/openapi.yaml',
-      outDir: join(outRoot, 'api-repair'),
-      format: 'playwright-ts',
-      baseUrl: compute.url,
-      headers: [`Authorization: Bearer ${compute.token}`],
-      variables: { project_id: compute.projectId },
-      only: ['GET /api/v1/disks/{disk_id}', 'GET /api/v1/vms/{vm_id}', 'GET /api/v1/flavors'],
-      cache: false,
-      run: true,
-      learn: false,
-      repeat: 3,
-      alterDesign: plantApiMistakes,
-    });
+    const report = await generateApi(plantedApiRepairRun(compute, join(outRoot, 'api-repair'), 3));
     const entry = report.model?.capabilities.find(
       (capability) => capability.capability === 'api → test repair',
     );

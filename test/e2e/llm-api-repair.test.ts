@@ -12,7 +12,7 @@ import type { PipelineEvent } from '../../src/core/events.ts';
 import { generateApi } from '../../src/pipeline/generate-api.ts';
 import { startModelServer, type ModelServer } from '../support/model-fixture-server.ts';
 import { forgetModelSettings, useFixtureModel } from '../support/model-environment.ts';
-import { plantApiMistakes } from '../support/planted-api-mistakes.ts';
+import { plantedApiRepairRun } from '../support/planted-api-mistakes.ts';
 
 let server: ModelServer;
 let compute: ComputeApiServer;
@@ -36,18 +36,7 @@ describe('generate api repairs tests that failed through their own mistake', () 
     const events: PipelineEvent[] = [];
     const outDir = join(root, 'suite');
     const report = await generateApi({
-      spec: 'examples/compute-api/openapi.yaml',
-      outDir,
-      format: 'playwright-ts',
-      baseUrl: compute.url,
-      headers: [`Authorization: Bearer ${compute.token}`],
-      variables: { project_id: compute.projectId },
-      only: ['GET /api/v1/disks/{disk_id}', 'GET /api/v1/vms/{vm_id}', 'GET /api/v1/flavors'],
-      cache: false,
-      run: true,
-      learn: false,
-      repeat: 2,
-      alterDesign: plantApiMistakes,
+      ...plantedApiRepairRun(compute, outDir, 2),
       events: (event) => events.push(event),
     });
     const titles = Object.fromEntries(report.repairs!.map((repair) => [repair.test, repair]));

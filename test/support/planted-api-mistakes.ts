@@ -1,4 +1,6 @@
+import type { ComputeApiServer } from '../../examples/compute-api/server.ts';
 import type { ApiSuite, ApiTestCase } from '../../src/core/test-case.ts';
+import type { GenerateApiOptions } from '../../src/pipeline/generate-api.ts';
 
 /** A well-formed identifier that names nothing: the server answers 404, not a validation error. */
 const NOBODY = '3f8a2c1e-0000-4000-8000-00000000dead';
@@ -10,6 +12,28 @@ const NOBODY = '3f8a2c1e-0000-4000-8000-00000000dead';
  * (test/fixtures/llm/answers/compute-repairs.json) fix the disk read and the flavor list, and name
  * a kind the suite does not have for the VM read.
  */
+/** `generateApi` options that run the compute demo's suite with the three planted mistakes. */
+export function plantedApiRepairRun(
+  compute: ComputeApiServer,
+  outDir: string,
+  repeat: number,
+): GenerateApiOptions {
+  return {
+    spec: 'examples/compute-api/openapi.yaml',
+    outDir,
+    format: 'playwright-ts',
+    baseUrl: compute.url,
+    headers: [`Authorization: Bearer ${compute.token}`],
+    variables: { project_id: compute.projectId },
+    only: ['GET /api/v1/disks/{disk_id}', 'GET /api/v1/vms/{vm_id}', 'GET /api/v1/flavors'],
+    cache: false,
+    run: true,
+    learn: false,
+    repeat,
+    alterDesign: plantApiMistakes,
+  };
+}
+
 export function plantApiMistakes(suite: ApiSuite): ApiSuite {
   const positive = (operation: string) =>
     suite.cases.find((testCase) => testCase.kind === 'positive' && testCase.operation === operation)!;
