@@ -36,6 +36,8 @@ export interface ApiOperation {
   path: string;
   operationId: string | undefined;
   summary: string | undefined;
+  /** The operation's own prose (business rules are often written here). */
+  description?: string;
   /** The first tag, or the first path segment that is not a version. */
   tag: string;
   /** Where the operation is in the source document. */

@@ -88,7 +88,9 @@ export type CaseKind =
   | 'stateful'
   | 'pagination'
   /** The served document still has the contract the suite was designed from (see ApiSuite.contract). */
-  | 'contract';
+  | 'contract'
+  /** A business rule the spec's text states, proposed by the model (see generation/api/model-rule-cases.ts). */
+  | 'rule';
 
 export interface ApiTestCase {
   /** Stable slug, unique in a suite. */

@@ -21,6 +21,9 @@ import { modelTestData } from './api-test-data.ts';
 import { gateModelCode } from './standards-gate.ts';
 import { recordApiCaseRepairs, repairApiCases, type ApiRepairResult } from './api-case-repair.ts';
 import { FIELD_VALUES_CAPABILITY } from '../generation/api/model-field-values.ts';
+import { RULE_CASES_CAPABILITY } from '../generation/api/model-rule-cases.ts';
+import { modelApiRuleCases, recordApiRuleCases } from './api-rule-cases.ts';
+import { separateUnconfirmed } from './unconfirmed-scenarios.ts';
 
 export interface GenerateApiOptions extends ModelOptions {
   spec: string;
@@ -98,9 +101,17 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
     }),
   );
   durations['generate'] = designed.durationMs;
-  const assisted = keepKinds(designed.result, options.kinds);
+  const rules = await modelApiRuleCases(run, model, designed.result, {
+    language: options.outputLanguage,
+    kinds: options.kinds,
+  });
+  const ruleCases = rules?.cases ?? [];
+  const assisted = keepKinds(
+    { ...designed.result, cases: [...designed.result.cases, ...ruleCases] },
+    options.kinds,
+  );
   const gated =
-    modelValues.length === 0
+    modelValues.length === 0 && ruleCases.length === 0
       ? assisted
       : await gateModelCode(
           run,
@@ -117,7 +128,10 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
               ),
           },
           (candidate) => emitFiles(candidate, options),
-          { capability: FIELD_VALUES_CAPABILITY, target: options.baseUrl },
+          {
+            capability: modelValues.length > 0 ? FIELD_VALUES_CAPABILITY : RULE_CASES_CAPABILITY,
+            target: options.baseUrl,
+          },
         );
   const suite = options.alterDesign ? options.alterDesign(gated) : gated;
   const emitted = await timedStage(events, `emit ${options.format}`, () => emitSuite(suite, options, outDir));
@@ -128,6 +142,7 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
       ...runOptions(options, outDir),
       events,
       durations,
+      guessed: new Set(ruleCases.map((testCase) => testCase.title)),
       // Between the run and the verdicts: failed tests that were the test's mistake get one repair.
       afterRun: (after) =>
         repairApiCases(
@@ -145,16 +160,24 @@ export async function generateApi(options: GenerateApiOptions): Promise<RunRepor
         ),
     });
     recordApiCaseRepairs(run, repair, options.llm === 'required');
+    if (rules) recordApiRuleCases(run, rules, report, options.llm === 'required');
+    // The model's failing rules are wrong guesses until someone checks: not defects (see unconfirmed-scenarios.ts).
+    const separated = separateUnconfirmed(report, new Set(ruleCases.map((testCase) => testCase.title)));
     const learned = learning?.result.learned ?? [];
+    const section = run.section();
     const finished = {
-      ...report,
+      ...separated.report,
       ...(learned.length > 0 ? { learned } : {}),
       ...(repair.repairs.length > 0 ? { repairs: repair.repairs } : {}),
-      model: run.section(),
+      model:
+        separated.unconfirmed.length > 0
+          ? { ...section, unconfirmedScenarios: separated.unconfirmed }
+          : section,
     };
     await writeReport(outDir, finished);
     return finished;
   }
+  if (rules) recordApiRuleCases(run, rules, undefined, options.llm === 'required');
   const built = buildRunReport({
     manifest: emitted.result,
     baseUrl: options.baseUrl,

@@ -107,6 +107,7 @@ export async function generateUi(options: GenerateUiOptions): Promise<RunReport>
         repeat: options.repeat,
         events,
         durations,
+        guessed: new Set(ruleCasesOf(designed.result).map((testCase) => testCase.title)),
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.targetGuard ? { guard: options.targetGuard } : {}),
         // Between the run and the verdicts: failed tests that were the test's mistake get one repair.

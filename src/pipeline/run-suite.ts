@@ -48,6 +48,11 @@ export interface RunSuiteOptions {
    * tests happen here, so no model call is made while tests run.
    */
   afterRun?: (run: AfterRun) => Promise<TestOutcome[]>;
+  /**
+   * Titles of tests built from the model's guessed rules: one that fails is marked in the suite
+   * as an unconfirmed scenario, not as a suspected defect (see unconfirmed-scenarios.ts).
+   */
+  guessed?: ReadonlySet<string>;
 }
 
 export interface AfterRun {
@@ -145,7 +150,14 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       ? { ...outcome, verdict: 'skipped' as const, skipReason: tolerated.get(outcome.title)! }
       : outcome,
   );
-  const marking = await markUndelivered(suiteDir, manifest.format, outcomes, defects, tolerated);
+  const marking = await markUndelivered(
+    suiteDir,
+    manifest.format,
+    outcomes,
+    defects,
+    tolerated,
+    options.guessed ?? new Set(),
+  );
   for (const { test, reason } of marking.unmarked)
     events({ type: 'log', level: 'warn', message: `could not mark "${test}" as not delivered: ${reason}` });
   const report = scrubber.scrubDeep(
@@ -172,6 +184,7 @@ async function markUndelivered(
   outcomes: TestOutcome[],
   defects: SuspectedDefect[],
   tolerated: Map<string, string>,
+  guessed: ReadonlySet<string>,
 ): Promise<{ marked: number; unmarked: { test: string; reason: string }[] }> {
   const evidence = new Map(defects.map((defect) => [defect.test, defect.evidence]));
   const marks = outcomes
@@ -180,7 +193,7 @@ async function markUndelivered(
       outcome,
       reason: tolerated.has(outcome.title)
         ? `Not delivered by TestOps Copilot: ${tolerated.get(outcome.title)!}`.slice(0, 300)
-        : markReason(outcome, evidence.get(outcome.title)),
+        : markReason(outcome, evidence.get(outcome.title), guessed.has(outcome.title)),
     }));
   const result = await markUndeliveredTests(suiteDir, format, marks);
   return { marked: result.marked.length, unmarked: result.unmarked };

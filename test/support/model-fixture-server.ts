@@ -201,10 +201,26 @@ function contentOf(step: FixtureResponse, request: ChatRequest): string {
       casesByRequirement?: Record<string, unknown[]>;
       scenariosByPage?: Record<string, unknown[]>;
       repairsByCase?: Record<string, unknown>;
+      ruleCasesByOperation?: Record<string, unknown[]>;
+      otherCalls?: unknown;
     };
     const prompt = request.messages
       .map((message) => (typeof message.content === 'string' ? message.content : ''))
       .join('\n');
+    if (recorded.ruleCasesByOperation) {
+      // API business rules: answered for the operations the prompt offers; other calls of the
+      // same run (test data) get the file's answer for them.
+      const format = request.response_format;
+      const schemaName = format?.type === 'json_schema' ? format.json_schema.name : undefined;
+      // JSON mode sends no schema name; the schema is in the prompt then.
+      const asksRules = schemaName === 'api_rule_cases' || prompt.includes('expectStatus');
+      if (!asksRules) return wrapped(step, JSON.stringify(recorded.otherCalls ?? {}));
+      const offered = new Set([...prompt.matchAll(/"operation": "([^"]+)"/g)].map((match) => match[1]!));
+      const cases = Object.entries(recorded.ruleCasesByOperation).flatMap(([key, list]) =>
+        offered.has(key) ? list : [],
+      );
+      return wrapped(step, JSON.stringify({ cases }));
+    }
     // Test repairs: answered for the failed case the prompt holds.
     const repairCase = /"case": "([^"]+)"/.exec(prompt)?.[1];
     if (recorded.repairsByCase && repairCase !== undefined)

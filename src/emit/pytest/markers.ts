@@ -10,6 +10,7 @@ const KINDS: Record<CaseKind, string> = {
   stateful: 'create, read, update and delete in sequence',
   pagination: 'limit and offset of list operations',
   contract: 'the served OpenAPI document still has the contract the suite was generated from',
+  rule: "business rules the API's own text states (proposed by the model)",
 };
 
 const PRIORITIES: Record<ApiTestCase['priority'], string> = {

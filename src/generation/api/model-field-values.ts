@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { ApiModel, ApiOperation } from '../../core/api-model.ts';
-import type { JsonSchema } from '../../core/json-schema.ts';
 import type { ModelClient } from '../../core/model-client.ts';
 import { delimitedData } from '../../core/prompt-data.ts';
 import { ResourceGraph } from '../../core/resource-graph.ts';
-import type { ValueExpr } from '../../core/test-case.ts';
 import { fieldValueProposalsSchema, type FieldValueProposal } from './field-value-proposals.ts';
+import { compactSchema, openFields, type OpenField } from './open-fields.ts';
 import { RequestBuilder } from './request-builder.ts';
 import { SchemaContext } from './schema-context.ts';
 import { ValueRepairs, type ValueRepair } from './value-repairs.ts';
@@ -22,14 +21,6 @@ export interface FieldValuesInput {
   operations: ApiOperation[];
   variables: Record<string, string>;
   language: 'en' | 'ru';
-}
-
-/** A request field the model may give a value: one the builder fills with a plain literal. */
-interface OpenField {
-  in: 'body' | 'query';
-  path: string[];
-  value: unknown;
-  schema: JsonSchema;
 }
 
 export interface FieldValuesOutcome {
@@ -59,7 +50,7 @@ export async function proposeFieldValues(
   const checker = new ValueRepairs(input.model);
   const fields = new Map<string, OpenField[]>();
   for (const operation of input.operations) {
-    const open = openFields(operation, requests, checker);
+    const open = openFieldsOf(operation, requests, checker);
     if (open.length > 0) fields.set(operation.key, open);
   }
   const keys = [...fields.keys()];
@@ -161,46 +152,10 @@ function judge(
 }
 
 /** Body and query fields the builder fills with a literal: not ids, variables or unique names. */
-function openFields(operation: ApiOperation, requests: RequestBuilder, checker: ValueRepairs): OpenField[] {
-  let built;
+function openFieldsOf(operation: ApiOperation, requests: RequestBuilder, checker: ValueRepairs): OpenField[] {
   try {
-    built = requests.build(operation).request;
+    return openFields(operation.key, requests.build(operation).request, checker);
   } catch {
     return []; // the deterministic design reports what cannot be built
   }
-  const fields: OpenField[] = [];
-  for (const [name, expr] of Object.entries(built.query))
-    if (expr.kind === 'literal') fields.push({ in: 'query', path: [name], value: expr.value, schema: {} });
-  if (built.body && built.body.kind === 'json') collect(built.body.value, [], fields);
-  return fields.flatMap((field) => {
-    const schema = checker.fieldSchema({ operation: operation.key, in: field.in, path: field.path });
-    return schema ? [{ ...field, schema }] : [];
-  });
-}
-
-function collect(expr: ValueExpr, path: string[], into: OpenField[]): void {
-  if (expr.kind === 'literal' && path.length > 0)
-    into.push({ in: 'body', path, value: expr.value, schema: {} });
-  else if (expr.kind === 'object')
-    for (const [name, child] of Object.entries(expr.entries)) collect(child, [...path, name], into);
-}
-
-/** What the model needs of a field's schema: small, so a batch stays well inside any context. */
-function compactSchema(schema: JsonSchema): Record<string, unknown> {
-  const keep = [
-    'type',
-    'format',
-    'enum',
-    'minimum',
-    'maximum',
-    'minLength',
-    'maxLength',
-    'pattern',
-    'description',
-    'minItems',
-    'maxItems',
-  ] as const;
-  const compact: Record<string, unknown> = {};
-  for (const name of keep) if (schema[name] !== undefined) compact[name] = schema[name];
-  return compact;
 }

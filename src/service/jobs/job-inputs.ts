@@ -53,7 +53,15 @@ const defectsSchema = z.object({
   content: z.string().min(1),
 });
 
-export const API_CASE_KINDS = ['positive', 'boundary', 'negative', 'auth', 'stateful', 'pagination'] as const;
+export const API_CASE_KINDS = [
+  'positive',
+  'boundary',
+  'negative',
+  'auth',
+  'stateful',
+  'pagination',
+  'rule',
+] as const;
 
 export const apiTestsInputSchema = z
   .object({

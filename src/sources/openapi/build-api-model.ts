@@ -149,6 +149,7 @@ function buildOperation(input: OperationInput): ApiOperation {
     path,
     operationId: typeof raw['operationId'] === 'string' ? raw['operationId'] : undefined,
     summary: typeof raw['summary'] === 'string' ? raw['summary'] : undefined,
+    ...(typeof raw['description'] === 'string' ? { description: raw['description'] } : {}),
     tag: tagOf(raw, path),
     pointer,
     parameters: buildParameters(input),

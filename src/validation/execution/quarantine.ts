@@ -50,11 +50,13 @@ export async function markUndeliveredTests(
 }
 
 /** The one-line reason written beside a marked test. */
-export function markReason(outcome: TestOutcome, evidence: string | undefined): string {
+export function markReason(outcome: TestOutcome, evidence: string | undefined, guessed = false): string {
+  // A rule the model guessed that failed is most likely a wrong guess: never called a defect.
+  const what = guessed ? 'unconfirmed model scenario, check by hand' : 'suspected defect';
   const why =
     outcome.verdict === 'flaky'
       ? `passed ${outcome.passes} of ${outcome.runs} runs`
-      : `suspected defect, failed ${outcome.runs} of ${outcome.runs} runs${evidence ? ` (evidence: ${evidence})` : ''}`;
+      : `${what}, failed ${outcome.runs} of ${outcome.runs} runs${evidence ? ` (evidence: ${evidence})` : ''}`;
   const actual = outcome.failure?.actual ? ` ${outcome.failure.actual}` : '';
   return `Not delivered by TestOps Copilot: ${why}.${actual}`.replace(/\s+/g, ' ').slice(0, 300);
 }

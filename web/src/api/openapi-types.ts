@@ -104,7 +104,7 @@ export interface paths {
                         /** Format: uri */
                         base_url?: string;
                         endpoints?: string[];
-                        test_types?: ("positive" | "boundary" | "negative" | "auth" | "stateful" | "pagination")[];
+                        test_types?: ("positive" | "boundary" | "negative" | "auth" | "stateful" | "pagination" | "rule")[];
                         /**
                          * @default {
                          *       "format": "playwright-ts",
