@@ -175,6 +175,7 @@ await failingJobs(siteModel);
 await tokensPerPage(siteModel);
 await repairs();
 await apiRepairs();
+await apiRules();
 await rm(outRoot, { recursive: true, force: true });
 
 /** The calculator explored once (6 pages, as bench:ui does): the UI figures read its model. */
@@ -294,6 +295,42 @@ async function apiRepairs(): Promise<void> {
     const outcomes = (report.repairs ?? []).map((repair) => repair.outcome).join(', ');
     console.log(
       `api test repairs         ${report.repairs?.length ?? 0} failed test(s) classified as test mistakes; ${entry?.proposed ?? 0} repair(s) proposed, ${entry?.rejected ?? 0} rejected, ${entry?.delivered ?? 0} delivered after 3/3 passes (${outcomes}); generate + run + repair ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  } finally {
+    await compute.close();
+    await server.close();
+  }
+}
+
+/**
+ * Business rules on the compute demo: every operation offered to the model, the recorded rules
+ * (two the demo keeps, one wrong guess, three unfounded), the rule cases run 3 times.
+ */
+async function apiRules(): Promise<void> {
+  const server = await startModelServer({ scenario: 'api-rules' });
+  useModel(server, 0);
+  const compute = await startComputeApi({ fault: null });
+  try {
+    const started = Date.now();
+    const report = await generateApi({
+      spec: 'examples/compute-api/openapi.yaml',
+      outDir: join(outRoot, 'api-rules'),
+      format: 'playwright-ts',
+      baseUrl: compute.url,
+      headers: [`Authorization: Bearer ${compute.token}`],
+      variables: { project_id: compute.projectId },
+      kinds: ['rule'],
+      cache: false,
+      run: true,
+      learn: false,
+      repeat: 3,
+    });
+    const entry = report.model?.capabilities.find(
+      (capability) => capability.capability === 'api → business rules',
+    );
+    const unconfirmed = report.model?.unconfirmedScenarios?.length ?? 0;
+    console.log(
+      `api business rules       ${entry?.proposed ?? 0} case(s) proposed over ${report.operations.total} operation(s), ${entry?.rejected ?? 0} rejected, ${entry?.delivered ?? 0} delivered after 3/3 passes, ${unconfirmed} unconfirmed (not defects), ${report.findings.length} finding(s); generate + run ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   } finally {
     await compute.close();
