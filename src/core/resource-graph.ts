@@ -1,8 +1,14 @@
 import type { ApiModel, ApiOperation } from './api-model.ts';
 import { successResponse } from './api-model.ts';
 import { isFileSchema } from './json-schema.ts';
-import { idPathOf, listShapeOf, type SchemaFlattener } from './resource-id-path.ts';
-import { identifierFields, idStem, samePath, singular, staticSegments } from './resource-names.ts';
+import {
+  idPathOf,
+  kindOf,
+  listShapeOf,
+  type IdentifierOptions,
+  type SchemaFlattener,
+} from './resource-id-path.ts';
+import { identifierFields, idStem, namesKind, samePath, singular, staticSegments } from './resource-names.ts';
 
 /**
  * A kind of thing the API manages, found from its paths: `/disks` + `/disks/{disk_id}`,
@@ -81,7 +87,11 @@ export class ResourceGraph {
     const owner = this.kinds.find((kind) => samePath(kind.itemPath, prefix) && kind.idParam === parameter);
     const previous = index > 0 ? segments[index - 1] : undefined;
     const bySegment = previous && !previous.startsWith('{') ? this.byName(singular(previous)) : undefined;
-    const candidates = [owner, this.kindOfField(parameter), bySegment].filter((kind) => kind !== undefined);
+    // `{user}` in `/orgs/{org}/members/{user}` names a user, whichever kind the path ends in.
+    const byName = idStem(parameter) === undefined ? this.byName(singular(parameter)) : undefined;
+    const candidates = [owner, this.kindOfField(parameter), byName, bySegment].filter(
+      (kind) => kind !== undefined,
+    );
     // A kind the suite can obtain wins: `/pet-detail/{petId}` reads the pet a link creates.
     return candidates.find((kind) => this.isObtainable(kind)) ?? candidates[0];
   }
@@ -114,7 +124,7 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
     const create = find('post', collectionPath);
     const list = find('get', collectionPath);
     const read = find('get', operation.path);
-    const options = identifiers({ name, idParam });
+    const options = identifiers({ name, idParam }, operation);
     const listShape = list ? listShapeOf(schemas, successResponse(list)?.schema, options) : undefined;
     const answered = create ? idPathOf(schemas, successResponse(create)?.schema, options) : undefined;
     const sent = create && answered === undefined ? sentIdPath(schemas, create, options.fields) : undefined;
@@ -296,11 +306,23 @@ function parameterCount(path: string): number {
   return path.split('{').length - 1;
 }
 
-/** The fields and envelopes an identifier of this kind may be found under. */
-function identifiers(kind: Pick<ResourceKind, 'name' | 'idParam'> | undefined): {
-  fields: string[];
-  wrappers: string[];
-} {
+/**
+ * The fields and envelopes an identifier of this kind may be found under. A parameter named for
+ * its kind (`{org}`) is its `id` only when their types agree: GitHub's string `{org}` is a login,
+ * not the integer `id` beside it.
+ */
+function identifiers(
+  kind: Pick<ResourceKind, 'name' | 'idParam'> | undefined,
+  item?: ApiOperation,
+): IdentifierOptions {
   if (!kind) return { fields: ['id'], wrappers: [] };
-  return { fields: identifierFields(kind.idParam, kind.name), wrappers: [kind.name, `${kind.name}s`] };
+  const options = {
+    fields: identifierFields(kind.idParam, kind.name),
+    wrappers: [kind.name, `${kind.name}s`],
+  };
+  if (!namesKind(kind.idParam, kind.name)) return options;
+  const parameter = item?.parameters.find(
+    (candidate) => candidate.in === 'path' && candidate.name === kind.idParam,
+  );
+  return { ...options, type: kindOf(parameter?.schema ?? {}) };
 }
