@@ -41,6 +41,12 @@ export interface ResourceKind {
   /** Other path parameters of the item path: a sub-resource lives inside its parent. */
   parentParams: string[];
   /**
+   * A composite key (`/items/{region}/{name}`, created by `POST /items`): every path parameter
+   * naming the item, the id parameter included, and where the create answers it. The id of such
+   * a resource is all its create answered (`createIdPath` is ``), each part read from it.
+   */
+  keyPaths?: Record<string, string>;
+  /**
    * How its create was found: the POST on its own collection, an OpenAPI link, or another
    * operation whose answer names it (`POST /users` answers the `username` `/profiles/{username}` reads).
    */
@@ -121,12 +127,17 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
     const last = staticSegments(collectionPath).at(-1);
     if (!last || kinds.has(singular(last))) continue;
     const name = singular(last);
-    const create = find('post', collectionPath);
+    const composite = compositeKey(model, schemas, { name, collectionPath, itemPath: operation.path });
+    const create = composite?.create ?? find('post', collectionPath);
     const list = find('get', collectionPath);
     const read = find('get', operation.path);
     const options = identifiers({ name, idParam }, operation);
     const listShape = list ? listShapeOf(schemas, successResponse(list)?.schema, options) : undefined;
-    const answered = create ? idPathOf(schemas, successResponse(create)?.schema, options) : undefined;
+    const answered = composite
+      ? ''
+      : create
+        ? idPathOf(schemas, successResponse(create)?.schema, options)
+        : undefined;
     const sent = create && answered === undefined ? sentIdPath(schemas, create, options.fields) : undefined;
     kinds.set(name, {
       name,
@@ -145,13 +156,48 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
       listArrayPath: listShape?.arrayPath,
       parentParams: [...operation.path.matchAll(/\{([^}]+)\}/g)]
         .map((found) => found[1]!)
-        .filter((param) => param !== idParam),
+        .filter((param) => param !== idParam && !composite?.keyPaths[param]),
       createdBy: 'collection',
+      ...(composite ? { keyPaths: composite.keyPaths } : {}),
     });
   }
   for (const kind of linkedKinds(model, schemas, kinds)) kinds.set(kind.name, kind);
   for (const kind of producedKinds(model, schemas, kinds)) kinds.set(kind.name, kind);
   return [...kinds.values()];
+}
+
+/**
+ * `/items/{region}/{name}` with no create of its own under `/items/{region}`: the POST on the
+ * collection before the key (`/items`) makes it when its answer carries every part of the key.
+ */
+function compositeKey(
+  model: ApiModel,
+  schemas: SchemaFlattener,
+  kind: { name: string; collectionPath: string; itemPath: string },
+): { create: ApiOperation; keyPaths: Record<string, string> } | undefined {
+  const segments = kind.itemPath.replace(/\/+$/, '').split('/');
+  const lastStatic = segments.findLastIndex((segment) => segment !== '' && !segment.startsWith('{'));
+  const keyParams = segments.slice(lastStatic + 1).map((segment) => /^\{(.+)\}$/.exec(segment)?.[1]);
+  if (keyParams.length < 2 || keyParams.some((param) => param === undefined)) return undefined;
+  const collection = segments.slice(0, lastStatic + 1).join('/');
+  const create = model.operations.find(
+    (operation) => operation.method === 'post' && samePath(operation.path, collection),
+  );
+  if (
+    !create ||
+    model.operations.some(
+      (operation) => operation.method === 'post' && samePath(operation.path, kind.collectionPath),
+    )
+  )
+    return undefined;
+  const answer = successResponse(create)?.schema;
+  const keyPaths: Record<string, string> = {};
+  for (const param of keyParams as string[]) {
+    const path = idPathOf(schemas, answer, identifiers({ name: kind.name, idParam: param }));
+    if (path === undefined) return undefined;
+    keyPaths[param] = path;
+  }
+  return { create, keyPaths };
 }
 
 /**

@@ -68,12 +68,15 @@ export class RequestBuilder {
     for (const parameter of operation.parameters) {
       if (parameter.in === 'path') {
         const kind = this.#graph.kindOfPathParameter(operation, parameter.name);
+        // A part of a composite key is read from the one created resource.
+        const part = kind?.keyPaths?.[parameter.name];
         pathParams[parameter.name] = this.#reference(
           kind?.name,
           parameter.name,
           operation,
           uses,
           options.exclude,
+          part,
         );
       } else if (parameter.required && parameter.in === 'query') {
         query[parameter.name] = this.#scalar(
@@ -278,11 +281,12 @@ export class RequestBuilder {
     operation: ApiOperation,
     uses: Map<string, ResourceUse>,
     exclude: string | undefined,
+    part?: string,
   ): ValueExpr {
     const kind = kindName ? this.#graph.byName(kindName) : undefined;
     if (kind && kind.name !== exclude && this.#graph.isObtainable(kind)) {
       uses.set(kind.name, { alias: kind.name, resource: kind.name });
-      return { kind: 'resource', alias: kind.name, field: 'id' };
+      return { kind: 'resource', alias: kind.name, field: 'id', ...(part === undefined ? {} : { part }) };
     }
     return this.variable(field, operation);
   }

@@ -90,6 +90,40 @@ describe('resources named by two path parameters', () => {
     expect(suite.recipes.map((recipe) => recipe.name).sort()).toEqual(['org', 'user']);
   });
 
+  it('reads both parts of a composite key from one created resource: /items/{region}/{name}', () => {
+    const item = { region: 'string', name: 'string', size: 'integer' };
+    const suite = suiteOf({
+      '/items': {
+        post: {
+          requestBody: { required: true, content: json(object({ region: 'string', name: 'string' })) },
+          responses: created(item),
+        },
+      },
+      '/items/{region}/{name}': {
+        parameters: [param('region', 'string'), param('name', 'string')],
+        get: { responses: read(item) },
+        delete: { responses: { '204': { description: 'gone' } } },
+      },
+    });
+    expect(suite.variables).toEqual([]);
+    const part = (where: string) => ({ kind: 'resource', alias: 'item', field: 'id', part: where });
+    for (const method of ['GET', 'DELETE'])
+      expect(pathParamsOf(suite, `${method} /items/{region}/{name} succeeds`), method).toEqual({
+        region: part('region'),
+        name: part('name'),
+      });
+    const recipe = suite.recipes.find((candidate) => candidate.name === 'item')!;
+    expect(recipe.create.path).toBe('/items');
+    // Its id is all its create answered; each part is read from it.
+    expect(recipe.idPath).toBe('');
+    expect(recipe.remove?.pathParams).toEqual({
+      region: { kind: 'saved', name: 'self.region' },
+      name: { kind: 'saved', name: 'self.name' },
+    });
+    // A lifecycle saves one id; this key has two parts.
+    expect(suite.cases.filter((testCase) => testCase.kind === 'stateful')).toEqual([]);
+  });
+
   it('does not take an integer id for a string parameter named after its kind (a login, a slug)', () => {
     const suite = suiteOf({
       '/orgs': { post: collection('org')['/orgs']!.post },
