@@ -40,7 +40,7 @@ export function suiteReadme(suite: ApiSuite, baseUrl: string | undefined): strin
     ...secretValueLines(),
     '',
     '## Markers',
-    'Select tests with `-m`: by kind (`positive`, `boundary`, `negative`, `auth`, `stateful`, `pagination`),',
+    'Select tests with `-m`: by kind (`positive`, `boundary`, `negative`, `auth`, `stateful`, `pagination`, `contract`),',
     'by priority (`critical`, `normal`, `low`), and `writes` for tests that change data.',
     '',
     '## Layout',
