@@ -1,8 +1,14 @@
 import type { ApiModel, ApiOperation } from './api-model.ts';
 import { successResponse } from './api-model.ts';
 import { isFileSchema } from './json-schema.ts';
-import { idPathOf, listShapeOf, type SchemaFlattener } from './resource-id-path.ts';
-import { identifierFields, idStem, samePath, singular, staticSegments } from './resource-names.ts';
+import {
+  idPathOf,
+  kindOf,
+  listShapeOf,
+  type IdentifierOptions,
+  type SchemaFlattener,
+} from './resource-id-path.ts';
+import { identifierFields, idStem, namesKind, samePath, singular, staticSegments } from './resource-names.ts';
 
 /**
  * A kind of thing the API manages, found from its paths: `/disks` + `/disks/{disk_id}`,
@@ -34,6 +40,12 @@ export interface ResourceKind {
   listArrayPath: string | undefined;
   /** Other path parameters of the item path: a sub-resource lives inside its parent. */
   parentParams: string[];
+  /**
+   * A composite key (`/items/{region}/{name}`, created by `POST /items`): every path parameter
+   * naming the item, the id parameter included, and where the create answers it. The id of such
+   * a resource is all its create answered (`createIdPath` is ``), each part read from it.
+   */
+  keyPaths?: Record<string, string>;
   /**
    * How its create was found: the POST on its own collection, an OpenAPI link, or another
    * operation whose answer names it (`POST /users` answers the `username` `/profiles/{username}` reads).
@@ -81,7 +93,11 @@ export class ResourceGraph {
     const owner = this.kinds.find((kind) => samePath(kind.itemPath, prefix) && kind.idParam === parameter);
     const previous = index > 0 ? segments[index - 1] : undefined;
     const bySegment = previous && !previous.startsWith('{') ? this.byName(singular(previous)) : undefined;
-    const candidates = [owner, this.kindOfField(parameter), bySegment].filter((kind) => kind !== undefined);
+    // `{user}` in `/orgs/{org}/members/{user}` names a user, whichever kind the path ends in.
+    const byName = idStem(parameter) === undefined ? this.byName(singular(parameter)) : undefined;
+    const candidates = [owner, this.kindOfField(parameter), byName, bySegment].filter(
+      (kind) => kind !== undefined,
+    );
     // A kind the suite can obtain wins: `/pet-detail/{petId}` reads the pet a link creates.
     return candidates.find((kind) => this.isObtainable(kind)) ?? candidates[0];
   }
@@ -111,12 +127,17 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
     const last = staticSegments(collectionPath).at(-1);
     if (!last || kinds.has(singular(last))) continue;
     const name = singular(last);
-    const create = find('post', collectionPath);
+    const composite = compositeKey(model, schemas, { name, collectionPath, itemPath: operation.path });
+    const create = composite?.create ?? find('post', collectionPath);
     const list = find('get', collectionPath);
     const read = find('get', operation.path);
-    const options = identifiers({ name, idParam });
+    const options = identifiers({ name, idParam }, operation);
     const listShape = list ? listShapeOf(schemas, successResponse(list)?.schema, options) : undefined;
-    const answered = create ? idPathOf(schemas, successResponse(create)?.schema, options) : undefined;
+    const answered = composite
+      ? ''
+      : create
+        ? idPathOf(schemas, successResponse(create)?.schema, options)
+        : undefined;
     const sent = create && answered === undefined ? sentIdPath(schemas, create, options.fields) : undefined;
     kinds.set(name, {
       name,
@@ -135,13 +156,48 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
       listArrayPath: listShape?.arrayPath,
       parentParams: [...operation.path.matchAll(/\{([^}]+)\}/g)]
         .map((found) => found[1]!)
-        .filter((param) => param !== idParam),
+        .filter((param) => param !== idParam && !composite?.keyPaths[param]),
       createdBy: 'collection',
+      ...(composite ? { keyPaths: composite.keyPaths } : {}),
     });
   }
   for (const kind of linkedKinds(model, schemas, kinds)) kinds.set(kind.name, kind);
   for (const kind of producedKinds(model, schemas, kinds)) kinds.set(kind.name, kind);
   return [...kinds.values()];
+}
+
+/**
+ * `/items/{region}/{name}` with no create of its own under `/items/{region}`: the POST on the
+ * collection before the key (`/items`) makes it when its answer carries every part of the key.
+ */
+function compositeKey(
+  model: ApiModel,
+  schemas: SchemaFlattener,
+  kind: { name: string; collectionPath: string; itemPath: string },
+): { create: ApiOperation; keyPaths: Record<string, string> } | undefined {
+  const segments = kind.itemPath.replace(/\/+$/, '').split('/');
+  const lastStatic = segments.findLastIndex((segment) => segment !== '' && !segment.startsWith('{'));
+  const keyParams = segments.slice(lastStatic + 1).map((segment) => /^\{(.+)\}$/.exec(segment)?.[1]);
+  if (keyParams.length < 2 || keyParams.some((param) => param === undefined)) return undefined;
+  const collection = segments.slice(0, lastStatic + 1).join('/');
+  const create = model.operations.find(
+    (operation) => operation.method === 'post' && samePath(operation.path, collection),
+  );
+  if (
+    !create ||
+    model.operations.some(
+      (operation) => operation.method === 'post' && samePath(operation.path, kind.collectionPath),
+    )
+  )
+    return undefined;
+  const answer = successResponse(create)?.schema;
+  const keyPaths: Record<string, string> = {};
+  for (const param of keyParams as string[]) {
+    const path = idPathOf(schemas, answer, identifiers({ name: kind.name, idParam: param }));
+    if (path === undefined) return undefined;
+    keyPaths[param] = path;
+  }
+  return { create, keyPaths };
 }
 
 /**
@@ -296,11 +352,23 @@ function parameterCount(path: string): number {
   return path.split('{').length - 1;
 }
 
-/** The fields and envelopes an identifier of this kind may be found under. */
-function identifiers(kind: Pick<ResourceKind, 'name' | 'idParam'> | undefined): {
-  fields: string[];
-  wrappers: string[];
-} {
+/**
+ * The fields and envelopes an identifier of this kind may be found under. A parameter named for
+ * its kind (`{org}`) is its `id` only when their types agree: GitHub's string `{org}` is a login,
+ * not the integer `id` beside it.
+ */
+function identifiers(
+  kind: Pick<ResourceKind, 'name' | 'idParam'> | undefined,
+  item?: ApiOperation,
+): IdentifierOptions {
   if (!kind) return { fields: ['id'], wrappers: [] };
-  return { fields: identifierFields(kind.idParam, kind.name), wrappers: [kind.name, `${kind.name}s`] };
+  const options = {
+    fields: identifierFields(kind.idParam, kind.name),
+    wrappers: [kind.name, `${kind.name}s`],
+  };
+  if (!namesKind(kind.idParam, kind.name)) return options;
+  const parameter = item?.parameters.find(
+    (candidate) => candidate.in === 'path' && candidate.name === kind.idParam,
+  );
+  return { ...options, type: kindOf(parameter?.schema ?? {}) };
 }

@@ -15,10 +15,17 @@ const MAX_DEPTH = 3;
  * `article.slug`, `0.id` of an array of objects, `data.id` of a wrapper. `fields` are tried in
  * order at each level; `wrappers` are the resource's own names (`article`, `articles`).
  */
+export interface IdentifierOptions {
+  fields: string[];
+  wrappers: string[];
+  /** The identifier's type when it must match (`string`, `integer`; integer and number agree). */
+  type?: string;
+}
+
 export function idPathOf(
   schemas: SchemaFlattener,
   schema: JsonSchema | undefined,
-  options: { fields: string[]; wrappers: string[] },
+  options: IdentifierOptions,
   depth = 0,
 ): string | undefined {
   if (!schema || depth > MAX_DEPTH) return undefined;
@@ -28,7 +35,12 @@ export function idPathOf(
     return inner === undefined ? undefined : `0.${inner}`;
   }
   const properties = flat.properties ?? {};
-  const direct = options.fields.find((field) => field in properties && isScalar(schemas, properties[field]));
+  const direct = options.fields.find(
+    (field) =>
+      field in properties &&
+      isScalar(schemas, properties[field]) &&
+      typeFits(schemas, properties[field], options),
+  );
   if (direct) return direct;
   const names = Object.keys(properties);
   const wrappers = [
@@ -50,7 +62,7 @@ export function idPathOf(
 export function listShapeOf(
   schemas: SchemaFlattener,
   schema: JsonSchema | undefined,
-  options: { fields: string[]; wrappers: string[] },
+  options: IdentifierOptions,
 ): { arrayPath: string; idPath: string | undefined } | undefined {
   if (!schema) return undefined;
   const flat = schemas.flatten(schema);
@@ -68,12 +80,22 @@ export function listShapeOf(
 function itemIdPath(
   schemas: SchemaFlattener,
   items: JsonSchema | undefined,
-  options: { fields: string[]; wrappers: string[] },
+  options: IdentifierOptions,
   prefix: string,
 ): string | undefined {
   if (items && isScalar(schemas, items) && kindOf(schemas.flatten(items)) === 'string') return `${prefix}0`;
   const inner = idPathOf(schemas, items, options);
   return inner === undefined ? undefined : `${prefix}0.${inner}`;
+}
+
+function typeFits(
+  schemas: SchemaFlattener,
+  schema: JsonSchema | undefined,
+  options: IdentifierOptions,
+): boolean {
+  if (options.type === undefined) return true;
+  const numeric = (type: string) => (type === 'integer' || type === 'number' ? 'number' : type);
+  return numeric(kindOf(schemas.flatten(schema))) === numeric(options.type);
 }
 
 function isScalar(schemas: SchemaFlattener, schema: JsonSchema | undefined): boolean {

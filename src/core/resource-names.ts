@@ -38,7 +38,14 @@ export function identifierFields(parameter: string, kindName: string): string[] 
   const camel = parameter.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
   const snake = parameter.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
   const stem = idStem(parameter);
-  // `{slug}` or `{username}` is that field or nothing: an `id` beside it is another value.
-  const fallbacks = parameter === 'id' || stem === kindName ? ['id', 'uuid', '_id'] : [];
+  // `{slug}` or `{username}` is that field or nothing: an `id` beside it is another value. A
+  // parameter named for its kind (`{org}` of `/orgs`) may be its `id`: callers check its type.
+  const fallbacks =
+    parameter === 'id' || stem === kindName || namesKind(parameter, kindName) ? ['id', 'uuid', '_id'] : [];
   return [...new Set([parameter, camel, snake, ...fallbacks])];
+}
+
+/** `{org}` of `/orgs`, `{user}` of `/users`: the parameter is the kind's own name, no `_id`. */
+export function namesKind(parameter: string, kindName: string): boolean {
+  return idStem(parameter) === undefined && singular(parameter) === kindName;
 }

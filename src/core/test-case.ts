@@ -15,8 +15,11 @@ export type ValueExpr =
       /** Ends the value, inside `maxLength`: `@example.com` makes an address of at most that length. */
       suffix?: string;
     }
-  /** A field of a resource created for this test (`vm.id`). */
-  | { kind: 'resource'; alias: string; field: string }
+  /**
+   * A field of a resource created for this test (`vm.id`). `part`: where one part of a composite
+   * key is in the resource, whose id is then all of what its create answered (`region`).
+   */
+  | { kind: 'resource'; alias: string; field: string; part?: string }
   /** A value saved from an earlier step's response. */
   | { kind: 'saved'; name: string }
   /** A random UUIDv4: an id that does not exist. */

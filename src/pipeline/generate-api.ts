@@ -199,8 +199,7 @@ function designSuite(
   return generateApiSuite(model, {
     specSource: options.spec,
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    // The drift check's runtime is TypeScript: a pytest suite has none yet.
-    ...(extra.served && options.format === 'playwright-ts' ? { servedDocument: extra.served } : {}),
+    ...(extra.served ? { servedDocument: extra.served } : {}),
     variables: options.variables ?? {},
     only: options.only ?? [],
     ...(options.authScheme ? { authScheme: options.authScheme } : {}),

@@ -14,7 +14,9 @@ export function renderExpression(expr: ValueExpr, indent = ''): string {
         ? `unique(${quote(expr.prefix)}, ${expr.maxLength}, ${quote(expr.suffix)})`
         : `unique(${quote(expr.prefix)}, ${expr.maxLength})`;
     case 'resource':
-      return `${variableName(expr.alias)}.id`;
+      return expr.part === undefined
+        ? `${variableName(expr.alias)}.id`
+        : `fieldAt(${variableName(expr.alias)}.id, ${quote(expr.part)})`;
     case 'saved':
       return `saved[${quote(expr.name)}]`;
     case 'random-uuid':

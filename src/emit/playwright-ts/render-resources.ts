@@ -1,4 +1,4 @@
-import { structuredBody, type ResourceRecipe } from '../../core/test-case.ts';
+import { structuredBody, type RequestSpec, type ResourceRecipe } from '../../core/test-case.ts';
 import { quote, renderExpression, variableName } from './render-expression.ts';
 import { renderRequest } from './render-test.ts';
 
@@ -34,7 +34,7 @@ export function renderResources(recipes: ResourceRecipe[]): string {
           ...(recipe.remove.body?.kind === 'json'
             ? [`    const body = ${renderExpression(recipe.remove.body.value, '    ')};`]
             : []),
-          `    return api.send(${renderRequest(recipe.remove, recipe.remove.body?.kind === 'json' ? 'body' : undefined).replace("saved['self']", 'id')});`,
+          `    return api.send(${removalRequest(recipe.remove)});`,
           '  },',
         ]
       : [];
@@ -60,4 +60,11 @@ export function renderResources(recipes: ResourceRecipe[]): string {
 
 function propertyKey(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : quote(name);
+}
+
+/** The removal reads its id as `self`; a part of a composite key as `self.<where in the id>`. */
+function removalRequest(remove: RequestSpec): string {
+  return renderRequest(remove, remove.body?.kind === 'json' ? 'body' : undefined)
+    .replace(/saved\['self\.((?:[^'\\]|\\.)*)'\]/g, (_, path: string) => `fieldAt(id, '${path}')`)
+    .replaceAll("saved['self']", 'id');
 }

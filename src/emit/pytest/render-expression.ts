@@ -47,8 +47,10 @@ export function renderPyExpression(
         ? `unique(${pyString(expr.prefix)}, ${expr.maxLength}, ${pyString(expr.suffix)})`
         : `unique(${pyString(expr.prefix)}, ${expr.maxLength})`;
     case 'resource':
-      // Resources.create returns only the id, whatever field the model names (as in TypeScript).
-      return `${resourceVariable(expr.alias)}.id`;
+      // A part of a composite key is read from the id, all the create answered (as in TypeScript).
+      return expr.part === undefined
+        ? `${resourceVariable(expr.alias)}.id`
+        : `field_at(${resourceVariable(expr.alias)}.id, ${pyString(expr.part)})`;
     case 'saved':
       return scope.saved(expr.name);
     case 'random-uuid':

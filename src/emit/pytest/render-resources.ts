@@ -8,7 +8,14 @@ import { renderSend } from './render-request.ts';
 
 // A recipe has no saved values of its own; a removal reads the id it is given as `self`.
 const OBTAIN_SCOPE: ExpressionScope = { saved: () => 'None' };
-const REMOVE_SCOPE: ExpressionScope = { saved: (name) => (name === 'self' ? 'resource_id' : 'None') };
+const REMOVE_SCOPE: ExpressionScope = {
+  saved: (name) =>
+    name === 'self'
+      ? 'resource_id'
+      : name.startsWith('self.')
+        ? `field_at(resource_id, ${pyString(name.slice('self.'.length))})`
+        : 'None',
+};
 
 /** `support/resources.py`: how each resource the tests use is created and deleted. */
 export function renderResources(recipes: ResourceRecipe[]): string {

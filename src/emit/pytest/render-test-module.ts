@@ -8,6 +8,7 @@ const SUPPORT_NAMES = [
   'RawBody',
   'expect_array_length',
   'expect_only_fields',
+  'expect_same_contract',
   'expect_content_type',
   'expect_documented_schema',
   'expect_field_equals',

@@ -100,8 +100,7 @@ function renderAssertion(assertion: Assertion, response: string, body: string | 
     case 'fields-within':
       return `expect_only_fields(${response}, ${pyString(assertion.path)}, [${assertion.fields.map(pyString).join(', ')}])`;
     case 'same-contract':
-      // The generator designs this check for Playwright suites only (its runtime is TypeScript).
-      return `pytest.skip(${pyString('the contract drift check is not available in pytest suites')})`;
+      return `expect_same_contract(${response})`;
     case 'array-length': {
       const bounds = [
         assertion.min !== undefined ? `min=${assertion.min}` : '',

@@ -40,8 +40,8 @@ export function suiteReadme(suite: ApiSuite, baseUrl: string | undefined): strin
     ...secretValueLines(),
     '',
     '## Markers',
-    'Select tests with `-m`: by kind (`positive`, `boundary`, `negative`, `auth`, `stateful`, `pagination`, `rule`),',
-    'by priority (`critical`, `normal`, `low`), and `writes` for tests that change data.',
+    'Select tests with `-m`: by kind (`positive`, `boundary`, `negative`, `auth`, `stateful`, `pagination`,',
+    '`contract`, `rule`), by priority (`critical`, `normal`, `low`), and `writes` for tests that change data.',
     '',
     '## Layout',
     "- `tests/test_*.py`: one file and class per tag of the spec; each test's Allure title says what it checks.",
@@ -49,6 +49,11 @@ export function suiteReadme(suite: ApiSuite, baseUrl: string | undefined): strin
     '- `support/resources.py`: how tests create the resources they need; every resource is deleted after its test, also when it fails.',
     '- `support/schemas.json`: the documented response schemas the bodies are validated against.',
     '- `support/testops_support.py`: the HTTP client and the checks, whose failures say what was expected and what came back.',
+    ...(suite.contract
+      ? [
+          `- \`support/openapi-generated-from.json\`: the document the suite was generated from, as \`${suite.contract.url}\` served it; \`tests/test_contract.py\` fetches it again and fails, listing the differences, when the operations, statuses, schemas or links changed (summaries and descriptions aside): then regenerate the suite (\`support/contract.py\` compares them).`,
+        ]
+      : []),
     ...skippedOperationLines(suite),
     ...unconstrainedLines(suite),
     '',

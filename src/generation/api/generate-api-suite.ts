@@ -1,7 +1,7 @@
 import type { ApiModel, ApiOperation } from '../../core/api-model.ts';
 import { describeError } from '../../core/errors.ts';
 import type { EventSink } from '../../core/events.ts';
-import type { ApiSuite, ApiTestCase, ResourceRecipe, SuiteSchemas } from '../../core/test-case.ts';
+import type { ApiSuite, ApiTestCase, ResourceRecipe, SuiteSchemas, ValueExpr } from '../../core/test-case.ts';
 import { authCases } from './auth-cases.ts';
 import { isolationCase } from './isolation-cases.ts';
 import { fieldSelectionCase } from './field-selection-cases.ts';
@@ -12,7 +12,7 @@ import { paginationCases } from './pagination-cases.ts';
 import { positiveCases } from './positive-cases.ts';
 import { protectGivenResources } from './protect-given-resources.ts';
 import { RequestBuilder } from './request-builder.ts';
-import { ResourceGraph } from '../../core/resource-graph.ts';
+import { ResourceGraph, type ResourceKind } from '../../core/resource-graph.ts';
 import { SchemaContext } from './schema-context.ts';
 import { signInFlow } from './sign-in-flow.ts';
 import { statefulCase } from './stateful-cases.ts';
@@ -66,8 +66,14 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
     }
   }
   for (const kind of graph.kinds) {
-    // A kind made by another resource's create has no lifecycle of its own to follow.
-    if (!kind.create || kind.createdBy === 'producer' || !isSelectedOperation(kind.create, options.only))
+    // A kind made by another resource's create has no lifecycle of its own to follow; one with a
+    // composite key is read by all its parts, which a lifecycle's saved id does not hold.
+    if (
+      !kind.create ||
+      kind.createdBy === 'producer' ||
+      kind.keyPaths ||
+      !isSelectedOperation(kind.create, options.only)
+    )
       continue;
     try {
       const lifecycle = statefulCase(context, kind);
@@ -166,12 +172,9 @@ function recipeFor(context: GenerationContext, name: string): ResourceRecipe | u
   // the parent (created by the same test) takes it along.
   const remove =
     kind.remove && kind.parentParams.length === 0
-      ? {
-          ...context.requests.build(kind.remove).request,
-          pathParams: { [kind.idParam]: { kind: 'saved' as const, name: 'self' } },
-        }
+      ? { ...context.requests.build(kind.remove).request, pathParams: removalKey(kind) }
       : undefined;
-  if (kind.create && kind.createIdPath) {
+  if (kind.create && kind.createIdPath !== undefined) {
     const built = context.requests.build(kind.create, { exclude: name });
     return {
       name,
@@ -195,6 +198,14 @@ function recipeFor(context: GenerationContext, name: string): ResourceRecipe | u
     };
   }
   return undefined;
+}
+
+/** The removal's path: the id saved as `self`, or each part of a composite key in it (`self.region`). */
+function removalKey(kind: ResourceKind): Record<string, ValueExpr> {
+  if (!kind.keyPaths) return { [kind.idParam]: { kind: 'saved', name: 'self' } };
+  return Object.fromEntries(
+    Object.entries(kind.keyPaths).map(([param, path]) => [param, { kind: 'saved', name: `self.${path}` }]),
+  );
 }
 
 /** The scheme most operations use; the emitted client applies it to every valid request. */

@@ -218,7 +218,7 @@ export function createdResource(
 ): { resource: string; idPath: string; from: 'response' | 'body' } | undefined {
   if (operation.method !== 'post') return undefined;
   const kind = context.graph.kindOfCollection(operation.path);
-  if (!kind?.remove || !kind.createIdPath) return undefined;
+  if (!kind?.remove || kind.createIdPath === undefined) return undefined;
   const sameCollection = kind.create?.path === operation.path;
   const idPath = sameCollection ? kind.createIdPath : undefined;
   if (!sameCollection && operation.path.split('/').at(-1) !== kind.collectionPath.split('/').at(-1))

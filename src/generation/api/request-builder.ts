@@ -11,13 +11,17 @@ import { fieldMeaning } from '../../core/field-values.ts';
 import { formBody } from './form-body.ts';
 import type { ResourceGraph } from '../../core/resource-graph.ts';
 import { idStem } from '../../core/resource-names.ts';
-import { sampleValue } from './sample-value.ts';
+import { fitLength, sampleValue } from './sample-value.ts';
 import type { ValueRepair } from './value-repairs.ts';
 import type { SchemaContext } from './schema-context.ts';
 
 const NAME_LIKE = /^(name|title|username|login|slug|label|display_name|displayName|hostname)$/;
 /** Length of the run-unique suffix the emitted suites append (see the `unique` helper). */
 export const UNIQUE_SUFFIX_LENGTH = 10;
+/** Fewest run-unique characters a value ends with (36^6 values), e.g. a learned value kept to its length. */
+const LEARNED_UNIQUE_PART = 6;
+const EMAIL_FORMATS = new Set(['email', 'idn-email']);
+const EMAIL_ENDING = '@example.com';
 const SAFE_METHODS = new Set(['get', 'head', 'options', 'trace']);
 
 export function isWrite(method: string): boolean {
@@ -64,12 +68,15 @@ export class RequestBuilder {
     for (const parameter of operation.parameters) {
       if (parameter.in === 'path') {
         const kind = this.#graph.kindOfPathParameter(operation, parameter.name);
+        // A part of a composite key is read from the one created resource.
+        const part = kind?.keyPaths?.[parameter.name];
         pathParams[parameter.name] = this.#reference(
           kind?.name,
           parameter.name,
           operation,
           uses,
           options.exclude,
+          part,
         );
       } else if (parameter.required && parameter.in === 'query') {
         query[parameter.name] = this.#scalar(
@@ -92,7 +99,8 @@ export class RequestBuilder {
     const body = this.#body(operation, uses, options.exclude);
     for (const repair of this.#repairs.filter((candidate) => candidate.operation === operation.key)) {
       if (repair.in === 'query') query[repair.path[0]!] = { kind: 'literal', value: repair.value };
-      else if (body && body.kind !== 'raw') body.value = withRepair(body.value, repair.path, repair.value);
+      else if (body && body.kind !== 'raw')
+        body.value = withRepair(body.value, repair.path, this.#repairedValue(operation, repair));
     }
     const request: RequestSpec = {
       method: operation.method.toUpperCase(),
@@ -179,24 +187,77 @@ export class RequestBuilder {
           : this.#graph.kindOfField(field);
       if (kind || isIdLike(flat)) return this.#reference(kind?.name, field, operation, uses, exclude);
     }
-    if (typeof value === 'string' && (NAME_LIKE.test(key) || fieldMeaning(key)?.unique))
+    if (typeof value === 'string' && uniqueLooking(key, flat))
       return this.uniqueFor(key, flat) ?? { kind: 'literal', value };
     return { kind: 'literal', value };
   }
 
-  /** A run-unique string when the schema allows one (pattern, length), else undefined. */
+  /**
+   * A run-unique string when the schema allows one (pattern, length), else undefined. A short
+   * `maxLength` shortens the readable prefix first, then the run-unique part (never below 36^6).
+   */
   uniqueFor(key: string, schema: JsonSchema): ValueExpr | undefined {
-    const maxLength = schema.maxLength ?? 64;
     // An email stays an email: `qa<run-unique>@example.com`.
-    const suffix = fieldMeaning(key)?.suffix ?? '';
+    const suffix = emailLike(key, schema) ? (fieldMeaning(key)?.suffix ?? EMAIL_ENDING) : '';
     const stem = suffix ? 'qa' : key;
-    const prefix = (/^[a-z]/i.test(stem) ? stem.replace(/[^a-zA-Z0-9]/g, '') : 'item').slice(0, 12) || 'item';
-    const length = prefix.length + UNIQUE_SUFFIX_LENGTH + suffix.length;
-    if (length > maxLength || (schema.minLength ?? 0) > length) return undefined;
-    const probe = `${prefix}${'a1b2c3d4e5'.slice(0, UNIQUE_SUFFIX_LENGTH)}${suffix}`;
+    const readable =
+      (/^[a-z]/i.test(stem) ? stem.replace(/[^a-zA-Z0-9]/g, '') : 'item').slice(0, 12) || 'item';
+    const maxLength = schema.maxLength ?? 64;
+    const room = maxLength - suffix.length;
+    const kept = Math.min(readable.length, Math.max(2, room - UNIQUE_SUFFIX_LENGTH));
+    const random = Math.min(UNIQUE_SUFFIX_LENGTH, room - kept);
+    if (random < LEARNED_UNIQUE_PART) return undefined;
+    // A long minimum is met by the prefix: the run-unique part never grows past its ten characters.
+    const prefix = fitLength(readable.slice(0, kept), (schema.minLength ?? 0) - random - suffix.length, room);
+    return this.#checkedUnique({ prefix, random, suffix, maxLength }, schema);
+  }
+
+  /**
+   * A value learned from the server (or proposed by the model) for a field servers keep unique:
+   * its text and length stay, its end becomes run-unique, so the next run does not collide with it.
+   */
+  uniqueLike(value: string, key: string, schema: JsonSchema): ValueExpr | undefined {
+    const at = value.lastIndexOf('@');
+    const suffix = at > 0 && emailLike(key, schema) ? value.slice(at) : '';
+    const text = suffix ? value.slice(0, at) : value;
+    const length = Math.max(text.length, LEARNED_UNIQUE_PART + 2);
+    const prefix = text.slice(0, length - LEARNED_UNIQUE_PART);
+    const random = length - prefix.length;
+    return this.#checkedUnique({ prefix, random, suffix, maxLength: length + suffix.length }, schema);
+  }
+
+  /** The unique expression, if a value of its shape passes the schema (pattern, length, format). */
+  #checkedUnique(
+    shape: { prefix: string; random: number; suffix: string; maxLength: number },
+    schema: JsonSchema,
+  ): ValueExpr | undefined {
+    const { prefix, random, suffix, maxLength } = shape;
+    const probe = `${prefix}${'a1b2c3d4e5'.repeat(2).slice(0, random)}${suffix}`;
+    if (probe.length > maxLength || (schema.minLength ?? 0) > probe.length) return undefined;
     if (schema.pattern && !safeTest(schema.pattern, probe)) return undefined;
     if (this.#context.isValid(schema, probe) === false) return undefined;
     return { kind: 'unique', prefix, maxLength, ...(suffix ? { suffix } : {}) };
+  }
+
+  /** A repair's value as sent: a string for a unique-looking field stays unique per run. */
+  #repairedValue(operation: ApiOperation, repair: ValueRepair): ValueExpr {
+    const literal: ValueExpr = { kind: 'literal', value: repair.value };
+    const key = repair.path.at(-1);
+    if (typeof repair.value !== 'string' || key === undefined) return literal;
+    const schema = this.#fieldSchema(operation.requestBody?.schema, repair.path);
+    if (!schema || !uniqueLooking(key, schema)) return literal;
+    return this.uniqueLike(repair.value, key, schema) ?? literal;
+  }
+
+  /** The flattened schema of a body field (`['author', 'email']`, list indexes included). */
+  #fieldSchema(root: JsonSchema | undefined, path: string[]): JsonSchema | undefined {
+    let schema = root;
+    for (const token of path) {
+      const flat = this.#context.flatten(schema);
+      schema = /^\d+$/.test(token) && flat.items ? flat.items : flat.properties?.[token];
+      if (!schema) return undefined;
+    }
+    return this.#context.flatten(schema);
   }
 
   #scalar(
@@ -220,11 +281,12 @@ export class RequestBuilder {
     operation: ApiOperation,
     uses: Map<string, ResourceUse>,
     exclude: string | undefined,
+    part?: string,
   ): ValueExpr {
     const kind = kindName ? this.#graph.byName(kindName) : undefined;
     if (kind && kind.name !== exclude && this.#graph.isObtainable(kind)) {
       uses.set(kind.name, { alias: kind.name, resource: kind.name });
-      return { kind: 'resource', alias: kind.name, field: 'id' };
+      return { kind: 'resource', alias: kind.name, field: 'id', ...(part === undefined ? {} : { part }) };
     }
     return this.variable(field, operation);
   }
@@ -248,10 +310,28 @@ export class RequestBuilder {
   }
 }
 
-/** The expression with a literal at `path`, objects created on the way (a field the server wants). */
-function withRepair(expr: ValueExpr, path: string[], value: unknown): ValueExpr {
+/**
+ * Fields servers usually keep unique (a second create with the same value is refused): by name
+ * (`email`, `username`, `slug`, `title`), by format (an email), or as the spec says in prose.
+ */
+export function uniqueLooking(key: string, schema: JsonSchema): boolean {
+  if (schema.enum || schema.const !== undefined) return false;
+  return (
+    NAME_LIKE.test(key) ||
+    fieldMeaning(key)?.unique === true ||
+    emailLike(key, schema) ||
+    /\bunique\b/i.test(schema.description ?? '')
+  );
+}
+
+function emailLike(key: string, schema: JsonSchema): boolean {
+  return fieldMeaning(key)?.kind === 'email' || EMAIL_FORMATS.has(schema.format ?? '');
+}
+
+/** The expression with `value` at `path`, objects created on the way (a field the server wants). */
+function withRepair(expr: ValueExpr, path: string[], value: ValueExpr): ValueExpr {
   const [head, ...rest] = path;
-  if (head === undefined) return { kind: 'literal', value };
+  if (head === undefined) return value;
   if (expr.kind === 'array' && /^\d+$/.test(head)) {
     const index = Number(head);
     if (index >= expr.items.length) return expr;

@@ -40,7 +40,7 @@ export function buildApiModel(spec: LoadedSpec): ApiModel {
   }
   const components = isObject(document['components']) ? document['components'] : {};
   const rawSchemas = isObject(components['schemas']) ? components['schemas'] : {};
-  const dangling = new DanglingReferences(rawSchemas);
+  const dangling = new DanglingReferences(rawSchemas, document);
   const relaxedSchemas = Object.fromEntries(
     Object.entries(rawSchemas).map(([name, schema]) => [name, dangling.relax(schema, '')]),
   );
@@ -70,7 +70,18 @@ export function buildApiModel(spec: LoadedSpec): ApiModel {
       const pointer = pointerOf('paths', path, method);
       try {
         const unresolved: DanglingReference[] = [];
-        const built = buildOperation({ context, path, method, pathItem, raw, key, pointer, unresolved });
+        const leftOut: DanglingReference[] = [];
+        const built = buildOperation({
+          context,
+          path,
+          method,
+          pathItem,
+          raw,
+          key,
+          pointer,
+          unresolved,
+          leftOut,
+        });
         const { operation, reached } = relaxOperation(built, dangling);
         const problem = context.references.firstProblem(operation, pointer);
         if (problem) issues.push({ operation: key, ...problem });
@@ -78,6 +89,7 @@ export function buildApiModel(spec: LoadedSpec): ApiModel {
           operations.push(operation);
           warnings.push(...reached.map((reference) => unconstrained(key, reference)));
           warnings.push(...unresolved.map((reference) => unconstrainedPart(key, reference)));
+          warnings.push(...leftOut.map((reference) => parameterLeftOut(key, reference)));
         }
       } catch (error) {
         issues.push({ operation: key, pointer, message: describeError(error) });
@@ -105,8 +117,15 @@ function unconstrained(operation: string, reference: DanglingReference): Operati
     message:
       `${reference.pointer}: $ref "${reference.ref}" does not resolve; that part is tested as ` +
       'unconstrained (any value), the rest of the operation as documented. ' +
-      `Tip: add "${reference.ref.slice(COMPONENT_SCHEMA_PREFIX.length)}" under components.schemas or fix the reference.`,
+      (reference.ref.startsWith(COMPONENT_SCHEMA_PREFIX)
+        ? `Tip: add "${reference.ref.slice(COMPONENT_SCHEMA_PREFIX.length)}" under components.schemas or fix the reference.`
+        : `Tip: add ${dotted(reference.ref)} or fix the reference.`),
   };
+}
+
+/** `#/components/responses/Gone` → `components.responses.Gone`: how a tip names a place. */
+function dotted(ref: string): string {
+  return ref.replace(/^#\//, '').split('/').join('.');
 }
 
 /** A response or request body whose `$ref` names nothing: documented, its content unconstrained. */
@@ -117,7 +136,22 @@ function unconstrainedPart(operation: string, reference: DanglingReference): Ope
     message:
       `${reference.pointer}: $ref "${reference.ref}" does not resolve; that part is tested as ` +
       'unconstrained (documented, any content), the rest of the operation as documented. ' +
-      `Tip: add ${reference.ref.replace(/^#\//, '').split('/').join('.')} or fix the reference.`,
+      `Tip: add ${dotted(reference.ref)} or fix the reference.`,
+  };
+}
+
+/**
+ * A parameter whose `$ref` names nothing: its name and location are unknown, so it is not sent.
+ * A path template variable it may have declared is still filled, as an unconstrained string.
+ */
+function parameterLeftOut(operation: string, reference: DanglingReference): OperationIssue {
+  return {
+    operation,
+    pointer: reference.pointer,
+    message:
+      `${reference.pointer}: $ref "${reference.ref}" does not resolve; that parameter is left out ` +
+      '(its name and location are unknown; a path variable it declares is sent as any string), ' +
+      `the rest of the operation is tested as documented. Tip: add ${dotted(reference.ref)} or fix the reference.`,
   };
 }
 
@@ -138,6 +172,8 @@ interface OperationInput {
   pointer: string;
   /** Where responses and bodies whose `$ref` names nothing are collected (see danglingAt). */
   unresolved: DanglingReference[];
+  /** Parameters whose `$ref` names nothing: left out of the operation. */
+  leftOut: DanglingReference[];
 }
 
 function buildOperation(input: OperationInput): ApiOperation {
@@ -160,19 +196,32 @@ function buildOperation(input: OperationInput): ApiOperation {
   };
 }
 
-function buildParameters({ context, path, pathItem, raw, pointer }: OperationInput): ApiParameter[] {
+function buildParameters(input: OperationInput): ApiParameter[] {
+  const { context, path, pathItem, raw, pointer, leftOut } = input;
   const byKey = new Map<string, ApiParameter>();
   const declared = [
-    ...(Array.isArray(pathItem['parameters']) ? pathItem['parameters'] : []),
-    ...(Array.isArray(raw['parameters']) ? raw['parameters'] : []),
+    ...(Array.isArray(pathItem['parameters'])
+      ? pathItem['parameters'].map((entry, index) => ({
+          entry,
+          where: `${pathItemPointer(pointer)}/parameters/${index}`,
+        }))
+      : []),
+    ...(Array.isArray(raw['parameters'])
+      ? raw['parameters'].map((entry, index) => ({ entry, where: `${pointer}/parameters/${index}` }))
+      : []),
   ];
-  declared.forEach((entry, index) => {
-    const parameter = deref(context.document, entry, `${pointer}/parameters/${index}`);
+  declared.forEach(({ entry, where }) => {
+    const missing = danglingAt(context.document, entry, where);
+    if (missing) {
+      leftOut.push(missing);
+      return;
+    }
+    const parameter = deref(context.document, entry, where);
     const location = parameter['in'];
     const name = parameter['name'];
     if (typeof name !== 'string' || !['path', 'query', 'header', 'cookie'].includes(String(location))) {
       throw new Error(
-        `${pointer}/parameters/${index}: a parameter needs "name" and "in" (path, query, header or cookie). ` +
+        `${where}: a parameter needs "name" and "in" (path, query, header or cookie). ` +
           'Tip: fix or remove that parameter.',
       );
     }
@@ -200,6 +249,11 @@ function buildParameters({ context, path, pathItem, raw, pointer }: OperationInp
     }
   }
   return [...byKey.values()];
+}
+
+/** `#/paths/~1a/get` → `#/paths/~1a`: path-level parameters are written on the path item. */
+function pathItemPointer(operationPointer: string): string {
+  return operationPointer.slice(0, operationPointer.lastIndexOf('/'));
 }
 
 function parameterSchema(parameter: Record<string, unknown>): unknown {

@@ -1,28 +1,32 @@
 import type { ApiOperation } from '../../core/api-model.ts';
-import { escapePointerToken, unescapePointerToken } from '../../core/json-pointer.ts';
+import { escapePointerToken, resolvePointer, unescapePointerToken } from '../../core/json-pointer.ts';
 
 import { schemaRoots } from './reference-checker.ts';
 
 const PREFIX = '#/components/schemas/';
 
-/** A `$ref` to a component schema the document does not have, and where it is written. */
+/** A `$ref` to a schema the document does not have, and where it is written. */
 export interface DanglingReference {
   pointer: string;
   ref: string;
 }
 
 /**
- * Finds `$ref`s to missing component schemas and replaces them with `{}`: the part they name is
- * unknown, so it is treated as unconstrained and the rest of the operation stays testable.
+ * Finds `$ref`s to missing schemas (a component, or any other local pointer such as
+ * `#/definitions/X` left by a hand-edited spec) and replaces them with `{}`: the part they name
+ * is unknown, so it is treated as unconstrained and the rest of the operation stays testable.
  * Walks are bounded by the document's depth limit (checked when it is parsed).
  */
 export class DanglingReferences {
   readonly #schemas: Record<string, unknown>;
+  readonly #document: Record<string, unknown> | undefined;
   /** Per component: its dangling references and the components it refers to. */
   readonly #inside = new Map<string, { dangling: DanglingReference[]; refers: string[] }>();
 
-  constructor(schemas: Record<string, unknown>) {
+  /** Without `document`, only references to component schemas are judged. */
+  constructor(schemas: Record<string, unknown>, document?: Record<string, unknown>) {
     this.#schemas = schemas;
+    this.#document = document;
   }
 
   /** A copy of `schema` with each dangling reference replaced by `{}`; what was replaced goes to `found`. */
@@ -30,7 +34,7 @@ export class DanglingReferences {
     if (Array.isArray(schema)) return schema.map((item, index) => this.relax(item, `${at}/${index}`, found));
     if (schema === null || typeof schema !== 'object') return schema;
     const ref = (schema as Record<string, unknown>)['$ref'];
-    if (typeof ref === 'string' && ref.startsWith(PREFIX) && !this.#exists(ref)) {
+    if (typeof ref === 'string' && this.#dangles(ref)) {
       found.push({ pointer: `${at}/$ref`, ref });
       return {};
     }
@@ -73,8 +77,11 @@ export class DanglingReferences {
     return inside;
   }
 
-  #exists(ref: string): boolean {
-    return this.#has(componentName(ref));
+  #dangles(ref: string): boolean {
+    if (ref.startsWith(PREFIX)) return !this.#has(componentName(ref));
+    return (
+      this.#document !== undefined && ref.startsWith('#') && resolvePointer(this.#document, ref) === undefined
+    );
   }
 
   #has(name: string): boolean {

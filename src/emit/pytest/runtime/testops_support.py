@@ -26,6 +26,9 @@ import pytest
 from jsonschema import validators as jsonschema_validators
 from jsonschema.exceptions import ValidationError
 
+from .contract import contract_changes
+from .contract import excerpt as contract_excerpt
+
 INVALID_CREDENTIAL = "testops-invalid-credential"
 REDACTED = "<redacted>"
 _SENSITIVE_HEADERS = {
@@ -692,6 +695,39 @@ def expect_only_fields(result: ApiResult, path: str, fields: List[str]) -> None:
         f"{result.label} answered fields that were not asked for",
         f"only the fields {', '.join(fields)}",
         "no object" if not objects else f"also {', '.join(extra)}",
+        result,
+    )
+
+
+_GENERATED_FROM_FILE = Path(__file__).with_name("openapi-generated-from.json")
+_MAX_CHANGES_LISTED = 20
+
+
+def expect_same_contract(result: ApiResult) -> None:
+    """The served document has the contract of the one this suite was generated from
+    (`openapi-generated-from.json`, read only by this check): otherwise the suite is stale."""
+    __tracebackhide__ = True
+    try:
+        served = json.loads(result.text)
+    except ValueError:
+        raise ExpectationError(
+            f"{result.label} no longer serves a JSON OpenAPI document",
+            "the OpenAPI document this suite was generated from",
+            f"a body that is not JSON: {contract_excerpt(result.text)}",
+            result,
+        ) from None
+    generated_from = json.loads(_GENERATED_FROM_FILE.read_text(encoding="utf-8"))
+    changes = contract_changes(generated_from, served)
+    if not changes:
+        return
+    listed = [f"  {change}" for change in changes[:_MAX_CHANGES_LISTED]]
+    if len(changes) > _MAX_CHANGES_LISTED:
+        listed.append(f"  … and {len(changes) - _MAX_CHANGES_LISTED} more")
+    raise ExpectationError(
+        "The API's document changed since this suite was generated: regenerate the suite from it "
+        f"(its tests were designed for the earlier contract). {len(changes)} difference(s):\n" + "\n".join(listed),
+        "the contract of the document this suite was generated from",
+        f"{len(changes)} difference(s) in the served document",
         result,
     )
 
