@@ -42,9 +42,11 @@ const outcome = (title: string, file: string): TestOutcome => ({
 
 describe('relocateOutcome', () => {
   it('gives a pytest outcome from the repaired cases alone the function name the full module gave it', () => {
-    const alone = emitPytestSuite({ ...suite, cases: [suite.cases[1]!] }, {})['tests/test_disks.py']!;
+    const alone = emitPytestSuite({ ...suite, cases: [suite.cases[1]!] }, { baseUrl: undefined })[
+      'tests/test_disks.py'
+    ]!;
     expect(alone).toContain('def test_read_a_disk_1(');
-    const full = emitPytestSuite(suite, {});
+    const full = emitPytestSuite(suite, { baseUrl: undefined });
     const moved = relocateOutcome(
       outcome('read a disk 1', 'tests/test_disks.py::TestDisks::test_read_a_disk_1'),
       full,
@@ -58,7 +60,7 @@ describe('relocateOutcome', () => {
   });
 
   it('moves a Playwright outcome to the line its title has in the rewritten file', () => {
-    const full = emitPlaywrightSuite(suite, {});
+    const full = emitPlaywrightSuite(suite, { baseUrl: undefined });
     const line = full['tests/disks.spec.ts']!.split('\n').findIndex((text) =>
       text.includes("test('read a disk 1',"),
     );
@@ -69,7 +71,7 @@ describe('relocateOutcome', () => {
   });
 
   it('leaves an outcome whose test is not in the files where it was', () => {
-    const full = emitPytestSuite(suite, {});
+    const full = emitPytestSuite(suite, { baseUrl: undefined });
     const unknown = outcome('no such test', 'tests/test_disks.py::TestDisks::test_gone');
     expect(relocateOutcome(unknown, full)).toEqual(unknown);
   });
