@@ -6,9 +6,9 @@ import { timedStage } from '../core/events.ts';
 import type { ModelClient } from '../core/model-client.ts';
 import type { FailureEvidence, TestOutcome } from '../core/run-report.ts';
 import type { TriageFailure } from '../core/triage.ts';
-import { quote } from '../emit/playwright-ts/render-expression.ts';
 import { testMistakeOf } from '../triage/test-mistake.ts';
 import { capabilityReport, type ModelRun } from './model-run.ts';
+import { relocateOutcome } from './relocate-outcome.ts';
 import type { AfterRun } from './run-suite.ts';
 import { gateModelCode } from './standards-gate.ts';
 
@@ -176,7 +176,7 @@ export async function repairFailedCases<
       rerun.find((outcome) => outcome.title === attempt.record.test)!,
     ]),
   );
-  return after.outcomes.map((outcome) => relocate(replaced.get(outcome.title) ?? outcome, files));
+  return after.outcomes.map((outcome) => relocateOutcome(replaced.get(outcome.title) ?? outcome, files));
 }
 
 /** Failed cases whose failure is a test mistake, each an attempt not yet settled. */
@@ -278,15 +278,6 @@ async function deliver<
     (suite) => kind.emit(suite),
     { capability: kind.capability, target: kind.target },
   );
-}
-
-/** A rewritten test file moves tests: the outcome's `file:line` follows its title. */
-function relocate(outcome: TestOutcome, files: Record<string, string>): TestOutcome {
-  const file = /^(.*):\d+$/.exec(outcome.file)?.[1] ?? outcome.file;
-  const source = files[file] ?? files[`tests/${file.replace(/^tests\//, '')}`];
-  if (!source) return outcome;
-  const index = source.split('\n').findIndex((line) => line.includes(`test(${quote(outcome.title)},`));
-  return index < 0 ? outcome : { ...outcome, file: `${file}:${index + 1}` };
 }
 
 async function exists(path: string): Promise<boolean> {

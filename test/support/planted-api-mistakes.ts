@@ -3,7 +3,7 @@ import type { ApiSuite, ApiTestCase } from '../../src/core/test-case.ts';
 import type { GenerateApiOptions } from '../../src/pipeline/generate-api.ts';
 
 /** A well-formed identifier that names nothing: the server answers 404, not a validation error. */
-const NOBODY = '3f8a2c1e-0000-4000-8000-00000000dead';
+export const NOBODY = '3f8a2c1e-0000-4000-8000-00000000dead';
 
 /**
  * Three test mistakes planted in a compute API suite (through `generateApi`'s `alterDesign`
@@ -12,16 +12,17 @@ const NOBODY = '3f8a2c1e-0000-4000-8000-00000000dead';
  * (test/fixtures/llm/answers/compute-repairs.json) fix the disk read and the flavor list, and name
  * a kind the suite does not have for the VM read.
  */
-/** `generateApi` options that run the compute demo's suite with the three planted mistakes. */
+/** `generateApi` options that run the compute demo's suite with the three planted mistakes, in either format. */
 export function plantedApiRepairRun(
   compute: ComputeApiServer,
   outDir: string,
   repeat: number,
+  format: GenerateApiOptions['format'] = 'playwright-ts',
 ): GenerateApiOptions {
   return {
     spec: 'examples/compute-api/openapi.yaml',
     outDir,
-    format: 'playwright-ts',
+    format,
     baseUrl: compute.url,
     headers: [`Authorization: Bearer ${compute.token}`],
     variables: { project_id: compute.projectId },

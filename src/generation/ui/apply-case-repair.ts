@@ -41,7 +41,11 @@ export function applyCaseRepair(input: RepairInput): AppliedRepair {
     const refusal = edit.apply(change, lines, stepOf);
     if (refusal) return { ok: false, reason: refusal, changes };
   }
-  return { ok: true, testCase, pages, changes };
+  // Accepted, each new expected value names where the page model recorded it.
+  const named = input.answer.changes.map((change) =>
+    describeChange(change, lines, edit.evidence.get(change)),
+  );
+  return { ok: true, testCase, pages, changes: named };
 }
 
 function referencedLines(change: CaseRepairChange): number[] {
@@ -59,7 +63,7 @@ function referencedLines(change: CaseRepairChange): number[] {
 }
 
 /** One line per edit, for the report: what the model asked for, in words. */
-function describeChange(change: CaseRepairChange, lines: CaseLine[]): string {
+function describeChange(change: CaseRepairChange, lines: CaseLine[], source?: string): string {
   const at = (line: number) => `line ${line}${lines[line] ? ` (${lines[line].text})` : ''}`;
   switch (change.op) {
     case 'replace-target':
@@ -73,11 +77,14 @@ function describeChange(change: CaseRepairChange, lines: CaseLine[]): string {
     case 'move-step':
       return `move the step of ${at(change.line)} before ${at(change.before)}`;
     case 'change-expected':
-      return `${at(change.line)}: expected → ${JSON.stringify(change.value)} (evidence: ${JSON.stringify(change.evidence.quote)})`;
+      return `${at(change.line)}: expected → ${JSON.stringify(change.value)} (evidence: ${JSON.stringify(change.evidence.quote)}${source ? `, ${source}` : ''})`;
   }
 }
 
 class CaseEdit {
+  /** Where each accepted new expected value was recorded: the report names it. */
+  readonly evidence = new Map<CaseRepairChange, string>();
+
   constructor(
     private readonly testCase: UiTestCase,
     private readonly pages: UiPageObject[],
@@ -123,11 +130,12 @@ class CaseEdit {
     const page = this.site.pages.find(
       (candidate) => candidate.id === (line.target?.page ?? this.pageAt(step)),
     );
-    const refusal = page
-      ? evidenceRefusal(page, change.value, change.evidence.quote)
-      : 'no page to read evidence from';
-    if (refusal) return `expected value of line ${line.line} not changed: ${refusal}`;
+    const evidence = page
+      ? expectedValueEvidence(page, change.value, change.evidence.quote)
+      : { refusal: 'no page to read evidence from' };
+    if ('refusal' in evidence) return `expected value of line ${line.line} not changed: ${evidence.refusal}`;
     setExpected(assertion, change.value);
+    this.evidence.set(change, evidence.source);
     return undefined;
   }
 
@@ -218,19 +226,33 @@ class CaseEdit {
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
- * Why a new expected value lacks evidence, or undefined: the quote must be text the page model
- * recorded for the page (a name, a value, a heading, its accessible text, an observed change),
- * and the value must be part of the quote.
+ * Where the page model recorded the quoted evidence for a new expected value, or why it lacks
+ * evidence: the quote must be text the page model recorded for the page (a name, a value, an
+ * option of a choice, a heading, its accessible text, an observed change), and the value must be
+ * part of the quote. A text that is the quote itself names the source before one that holds it.
  */
-export function evidenceRefusal(page: PageModel, value: string, quote: string): string | undefined {
+export function expectedValueEvidence(
+  page: PageModel,
+  value: string,
+  quote: string,
+): { source: string } | { refusal: string } {
   const quoted = normalise(quote);
-  if (quoted === '') return 'the evidence quotes nothing';
+  if (quoted === '') return { refusal: 'the evidence quotes nothing' };
   if (!normalise(value) || !quoted.includes(normalise(value)))
-    return `the value ${JSON.stringify(value)} is not in the quoted evidence`;
-  const seen = observedTexts(page).some((text) => normalise(text).includes(quoted));
-  return seen
-    ? undefined
-    : `the quote ${JSON.stringify(quote)} is not text the page model recorded on ${page.id}`;
+    return { refusal: `the value ${JSON.stringify(value)} is not in the quoted evidence` };
+  const recorded = observedTexts(page);
+  const found =
+    recorded.find((candidate) => normalise(candidate.text) === quoted) ??
+    recorded.find((candidate) => normalise(candidate.text).includes(quoted));
+  return found
+    ? { source: `${found.source} on ${page.id}` }
+    : { refusal: `the quote ${JSON.stringify(quote)} is not text the page model recorded on ${page.id}` };
+}
+
+/** Why a new expected value lacks evidence, or undefined (see expectedValueEvidence). */
+export function evidenceRefusal(page: PageModel, value: string, quote: string): string | undefined {
+  const evidence = expectedValueEvidence(page, value, quote);
+  return 'refusal' in evidence ? evidence.refusal : undefined;
 }
 
 function setExpected(assertion: UiAssertion, value: string): void {

@@ -232,4 +232,55 @@ describe('expected values change only with evidence from the page model', () => 
     expect(evidenceRefusal(configure, 'Monthly price', 'Monthly price')).toBeUndefined();
     expect(evidenceRefusal(configure, '', 'Monthly price')).toMatch(/not in the quoted evidence/);
   });
+
+  it('takes the options a choice offers as evidence, and names where the value was recorded', () => {
+    const diskType: UiTarget = {
+      page: 'configure-vm',
+      name: 'diskType',
+      locator: { strategy: 'role', role: 'combobox', name: 'Disk type', exact: true },
+    };
+    const choice: UiTestCase = {
+      ...broken,
+      id: 'configure-vm-disk-type',
+      steps: [
+        broken.steps[0]!,
+        {
+          title: 'checks',
+          phase: 'assert',
+          actions: [],
+          assertions: [{ kind: 'value', target: diskType, value: 'nvme' }],
+        },
+      ],
+    };
+    const change = (value: string, quote: string) =>
+      applyCaseRepair({
+        testCase: choice,
+        pages: suite.pages,
+        site,
+        answer: {
+          case: choice.id,
+          changes: [{ op: 'change-expected', line: 1, value, evidence: { quote } }],
+          explanation: 'the select offers other values',
+        },
+      });
+    const applied = change('hdd', 'hdd');
+    expect(applied.ok && applied.testCase.steps[1]!.assertions[0]).toEqual({
+      kind: 'value',
+      target: diskType,
+      value: 'hdd',
+    });
+    expect(applied.changes).toEqual([
+      'line 1 (expect value configure-vm/disk-type = "nvme"): expected → "hdd" (evidence: "hdd", option value of disk-type on configure-vm)',
+    ]);
+    expect(change('NVIDIA A100', 'NVIDIA A100').changes[0]).toContain('option label of gpu on configure-vm');
+    // A value no option, text or observed change of the page holds stays unchanged.
+    expect(change('nvme-fast', 'nvme-fast')).toMatchObject({
+      ok: false,
+      reason:
+        'expected value of line 1 not changed: the quote "nvme-fast" is not text the page model recorded on configure-vm',
+      changes: [
+        'line 1 (expect value configure-vm/disk-type = "nvme"): expected → "nvme-fast" (evidence: "nvme-fast")',
+      ],
+    });
+  });
 });
