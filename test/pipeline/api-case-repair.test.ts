@@ -127,7 +127,7 @@ describe('repairApiCases', () => {
     expect(result.repairs).toEqual([
       expect.objectContaining({
         outcome: 'rejected',
-        changes: ['step 0 (GET /api/v1/vms/{vm_id}): path vm_id → id of a instance created first'],
+        changes: ['step 0 (GET /api/v1/vms/{vm_id}): path vm_id → id of an instance created first'],
         detail: 'names resource kind "instance", which the suite cannot create (kinds it creates: disk, vm)',
       }),
     ]);

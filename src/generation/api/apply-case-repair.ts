@@ -154,7 +154,7 @@ function describeChange(change: ApiCaseRepairChange, testCase: ApiTestCase): str
   };
   switch (change.op) {
     case 'use-created':
-      return `${at(change.step)}: ${change.in} ${change.name} → id of a ${change.kind} created first`;
+      return `${at(change.step)}: ${change.in} ${change.name} → id of ${/^[aeiou]/i.test(change.kind) ? 'an' : 'a'} ${change.kind} created first`;
     case 'add-prerequisite':
       return `create a ${change.kind} before the test`;
     case 'use-auth':
