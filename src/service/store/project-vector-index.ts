@@ -6,7 +6,6 @@ export function projectVectorIndex(store: EmbeddingStore, projectId: string): Ve
   return {
     vectors: (refs) => store.vectors(projectId, refs),
     put: (entries) => store.upsertMany(projectId, entries),
-    neighbours: (queries, among, minSimilarity) =>
-      store.neighbours(projectId, queries, among, minSimilarity),
+    neighbours: (queries, among, minSimilarity) => store.neighbours(projectId, queries, among, minSimilarity),
   };
 }
