@@ -104,8 +104,11 @@ export class EmbeddingSimilarity implements Similarity {
     );
     if (!found) return shape(everyPair());
     const documentsOf = new Map<string, number[]>();
-    for (const member of right)
-      documentsOf.set(refs[member]!, [...(documentsOf.get(refs[member]!) ?? []), member]);
+    for (const member of right) {
+      const list = documentsOf.get(refs[member]!);
+      if (list) list.push(member);
+      else documentsOf.set(refs[member]!, [member]);
+    }
     return shape(
       new Map(
         left.map((member) => {

@@ -261,7 +261,7 @@ export interface SecretStore {
   list(projectId: string): Promise<string[]>;
 }
 
-/** Embeddings for similarity search (chat, duplicates): pgvector where present, a plain array column otherwise. */
+/** Embeddings for similarity search (triage memory, optimize jobs): pgvector where present, a plain array column otherwise. */
 export interface EmbeddingStore {
   upsert(projectId: string, ref: string, vector: number[], text: string): Promise<void>;
   /** Nearest first; `refPrefix` keeps one kind of entry (`triage:`). */
