@@ -6,7 +6,8 @@
 // model (explored in a real browser; run under the browser lock on a shared machine); test
 // repairs of two planted locator mistakes and of three planted API mistakes (a missing create,
 // missing credentials): proposed, rejected, delivered after N/N passes; and `optimize` with
-// embeddings: embedding requests and the cache hit rate of a second run.
+// embeddings: embedding requests, the cache hit rate of a second run, and a second run served by
+// the project's stored embeddings (as the service's optimize job uses them).
 // Run: npm run bench:llm [runs]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -151,6 +152,8 @@ async function semanticDuplicates(): Promise<void> {
   const sent = requests();
   const texts = sent.reduce((sum, request) => sum + (request.body as { input: string[] }).input.length, 0);
   const second = await optimize('auto');
+  const secondSent = requests().length - sent.length;
+  const stored = await storedEmbeddingsRuns(requests);
   await server.close();
   delete process.env.TESTOPS_LLM_EMBEDDING_MODEL;
   const hits = second.calls.filter((call) => call.fromCache).length;
@@ -158,8 +161,46 @@ async function semanticDuplicates(): Promise<void> {
     `embeddings, optimize     ${first.report.summary.tests} tests: ${sent.length} embedding request(s) for ${texts} texts, ${first.ms} ms (TF-IDF alone ${off.ms} ms); twins ${first.report.twins?.pairs.length ?? 0} (TF-IDF ${off.report.twins?.pairs.length ?? 0}), near duplicates ${first.report.duplicates.near.length} (TF-IDF ${off.report.duplicates.near.length})`,
   );
   console.log(
-    `embeddings, second run   ${hits}/${second.calls.length} embedding calls from the cache (${Math.round((100 * hits) / Math.max(1, second.calls.length))} %), ${requests().length - sent.length} request(s) sent`,
+    `embeddings, second run   ${hits}/${second.calls.length} embedding calls from the cache (${Math.round((100 * hits) / Math.max(1, second.calls.length))} %), ${secondSent} request(s) sent`,
   );
+  console.log(
+    `embeddings, stored       second run with the project's stored embeddings (PGlite, pgvector; no response cache): ${stored.requests} provider request(s), ${stored.fromStore} vectors from the store, ${stored.ms} ms (first ${stored.firstMs} ms)`,
+  );
+}
+
+/**
+ * Two runs as an optimize job makes them: no response cache, the project's stored embeddings
+ * as the vector index (an embedded database, opened once outside the timings).
+ */
+async function storedEmbeddingsRuns(requests: () => unknown[]) {
+  const { openStores } = await import('../../src/service/store/open-stores.ts');
+  const { projectVectorIndex } = await import('../../src/service/store/project-vector-index.ts');
+  const dataDir = await mkdtemp(join(tmpdir(), 'bench-llm-stored-'));
+  const stores = await openStores({ dataDir });
+  try {
+    const index = projectVectorIndex(stores.embeddings, 'bench');
+    let fromStore = 0;
+    const counted = {
+      ...index,
+      vectors: async (refs: readonly string[]) => {
+        const found = await index.vectors(refs);
+        fromStore += found.size;
+        return found;
+      },
+    };
+    const run = async () => {
+      const started = performance.now();
+      await optimizeTests({ testsDir: 'test/fixtures/suites', cache: false, vectorIndex: counted });
+      return Math.round(performance.now() - started);
+    };
+    const firstMs = await run();
+    const [before, storedBefore] = [requests().length, fromStore];
+    const ms = await run();
+    return { requests: requests().length - before, fromStore: fromStore - storedBefore, ms, firstMs };
+  } finally {
+    await stores.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }
 
 console.log(

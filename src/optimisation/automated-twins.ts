@@ -22,8 +22,8 @@ export async function findAutomatedTwins(
   const score = await similarity.fit([...manual.map(testText), ...automated.map(twinText)]);
   const left = manual.map((_test, index) => index);
   const right = automated.map((_test, index) => manual.length + index);
-  // The TF-IDF scorer's index leaves out the pairs that cannot reach the threshold.
-  const partners = score.partners?.(left, right, threshold - 0.01);
+  // The scorer's index (TF-IDF's, or the stored embeddings') leaves out the pairs that cannot reach the threshold.
+  const partners = await score.partners?.(left, right, threshold - 0.01);
   const pairs: TwinPair[] = [];
   const notAutomated: AutomatedTwins['notAutomated'] = [];
   manual.forEach((test, index) => {

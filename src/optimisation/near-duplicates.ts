@@ -38,7 +38,7 @@ export async function findNearDuplicates(
   const score = await options.similarity.fit(candidates.map(stepsText));
   const pairs: NearDuplicatePair[] = [];
   for (const bucket of buckets(candidates)) {
-    for (const [i, j] of pairsToCompare(
+    for (const [i, j] of await pairsToCompare(
       bucket,
       score,
       minTextScore(candidates[bucket[0]!]!, options.threshold),
@@ -68,7 +68,11 @@ function buckets(tests: readonly ExistingTest[]): number[][] {
  * thousands of manual cases (all without values); comparing all their pairs was O(n²), so the
  * scorer's candidate index (when it has one) leaves out pairs that cannot reach `minScore`.
  */
-function pairsToCompare(bucket: number[], score: SimilarityScorer, minScore: number): [number, number][] {
+async function pairsToCompare(
+  bucket: number[],
+  score: SimilarityScorer,
+  minScore: number,
+): Promise<[number, number][]> {
   if (score.candidates) return score.candidates(bucket, minScore);
   const pairs: [number, number][] = [];
   for (let i = 0; i < bucket.length; i++)

@@ -24,7 +24,7 @@ export async function requirementCoverage(
   const naming = testsNamingIndex(references);
   // Scoring every requirement against every test was O(R × T); the scorer's candidate index
   // (when it has one) leaves out the pairs that cannot reach the threshold (less rounding).
-  const partners = score.partners?.(
+  const partners = await score.partners?.(
     requirements.map((_requirement, index) => index),
     everyTest.map((position) => requirements.length + position),
     threshold - 0.01,

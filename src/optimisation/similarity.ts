@@ -28,11 +28,22 @@ export interface SimilarityThresholds {
 export type SimilarityScorer = ((a: number, b: number) => number) & {
   /**
    * Optional: the pairs among `members` that may score `minScore` or more, every such pair
-   * included, in ascending order. Without it, callers compare every pair.
+   * included, in ascending order. Without it, callers compare every pair. May be answered by
+   * a database (the embeddings' vector index), hence a promise.
    */
-  candidates?: (members: readonly number[], minScore: number) => [number, number][];
-  /** Optional: for each of `left`, the documents of `right` (ascending) that may score `minScore` or more. */
-  partners?: (left: readonly number[], right: readonly number[], minScore: number) => Map<number, number[]>;
+  candidates?: (
+    members: readonly number[],
+    minScore: number,
+  ) => [number, number][] | Promise<[number, number][]>;
+  /**
+   * Optional: for each of `left` (every one a key), the documents of `right` (ascending) that
+   * may score `minScore` or more.
+   */
+  partners?: (
+    left: readonly number[],
+    right: readonly number[],
+    minScore: number,
+  ) => Map<number, number[]> | Promise<Map<number, number[]>>;
 };
 
 const STOP_WORDS = new Set(

@@ -4,6 +4,7 @@ import type { ApiModel } from '../core/api-model.ts';
 import { TestopsError } from '../core/errors.ts';
 import { ignoreEvents, timedStage, type EventSink } from '../core/events.ts';
 import type { OptimisationReport } from '../core/existing-test.ts';
+import type { VectorIndex } from '../core/vector-index.ts';
 import {
   renderOptimisationJson,
   renderOptimisationMarkdown,
@@ -38,6 +39,8 @@ export interface OptimizeTestsOptions extends ModelOptions {
   env?: NodeJS.ProcessEnv;
   /** SSRF guard for a spec URL given by someone else (the service). */
   guard?: UrlGuardOptions;
+  /** The project's stored embeddings (the service's): reused across runs, searched for pairs. */
+  vectorIndex?: VectorIndex;
 }
 
 import {
@@ -102,7 +105,7 @@ export async function optimizeTests(options: OptimizeTestsOptions): Promise<Opti
     nearDuplicateThreshold: options.nearDuplicateThreshold,
     twinThreshold: options.twinThreshold,
   };
-  const report = await timed('analyse', 'analyse', () => analyseWithModel(input, run));
+  const report = await timed('analyse', 'analyse', () => analyseWithModel(input, run, options.vectorIndex));
   report.durations = durations;
   report.model = run.section();
   if (options.outDir) await writeOptimisationReport(options.outDir, report);

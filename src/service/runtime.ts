@@ -114,6 +114,7 @@ export async function openRuntime(
           ? { tracing: { endpoint: config.otlpEndpoint, serviceName: `testops-${options.role}` } }
           : {}),
         responseCache,
+        embeddings: stores.embeddings,
       }),
       dataDir: config.dataDir,
       leaseMs: config.jobLeaseMs,

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { useSharedLlmState } from '../../llm/shared-llm-state.ts';
 import type { ExecutorRegistry } from './executor.ts';
 import { ThreadResponseCache } from './thread-response-cache.ts';
+import { ThreadVectorIndex } from './thread-vector-index.ts';
 import {
   toThrownError,
   type ParentMessage,
@@ -18,10 +19,12 @@ async function runJobThread(port: NonNullable<typeof parentPort>, start: ThreadS
   const send = (message: ThreadMessage) => port.postMessage(message);
   const controller = new AbortController();
   const cache = start.cache ? new ThreadResponseCache(send) : undefined;
+  const vectorIndex = start.vectorIndex ? new ThreadVectorIndex(send) : undefined;
   // Before any model client opens: its breaker and limit are then the process's.
   if (start.llmState) useSharedLlmState(start.llmState);
   port.on('message', (message: ParentMessage) => {
     if (message.type === 'cancel') controller.abort(new Error('the job was stopped'));
+    else if (message.type === 'index-answer') vectorIndex?.answered(message.id, message);
     else cache?.answered(message.id, message.value);
   });
   try {
@@ -32,6 +35,7 @@ async function runJobThread(port: NonNullable<typeof parentPort>, start: ThreadS
       executors[start.kind](start.input, {
         ...start.context,
         ...(cache ? { responseCache: cache } : {}),
+        ...(vectorIndex ? { vectorIndex } : {}),
         events: (event) => {
           // The engine calls its sink between steps: throwing here stops it there.
           if (controller.signal.aborted) throw controller.signal.reason;

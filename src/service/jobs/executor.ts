@@ -1,5 +1,6 @@
 import type { ResponseCache } from '../../core/response-cache.ts';
 import type { EventSink } from '../../core/events.ts';
+import type { VectorIndex } from '../../core/vector-index.ts';
 import type { LlmSettings } from '../../llm/llm-settings.ts';
 import type { UrlGuardOptions } from '../../pipeline/target-guard.ts';
 import type { RunResultRecord, TestKind, TestStatus } from '../store/stores.ts';
@@ -31,6 +32,8 @@ export interface ExecutorContext {
   model?: Readonly<LlmSettings>;
   /** Where model answers are cached (the database, or Redis); every call is sent when absent. */
   responseCache?: ResponseCache;
+  /** The job's project's stored embeddings (the optimiser reuses and searches them). */
+  vectorIndex?: VectorIndex;
 }
 
 /** The guard for one target: private addresses pass only when allowed, or for a trusted origin. */

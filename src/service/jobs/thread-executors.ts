@@ -1,7 +1,10 @@
 import type { ResponseCache } from '../../core/response-cache.ts';
+import type { VectorIndex } from '../../core/vector-index.ts';
 import { Worker } from 'node:worker_threads';
 import { TestopsError } from '../../core/errors.ts';
 import { processLlmState, type SharedLlmStateOwner } from '../../llm/shared-llm-state.ts';
+import { projectVectorIndex } from '../store/project-vector-index.ts';
+import type { EmbeddingStore } from '../store/stores.ts';
 import { currentTraceparent } from '../observability/spans.ts';
 import type { ExecutorContext, ExecutorRegistry, ExecutorResult } from './executor.ts';
 import { JOB_KINDS, type JobKind } from './job.ts';
@@ -26,6 +29,8 @@ export interface ThreadExecutorOptions {
   tracing?: { endpoint: string; serviceName: string };
   /** The model's response cache, answered here for every thread. */
   responseCache?: ResponseCache;
+  /** The stores' embeddings: each thread's `VectorIndex`, scoped here to its job's project. */
+  embeddings?: EmbeddingStore;
   /** Model breakers and limits shared by every thread: the process's when absent. */
   llmState?: SharedLlmStateOwner;
 }
@@ -55,8 +60,9 @@ function runInThread(
   input: unknown,
   context: ExecutorContext,
 ): Promise<ExecutorResult> {
-  const { events, signal, responseCache: _unused, ...data } = context;
+  const { events, signal, responseCache: _cache, vectorIndex: _index, ...data } = context;
   const cache = options.responseCache;
+  const index = options.embeddings && projectVectorIndex(options.embeddings, context.job.projectId);
   if (signal.aborted) return Promise.reject(signal.reason);
   // Called inside the job's span (the runner's observer): that span is the thread's parent.
   const tracing = options.tracing && { ...options.tracing, traceparent: currentTraceparent() };
@@ -69,6 +75,7 @@ function runInThread(
     context: data,
     tracing,
     cache: cache !== undefined,
+    vectorIndex: index !== undefined,
     llmState: lease,
   };
   return new Promise((resolve, reject) => {
@@ -92,6 +99,10 @@ function runInThread(
       if (outcome) return;
       if (message.type === 'cache-get' || message.type === 'cache-set') {
         answerCache(thread, cache, message);
+        return;
+      }
+      if (message.type === 'index-call') {
+        answerIndex(thread, index, message);
         return;
       }
       if (message.type === 'event') {
@@ -171,4 +182,29 @@ function answerCache(
     .then((value) => {
       thread.postMessage({ type: 'cache-value', id: message.id, value } satisfies ParentMessage);
     });
+}
+
+/** An index that fails or is absent answers an error: the thread's optimiser then compares in memory. */
+function answerIndex(
+  thread: Worker,
+  index: VectorIndex | undefined,
+  message: Extract<ThreadMessage, { type: 'index-call' }>,
+): void {
+  const { call } = message;
+  const work = !index
+    ? Promise.reject(new Error('no stored embeddings in this process'))
+    : call.method === 'vectors'
+      ? index.vectors(call.refs)
+      : call.method === 'put'
+        ? index.put(call.entries)
+        : index.neighbours(call.queries, call.among, call.minSimilarity);
+  void work.then(
+    (value) => thread.postMessage({ type: 'index-answer', id: message.id, value } satisfies ParentMessage),
+    (error: unknown) =>
+      thread.postMessage({
+        type: 'index-answer',
+        id: message.id,
+        error: error instanceof Error ? error.message : String(error),
+      } satisfies ParentMessage),
+  );
 }

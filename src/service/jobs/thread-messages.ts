@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { TestopsError, type TestopsErrorCode } from '../../core/errors.ts';
 import type { PipelineEvent } from '../../core/events.ts';
+import type { VectorEntry } from '../../core/vector-index.ts';
 import type { SharedLlmHandle } from '../../llm/shared-llm-state.ts';
 import type { ExecutorContext, ExecutorResult } from './executor.ts';
 import type { JobKind } from './job.ts';
@@ -25,9 +26,11 @@ export interface ThreadStart {
   executors: ExecutorModule;
   kind: JobKind;
   input: unknown;
-  context: Omit<ExecutorContext, 'events' | 'signal' | 'responseCache'>;
+  context: Omit<ExecutorContext, 'events' | 'signal' | 'responseCache' | 'vectorIndex'>;
   /** Whether the parent answers `cache-get`/`cache-set` (it holds a response cache). */
   cache: boolean;
+  /** Whether the parent answers `index-call` (it holds the stores' embeddings). */
+  vectorIndex: boolean;
   tracing: ThreadTracing | undefined;
   /** The process's model circuit breakers and concurrency limits, shared by every job's thread. */
   llmState: SharedLlmHandle | undefined;
@@ -35,16 +38,26 @@ export interface ThreadStart {
 
 /** Parent → thread. */
 export type ParentMessage =
-  { type: 'cancel' } | { type: 'cache-value'; id: number; value: string | undefined };
+  | { type: 'cancel' }
+  | { type: 'cache-value'; id: number; value: string | undefined }
+  | { type: 'index-answer'; id: number; value?: unknown; error?: string };
+
+/** A call of the job's `VectorIndex`, answered by the parent for the job's project. */
+export type IndexCall =
+  | { method: 'vectors'; refs: string[] }
+  | { method: 'put'; entries: VectorEntry[] }
+  | { method: 'neighbours'; queries: string[]; among: string[]; minSimilarity: number };
 
 /**
  * Thread → parent, in order: events, then one result or one error. The model's response cache
- * lives in the parent (the embedded database has one owner), so a thread asks it by message.
+ * and the stored embeddings live in the parent (the embedded database has one owner), so a
+ * thread asks them by message.
  */
 export type ThreadMessage =
   | { type: 'event'; event: PipelineEvent }
   | { type: 'cache-get'; id: number; key: string }
   | { type: 'cache-set'; key: string; value: string }
+  | { type: 'index-call'; id: number; call: IndexCall }
   | { type: 'result'; result: ExecutorResult }
   | { type: 'error'; error: ThrownError };
 

@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { TestopsError } from '../../core/errors.ts';
 import type { EmbeddingStore } from './stores.ts';
+import type { VectorEntry } from '../../core/vector-index.ts';
 import { queryRows, type Database } from './database.ts';
 import { ensureProject } from './project-repository.ts';
 import { embeddings } from './schema.ts';
@@ -11,6 +12,8 @@ type Neighbour = { ref: string; text: string; distance: number };
 const SCAN_BATCH = 500;
 /** Rows per multi-row statement: well under PostgreSQL's 65,535 bind parameters. */
 const UPSERT_BATCH = 500;
+/** Refs per side of one pair search: 2 × this many bind parameters. */
+const PAIR_BATCH = 5_000;
 
 /**
  * Embeddings with cosine distance (1 − cosine similarity; 0 is the same direction, 2 the
@@ -43,10 +46,7 @@ export class EmbeddingRepository implements EmbeddingStore {
   }
 
   /** Many refs in one statement (triage remembers a run's clusters at once). */
-  async upsertMany(
-    projectId: string,
-    entries: { ref: string; vector: number[]; text: string }[],
-  ): Promise<void> {
+  async upsertMany(projectId: string, entries: readonly VectorEntry[]): Promise<void> {
     if (entries.length === 0) return;
     for (const entry of entries) checkVector(entry.vector, `vector of ${entry.ref}`);
     await ensureProject(this.db, projectId);
@@ -105,6 +105,96 @@ export class EmbeddingRepository implements EmbeddingStore {
         found.set(row.key, { ref: row.ref, text: row.text, distance: Number(row.distance) });
     }
     return found;
+  }
+
+  /** The stored vectors of these refs (absent when not stored). */
+  async vectors(projectId: string, refs: readonly string[]): Promise<Map<string, number[]>> {
+    const found = new Map<string, number[]>();
+    for (const batch of chunks([...new Set(refs)], UPSERT_BATCH)) {
+      const rows = await this.db
+        .select({ ref: embeddings.ref, embedding: embeddings.embedding })
+        .from(embeddings)
+        .where(and(eq(embeddings.projectId, projectId), inArray(embeddings.ref, batch)));
+      for (const row of rows) found.set(row.ref, row.embedding);
+    }
+    return found;
+  }
+
+  /**
+   * For each of `queries`, every other ref of `among` (same dimension) with cosine similarity
+   * `minSimilarity` or more, ascending. Exact on purpose (a join ordered by nothing, no ANN
+   * index): an approximate index could miss a pair. With pgvector the database compares the
+   * pairs; without it the vectors are read once and compared here.
+   */
+  async neighbours(
+    projectId: string,
+    queries: readonly string[],
+    among: readonly string[],
+    minSimilarity: number,
+  ): Promise<Map<string, string[]>> {
+    const found = new Map<string, Set<string>>();
+    const add = (query: string, ref: string) => {
+      if (query === ref) return;
+      const set = found.get(query);
+      if (set) set.add(ref);
+      else found.set(query, new Set([ref]));
+    };
+    if (this.vector) await this.#pairsInDatabase(projectId, queries, among, 1 - minSimilarity, add);
+    else await this.#pairsHere(projectId, queries, among, 1 - minSimilarity, add);
+    return new Map([...found].map(([query, refs]) => [query, [...refs].sort()]));
+  }
+
+  async #pairsInDatabase(
+    projectId: string,
+    queries: readonly string[],
+    among: readonly string[],
+    maxDistance: number,
+    add: (query: string, ref: string) => void,
+  ): Promise<void> {
+    const inList = (refs: string[]) =>
+      sql.join(
+        refs.map((ref) => sql`${ref}`),
+        sql`, `,
+      );
+    for (const left of chunks([...new Set(queries)], PAIR_BATCH))
+      for (const right of chunks([...new Set(among)], PAIR_BATCH)) {
+        const rows = await queryRows<{ query: string; ref: string }>(
+          this.db,
+          sql`select q.ref as query, e.ref as ref
+              from ${embeddings} q
+              join ${embeddings} e
+                on e.project_id = q.project_id and e.dimensions = q.dimensions and e.ref <> q.ref
+              where q.project_id = ${projectId} and q.ref in (${inList(left)}) and e.ref in (${inList(right)})
+                and coalesce(q.embedding_vector, q.embedding::vector)
+                    <=> coalesce(e.embedding_vector, e.embedding::vector) <= ${maxDistance}::float8`,
+        );
+        for (const row of rows) add(row.query, row.ref);
+      }
+  }
+
+  async #pairsHere(
+    projectId: string,
+    queries: readonly string[],
+    among: readonly string[],
+    maxDistance: number,
+    add: (query: string, ref: string) => void,
+  ): Promise<void> {
+    const vectors = await this.vectors(projectId, [...queries, ...among]);
+    const others = [...new Set(among)].flatMap((ref) => {
+      const vector = vectors.get(ref);
+      return vector ? [{ ref, vector }] : [];
+    });
+    for (const query of new Set(queries)) {
+      const vector = vectors.get(query);
+      if (!vector) continue;
+      const queryNorm = norm(vector);
+      for (const other of others)
+        if (
+          other.vector.length === vector.length &&
+          cosineDistance(vector, queryNorm, other.vector) <= maxDistance
+        )
+          add(query, other.ref);
+    }
   }
 
   async nearest(projectId: string, vector: number[], limit: number, refPrefix = ''): Promise<Neighbour[]> {
@@ -200,6 +290,12 @@ export class EmbeddingRepository implements EmbeddingStore {
       after = rows[rows.length - 1]!.ref;
     }
   }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
 }
 
 function closer(candidate: Neighbour, current: Neighbour | undefined): boolean {

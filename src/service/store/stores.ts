@@ -1,6 +1,7 @@
 import type { UsageTotals } from '../../core/model-client.ts';
 import type { ResponseCache } from '../../core/response-cache.ts';
 import type { TriageMemory } from '../../core/triage.ts';
+import type { VectorEntry } from '../../core/vector-index.ts';
 import type { JobStore } from '../jobs/job-store.ts';
 
 /**
@@ -260,7 +261,7 @@ export interface SecretStore {
   list(projectId: string): Promise<string[]>;
 }
 
-/** Embeddings for similarity search (chat, duplicates): pgvector where present, a plain array column otherwise. */
+/** Embeddings for similarity search (triage memory, optimize jobs): pgvector where present, a plain array column otherwise. */
 export interface EmbeddingStore {
   upsert(projectId: string, ref: string, vector: number[], text: string): Promise<void>;
   /** Nearest first; `refPrefix` keeps one kind of entry (`triage:`). */
@@ -270,6 +271,16 @@ export interface EmbeddingStore {
     limit: number,
     refPrefix?: string,
   ): Promise<{ ref: string; text: string; distance: number }[]>;
+  upsertMany(projectId: string, entries: readonly VectorEntry[]): Promise<void>;
+  /** The stored vectors of these refs; the optimiser's embedding memory (see `VectorIndex`). */
+  vectors(projectId: string, refs: readonly string[]): Promise<Map<string, number[]>>;
+  /** Every pair at `minSimilarity` or more, exactly (see `VectorIndex.neighbours`). */
+  neighbours(
+    projectId: string,
+    queries: readonly string[],
+    among: readonly string[],
+    minSimilarity: number,
+  ): Promise<Map<string, string[]>>;
 }
 
 export interface Chat {

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OptimisationReport } from '../../../src/core/existing-test.ts';
+import { optimizeTests } from '../../../src/pipeline/optimize-tests.ts';
 import { loadServiceConfig } from '../../../src/service/config.ts';
 import { startServer, type RunningServer } from '../../../src/service/start-server.ts';
 import { startModelServer, type ModelServer } from '../../support/model-fixture-server.ts';
@@ -102,6 +104,41 @@ describe('the service with a model', () => {
     const stream = await readEvents(`${server.url}/api/v1/stream/${job.id}`);
     const fallback = stream.events.find((event) => event.event === 'model-fallback');
     expect(JSON.stringify(fallback?.data)).toContain('model unavailable — deterministic result');
+  });
+
+  it('keeps optimize embeddings per project: a second job sends none and finds the same pairs', async () => {
+    model.scenario = 'success';
+    process.env.TESTOPS_LLM_EMBEDDING_MODEL = 'fixture-embedding';
+    const files = await Promise.all(
+      ['test_login_cases.py', 'tests/login.spec.ts'].map(async (path) => ({
+        path,
+        content: await readFile(`test/fixtures/suites/login/${path}`, 'utf8'),
+      })),
+    );
+    const optimizeJob = async () => {
+      // No response cache: only the project's stored embeddings can spare the provider.
+      const submitted = await postJson(`${server.url}/api/v1/optimize`, { files, options: { cache: false } });
+      const id = submitted.body['request_id'] as string;
+      expect((await waitForTask(server.url, id, ['completed', 'failed'])).status).toBe('completed');
+      const report = await fetch(`${server.url}/api/v1/tasks/${id}/report`);
+      return ((await report.json()) as { report: OptimisationReport }).report;
+    };
+    const embeddingCalls = () => model.requests.filter((seen) => seen.path === '/v1/embeddings').length;
+    try {
+      const first = await optimizeJob();
+      const before = embeddingCalls();
+      const second = await optimizeJob();
+      expect(embeddingCalls()).toBe(before);
+      expect(second.model).toMatchObject({ status: 'used', fallbacks: [] });
+      const inMemory = await optimizeTests({ testsDir: 'test/fixtures/suites/login', cache: false });
+      for (const report of [first, second]) {
+        expect(report.duplicates.near).toEqual(inMemory.duplicates.near);
+        expect(report.twins).toEqual(inMemory.twins);
+      }
+      expect(inMemory.duplicates.near).toHaveLength(1);
+    } finally {
+      delete process.env.TESTOPS_LLM_EMBEDDING_MODEL;
+    }
   });
 
   it('takes llm: off as a job option', async () => {

@@ -1058,6 +1058,35 @@ export function describeStoreContract(label: string, harness: StoreHarness): voi
         expect(hits[0]!.distance).toBeCloseTo(1 - 1 / Math.sqrt(1.01), 5);
       });
 
+      it('reads vectors back and finds every pair at a minimum similarity, in the database as here', async () => {
+        const projectId = project();
+        await stores.embeddings.upsertMany(projectId, [
+          { ref: 'a', vector: [1, 0, 0], text: 'a' },
+          { ref: 'b', vector: [0.9, 0.1, 0], text: 'b' },
+          { ref: 'c', vector: [0, 1, 0], text: 'c' },
+          { ref: 'd', vector: [1, 0], text: 'another model' },
+        ]);
+        await stores.embeddings.upsert(project(), 'a2', [1, 0, 0], 'another project');
+        const vectors = await stores.embeddings.vectors(projectId, ['a', 'd', 'missing']);
+        expect([...vectors]).toEqual([
+          ['a', [1, 0, 0]],
+          ['d', [1, 0]],
+        ]);
+        const refs = ['a', 'b', 'c', 'd', 'a2'];
+        const expected = new Map([
+          ['a', ['b']],
+          ['b', ['a']],
+        ]);
+        expect(await stores.embeddings.neighbours(projectId, refs, refs, 0.99)).toEqual(expected);
+        expect(await new EmbeddingRepository(db, false).neighbours(projectId, refs, refs, 0.99)).toEqual(
+          expected,
+        );
+        expect(await stores.embeddings.neighbours(projectId, ['a'], ['c', 'd'], 0.5)).toEqual(new Map());
+        expect(await stores.embeddings.neighbours(projectId, ['c'], refs, 0.1)).toEqual(
+          new Map([['c', ['b']]]),
+        );
+      });
+
       it('refuses vectors without a direction', async () => {
         const projectId = project();
         await expect(stores.embeddings.upsert(projectId, 'zero', [0, 0], 'x')).rejects.toMatchObject({

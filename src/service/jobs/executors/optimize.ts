@@ -24,6 +24,7 @@ export const runOptimizeJob: JobExecutor = async (raw, context) => {
     outDir: context.outputDir,
     guard: guardFor(context, input.openapi_url),
     ...modelOptionsFor(input.options, context),
+    ...(context.vectorIndex ? { vectorIndex: context.vectorIndex } : {}),
     events: context.events,
   });
   return {
