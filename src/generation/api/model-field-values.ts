@@ -4,6 +4,7 @@ import type { ModelClient } from '../../core/model-client.ts';
 import { delimitedData } from '../../core/prompt-data.ts';
 import { ResourceGraph } from '../../core/resource-graph.ts';
 import { fieldValueProposalsSchema, type FieldValueProposal } from './field-value-proposals.ts';
+import { askInBatches } from './model-batches.ts';
 import { compactSchema, openFields, type OpenField } from './open-fields.ts';
 import { RequestBuilder } from './request-builder.ts';
 import { SchemaContext } from './schema-context.ts';
@@ -53,23 +54,18 @@ export async function proposeFieldValues(
     const open = openFieldsOf(operation, requests, checker);
     if (open.length > 0) fields.set(operation.key, open);
   }
-  const keys = [...fields.keys()];
-  const batches: string[][] = [];
-  for (let start = 0; start < keys.length; start += BATCH_SIZE)
-    batches.push(keys.slice(start, start + BATCH_SIZE));
+  const answers = await askInBatches([...fields.keys()], BATCH_SIZE, (batch) =>
+    askBatch(client, input, batch, fields),
+  );
   const outcome: FieldValuesOutcome = {
     values: [],
     proposed: 0,
     rejected: [],
     repaired: 0,
     failedBatches: 0,
-    batches: batches.length,
+    batches: answers.length,
     error: undefined,
   };
-  const answers = await Promise.all(
-    batches.map((batch) => askBatch(client, input, batch, fields).catch((error: unknown) => ({ error }))),
-  );
-  // Judged in batch order, so the result does not depend on which call came back first.
   for (const answer of answers) {
     if ('error' in answer) {
       outcome.failedBatches += 1;

@@ -6,6 +6,7 @@ import type { ModelClient } from '../../core/model-client.ts';
 import { delimitedData } from '../../core/prompt-data.ts';
 import type { ApiSuite, ApiTestCase, Step, ValueExpr } from '../../core/test-case.ts';
 import { bodyFields, responseAssertions, slug, withField } from './case-helpers.ts';
+import { askInBatches } from './model-batches.ts';
 import { compactSchema, openFields, type OpenField } from './open-fields.ts';
 import { ruleCaseProposalsSchema, type RuleCaseProposal } from './rule-case-proposals.ts';
 import { SchemaContext } from './schema-context.ts';
@@ -56,26 +57,22 @@ export async function proposeRuleCases(
   input: { model: ApiModel; suite: ApiSuite; language: 'en' | 'ru' },
 ): Promise<RuleCasesOutcome> {
   const candidates = candidatesOf(input.model, input.suite);
-  const batches: Candidate[][] = [];
-  for (let start = 0; start < candidates.length; start += BATCH_SIZE)
-    batches.push(candidates.slice(start, start + BATCH_SIZE));
+  const answers = await askInBatches(candidates, BATCH_SIZE, (batch) =>
+    askBatch(client, batch, input.language),
+  );
   const outcome: RuleCasesOutcome = {
     cases: [],
     proposed: 0,
     rejected: [],
     repaired: 0,
     failedBatches: 0,
-    batches: batches.length,
+    batches: answers.length,
     error: undefined,
   };
-  const answers = await Promise.all(
-    batches.map((batch) => askBatch(client, batch, input.language).catch((error: unknown) => ({ error }))),
-  );
   const byKey = new Map(candidates.map((candidate) => [candidate.operation.key, candidate]));
   const checker = new ValueRepairs(input.model);
   const titles = new Set(input.suite.cases.map((testCase) => testCase.title));
   const perOperation = new Map<string, number>();
-  // Judged in batch order, so the result does not depend on which call came back first.
   for (const answer of answers) {
     if ('error' in answer) {
       outcome.failedBatches += 1;
