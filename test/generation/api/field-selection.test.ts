@@ -52,7 +52,7 @@ const spec = {
   components: { schemas: { Shelf: shelf } },
 };
 
-function suite(document: unknown = spec) {
+function suite(document: Record<string, unknown> = spec) {
   const model = buildApiModel({
     location: 'shelves.json',
     sourceVersion: '3.0',
