@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { emitPlaywrightSuite } from '../../../src/emit/playwright-ts/emit-playwright-suite.ts';
 import { emitPytestSuite } from '../../../src/emit/pytest/emit-pytest-suite.ts';
+import { ResourceGraph } from '../../../src/core/resource-graph.ts';
 import { generateApiSuite } from '../../../src/generation/api/generate-api-suite.ts';
+import { SchemaContext } from '../../../src/generation/api/schema-context.ts';
 import { buildApiModel } from '../../../src/sources/openapi/build-api-model.ts';
 
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
@@ -15,7 +17,7 @@ const box = {
 const create = (schema: unknown) => ({ requestBody: { required: true, ...json(schema) } });
 
 /** Racks hold boxes: `/racks/{id}/boxes` lists a rack's boxes, `/boxes/{id}/rack` answers a box's rack. */
-function suiteOf(boxInput: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+function modelOf(boxInput: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   const document = {
     openapi: '3.0.3',
     info: { title: 'Store', version: '1' },
@@ -34,13 +36,10 @@ function suiteOf(boxInput: Record<string, unknown>, extra: Record<string, unknow
       ...extra,
     },
   };
-  const model = buildApiModel({
-    location: 'store.json',
-    sourceVersion: '3.0',
-    document,
-    referenceIssues: [],
-  });
-  return generateApiSuite(model, { specSource: 'store.json' });
+  return buildApiModel({ location: 'store.json', sourceVersion: '3.0', document, referenceIssues: [] });
+}
+function suiteOf(boxInput: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return generateApiSuite(modelOf(boxInput, extra), { specSource: 'store.json' });
 }
 const boxInput = {
   type: 'object',
@@ -50,6 +49,24 @@ const boxInput = {
 const titles = (suite: ReturnType<typeof suiteOf>) => suite.cases.map((testCase) => testCase.title);
 
 describe('relation reads answer what is linked, and only that', () => {
+  it('learns both relation reads into the resource graph, each with the field that links them', () => {
+    const model = modelOf(boxInput);
+    const graph = new ResourceGraph(model, new SchemaContext(model));
+    expect(
+      graph.relations.map((relation) => [
+        relation.read.key,
+        relation.cardinality,
+        relation.child.name,
+        relation.parent.name,
+        relation.field,
+        relation.idPath,
+      ]),
+    ).toEqual([
+      ['GET /racks/{id}/boxes', 'many', 'box', 'rack', 'rackId', '0.id'],
+      ['GET /boxes/{id}/rack', 'one', 'box', 'rack', 'rackId', 'id'],
+    ]);
+  });
+
   it('lists no children for a new parent, and a child only under its own parent', () => {
     const check = suiteOf(boxInput).cases.find(
       (testCase) => testCase.operation === 'GET /racks/{id}/boxes' && testCase.kind === 'stateful',
