@@ -54,16 +54,40 @@ export interface ResourceKind {
 }
 
 /**
+ * A read that follows a reference from one kind to another: `GET /authors/{id}/books` lists an
+ * author's books (`many`), `GET /books/{id}/author` answers a book's author (`one`). Found from
+ * the path (the item path of one kind, then a segment naming another), the answer's shape (a
+ * list or one object) and the child's create, which must send a field naming the parent
+ * (`authorId`), so that a test can link children to parents of its own.
+ */
+export interface ResourceRelation {
+  read: ApiOperation;
+  cardinality: 'one' | 'many';
+  /** The kind that holds the reference: `book`, whose create sends `authorId`. */
+  child: ResourceKind;
+  /** The kind referred to: `author`. */
+  parent: ResourceKind;
+  /** The field of the child's create body naming the parent: `authorId`, `author_id`. */
+  field: string;
+  /** Where the answer's identifier is: `id` (one), `0.id` or `items.0.id` (many: the first item). */
+  idPath: string;
+  /** many: where the list of items is, `''` for the body itself. */
+  arrayPath: string | undefined;
+}
+
+/**
  * What an API manages and how its operations link, learned from paths, schemas and OpenAPI
  * links: the one graph the automated suite, manual cases and plans all read.
  */
 export class ResourceGraph {
   readonly kinds: ResourceKind[];
+  readonly relations: ResourceRelation[];
   readonly #schemas: SchemaFlattener;
 
   constructor(model: ApiModel, schemas: SchemaFlattener) {
     this.#schemas = schemas;
     this.kinds = discoverKinds(model, schemas);
+    this.relations = discoverRelations(model, schemas, this.kinds);
   }
 
   byName(name: string): ResourceKind | undefined {
@@ -328,6 +352,79 @@ function producerOf(
     if (path !== undefined) return { create, path };
   }
   return undefined;
+}
+
+/**
+ * Reads on `<item path of a kind>/<segment naming another kind>`. Only top-level kinds a test can
+ * create (a sub-resource's own collection, `/articles/{slug}/comments`, is its kind's list, not a
+ * relation), and only when the child's create body has a field naming the parent.
+ */
+function discoverRelations(
+  model: ApiModel,
+  schemas: SchemaFlattener,
+  kinds: ResourceKind[],
+): ResourceRelation[] {
+  const topLevel = (kind: ResourceKind | undefined) =>
+    kind && kind.parentParams.length === 0 && kind.createdBy === 'collection' ? kind : undefined;
+  const relations: ResourceRelation[] = [];
+  for (const read of model.operations.filter((operation) => operation.method === 'get')) {
+    const match = /^(.*\})\/([^/{}]+)\/?$/.exec(read.path);
+    if (!match) continue;
+    const [, base, segment] = match as unknown as [string, string, string];
+    const from = topLevel(kinds.find((kind) => samePath(kind.itemPath, base)));
+    const to = topLevel(
+      kinds.find(
+        (kind) => kind.name === singular(segment) || staticSegments(kind.collectionPath).at(-1) === segment,
+      ),
+    );
+    if (!from || !to || from === to) continue;
+    const schema = successResponse(read)?.schema;
+    const list = listShapeOf(schemas, schema, identifiers(to));
+    if (list?.idPath !== undefined) {
+      const field = referenceField(schemas, to, from);
+      if (field)
+        relations.push({
+          read,
+          cardinality: 'many',
+          child: to,
+          parent: from,
+          field,
+          idPath: list.idPath,
+          arrayPath: list.arrayPath,
+        });
+      continue;
+    }
+    const idPath = list ? undefined : idPathOf(schemas, schema, identifiers(to));
+    const field = idPath === undefined ? undefined : referenceField(schemas, from, to);
+    if (idPath !== undefined && field)
+      relations.push({
+        read,
+        cardinality: 'one',
+        child: from,
+        parent: to,
+        field,
+        idPath,
+        arrayPath: undefined,
+      });
+  }
+  return relations;
+}
+
+/** The top-level field of the child's JSON create body that names the parent: `authorId` → author. */
+function referenceField(
+  schemas: SchemaFlattener,
+  child: ResourceKind,
+  parent: ResourceKind,
+): string | undefined {
+  const body = child.create?.requestBody;
+  if (!body || !/json/i.test(body.contentType) || !child.createIdPath) return undefined;
+  const properties = schemas.flatten(body.schema).properties ?? {};
+  return Object.keys(properties).find((name) => {
+    const flat = schemas.flatten(properties[name]);
+    return (
+      idStem(name) === parent.name && !flat.readOnly && ['integer', 'string', 'number'].includes(kindOf(flat))
+    );
+  });
 }
 
 const FILE_NAME = /^(file_?name|name|key|path|object_?name|blob_?name)$/i;

@@ -36,7 +36,9 @@ export function fieldSelectionCase(
   const selected = selection(names);
   if (!selected) return undefined;
   const base = context.requests.build(operation);
-  const value = arrayLike(context, parameter) ? literal(selected) : literal(selected.join(','));
+  // An array documented with `explode: false` is sent as one comma-separated value (`id,name`).
+  const value =
+    arrayLike(context, parameter) && parameter.explode ? literal(selected) : literal(selected.join(','));
   const request = { ...base.request, query: { ...base.request.query, [parameter.name]: value } };
   const status = successStatus(operation);
   const uses = usesOf(request, base.uses);

@@ -11,6 +11,7 @@ import { negativeCases } from './negative-cases.ts';
 import { paginationCases } from './pagination-cases.ts';
 import { positiveCases } from './positive-cases.ts';
 import { protectGivenResources } from './protect-given-resources.ts';
+import { relationCase } from './relation-cases.ts';
 import { RequestBuilder } from './request-builder.ts';
 import { ResourceGraph, type ResourceKind } from '../../core/resource-graph.ts';
 import { SchemaContext } from './schema-context.ts';
@@ -85,6 +86,19 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
         type: 'log',
         level: 'warn',
         message: `${kind.name} lifecycle not generated: ${describeError(error)}`,
+      });
+    }
+  }
+  for (const relation of graph.relations) {
+    if (!isSelectedOperation(relation.read, options.only)) continue;
+    try {
+      const related = relationCase(context, relation);
+      if (related) cases.push(related);
+    } catch (error) {
+      options.events?.({
+        type: 'log',
+        level: 'warn',
+        message: `${relation.read.key} relation case not generated: ${describeError(error)}`,
       });
     }
   }

@@ -52,11 +52,11 @@ const spec = {
   components: { schemas: { Shelf: shelf } },
 };
 
-function suite() {
+function suite(document: Record<string, unknown> = spec) {
   const model = buildApiModel({
     location: 'shelves.json',
     sourceVersion: '3.0',
-    document: spec,
+    document,
     referenceIssues: [],
   });
   return generateApiSuite(model, { specSource: 'shelves.json' });
@@ -80,6 +80,22 @@ describe('sparse fieldsets: only the fields asked for', () => {
       { kind: 'status', oneOf: [200] },
       { kind: 'fields-within', path: '', fields: ['id', 'label'] },
     ]);
+  });
+
+  it('sends an array documented with explode: false as one comma-separated value', () => {
+    const list = spec.paths['/shelves'].get;
+    const comma = {
+      ...spec,
+      paths: {
+        ...spec.paths,
+        '/shelves': {
+          ...spec.paths['/shelves'],
+          get: { ...list, parameters: [{ ...fields('fields', ['floor', 'id', 'label']), explode: false }] },
+        },
+      },
+    };
+    const [found] = selections(suite(comma).cases);
+    expect(found!.steps[0]!.request.query['fields']).toEqual({ kind: 'literal', value: 'id,floor' });
   });
 
   it('renders the check in both emitted formats', () => {
