@@ -1,9 +1,12 @@
-import type { SiteModel, UiEffect, UiLocator } from '../../core/page-model.ts';
+import { renumbered, shownTexts } from '../../core/numbered-text.ts';
+import type { SiteModel, UiEffect } from '../../core/page-model.ts';
 
 /**
  * Texts an app derives from what already exists or from the clock, not from a test's own steps:
- * a test that expects them exactly fails on the next run of the same build. Two kinds are
- * recognised from the model alone:
+ * a test that expects them exactly fails on the next run of the same build. Three kinds are
+ * recognised:
+ * - data-derived: the explorer ran the interaction again once its flows had created data, and
+ *   the number changed ("0 matches", then "2 matches"; see sources/web/data-derived-texts.ts);
  * - auto-numbered: one observation (an interaction's effects, or what a state showed) held the
  *   same words with two numbers, "New Tiddler 4" saved while "Draft of 'New Tiddler 5'" went
  *   away: the app numbers new things after those already there, which earlier runs leave behind;
@@ -15,6 +18,8 @@ import type { SiteModel, UiEffect, UiLocator } from '../../core/page-model.ts';
  */
 export class VolatileTexts {
   readonly #autoNumbered = new Set<string>();
+  /** Numbered texts seen changing once the explorer's flows had created data, with what they became. */
+  readonly #derived = new Map<string, string>();
   readonly #year: string;
 
   constructor(model: SiteModel) {
@@ -24,12 +29,17 @@ export class VolatileTexts {
         if (numbered.some((other) => renumbered(text, other) || renumbered(other, text)))
           this.#autoNumbered.add(text);
     }
+    for (const seen of model.pages.flatMap((page) => page.dataDerived ?? []))
+      this.#derived.set(seen.text, seen.after);
     this.#year = String(new Date(model.exploredAt).getUTCFullYear());
   }
 
   /** Why this effect's text cannot be expected exactly, or undefined when it can. */
   reason(effect: UiEffect): string | undefined {
     for (const text of shownTexts(effect)) {
+      const after = this.#derived.get(text);
+      if (after !== undefined)
+        return `"${text}" showed "${after}" once the explorer's flows had created data: derived from what exists`;
       if (this.#autoNumbered.has(text))
         return `"${text}" is auto-numbered: the app numbers it after what exists`;
       if (this.#clockDerived(text)) return `"${text}" holds the date or time it was shown`;
@@ -41,15 +51,6 @@ export class VolatileTexts {
     if (/\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\b/i.test(text)) return true;
     return text.includes(this.#year) && MONTH.test(text);
   }
-}
-
-/** Whether `other` holds `text`'s words with other numbers ("Draft of 'Note 5'" for "Note 4"). */
-function renumbered(text: string, other: string): boolean {
-  if (text === other || !/\p{L}{2}/u.test(text)) return false;
-  const numbers = text.match(/\d+/g)!.join(' ');
-  const words = text.split(/\d+/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(words.join('(\\d+)'), 'g');
-  return [...other.matchAll(pattern)].some((match) => match.slice(1).join(' ') !== numbers);
 }
 
 const MONTH =
@@ -65,19 +66,4 @@ function observations(page: SiteModel['pages'][number]): UiEffect[][] {
       ...state.sharedLinks.map((link) => link.effects),
     ]),
   ];
-}
-
-/** What an effect shows of itself: the text that appeared, and the name its locator finds it by. */
-function shownTexts(effect: UiEffect): string[] {
-  if (effect.kind !== 'appeared' && effect.kind !== 'disappeared') return [];
-  const texts = [locatorText(effect.target)];
-  if (effect.kind === 'appeared' && effect.text) texts.push(effect.text);
-  return texts.filter((text): text is string => text !== undefined && text !== '');
-}
-
-function locatorText(locator: UiLocator): string | undefined {
-  if (locator.strategy === 'role') return locator.name;
-  if (locator.strategy === 'text' || locator.strategy === 'label' || locator.strategy === 'placeholder')
-    return locator.text;
-  return undefined;
 }

@@ -63,6 +63,14 @@ describe('VolatileTexts', () => {
     expect(volatile.reason(appeared('Since 1998'))).toBeUndefined();
   });
 
+  it('knows a number the explorer saw change once its flows had created data', () => {
+    const model = notesModel();
+    model.pages[0]!.dataDerived = [{ text: '0 matches', after: '2 matches', interaction: 'fill-search' }];
+    expect(new VolatileTexts(model).reason(appeared('0 matches'))).toBe(
+      '"0 matches" showed "2 matches" once the explorer\'s flows had created data: derived from what exists',
+    );
+  });
+
   it('leaves values computed from the input alone: prices changed by a choice are expected exactly', () => {
     const priced = new VolatileTexts(priceCalculatorSiteModel);
     const effects = priceCalculatorSiteModel.pages.flatMap((page) =>
