@@ -32,6 +32,8 @@ const quantile = (q: number) => explore[Math.min(explore.length - 1, Math.floor(
 const notDelivered = new Set([
   ...report.suspectedDefects.map((defect) => defect.test),
   ...report.flaky.map((test) => test.test),
+  // Unstable expectations (a value the explored build no longer showed) are skipped, not defects.
+  ...report.skippedTests.map((test) => test.test),
 ]);
 // With every generated test delivered, a faulty run can stop at its first failure: one failing
 // test is all "caught" needs, and a fault no test catches still runs the whole suite.

@@ -104,6 +104,20 @@ export interface PageModel {
   mobile: MobileObservation | undefined;
   /** The page after flows of the site (absent in models written before flows were explored). */
   states?: PageState[];
+  /**
+   * Numbered texts a fresh-load interaction showed that differed when it ran again once the
+   * flows had created data ("0 matches", then "2 matches"): derived from what exists.
+   */
+  dataDerived?: DataDerivedText[];
+}
+
+export interface DataDerivedText {
+  /** As exploration first saw it. */
+  text: string;
+  /** As the same interaction showed it after the flows. */
+  after: string;
+  /** Id of the interaction that showed it. */
+  interaction: string;
 }
 
 /**

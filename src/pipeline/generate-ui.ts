@@ -110,6 +110,8 @@ export async function generateUi(options: GenerateUiOptions): Promise<RunReport>
         guessed: new Set(ruleCasesOf(designed.result).map((testCase) => testCase.title)),
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.targetGuard ? { guard: options.targetGuard } : {}),
+        // Explored just now: what the suite expects is what this build showed.
+        exploredBuild: !options.model,
         // Between the run and the verdicts: failed tests that were the test's mistake get one repair.
         afterRun: (after) =>
           repairUiCases(

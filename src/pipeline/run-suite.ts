@@ -14,6 +14,7 @@ import { coercionEvidence, toleratedCoercion } from '../validation/execution/coe
 import { unsettledDriftCheck } from '../validation/execution/contract-drift.ts';
 import { markReason, markUndeliveredTests } from '../validation/execution/quarantine.ts';
 import { unmarkTests } from '../validation/execution/unmark-tests.ts';
+import { unstableExpectation } from '../validation/execution/unstable-expectation.ts';
 import { runPytestSuite } from '../validation/execution/run-pytest-suite.ts';
 import { runPlaywrightSuite } from '../validation/execution/run-playwright-suite.ts';
 import { findBrowser } from '../sources/web/find-browser.ts';
@@ -53,6 +54,13 @@ export interface RunSuiteOptions {
    * as an unconfirmed scenario, not as a suspected defect (see unconfirmed-scenarios.ts).
    */
   guessed?: ReadonlySet<string>;
+  /**
+   * The UI suite's expected values were observed on this very build (`generate ui --run` right
+   * after exploring): an observed value it no longer shows is an unstable expectation, reported
+   * with both values, not delivered and no finding. A suite run against another build (a new
+   * release, a seeded fault) keeps every failure a finding.
+   */
+  exploredBuild?: boolean;
 }
 
 export interface AfterRun {
@@ -128,11 +136,15 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   }
   const conformance = options.conformance ?? 'strict';
   const written = await writeEvidence(suiteDir, outcomes, scrubber, manifest);
-  // Lenient conformance accepts type coercion, and a drift check cannot fail on a correct API:
-  // such a test is not delivered, and no finding.
+  // Lenient conformance accepts type coercion, a drift check cannot fail on a correct API, and an
+  // observed value the explored build no longer shows is unstable: such a test is not delivered,
+  // and no finding.
   const tolerated = new Map(
     written.flatMap((failed) => {
-      const reason = unsettledDriftCheck(failed) ?? toleratedCoercion(failed, conformance);
+      const reason =
+        unsettledDriftCheck(failed) ??
+        toleratedCoercion(failed, conformance) ??
+        (options.exploredBuild && manifest.kind === 'ui' ? unstableExpectation(failed) : undefined);
       return reason ? [[failed.test, `${reason} (evidence: ${failed.evidence})`] as const] : [];
     }),
   );

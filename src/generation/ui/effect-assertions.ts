@@ -78,6 +78,26 @@ export function consistentEffects(effects: UiEffect[]): UiEffect[] {
   );
 }
 
+/**
+ * The effects a case checks: consistent with each other, and none whose text the app derives
+ * from data that already exists or from the clock (see volatile-texts.ts); each one left out is
+ * recorded once in the suite's skipped list.
+ */
+export function checkableEffects(context: UiGenerationContext, effects: UiEffect[]): UiEffect[] {
+  return consistentEffects(effects).filter((effect) => !volatileEffect(context, effect));
+}
+
+/** Whether an effect's text is volatile, recording why the first time it is met. */
+export function volatileEffect(context: UiGenerationContext, effect: UiEffect): boolean {
+  const reason = context.volatile.reason(effect);
+  if (reason && context.once(`volatile ${JSON.stringify(effect)}`))
+    context.skip(
+      `effect ${effect.kind} ${JSON.stringify('target' in effect ? effect.target : effect)}`,
+      `not expected exactly: ${reason}`,
+    );
+  return reason !== undefined;
+}
+
 const OPPOSITE: Partial<Record<UiElementState, UiElementState>> = {
   invalid: 'valid',
   disabled: 'enabled',

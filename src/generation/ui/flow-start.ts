@@ -1,6 +1,6 @@
 import type { UiStep } from '../../core/ui-test-case.ts';
 import { arrangeStep, slug } from './case-steps.ts';
-import { consistentEffects, effectAssertions } from './effect-assertions.ts';
+import { checkableEffects, effectAssertions } from './effect-assertions.ts';
 import { resolveActions, stepAction } from './resolve-actions.ts';
 import type { ResolvedAction } from './resolve-actions.ts';
 import type { UiGenerationContext } from './ui-generation-context.ts';
@@ -38,7 +38,7 @@ export function flowStart(context: UiGenerationContext, flowId: string): FlowSta
       interaction.reproducible &&
       JSON.stringify([...interaction.setup, interaction.action]) === JSON.stringify(flow.actions),
   );
-  const assertions = consistentEffects(observed?.effects ?? [])
+  const assertions = checkableEffects(context, observed?.effects ?? [])
     .filter((effect) => effect.kind !== 'url-changed')
     .flatMap((effect) => effectAssertions(context, page.id, effect));
   const base = arrangeStep(page, described);

@@ -4,7 +4,7 @@ import { actStep, arrangeStep, assertStep, continueStep, slug, titleWithMore, ui
 import type { DescribedAction } from './case-steps.ts';
 import { describeEffect } from './describe.ts';
 import { destructiveVeto, hasGoneCheck, isRemoveOrCloseFlow } from './destructive-policy.ts';
-import { consistentEffects, effectAssertions } from './effect-assertions.ts';
+import { checkableEffects, effectAssertions, volatileEffect } from './effect-assertions.ts';
 import type { FlowStart } from './flow-start.ts';
 import { pageAfterEffects, resolveActions, stepAction } from './resolve-actions.ts';
 import type { ResolvedAction } from './resolve-actions.ts';
@@ -43,12 +43,14 @@ export function observedCase(
   if (isRemoveOrCloseFlow(acted) && !hasGoneCheck(interaction.effects))
     return { ok: false, reason: 'a remove/close flow without an observed disappearance to check' };
   const effectPage = pageAfterEffects(context, act.page, interaction.effects);
-  const assertions = consistentEffects(interaction.effects).flatMap((effect) =>
+  const assertions = checkableEffects(context, interaction.effects).flatMap((effect) =>
     effectAssertions(context, effectPage, effect),
   );
   if (assertions.length === 0) return { ok: false, reason: 'no effects were recorded' };
   const action = stepAction(context, acted);
-  const checks = interaction.effects.map((effect) => describeEffect(effect, (url) => context.pathOf(url)));
+  const checks = interaction.effects
+    .filter((effect) => !volatileEffect(context, effect))
+    .map((effect) => describeEffect(effect, (url) => context.pathOf(url)));
   const own =
     spec.lead?.(action, acted) ??
     leadFor(

@@ -2,7 +2,7 @@ import type { PageModel, PageState, SharedLink } from '../../core/page-model.ts'
 import type { UiTestCase } from '../../core/ui-test-case.ts';
 import { actStep, arrangeStep, assertStep, slug, titleWithMore, uiCase } from './case-steps.ts';
 import { describeEffect, describeLocator, describePage } from './describe.ts';
-import { consistentEffects, effectAssertions } from './effect-assertions.ts';
+import { checkableEffects, effectAssertions, volatileEffect } from './effect-assertions.ts';
 import { flowStart } from './flow-start.ts';
 import type { FlowStart } from './flow-start.ts';
 import { observedCase } from './observed-case.ts';
@@ -49,11 +49,13 @@ function shownCase(
 ): UiTestCase | undefined {
   const what = `state ${page.id}/${state.flow}`;
   if (!state.reproducible) return context.skip(what, 'what the page showed was not reproducible');
-  const assertions = consistentEffects(state.effects).flatMap((effect) =>
+  const assertions = checkableEffects(context, state.effects).flatMap((effect) =>
     effectAssertions(context, page.id, effect),
   );
   if (assertions.length === 0) return context.skip(what, 'nothing it showed can be checked');
-  const checks = state.effects.map((effect) => describeEffect(effect, (url) => context.pathOf(url)));
+  const checks = state.effects
+    .filter((effect) => !volatileEffect(context, effect))
+    .map((effect) => describeEffect(effect, (url) => context.pathOf(url)));
   return uiCase({
     id: `${page.id}-state-${start.slug}`,
     title: titleWithMore(`${start.label}, ${describePage(page)} shows it`, checks[0]!, checks.length - 1),
@@ -78,7 +80,7 @@ function sharedLinkCase(
   const holder = context.element(setup.page, link.holder);
   if (!holder || !context.page(link.opens))
     return context.skip(what, 'the link or the page it opens is not in the model');
-  const assertions = consistentEffects(link.effects).flatMap((effect) =>
+  const assertions = checkableEffects(context, link.effects).flatMap((effect) =>
     effectAssertions(context, link.opens, effect),
   );
   if (assertions.length === 0) return context.skip(what, 'nothing the link restored can be checked');
@@ -87,7 +89,9 @@ function sharedLinkCase(
     action: { kind: 'open-shared' as const, target, page: link.opens },
     description: `open the link in ${describeLocator(holder.locator)} as a new visitor`,
   };
-  const checks = link.effects.map((effect) => describeEffect(effect, (url) => context.pathOf(url)));
+  const checks = link.effects
+    .filter((effect) => !volatileEffect(context, effect))
+    .map((effect) => describeEffect(effect, (url) => context.pathOf(url)));
   return uiCase({
     id: `${page.id}-state-${start.slug}-${slug(`shared ${link.holder}`)}`,
     title: titleWithMore(

@@ -3,6 +3,7 @@ import type { UiCaseKind, UiTarget } from '../../core/ui-test-case.ts';
 import { locatorKey, hintForLocator } from './locator-names.ts';
 import { PageObjectRegistry } from './page-object-registry.ts';
 import type { RuleIntent } from './rule-intent-proposals.ts';
+import { VolatileTexts } from './volatile-texts.ts';
 
 export interface GenerateUiSuiteOptions {
   /** Serious/critical accessibility findings fail their tests (default: reported only). */
@@ -27,6 +28,8 @@ export class UiGenerationContext {
   readonly objects: PageObjectRegistry;
   /** Landmarks (`navigation "Main"`) every explored page has: the site's shared frame. */
   readonly sharedRegions: Set<string>;
+  /** Texts the app derives from existing data or the clock: never expected exactly. */
+  readonly volatile: VolatileTexts;
   readonly #pages: Map<string, PageModel>;
   readonly #checked = new Set<string>();
 
@@ -40,6 +43,7 @@ export class UiGenerationContext {
     this.#pages = new Map(model.pages.map((page) => [page.id, page]));
     this.objects = new PageObjectRegistry(model.pages);
     this.sharedRegions = sharedRegions(model.pages);
+    this.volatile = new VolatileTexts(model);
   }
 
   /**

@@ -10,6 +10,7 @@ import { checkTargetUrl } from '../url-guard.ts';
 import { crawlSite } from './crawl-site.ts';
 import { DESKTOP_VIEWPORT } from './explore-page.ts';
 import { exploreStates } from './explore-states.ts';
+import { recheckNumberedTexts } from './data-derived-texts.ts';
 import { startGuardProxy, type GuardProxy } from './guard-proxy.ts';
 import { launchBrowser } from './launch-browser.ts';
 import { logIn } from './login-steps.ts';
@@ -116,7 +117,14 @@ export async function exploreSite(options: ExploreSiteOptions): Promise<SiteMode
       deadline: started + totalTimeMs,
       maxElements: options.maxElementsPerPage ?? 300,
     });
-    const pages = crawl.pages.map((page) => withStates(page, states.pages.get(page.id)));
+    // Flows may have created data every visitor sees: numbers derived from it are told apart.
+    const derived =
+      states.flows.length > 0 ? await recheckNumberedTexts(env, crawl.pages) : new Map<string, never>();
+    const pages = crawl.pages.map((page) => {
+      const stated = withStates(page, states.pages.get(page.id));
+      const texts = derived.get(page.id);
+      return texts ? { ...stated, dataDerived: texts } : stated;
+    });
     for (const [id, ms] of Object.entries(states.perPageMs)) {
       crawl.perPageMs[id] = Math.round((crawl.perPageMs[id] ?? 0) + ms);
     }

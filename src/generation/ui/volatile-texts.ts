@@ -1,0 +1,69 @@
+import { renumbered, shownTexts } from '../../core/numbered-text.ts';
+import type { SiteModel, UiEffect } from '../../core/page-model.ts';
+
+/**
+ * Texts an app derives from what already exists or from the clock, not from a test's own steps:
+ * a test that expects them exactly fails on the next run of the same build. Three kinds are
+ * recognised:
+ * - data-derived: the explorer ran the interaction again once its flows had created data, and
+ *   the number changed ("0 matches", then "2 matches"; see sources/web/data-derived-texts.ts);
+ * - auto-numbered: one observation (an interaction's effects, or what a state showed) held the
+ *   same words with two numbers, "New Tiddler 4" saved while "Draft of 'New Tiddler 5'" went
+ *   away: the app numbers new things after those already there, which earlier runs leave behind;
+ * - clock-derived: a time of day ("at 7:19pm", "14:05"), or the year of the exploration next to a
+ *   month ("4th December 2026"): a save stamped with the time it happened.
+ * Values computed from the test's own input (a price after a choice) change as the text of one
+ * element, before → after, and are not among the numbered texts compared here; nor are texts of
+ * different observations (each field's own range message).
+ */
+export class VolatileTexts {
+  readonly #autoNumbered = new Set<string>();
+  /** Numbered texts seen changing once the explorer's flows had created data, with what they became. */
+  readonly #derived = new Map<string, string>();
+  readonly #year: string;
+
+  constructor(model: SiteModel) {
+    for (const observation of model.pages.flatMap(observations)) {
+      const numbered = [...new Set(observation.flatMap(shownTexts))].filter((text) => /\d/.test(text));
+      for (const text of numbered)
+        if (numbered.some((other) => renumbered(text, other) || renumbered(other, text)))
+          this.#autoNumbered.add(text);
+    }
+    for (const seen of model.pages.flatMap((page) => page.dataDerived ?? []))
+      this.#derived.set(seen.text, seen.after);
+    this.#year = String(new Date(model.exploredAt).getUTCFullYear());
+  }
+
+  /** Why this effect's text cannot be expected exactly, or undefined when it can. */
+  reason(effect: UiEffect): string | undefined {
+    for (const text of shownTexts(effect)) {
+      const after = this.#derived.get(text);
+      if (after !== undefined)
+        return `"${text}" showed "${after}" once the explorer's flows had created data: derived from what exists`;
+      if (this.#autoNumbered.has(text))
+        return `"${text}" is auto-numbered: the app numbers it after what exists`;
+      if (this.#clockDerived(text)) return `"${text}" holds the date or time it was shown`;
+    }
+    return undefined;
+  }
+
+  #clockDerived(text: string): boolean {
+    if (/\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\b/i.test(text)) return true;
+    return text.includes(this.#year) && MONTH.test(text);
+  }
+}
+
+const MONTH =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b/i;
+
+/** The effects of each single observation on a page: each interaction, each state. */
+function observations(page: SiteModel['pages'][number]): UiEffect[][] {
+  return [
+    ...page.interactions.map((interaction) => interaction.effects),
+    ...(page.states ?? []).flatMap((state) => [
+      state.effects,
+      ...state.interactions.map((interaction) => interaction.effects),
+      ...state.sharedLinks.map((link) => link.effects),
+    ]),
+  ];
+}

@@ -1,0 +1,38 @@
+/**
+ * A UI suite's expected values are what the explorer saw the app show (a text, a link, a count).
+ * Run against the very build it was explored on, an app that now shows something else has not
+ * broken: the value depends on data that changed since (items the suite's own tests created, an
+ * auto-numbered title), so the expectation is unstable, and the failure is no finding.
+ */
+
+/**
+ * Playwright's web-first matchers the generator uses for observed values, on a locator or the
+ * page. Not among them: `toBeInViewport` (a layout rule) and the plain `expect(received)` checks
+ * of console errors, overflow and accessibility, which hold whatever data the app has.
+ */
+const OBSERVED_MATCHER =
+  /expect\((?:locator|page)\)\.(?:not\.)?(toHaveText|toHaveValue|toHaveCount|toBeVisible|toBeHidden|toHaveURL|toHaveTitle|toMatchAriaSnapshot|toBeEnabled|toBeDisabled|toBeChecked|toHaveAttribute)\(/;
+
+/**
+ * Why a failure of an observed-value assertion, on the build the suite was explored on, is not a
+ * defect: both values and the cause, or undefined when the failure is of another kind.
+ */
+export function unstableExpectation(failed: { message: string }): string | undefined {
+  const head = failed.message.split('\n').find((line) => line.trim() !== '') ?? '';
+  const matcher = OBSERVED_MATCHER.exec(head)?.[1];
+  if (!matcher) return undefined;
+  const locator = /^Locator: +(.*)$/m.exec(failed.message)?.[1]?.trim();
+  const expected = /^Expected(?: [a-z ]+)?: (.*)$/m.exec(failed.message)?.[1]?.trim();
+  const received =
+    /^Received(?: [a-z ]+)?: (.*)$/m.exec(failed.message)?.[1]?.trim() ??
+    (/element\(s\) not found/.test(failed.message) ? 'no such element' : undefined);
+  const values =
+    expected !== undefined && received !== undefined
+      ? `expected ${expected} as exploration saw it, this run saw ${received}`
+      : `${matcher} no longer held`;
+  const where = locator ? ` (${locator})` : '';
+  return (
+    `unstable expectation${where}: ${values} on the same build. The value depends on data the app ` +
+    'already holds (what tests or exploration created before), not a defect'
+  );
+}
