@@ -496,7 +496,9 @@ function refChainTooDeep(where: string, ref: string): Error {
 /** A component schema is shared by the whole document: one it cannot model fails the spec. */
 function componentSchema(context: ModelContext, schema: unknown, where: string): JsonSchema {
   try {
-    return context.inliner(schema);
+    // Converted like every other schema: an OpenAPI 3.0 `nullable` left in a component is a
+    // keyword only some validators know (ajv does, Python's jsonschema does not).
+    return context.inliner(convertSchema(schema, context.dialect));
   } catch (error) {
     throw new TestopsError('TESTOPS_SPEC_TOO_COMPLEX', describeError(error), {
       where,
