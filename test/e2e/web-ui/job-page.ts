@@ -8,7 +8,10 @@ export class JobPage {
   async waitUntilFinished(timeoutMs: number): Promise<{ status: string; stages: string[] }> {
     const finished = this.page.getByText(/^Finished/);
     await finished.waitFor({ timeout: timeoutMs });
-    const status = (await this.page.locator('.mantine-Badge-root').first().textContent()) ?? '';
+    // The finish time and the status badge come from separate updates: wait for the badge too.
+    const badge = this.page.locator('.mantine-Badge-root').first();
+    await badge.filter({ hasNotText: /^(pending|running)$/ }).waitFor({ timeout: timeoutMs });
+    const status = (await badge.textContent()) ?? '';
     const stages = await this.page
       .getByLabel('Stages')
       .locator('.mantine-Timeline-itemTitle')

@@ -482,7 +482,12 @@ export function describeStoreContract(label: string, harness: StoreHarness): voi
       it('lists jobs by project and status, newest first, in pages', async () => {
         const projectId = project();
         const created: JobRecord[] = [];
-        for (let index = 0; index < 5; index++) created.push((await newJob(projectId)).job);
+        for (let index = 0; index < 5; index++) {
+          created.push((await newJob(projectId)).job);
+          // Jobs created within one tick of the database's clock tie on created_at (then the
+          // order is by id, which is random): a few milliseconds apart, "newest first" is exact.
+          await new Promise((resolve) => setTimeout(resolve, 3));
+        }
         await stores.jobs.claim(created[0]!.id, 'w', 60_000);
         const all = await stores.jobs.list({ projectId });
         expect(all.map((job) => job.id)).toEqual(created.map((job) => job.id).reverse());
