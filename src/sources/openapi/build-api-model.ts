@@ -111,33 +111,23 @@ export function buildApiModel(spec: LoadedSpec): ApiModel {
 }
 
 function unconstrained(operation: string, reference: DanglingReference): OperationIssue {
-  return {
+  return danglingWarning(
     operation,
-    pointer: reference.pointer,
-    message:
-      `${reference.pointer}: $ref "${reference.ref}" does not resolve; that part is tested as ` +
-      'unconstrained (any value), the rest of the operation as documented. ' +
-      (reference.ref.startsWith(COMPONENT_SCHEMA_PREFIX)
-        ? `Tip: add "${reference.ref.slice(COMPONENT_SCHEMA_PREFIX.length)}" under components.schemas or fix the reference.`
-        : `Tip: add ${dotted(reference.ref)} or fix the reference.`),
-  };
-}
-
-/** `#/components/responses/Gone` → `components.responses.Gone`: how a tip names a place. */
-function dotted(ref: string): string {
-  return ref.replace(/^#\//, '').split('/').join('.');
+    reference,
+    'that part is tested as unconstrained (any value), the rest of the operation as documented',
+    reference.ref.startsWith(COMPONENT_SCHEMA_PREFIX)
+      ? `add "${reference.ref.slice(COMPONENT_SCHEMA_PREFIX.length)}" under components.schemas`
+      : undefined,
+  );
 }
 
 /** A response or request body whose `$ref` names nothing: documented, its content unconstrained. */
 function unconstrainedPart(operation: string, reference: DanglingReference): OperationIssue {
-  return {
+  return danglingWarning(
     operation,
-    pointer: reference.pointer,
-    message:
-      `${reference.pointer}: $ref "${reference.ref}" does not resolve; that part is tested as ` +
-      'unconstrained (documented, any content), the rest of the operation as documented. ' +
-      `Tip: add ${dotted(reference.ref)} or fix the reference.`,
-  };
+    reference,
+    'that part is tested as unconstrained (documented, any content), the rest of the operation as documented',
+  );
 }
 
 /**
@@ -145,14 +135,31 @@ function unconstrainedPart(operation: string, reference: DanglingReference): Ope
  * A path template variable it may have declared is still filled, as an unconstrained string.
  */
 function parameterLeftOut(operation: string, reference: DanglingReference): OperationIssue {
+  return danglingWarning(
+    operation,
+    reference,
+    'that parameter is left out (its name and location are unknown; a path variable it declares ' +
+      'is sent as any string), the rest of the operation is tested as documented',
+  );
+}
+
+/** One wording for every `$ref` that names nothing: where, what the run does instead, the fix. */
+function danglingWarning(
+  operation: string,
+  reference: DanglingReference,
+  consequence: string,
+  tip = `add ${dotted(reference.ref)}`,
+): OperationIssue {
   return {
     operation,
     pointer: reference.pointer,
-    message:
-      `${reference.pointer}: $ref "${reference.ref}" does not resolve; that parameter is left out ` +
-      '(its name and location are unknown; a path variable it declares is sent as any string), ' +
-      `the rest of the operation is tested as documented. Tip: add ${dotted(reference.ref)} or fix the reference.`,
+    message: `${reference.pointer}: $ref "${reference.ref}" does not resolve; ${consequence}. Tip: ${tip} or fix the reference.`,
   };
+}
+
+/** `#/components/responses/Gone` → `components.responses.Gone`: how a tip names a place. */
+function dotted(ref: string): string {
+  return ref.replace(/^#\//, '').split('/').join('.');
 }
 
 interface ModelContext {
