@@ -56,7 +56,8 @@ export async function proposeRuleCases(
   client: ModelClient,
   input: { model: ApiModel; suite: ApiSuite; language: 'en' | 'ru' },
 ): Promise<RuleCasesOutcome> {
-  const candidates = candidatesOf(input.model, input.suite);
+  const checker = new ValueRepairs(input.model);
+  const candidates = candidatesOf(input.model, input.suite, checker);
   const answers = await askInBatches(candidates, BATCH_SIZE, (batch) =>
     askBatch(client, batch, input.language),
   );
@@ -70,7 +71,6 @@ export async function proposeRuleCases(
     error: undefined,
   };
   const byKey = new Map(candidates.map((candidate) => [candidate.operation.key, candidate]));
-  const checker = new ValueRepairs(input.model);
   const titles = new Set(input.suite.cases.map((testCase) => testCase.title));
   const perOperation = new Map<string, number>();
   for (const answer of answers) {
@@ -103,8 +103,7 @@ export async function proposeRuleCases(
   return outcome;
 }
 
-function candidatesOf(model: ApiModel, suite: ApiSuite): Candidate[] {
-  const checker = new ValueRepairs(model);
+function candidatesOf(model: ApiModel, suite: ApiSuite, checker: ValueRepairs): Candidate[] {
   const schemas = new SchemaContext(model);
   return model.operations.flatMap((operation) => {
     const positive = suite.cases.find(
