@@ -14,6 +14,8 @@ export type ValueExpr =
       maxLength: number;
       /** Ends the value, inside `maxLength`: `@example.com` makes an address of at most that length. */
       suffix?: string;
+      /** The run-unique part in letters of this case only, for a pattern that forbids digits. */
+      letters?: 'lower' | 'upper';
     }
   /**
    * A field of a resource created for this test (`vm.id`). `part`: where one part of a composite

@@ -9,10 +9,12 @@ export function renderExpression(expr: ValueExpr, indent = ''): string {
       return renderLiteral(expr.value, indent);
     case 'var':
       return `vars.get(${quote(expr.name)})`;
-    case 'unique':
-      return expr.suffix
-        ? `unique(${quote(expr.prefix)}, ${expr.maxLength}, ${quote(expr.suffix)})`
-        : `unique(${quote(expr.prefix)}, ${expr.maxLength})`;
+    case 'unique': {
+      const args = [quote(expr.prefix), String(expr.maxLength)];
+      if (expr.suffix || expr.letters) args.push(quote(expr.suffix ?? ''));
+      if (expr.letters) args.push(quote(expr.letters));
+      return `unique(${args.join(', ')})`;
+    }
     case 'resource':
       return expr.part === undefined
         ? `${variableName(expr.alias)}.id`

@@ -42,10 +42,12 @@ export function renderPyExpression(
       return pyLiteral(expr.value, indent);
     case 'var':
       return `vars.get(${pyString(expr.name)})`;
-    case 'unique':
-      return expr.suffix
-        ? `unique(${pyString(expr.prefix)}, ${expr.maxLength}, ${pyString(expr.suffix)})`
-        : `unique(${pyString(expr.prefix)}, ${expr.maxLength})`;
+    case 'unique': {
+      const args = [pyString(expr.prefix), String(expr.maxLength)];
+      if (expr.suffix || expr.letters) args.push(pyString(expr.suffix ?? ''));
+      if (expr.letters) args.push(pyString(expr.letters));
+      return `unique(${args.join(', ')})`;
+    }
     case 'resource':
       // A part of a composite key is read from the id, all the create answered (as in TypeScript).
       return expr.part === undefined

@@ -147,14 +147,16 @@ function boundaryValue(
   if (type === 'string' && flat.maxLength !== undefined && flat.maxLength <= 1024 && flat.maxLength > 0) {
     const unique = context.requests.uniqueFor(name, flat);
     if (unique?.kind === 'unique' && flat.maxLength > UNIQUE_SUFFIX_LENGTH) {
-      const prefix = fitLength(
+      const fitted = fitLength(
         unique.prefix,
         flat.maxLength - UNIQUE_SUFFIX_LENGTH,
         flat.maxLength - UNIQUE_SUFFIX_LENGTH,
       );
+      // The padding is lower-case: an upper-case-only field keeps its case.
+      const prefix = unique.letters === 'upper' ? fitted.toUpperCase() : fitted;
       return {
         label: `maximum length (${flat.maxLength})`,
-        value: { kind: 'unique', prefix, maxLength: flat.maxLength },
+        value: { ...unique, prefix, maxLength: flat.maxLength },
       };
     }
     const value = fitLength('a', flat.maxLength, flat.maxLength);
@@ -250,8 +252,10 @@ export function materialise(expr: ValueExpr): unknown {
       return expr.items.map(materialise);
     case 'unique':
       return (
-        `${expr.prefix}${'a'.repeat(10)}`.slice(0, expr.maxLength - (expr.suffix ?? '').length) +
-        (expr.suffix ?? '')
+        `${expr.prefix}${(expr.letters === 'upper' ? 'A' : 'a').repeat(10)}`.slice(
+          0,
+          expr.maxLength - (expr.suffix ?? '').length,
+        ) + (expr.suffix ?? '')
       );
     case 'random-uuid':
     case 'resource':

@@ -231,12 +231,25 @@ export class RequestBuilder {
     shape: { prefix: string; random: number; suffix: string; maxLength: number },
     schema: JsonSchema,
   ): ValueExpr | undefined {
-    const { prefix, random, suffix, maxLength } = shape;
-    const probe = `${prefix}${'a1b2c3d4e5'.repeat(2).slice(0, random)}${suffix}`;
-    if (probe.length > maxLength || (schema.minLength ?? 0) > probe.length) return undefined;
-    if (schema.pattern && !safeTest(schema.pattern, probe)) return undefined;
-    if (this.#context.isValid(schema, probe) === false) return undefined;
-    return { kind: 'unique', prefix, maxLength, ...(suffix ? { suffix } : {}) };
+    const { random, suffix, maxLength } = shape;
+    // Digits and letters first (the runtime's base 36); a pattern that forbids digits gets
+    // lower-case letters, then upper-case ones (`^[A-Z_]+$`), the readable prefix changed to match.
+    for (const letters of [undefined, 'lower', 'upper'] as const) {
+      const prefix = letters ? lettersOnly(shape.prefix, letters) : shape.prefix;
+      const part = letters ? lettersOnly('abcdefghij', letters) : 'a1b2c3d4e5';
+      const probe = `${prefix}${part.slice(0, random)}${suffix}`;
+      if (probe.length > maxLength || (schema.minLength ?? 0) > probe.length) continue;
+      if (schema.pattern && !safeTest(schema.pattern, probe)) continue;
+      if (this.#context.isValid(schema, probe) === false) continue;
+      return {
+        kind: 'unique',
+        prefix,
+        maxLength,
+        ...(suffix ? { suffix } : {}),
+        ...(letters ? { letters } : {}),
+      };
+    }
+    return undefined;
   }
 
   /** A repair's value as sent: a string for a unique-looking field stays unique per run. */
@@ -379,6 +392,12 @@ export function envName(name: string): string {
     .replace(/[^a-zA-Z0-9]+/g, '_')
     .replace(/^_|_$/g, '')
     .toUpperCase();
+}
+
+/** The text's letters only, in one case: a readable prefix for a pattern that forbids digits. */
+function lettersOnly(text: string, letters: 'lower' | 'upper'): string {
+  const kept = text.replace(/[^a-zA-Z]/g, '');
+  return letters === 'lower' ? kept.toLowerCase() : kept.toUpperCase();
 }
 
 function safeTest(pattern: string, value: string): boolean {

@@ -87,13 +87,52 @@ describe('values unique per run', () => {
     expect(body['bio']).toEqual({ kind: 'literal', value: 'Learned prose.' });
   });
 
-  it('leaves a learned value as it is when no run-unique variant passes the schema', () => {
+  it('keeps a run-unique value in letters when the pattern forbids digits, in the pattern’s case', () => {
     const body = createBody([
       { operation: 'POST /members', in: 'body', path: ['tag'], value: 'members' },
       { operation: 'POST /members', in: 'body', path: ['role'], value: 'member' },
     ]);
-    // The run-unique part has digits, which the tag's pattern forbids.
-    expect(body['tag']).toEqual({ kind: 'literal', value: 'members' });
+    // The base-36 part has digits, which the tag's pattern forbids: its letters-only form fits.
+    expect(body['tag']).toEqual({ kind: 'unique', prefix: 'me', maxLength: 8, letters: 'lower' });
     expect(body['role']).toEqual({ kind: 'literal', value: 'member' });
+  });
+
+  it('makes an upper-case code run-unique in capitals, and gives up where no letters fit', () => {
+    const schemaOf = (pattern: string, maxLength?: number): Record<string, unknown> => ({
+      type: 'object',
+      required: ['code'],
+      properties: { code: { type: 'string', pattern, description: 'Unique code.', maxLength } },
+    });
+    const bodyFor = (schema: Record<string, unknown>): Record<string, ValueExpr> => {
+      const model = buildApiModel({
+        location: 'c.json',
+        sourceVersion: '3.0',
+        document: {
+          openapi: '3.0.3',
+          info: { title: 'Codes', version: '1' },
+          paths: {
+            '/codes': {
+              post: {
+                requestBody: { required: true, content: { 'application/json': { schema } } },
+                responses: { '201': { description: 'made' } },
+              },
+            },
+          },
+        },
+        referenceIssues: [],
+      });
+      const suite = generateApiSuite(model, { specSource: 'c.json' });
+      const body = suite.cases.find((testCase) => testCase.kind === 'positive')!.steps[0]!.request.body;
+      if (body?.kind !== 'json' || body.value.kind !== 'object') throw new Error('no JSON object body');
+      return body.value.entries;
+    };
+    expect(bodyFor(schemaOf('^[A-Z_]+$'))['code']).toEqual({
+      kind: 'unique',
+      prefix: 'CODE',
+      maxLength: 64,
+      letters: 'upper',
+    });
+    // Digits only: no letters variant passes, so the sampled value stays.
+    expect(bodyFor(schemaOf('^[0-9]+$'))['code']?.kind).toBe('literal');
   });
 });

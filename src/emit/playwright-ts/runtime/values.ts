@@ -3,14 +3,21 @@ import { randomUUID } from 'node:crypto';
 
 let counter = 0;
 
-/** A string unique to this run, so repeated runs never collide on names; `ending` is kept (`@example.com`). */
-export function unique(prefix: string, maxLength: number, ending = ''): string {
+/**
+ * A string unique to this run, so repeated runs never collide on names; `ending` is kept
+ * (`@example.com`). `letters`: the unique part has no digits, for a field whose pattern forbids them.
+ */
+export function unique(prefix: string, maxLength: number, ending = '', letters?: 'lower' | 'upper'): string {
   counter += 1;
-  const suffix = (Date.now().toString(36) + counter.toString(36) + Math.random().toString(36).slice(2)).slice(
+  const base36 = (Date.now().toString(36) + counter.toString(36) + Math.random().toString(36).slice(2)).slice(
     -10,
   );
+  // A digit becomes one of the ten letters after `p`, so the letters-only part keeps its variety.
+  const lower = base36.replace(/[0-9]/g, (digit) => 'qrstuvwxyz'[Number(digit)]!);
+  const suffix = letters === undefined ? base36 : letters === 'lower' ? lower : lower.toUpperCase();
   const room = maxLength - ending.length;
-  return (prefix + suffix).slice(0, room).padEnd(Math.min(room, prefix.length + 10), 'x') + ending;
+  const pad = letters === 'upper' ? 'X' : 'x';
+  return (prefix + suffix).slice(0, room).padEnd(Math.min(room, prefix.length + 10), pad) + ending;
 }
 
 /** An id nobody has created. */

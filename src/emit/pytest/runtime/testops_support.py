@@ -70,15 +70,24 @@ def _base36(number: int) -> str:
             return text
 
 
-def unique(prefix: str, max_length: int, ending: str = "") -> str:
+_DIGIT_LETTERS = str.maketrans("0123456789", "qrstuvwxyz")
+
+
+def unique(prefix: str, max_length: int, ending: str = "", letters: str | None = None) -> str:
     """A string unique to this run, so repeated runs never collide on names (409 on duplicates).
-    `ending` is kept as is (`@example.com`)."""
+    `ending` is kept as is (`@example.com`). `letters` ("lower" or "upper"): the unique part has
+    no digits, for a field whose pattern forbids them."""
     global _unique_counter
     _unique_counter += 1
     entropy = "".join(random.choice(_DIGITS36) for _ in range(11))
     suffix = (_base36(int(time.time() * 1000)) + _base36(_unique_counter) + entropy)[-10:]
+    if letters is not None:
+        # A digit becomes one of the ten letters after `p`, as in the TypeScript runtime.
+        suffix = suffix.translate(_DIGIT_LETTERS)
+        suffix = suffix.upper() if letters == "upper" else suffix
     room = max_length - len(ending)
-    return (prefix + suffix)[:room].ljust(min(room, len(prefix) + 10), "x") + ending
+    pad = "X" if letters == "upper" else "x"
+    return (prefix + suffix)[:room].ljust(min(room, len(prefix) + 10), pad) + ending
 
 
 def random_uuid() -> str:
