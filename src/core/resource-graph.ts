@@ -144,13 +144,15 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
   const kinds = new Map<string, ResourceKind>();
   // Shallow item paths first: `/books/{id}` is the book, not `/authors/{id}/books/{book_id}`.
   const byDepth = [...model.operations].sort((a, b) => parameterCount(a.path) - parameterCount(b.path));
-  for (const operation of byDepth) {
-    const match = /^(.*)\/\{([^}]+)\}\/?$/.exec(operation.path);
-    if (!match) continue;
-    const [, collectionPath, idParam] = match as unknown as [string, string, string];
-    const last = staticSegments(collectionPath).at(-1);
+  for (const shallow of byDepth) {
+    const shallowMatch = ITEM_PATH.exec(shallow.path);
+    const last = shallowMatch ? staticSegments(shallowMatch[1]!).at(-1) : undefined;
     if (!last || kinds.has(singular(last))) continue;
     const name = singular(last);
+    // `/items/{region}` may be a partial key whose own GET lists a region's items: the kind is
+    // then the composite `/items/{region}/{name}`, when one exists.
+    const operation = compositeItemBeyond(model, schemas, shallow.path, name) ?? shallow;
+    const [, collectionPath, idParam] = ITEM_PATH.exec(operation.path) as unknown as [string, string, string];
     const composite = compositeKey(model, schemas, { name, collectionPath, itemPath: operation.path });
     const create = composite?.create ?? find('post', collectionPath);
     const list = find('get', collectionPath);
@@ -188,6 +190,24 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
   for (const kind of linkedKinds(model, schemas, kinds)) kinds.set(kind.name, kind);
   for (const kind of producedKinds(model, schemas, kinds)) kinds.set(kind.name, kind);
   return [...kinds.values()];
+}
+
+const ITEM_PATH = /^(.*)\/\{([^}]+)\}\/?$/;
+
+/** A deeper item path that only adds key parameters to `path` and forms a composite key. */
+function compositeItemBeyond(
+  model: ApiModel,
+  schemas: SchemaFlattener,
+  path: string,
+  name: string,
+): ApiOperation | undefined {
+  const base = path.replace(/\/+$/, '');
+  return model.operations.find((candidate) => {
+    const rest = candidate.path.replace(/\/+$/, '');
+    if (!rest.startsWith(`${base}/`) || !/^(\/\{[^}/]+\})+$/.test(rest.slice(base.length))) return false;
+    const collectionPath = ITEM_PATH.exec(rest)![1]!;
+    return compositeKey(model, schemas, { name, collectionPath, itemPath: candidate.path }) !== undefined;
+  });
 }
 
 /**

@@ -124,6 +124,39 @@ describe('resources named by two path parameters', () => {
     expect(suite.cases.filter((testCase) => testCase.kind === 'stateful')).toEqual([]);
   });
 
+  it('keeps the composite key when the partial path has its own GET: /items/{region} lists a region', () => {
+    const item = { region: 'string', name: 'string', size: 'integer' };
+    const suite = suiteOf({
+      '/items': {
+        post: {
+          requestBody: { required: true, content: json(object({ region: 'string', name: 'string' })) },
+          responses: created(item),
+        },
+      },
+      '/items/{region}': {
+        get: {
+          parameters: [param('region', 'string')],
+          responses: {
+            '200': { description: 'the region', content: json({ type: 'array', items: object(item) }) },
+          },
+        },
+      },
+      '/items/{region}/{name}': {
+        parameters: [param('region', 'string'), param('name', 'string')],
+        get: { responses: read(item) },
+      },
+    });
+    expect(suite.variables).toEqual([]);
+    const part = (where: string) => ({ kind: 'resource', alias: 'item', field: 'id', part: where });
+    expect(pathParamsOf(suite, 'GET /items/{region}/{name} succeeds')).toEqual({
+      region: part('region'),
+      name: part('name'),
+    });
+    // The partial key comes from the same created item.
+    expect(pathParamsOf(suite, 'GET /items/{region} succeeds')).toEqual({ region: part('region') });
+    expect(suite.recipes.find((candidate) => candidate.name === 'item')!.create.path).toBe('/items');
+  });
+
   it('does not take an integer id for a string parameter named after its kind (a login, a slug)', () => {
     const suite = suiteOf({
       '/orgs': { post: collection('org')['/orgs']!.post },
