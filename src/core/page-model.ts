@@ -122,14 +122,26 @@ export interface DataDerivedText {
 
 /**
  * A locator that is unique on its page when recorded. Never XPath, CSS `nth` or generated
- * class names: role + accessible name first, then label, placeholder, test id, text.
+ * class names: role + accessible name first, then label, placeholder, test id, text, and last
+ * an element id written by hand (icon-only controls of apps without test ids; see `stableId`).
  */
 export type UiLocator =
   | { strategy: 'role'; role: string; name?: string; exact?: boolean; within?: UiLocator }
   | { strategy: 'label'; text: string; exact?: boolean; within?: UiLocator }
   | { strategy: 'placeholder'; text: string; within?: UiLocator }
   | { strategy: 'testid'; testId: string; within?: UiLocator }
-  | { strategy: 'text'; text: string; exact?: boolean; within?: UiLocator };
+  | { strategy: 'text'; text: string; exact?: boolean; within?: UiLocator }
+  /** `#id`, for an id that reads as written by hand: never scoped, ids are page-unique. */
+  | { strategy: 'id'; id: string; within?: UiLocator };
+
+/**
+ * An element id a person wrote (`red-ui-header-button-deploy`), not one a framework numbered
+ * or hashed (`tab-87a79fd7`, `:r3:`, `ember412`): letters, `-` and `_` only, so it is also a
+ * CSS identifier as it stands.
+ */
+export function stableId(id: string): boolean {
+  return /^[A-Za-z][A-Za-z_-]{1,79}$/.test(id);
+}
 
 export interface UiElement {
   /** Unique within the page, stable across explorations of the same page. */

@@ -58,8 +58,11 @@ export function sameLocator(known: UiLocator, wanted: TestLocator): boolean {
         known.strategy === wanted.strategy &&
         same(known.text, wanted.text, 'exact' in wanted ? wanted.exact : false)
       );
+    case 'id':
+      return known.strategy === 'id' && known.id === wanted.id;
     case 'css':
-      return false;
+      // A hand-written `page.locator('#deploy')` is the explorer's id locator.
+      return known.strategy === 'id' && wanted.selector === `#${known.id}`;
   }
 }
 
@@ -82,8 +85,10 @@ export function matches(locator: TestLocator, element: UiElement): boolean {
       return (
         same(element.name, locator.text, locator.exact) || sameLocatorText(element, 'text', locator.text)
       );
+    case 'id':
+      return element.locator.strategy === 'id' && element.locator.id === locator.id;
     case 'css':
-      return false;
+      return element.locator.strategy === 'id' && locator.selector === `#${element.locator.id}`;
   }
 }
 

@@ -52,6 +52,9 @@ export function locatorSignature(locator: TestLocator | undefined): string {
       return `testid=${locator.testId}${inside}`;
     case 'css':
       return `css=${locator.selector}${inside}`;
+    case 'id':
+      // The same signature as a hand-written `page.locator('#id')`.
+      return `css=#${locator.id}${inside}`;
   }
 }
 
@@ -69,6 +72,8 @@ export function describeLocator(locator: TestLocator): string {
       return `test id "${locator.testId}"${inside}`;
     case 'css':
       return `css "${locator.selector}"${inside}`;
+    case 'id':
+      return `element id "${locator.id}"${inside}`;
   }
 }
 

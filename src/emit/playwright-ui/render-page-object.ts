@@ -51,6 +51,8 @@ function describe(locator: UiLocator): string {
       return comment(`test id "${locator.testId}"${inside}`);
     case 'text':
       return comment(`text "${locator.text}"${inside}`);
+    case 'id':
+      return comment(`element id "${locator.id}"${inside}`);
   }
 }
 

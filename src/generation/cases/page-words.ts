@@ -27,7 +27,7 @@ const ROLE_WORDS: Record<string, string> = {
 
 export function describeLocator(locator: UiLocator, page?: PageModel): string {
   const element = page?.elements.find((candidate) => sameLocator(candidate.locator, locator));
-  if (element && locator.strategy !== 'testid') return describeElement(element);
+  if (element && !namedByAttribute(locator)) return describeElement(element);
   const inside = locator.within ? ` in ${describeLocator(locator.within)}` : '';
   return `${describeBare(locator)}${inside}`;
 }
@@ -46,11 +46,18 @@ function describeBare(locator: UiLocator): string {
       return `the ${locator.testId.replace(/[-_]+/g, ' ')}`;
     case 'text':
       return `the text "${shortText(locator.text)}"`;
+    case 'id':
+      return `the ${locator.id.replace(/[-_]+/g, ' ')}`;
   }
 }
 
+/** A test id or element id names the element better than its (often empty) accessible name. */
+function namedByAttribute(locator: UiLocator): boolean {
+  return locator.strategy === 'testid' || locator.strategy === 'id';
+}
+
 export function describeElement(element: UiElement): string {
-  if (element.locator.strategy === 'testid') return describeLocator(element.locator);
+  if (namedByAttribute(element.locator)) return describeLocator(element.locator);
   const word = ROLE_WORDS[element.role] ?? element.role;
   const inside = element.locator.within ? ` in ${describeLocator(element.locator.within)}` : '';
   return element.name.trim() === ''

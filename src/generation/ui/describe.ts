@@ -19,6 +19,8 @@ export function describeLocator(locator: UiLocator): string {
       return `${locator.testId.replace(/[-_]+/g, ' ')}${inside}`;
     case 'text':
       return `"${shorten(locator.text)}"${inside}`;
+    case 'id':
+      return `${locator.id.replace(/[-_]+/g, ' ')}${inside}`;
   }
 }
 

@@ -35,6 +35,8 @@ export function hintForLocator(locator: UiLocator): string {
       return locator.testId;
     case 'text':
       return locator.text;
+    case 'id':
+      return locator.id;
   }
 }
 

@@ -3,7 +3,7 @@
 // enclosing landmark, region or dialog when that is what it takes to be unique. Every candidate
 // is resolved in the page and must match exactly the intended element, nothing else.
 import type { Page } from '@playwright/test';
-import type { UiLocator } from '../../core/page-model.ts';
+import { stableId, type UiLocator } from '../../core/page-model.ts';
 import { keysOfMatches } from './in-page-script.ts';
 import type { ScopeFacts } from './in-page-types.ts';
 import { toPlaywrightLocator } from './ui-locator.ts';
@@ -18,6 +18,8 @@ export interface LocatorTarget {
   placeholder: string;
   testId: string;
   text: string;
+  /** The element's own `id` attribute ('' when none). */
+  elementId: string;
   scopes: ScopeFacts[];
 }
 
@@ -49,6 +51,8 @@ function ownCandidates(target: LocatorTarget): UiLocator[] {
   if (target.text && target.text.length <= MAX_TEXT && !target.text.endsWith('…')) {
     candidates.push({ strategy: 'text', text: target.text, exact: true });
   }
+  // Last: an icon-only control of an app without test ids is often known by its written id.
+  if (stableId(target.elementId)) candidates.push({ strategy: 'id', id: target.elementId });
   return candidates;
 }
 
@@ -67,7 +71,7 @@ export function dependsOn(candidate: UiLocator, texts: string[]): boolean {
   const own =
     candidate.strategy === 'role'
       ? (candidate.name ?? '')
-      : candidate.strategy === 'testid'
+      : candidate.strategy === 'testid' || candidate.strategy === 'id'
         ? ''
         : candidate.text;
   return own !== '' && texts.some((text) => text !== '' && (own.includes(text) || text.includes(own)));

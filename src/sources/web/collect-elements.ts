@@ -74,6 +74,7 @@ function toUiElement(
     region: facts.region,
     value: facts.value ?? (facts.text || undefined),
     constraints: facts.constraints,
-    destructive: looksDestructive(facts.name, facts.text, facts.href),
+    // An icon-only control says what it does only in its id (`delete-flow`).
+    destructive: looksDestructive(facts.name, facts.text, facts.href, facts.elementId),
   };
 }

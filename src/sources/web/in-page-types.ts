@@ -31,6 +31,8 @@ export interface ElementFacts {
   group: string;
   invalid: boolean;
   testId: string;
+  /** The element's own `id` attribute ('' when none). */
+  elementId: string;
   placeholder: string;
   labels: string[];
   ariaLabel: string;

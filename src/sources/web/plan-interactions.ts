@@ -130,8 +130,26 @@ function hasNumberTwin(slider: UiElement, context: PlanContext): boolean {
   );
 }
 
+/**
+ * `href="#"` or `javascript:`: a control its script handles, not a way to another page; older
+ * single-page apps build their buttons from such links. Clicked like a button.
+ */
+function isScriptLink(element: UiElement, facts: ElementFacts): boolean {
+  if (element.role !== 'link' || !facts.href) return false;
+  if (/^javascript:/i.test(facts.href)) return true;
+  try {
+    const href = new URL(facts.href, facts.url);
+    const here = new URL(facts.url);
+    const sameDocument =
+      href.origin === here.origin && href.pathname === here.pathname && href.search === here.search;
+    return sameDocument && facts.href.endsWith('#');
+  } catch {
+    return false;
+  }
+}
+
 function clickPlans(element: UiElement, facts: ElementFacts, context: PlanContext): InteractionPlan[] {
-  if (element.role === 'link') {
+  if (element.role === 'link' && !isScriptLink(element, facts)) {
     if (!isRouteLink(element, facts) || facts.href === facts.url) return [];
     return [
       {
@@ -142,7 +160,7 @@ function clickPlans(element: UiElement, facts: ElementFacts, context: PlanContex
       },
     ];
   }
-  if (!clickable.has(element.role) && element.tag !== 'summary') return [];
+  if (!clickable.has(element.role) && element.tag !== 'summary' && !isScriptLink(element, facts)) return [];
   if (
     facts.submits &&
     facts.formKey &&

@@ -26,6 +26,8 @@ export function toPlaywrightLocator(page: Page, ui: UiLocator, options: ResolveO
       return scope.getByTestId(ui.testId);
     case 'text':
       return scope.getByText(ui.text, { exact: ui.exact ?? false });
+    case 'id':
+      return scope.locator(`#${ui.id}`);
   }
 }
 
@@ -43,6 +45,8 @@ export function describeLocator(ui: UiLocator): string {
         return `testid="${ui.testId}"`;
       case 'text':
         return `text="${ui.text}"`;
+      case 'id':
+        return `#${ui.id}`;
     }
   })();
   return ui.within ? `${own} within ${describeLocator(ui.within)}` : own;

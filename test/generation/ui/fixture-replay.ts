@@ -4,7 +4,10 @@
 import type { Locator, Page } from 'playwright-core';
 import type { ObservedInteraction, SiteModel, UiEffect, UiLocator } from '../../../src/core/page-model.ts';
 
-type Scope = Pick<Page, 'getByRole' | 'getByLabel' | 'getByPlaceholder' | 'getByTestId' | 'getByText'>;
+type Scope = Pick<
+  Page,
+  'getByRole' | 'getByLabel' | 'getByPlaceholder' | 'getByTestId' | 'getByText' | 'locator'
+>;
 type Role = Parameters<Page['getByRole']>[0];
 
 export function locate(page: Page, locator: UiLocator): Locator {
@@ -20,6 +23,8 @@ export function locate(page: Page, locator: UiLocator): Locator {
       return scope.getByTestId(locator.testId);
     case 'text':
       return scope.getByText(locator.text, { exact: locator.exact });
+    case 'id':
+      return scope.locator(`#${locator.id}`);
   }
 }
 

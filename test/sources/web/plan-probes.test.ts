@@ -43,6 +43,7 @@ function facts(id: string, fields: Partial<ElementFacts> = {}): ElementFacts {
     group: '',
     invalid: false,
     testId: '',
+    elementId: '',
     placeholder: '',
     labels: [],
     ariaLabel: '',
@@ -125,6 +126,24 @@ const seen = (plan: Observed['plan'], effects: UiEffect[], changed: string[] = [
   effects,
   changed,
   reproducible: true,
+});
+
+describe('planning clicks on links', () => {
+  it('clicks a link its script handles (href="#", javascript:) like a button, never one that leaves', () => {
+    const link = (id: string) => element(id, 'link', '', { tag: 'a', locator: { strategy: 'id', id } });
+    const plans = planInteractions(
+      context([link('menu'), link('run'), link('away'), link('self')], {
+        menu: { href: 'http://127.0.0.1/#' },
+        run: { href: 'javascript:void(0)' },
+        away: { href: 'http://127.0.0.1/settings#' },
+        self: { href: 'http://127.0.0.1/' },
+      }),
+    );
+    expect(plans.map((plan) => plan.action)).toEqual([
+      { kind: 'click', target: 'menu' },
+      { kind: 'click', target: 'run' },
+    ]);
+  });
 });
 
 describe('probes', () => {

@@ -117,6 +117,7 @@
       expanded: booleanState(element, 'aria-expanded', false),
       invalid: element.getAttribute('aria-invalid') === 'true' || element.matches(':user-invalid'),
       testId: element.getAttribute('data-testid') ?? '',
+      elementId: element.getAttribute('id') ?? '',
       placeholder: element.getAttribute('placeholder') ?? '',
       labels: element.labels ? Array.from(element.labels, (label) => api.normalize(label.textContent)) : [],
       ariaLabel: api.normalize(element.getAttribute('aria-label')),

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { stableId, type UiLocator } from '../../../src/core/page-model.ts';
+import { renderLocator } from '../../../src/emit/playwright-ui/render-locator.ts';
+import { sameLocator } from '../../../src/optimisation/locator-matching.ts';
+import { locatorSignature } from '../../../src/optimisation/test-signature.ts';
+
+describe('element-id locators', () => {
+  const menu: UiLocator = { strategy: 'id', id: 'header-button-sidemenu' };
+
+  it('render as a CSS id selector, never scoped further', () => {
+    expect(renderLocator(menu, 'page')).toBe("page.locator('#header-button-sidemenu')");
+  });
+
+  it('are the same locator as a hand-written page.locator("#id") in existing tests', () => {
+    const written = { strategy: 'css', selector: '#header-button-sidemenu' } as const;
+    expect(locatorSignature(menu)).toBe(locatorSignature(written));
+    expect(sameLocator(menu, written)).toBe(true);
+    expect(sameLocator(menu, { strategy: 'css', selector: '.header-button-sidemenu' })).toBe(false);
+  });
+
+  it('are only taken for ids a person wrote', () => {
+    for (const id of ['header-button-deploy', 'menu_item_import', 'go']) expect(stableId(id), id).toBe(true);
+    for (const id of ['tab-87a79fd7b10f99a7', ':r3:', 'ember412', 'h1', 'x', 'a b', 'a.b', ''])
+      expect(stableId(id), id).toBe(false);
+  });
+});
