@@ -8,7 +8,7 @@ export class JobPage {
   async waitUntilFinished(timeoutMs: number): Promise<{ status: string; stages: string[] }> {
     const finished = this.page.getByText(/^Finished/);
     await finished.waitFor({ timeout: timeoutMs });
-    // The finish time and the status badge come from separate updates: wait for the badge too.
+    // "Finished" is shown with a final status only; the badge is read once it shows one too.
     const badge = this.page.locator('.mantine-Badge-root').first();
     await badge.filter({ hasNotText: /^(pending|running)$/ }).waitFor({ timeout: timeoutMs });
     const status = (await badge.textContent()) ?? '';

@@ -15,7 +15,9 @@ import { useJobTimeline } from './use-job-timeline.ts';
 const CONNECTION_TEXT = {
   live: 'Live',
   reconnecting: 'Connection lost — reconnecting…',
-  ended: 'Finished',
+  // The stream ended; the final status is being read again. "Finished" waits for that status, so
+  // the text never says finished beside a badge that still says running.
+  ended: 'Reading the final status…',
   failed: 'The live stream stopped',
 } as const;
 
