@@ -18,6 +18,8 @@ const MAX_RECHECKS = 4;
 export async function recheckNumberedTexts(
   env: ExplorationEnv,
   pages: PageModel[],
+  /** `performance.now()` past which nothing more is run: exploration keeps its time budget. */
+  deadline: number,
 ): Promise<Map<string, DataDerivedText[]>> {
   const found = new Map<string, DataDerivedText[]>();
   let budget = MAX_RECHECKS;
@@ -25,7 +27,7 @@ export async function recheckNumberedTexts(
     const numbered = page.interactions.filter(
       (interaction) => interaction.reproducible && numberedTexts(interaction).length > 0,
     );
-    if (numbered.length === 0 || budget <= 0) continue;
+    if (numbered.length === 0 || budget <= 0 || performance.now() > deadline) continue;
     const rechecked = numbered.slice(0, budget);
     budget -= rechecked.length;
     const fresh = page.elements.filter((element) => element.afterFlow === undefined);
@@ -37,6 +39,7 @@ export async function recheckNumberedTexts(
     try {
       await driver.reopen();
       for (const interaction of rechecked) {
+        if (performance.now() > deadline) break;
         const again = await runInteraction(driver, {
           setup: interaction.setup,
           action: interaction.action,

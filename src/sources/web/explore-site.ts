@@ -45,6 +45,8 @@ export interface ExploreSiteOptions {
 
 /** Share of the total time kept for replaying flows after the crawl. */
 const STATES_SHARE = 0.25;
+/** Share kept, after the flows, for running numbered interactions again (data-derived-texts.ts). */
+const RECHECK_SHARE = 0.05;
 
 function parseStartUrl(url: string): URL {
   try {
@@ -114,12 +116,14 @@ export async function exploreSite(options: ExploreSiteOptions): Promise<SiteMode
     );
     if (crawl.pages.length === 0) throw startPageFailed(start, crawl.issues[0]?.message);
     const states = await exploreStates(env, crawl.pages, crawl.baselines, {
-      deadline: started + totalTimeMs,
+      deadline: started + totalTimeMs * (1 - RECHECK_SHARE),
       maxElements: options.maxElementsPerPage ?? 300,
     });
     // Flows may have created data every visitor sees: numbers derived from it are told apart.
     const derived =
-      states.flows.length > 0 ? await recheckNumberedTexts(env, crawl.pages) : new Map<string, never>();
+      states.flows.length > 0
+        ? await recheckNumberedTexts(env, crawl.pages, started + totalTimeMs)
+        : new Map<string, never>();
     const pages = crawl.pages.map((page) => {
       const stated = withStates(page, states.pages.get(page.id));
       const texts = derived.get(page.id);
