@@ -29,6 +29,17 @@ const collection = (name: string, idType = 'integer') => ({
   },
 });
 
+// Items keyed by region and name, both answered by the create on the collection.
+const item = { region: 'string', name: 'string', size: 'integer' };
+const itemsCreated = {
+  '/items': {
+    post: {
+      requestBody: { required: true, content: json(object({ region: 'string', name: 'string' })) },
+      responses: created(item),
+    },
+  },
+};
+
 function suiteOf(paths: Record<string, unknown>): ApiSuite {
   const document = { openapi: '3.0.3', info: { title: 'Orgs', version: '1' }, paths };
   const model = buildApiModel({ location: 'orgs.json', sourceVersion: '3.0', document, referenceIssues: [] });
@@ -91,14 +102,8 @@ describe('resources named by two path parameters', () => {
   });
 
   it('reads both parts of a composite key from one created resource: /items/{region}/{name}', () => {
-    const item = { region: 'string', name: 'string', size: 'integer' };
     const suite = suiteOf({
-      '/items': {
-        post: {
-          requestBody: { required: true, content: json(object({ region: 'string', name: 'string' })) },
-          responses: created(item),
-        },
-      },
+      ...itemsCreated,
       '/items/{region}/{name}': {
         parameters: [param('region', 'string'), param('name', 'string')],
         get: { responses: read(item) },
@@ -125,14 +130,8 @@ describe('resources named by two path parameters', () => {
   });
 
   it('keeps the composite key when the partial path has its own GET: /items/{region} lists a region', () => {
-    const item = { region: 'string', name: 'string', size: 'integer' };
     const suite = suiteOf({
-      '/items': {
-        post: {
-          requestBody: { required: true, content: json(object({ region: 'string', name: 'string' })) },
-          responses: created(item),
-        },
-      },
+      ...itemsCreated,
       '/items/{region}': {
         get: {
           parameters: [param('region', 'string')],
