@@ -1,3 +1,4 @@
+import { withoutIconGlyphs } from '../../core/icon-glyphs.ts';
 import type { PageModel, UiEffect, UiLocator } from '../../core/page-model.ts';
 import type { UiAssertion, UiStepAction } from '../../core/ui-test-case.ts';
 
@@ -6,11 +7,10 @@ import type { UiAssertion, UiStepAction } from '../../core/ui-test-case.ts';
 export function describeLocator(locator: UiLocator): string {
   const inside = locator.within ? ` in ${describeLocator(locator.within)}` : '';
   switch (locator.strategy) {
-    case 'role':
-      return (
-        (locator.name ? `${locator.name} ${roleWord(locator.role)}` : `the ${roleWord(locator.role)}`) +
-        inside
-      );
+    case 'role': {
+      const name = withoutIconGlyphs(locator.name ?? '');
+      return (name ? `${name} ${roleWord(locator.role)}` : `the ${roleWord(locator.role)}`) + inside;
+    }
     case 'label':
       return `${locator.text} field${inside}`;
     case 'placeholder':
@@ -139,6 +139,6 @@ export function isTextLocatorFor(locator: UiLocator, text: string): boolean {
 }
 
 function shorten(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = withoutIconGlyphs(text);
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -1,3 +1,4 @@
+import { withoutIconGlyphs } from '../../core/icon-glyphs.ts';
 import type { MobileObservation, PageModel, UiElement } from '../../core/page-model.ts';
 import type { UiAssertion, UiTestCase } from '../../core/ui-test-case.ts';
 import { actStep, arrangeStep, assertStep, uiCase } from './case-steps.ts';
@@ -37,7 +38,10 @@ function layoutCase(context: UiGenerationContext, page: PageModel, mobile: Mobil
   } else {
     assertions.push({ kind: 'no-horizontal-overflow' });
   }
-  const names = summarize(controls.map((element) => element.name));
+  // An icon-only control is named by its locator's words ("red ui header button sidemenu").
+  const names = summarize(
+    controls.map((element) => withoutIconGlyphs(element.name) || describeLocator(element.locator)),
+  );
   const text =
     content.length > 0 ? `, ${content.length} text ${content.length === 1 ? 'block' : 'blocks'}` : '';
   return uiCase({

@@ -3,6 +3,7 @@
 // enclosing landmark, region or dialog when that is what it takes to be unique. Every candidate
 // is resolved in the page and must match exactly the intended element, nothing else.
 import type { Page } from '@playwright/test';
+import { withoutIconGlyphs } from '../../core/icon-glyphs.ts';
 import { stableId, type UiLocator } from '../../core/page-model.ts';
 import { keysOfMatches } from './in-page-script.ts';
 import type { ScopeFacts } from './in-page-types.ts';
@@ -37,6 +38,10 @@ const namelessScopes = new Set(['main', 'banner', 'contentinfo', 'navigation', '
 
 function ownCandidates(target: LocatorTarget): UiLocator[] {
   const candidates: UiLocator[] = [];
+  // A written id says more than a role with no readable name (none, or icon glyphs only), and
+  // survives another such control being added to the page; a test id still comes first.
+  const id: UiLocator[] = stableId(target.elementId) ? [{ strategy: 'id', id: target.elementId }] : [];
+  if (withoutIconGlyphs(target.name) === '' && !target.testId) candidates.push(...id.splice(0));
   if (!roleless.has(target.role) && target.name.length <= MAX_NAME) {
     candidates.push(
       target.name
@@ -51,8 +56,8 @@ function ownCandidates(target: LocatorTarget): UiLocator[] {
   if (target.text && target.text.length <= MAX_TEXT && !target.text.endsWith('…')) {
     candidates.push({ strategy: 'text', text: target.text, exact: true });
   }
-  // Last: an icon-only control of an app without test ids is often known by its written id.
-  if (stableId(target.elementId)) candidates.push({ strategy: 'id', id: target.elementId });
+  // Last otherwise: an app without test ids often names its controls by the ids it wrote.
+  candidates.push(...id);
   return candidates;
 }
 

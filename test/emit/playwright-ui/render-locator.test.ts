@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { withoutIconGlyphs } from '../../../src/core/icon-glyphs.ts';
 import { stableId, type UiLocator } from '../../../src/core/page-model.ts';
+import { describeLocator } from '../../../src/generation/ui/describe.ts';
 import { renderLocator } from '../../../src/emit/playwright-ui/render-locator.ts';
 import { sameLocator } from '../../../src/optimisation/locator-matching.ts';
 import { locatorSignature } from '../../../src/optimisation/test-signature.ts';
@@ -22,5 +24,16 @@ describe('element-id locators', () => {
     for (const id of ['header-button-deploy', 'menu_item_import', 'go']) expect(stableId(id), id).toBe(true);
     for (const id of ['tab-87a79fd7b10f99a7', ':r3:', 'ember412', 'h1', 'x', 'a b', 'a.b', ''])
       expect(stableId(id), id).toBe(false);
+  });
+});
+
+describe('names drawn with an icon font', () => {
+  it('are dropped where names become words', () => {
+    expect(withoutIconGlyphs('\uf0c9')).toBe('');
+    expect(withoutIconGlyphs('\uf0d7 Deploy  now')).toBe('Deploy now');
+    expect(describeLocator({ strategy: 'role', role: 'link', name: '\uf0c9', exact: true })).toBe('the link');
+    expect(describeLocator({ strategy: 'role', role: 'link', name: 'Deploy\uf0d7', exact: true })).toBe(
+      'Deploy link',
+    );
   });
 });

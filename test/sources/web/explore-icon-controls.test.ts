@@ -18,6 +18,7 @@ const pages = {
      <a id="tab-87a79fd7b10f99a7" href="#"><i class="fa fa-file"></i></a>
      <a id="header-button-delete-flow" href="#"><i class="fa fa-trash"></i></a></header>
      <main><h1>Editor</h1>
+     <button id="view-zoom-in">\uf00e</button> <button id="view-save">Save</button>
      <ul id="menu" hidden><li>Import</li><li>Export</li></ul>
      </main>
      <script>
@@ -54,6 +55,19 @@ describe('icon-only controls known by a written id', () => {
     expect(opened?.effects).toContainEqual(expect.objectContaining({ kind: 'appeared' }));
   });
 
+  it('prefers the id to a role whose name is only icon glyphs, never to a readable name', () => {
+    const locatorOf = (id: string) =>
+      page.elements.find((element) => element.locator.strategy === 'id' && element.locator.id === id)
+        ?.locator;
+    expect(locatorOf('view-zoom-in')).toEqual({ strategy: 'id', id: 'view-zoom-in' });
+    expect(page.elements.find((element) => element.name === 'Save')?.locator).toEqual({
+      strategy: 'role',
+      role: 'button',
+      name: 'Save',
+      exact: true,
+    });
+  });
+
   it('never takes a numbered or hashed id, says what it skipped, and never clicks a delete by its id', () => {
     const ids = page.elements.flatMap((element) =>
       element.locator.strategy === 'id' ? [element.locator.id] : [],
@@ -62,6 +76,7 @@ describe('icon-only controls known by a written id', () => {
       'header-button-sidemenu',
       'header-button-sidemenu-twin',
       'header-button-delete-flow',
+      'view-zoom-in',
     ]);
     expect(issues.join('\n')).toContain('1 elements without a unique locator skipped');
     const remove = page.elements.find((element) => element.name === '' && element.destructive);
