@@ -7,8 +7,8 @@
 
 /**
  * Playwright's web-first matchers the generator uses for observed values, on a locator or the
- * page. Not among them: `toBeInViewport` (a layout rule) and the plain `expect(received)` checks
- * of console errors, overflow and accessibility, which hold whatever data the app has.
+ * page. Not among them: the plain `expect(received)` checks of console errors, overflow and
+ * accessibility, which hold whatever data the app has.
  */
 const OBSERVED_MATCHER =
   /expect\((?:locator|page)\)\.(?:not\.)?(toHaveText|toHaveValue|toHaveCount|toBeVisible|toBeHidden|toHaveURL|toHaveTitle|toMatchAriaSnapshot|toBeEnabled|toBeDisabled|toBeChecked|toHaveAttribute)\(/;
@@ -19,9 +19,10 @@ const OBSERVED_MATCHER =
  */
 export function unstableExpectation(failed: { message: string }): string | undefined {
   const head = failed.message.split('\n').find((line) => line.trim() !== '') ?? '';
+  const locator = /^Locator: +(.*)$/m.exec(failed.message)?.[1]?.trim();
+  if (/expect\(locator\)\.toBeInViewport\(/.test(head)) return unstableLayout(failed.message, locator);
   const matcher = OBSERVED_MATCHER.exec(head)?.[1];
   if (!matcher) return undefined;
-  const locator = /^Locator: +(.*)$/m.exec(failed.message)?.[1]?.trim();
   const expected = /^Expected(?: [a-z ]+)?: (.*)$/m.exec(failed.message)?.[1]?.trim();
   const received =
     /^Received(?: [a-z ]+)?: (.*)$/m.exec(failed.message)?.[1]?.trim() ??
@@ -34,5 +35,20 @@ export function unstableExpectation(failed: { message: string }): string | undef
   return (
     `unstable expectation${where}: ${values} on the same build. The value depends on data the app ` +
     'already holds (what tests or exploration created before), not a defect'
+  );
+}
+
+/**
+ * A control the phone pass of exploration saw inside the viewport, not inside it when the test
+ * looked on the same build: the observation did not hold again (what the page held then, how far
+ * its layout had settled), which is no evidence of a defect. On another build it is a finding.
+ */
+function unstableLayout(message: string, locator: string | undefined): string {
+  const received = /^Received(?: [a-z ]+)?: (.*)$/m.exec(message)?.[1]?.trim();
+  const where = locator ? ` (${locator})` : '';
+  return (
+    `unstable expectation${where}: exploration's phone pass saw it inside the viewport, this run saw ` +
+    `${received ?? 'it outside'} on the same build. The layout depends on what the page held or how far ` +
+    'it had settled, not a defect'
   );
 }

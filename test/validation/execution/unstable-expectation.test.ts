@@ -42,10 +42,25 @@ describe('unstableExpectation', () => {
     ).toContain('expected "/a" as exploration saw it, this run saw "/b"');
   });
 
-  it('leaves rules that hold whatever the data as failures: console errors, layout, accessibility', () => {
+  it('covers a control the phone pass saw inside the viewport and the same build did not show there', () => {
+    const message = [
+      'Error: expect(locator).toBeInViewport() failed',
+      '',
+      "Locator:  getByRole('link', { name: 'Flow 1', exact: true })",
+      'Expected: in viewport',
+      'Received: viewport ratio 0',
+    ].join('\n');
+    expect(unstableExpectation({ message })).toBe(
+      "unstable expectation (getByRole('link', { name: 'Flow 1', exact: true })): exploration's phone pass saw it " +
+        'inside the viewport, this run saw viewport ratio 0 on the same build. The layout depends on what the page ' +
+        'held or how far it had settled, not a defect',
+    );
+  });
+
+  it('leaves rules that hold whatever the data as failures: console errors, overflow, accessibility', () => {
     const rules = [
       'Error: errors written to the browser console\n\nexpect(received).toEqual(expected) // deep equality',
-      'Error: expect(locator).toBeInViewport(expected) failed\n\nExpected: in viewport',
+      'Error: page is wider than the viewport (horizontal overflow, in CSS pixels)\n\nexpect(received).toBeLessThanOrEqual(expected)',
       'Error: serious/critical accessibility violations\n\nexpect(received).toEqual(expected)',
       'Test timeout of 30000ms exceeded.',
       "Error: locator.click: Timeout 10000ms exceeded.\nCall log:\n  - waiting for getByRole('button')",
