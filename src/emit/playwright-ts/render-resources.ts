@@ -32,7 +32,7 @@ export function renderResources(recipes: ResourceRecipe[]): string {
       ? [
           '  async remove({ api }, id) {',
           ...(recipe.remove.body?.kind === 'json'
-            ? [`    const body = ${renderExpression(recipe.remove.body.value, '    ')};`]
+            ? [`    const body = ${readsId(renderExpression(recipe.remove.body.value, '    '))};`]
             : []),
           `    return api.send(${removalRequest(recipe.remove)});`,
           '  },',
@@ -64,7 +64,12 @@ function propertyKey(name: string): string {
 
 /** The removal reads its id as `self`; a part of a composite key as `self.<where in the id>`. */
 function removalRequest(remove: RequestSpec): string {
-  return renderRequest(remove, remove.body?.kind === 'json' ? 'body' : undefined)
+  return readsId(renderRequest(remove, remove.body?.kind === 'json' ? 'body' : undefined));
+}
+
+/** A removal's code reads the id it is given: `saved['self']` is `id`, `saved['self.x']` a field of it. */
+function readsId(code: string): string {
+  return code
     .replace(/saved\['self\.((?:[^'\\]|\\.)*)'\]/g, (_, path: string) => `fieldAt(id, '${path}')`)
     .replaceAll("saved['self']", 'id');
 }
