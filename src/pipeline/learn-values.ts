@@ -5,7 +5,11 @@ import type { EventSink } from '../core/events.ts';
 import type { LearnedValue, RecordedExchange } from '../core/run-report.ts';
 import type { ApiSuite } from '../core/test-case.ts';
 import { ValueRepairs, type ValueRepair } from '../generation/api/value-repairs.ts';
-import { rejectedFields, type RejectedField } from '../validation/execution/rejected-fields.ts';
+import {
+  mentionedFields,
+  rejectedFields,
+  type RejectedField,
+} from '../validation/execution/rejected-fields.ts';
 
 /** Rounds of "run the success tests once, repair what the server named": each fixes a layer. */
 export const MAX_LEARNING_ROUNDS = 3;
@@ -74,7 +78,7 @@ function learnFrom(
   const { request, response } = refusal.exchange;
   const operation = operationOf(context.model, request.method, request.url);
   if (!operation) return;
-  for (const field of rejectedFields(response.body)) {
+  for (const field of refusedFields(response.body, operation, context.repairs)) {
     if (field.path.length === 0) continue;
     const key = `${field.in}:${field.path.join('.')}`;
     const sent = sentValue(request, field);
@@ -100,6 +104,14 @@ function learnFrom(
       reason: field.message.slice(0, 200),
     });
   }
+}
+
+/** The fields a refusal names; failing that, the operation's body fields it mentions in words. */
+function refusedFields(body: string, operation: ApiOperation, repairs: ValueRepairs): RejectedField[] {
+  const named = rejectedFields(body).filter((field) => field.path.length > 0);
+  if (named.length > 0) return named;
+  const root = repairs.fieldSchema({ operation: operation.key, in: 'body', path: [] });
+  return mentionedFields(body, Object.keys(root?.properties ?? {}));
 }
 
 function sentValue(request: RecordedExchange['request'], field: RejectedField): unknown {

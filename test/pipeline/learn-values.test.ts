@@ -44,6 +44,38 @@ const SPEC = {
         },
       },
     },
+    // Either of two optional fields is wanted, which the refusal says only in words.
+    '/members': {
+      post: {
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['role'],
+                properties: {
+                  role: { type: 'integer', example: 1 },
+                  username: { type: 'string' },
+                  email: { type: 'string', format: 'email' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'created',
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { id: { type: 'integer' } } },
+              },
+            },
+          },
+          '400': { description: 'invalid' },
+        },
+      },
+    },
   },
 };
 
@@ -70,7 +102,8 @@ beforeAll(async () => {
     request.on('end', () => {
       const reply = (status: number, body: unknown) =>
         response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      if (request.method !== 'POST' || request.url !== '/users') return reply(404, { message: 'not found' });
+      if (request.method !== 'POST' || !['/users', '/members'].includes(request.url ?? ''))
+        return reply(404, { message: 'not found' });
       let body: unknown;
       try {
         body = JSON.parse(text);
@@ -79,6 +112,17 @@ beforeAll(async () => {
       }
       if (body === null || typeof body !== 'object')
         return reply(422, { errors: [{ message: 'not an object' }] });
+      if (request.url === '/members') {
+        const member = body as Record<string, unknown>;
+        if (typeof member['role'] !== 'number') return reply(400, { message: 'role must be a number' });
+        if (typeof member['username'] !== 'string' && typeof member['email'] !== 'string')
+          return reply(400, {
+            name: 'BadDataError',
+            message: 'Request validation failed: You must specify username or email',
+            details: [{ message: 'You must specify username or email' }],
+          });
+        return reply(201, { id: next++ });
+      }
       const problems = refusals(body as Record<string, unknown>);
       if (problems.length > 0) return reply(422, { errors: problems });
       reply(201, { id: next++ });
@@ -104,9 +148,18 @@ afterAll(async () => {
 
 describe('generate api --run learns input values the server refuses by name', () => {
   it('repairs the refused fields and delivers the success test', () => {
-    expect(report.learned?.map(({ operation, field, status }) => [operation, field, status])).toEqual([
-      ['POST /users', 'password', 422],
-      ['POST /users', 'nickname', 422],
+    const learned = (operation: string) =>
+      report.learned
+        ?.filter((value) => value.operation === operation)
+        .map(({ field, status }) => [field, status]);
+    expect(learned('POST /users')).toEqual([
+      ['password', 422],
+      ['nickname', 422],
+    ]);
+    // Named in words only: the operation's own fields the refusal mentions are added.
+    expect(learned('POST /members')).toEqual([
+      ['username', 400],
+      ['email', 400],
     ]);
     const password = report.learned!.find((learned) => learned.field === 'password')!;
     expect(String(password.to).length).toBeGreaterThanOrEqual(20);
