@@ -1,4 +1,9 @@
-import { structuredBody, type RequestSpec, type ResourceRecipe } from '../../core/test-case.ts';
+import {
+  arrangeStatuses,
+  structuredBody,
+  type RequestSpec,
+  type ResourceRecipe,
+} from '../../core/test-case.ts';
 import { quote, renderExpression, variableName } from './render-expression.ts';
 import { renderRequest } from './render-test.ts';
 
@@ -19,7 +24,7 @@ export function renderResources(recipes: ResourceRecipe[]): string {
       `    const id = fieldAt(${idSource}, ${quote(recipe.idPath)});`,
       // Tracked before the status check: a create that answers the wrong status still created something.
       ...(recipe.remove ? [`    resources.track(${quote(recipe.name)}, id);`] : []),
-      `    expectStatus(response, [${recipe.createStatus}]);`,
+      `    expectStatus(response, [${arrangeStatuses(recipe).join(', ')}]);`,
       '    return id;',
     ];
     const fixtures = [
