@@ -78,6 +78,10 @@ function learnFrom(
   const { request, response } = refusal.exchange;
   const operation = operationOf(context.model, request.method, request.url);
   if (!operation) return;
+  if (response.status === 409 && rejectedFields(response.body).every((field) => field.path.length === 0)) {
+    learnUnique(refusal, operation, context);
+    return;
+  }
   for (const field of refusedFields(response.body, operation, context.repairs)) {
     if (field.path.length === 0) continue;
     const key = `${field.in}:${field.path.join('.')}`;
@@ -102,6 +106,42 @@ function learnFrom(
       to: next.value,
       status: response.status,
       reason: field.message.slice(0, 200),
+    });
+  }
+}
+
+/**
+ * A 409 naming no field: what the request sent is taken already (left by an earlier run, or by
+ * a test before it). The required text fields it sent are made unique per run, once each.
+ */
+function learnUnique(
+  refusal: Refusal,
+  operation: ApiOperation,
+  context: { repairs: ValueRepairs; state: LearningState },
+): void {
+  const { request, response } = refusal.exchange;
+  const root = context.repairs.fieldSchema({ operation: operation.key, in: 'body', path: [] });
+  for (const name of root?.required ?? []) {
+    const field: RejectedField = { in: 'body', path: [name], message: '' };
+    const sent = sentValue(request, field);
+    const done = context.state.repairs.some(
+      (repair) => repair.operation === operation.key && repair.unique && repair.path.join('.') === name,
+    );
+    if (typeof sent !== 'string' || done) continue;
+    context.state.repairs = [
+      ...context.state.repairs.filter(
+        (repair) => repair.operation !== operation.key || repair.path.join('.') !== name,
+      ),
+      { operation: operation.key, in: 'body', path: [name], value: sent, unique: true },
+    ];
+    context.state.learned.push({
+      operation: operation.key,
+      in: 'body',
+      field: name,
+      from: sent,
+      to: `${sent} (unique per run)`,
+      status: response.status,
+      reason: `already taken: ${response.body.slice(0, 160)}`,
     });
   }
 }

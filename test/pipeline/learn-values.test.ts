@@ -44,6 +44,27 @@ const SPEC = {
         },
       },
     },
+    // Values kept unique, one of them left by an earlier run: the conflict names no field.
+    '/labels': {
+      post: {
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['value'],
+                properties: { value: { type: 'string', example: 'a-label' } },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': { description: 'created' },
+          '409': { description: 'exists' },
+        },
+      },
+    },
     // Either of two optional fields is wanted, which the refusal says only in words.
     '/members': {
       post: {
@@ -96,13 +117,14 @@ let report: RunReport;
 
 beforeAll(async () => {
   let next = 1;
+  const labels = new Set(['a-label']);
   server = createServer((request, response) => {
     let text = '';
     request.on('data', (chunk: Buffer) => (text += chunk.toString()));
     request.on('end', () => {
       const reply = (status: number, body: unknown) =>
         response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      if (request.method !== 'POST' || !['/users', '/members'].includes(request.url ?? ''))
+      if (request.method !== 'POST' || !['/users', '/members', '/labels'].includes(request.url ?? ''))
         return reply(404, { message: 'not found' });
       let body: unknown;
       try {
@@ -112,6 +134,13 @@ beforeAll(async () => {
       }
       if (body === null || typeof body !== 'object')
         return reply(422, { errors: [{ message: 'not an object' }] });
+      if (request.url === '/labels') {
+        const value = (body as Record<string, unknown>)['value'];
+        if (typeof value !== 'string') return reply(400, { message: 'value must be text' });
+        if (labels.has(value)) return reply(409, { message: 'A label of [object Object] already exists' });
+        labels.add(value);
+        return reply(201, { value });
+      }
       if (request.url === '/members') {
         const member = body as Record<string, unknown>;
         if (typeof member['role'] !== 'number') return reply(400, { message: 'role must be a number' });
@@ -161,6 +190,8 @@ describe('generate api --run learns input values the server refuses by name', ()
       ['username', 400],
       ['email', 400],
     ]);
+    // A conflict naming no field: the value sent is made unique per run, and then accepted.
+    expect(learned('POST /labels')).toEqual([['value', 409]]);
     const password = report.learned!.find((learned) => learned.field === 'password')!;
     expect(String(password.to).length).toBeGreaterThanOrEqual(20);
     expect(password.reason).toContain('at least 20 characters');
