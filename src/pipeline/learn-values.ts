@@ -112,7 +112,9 @@ function learnFrom(
 
 /**
  * A 409 naming no field: what the request sent is taken already (left by an earlier run, or by
- * a test before it). The required text fields it sent are made unique per run, once each.
+ * a test before it). The first required text field it sent is made unique per run; a later
+ * conflict makes the next one unique. One at a time: another may name an existing thing (a
+ * tag's type), which a made-up value would break.
  */
 function learnUnique(
   refusal: Refusal,
@@ -122,8 +124,7 @@ function learnUnique(
   const { request, response } = refusal.exchange;
   const root = context.repairs.fieldSchema({ operation: operation.key, in: 'body', path: [] });
   for (const name of root?.required ?? []) {
-    const field: RejectedField = { in: 'body', path: [name], message: '' };
-    const sent = sentValue(request, field);
+    const sent = sentValue(request, { in: 'body', path: [name], message: '' });
     const done = context.state.repairs.some(
       (repair) => repair.operation === operation.key && repair.unique && repair.path.join('.') === name,
     );
@@ -143,6 +144,7 @@ function learnUnique(
       status: response.status,
       reason: `already taken: ${response.body.slice(0, 160)}`,
     });
+    return;
   }
 }
 

@@ -53,8 +53,11 @@ const SPEC = {
             'application/json': {
               schema: {
                 type: 'object',
-                required: ['value'],
-                properties: { value: { type: 'string', example: 'a-label' } },
+                required: ['value', 'kind'],
+                properties: {
+                  value: { type: 'string', example: 'a-label' },
+                  kind: { type: 'string', example: 'simple' },
+                },
               },
             },
           },
@@ -138,6 +141,9 @@ beforeAll(async () => {
         const value = (body as Record<string, unknown>)['value'];
         if (typeof value !== 'string') return reply(400, { message: 'value must be text' });
         if (labels.has(value)) return reply(409, { message: 'A label of [object Object] already exists' });
+        // The kind names one that exists: a made-up one is refused.
+        if ((body as Record<string, unknown>)['kind'] !== 'simple')
+          return reply(404, { message: 'no such kind' });
         labels.add(value);
         return reply(201, { value });
       }
@@ -190,7 +196,8 @@ describe('generate api --run learns input values the server refuses by name', ()
       ['username', 400],
       ['email', 400],
     ]);
-    // A conflict naming no field: the value sent is made unique per run, and then accepted.
+    // A conflict naming no field: the first value sent is made unique per run, and then accepted;
+    // the kind, which names an existing one, is left as it was.
     expect(learned('POST /labels')).toEqual([['value', 409]]);
     const password = report.learned!.find((learned) => learned.field === 'password')!;
     expect(String(password.to).length).toBeGreaterThanOrEqual(20);
