@@ -27,7 +27,8 @@ const NOT_FOUND_REFUSALS = [400, 403, 404, 410, 422];
  * different 4xx than a documented 404 is then a contract deviation, a warning under lenient
  * conformance). A 2xx is a state defect (the server acts on something that does not exist), a
  * 5xx a server error. A PUT whose document lists no 404 may create the resource at that id
- * (RFC 9110 lets PUT create), so it gets no such case.
+ * (RFC 9110 lets PUT create), and such a DELETE may answer success for what is already gone
+ * (it is idempotent), so neither gets such a case.
  */
 export function missingResourceCase(
   context: GenerationContext,
@@ -37,6 +38,9 @@ export function missingResourceCase(
   if (!parameter) return undefined;
   const documented = documentedStatuses(operation);
   if (operation.method === 'put' && !documented.includes(404)) return undefined;
+  // DELETE is idempotent (RFC 9110): with no 404 documented, a success for a thing already gone
+  // is as correct as a refusal.
+  if (operation.method === 'delete' && !documented.includes(404)) return undefined;
   // A read ending in the value that answers a list, with no 404 documented, filters by it (tokens
   // by a name that is not unique): a value matching nothing is an empty list, not a refusal. A
   // list under an item (`/authors/{id}/books`) still names its parent.
