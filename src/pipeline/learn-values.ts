@@ -82,7 +82,7 @@ function learnFrom(
     learnUnique(refusal, operation, context);
     return;
   }
-  for (const field of refusedFields(response.body, operation, context.repairs)) {
+  for (const field of refusedFields(response.body, request, operation, context.repairs)) {
     if (field.path.length === 0) continue;
     const key = `${field.in}:${field.path.join('.')}`;
     const sent = sentValue(request, field);
@@ -112,9 +112,8 @@ function learnFrom(
 
 /**
  * A 409 naming no field: what the request sent is taken already (left by an earlier run, or by
- * a test before it). The first required text field it sent is made unique per run; a later
- * conflict makes the next one unique. One at a time: another may name an existing thing (a
- * tag's type), which a made-up value would break.
+ * a test before it). The first required text field it sent is made unique per run, and only
+ * that one: another may name an existing thing (a tag's type), which a made-up value breaks.
  */
 function learnUnique(
   refusal: Refusal,
@@ -123,12 +122,11 @@ function learnUnique(
 ): void {
   const { request, response } = refusal.exchange;
   const root = context.repairs.fieldSchema({ operation: operation.key, in: 'body', path: [] });
+  // Once per operation: a field made unique that still conflicts says the conflict is elsewhere.
+  if (context.state.repairs.some((repair) => repair.operation === operation.key && repair.unique)) return;
   for (const name of root?.required ?? []) {
     const sent = sentValue(request, { in: 'body', path: [name], message: '' });
-    const done = context.state.repairs.some(
-      (repair) => repair.operation === operation.key && repair.unique && repair.path.join('.') === name,
-    );
-    if (typeof sent !== 'string' || done) continue;
+    if (typeof sent !== 'string') continue;
     context.state.repairs = [
       ...context.state.repairs.filter(
         (repair) => repair.operation !== operation.key || repair.path.join('.') !== name,
@@ -148,12 +146,23 @@ function learnUnique(
   }
 }
 
-/** The fields a refusal names; failing that, the operation's body fields it mentions in words. */
-function refusedFields(body: string, operation: ApiOperation, repairs: ValueRepairs): RejectedField[] {
+/**
+ * The fields a refusal names; failing that, the operation's body fields it mentions in words that
+ * the request left out ("You must specify username or email"): added, never changed again on a
+ * mere mention, which a later refusal about something else may make.
+ */
+function refusedFields(
+  body: string,
+  request: RecordedExchange['request'],
+  operation: ApiOperation,
+  repairs: ValueRepairs,
+): RejectedField[] {
   const named = rejectedFields(body).filter((field) => field.path.length > 0);
   if (named.length > 0) return named;
   const root = repairs.fieldSchema({ operation: operation.key, in: 'body', path: [] });
-  return mentionedFields(body, Object.keys(root?.properties ?? {}));
+  return mentionedFields(body, Object.keys(root?.properties ?? {})).filter(
+    (field) => sentValue(request, field) === undefined,
+  );
 }
 
 function sentValue(request: RecordedExchange['request'], field: RejectedField): unknown {
