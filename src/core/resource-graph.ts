@@ -83,9 +83,12 @@ export class ResourceGraph {
   readonly kinds: ResourceKind[];
   readonly relations: ResourceRelation[];
   readonly #schemas: SchemaFlattener;
+  /** Paths with a POST: collections that make their own items. */
+  readonly #postPaths: string[];
 
   constructor(model: ApiModel, schemas: SchemaFlattener) {
     this.#schemas = schemas;
+    this.#postPaths = model.operations.filter((operation) => operation.method === 'post').map((o) => o.path);
     this.kinds = discoverKinds(model, schemas);
     this.relations = discoverRelations(model, schemas, this.kinds);
   }
@@ -115,10 +118,24 @@ export class ResourceGraph {
     const index = segments.indexOf(`{${parameter}}`);
     const prefix = segments.slice(0, index + 1).join('/');
     const owner = this.kinds.find((kind) => samePath(kind.itemPath, prefix) && kind.idParam === parameter);
+    const collection = segments.slice(0, index).join('/');
+    // `/api-tokens/{token}` beside `/api-tokens/{name}`: an item of the collection whose POST makes
+    // it, whatever the parameter is called (a `token` kind elsewhere is another thing).
+    const maker = owner
+      ? undefined
+      : this.kinds.find((kind) => kind.create && samePath(kind.create.path, collection));
+    if (maker) return maker;
     const previous = index > 0 ? segments[index - 1] : undefined;
-    const bySegment = previous && !previous.startsWith('{') ? this.byName(singular(previous)) : undefined;
+    let bySegment = previous && !previous.startsWith('{') ? this.byName(singular(previous)) : undefined;
     // `{user}` in `/orgs/{org}/members/{user}` names a user, whichever kind the path ends in.
-    const byName = idStem(parameter) === undefined ? this.byName(singular(parameter)) : undefined;
+    let byName = idStem(parameter) === undefined ? this.byName(singular(parameter)) : undefined;
+    // `/invite-links/tokens/{token}` where a POST makes those tokens, and the `token` kind is
+    // made elsewhere (`/user/tokens`): the same noun for another thing, not that kind.
+    const ownCreate = this.#postPaths.some((path) => samePath(path, collection));
+    if (!owner && ownCreate && bySegment && !samePath(bySegment.collectionPath, collection)) {
+      if (byName === bySegment) byName = undefined;
+      bySegment = undefined;
+    }
     const candidates = [owner, this.kindOfField(parameter), byName, bySegment].filter(
       (kind) => kind !== undefined,
     );

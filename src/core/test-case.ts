@@ -149,6 +149,17 @@ export interface ResourceRecipe {
   needs: ResourceUse[];
 }
 
+/**
+ * The statuses a recipe's create may answer when a test only arranges a resource with it: the
+ * documented one, and for a create also 200 or 201 (either says it was made). Whether the create
+ * answers its documented status is its own success test's check; a fixture refusing the other
+ * would fail every test that needs the resource for that one cause, and verify nothing else.
+ */
+export function arrangeStatuses(recipe: ResourceRecipe): number[] {
+  if (recipe.create.method.toUpperCase() !== 'POST') return [recipe.createStatus];
+  return [...new Set([recipe.createStatus, 200, 201])];
+}
+
 export interface ApiSuite {
   title: string;
   /** How the API authenticates, as the emitted client applies it. */

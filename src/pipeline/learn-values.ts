@@ -5,7 +5,11 @@ import type { EventSink } from '../core/events.ts';
 import type { LearnedValue, RecordedExchange } from '../core/run-report.ts';
 import type { ApiSuite } from '../core/test-case.ts';
 import { ValueRepairs, type ValueRepair } from '../generation/api/value-repairs.ts';
-import { rejectedFields, type RejectedField } from '../validation/execution/rejected-fields.ts';
+import {
+  mentionedFields,
+  rejectedFields,
+  type RejectedField,
+} from '../validation/execution/rejected-fields.ts';
 
 /** Rounds of "run the success tests once, repair what the server named": each fixes a layer. */
 export const MAX_LEARNING_ROUNDS = 3;
@@ -74,7 +78,11 @@ function learnFrom(
   const { request, response } = refusal.exchange;
   const operation = operationOf(context.model, request.method, request.url);
   if (!operation) return;
-  for (const field of rejectedFields(response.body)) {
+  if (response.status === 409 && rejectedFields(response.body).every((field) => field.path.length === 0)) {
+    learnUnique(refusal, operation, context);
+    return;
+  }
+  for (const field of refusedFields(response.body, request, operation, context.repairs)) {
     if (field.path.length === 0) continue;
     const key = `${field.in}:${field.path.join('.')}`;
     const sent = sentValue(request, field);
@@ -100,6 +108,61 @@ function learnFrom(
       reason: field.message.slice(0, 200),
     });
   }
+}
+
+/**
+ * A 409 naming no field: what the request sent is taken already (left by an earlier run, or by
+ * a test before it). The first required text field it sent is made unique per run, and only
+ * that one: another may name an existing thing (a tag's type), which a made-up value breaks.
+ */
+function learnUnique(
+  refusal: Refusal,
+  operation: ApiOperation,
+  context: { repairs: ValueRepairs; state: LearningState },
+): void {
+  const { request, response } = refusal.exchange;
+  const root = context.repairs.fieldSchema({ operation: operation.key, in: 'body', path: [] });
+  // Once per operation: a field made unique that still conflicts says the conflict is elsewhere.
+  if (context.state.repairs.some((repair) => repair.operation === operation.key && repair.unique)) return;
+  for (const name of root?.required ?? []) {
+    const sent = sentValue(request, { in: 'body', path: [name], message: '' });
+    if (typeof sent !== 'string') continue;
+    context.state.repairs = [
+      ...context.state.repairs.filter(
+        (repair) => repair.operation !== operation.key || repair.path.join('.') !== name,
+      ),
+      { operation: operation.key, in: 'body', path: [name], value: sent, unique: true },
+    ];
+    context.state.learned.push({
+      operation: operation.key,
+      in: 'body',
+      field: name,
+      from: sent,
+      to: `${sent} (unique per run)`,
+      status: response.status,
+      reason: `already taken: ${response.body.slice(0, 160)}`,
+    });
+    return;
+  }
+}
+
+/**
+ * The fields a refusal names; failing that, the operation's body fields it mentions in words that
+ * the request left out ("You must specify username or email"): added, never changed again on a
+ * mere mention, which a later refusal about something else may make.
+ */
+function refusedFields(
+  body: string,
+  request: RecordedExchange['request'],
+  operation: ApiOperation,
+  repairs: ValueRepairs,
+): RejectedField[] {
+  const named = rejectedFields(body).filter((field) => field.path.length > 0);
+  if (named.length > 0) return named;
+  const root = repairs.fieldSchema({ operation: operation.key, in: 'body', path: [] });
+  return mentionedFields(body, Object.keys(root?.properties ?? {})).filter(
+    (field) => sentValue(request, field) === undefined,
+  );
 }
 
 function sentValue(request: RecordedExchange['request'], field: RejectedField): unknown {

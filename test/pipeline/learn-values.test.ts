@@ -44,6 +44,62 @@ const SPEC = {
         },
       },
     },
+    // Values kept unique, one of them left by an earlier run: the conflict names no field.
+    '/labels': {
+      post: {
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['value', 'kind'],
+                properties: {
+                  value: { type: 'string', example: 'a-label' },
+                  kind: { type: 'string', example: 'simple' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': { description: 'created' },
+          '409': { description: 'exists' },
+        },
+      },
+    },
+    // Either of two optional fields is wanted, which the refusal says only in words.
+    '/members': {
+      post: {
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['role'],
+                properties: {
+                  role: { type: 'integer', example: 1 },
+                  username: { type: 'string' },
+                  email: { type: 'string', format: 'email' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'created',
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { id: { type: 'integer' } } },
+              },
+            },
+          },
+          '400': { description: 'invalid' },
+        },
+      },
+    },
   },
 };
 
@@ -64,13 +120,15 @@ let report: RunReport;
 
 beforeAll(async () => {
   let next = 1;
+  const labels = new Set(['a-label']);
   server = createServer((request, response) => {
     let text = '';
     request.on('data', (chunk: Buffer) => (text += chunk.toString()));
     request.on('end', () => {
       const reply = (status: number, body: unknown) =>
         response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      if (request.method !== 'POST' || request.url !== '/users') return reply(404, { message: 'not found' });
+      if (request.method !== 'POST' || !['/users', '/members', '/labels'].includes(request.url ?? ''))
+        return reply(404, { message: 'not found' });
       let body: unknown;
       try {
         body = JSON.parse(text);
@@ -79,6 +137,27 @@ beforeAll(async () => {
       }
       if (body === null || typeof body !== 'object')
         return reply(422, { errors: [{ message: 'not an object' }] });
+      if (request.url === '/labels') {
+        const value = (body as Record<string, unknown>)['value'];
+        if (typeof value !== 'string') return reply(400, { message: 'value must be text' });
+        if (labels.has(value)) return reply(409, { message: 'A label of [object Object] already exists' });
+        // The kind names one that exists: a made-up one is refused.
+        if ((body as Record<string, unknown>)['kind'] !== 'simple')
+          return reply(404, { message: 'no such kind' });
+        labels.add(value);
+        return reply(201, { value });
+      }
+      if (request.url === '/members') {
+        const member = body as Record<string, unknown>;
+        if (typeof member['role'] !== 'number') return reply(400, { message: 'role must be a number' });
+        if (typeof member['username'] !== 'string' && typeof member['email'] !== 'string')
+          return reply(400, {
+            name: 'BadDataError',
+            message: 'Request validation failed: You must specify username or email',
+            details: [{ message: 'You must specify username or email' }],
+          });
+        return reply(201, { id: next++ });
+      }
       const problems = refusals(body as Record<string, unknown>);
       if (problems.length > 0) return reply(422, { errors: problems });
       reply(201, { id: next++ });
@@ -104,10 +183,22 @@ afterAll(async () => {
 
 describe('generate api --run learns input values the server refuses by name', () => {
   it('repairs the refused fields and delivers the success test', () => {
-    expect(report.learned?.map(({ operation, field, status }) => [operation, field, status])).toEqual([
-      ['POST /users', 'password', 422],
-      ['POST /users', 'nickname', 422],
+    const learned = (operation: string) =>
+      report.learned
+        ?.filter((value) => value.operation === operation)
+        .map(({ field, status }) => [field, status]);
+    expect(learned('POST /users')).toEqual([
+      ['password', 422],
+      ['nickname', 422],
     ]);
+    // Named in words only: the operation's own fields the refusal mentions are added.
+    expect(learned('POST /members')).toEqual([
+      ['username', 400],
+      ['email', 400],
+    ]);
+    // A conflict naming no field: the first value sent is made unique per run, and then accepted;
+    // the kind, which names an existing one, is left as it was.
+    expect(learned('POST /labels')).toEqual([['value', 409]]);
     const password = report.learned!.find((learned) => learned.field === 'password')!;
     expect(String(password.to).length).toBeGreaterThanOrEqual(20);
     expect(password.reason).toContain('at least 20 characters');

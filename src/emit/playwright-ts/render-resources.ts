@@ -1,4 +1,9 @@
-import { structuredBody, type RequestSpec, type ResourceRecipe } from '../../core/test-case.ts';
+import {
+  arrangeStatuses,
+  structuredBody,
+  type RequestSpec,
+  type ResourceRecipe,
+} from '../../core/test-case.ts';
 import { quote, renderExpression, variableName } from './render-expression.ts';
 import { renderRequest } from './render-test.ts';
 
@@ -19,7 +24,7 @@ export function renderResources(recipes: ResourceRecipe[]): string {
       `    const id = fieldAt(${idSource}, ${quote(recipe.idPath)});`,
       // Tracked before the status check: a create that answers the wrong status still created something.
       ...(recipe.remove ? [`    resources.track(${quote(recipe.name)}, id);`] : []),
-      `    expectStatus(response, [${recipe.createStatus}]);`,
+      `    expectStatus(response, [${arrangeStatuses(recipe).join(', ')}]);`,
       '    return id;',
     ];
     const fixtures = [
@@ -32,7 +37,7 @@ export function renderResources(recipes: ResourceRecipe[]): string {
       ? [
           '  async remove({ api }, id) {',
           ...(recipe.remove.body?.kind === 'json'
-            ? [`    const body = ${renderExpression(recipe.remove.body.value, '    ')};`]
+            ? [`    const body = ${readsId(renderExpression(recipe.remove.body.value, '    '))};`]
             : []),
           `    return api.send(${removalRequest(recipe.remove)});`,
           '  },',
@@ -64,7 +69,12 @@ function propertyKey(name: string): string {
 
 /** The removal reads its id as `self`; a part of a composite key as `self.<where in the id>`. */
 function removalRequest(remove: RequestSpec): string {
-  return renderRequest(remove, remove.body?.kind === 'json' ? 'body' : undefined)
+  return readsId(renderRequest(remove, remove.body?.kind === 'json' ? 'body' : undefined));
+}
+
+/** A removal's code reads the id it is given: `saved['self']` is `id`, `saved['self.x']` a field of it. */
+function readsId(code: string): string {
+  return code
     .replace(/saved\['self\.((?:[^'\\]|\\.)*)'\]/g, (_, path: string) => `fieldAt(id, '${path}')`)
     .replaceAll("saved['self']", 'id');
 }

@@ -1,5 +1,5 @@
 import type { RequestSpec, ResourceRecipe } from '../../core/test-case.ts';
-import { structuredBody } from '../../core/test-case.ts';
+import { arrangeStatuses, structuredBody } from '../../core/test-case.ts';
 import { fromImport } from './python-imports.ts';
 import { indentLines, pyString } from './python-literal.ts';
 import { claimName, snakeCase } from './python-names.ts';
@@ -75,7 +75,7 @@ function renderObtain(recipe: ResourceRecipe, name: string): string {
   const idSource = recipe.idFrom === 'request' && body ? 'body' : 'response.json';
   lines.push(
     `response = ${renderSend(recipe.create, body ? 'body' : undefined, '', OBTAIN_SCOPE)}`,
-    `expect_status(response, [${recipe.createStatus}])`,
+    `expect_status(response, [${arrangeStatuses(recipe).join(', ')}])`,
     `return field_at(${idSource}, ${pyString(recipe.idPath)})`,
   );
   return [

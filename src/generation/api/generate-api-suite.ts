@@ -15,6 +15,7 @@ import { relationCase } from './relation-cases.ts';
 import { RequestBuilder } from './request-builder.ts';
 import { ResourceGraph, type ResourceKind } from '../../core/resource-graph.ts';
 import { SchemaContext } from './schema-context.ts';
+import { restoreSettings } from './settings-restore.ts';
 import { signInFlow } from './sign-in-flow.ts';
 import { statefulCase } from './stateful-cases.ts';
 import { validationCopy } from './validation-copy.ts';
@@ -107,7 +108,9 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
       ? servedDocument(options.specSource, options.baseUrl)
       : undefined;
   if (served) cases.push(contractDriftCase(served));
-  const designed = uniqueTitles(cases);
+  // A test that changes a server-wide setting reads it first and writes it back after.
+  const settings = restoreSettings(context, uniqueTitles(cases));
+  const designed = settings.cases;
   const { kept, withheld } = protectGivenResources(designed, recipesFor(context, designed));
   const auth = options.authScheme ? schemeAuth(options.authScheme) : suiteAuth(model);
   // Only a token or key can come from a log-in; basic credentials are the user's to give.
@@ -122,7 +125,10 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
       : {}),
     cases: kept,
     withheldTests: withheld,
-    recipes: recipesFor(context, kept),
+    recipes: [
+      ...recipesFor(context, kept),
+      ...settings.recipes.filter((recipe) => kept.some((testCase) => usesRecipe(testCase, recipe.name))),
+    ],
     variables: requests.variables,
     schemas: suiteSchemas(model),
     operations: selected.map((operation) => ({ key: operation.key, tag: operation.tag })),
@@ -173,6 +179,10 @@ function recipesFor(context: GenerationContext, cases: ApiTestCase[]): ResourceR
     queue.push(...recipe.needs.map((need) => need.resource));
   }
   return [...recipes.values()];
+}
+
+function usesRecipe(testCase: ApiTestCase, name: string): boolean {
+  return testCase.uses.some((use) => use.resource === name);
 }
 
 function trackedResources(testCase: ApiTestCase): string[] {

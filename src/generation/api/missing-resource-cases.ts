@@ -27,7 +27,8 @@ const NOT_FOUND_REFUSALS = [400, 403, 404, 410, 422];
  * different 4xx than a documented 404 is then a contract deviation, a warning under lenient
  * conformance). A 2xx is a state defect (the server acts on something that does not exist), a
  * 5xx a server error. A PUT whose document lists no 404 may create the resource at that id
- * (RFC 9110 lets PUT create), so it gets no such case.
+ * (RFC 9110 lets PUT create), and such a DELETE may answer success for what is already gone
+ * (it is idempotent), so neither gets such a case.
  */
 export function missingResourceCase(
   context: GenerationContext,
@@ -37,6 +38,20 @@ export function missingResourceCase(
   if (!parameter) return undefined;
   const documented = documentedStatuses(operation);
   if (operation.method === 'put' && !documented.includes(404)) return undefined;
+  // DELETE is idempotent (RFC 9110): with no 404 documented, a success for a thing already gone
+  // is as correct as a refusal.
+  if (operation.method === 'delete' && !documented.includes(404)) return undefined;
+  // A read ending in the value that answers a list, with no 404 documented, filters by it (tokens
+  // by a name that is not unique): a value matching nothing is an empty list, not a refusal. A
+  // list under an item (`/authors/{id}/books`) still names its parent.
+  const endsWithValue = operation.path.replace(/\/+$/, '').endsWith(`{${parameter.name}}`);
+  if (
+    operation.method === 'get' &&
+    endsWithValue &&
+    !documented.includes(404) &&
+    answersList(context, operation)
+  )
+    return undefined;
   const kind = context.graph.kindOfPathParameter(operation, parameter.name);
   // Only identifiers: `{year}` or `{format}` name no thing that could be missing.
   // A kind the suite cannot create or list (`/reports/{year}`) is known by its name only.
@@ -104,6 +119,26 @@ function valueFor(schema: JsonSchema): ValueExpr | undefined {
   return maxLength >= prefix.length + 10 && (schema.minLength ?? 0) <= prefix.length + 10
     ? { kind: 'unique', prefix, maxLength }
     : undefined;
+}
+
+/**
+ * The success answer is a list: an array, or an object holding one array beside scalar
+ * metadata (`{version, tokens: [...]}`) and no identifier of its own, which an item would have.
+ */
+function answersList(context: GenerationContext, operation: ApiOperation): boolean {
+  const schema = successResponse(operation)?.schema;
+  if (!schema) return false;
+  const flat = context.schemas.flatten(schema);
+  if (primaryType(flat) === 'array') return true;
+  const properties = Object.entries(flat.properties ?? {}).map(
+    ([name, property]) => [name, context.schemas.flatten(property)] as const,
+  );
+  const arrays = properties.filter(([, property]) => primaryType(property) === 'array');
+  const others = properties.filter(([, property]) => primaryType(property) !== 'array');
+  return (
+    arrays.length === 1 &&
+    others.every(([name, property]) => !IDENTIFIER_NAME.test(name) && primaryType(property) !== 'object')
+  );
 }
 
 function isUuid(schema: JsonSchema): boolean {

@@ -258,7 +258,7 @@ export class RequestBuilder {
     const key = repair.path.at(-1);
     if (typeof repair.value !== 'string' || key === undefined) return literal;
     const schema = this.#fieldSchema(operation.requestBody?.schema, repair.path);
-    if (!schema || !uniqueLooking(key, schema)) return literal;
+    if (!schema || !(repair.unique || uniqueLooking(key, schema))) return literal;
     return this.uniqueLike(repair.value, key, schema) ?? literal;
   }
 

@@ -12,6 +12,8 @@ export interface ValueRepair {
   /** Path into the body (`['author', 'email']`) or the query parameter's name. */
   path: string[];
   value: unknown;
+  /** The server keeps this field unique (a conflict refused it): sent unique per run. */
+  unique?: boolean;
 }
 
 /**

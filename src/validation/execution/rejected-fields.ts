@@ -61,6 +61,40 @@ function fromItem(item: unknown): RejectedField[] {
   return fromMessage(message);
 }
 
+/**
+ * The body fields a refusal mentions in plain words when it names none the ways above: "You
+ * must specify username or email", "Could not find rootRole=0". Only the operation's own field
+ * names count, as whole words of the refusal's messages.
+ */
+export function mentionedFields(body: string, names: string[]): RejectedField[] {
+  const text = refusalText(body);
+  return names
+    .filter((name) => name.length >= 3 && wholeWord(name).test(text))
+    .slice(0, MAX_FIELDS)
+    .map((name) => ({ in: 'body' as const, path: [name], message: text.slice(0, 200) }));
+}
+
+/** The messages of a refusal (its details' too); the raw text when it is not JSON. */
+function refusalText(body: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  const texts = messagesOf(parsed);
+  for (const key of ['errors', 'details', 'detail']) {
+    const entry = isRecord(parsed) ? parsed[key] : undefined;
+    if (Array.isArray(entry)) texts.push(...entry.flatMap((item) => messagesOf(item)));
+  }
+  return texts.join('\n');
+}
+
+function wholeWord(name: string): RegExp {
+  const escaped = name.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+  return new RegExp(`(^|[^A-Za-z0-9_])${escaped}($|[^A-Za-z0-9_])`);
+}
+
 /** `body/email must match format "email"`, `"email" must be a valid email`, `'email' is invalid`. */
 function fromMessage(message: string): RejectedField[] {
   const found: RejectedField[] = [];

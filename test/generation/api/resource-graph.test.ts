@@ -213,3 +213,72 @@ describe('the resource graph on real API shapes', () => {
     expect(follow.uses).toEqual([{ alias: 'profile', resource: 'profile' }]);
   });
 });
+
+// Three collections of "tokens": personal tokens (`/me/tokens`, items by id), API tokens (read by
+// a name that is not unique, changed by the token itself) and invite tokens made by their own POST.
+const tokens = {
+  openapi: '3.0.3',
+  info: { title: 'Tokens', version: '1' },
+  paths: {
+    '/me/tokens': {
+      post: {
+        requestBody: {
+          required: true,
+          ...json({ type: 'object', properties: { label: { type: 'string' } } }),
+        },
+        responses: ok({ type: 'object', properties: { id: { type: 'integer' }, label: { type: 'string' } } }),
+      },
+    },
+    '/me/tokens/{id}': { parameters: [param('id', 'integer')], delete: { responses: ok({}) } },
+    '/api-tokens': {
+      post: {
+        requestBody: {
+          required: true,
+          ...json({ type: 'object', properties: { tokenName: { type: 'string' } } }),
+        },
+        responses: ok({
+          type: 'object',
+          properties: { secret: { type: 'string' }, tokenName: { type: 'string' } },
+        }),
+      },
+    },
+    '/api-tokens/{name}': {
+      parameters: [param('name')],
+      get: { responses: ok({ type: 'array', items: {} }) },
+    },
+    '/api-tokens/{token}': { parameters: [param('token')], delete: { responses: ok({}) } },
+    '/invites/tokens': {
+      post: {
+        requestBody: {
+          required: true,
+          ...json({ type: 'object', properties: { name: { type: 'string' } } }),
+        },
+        responses: ok({
+          type: 'object',
+          properties: { secret: { type: 'string' }, url: { type: 'string' } },
+        }),
+      },
+    },
+    '/invites/tokens/{token}': { parameters: [param('token')], get: { responses: ok({}) } },
+  },
+};
+
+describe('a path parameter named like a kind made elsewhere', () => {
+  it('belongs to the collection whose POST makes its items, not to a kind of the same noun', async () => {
+    const model = await modelOf(tokens);
+    const graph = new ResourceGraph(model, new SchemaContext(model));
+    const operation = (key: string) => model.operations.find((candidate) => candidate.key === key)!;
+    expect(graph.kindOfPathParameter(operation('DELETE /me/tokens/{id}'), 'id')?.name).toBe('token');
+    expect(graph.kindOfPathParameter(operation('DELETE /api-tokens/{token}'), 'token')?.name).toBe(
+      'api_token',
+    );
+    // No kind describes the invite tokens: a variable, not a personal token created for it.
+    expect(graph.kindOfPathParameter(operation('GET /invites/tokens/{token}'), 'token')).toBeUndefined();
+    const suite = generateApiSuite(model, { specSource: 'openapi.json' });
+    const invite = suite.cases.find((testCase) =>
+      testCase.title.startsWith('GET /invites/tokens/{token} succeeds'),
+    )!;
+    expect(invite.uses).toEqual([]);
+    expect(invite.steps[0]!.request.pathParams['token']).toMatchObject({ kind: 'var' });
+  });
+});

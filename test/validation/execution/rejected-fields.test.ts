@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rejectedFields } from '../../../src/validation/execution/rejected-fields.ts';
+import { mentionedFields, rejectedFields } from '../../../src/validation/execution/rejected-fields.ts';
 
 const paths = (body: unknown) =>
   rejectedFields(typeof body === 'string' ? body : JSON.stringify(body)).map(
@@ -39,5 +39,21 @@ describe('fields a server names when it refuses a request', () => {
     expect(paths({ code: 'PLT_SQL_MAPPER_MISSING_WHERE_CLAUSE', message: 'Missing where clause' })).toEqual(
       [],
     );
+  });
+
+  it("finds the operation's own fields a refusal mentions in words, whole words only", () => {
+    const refusal = JSON.stringify({
+      name: 'BadDataError',
+      message: 'Request validation failed: your request body or params contain invalid data',
+      details: [{ message: 'You must specify username or email' }, { message: 'Could not find rootRole=0' }],
+    });
+    const names = ['username', 'email', 'rootRole', 'name', 'role', 'params_x', 'id'];
+    expect(mentionedFields(refusal, names).map((field) => field.path.join('.'))).toEqual([
+      'username',
+      'email',
+      'rootRole',
+    ]);
+    expect(mentionedFields('plain text: emails are off', ['email'])).toEqual([]);
+    expect(mentionedFields('email is off', ['email'])[0]).toMatchObject({ in: 'body', path: ['email'] });
   });
 });
