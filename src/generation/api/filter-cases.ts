@@ -7,6 +7,8 @@ import { act, literal, makeCase, successStatus } from './case-helpers.ts';
 import type { GenerationContext } from './generation-context.ts';
 import { LIMIT } from './pagination-cases.ts';
 import { primaryType } from './sample-value.ts';
+import { updatedField } from './stateful-cases.ts';
+import { samePath } from '../../core/resource-names.ts';
 
 /** What a comparison operator's name means, by its usual spellings. */
 type Comparison = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le' | 'in' | 'nin' | 'like';
@@ -236,11 +238,90 @@ function directionsOf(
   return ascending && descending ? { ascending, descending } : undefined;
 }
 
+/**
+ * "A write on a collection narrowed by a filter changes what the filter names, and only that"
+ * (`PUT /books?where.id.eq=…`, PostgREST-like bulk updates): with two resources of the test's
+ * own, a field of one is changed through the collection with an equality filter on its
+ * identifier; the answer lists that one alone, with the value sent, and the other, read after,
+ * kept its own.
+ */
+export function filteredWriteCase(
+  context: GenerationContext,
+  operation: ApiOperation,
+): ApiTestCase | undefined {
+  if (operation.method !== 'put' && operation.method !== 'patch') return undefined;
+  const list = ownCollection(context, operation);
+  const read = list?.kind.read;
+  if (!list || !read) return undefined;
+  const { kind, shape, prefix, idField, item } = list;
+  const byId = operation.parameters
+    .map(filterParameterOf)
+    .find((filter) => filter?.field === idField && filter.comparison === 'eq');
+  const field = byId && updatedField(context, kind, operation);
+  if (!byId || !field || !(field.name in item)) return undefined;
+  const built = context.requests.build(operation);
+  const body = built.request.body;
+  const value = context.requests.uniqueFor(field.name, field.schema);
+  if (body?.kind !== 'json' || body.value.kind !== 'object' || !value) return undefined;
+  const own: ResourceUse = { alias: kind.name, resource: kind.name };
+  const other: ResourceUse = { alias: `other_${kind.name}`, resource: kind.name };
+  const ownId: ValueExpr = { kind: 'resource', alias: own.alias, field: 'id' };
+  const readOther = {
+    ...context.requests.build(read).request,
+    pathParams: { [kind.idParam]: { kind: 'resource' as const, alias: other.alias, field: 'id' } },
+  };
+  const readStatus = successStatus(read);
+  const status = successStatus(operation);
+  const steps: Step[] = [
+    act(`read the other ${kind.name}`, readOther, [{ kind: 'status', oneOf: [readStatus] }], {
+      phase: 'arrange',
+      saves: [{ name: 'other_before', path: field.name, from: 'response' }],
+    }),
+    act(
+      `${operation.key} with ${byId.parameter.name} of one ${kind.name}, a new "${field.name}"`,
+      {
+        ...built.request,
+        query: { ...built.request.query, [byId.parameter.name]: ownId },
+        body: {
+          kind: 'json',
+          value: { kind: 'object', entries: { ...body.value.entries, [field.name]: value } },
+        },
+      },
+      [
+        { kind: 'status', oneOf: [status] },
+        { kind: 'array-length', path: shape.arrayPath, min: 1, max: 1 },
+        { kind: 'field-equals', path: shape.idPath, value: ownId },
+        { kind: 'field-echoes', path: `${prefix}${field.name}`, bodyPath: field.name },
+      ],
+    ),
+    act(`read the other ${kind.name} after the write`, readOther, [
+      { kind: 'status', oneOf: [readStatus] },
+      { kind: 'field-equals', path: field.name, value: { kind: 'saved', name: 'other_before' } },
+    ]),
+  ];
+  return makeCase({
+    title: `${operation.key} with ${byId.parameter.name} changes that ${kind.name} alone`,
+    kind: 'stateful',
+    operation,
+    steps,
+    uses: [...built.uses.filter((use) => use.resource !== kind.name), own, other],
+    priority: 'normal',
+    covers: [`${operation.key} ${status}`],
+    writesByResources: true,
+  });
+}
+
 /** The list of a kind whose resources a test can own, and where its items and identifiers are. */
 function ownList(context: GenerationContext, operation: ApiOperation) {
   if (operation.method !== 'get') return undefined;
+  const list = ownCollection(context, operation);
+  return list && list.kind.list?.key === operation.key ? list : undefined;
+}
+
+/** An operation on the collection of a kind a test can own, answering a list of its items. */
+function ownCollection(context: GenerationContext, operation: ApiOperation) {
   const kind = context.graph.kindOfCollection(operation.path);
-  if (!kind || kind.list?.key !== operation.key || !ownable(context, kind)) return undefined;
+  if (!kind || !samePath(kind.collectionPath, operation.path) || !ownable(context, kind)) return undefined;
   const shape = context.graph.listShapeOf(operation);
   if (!shape?.idPath) return undefined;
   const prefix = shape.arrayPath ? `${shape.arrayPath}.0.` : '0.';

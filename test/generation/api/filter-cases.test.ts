@@ -245,3 +245,65 @@ describe('ordering answers the ends of the list', () => {
     ).toBeUndefined();
   });
 });
+
+describe('a collection write narrowed by a filter changes what it names, and only that', () => {
+  function writeSuite(parameters: unknown[], answer: unknown = { type: 'array', items: box }) {
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 'Store', version: '1' },
+      paths: {
+        '/boxes': {
+          get: { responses: ok({ type: 'array', items: box }) },
+          post: { requestBody: { required: true, ...json(boxInput) }, responses: ok(box) },
+          put: { parameters, requestBody: { required: true, ...json(boxInput) }, responses: ok(answer) },
+        },
+        '/boxes/{id}': { parameters: [id], get: { responses: ok(box) }, delete: { responses: ok(box) } },
+      },
+    };
+    const model = buildApiModel({
+      location: 'store.json',
+      sourceVersion: '3.0',
+      document,
+      referenceIssues: [],
+    });
+    return generateApiSuite(model, { specSource: 'store.json' }).cases.find((testCase) =>
+      testCase.title.includes('alone'),
+    );
+  }
+
+  it('changes one of two resources through the collection, by its id, and reads the other unchanged', () => {
+    const check = writeSuite([query('where.id.eq', 'integer')])!;
+    expect(check.title).toBe('PUT /boxes with where.id.eq changes that box alone');
+    expect(check.uses.map((use) => use.alias)).toEqual(['box', 'other_box']);
+    const own = { kind: 'resource', alias: 'box', field: 'id' };
+    const other = { kind: 'resource', alias: 'other_box', field: 'id' };
+    expect(
+      check.steps.map((step) => [step.request.method, step.request.pathParams['id'], step.request.query]),
+    ).toEqual([
+      ['GET', other, {}],
+      ['PUT', undefined, { 'where.id.eq': own }],
+      ['GET', other, {}],
+    ]);
+    const write = check.steps[1]!;
+    expect(write.request.body).toMatchObject({
+      kind: 'json',
+      value: { entries: { label: { kind: 'unique' } } },
+    });
+    expect(write.assertions).toEqual([
+      { kind: 'status', oneOf: [200] },
+      { kind: 'array-length', path: '', min: 1, max: 1 },
+      { kind: 'field-equals', path: '0.id', value: own },
+      { kind: 'field-echoes', path: '0.label', bodyPath: 'label' },
+    ]);
+    expect(check.steps[2]!.assertions).toContainEqual({
+      kind: 'field-equals',
+      path: 'label',
+      value: { kind: 'saved', name: 'other_before' },
+    });
+  });
+
+  it('needs an equality filter on the identifier and an answer listing the items', () => {
+    expect(writeSuite([query('where.label.eq')])).toBeUndefined();
+    expect(writeSuite([query('where.id.eq', 'integer')], box)).toBeUndefined();
+  });
+});
