@@ -56,7 +56,7 @@ export interface FilterParameter {
   parameter: ApiParameter;
   field: string;
   comparison: Comparison;
-  /** The operator as the parameter spells it (`gte`), for titles. */
+  /** The operator as the parameter spells it (`gte`, where `comparison` is `ge`). */
   spelled: string;
 }
 
