@@ -5,6 +5,7 @@ import type { ApiSuite, ApiTestCase, ResourceRecipe, SuiteSchemas, ValueExpr } f
 import { authCases } from './auth-cases.ts';
 import { isolationCase } from './isolation-cases.ts';
 import { fieldSelectionCase } from './field-selection-cases.ts';
+import { filterCase, filteredWriteCase, orderCase } from './filter-cases.ts';
 import { contractDriftCase, servedDocument } from './contract-drift-case.ts';
 import type { GenerationContext } from './generation-context.ts';
 import { negativeCases } from './negative-cases.ts';
@@ -149,7 +150,12 @@ function casesFor(context: GenerationContext, operation: ApiOperation): ApiTestC
     ...authCases(context, operation),
     ...negativeCases(context, operation),
     ...paginationCases(context, operation),
-    ...[fieldSelectionCase(context, operation)].filter((testCase) => testCase !== undefined),
+    ...[
+      fieldSelectionCase(context, operation),
+      filterCase(context, operation),
+      orderCase(context, operation),
+      filteredWriteCase(context, operation),
+    ].filter((testCase) => testCase !== undefined),
   ];
 }
 

@@ -3,7 +3,8 @@ import type { ApiTestCase, ResourceUse, Step } from '../../core/test-case.ts';
 import { act, literal, makeCase, responseAssertions, successStatus } from './case-helpers.ts';
 import type { GenerationContext } from './generation-context.ts';
 
-const LIMIT = /^(limit|per_page|perPage|page_size|pageSize|max_results|maxResults)$/;
+/** A page-size parameter by its usual names. */
+export const LIMIT = /^(limit|per_page|perPage|page_size|pageSize|max_results|maxResults)$/;
 const OFFSET = /^(offset|skip|start)$/;
 const ORDER = /^(order_by|orderBy|sort|sort_by|sortBy|order)$/;
 

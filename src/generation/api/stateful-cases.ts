@@ -1,4 +1,4 @@
-import { documentedStatuses, successResponse } from '../../core/api-model.ts';
+import { documentedStatuses, successResponse, type ApiOperation } from '../../core/api-model.ts';
 import type { JsonSchema } from '../../core/json-schema.ts';
 import type {
   ApiTestCase,
@@ -160,13 +160,14 @@ function updateSteps(
   ];
 }
 
-/** A text field the update sends and the read shows, which can take a value unique per run. */
+/** A text field the update (the kind's own, or another write) sends and the read shows, which can take a value unique per run. */
 export function updatedField(
   context: GenerationContext,
   kind: ResourceKind,
+  update: ApiOperation = kind.update!,
 ): { name: string; schema: JsonSchema } | undefined {
   const readSchema = context.schemas.flatten(successResponse(kind.read!)?.schema);
-  const updateSchema = context.schemas.flatten(kind.update!.requestBody?.schema);
+  const updateSchema = context.schemas.flatten(update.requestBody?.schema);
   const name = Object.keys(updateSchema.properties ?? {}).find((candidate) => {
     if (!readSchema.properties?.[candidate]) return false;
     const schema = context.schemas.flatten(updateSchema.properties![candidate]);
