@@ -94,6 +94,8 @@ async function runOnce(options: {
       suiteDir: options.suiteDir,
       env: await suiteEnv(running, options.kind),
       timeoutMs: options.timeoutMs,
+      // The baseline runs every test (all must pass); a mutant is killed by its first failure.
+      firstFailure: options.run > 0,
     });
   } finally {
     await running.stop();
@@ -115,7 +117,7 @@ async function readCoverage(dir: string): Promise<Set<string> | undefined> {
 function verdictOf(result: SuiteRun | { startFailed: string; ms: number }): Pick<Outcome, 'verdict' | 'how'> {
   if ('startFailed' in result) return { verdict: 'killed', how: 'the application did not start' };
   if (result.timedOut) return { verdict: 'killed', how: 'the suite timed out' };
-  if (result.failed > 0) return { verdict: 'killed', how: `${result.failed} test(s) failed` };
+  if (result.failed > 0) return { verdict: 'killed', how: 'a test failed (the run stops at the first)' };
   return { verdict: 'survived', how: `${result.passed} passed` };
 }
 

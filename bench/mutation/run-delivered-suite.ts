@@ -21,11 +21,15 @@ export async function runDeliveredSuite(options: {
   suiteDir: string;
   env: Record<string, string>;
   timeoutMs: number;
+  /** Stop at the first failing test: one failure already kills a mutant, the rest is waiting. */
+  firstFailure?: boolean;
 }): Promise<SuiteRun> {
   const started = Date.now();
   const cli = join(options.suiteDir, 'node_modules', '@playwright', 'test', 'cli.js');
   // One attempt per test: a mutant is killed when any test fails, and a retry would hide it.
-  const child = spawn(process.execPath, [cli, 'test', '--reporter=json', '--retries=0'], {
+  const args = [cli, 'test', '--reporter=json', '--retries=0'];
+  if (options.firstFailure) args.push('--max-failures=1');
+  const child = spawn(process.execPath, args, {
     cwd: options.suiteDir,
     env: { ...process.env, ...options.env, FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],

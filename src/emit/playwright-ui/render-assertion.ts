@@ -24,12 +24,7 @@ export function renderAssertion(assertion: UiAssertion): string[] {
     case 'state':
       return [`await expect(${member(assertion.target)})${stateMatcher(assertion.state)};`];
     case 'in-viewport':
-      // Scrolled to, the whole element must be inside the viewport: cut off at a side fails. A
-      // hundredth is left for sub-pixel layout (a box ending at y = 844.1 in an 844 px viewport).
-      return [
-        `await ${member(assertion.target)}.scrollIntoViewIfNeeded();`,
-        `await expect(${member(assertion.target)}).toBeInViewport({ ratio: 0.99 });`,
-      ];
+      return [`await expectInViewport(${member(assertion.target)});`];
     case 'aria-snapshot':
       return [
         `await expect(${member(assertion.target)}).toMatchAriaSnapshot(${template(assertion.snapshot)});`,

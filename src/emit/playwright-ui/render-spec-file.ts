@@ -6,6 +6,7 @@ import { className, fileStem } from './ts-names.ts';
 const HELPERS = [
   ['expectNoConsoleErrors(', 'expectNoConsoleErrors', 'console-errors'],
   ['expectNoHorizontalOverflow(', 'expectNoHorizontalOverflow', 'layout'],
+  ['expectInViewport(', 'expectInViewport', 'layout'],
   ['checkAccessibility(', 'checkAccessibility', 'accessibility'],
   ['expectFieldMessage(', 'expectFieldMessage', 'forms'],
   ['openAsNewVisitor(', 'openAsNewVisitor', 'links'],
@@ -45,11 +46,13 @@ export function renderSpecFile(suite: UiSuite, page: UiPageObject, cases: UiTest
 
 function imports(cases: UiTestCase[], code: string): string[] {
   const pages = [...new Set(cases.flatMap(pagesOf))].sort();
+  // One import per support file, naming every helper the code calls from it.
+  const used = new Map<string, string[]>();
+  for (const [call, name, file] of HELPERS)
+    if (code.includes(call)) used.set(file, [...(used.get(file) ?? []), name]);
   return [
     "import { expect, test } from '../support/fixtures.ts';",
-    ...HELPERS.filter(([call]) => code.includes(call)).map(
-      ([, name, file]) => `import { ${name} } from '../support/${file}.ts';`,
-    ),
+    ...[...used].map(([file, names]) => `import { ${names.join(', ')} } from '../support/${file}.ts';`),
     ...pages.map((page) => `import { ${className(page)} } from '../pages/${fileStem(page)}.page.ts';`),
   ];
 }

@@ -1,6 +1,7 @@
 import type { UiEffect } from '../../core/page-model.ts';
 import type { UiAssertion, UiElementState } from '../../core/ui-test-case.ts';
 import { isTextLocatorFor } from './describe.ts';
+import type { TypedStep } from './committed-values.ts';
 import type { UiGenerationContext } from './ui-generation-context.ts';
 
 /**
@@ -81,15 +82,23 @@ export function consistentEffects(effects: UiEffect[]): UiEffect[] {
 /**
  * The effects a case checks: consistent with each other, and none whose text the app derives
  * from data that already exists or from the clock (see volatile-texts.ts); each one left out is
- * recorded once in the suite's skipped list.
+ * recorded once in the suite's skipped list. `own` are the case's steps before the check.
  */
-export function checkableEffects(context: UiGenerationContext, effects: UiEffect[]): UiEffect[] {
-  return consistentEffects(effects).filter((effect) => !volatileEffect(context, effect));
+export function checkableEffects(
+  context: UiGenerationContext,
+  effects: UiEffect[],
+  own: readonly TypedStep[] = [],
+): UiEffect[] {
+  return consistentEffects(effects).filter((effect) => !volatileEffect(context, effect, own));
 }
 
 /** Whether an effect's text is volatile, recording why the first time it is met. */
-export function volatileEffect(context: UiGenerationContext, effect: UiEffect): boolean {
-  const reason = context.volatile.reason(effect);
+export function volatileEffect(
+  context: UiGenerationContext,
+  effect: UiEffect,
+  own: readonly TypedStep[] = [],
+): boolean {
+  const reason = context.volatile.reason(effect, own);
   if (reason && context.once(`volatile ${JSON.stringify(effect)}`))
     context.skip(
       `effect ${effect.kind} ${JSON.stringify('target' in effect ? effect.target : effect)}`,

@@ -38,7 +38,7 @@ export function flowStart(context: UiGenerationContext, flowId: string): FlowSta
       interaction.reproducible &&
       JSON.stringify([...interaction.setup, interaction.action]) === JSON.stringify(flow.actions),
   );
-  const assertions = checkableEffects(context, observed?.effects ?? [])
+  const assertions = checkableEffects(context, observed?.effects ?? [], flow.actions)
     .filter((effect) => effect.kind !== 'url-changed')
     .flatMap((effect) => effectAssertions(context, page.id, effect));
   const base = arrangeStep(page, described);

@@ -43,13 +43,20 @@ export function observedCase(
   if (isRemoveOrCloseFlow(acted) && !hasGoneCheck(interaction.effects))
     return { ok: false, reason: 'a remove/close flow without an observed disappearance to check' };
   const effectPage = pageAfterEffects(context, act.page, interaction.effects);
-  const assertions = checkableEffects(context, interaction.effects).flatMap((effect) =>
+  // What the case itself types and commits before its checks (the flow, the form, the setup).
+  const typed = [
+    ...(spec.start?.actions ?? []).map((step) => step.recorded),
+    ...(spec.before ?? []).map((step) => step.action),
+    ...setup.actions.map((step) => step.recorded),
+    acted.recorded,
+  ];
+  const assertions = checkableEffects(context, interaction.effects, typed).flatMap((effect) =>
     effectAssertions(context, effectPage, effect),
   );
   if (assertions.length === 0) return { ok: false, reason: 'no effects were recorded' };
   const action = stepAction(context, acted);
   const checks = interaction.effects
-    .filter((effect) => !volatileEffect(context, effect))
+    .filter((effect) => !volatileEffect(context, effect, typed))
     .map((effect) => describeEffect(effect, (url) => context.pathOf(url)));
   const own =
     spec.lead?.(action, acted) ??

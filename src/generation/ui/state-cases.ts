@@ -49,12 +49,13 @@ function shownCase(
 ): UiTestCase | undefined {
   const what = `state ${page.id}/${state.flow}`;
   if (!state.reproducible) return context.skip(what, 'what the page showed was not reproducible');
-  const assertions = checkableEffects(context, state.effects).flatMap((effect) =>
+  const own = start.actions.map((step) => step.recorded);
+  const assertions = checkableEffects(context, state.effects, own).flatMap((effect) =>
     effectAssertions(context, page.id, effect),
   );
   if (assertions.length === 0) return context.skip(what, 'nothing it showed can be checked');
   const checks = state.effects
-    .filter((effect) => !volatileEffect(context, effect))
+    .filter((effect) => !volatileEffect(context, effect, own))
     .map((effect) => describeEffect(effect, (url) => context.pathOf(url)));
   return uiCase({
     id: `${page.id}-state-${start.slug}`,
@@ -80,7 +81,8 @@ function sharedLinkCase(
   const holder = context.element(setup.page, link.holder);
   if (!holder || !context.page(link.opens))
     return context.skip(what, 'the link or the page it opens is not in the model');
-  const assertions = checkableEffects(context, link.effects).flatMap((effect) =>
+  const own = [...start.actions, ...setup.actions].map((step) => step.recorded);
+  const assertions = checkableEffects(context, link.effects, own).flatMap((effect) =>
     effectAssertions(context, link.opens, effect),
   );
   if (assertions.length === 0) return context.skip(what, 'nothing the link restored can be checked');
@@ -90,7 +92,7 @@ function sharedLinkCase(
     description: `open the link in ${describeLocator(holder.locator)} as a new visitor`,
   };
   const checks = link.effects
-    .filter((effect) => !volatileEffect(context, effect))
+    .filter((effect) => !volatileEffect(context, effect, own))
     .map((effect) => describeEffect(effect, (url) => context.pathOf(url)));
   return uiCase({
     id: `${page.id}-state-${start.slug}-${slug(`shared ${link.holder}`)}`,

@@ -1,5 +1,7 @@
 import { renumbered, shownTexts } from '../../core/numbered-text.ts';
 import type { SiteModel, UiEffect } from '../../core/page-model.ts';
+import { changedTexts, committedValues, explorerCreatedValues, holdsValue } from './committed-values.ts';
+import type { TypedStep } from './committed-values.ts';
 
 /**
  * Texts an app derives from what already exists or from the clock, not from a test's own steps:
@@ -11,7 +13,11 @@ import type { SiteModel, UiEffect } from '../../core/page-model.ts';
  *   same words with two numbers, "New Tiddler 4" saved while "Draft of 'New Tiddler 5'" went
  *   away: the app numbers new things after those already there, which earlier runs leave behind;
  * - clock-derived: a time of day ("at 7:19pm", "14:05"), or the year of the exploration next to a
- *   month ("4th December 2026"): a save stamped with the time it happened.
+ *   month ("4th December 2026"): a save stamped with the time it happened;
+ * - explorer-made: a value the explorer typed and committed (a tag saved as "test"), shown again
+ *   by a test whose own steps never commit it (typing "test" in the tag box, the picker offers the
+ *   tag "test"): it exists only because exploration created it. A test that commits the value
+ *   itself and sees it echoed (the saved tag) may expect it.
  * Values computed from the test's own input (a price after a choice) change as the text of one
  * element, before → after, and are not among the numbered texts compared here; nor are texts of
  * different observations (each field's own range message).
@@ -21,6 +27,8 @@ export class VolatileTexts {
   /** Numbered texts seen changing once the explorer's flows had created data, with what they became. */
   readonly #derived = new Map<string, string>();
   readonly #year: string;
+  /** Values the explorer typed, committed and then saw shown: data it created. */
+  readonly #created: Set<string>;
 
   constructor(model: SiteModel) {
     for (const observation of model.pages.flatMap(observations)) {
@@ -32,10 +40,16 @@ export class VolatileTexts {
     for (const seen of model.pages.flatMap((page) => page.dataDerived ?? []))
       this.#derived.set(seen.text, seen.after);
     this.#year = String(new Date(model.exploredAt).getUTCFullYear());
+    this.#created = explorerCreatedValues(model);
   }
 
-  /** Why this effect's text cannot be expected exactly, or undefined when it can. */
-  reason(effect: UiEffect): string | undefined {
+  /**
+   * Why this effect's text cannot be expected exactly, or undefined when it can. `own` are the
+   * steps of the test up to the check: what it typed and committed itself may be expected.
+   */
+  reason(effect: UiEffect, own: readonly TypedStep[] = []): string | undefined {
+    const made = this.#explorerMade(effect, own);
+    if (made) return made;
     for (const text of shownTexts(effect)) {
       const after = this.#derived.get(text);
       if (after !== undefined)
@@ -44,6 +58,16 @@ export class VolatileTexts {
         return `"${text}" is auto-numbered: the app numbers it after what exists`;
       if (this.#clockDerived(text)) return `"${text}" holds the date or time it was shown`;
     }
+    return undefined;
+  }
+
+  #explorerMade(effect: UiEffect, own: readonly TypedStep[]): string | undefined {
+    if (this.#created.size === 0) return undefined;
+    const committed = committedValues(own);
+    for (const text of changedTexts(effect))
+      for (const value of this.#created)
+        if (!committed.has(value) && holdsValue(text, value))
+          return `"${text}" holds "${value}", a value the explorer typed and committed: shown because exploration created it`;
     return undefined;
   }
 

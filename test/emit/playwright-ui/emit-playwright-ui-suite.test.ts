@@ -125,8 +125,10 @@ describe('emitPlaywrightUiSuite', () => {
     expect(spec).toContain(
       "  test.describe('at 390×844', () => {\n    test.use({ viewport: { width: 390, height: 844 } });",
     );
-    expect(spec).toContain('await home.addService.scrollIntoViewIfNeeded();');
-    expect(spec).toContain('await expect(home.addService).toBeInViewport({ ratio: 0.99 });');
+    expect(spec).toContain('await expectInViewport(home.addService);');
+    expect(spec).toContain(
+      "import { expectNoHorizontalOverflow, expectInViewport } from '../support/layout.ts';",
+    );
     expect(spec).toContain('await expectNoHorizontalOverflow(page);');
   });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ObservedInteraction, SiteModel, UiEffect } from '../../../src/core/page-model.ts';
 import { generateUiSuite } from '../../../src/generation/ui/generate-ui-suite.ts';
+import {
+  committedValues,
+  explorerCreatedValues,
+  holdsValue,
+} from '../../../src/generation/ui/committed-values.ts';
 import { VolatileTexts } from '../../../src/generation/ui/volatile-texts.ts';
 import { element, role, text } from './fixtures/price-calculator/model-builders.ts';
 import { priceCalculatorSiteModel } from './fixtures/price-calculator/site-model.ts';
@@ -96,5 +101,101 @@ describe('a case over an effect the app numbers or stamps', () => {
         'not expected exactly: "Draft of Note 5" is auto-numbered: the app numbers it after what exists',
       ]),
     );
+  });
+});
+
+// A wiki whose "new" button opens an editor in place: the explorer typed "test" in the tag box
+// and saved (the tag "test" appeared on the saved page), then typed "test" in the tag box again,
+// where the picker now offered the existing tag "test". A fresh wiki has no such tag.
+function taggingModel(): SiteModel {
+  const model = structuredClone(priceCalculatorSiteModel);
+  const home = model.pages.find((page) => page.id === 'home')!;
+  home.elements.push(
+    element('new-note', role('button', 'New note'), 'New note'),
+    element('tag-name', role('textbox', 'tag name'), 'tag name', { tag: 'input', inputType: 'text' }),
+    element('save-note', role('button', 'Save note'), 'Save note'),
+  );
+  model.flows = [{ id: 'home-new-note', page: 'home', actions: [{ kind: 'click', target: 'new-note' }] }];
+  home.states = [
+    {
+      flow: 'home-new-note',
+      reproducible: true,
+      inPlace: true,
+      effects: [],
+      sharedLinks: [],
+      interactions: [
+        {
+          id: 'save-tagged',
+          setup: [{ kind: 'fill', target: 'tag-name', value: 'test' }],
+          action: { kind: 'click', target: 'save-note' },
+          effects: [appeared('test'), { kind: 'disappeared', target: role('button', 'Save note') }],
+          reproducible: true,
+        },
+        {
+          id: 'type-tag',
+          setup: [],
+          action: { kind: 'fill', target: 'tag-name', value: 'test' },
+          effects: [
+            { kind: 'appeared', target: text('test'), text: 'test' },
+            { kind: 'appeared', target: text('Tagged: test, draft'), text: 'Tagged: test, draft' },
+            { kind: 'appeared', target: text('No system tags found'), text: 'No system tags found' },
+          ],
+          reproducible: true,
+        },
+      ],
+    },
+  ];
+  return model;
+}
+
+describe('texts that exist only because the explorer created them', () => {
+  it('are values the explorer typed, committed and then saw shown', () => {
+    expect([...explorerCreatedValues(taggingModel())]).toEqual(['test']);
+    // Typed and acted on, but nothing showed the value afterwards: nothing was created with it.
+    const quiet = taggingModel();
+    quiet.pages[0]!.states![0]!.interactions[0]!.effects = [
+      { kind: 'disappeared', target: role('button', 'Save note') },
+    ];
+    expect(explorerCreatedValues(quiet).size).toBe(0);
+  });
+
+  it('count only values typed with words and then acted on', () => {
+    const fill = (value: string) => ({ kind: 'fill', value });
+    expect([...committedValues([fill('Test'), { kind: 'click' }])]).toEqual(['test']);
+    expect([...committedValues([{ kind: 'click' }, fill('test')])]).toEqual([]);
+    expect([...committedValues([fill('test'), { kind: 'hover' }])]).toEqual([]);
+    expect([...committedValues([fill('42'), { kind: 'press' }])]).toEqual([]);
+  });
+
+  it('match the value itself or the value as a whole word or entry', () => {
+    expect(holdsValue('  Test ', 'test')).toBe(true);
+    expect(holdsValue('Tagged: test, draft', 'test')).toBe(true);
+    expect(holdsValue('Latest', 'test')).toBe(false);
+    expect(holdsValue('testing', 'test')).toBe(false);
+  });
+
+  it('are left out of a test that only types the value, and listed with why', () => {
+    const suite = generateUiSuite(taggingModel(), {});
+    const typed = caseCovering(suite, 'interaction home/type-tag');
+    expect(assertionsOf(typed).map(assertionText)).toEqual(['visible home.noSystemTagsFound']);
+    expect(suite.skipped.map((skipped) => skipped.reason)).toEqual(
+      expect.arrayContaining([
+        'not expected exactly: "test" holds "test", a value the explorer typed and committed: shown because exploration created it',
+        'not expected exactly: "Tagged: test, draft" holds "test", a value the explorer typed and committed: shown because exploration created it',
+      ]),
+    );
+  });
+
+  it('are still expected by a test that types and commits the value itself (the saved tag)', () => {
+    const suite = generateUiSuite(taggingModel(), {});
+    const saved = caseCovering(suite, 'interaction home/save-tagged');
+    expect(assertionsOf(saved).map(assertionText)).toEqual(
+      expect.arrayContaining(['visible home.testLink', 'text home.testLink = test']),
+    );
+  });
+
+  it('change nothing when the explorer created no data with what it typed', () => {
+    const volatile = new VolatileTexts(priceCalculatorSiteModel);
+    expect(volatile.reason(appeared('test'), [])).toBeUndefined();
   });
 });
