@@ -134,6 +134,21 @@ export type UiLocator =
   /** `#id`, for an id that reads as written by hand: never scoped, ids are page-unique. */
   | { strategy: 'id'; id: string; within?: UiLocator };
 
+/** Roles of blocks that hold other content: landmarks, regions, dialogs, lists, groups. */
+export const CONTAINER_ROLES: ReadonlySet<string> = new Set([
+  'banner',
+  'contentinfo',
+  'main',
+  'navigation',
+  'complementary',
+  'region',
+  'form',
+  'search',
+  'dialog',
+  'list',
+  'group',
+]);
+
 /**
  * An element id a person wrote (`red-ui-header-button-deploy`), not one a framework numbered
  * or hashed (`tab-87a79fd7`, `:r3:`, `ember412`): letters, `-` and `_` only, so it is also a

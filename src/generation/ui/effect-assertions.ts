@@ -1,4 +1,4 @@
-import type { UiEffect } from '../../core/page-model.ts';
+import { CONTAINER_ROLES, type UiEffect } from '../../core/page-model.ts';
 import type { UiAssertion, UiElementState } from '../../core/ui-test-case.ts';
 import { isTextLocatorFor } from './describe.ts';
 import type { TypedStep } from './committed-values.ts';
@@ -22,20 +22,6 @@ function mentions(assertion: UiAssertion, host: string): boolean {
     assertion.kind === 'text' ? assertion.text : assertion.kind === 'value' ? assertion.value : undefined;
   return said !== undefined && said.includes(host);
 }
-
-const CONTAINER_ROLES = new Set([
-  'banner',
-  'contentinfo',
-  'main',
-  'navigation',
-  'complementary',
-  'region',
-  'form',
-  'search',
-  'dialog',
-  'list',
-  'group',
-]);
 
 function assertionsFor(context: UiGenerationContext, page: string, effect: UiEffect): UiAssertion[] {
   switch (effect.kind) {

@@ -4,7 +4,7 @@
 // is resolved in the page and must match exactly the intended element, nothing else.
 import type { Page } from '@playwright/test';
 import { withoutIconGlyphs } from '../../core/icon-glyphs.ts';
-import { stableId, type UiLocator } from '../../core/page-model.ts';
+import { CONTAINER_ROLES, stableId, type UiLocator } from '../../core/page-model.ts';
 import { keysOfMatches } from './in-page-script.ts';
 import type { ScopeFacts } from './in-page-types.ts';
 import { toPlaywrightLocator } from './ui-locator.ts';
@@ -38,10 +38,12 @@ const namelessScopes = new Set(['main', 'banner', 'contentinfo', 'navigation', '
 
 function ownCandidates(target: LocatorTarget): UiLocator[] {
   const candidates: UiLocator[] = [];
-  // A written id says more than a role with no readable name (none, or icon glyphs only), and
-  // survives another such control being added to the page; a test id still comes first.
+  // A written id says more than a control's role with no readable name (none, or icon glyphs
+  // only), and survives another such control being added; a test id still comes first. A block
+  // (a footer, a list) keeps its role: what it holds is checked by that role (effect-assertions.ts).
   const id: UiLocator[] = stableId(target.elementId) ? [{ strategy: 'id', id: target.elementId }] : [];
-  if (withoutIconGlyphs(target.name) === '' && !target.testId) candidates.push(...id.splice(0));
+  const control = !CONTAINER_ROLES.has(target.role);
+  if (control && withoutIconGlyphs(target.name) === '' && !target.testId) candidates.push(...id.splice(0));
   if (!roleless.has(target.role) && target.name.length <= MAX_NAME) {
     candidates.push(
       target.name
