@@ -164,8 +164,13 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
   for (const shallow of byDepth) {
     const shallowMatch = ITEM_PATH.exec(shallow.path);
     const last = shallowMatch ? staticSegments(shallowMatch[1]!).at(-1) : undefined;
-    if (!last || kinds.has(singular(last))) continue;
+    if (!last) continue;
     const name = singular(last);
+    // The first item path of a noun names its kind, unless nothing creates that one and a deeper
+    // collection of the same noun has a create: `/archive/features/{projectId}` lists archived
+    // flags, `/projects/{projectId}/features/{featureName}` is the flag `POST …/features` makes.
+    const known = kinds.get(name);
+    if (known && (known.create || !find('post', shallowMatch![1]!))) continue;
     // `/items/{region}` may be a partial key whose own GET lists a region's items: the kind is
     // then the composite `/items/{region}/{name}`, when one exists.
     const operation = compositeItemBeyond(model, schemas, shallow.path, name) ?? shallow;
@@ -334,6 +339,9 @@ function producedKinds(
       if (index !== segments.length - 1 && index !== segments.length - 2) continue;
       if (!previous || previous.startsWith('{')) continue;
       const name = singular(previous);
+      // `/archive/features/{projectId}`: the parameter names a project, not a feature.
+      const named = idStem(idParam!);
+      if (named !== undefined && named !== name) continue;
       const existing = known.get(name);
       if (found.has(name) || (existing?.create && existing.createIdPath) || existing?.listIdPath) continue;
       const produced = producerOf(schemas, producers, idParam!, operation);

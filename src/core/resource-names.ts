@@ -42,7 +42,10 @@ export function identifierFields(parameter: string, kindName: string): string[] 
   // parameter named for its kind (`{org}` of `/orgs`) may be its `id`: callers check its type.
   const fallbacks =
     parameter === 'id' || stem === kindName || namesKind(parameter, kindName) ? ['id', 'uuid', '_id'] : [];
-  return [...new Set([parameter, camel, snake, ...fallbacks])];
+  // `{featureName}` of a feature, `{project_key}` of a project: the kind's own `name`, `key`.
+  const kind = kindName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const own = new RegExp(`^${kind}[_-]?(name|slug|key|code|handle)$`, 'i').exec(parameter)?.[1];
+  return [...new Set([parameter, camel, snake, ...fallbacks, ...(own ? [own.toLowerCase()] : [])])];
 }
 
 /** `{org}` of `/orgs`, `{user}` of `/users`: the parameter is the kind's own name, no `_id`. */

@@ -282,3 +282,51 @@ describe('a path parameter named like a kind made elsewhere', () => {
     expect(invite.steps[0]!.request.pathParams['token']).toMatchObject({ kind: 'var' });
   });
 });
+
+describe('a noun whose first item path creates nothing', () => {
+  it('is the kind a deeper collection of the same noun creates: archived lists do not hide flags', async () => {
+    const flag = { type: 'object', properties: { name: { type: 'string' }, enabled: { type: 'boolean' } } };
+    const model = await modelOf({
+      openapi: '3.0.3',
+      info: { title: 'Flags', version: '1' },
+      paths: {
+        '/projects': {
+          post: {
+            requestBody: {
+              required: true,
+              ...json({ type: 'object', properties: { id: { type: 'string' } } }),
+            },
+            responses: ok({ type: 'object', properties: { id: { type: 'string' } } }),
+          },
+        },
+        '/projects/{projectId}': {
+          get: { parameters: [param('projectId')], responses: ok({ type: 'object' }) },
+        },
+        // Lists a project's archived flags: one path parameter, found first, and nothing creates it.
+        '/archive/features/{projectId}': {
+          get: { parameters: [param('projectId')], responses: ok({ type: 'array', items: flag }) },
+        },
+        '/projects/{projectId}/features': {
+          post: {
+            parameters: [param('projectId')],
+            requestBody: {
+              required: true,
+              ...json({ type: 'object', required: ['name'], properties: flag.properties }),
+            },
+            responses: ok(flag),
+          },
+        },
+        '/projects/{projectId}/features/{featureName}': {
+          parameters: [param('projectId'), param('featureName')],
+          get: { responses: ok(flag) },
+        },
+      },
+    });
+    const graph = new ResourceGraph(model, new SchemaContext(model));
+    const feature = graph.kinds.find((kind) => kind.name === 'feature')!;
+    expect(feature.itemPath).toBe('/projects/{projectId}/features/{featureName}');
+    expect(feature.create?.path).toBe('/projects/{projectId}/features');
+    const suite = generateApiSuite(model, { specSource: 'openapi.json' });
+    expect(suite.variables.map((variable) => variable.name)).not.toContain('featureName');
+  });
+});
