@@ -1,5 +1,6 @@
 import { successResponse, type ApiOperation } from '../../core/api-model.ts';
 import { schemaTypes, type JsonSchema } from '../../core/json-schema.ts';
+import { samePath } from '../../core/resource-names.ts';
 import type { ApiTestCase, ResourceRecipe, ValueExpr } from '../../core/test-case.ts';
 import { successStatus } from './case-helpers.ts';
 import type { GenerationContext } from './generation-context.ts';
@@ -108,10 +109,6 @@ function objectProperties(context: GenerationContext, schema: JsonSchema | undef
   const types = schemaTypes(flat);
   if (!flat.properties || (types.length > 0 && !types.includes('object'))) return undefined;
   return Object.keys(flat.properties);
-}
-
-function samePath(a: string, b: string): boolean {
-  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 }
 
 /** `/api/admin/maintenance` → `maintenance settings`; `/settings/` → `settings`. */
