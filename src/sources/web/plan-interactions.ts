@@ -106,17 +106,23 @@ function enterPlans(element: UiElement, facts: ElementFacts, fill: UiAction): In
   return [{ setup: [fill], action: { kind: 'press', target: element.id, key: 'Enter' }, restore: [] }];
 }
 
-/** A link to another route of the same document (`#/active`): a hash-routed view, not a new page. */
-function isRouteLink(element: UiElement, facts: ElementFacts): boolean {
-  if (element.role !== 'link' || !facts.href) return false;
+/** The hash of a link that stays on this document (same origin, path and query), else undefined. */
+function sameDocumentHash(element: UiElement, facts: ElementFacts): string | undefined {
+  if (element.role !== 'link' || !facts.href) return undefined;
   try {
     const href = new URL(facts.href, facts.url);
     const here = new URL(facts.url);
-    const sameDocument = href.origin === here.origin && href.pathname === here.pathname;
-    return sameDocument && href.search === here.search && /^#!?\//.test(href.hash);
+    const same =
+      href.origin === here.origin && href.pathname === here.pathname && href.search === here.search;
+    return same ? href.hash : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** A link to another route of the same document (`#/active`): a hash-routed view, not a new page. */
+function isRouteLink(element: UiElement, facts: ElementFacts): boolean {
+  return /^#!?\//.test(sameDocumentHash(element, facts) ?? '');
 }
 
 /**
@@ -137,15 +143,8 @@ function hasNumberTwin(slider: UiElement, context: PlanContext): boolean {
 function isScriptLink(element: UiElement, facts: ElementFacts): boolean {
   if (element.role !== 'link' || !facts.href) return false;
   if (/^javascript:/i.test(facts.href)) return true;
-  try {
-    const href = new URL(facts.href, facts.url);
-    const here = new URL(facts.url);
-    const sameDocument =
-      href.origin === here.origin && href.pathname === here.pathname && href.search === here.search;
-    return sameDocument && facts.href.endsWith('#');
-  } catch {
-    return false;
-  }
+  // `new URL('/#').hash` is '': the bare `#` is only in the written href.
+  return sameDocumentHash(element, facts) === '' && facts.href.endsWith('#');
 }
 
 function clickPlans(element: UiElement, facts: ElementFacts, context: PlanContext): InteractionPlan[] {
