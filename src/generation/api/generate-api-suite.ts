@@ -3,6 +3,7 @@ import { describeError } from '../../core/errors.ts';
 import type { EventSink } from '../../core/events.ts';
 import type { ApiSuite, ApiTestCase, ResourceRecipe, SuiteSchemas, ValueExpr } from '../../core/test-case.ts';
 import { authCases } from './auth-cases.ts';
+import { duplicateIdentifierCase } from './duplicate-cases.ts';
 import { isolationCase } from './isolation-cases.ts';
 import { fieldSelectionCase } from './field-selection-cases.ts';
 import { filterCase, filteredWriteCase, orderCase } from './filter-cases.ts';
@@ -69,25 +70,25 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
     }
   }
   for (const kind of graph.kinds) {
-    // A kind made by another resource's create has no lifecycle of its own to follow; one with a
-    // composite key is read by all its parts, which a lifecycle's saved id does not hold.
-    if (
-      !kind.create ||
-      kind.createdBy === 'producer' ||
-      kind.keyPaths ||
-      !isSelectedOperation(kind.create, options.only)
-    )
+    // A kind made by another resource's create has no lifecycle or identifier of its own to check.
+    if (!kind.create || kind.createdBy === 'producer' || !isSelectedOperation(kind.create, options.only))
       continue;
     try {
-      const lifecycle = statefulCase(context, kind);
+      // A composite key is read by all its parts, which a lifecycle's saved id does not hold.
+      const lifecycle = kind.keyPaths ? undefined : statefulCase(context, kind);
       if (lifecycle) cases.push(lifecycle);
-      const isolation = isolationCase(context, kind);
+      const isolation = kind.keyPaths ? undefined : isolationCase(context, kind);
       if (isolation) cases.push(isolation);
+      const positive = cases.find(
+        (testCase) => testCase.kind === 'positive' && testCase.operation === kind.create?.key,
+      );
+      const duplicate = positive ? duplicateIdentifierCase(kind, positive) : undefined;
+      if (duplicate) cases.push(duplicate);
     } catch (error) {
       options.events?.({
         type: 'log',
         level: 'warn',
-        message: `${kind.name} lifecycle not generated: ${describeError(error)}`,
+        message: `${kind.name} cases not generated: ${describeError(error)}`,
       });
     }
   }

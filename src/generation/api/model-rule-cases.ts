@@ -4,9 +4,10 @@ import { documentedStatuses } from '../../core/api-model.ts';
 import type { JsonSchema } from '../../core/json-schema.ts';
 import type { ModelClient } from '../../core/model-client.ts';
 import { delimitedData } from '../../core/prompt-data.ts';
-import type { ApiSuite, ApiTestCase, Step, ValueExpr } from '../../core/test-case.ts';
+import type { ApiSuite, ApiTestCase, Step } from '../../core/test-case.ts';
 import { bodyFields, responseAssertions, slug, withField } from './case-helpers.ts';
 import { askInBatches } from './model-batches.ts';
+import { repeatRequest } from './repeated-request.ts';
 import { compactSchema, openFields, type OpenField } from './open-fields.ts';
 import { ruleCaseProposalsSchema, type RuleCaseProposal } from './rule-case-proposals.ts';
 import { SchemaContext } from './schema-context.ts';
@@ -199,7 +200,6 @@ function buildRuleCase(proposal: RuleCaseProposal, candidate: Candidate): ApiTes
   const { positive, operation } = candidate;
   const actIndex = positive.steps.findIndex((step) => step.phase === 'act');
   const act = positive.steps[actIndex]!;
-  const uniques = proposal.setup === 'same-request-first' ? uniquePaths(act) : [];
   let request = structuredClone(act.request);
   for (const field of proposal.fields) {
     if (field.in === 'query') request.query[field.field] = { kind: 'literal', value: field.value };
@@ -215,34 +215,12 @@ function buildRuleCase(proposal: RuleCaseProposal, candidate: Candidate): ApiTes
         },
       };
   }
-  for (const [index, path] of uniques.entries())
-    if (request.body?.kind === 'json')
-      request = {
-        ...request,
-        body: {
-          ...request.body,
-          value: withField(request.body.value, path, { kind: 'saved', name: `sent_${index}` }),
-        },
-      };
-  const first: Step[] =
-    proposal.setup === 'same-request-first'
-      ? [
-          {
-            ...act,
-            title: `${operation.key} once, as the rule's "already" needs`,
-            phase: 'arrange',
-            saves: [
-              ...act.saves.map((save) => ({ ...save, name: `first_${save.name}` })),
-              ...uniques.map((path, index) => ({
-                name: `sent_${index}`,
-                path: path.join('.'),
-                from: 'body' as const,
-              })),
-            ],
-            track: act.track ? { ...act.track, saved: `first_${act.track.saved}` } : undefined,
-          },
-        ]
-      : [];
+  const first: Step[] = [];
+  if (proposal.setup === 'same-request-first') {
+    const repeated = repeatRequest(act, `${operation.key} once, as the rule's "already" needs`, request);
+    first.push(repeated.first);
+    request = repeated.request;
+  }
   const checked: Step = {
     ...act,
     title: `${operation.key}: ${proposal.title}`,
@@ -281,18 +259,6 @@ function unsentFields(
     const schema = checker.fieldSchema({ operation: operation.key, in: 'body', path: [field.name] });
     return schema ? [{ in: 'body' as const, path: [field.name], value: undefined, schema }] : [];
   });
-}
-
-/** Paths of the unique values (names, emails) the request's body sends, so a repeat can send them again. */
-function uniquePaths(step: Step): string[][] {
-  const paths: string[][] = [];
-  const visit = (expr: ValueExpr, path: string[]): void => {
-    if (expr.kind === 'unique') paths.push(path);
-    else if (expr.kind === 'object')
-      for (const [name, child] of Object.entries(expr.entries)) visit(child, [...path, name]);
-  };
-  if (step.request.body?.kind === 'json') visit(step.request.body.value, []);
-  return paths;
 }
 
 /** The operation's own words: summary, description, responses' and fields' descriptions. */
