@@ -52,6 +52,7 @@ describe('a second create with an identifier the client picked', () => {
     expect(check.kind).toBe('negative');
     const [first, second] = check.steps;
     expect(first!.phase).toBe('arrange');
+    expect(first!.assertions).toEqual([{ kind: 'status', oneOf: [201] }]);
     expect(first!.saves).toContainEqual({ name: 'sent_0', path: 'name', from: 'body' });
     expect(first!.track?.saved.startsWith('first_')).toBe(true);
     const body = second!.request.body;
