@@ -9,6 +9,7 @@ import {
   type SchemaFlattener,
 } from './resource-id-path.ts';
 import { identifierFields, idStem, namesKind, samePath, singular, staticSegments } from './resource-names.ts';
+import { usableItemFlag, type UsableItemFlag } from './usable-list-item.ts';
 
 /**
  * A kind of thing the API manages, found from its paths: `/disks` + `/disks/{disk_id}`,
@@ -38,6 +39,8 @@ export interface ResourceKind {
   listIdPath: string | undefined;
   /** Where the array of items is in the list response: `items`, `` (the body itself). */
   listArrayPath: string | undefined;
+  /** The items' flag telling a usable one (`enabled: true`): the first such item is taken. */
+  listUsable?: UsableItemFlag;
   /** Other path parameters of the item path: a sub-resource lives inside its parent. */
   parentParams: string[];
   /**
@@ -83,12 +86,12 @@ export class ResourceGraph {
   readonly kinds: ResourceKind[];
   readonly relations: ResourceRelation[];
   readonly #schemas: SchemaFlattener;
-  /** Paths with a POST: collections that make their own items. */
-  readonly #postPaths: string[];
+  /** The POSTs: collections that make their own items, or add existing ones. */
+  readonly #posts: ApiOperation[];
 
   constructor(model: ApiModel, schemas: SchemaFlattener) {
     this.#schemas = schemas;
-    this.#postPaths = model.operations.filter((operation) => operation.method === 'post').map((o) => o.path);
+    this.#posts = model.operations.filter((operation) => operation.method === 'post');
     this.kinds = discoverKinds(model, schemas);
     this.relations = discoverRelations(model, schemas, this.kinds);
   }
@@ -101,6 +104,17 @@ export class ResourceGraph {
   kindOfField(field: string): ResourceKind | undefined {
     const stem = idStem(field);
     return stem ? this.byName(stem) : undefined;
+  }
+
+  /**
+   * The kind a field named for it names, when nothing creates one and a list answers them:
+   * `{"environment": "development"}` adds an existing environment, a made-up name is refused.
+   */
+  listedKindNamed(field: string): ResourceKind | undefined {
+    const kind = this.byName(singular(field));
+    return kind && namesKind(field, kind.name) && !kind.create && kind.listIdPath !== undefined
+      ? kind
+      : undefined;
   }
 
   /** The kind a collection path manages, whichever version prefix or trailing slash it has. */
@@ -131,7 +145,16 @@ export class ResourceGraph {
     let byName = idStem(parameter) === undefined ? this.byName(singular(parameter)) : undefined;
     // `/invite-links/tokens/{token}` where a POST makes those tokens, and the `token` kind is
     // made elsewhere (`/user/tokens`): the same noun for another thing, not that kind.
-    const ownCreate = this.#postPaths.some((path) => samePath(path, collection));
+    const post = this.#posts.find((candidate) => samePath(candidate.path, collection));
+    // A POST adding an existing environment to a project (`{"environment": "development"}`,
+    // answering none) makes nothing: the parameter still names the listed kind.
+    const adds =
+      post !== undefined &&
+      bySegment !== undefined &&
+      !bySegment.create &&
+      bySegment.listIdPath !== undefined &&
+      !answersIdentifier(this.#schemas, post, bySegment.name, { idParam: parameter, item: operation });
+    const ownCreate = post !== undefined && !adds;
     if (!owner && ownCreate && bySegment && !samePath(bySegment.collectionPath, collection)) {
       if (byName === bySegment) byName = undefined;
       bySegment = undefined;
@@ -170,7 +193,13 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
     // collection of the same noun has a create: `/archive/features/{projectId}` lists archived
     // flags, `/projects/{projectId}/features/{featureName}` is the flag `POST …/features` makes.
     const known = kinds.get(name);
-    if (known && (known.create || !find('post', shallowMatch![1]!))) continue;
+    const deeperCreate = find('post', shallowMatch![1]!);
+    if (known && (known.create || !deeperCreate)) continue;
+    // `/environments/{name}` listed, nothing creating one, and `POST /projects/{id}/environments`
+    // sending an environment's name and answering none: that POST adds an existing environment to
+    // a project, it makes none. The kind stays the listed one, read from its list.
+    const item = { idParam: ITEM_PATH.exec(shallow.path)![2]!, item: shallow };
+    if (known?.listIdPath !== undefined && !answersIdentifier(schemas, deeperCreate!, name, item)) continue;
     // `/items/{region}` may be a partial key whose own GET lists a region's items: the kind is
     // then the composite `/items/{region}/{name}`, when one exists.
     const operation = compositeItemBeyond(model, schemas, shallow.path, name) ?? shallow;
@@ -187,6 +216,9 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
         ? idPathOf(schemas, successResponse(create)?.schema, options)
         : undefined;
     const sent = create && answered === undefined ? sentIdPath(schemas, create, options.fields) : undefined;
+    const usable = listShape
+      ? usableItemFlag(schemas, successResponse(list!)?.schema, listShape.arrayPath)
+      : undefined;
     kinds.set(name, {
       name,
       collectionPath: create?.path ?? list?.path ?? collectionPath,
@@ -202,6 +234,7 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
       list,
       listIdPath: listShape?.idPath,
       listArrayPath: listShape?.arrayPath,
+      ...(usable ? { listUsable: usable } : {}),
       parentParams: [...operation.path.matchAll(/\{([^}]+)\}/g)]
         .map((found) => found[1]!)
         .filter((param) => param !== idParam && !composite?.keyPaths[param]),
@@ -215,6 +248,18 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
 }
 
 const ITEM_PATH = /^(.*)\/\{([^}]+)\}\/?$/;
+
+/** Whether a create's answer carries the identifier `idParam` of `item` names. */
+function answersIdentifier(
+  schemas: SchemaFlattener,
+  create: ApiOperation,
+  name: string,
+  { idParam, item }: { idParam: string; item: ApiOperation },
+): boolean {
+  return (
+    idPathOf(schemas, successResponse(create)?.schema, identifiers({ name, idParam }, item)) !== undefined
+  );
+}
 
 /** A deeper item path that only adds key parameters to `path` and forms a composite key. */
 function compositeItemBeyond(

@@ -141,6 +141,11 @@ export interface ResourceRecipe {
   idPath: string;
   /** `request`: the id is a value the create sent (an uploaded file's name), not one it answered. */
   idFrom?: 'response' | 'request';
+  /**
+   * A lookup in a list whose items say which are usable (`enabled: true`): the id is read from
+   * the first such item (`itemIdPath` of it), else from the first item, not from `idPath`'s.
+   */
+  usableItem?: { arrayPath: string; itemIdPath: string; field: string; value: boolean };
   /** The status a successful create (or lookup) answers. */
   createStatus: number;
   /** Request that removes it; `{ kind: 'saved', name: 'self' }` stands for its id. */

@@ -223,12 +223,22 @@ function recipeFor(context: GenerationContext, name: string): ResourceRecipe | u
       name,
       create: built.request,
       idPath: kind.listIdPath,
+      ...usableItem(kind, kind.listIdPath),
       createStatus: successStatus(kind.list),
       remove: undefined,
       needs: built.uses,
     };
   }
   return undefined;
+}
+
+/** `environments.0.name` of a list whose items say `enabled`: the first enabled one's `name`. */
+function usableItem(kind: ResourceKind, idPath: string): Pick<ResourceRecipe, 'usableItem'> {
+  const arrayPath = kind.listArrayPath;
+  if (!kind.listUsable || arrayPath === undefined) return {};
+  const first = arrayPath === '' ? '0' : `${arrayPath}.0`;
+  if (idPath !== first && !idPath.startsWith(`${first}.`)) return {};
+  return { usableItem: { arrayPath, itemIdPath: idPath.slice(first.length + 1), ...kind.listUsable } };
 }
 
 /** The removal's path: the id saved as `self`, or each part of a composite key in it (`self.region`). */

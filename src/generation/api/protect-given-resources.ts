@@ -38,10 +38,29 @@ function notOursReason(step: Step, found: Set<string>, testCase: ApiTestCase): s
     return `${request.method} would change "${target}" given with --var (the user's resource); no way to create one of its own was found`;
   }
   const resource = value?.kind === 'resource' ? resourceOf(testCase, value.alias) : undefined;
-  if (resource && found.has(resource)) {
+  if (resource && found.has(resource) && !scopesOwnResource(request, target!, found, testCase)) {
     return `${request.method} would change an existing "${resource}" found on the target, not one the suite created`;
   }
   return undefined;
+}
+
+/**
+ * `PUT /flags/{flag}/environments/{environment}/variants` with a flag of the suite's own: the
+ * existing environment only says which of the flag's settings change, so the change is to the
+ * suite's own flag. A path ending in the existing thing's parameter still acts on that thing.
+ */
+function scopesOwnResource(
+  request: Step['request'],
+  target: string,
+  found: Set<string>,
+  testCase: ApiTestCase,
+): boolean {
+  if (request.path.replace(/\/+$/, '').endsWith(`{${target}}`)) return false;
+  const before = request.path.slice(0, request.path.indexOf(`{${target}}`));
+  return [...before.matchAll(/\{([^}]+)\}/g)].some(([, name]) => {
+    const value = request.pathParams[name!];
+    return value?.kind === 'resource' && !found.has(resourceOf(testCase, value.alias));
+  });
 }
 
 /** The parameter naming what a request acts on: the last one in the path. */

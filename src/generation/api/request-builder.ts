@@ -178,6 +178,8 @@ export class RequestBuilder {
     const { operation, uses, exclude, parent } = scope;
     const flat = this.#context.flatten(schema);
     if (flat.enum || flat.const !== undefined) return { kind: 'literal', value };
+    const listed = typeof value === 'string' ? this.#graph.listedKindNamed(key) : undefined;
+    if (listed) return this.#reference(listed.name, key, operation, uses, exclude);
     if ((key === 'id' && typeof value === 'string') || idStem(key)) {
       // A top-level `id` names the collection's own kind; `customer: { id }` names a customer.
       const field = key === 'id' && parent ? `${parent}_id` : key;

@@ -36,6 +36,16 @@ export function fieldAt(value: unknown, path: string): unknown {
   return current;
 }
 
+/**
+ * The first listed item whose `field` is `value` (an enabled one), else the first. An existing
+ * thing read from a list stands in for one the suite cannot make: a disabled one is listed, but
+ * refused by the operations that act on it.
+ */
+export function firstUsable(items: unknown, field: string, value: boolean): unknown {
+  if (!Array.isArray(items)) return undefined;
+  return items.find((item) => fieldAt(item, field) === value) ?? items[0];
+}
+
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /**

@@ -116,6 +116,17 @@ def field_at(value: Any, path: str) -> Any:
     return None if found is MISSING else found
 
 
+def first_usable(items: Any, field: str, value: bool) -> Any:
+    """The first listed item whose `field` is `value` (an enabled one), else the first; None for no list.
+
+    An existing thing read from a list stands in for one the suite cannot make: a disabled one is
+    listed, but refused by the operations that act on it.
+    """
+    if not isinstance(items, list) or not items:
+        return None
+    return next((item for item in items if isinstance(item, dict) and item.get(field) is value), items[0])
+
+
 # ---------------------------------------------------------------------------------------------
 # Secret values never reach evidence, reports or output, whatever header or variable carries
 # them: every value in API_HEADERS, the credential variables and the variables
