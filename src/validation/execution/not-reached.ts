@@ -73,6 +73,9 @@ function judgeOne(
   const exchange = failed.exchange;
   const status = exchange?.response?.status;
   if (!exchange?.response || status === undefined || !INPUT_REFUSALS.has(status)) return undefined;
+  // Only a refused status speaks of reaching: a refusal whose body or content type breaks the
+  // document is the server's answer, checked as such.
+  if (!/^status \d{3}/.test(failed.actual)) return undefined;
   const refused = requestOperation(operations, exchange.request.method, exchange.request.url);
   const refusedKey = refused?.key ?? `${exchange.request.method} ${new URL(exchange.request.url).pathname}`;
   const base = {
@@ -219,9 +222,10 @@ export function serverMessage(body: string): string {
   const parsed = parseJson(body) as Record<string, unknown> | undefined;
   const details = Array.isArray(parsed?.['details']) ? (parsed['details'] as unknown[]) : [];
   const detail = details[0] as Record<string, unknown> | undefined;
+  // A detail is the specific words ("You must specify username or email") under a generic message.
   const candidates = [
-    parsed?.['message'],
     detail?.['message'],
+    parsed?.['message'],
     detail?.['description'],
     parsed?.['detail'],
     parsed?.['error_description'],

@@ -194,6 +194,26 @@ describe('a documented-valid request refused for the suite’s own input is not 
 });
 
 describe('refusals that stay findings', () => {
+  it('a refusal whose body breaks the document, on an operation not reached, is still the server’s', () => {
+    const setUp = failed({
+      test: 'DELETE /api/admin/user/tokens/{id} succeeds with 200',
+      operation: 'DELETE /api/admin/user/tokens/{id}',
+      expected: 'status 201',
+      refused: exchange('POST', '/api/admin/user/tokens', 403, patRefusal, {}),
+    });
+    const emptyBody = {
+      ...failed({
+        test: 'DELETE /api/admin/user/tokens/{id} refuses a token that does not exist with a 4xx',
+        operation: 'DELETE /api/admin/user/tokens/{id}',
+        kind: 'negative',
+        expected: 'a body matching the documented schema',
+        refused: exchange('DELETE', '/api/admin/user/tokens/99', 404, ''),
+      }),
+      actual: 'body ""',
+    };
+    expect([...judgeNotReached([setUp, emptyBody], context()).keys()]).toEqual([setUp.test]);
+  });
+
   it('5xx, 405, 406 and 415 are the server’s', () => {
     const failures = [500, 405, 406, 415].map((status) =>
       failed({
@@ -313,9 +333,11 @@ describe('what the report and the suite say about it', () => {
   });
 
   it('quotes the server’s own words from the usual error shapes', () => {
-    expect(serverMessage('{"details":[{"message":"You must specify username or email"}]}')).toBe(
-      'You must specify username or email',
-    );
+    expect(
+      serverMessage(
+        '{"message":"Request validation failed","details":[{"message":"You must specify username or email"}]}',
+      ),
+    ).toBe('You must specify username or email');
     expect(serverMessage('{"error":"Too many requests"}')).toBe('Too many requests');
     expect(serverMessage('')).toBe('(empty body)');
     expect(serverMessage('Forbidden\n')).toBe('Forbidden');
