@@ -128,7 +128,7 @@ export function groupNotReached(tests: Iterable<NotReachedTest>): NotReachedOper
 /** The line written beside a not-reached test in the emitted suite: never "suspected defect". */
 export function notReachedReason(test: NotReachedTest): string {
   const what = test.refused === test.operation ? test.refused : `its set-up ${test.refused}`;
-  return `Not delivered by TestOps Copilot: not reached, ${what} was refused with ${test.status} (evidence: ${test.evidence}): ${test.message}. To reach it: ${test.unlock}`
+  return `Not delivered by TestOps Copilot: not reached, ${what} was refused with ${test.status} (evidence: ${test.evidence}): ${test.message.replace(/[.!\s]+$/, '')}. To reach it: ${test.unlock}`
     .replace(/\s+/g, ' ')
     .slice(0, 300);
 }

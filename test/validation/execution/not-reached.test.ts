@@ -75,7 +75,7 @@ const context = (more: Partial<ReachContext> = {}): ReachContext => ({
   ...more,
 });
 
-const patRefusal = { message: 'PATs require an authenticated user' };
+const patRefusal = { message: 'PATs require an authenticated user.' };
 
 describe('a documented-valid request refused for the suite’s own input is not reached, not a finding', () => {
   it('takes a success request refused with 403 out of the findings, with the server’s words and the way in', () => {
@@ -90,7 +90,7 @@ describe('a documented-valid request refused for the suite’s own input is not 
     const judged = judgeNotReached([refused], context());
     expect(judged.get(refused.test)).toMatchObject({
       status: 403,
-      message: 'PATs require an authenticated user',
+      message: 'PATs require an authenticated user.',
       refused: 'POST /api/admin/user/tokens',
       unlock: expect.stringMatching(/^credentials of another kind/),
     });
@@ -312,7 +312,7 @@ describe('what the report and the suite say about it', () => {
       {
         operation: 'POST /api/admin/user/tokens',
         status: 403,
-        message: 'PATs require an authenticated user',
+        message: 'PATs require an authenticated user.',
         refused: 'POST /api/admin/user/tokens',
         unlock: expect.stringMatching(/^credentials of another kind/),
         tests: [
