@@ -47,7 +47,9 @@ export function authSchemeWord(value: string): string {
 export function conformanceOption(): Option {
   return new Option(
     '--conformance <level>',
-    'strict: deviations from the documented contract (status, body schema, content type) are failures; lenient: they are reported as warnings that do not fail the run',
+    'strict: deviations from the documented contract (status, body schema, content type) are failures; lenient: they are reported as warnings that do not fail the run. ' +
+      'In both, a documented-valid request refused for the suite\'s own input (400, 401, 403, 404, 409, 422, 429 on an operation whose success request was never accepted, or on the set-up creating what it acts on) is "not reached": listed with what would unlock it, its tests skipped, no finding; ' +
+      "a variant refused while the same operation's success request passes, 5xx, 405, 406 and 415 stay findings",
   )
     .choices([...CONFORMANCE_LEVELS])
     .default('strict');

@@ -31,6 +31,12 @@ export interface RunReport {
    * pointer: tested as unconstrained rather than skipping the operation.
    */
   unconstrained?: { operation: string; pointer: string; reason: string }[];
+  /**
+   * API operations the suite could not reach: a documented-valid request (the success request,
+   * or the set-up that creates what it acts on) refused for what the suite sent or is (401, 403,
+   * 404, 409, 422, 429, 400). Not verified either way, so neither delivered nor a finding.
+   */
+  notReached?: NotReachedOperation[];
   /** Input values learned from the server during verification (a field it refused, and what replaced it). */
   learned?: LearnedValue[];
   durations: Record<string, number>;
@@ -83,6 +89,22 @@ export interface TestCounts {
   failed: number;
   flaky: number;
   skipped: number;
+  /** Of `skipped`: tests on operations the suite could not reach (see RunReport.notReached). */
+  notReached?: number;
+}
+
+/** An operation whose documented-valid request was refused for the suite's own input, and what would unlock it. */
+export interface NotReachedOperation {
+  operation: string;
+  /** The refusal's status (of the first test, the success test's when it has one). */
+  status: number;
+  /** The server's own words, short. */
+  message: string;
+  /** The request that was refused: the operation's own, or the set-up another operation's. */
+  refused: string;
+  /** What would let the suite reach it: `--var <param>`, credentials of another kind, a slower pace. */
+  unlock: string;
+  tests: { test: string; status: number; evidence: string }[];
 }
 
 export interface SkippedOperation {

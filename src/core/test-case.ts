@@ -182,7 +182,8 @@ export interface ApiSuite {
   variables: SuiteVariable[];
   /** Schema document plus response schemas keyed by `METHOD path` → status. */
   schemas: SuiteSchemas;
-  operations: { key: string; tag: string }[];
+  /** `statuses`: the documented response statuses as written (`200`, `404`, `4XX`, `default`). */
+  operations: { key: string; tag: string; statuses?: string[] }[];
   skippedOperations: { operation: string; reason: string }[];
   /** Parts of tested operations the spec leaves undefined (dangling `$ref`s), tested as unconstrained. */
   unconstrained?: OperationWarning[];

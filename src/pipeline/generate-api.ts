@@ -249,7 +249,12 @@ function probeRun(
       if (suite.cases.length === 0) return { suiteDir: outDir, evidence: [] };
       await emitSuite(suite, options, outDir);
       const report = await runSuite({ ...runOptions(options, outDir), repeat: 1, events: ignoreEvents });
-      return { suiteDir: outDir, evidence: report.suspectedDefects.map((defect) => defect.evidence) };
+      // Refusals it may repair are not reached (not defects) in the report: both are read.
+      const refused = (report.notReached ?? []).flatMap((entry) => entry.tests.map((test) => test.evidence));
+      return {
+        suiteDir: outDir,
+        evidence: [...new Set([...report.suspectedDefects.map((defect) => defect.evidence), ...refused])],
+      };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ApiModel, ApiOperation } from '../core/api-model.ts';
+import { requestOperation } from '../core/request-operation.ts';
 import type { EventSink } from '../core/events.ts';
 import type { LearnedValue, RecordedExchange } from '../core/run-report.ts';
 import type { ApiSuite } from '../core/test-case.ts';
@@ -182,25 +183,7 @@ function sentValue(request: RecordedExchange['request'], field: RejectedField): 
 
 /** The documented operation a recorded request was sent to: method and path template. */
 export function operationOf(model: ApiModel, method: string, url: string): ApiOperation | undefined {
-  const path = new URL(url).pathname;
-  const matches = model.operations.filter(
-    (operation) => operation.method === method.toLowerCase() && templatePattern(operation.path).test(path),
-  );
-  // The most literal template wins: `/users/me` over `/users/{id}`.
-  return matches.sort((a, b) => literalLength(b.path) - literalLength(a.path))[0];
-}
-
-function templatePattern(template: string): RegExp {
-  const escaped = template
-    .split(/\{[^}]+\}/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[^/]+');
-  // Servers may live under a prefix the spec's paths leave out (`/api`).
-  return new RegExp(`${escaped}/?$`);
-}
-
-function literalLength(template: string): number {
-  return template.replace(/\{[^}]+\}/g, '').length;
+  return requestOperation(model.operations, method, url);
 }
 
 /** The success tests of a suite: what the probe runs. */

@@ -13,6 +13,13 @@ import { groupFindings } from '../validation/execution/group-findings.ts';
 import { coercionEvidence, toleratedCoercion } from '../validation/execution/coercion-evidence.ts';
 import { unsettledDriftCheck } from '../validation/execution/contract-drift.ts';
 import { markReason, markUndeliveredTests } from '../validation/execution/quarantine.ts';
+import {
+  groupNotReached,
+  judgeNotReached,
+  notReachedReason,
+  type NotReachedTest,
+  type ReachContext,
+} from '../validation/execution/not-reached.ts';
 import { unmarkTests } from '../validation/execution/unmark-tests.ts';
 import { unstableExpectation } from '../validation/execution/unstable-expectation.ts';
 import { runPytestSuite } from '../validation/execution/run-pytest-suite.ts';
@@ -154,20 +161,40 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       level: 'warn',
       message: `${failed.test}: ${unsettledDriftCheck(failed)!} (evidence: ${failed.evidence})`,
     });
-  const failures = written.filter((failed) => !tolerated.has(failed.test));
+  // A documented-valid request refused for the suite's own input never reached what it checks:
+  // listed apart with what would unlock it, neither delivered nor a finding (API suites only).
+  const notReached =
+    manifest.kind === 'api'
+      ? judgeNotReached(
+          written.filter((failed) => !tolerated.has(failed.test)),
+          reachContext(manifest, outcomes),
+        )
+      : new Map<string, NotReachedTest>();
+  const failures = written.filter((failed) => !tolerated.has(failed.test) && !notReached.has(failed.test));
   const defects = failures.map(suspectedDefect);
   const findings = groupFindings(failures, conformance);
-  const judged = outcomes.map((outcome) =>
-    tolerated.has(outcome.title)
+  const judged = outcomes.map((outcome) => {
+    const apart = notReached.get(outcome.title);
+    if (apart)
+      return {
+        ...outcome,
+        verdict: 'skipped' as const,
+        skipReason: `not reached: ${apart.refused} answered ${apart.status}: ${apart.message} (evidence: ${apart.evidence})`,
+      };
+    return tolerated.has(outcome.title)
       ? { ...outcome, verdict: 'skipped' as const, skipReason: tolerated.get(outcome.title)! }
-      : outcome,
-  );
+      : outcome;
+  });
+  const marks = new Map([
+    ...[...tolerated].map(([test, reason]) => [test, `Not delivered by TestOps Copilot: ${reason}`] as const),
+    ...[...notReached].map(([test, entry]) => [test, notReachedReason(entry)] as const),
+  ]);
   const marking = await markUndelivered(
     suiteDir,
     manifest.format,
     outcomes,
     defects,
-    tolerated,
+    marks,
     options.guessed ?? new Set(),
   );
   for (const { test, reason } of marking.unmarked)
@@ -183,19 +210,35 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       conformance,
       durations,
       marking,
+      notReached: groupNotReached(notReached.values()),
     }),
   );
   await writeReport(suiteDir, report);
   return report;
 }
 
-/** Failed and flaky tests are marked in the suite so it runs green as delivered. */
+/** Which operations' success tests passed every run, and what the manifest documents: see judgeNotReached. */
+function reachContext(manifest: Manifest, outcomes: TestOutcome[]): ReachContext {
+  const tests = new Map(manifest.tests.map((test) => [test.title, test]));
+  const succeeded = new Set(
+    outcomes
+      .filter((outcome) => outcome.verdict === 'delivered' && tests.get(outcome.title)?.kind === 'positive')
+      .map((outcome) => tests.get(outcome.title)!.operation),
+  );
+  return {
+    operations: manifest.operations,
+    ...(manifest.documentedStatuses ? { documentedStatuses: manifest.documentedStatuses } : {}),
+    succeeded,
+  };
+}
+
+/** Failed and flaky tests are marked in the suite so it runs green as delivered (`apart`: their own mark line). */
 async function markUndelivered(
   suiteDir: string,
   format: Manifest['format'],
   outcomes: TestOutcome[],
   defects: SuspectedDefect[],
-  tolerated: Map<string, string>,
+  apart: Map<string, string>,
   guessed: ReadonlySet<string>,
 ): Promise<{ marked: number; unmarked: { test: string; reason: string }[] }> {
   const evidence = new Map(defects.map((defect) => [defect.test, defect.evidence]));
@@ -203,8 +246,8 @@ async function markUndelivered(
     .filter((outcome) => outcome.verdict === 'flaky' || outcome.verdict === 'defect')
     .map((outcome) => ({
       outcome,
-      reason: tolerated.has(outcome.title)
-        ? `Not delivered by TestOps Copilot: ${tolerated.get(outcome.title)!}`.slice(0, 300)
+      reason: apart.has(outcome.title)
+        ? apart.get(outcome.title)!.slice(0, 300)
         : markReason(outcome, evidence.get(outcome.title), guessed.has(outcome.title)),
     }));
   const result = await markUndeliveredTests(suiteDir, format, marks);
@@ -256,6 +299,7 @@ async function writeEvidence(
   for (const outcome of outcomes.filter((candidate) => candidate.verdict === 'defect' && candidate.failure)) {
     const failure = outcome.failure!;
     const exchange = failingExchange(failure);
+    const at = exchange ? failure.exchanges.indexOf(exchange) : -1;
     const curl = exchange ? scrubber.scrub(curlCommand(exchange, manifest.authScheme)) : undefined;
     const file = `evidence/${slug(outcome.title)}.json`;
     const artifacts = await keepArtifacts(suiteDir, slug(outcome.title), failure.artifacts, scrubber);
@@ -290,6 +334,7 @@ async function writeEvidence(
       expected: failure.expected,
       actual: failure.actual,
       status: exchange?.response?.status,
+      ...(exchange ? { exchange, earlier: failure.exchanges.slice(0, Math.max(at, 0)) } : {}),
       evidence: file,
       curl,
     });

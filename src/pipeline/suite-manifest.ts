@@ -28,6 +28,9 @@ export function manifestOf(
     baseUrl,
     generatedAt: new Date().toISOString(),
     operations: suite.operations.map((operation) => operation.key),
+    documentedStatuses: Object.fromEntries(
+      suite.operations.map((operation) => [operation.key, operation.statuses ?? []]),
+    ),
     skippedOperations: suite.skippedOperations,
     withheldTests: suite.withheldTests ?? [],
     unconstrained: suite.unconstrained ?? [],

@@ -2,6 +2,7 @@ import {
   REPORT_VERSION,
   type Conformance,
   type Finding,
+  type NotReachedOperation,
   type PageFigures,
   type RunReport,
   type SuspectedDefect,
@@ -19,6 +20,8 @@ export interface SuiteManifest {
   baseUrl: string | undefined;
   generatedAt: string;
   operations: string[];
+  /** API suites: each operation's documented response statuses as written (absent in older manifests). */
+  documentedStatuses?: Record<string, string[]>;
   skippedOperations: { operation: string; reason: string }[];
   /** Tests designed but not emitted, with why (absent in manifests written before they existed). */
   withheldTests?: { test: string; operation: string; reason: string }[];
@@ -57,6 +60,8 @@ export interface ReportInput {
   conformance?: Conformance;
   durations: Record<string, number>;
   marking?: RunReport['marking'];
+  /** API operations the suite could not reach (their tests are among the skipped ones). */
+  notReached?: NotReachedOperation[];
 }
 
 /** Assembles the report contract from the suite manifest and, when it ran, the outcomes. */
@@ -90,6 +95,9 @@ export function buildRunReport(input: ReportInput): RunReport {
       failed: outcomes?.filter((outcome) => outcome.verdict === 'defect').length ?? 0,
       flaky: outcomes?.filter((outcome) => outcome.verdict === 'flaky').length ?? 0,
       skipped: outcomes?.filter((outcome) => outcome.verdict === 'skipped').length ?? 0,
+      ...(input.notReached?.length
+        ? { notReached: input.notReached.reduce((sum, entry) => sum + entry.tests.length, 0) }
+        : {}),
     },
     executed: outcomes !== undefined,
     repeat: input.repeat,
@@ -114,6 +122,7 @@ export function buildRunReport(input: ReportInput): RunReport {
     ...(manifest.unconstrained?.length ? { unconstrained: manifest.unconstrained } : {}),
     durations: input.durations,
     ...(input.marking ? { marking: input.marking } : {}),
+    ...(input.notReached?.length ? { notReached: input.notReached } : {}),
     ...(manifest.pages ? { pages: pageFigures(manifest, outcomes) } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { RunReport } from '../../core/run-report.ts';
 import { explorationWarning } from './exploration-warning.ts';
 import { repairLines } from './repair-lines.ts';
+import { notReachedRow, notReachedSection, notReachedWarning } from './not-reached-lines.ts';
 
 /** REPORT.md: the same figures as testops-report.json, for people. */
 export function renderReportMarkdown(report: RunReport): string {
@@ -17,6 +18,8 @@ export function renderReportMarkdown(report: RunReport): string {
   const warning = explorationWarning(report);
   if (warning)
     lines.push('> **Warning:** ' + warning[0]!, ...warning.slice(1).map((line) => `> - ${line}`), '');
+  const unreached = notReachedWarning(report);
+  if (unreached) lines.push(`> **Warning:** ${unreached[0]!} See "Operations not reached" below.`, '');
   if (report.pages && report.pages.length > 0) {
     lines.push(
       '## Pages',
@@ -31,7 +34,7 @@ export function renderReportMarkdown(report: RunReport): string {
     }
     lines.push('');
   }
-  lines.push(...repairLines(report));
+  lines.push(...repairLines(report), ...notReachedSection(report));
   lines.push(...findingSections(report), ...learnedLines(report), ...unconstrainedLines(report));
   if (report.suspectedDefects.length > 0) {
     lines.push('## Suspected defects (one per failed test)', '');
@@ -100,8 +103,8 @@ export function renderConsoleSummary(report: RunReport): string {
     );
   }
   if (findings.length > 20) lines.push(`  … ${findings.length - 20} more in REPORT.md`);
-  const warning = explorationWarning(report);
-  if (warning) lines.push(`  ! ${warning[0]}`, ...warning.slice(1).map((line) => `      ${line}`));
+  for (const notice of [explorationWarning(report), notReachedWarning(report)])
+    if (notice) lines.push(`  ! ${notice[0]}`, ...notice.slice(1).map((line) => `      ${line}`));
   return lines.join('\n');
 }
 
@@ -119,6 +122,7 @@ function summaryRows(report: RunReport): [string, string][] {
     ],
     ['suspected defects', String(report.tests.failed)],
     ['findings', findingCounts(report)],
+    ...notReachedRow(report),
     ['flaky (quarantined)', String(report.tests.flaky)],
     ['skipped', String(report.tests.skipped)],
     [

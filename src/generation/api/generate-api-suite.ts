@@ -133,7 +133,11 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
     ],
     variables: requests.variables,
     schemas: suiteSchemas(model),
-    operations: selected.map((operation) => ({ key: operation.key, tag: operation.tag })),
+    operations: selected.map((operation) => ({
+      key: operation.key,
+      tag: operation.tag,
+      statuses: operation.responses.map((response) => String(response.status)),
+    })),
     skippedOperations: skipped,
     unconstrained: (model.warnings ?? [])
       .filter((warning) => selected.some((operation) => operation.key === warning.operation))

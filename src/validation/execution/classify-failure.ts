@@ -1,4 +1,4 @@
-import type { FindingKind, FindingSeverity } from '../../core/run-report.ts';
+import type { FindingKind, FindingSeverity, RecordedExchange } from '../../core/run-report.ts';
 import type { CoercionEvidence } from './coercion-evidence.ts';
 
 /** A failed test as the verification step saw it. */
@@ -18,6 +18,9 @@ export interface FailedTest {
   actual: string;
   /** Status of the exchange the failed check names, when it got a response. */
   status: number | undefined;
+  /** That exchange, and the ones the test made before it (see not-reached.ts). */
+  exchange?: RecordedExchange;
+  earlier?: RecordedExchange[];
   evidence: string;
   curl: string | undefined;
 }
