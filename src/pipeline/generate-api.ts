@@ -228,6 +228,7 @@ function runOptions(options: GenerateApiOptions, outDir: string): RunSuiteOption
     ...(options.conformance ? { conformance: options.conformance } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.targetGuard ? { guard: options.targetGuard } : {}),
+    verifyingDesign: true,
   };
 }
 

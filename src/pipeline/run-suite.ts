@@ -68,6 +68,13 @@ export interface RunSuiteOptions {
    * release, a seeded fault) keeps every failure a finding.
    */
   exploredBuild?: boolean;
+  /**
+   * The API suite was just designed and is verified before delivery (`generate api --run`): a
+   * documented-valid request refused for the suite's own input is not reached (see
+   * not-reached.ts), not a finding. A delivered suite run again (`testops run`) passed before,
+   * so any refusal there is a regression and stays a finding.
+   */
+  verifyingDesign?: boolean;
 }
 
 export interface AfterRun {
@@ -162,9 +169,10 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       message: `${failed.test}: ${unsettledDriftCheck(failed)!} (evidence: ${failed.evidence})`,
     });
   // A documented-valid request refused for the suite's own input never reached what it checks:
-  // listed apart with what would unlock it, neither delivered nor a finding (API suites only).
+  // listed apart with what would unlock it, neither delivered nor a finding (API suites, while
+  // verifying a fresh design only).
   const notReached =
-    manifest.kind === 'api'
+    manifest.kind === 'api' && options.verifyingDesign
       ? judgeNotReached(
           written.filter((failed) => !tolerated.has(failed.test)),
           reachContext(manifest, outcomes),

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/core/run-report.ts';
 import { generateApi } from '../../src/pipeline/generate-api.ts';
+import { runSuite } from '../../src/pipeline/run-suite.ts';
 
 // Regression: a documented-valid request the target refuses because of who the suite is (an API
 // token where personal tokens need a signed-in user) was reported as a defect, and so was every
@@ -73,6 +74,9 @@ const spec = {
   },
 };
 
+/** Set by a test: the next build refuses to make items, a regression of a delivered operation. */
+let itemsRefused = false;
+
 /** Items work; personal tokens need a signed-in user, which the suite is not; /ui-config is not served. */
 function tokensServer(): Server {
   const items = new Map<number, { id: number; name: string }>();
@@ -96,6 +100,7 @@ function tokensServer(): Server {
       if (path.startsWith('/user/tokens'))
         return send(403, { message: 'Personal tokens require a signed-in user' });
       if (request.method === 'POST' && path === '/items') {
+        if (itemsRefused) return send(403, { message: 'Items are read-only now' });
         const name = body?.['name'];
         if (typeof name !== 'string' || name.length > 40) return send(400, { message: 'name' });
         const made = { id: next++, name };
@@ -236,5 +241,18 @@ describe('generate api --run on an API that refuses the suite’s credentials fo
     expect(result.output).toMatch(/skipped/);
     expect(result.output).not.toMatch(/\d+ failed/);
     expect(result.code).toBe(0);
+  }, 300_000);
+
+  it('keeps a refusal of a delivered test a finding when the suite is run again (a regression)', async () => {
+    itemsRefused = true;
+    try {
+      const rerun = await runSuite({ suiteDir: join(dir, 'suite'), baseUrl, repeat: 1 });
+      expect(rerun.notReached ?? []).toEqual([]);
+      const refusedItems = rerun.suspectedDefects.filter((defect) => defect.operation === 'POST /items');
+      expect(refusedItems.length).toBeGreaterThan(0);
+      expect(refusedItems[0]!.actual).toMatch(/^status 403/);
+    } finally {
+      itemsRefused = false;
+    }
   }, 300_000);
 });
