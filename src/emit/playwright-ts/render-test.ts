@@ -51,8 +51,12 @@ function renderStep(step: Step, number: number, total: number): string[] {
     const source = save.from === 'body' ? body : `${response}.json`;
     lines.push(`saved[${quote(save.name)}] = fieldAt(${source}, ${quote(save.path)});`);
   }
+  // Only what the server says it made: an identifier read from a refusal (a 409 naming the
+  // existing thing, an error's own id) may be someone else's, and cleanup would delete it.
   if (step.track)
-    lines.push(`resources.track(${quote(step.track.resource)}, saved[${quote(step.track.saved)}]);`);
+    lines.push(
+      `if (${response}.status < 300) resources.track(${quote(step.track.resource)}, saved[${quote(step.track.saved)}]);`,
+    );
   if (step.assertions.length > 0) {
     lines.push(`await test.step(${quote(`Assert: ${describeAssertions(step.assertions)}`)}, () => {`);
     lines.push(...step.assertions.map((assertion) => `  ${renderAssertion(assertion, response, body)}`));

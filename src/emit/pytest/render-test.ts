@@ -74,8 +74,11 @@ function renderStep(step: Step, number: number, total: number): string[] {
     const source = save.from === 'body' ? (body ?? 'None') : `${response}.json`;
     lines.push(`saved[${pyString(save.name)}] = field_at(${source}, ${pyString(save.path)})`);
   }
+  // Only what the server says it made (see the Playwright renderer).
   if (step.track) {
-    lines.push(`resources.track(${pyString(step.track.resource)}, saved[${pyString(step.track.saved)}])`);
+    lines.push(
+      `if ${response}.status < 300: resources.track(${pyString(step.track.resource)}, saved[${pyString(step.track.saved)}])`,
+    );
   }
   if (step.assertions.length > 0) {
     lines.push(`with allure.step(${pyString(`Assert: ${describeAssertions(step.assertions)}`)}):`);

@@ -17,6 +17,7 @@ import {
 import type { GenerationContext } from './generation-context.ts';
 import { invalidValues } from './invalid-values.ts';
 import { missingResourceCase } from './missing-resource-cases.ts';
+import { createdResource, trackCreated } from './positive-cases.ts';
 
 const MAX_FIELD_CASES = 24;
 
@@ -24,6 +25,9 @@ const MAX_FIELD_CASES = 24;
 export function negativeCases(context: GenerationContext, operation: ApiOperation): ApiTestCase[] {
   const base = context.requests.build(operation);
   const statuses = validationStatuses(operation);
+  // A create that accepts the invalid input after all made something: removed afterwards, so a
+  // value kept from one run ("12345") does not turn the next run's answer into a conflict.
+  const made = trackCreated(createdResource(context, operation));
   // Each case creates exactly the resources its (mutated) request still refers to.
   const rejects = (
     what: string,
@@ -36,7 +40,7 @@ export function negativeCases(context: GenerationContext, operation: ApiOperatio
       title: `${operation.key} rejects ${what} with ${statusText(expected)}`,
       kind: 'negative',
       operation,
-      steps: [act(`${operation.key} with ${what}`, request, responseAssertions(operation, expected))],
+      steps: [act(`${operation.key} with ${what}`, request, responseAssertions(operation, expected), made)],
       uses,
       priority: 'normal',
       covers: coveredStatuses(operation, expected).map((status) => `${operation.key} ${status}`),

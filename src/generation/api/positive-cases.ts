@@ -166,7 +166,8 @@ function boundaryValue(
   return undefined;
 }
 
-function trackCreated(
+/** Saves and tracks what a create step made, so the test's cleanup removes it. */
+export function trackCreated(
   track: { resource: string; idPath: string; from: 'response' | 'body' } | undefined,
 ): Partial<Step> {
   if (!track) return {};
