@@ -242,7 +242,11 @@ export interface NavigationEdge {
 
 export type UiAction =
   | { kind: 'click'; target: string }
-  | { kind: 'fill'; target: string; value: string }
+  /**
+   * `mark`: letters of `value` the explorer made up so that what it creates is new to the app (a
+   * title no item has yet); a test types its own letters there each run, and expects them.
+   */
+  | { kind: 'fill'; target: string; value: string; mark?: string }
   | { kind: 'select'; target: string; value: string }
   | { kind: 'check'; target: string }
   | { kind: 'uncheck'; target: string }

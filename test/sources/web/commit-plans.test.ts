@@ -35,9 +35,9 @@ const added = new Set(editor.map((entry) => entry.id));
 
 describe('typing into an editor a state opened, then committing', () => {
   it('fills the first text box and clicks the commit control, never the destructive one', () => {
-    expect(commitPlans(context(editor), added)).toEqual([
+    expect(commitPlans(context(editor), added, 'qzkwxj')).toEqual([
       {
-        setup: [{ kind: 'fill', target: 'title', value: 'test' }],
+        setup: [{ kind: 'fill', target: 'title', value: 'test qzkwxj', mark: 'qzkwxj' }],
         action: { kind: 'click', target: 'confirm' },
         restore: [],
       },
@@ -49,8 +49,8 @@ describe('typing into an editor a state opened, then committing', () => {
   });
 
   it('skips read-only boxes, and plans nothing without a commit control', () => {
-    const plans = commitPlans(context(editor, ['title']), added);
-    expect(plans[0]!.setup).toEqual([{ kind: 'fill', target: 'tag', value: 'test' }]);
+    const plans = commitPlans(context(editor, ['title']), added, 'qzkwxj');
+    expect(plans[0]!.setup).toEqual([{ kind: 'fill', target: 'tag', value: 'test qzkwxj', mark: 'qzkwxj' }]);
     const noCommit = editor.filter((entry) => entry.id !== 'confirm');
     expect(commitPlans(context(noCommit), added)).toEqual([]);
   });
@@ -65,5 +65,23 @@ describe('typing into an editor a state opened, then committing', () => {
     }
     const lookalike = [element('box', 'textbox', 'Name'), element('go', 'button', 'Bookmark')];
     expect(commitPlans(context(lookalike), new Set(['box', 'go']))).toEqual([]);
+  });
+
+  it('marks what it types with letters of its own, so each create is new to the app', () => {
+    const [first] = commitPlans(context(editor), added);
+    const [second] = commitPlans(context(editor), added);
+    const fill = (plan: typeof first) => plan!.setup[0] as { value: string; mark: string };
+    expect(fill(first).mark).toMatch(/^[a-z]{6}$/);
+    expect(fill(first).value).toBe(`test ${fill(first).mark}`);
+    expect(fill(second).mark).not.toBe(fill(first).mark);
+  });
+
+  it('types no mark where the box has no room for it', () => {
+    const short = editor.map((entry) =>
+      entry.id === 'title' ? { ...entry, constraints: { maxLength: 8 } } : entry,
+    );
+    expect(commitPlans(context(short), added, 'qzkwxj')[0]!.setup).toEqual([
+      { kind: 'fill', target: 'title', value: 'test' },
+    ]);
   });
 });
