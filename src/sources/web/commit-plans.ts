@@ -2,7 +2,8 @@
 // what a user does there is type into its first box and commit. Tried first in the state, before
 // the editor's other controls, so a bounded exploration always tries the create itself; what the
 // commit showed (the new item, the editor gone) becomes a test of the whole create. What it types
-// carries a mark of letters (sample-values.ts) so the item is new to the app each time.
+// carries a mark of letters (sample-values.ts) so the item is new to the app each time. Then, where
+// the page has a search box, the same text is searched for: the app finds what it just created.
 import type { UiElement } from '../../core/page-model.ts';
 import type { InteractionPlan, PlanContext } from './plan-interactions.ts';
 import { markedText, newMark, sampleText } from './sample-values.ts';
@@ -12,7 +13,10 @@ const COMMITS = /(^|[^\p{L}])(save|ok|done|confirm|apply|submit|create|add|updat
 const usable = (element: UiElement, added: Set<string>): boolean =>
   added.has(element.id) && element.visible && element.enabled && !element.destructive;
 
-/** Fill the first added text box, then click the first added commit control: one plan, or none. */
+/**
+ * Fill the first added text box, then click the first added commit control; then search for what
+ * was typed, when the page has a search box. No plans without a box and a commit control.
+ */
 export function commitPlans(
   context: PlanContext,
   added: Set<string>,
@@ -32,11 +36,33 @@ export function commitPlans(
   const facts = context.facts.get(box.id);
   const maxLength = box.constraints?.maxLength;
   const typed = markedText(sampleText(box.inputType, facts?.placeholder ?? '', maxLength), mark, maxLength);
+  const create: InteractionPlan = {
+    setup: [{ kind: 'fill', target: box.id, ...typed }],
+    action: { kind: 'click', target: commit.id },
+    restore: [],
+  };
+  // Only a marked text is searched for: a plain word may match what existed before.
+  const search = typed.mark ? searchBox(context, box) : undefined;
+  if (!search) return [create];
   return [
+    create,
     {
-      setup: [{ kind: 'fill', target: box.id, ...typed }],
-      action: { kind: 'click', target: commit.id },
+      setup: [...create.setup, create.action],
+      action: { kind: 'fill', target: search.id, ...typed },
       restore: [],
     },
   ];
+}
+
+/** The page's search field: a searchbox, or a text box inside a search landmark. */
+function searchBox(context: PlanContext, box: UiElement): UiElement | undefined {
+  return context.elements.find(
+    (element) =>
+      element.id !== box.id &&
+      element.visible &&
+      element.enabled &&
+      (element.role === 'searchbox' ||
+        (element.role === 'textbox' && /^search\b/.test(element.region ?? ''))) &&
+      context.facts.get(element.id)?.readOnly !== true,
+  );
 }

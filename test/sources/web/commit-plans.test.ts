@@ -84,4 +84,29 @@ describe('typing into an editor a state opened, then committing', () => {
       { kind: 'fill', target: 'title', value: 'test' },
     ]);
   });
+
+  it('then searches for what it typed, where the page has a search box', () => {
+    const search = element('search', 'searchbox', 'Search');
+    const plans = commitPlans(context([...editor, search]), added, 'qzkwxj');
+    expect(plans[1]).toEqual({
+      setup: [
+        { kind: 'fill', target: 'title', value: 'test qzkwxj', mark: 'qzkwxj' },
+        { kind: 'click', target: 'confirm' },
+      ],
+      action: { kind: 'fill', target: 'search', value: 'test qzkwxj', mark: 'qzkwxj' },
+      restore: [],
+    });
+    const inLandmark = element('find', 'textbox', 'Find', { region: 'search' });
+    expect(commitPlans(context([...editor, inLandmark]), added, 'qzkwxj')[1]?.action.target).toBe('find');
+  });
+
+  it('searches for nothing it could not mark, nor with a hidden search box', () => {
+    const short = editor.map((entry) =>
+      entry.id === 'title' ? { ...entry, constraints: { maxLength: 8 } } : entry,
+    );
+    const search = element('search', 'searchbox', 'Search');
+    expect(commitPlans(context([...short, search]), added)).toHaveLength(1);
+    const hidden = { ...search, visible: false };
+    expect(commitPlans(context([...editor, hidden]), added)).toHaveLength(1);
+  });
 });
