@@ -66,11 +66,12 @@ function ownCandidates(target: LocatorTarget): UiLocator[] {
   }
   // Last otherwise: an app without test ids often names its controls by the ids it wrote.
   candidates.push(...id);
-  // Last of all: a box with no name, label or id (a title box styled as a heading) is still
+  // Last of all: a control with no name, label or id (a title box styled as a heading) is still
   // told apart by the class its authors gave it, with its tag so that a heading of the same
-  // class is not confused with it.
+  // class is not confused with it. A named control is not: its name says more than its styling.
   const tag = /^[a-z][a-z0-9-]*$/.test(target.tag) ? target.tag : '';
-  if (tag) {
+  const nameless = withoutIconGlyphs(target.name) === '' && !label && !target.placeholder;
+  if (tag && nameless && control) {
     const classes = (target.classNames ?? []).filter(stableClass).slice(0, MAX_CLASSES);
     candidates.push(...classes.map((className): UiLocator => ({ strategy: 'class', tag, className })));
   }

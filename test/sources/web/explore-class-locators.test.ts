@@ -18,6 +18,7 @@ const pages = {
      <input class="note-title note-editor" value="New note">
      <input class="css-1x2y3z">
      <input class="is-active">
+     <button class="note-action">Close</button> <button class="note-action-twin">Close</button>
      <p id="echo"></p>
      <script>
        for (const box of document.querySelectorAll('input'))
@@ -56,6 +57,8 @@ describe('a nameless text box known by a written class', () => {
       element.locator.strategy === 'class' ? [element.locator.className] : [],
     );
     expect(classes).toEqual(['note-title']);
+    // A named control is never told apart by its styling, even when its name is not unique.
+    expect(page.elements.filter((element) => element.name === 'Close')).toEqual([]);
     expect(page.elements.filter((element) => element.role === 'textbox')).toHaveLength(1);
   });
 });
