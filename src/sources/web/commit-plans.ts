@@ -15,12 +15,14 @@ const usable = (element: UiElement, added: Set<string>): boolean =>
 
 /**
  * Fill the first added text box, then click the first added commit control; then search for what
- * was typed, when the page has a search box. No plans without a box and a commit control.
+ * was typed, when the page has a search box. No plans without a box and a commit control. Each
+ * plan creates with marks of its own: an app that keeps data met the first plan's item already
+ * (a warning that the title exists), which a test creating its own never sees.
  */
 export function commitPlans(
   context: PlanContext,
   added: Set<string>,
-  mark: string = newMark(),
+  mark: () => string = newMark,
 ): InteractionPlan[] {
   const box = context.elements.find(
     (element) =>
@@ -35,20 +37,23 @@ export function commitPlans(
   if (!box || !commit) return [];
   const facts = context.facts.get(box.id);
   const maxLength = box.constraints?.maxLength;
-  const typed = markedText(sampleText(box.inputType, facts?.placeholder ?? '', maxLength), mark, maxLength);
-  const create: InteractionPlan = {
+  const text = sampleText(box.inputType, facts?.placeholder ?? '', maxLength);
+  const create = (typed: { value: string; mark?: string }): InteractionPlan => ({
     setup: [{ kind: 'fill', target: box.id, ...typed }],
     action: { kind: 'click', target: commit.id },
     restore: [],
-  };
+  });
+  const first = markedText(text, mark(), maxLength);
   // Only a marked text is searched for: a plain word may match what existed before.
-  const search = typed.mark ? searchBox(context, box) : undefined;
-  if (!search) return [create];
+  const search = first.mark ? searchBox(context, box) : undefined;
+  if (!search) return [create(first)];
+  const again = markedText(text, mark(), maxLength);
+  const created = create(again);
   return [
-    create,
+    create(first),
     {
-      setup: [...create.setup, create.action],
-      action: { kind: 'fill', target: search.id, ...typed },
+      setup: [...created.setup, created.action],
+      action: { kind: 'fill', target: search.id, ...again },
       restore: [],
     },
   ];
