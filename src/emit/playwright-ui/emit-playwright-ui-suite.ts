@@ -34,7 +34,10 @@ export function emitPlaywrightUiSuite(suite: UiSuite, options: EmitUiOptions): R
     files[`pages/${fileStem(page.id)}.page.ts`] = withUniqueTexts(renderPageObject(page), marks);
     const cases = suite.cases.filter((testCase) => testCase.page === page.id);
     if (cases.length > 0)
-      files[`tests/${fileStem(page.id)}.spec.ts`] = withUniqueTexts(renderSpecFile(suite, page, cases), marks);
+      files[`tests/${fileStem(page.id)}.spec.ts`] = withUniqueTexts(
+        renderSpecFile(suite, page, cases),
+        marks,
+      );
   }
   return files;
 }
