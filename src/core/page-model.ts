@@ -122,8 +122,9 @@ export interface DataDerivedText {
 
 /**
  * A locator that is unique on its page when recorded. Never XPath, CSS `nth` or generated
- * class names: role + accessible name first, then label, placeholder, test id, text, and last
- * an element id written by hand (icon-only controls of apps without test ids; see `stableId`).
+ * class names: role + accessible name first, then label, placeholder, test id, text, then an
+ * element id written by hand (icon-only controls of apps without test ids; see `stableId`), and
+ * last a tag with a class written by hand (same rule).
  */
 export type UiLocator =
   | { strategy: 'role'; role: string; name?: string; exact?: boolean; within?: UiLocator }
@@ -132,7 +133,12 @@ export type UiLocator =
   | { strategy: 'testid'; testId: string; within?: UiLocator }
   | { strategy: 'text'; text: string; exact?: boolean; within?: UiLocator }
   /** `#id`, for an id that reads as written by hand: never scoped, ids are page-unique. */
-  | { strategy: 'id'; id: string; within?: UiLocator };
+  | { strategy: 'id'; id: string; within?: UiLocator }
+  /**
+   * `input.tc-titlebar`: a tag and a class its authors wrote (see `stableId`), for a control with
+   * no name, test id or id (a title box whose only label is its look). Last of all.
+   */
+  | { strategy: 'class'; tag: string; className: string; within?: UiLocator };
 
 /** Roles of blocks that hold other content: landmarks, regions, dialogs, lists, groups. */
 export const CONTAINER_ROLES: ReadonlySet<string> = new Set([
@@ -156,6 +162,19 @@ export const CONTAINER_ROLES: ReadonlySet<string> = new Set([
  */
 export function stableId(id: string): boolean {
   return /^[A-Za-z][A-Za-z_-]{1,79}$/.test(id);
+}
+
+/**
+ * A class name a person wrote (`tc-titlebar`), by `stableId`'s rule, and not one that says a
+ * passing state (`is-active`, `selected`, `focus`), which the next click may take away.
+ */
+export function stableClass(name: string): boolean {
+  return (
+    stableId(name) &&
+    !/^(is|has)[-_]|(^|[-_])(active|selected|focus|focused|hover|open|disabled|hidden|visible|current|checked)$/i.test(
+      name,
+    )
+  );
 }
 
 export interface UiElement {
@@ -223,7 +242,11 @@ export interface NavigationEdge {
 
 export type UiAction =
   | { kind: 'click'; target: string }
-  | { kind: 'fill'; target: string; value: string }
+  /**
+   * `mark`: letters of `value` the explorer made up so that what it creates is new to the app (a
+   * title no item has yet); a test types its own letters there each run, and expects them.
+   */
+  | { kind: 'fill'; target: string; value: string; mark?: string }
   | { kind: 'select'; target: string; value: string }
   | { kind: 'check'; target: string }
   | { kind: 'uncheck'; target: string }

@@ -34,8 +34,12 @@ export type UiStepAction =
   /** Opens the page at its path (relative to the suite's base URL). */
   | { kind: 'goto'; page: string; path: string }
   | { kind: 'click'; target: UiTarget }
-  /** `value: ''` clears the field. */
-  | { kind: 'fill'; target: UiTarget; value: string }
+  /**
+   * `value: ''` clears the field. `mark`: letters of the value made up to be new to the app
+   * (UiAction's `mark`); each run of the test types letters of its own in their place, and
+   * expects them wherever the suite expects the value.
+   */
+  | { kind: 'fill'; target: UiTarget; value: string; mark?: string }
   /** By option value (an emitter may fall back to the label). */
   | { kind: 'select'; target: UiTarget; value: string }
   | { kind: 'check'; target: UiTarget }

@@ -59,10 +59,11 @@ export function sameLocator(known: UiLocator, wanted: TestLocator): boolean {
         same(known.text, wanted.text, 'exact' in wanted ? wanted.exact : false)
       );
     case 'id':
-      return known.strategy === 'id' && known.id === wanted.id;
+    case 'class':
+      return cssOf(known) !== undefined && cssOf(known) === cssOf(wanted);
     case 'css':
-      // A hand-written `page.locator('#deploy')` is the explorer's id locator.
-      return known.strategy === 'id' && wanted.selector === `#${known.id}`;
+      // A hand-written `page.locator('#deploy')` is the explorer's id locator (`input.title` its class one).
+      return cssOf(known) === wanted.selector;
   }
 }
 
@@ -86,10 +87,18 @@ export function matches(locator: TestLocator, element: UiElement): boolean {
         same(element.name, locator.text, locator.exact) || sameLocatorText(element, 'text', locator.text)
       );
     case 'id':
-      return element.locator.strategy === 'id' && element.locator.id === locator.id;
+    case 'class':
+      return cssOf(element.locator) !== undefined && cssOf(element.locator) === cssOf(locator);
     case 'css':
-      return element.locator.strategy === 'id' && locator.selector === `#${element.locator.id}`;
+      return cssOf(element.locator) === locator.selector;
   }
+}
+
+/** The CSS selector an explorer locator stands for, if it is one. */
+function cssOf(locator: TestLocator): string | undefined {
+  if (locator.strategy === 'id') return `#${locator.id}`;
+  if (locator.strategy === 'class') return `${locator.tag}.${locator.className}`;
+  return undefined;
 }
 
 function same(actual: string, wanted: string, exact: boolean | undefined): boolean {

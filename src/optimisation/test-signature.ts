@@ -55,6 +55,8 @@ export function locatorSignature(locator: TestLocator | undefined): string {
     case 'id':
       // The same signature as a hand-written `page.locator('#id')`.
       return `css=#${locator.id}${inside}`;
+    case 'class':
+      return `css=${locator.tag}.${locator.className}${inside}`;
   }
 }
 
@@ -74,6 +76,8 @@ export function describeLocator(locator: TestLocator): string {
       return `css "${locator.selector}"${inside}`;
     case 'id':
       return `element id "${locator.id}"${inside}`;
+    case 'class':
+      return `css "${locator.tag}.${locator.className}"${inside}`;
   }
 }
 

@@ -2,7 +2,7 @@ import type { UiLocator } from '../../core/page-model.ts';
 import { quote } from '../playwright-ts/render-expression.ts';
 import { ARIA_ROLES } from './aria-roles.ts';
 
-/** A Playwright locator expression, scoped by `within` (never XPath or nth; CSS only as `#id`). */
+/** A Playwright locator expression, scoped by `within` (never XPath or nth; CSS only as `#id` or `tag.class`). */
 export function renderLocator(locator: UiLocator, root: string): string {
   const scope = locator.within ? renderLocator(locator.within, root) : root;
   switch (locator.strategy) {
@@ -20,6 +20,8 @@ export function renderLocator(locator: UiLocator, root: string): string {
       return `${scope}.getByText(${quote(locator.text)}${options(undefined, locator.exact)})`;
     case 'id':
       return `${scope}.locator(${quote(`#${locator.id}`)})`;
+    case 'class':
+      return `${scope}.locator(${quote(`${locator.tag}.${locator.className}`)})`;
   }
 }
 

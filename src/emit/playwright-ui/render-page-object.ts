@@ -53,6 +53,8 @@ function describe(locator: UiLocator): string {
       return comment(`text "${locator.text}"${inside}`);
     case 'id':
       return comment(`element id "${locator.id}"${inside}`);
+    case 'class':
+      return comment(`${locator.tag} with class "${locator.className}"${inside}`);
   }
 }
 

@@ -48,6 +48,8 @@ function describeBare(locator: UiLocator): string {
       return `the text "${shortText(locator.text)}"`;
     case 'id':
       return `the ${locator.id.replace(/[-_]+/g, ' ')}`;
+    case 'class':
+      return `the ${locator.className.replace(/[-_]+/g, ' ')} ${locator.tag}`;
   }
 }
 

@@ -21,6 +21,8 @@ export function describeLocator(locator: UiLocator): string {
       return `"${shorten(locator.text)}"${inside}`;
     case 'id':
       return `${locator.id.replace(/[-_]+/g, ' ')}${inside}`;
+    case 'class':
+      return `the ${locator.className.replace(/[-_]+/g, ' ')} ${locator.tag}${inside}`;
   }
 }
 

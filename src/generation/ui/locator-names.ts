@@ -37,6 +37,8 @@ export function hintForLocator(locator: UiLocator): string {
       return locator.text;
     case 'id':
       return locator.id;
+    case 'class':
+      return locator.className;
   }
 }
 

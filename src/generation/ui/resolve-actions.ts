@@ -73,8 +73,9 @@ function toStepAction(
     case 'dblclick':
       return { kind: action.kind, target };
     case 'fill':
+      return { kind: 'fill', target, value: action.value, ...(action.mark ? { mark: action.mark } : {}) };
     case 'select':
-      return { kind: action.kind, target, value: action.value };
+      return { kind: 'select', target, value: action.value };
     case 'press':
       return { kind: 'press', target, key: action.key };
   }

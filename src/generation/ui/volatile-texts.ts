@@ -12,6 +12,8 @@ import type { TypedStep } from './committed-values.ts';
  * - auto-numbered: one observation (an interaction's effects, or what a state showed) held the
  *   same words with two numbers, "New Tiddler 4" saved while "Draft of 'New Tiddler 5'" went
  *   away: the app numbers new things after those already there, which earlier runs leave behind;
+ *   or a flow and what followed it in its states showed its item once unnumbered and once
+ *   numbered ("Draft of 'New Tiddler'" on a fresh load, "Draft of 'New Tiddler 4'" in the state);
  * - clock-derived: a time of day ("at 7:19pm", "14:05"), or the year of the exploration next to a
  *   month ("4th December 2026"): a save stamped with the time it happened;
  * - explorer-made: a value the explorer typed and committed (a tag saved as "test"), shown again
@@ -35,6 +37,13 @@ export class VolatileTexts {
       const numbered = [...new Set(observation.flatMap(shownTexts))].filter((text) => /\d/.test(text));
       for (const text of numbered)
         if (numbered.some((other) => renumbered(text, other) || renumbered(other, text)))
+          this.#autoNumbered.add(text);
+    }
+    for (const observed of model.pages.flatMap((page) => flowObservations(model, page))) {
+      const texts = [...new Set(observed.flatMap(shownTexts))];
+      const plain = new Set(texts.filter((text) => !/\d/.test(text)));
+      for (const text of texts)
+        if (/\d/.test(text) && /\p{L}{2}/u.test(text) && plain.has(withoutNumbers(text)))
           this.#autoNumbered.add(text);
     }
     for (const seen of model.pages.flatMap((page) => page.dataDerived ?? []))
@@ -79,6 +88,32 @@ export class VolatileTexts {
 
 const MONTH =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b/i;
+
+/** The text with its numbers, and the space before each, taken out: "Note 4" → "Note". */
+function withoutNumbers(text: string): string {
+  return text.replace(/\s*\d+/g, '').trim();
+}
+
+/**
+ * Per state: the effects of the interaction its flow was taken from, with all the state and its
+ * interactions showed. The same item, numbered once and not once, was numbered by the app.
+ */
+function flowObservations(model: SiteModel, page: SiteModel['pages'][number]): UiEffect[][] {
+  const flows = new Map((model.flows ?? []).map((flow) => [flow.id, flow]));
+  return (page.states ?? []).map((state) => {
+    const flow = flows.get(state.flow);
+    const actions = JSON.stringify(flow?.actions);
+    const flowPage = model.pages.find((candidate) => candidate.id === flow?.page);
+    const flowInteraction = flowPage?.interactions.find(
+      (interaction) => JSON.stringify([...interaction.setup, interaction.action]) === actions,
+    );
+    return [
+      ...(flowInteraction?.effects ?? []),
+      ...state.effects,
+      ...state.interactions.flatMap((interaction) => interaction.effects),
+    ];
+  });
+}
 
 /** The effects of each single observation on a page: each interaction, each state. */
 function observations(page: SiteModel['pages'][number]): UiEffect[][] {

@@ -1,10 +1,11 @@
 // Picks the best locator that is unique on the page right now, in the contract's order of
-// preference: role + accessible name, label, placeholder, test id, text; scoped `within` an
+// preference: role + accessible name, label, placeholder, test id, text, a written id, a tag
+// with a written class; scoped `within` an
 // enclosing landmark, region or dialog when that is what it takes to be unique. Every candidate
 // is resolved in the page and must match exactly the intended element, nothing else.
 import type { Page } from '@playwright/test';
 import { withoutIconGlyphs } from '../../core/icon-glyphs.ts';
-import { CONTAINER_ROLES, stableId, type UiLocator } from '../../core/page-model.ts';
+import { CONTAINER_ROLES, stableClass, stableId, type UiLocator } from '../../core/page-model.ts';
 import { keysOfMatches } from './in-page-script.ts';
 import type { ScopeFacts } from './in-page-types.ts';
 import { toPlaywrightLocator } from './ui-locator.ts';
@@ -21,6 +22,9 @@ export interface LocatorTarget {
   text: string;
   /** The element's own `id` attribute ('' when none). */
   elementId: string;
+  tag: string;
+  /** Its class names, as written (absent in facts that did not read them). */
+  classNames?: string[];
   scopes: ScopeFacts[];
 }
 
@@ -32,6 +36,8 @@ export interface ChooseOptions {
 const MAX_NAME = 100;
 const MAX_TEXT = 80;
 const MAX_ATTEMPTS = 24;
+// Classes tried per element: the first few written ones say most (`tc-titlebar tc-edit-texteditor`).
+const MAX_CLASSES = 3;
 const roleless = new Set(['', 'generic', 'none', 'presentation', 'text']);
 // Landmarks that are recognisable without a name; other scopes need one to mean anything.
 const namelessScopes = new Set(['main', 'banner', 'contentinfo', 'navigation', 'search', 'form', 'dialog']);
@@ -60,6 +66,15 @@ function ownCandidates(target: LocatorTarget): UiLocator[] {
   }
   // Last otherwise: an app without test ids often names its controls by the ids it wrote.
   candidates.push(...id);
+  // Last of all: a control with no name, label or id (a title box styled as a heading) is still
+  // told apart by the class its authors gave it, with its tag so that a heading of the same
+  // class is not confused with it. A named control is not: its name says more than its styling.
+  const tag = /^[a-z][a-z0-9-]*$/.test(target.tag) ? target.tag : '';
+  const nameless = withoutIconGlyphs(target.name) === '' && !label && !target.placeholder;
+  if (tag && nameless && control) {
+    const classes = (target.classNames ?? []).filter(stableClass).slice(0, MAX_CLASSES);
+    candidates.push(...classes.map((className): UiLocator => ({ strategy: 'class', tag, className })));
+  }
   return candidates;
 }
 
@@ -78,7 +93,7 @@ export function dependsOn(candidate: UiLocator, texts: string[]): boolean {
   const own =
     candidate.strategy === 'role'
       ? (candidate.name ?? '')
-      : candidate.strategy === 'testid' || candidate.strategy === 'id'
+      : candidate.strategy === 'testid' || candidate.strategy === 'id' || candidate.strategy === 'class'
         ? ''
         : candidate.text;
   return own !== '' && texts.some((text) => text !== '' && (own.includes(text) || text.includes(own)));

@@ -1,18 +1,29 @@
 // An editor a state opened (a "New" button showed text boxes and a "Save"/"OK"/"Confirm" control):
 // what a user does there is type into its first box and commit. Tried first in the state, before
 // the editor's other controls, so a bounded exploration always tries the create itself; what the
-// commit showed (the new item, the editor gone) becomes a test of the whole create.
+// commit showed (the new item, the editor gone) becomes a test of the whole create. What it types
+// carries a mark of letters (sample-values.ts) so the item is new to the app each time. Then, where
+// the page has a search box, the same text is searched for: the app finds what it just created.
 import type { UiElement } from '../../core/page-model.ts';
 import type { InteractionPlan, PlanContext } from './plan-interactions.ts';
-import { sampleText } from './sample-values.ts';
+import { markedText, newMark, sampleText } from './sample-values.ts';
 
 const COMMITS = /(^|[^\p{L}])(save|ok|done|confirm|apply|submit|create|add|update)($|[^\p{L}])/iu;
 
 const usable = (element: UiElement, added: Set<string>): boolean =>
   added.has(element.id) && element.visible && element.enabled && !element.destructive;
 
-/** Fill the first added text box, then click the first added commit control: one plan, or none. */
-export function commitPlans(context: PlanContext, added: Set<string>): InteractionPlan[] {
+/**
+ * Fill the first added text box, then click the first added commit control; then search for what
+ * was typed, when the page has a search box. No plans without a box and a commit control. Each
+ * plan creates with marks of its own: an app that keeps data met the first plan's item already
+ * (a warning that the title exists), which a test creating its own never sees.
+ */
+export function commitPlans(
+  context: PlanContext,
+  added: Set<string>,
+  mark: () => string = newMark,
+): InteractionPlan[] {
   const box = context.elements.find(
     (element) =>
       usable(element, added) &&
@@ -25,12 +36,38 @@ export function commitPlans(context: PlanContext, added: Set<string>): Interacti
   );
   if (!box || !commit) return [];
   const facts = context.facts.get(box.id);
-  const value = sampleText(box.inputType, facts?.placeholder ?? '', box.constraints?.maxLength);
+  const maxLength = box.constraints?.maxLength;
+  const text = sampleText(box.inputType, facts?.placeholder ?? '', maxLength);
+  const create = (typed: { value: string; mark?: string }): InteractionPlan => ({
+    setup: [{ kind: 'fill', target: box.id, ...typed }],
+    action: { kind: 'click', target: commit.id },
+    restore: [],
+  });
+  const first = markedText(text, mark(), maxLength);
+  // Only a marked text is searched for: a plain word may match what existed before.
+  const search = first.mark ? searchBox(context, box) : undefined;
+  if (!search) return [create(first)];
+  const again = markedText(text, mark(), maxLength);
+  const created = create(again);
   return [
+    create(first),
     {
-      setup: [{ kind: 'fill', target: box.id, value }],
-      action: { kind: 'click', target: commit.id },
+      setup: [...created.setup, created.action],
+      action: { kind: 'fill', target: search.id, ...again },
       restore: [],
     },
   ];
+}
+
+/** The page's search field: a searchbox, or a text box inside a search landmark. */
+function searchBox(context: PlanContext, box: UiElement): UiElement | undefined {
+  return context.elements.find(
+    (element) =>
+      element.id !== box.id &&
+      element.visible &&
+      element.enabled &&
+      (element.role === 'searchbox' ||
+        (element.role === 'textbox' && /^search\b/.test(element.region ?? ''))) &&
+      context.facts.get(element.id)?.readOnly !== true,
+  );
 }

@@ -82,6 +82,10 @@ export async function exploreStates(
       });
       continue;
     }
+    // Recorded in the order observed; explored in place first: what the flow opened in the page
+    // (an editor) is where its create is finished, worth more than what a reload shows of it.
+    const deep: (() => Promise<void>)[] = [];
+    const deepInPlace: (() => Promise<void>)[] = [];
     for (const { views, others, inPlace } of observed) {
       const [primary, replica] = views as [Map<string, StateView>, Map<string, StateView>];
       const spent = (performance.now() - started) / Math.max(1, others.length * observed.length);
@@ -102,28 +106,35 @@ export async function exploreStates(
         result.pages.set(page.id, entry);
         entry.states.push(state);
         const key = inPlace ? `${page.id} in place` : page.id;
-        if (!reproducible || explored.has(key) || performance.now() > options.deadline) continue;
+        if (!reproducible || explored.has(key)) continue;
         explored.add(key);
-        const deep = performance.now();
-        try {
-          const found = await exploreState(
-            env,
-            { flow, flowPage, page, view, inPlace },
-            { pages, baselines, shared },
-            { maxInteractions: MAX_STATE_INTERACTIONS, deadline: options.deadline },
-          );
-          entry.added.push({ flow: flow.id, elements: found.elements.added });
-          state.interactions = found.interactions;
-          state.sharedLinks = found.sharedLinks;
-          result.issues.push(
-            ...found.problems.map((message) => ({ url: page.url, message: `after ${flow.id}: ${message}` })),
-          );
-        } catch (error) {
-          result.issues.push({ url: page.url, message: `after ${flow.id}: ${briefError(error)}` });
-        }
-        result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + performance.now() - deep;
+        (inPlace ? deepInPlace : deep).push(async () => {
+          if (performance.now() > options.deadline) return;
+          const began = performance.now();
+          try {
+            const found = await exploreState(
+              env,
+              { flow, flowPage, page, view, inPlace },
+              { pages, baselines, shared },
+              { maxInteractions: MAX_STATE_INTERACTIONS, deadline: options.deadline },
+            );
+            entry.added.push({ flow: flow.id, elements: found.elements.added });
+            state.interactions = found.interactions;
+            state.sharedLinks = found.sharedLinks;
+            result.issues.push(
+              ...found.problems.map((message) => ({
+                url: page.url,
+                message: `after ${flow.id}: ${message}`,
+              })),
+            );
+          } catch (error) {
+            result.issues.push({ url: page.url, message: `after ${flow.id}: ${briefError(error)}` });
+          }
+          result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + performance.now() - began;
+        });
       }
     }
+    for (const explore of [...deepInPlace, ...deep]) await explore();
     if ([...result.pages.values()].some((entry) => entry.states.some((state) => state.flow === flow.id))) {
       result.flows.push(flow);
     }

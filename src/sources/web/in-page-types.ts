@@ -33,6 +33,8 @@ export interface ElementFacts {
   testId: string;
   /** The element's own `id` attribute ('' when none). */
   elementId: string;
+  /** Its class names, as written. */
+  classNames: string[];
   placeholder: string;
   labels: string[];
   ariaLabel: string;

@@ -49,6 +49,27 @@ export function sampleText(inputType: string | undefined, placeholder: string, m
   return maxLength !== undefined && maxLength > 0 ? text.slice(0, maxLength) : text;
 }
 
+/**
+ * Letters that make a created item's text new to the app (`test qzkwxj`): an app that keeps its
+ * data on a server refuses, or asks before overwriting, a second item of the same title. Letters
+ * only: a number in it would read as a count or a renumbered title.
+ */
+export function newMark(random: () => number = Math.random): string {
+  return Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
+}
+
+/** `text` with a mark of its own, unless a length limit leaves no room for it. */
+export function markedText(
+  text: string,
+  mark: string,
+  maxLength: number | undefined,
+): { value: string; mark?: string } {
+  const value = `${text} ${mark}`;
+  return maxLength !== undefined && maxLength > 0 && value.length > maxLength
+    ? { value: text }
+    : { value, mark };
+}
+
 /** Another option of a select: the first enabled one that is not the current value. */
 export function otherOption(
   current: string | undefined,

@@ -28,6 +28,8 @@ export function toPlaywrightLocator(page: Page, ui: UiLocator, options: ResolveO
       return scope.getByText(ui.text, { exact: ui.exact ?? false });
     case 'id':
       return scope.locator(`#${ui.id}`);
+    case 'class':
+      return scope.locator(`${ui.tag}.${ui.className}`);
   }
 }
 
@@ -47,6 +49,8 @@ export function describeLocator(ui: UiLocator): string {
         return `text="${ui.text}"`;
       case 'id':
         return `#${ui.id}`;
+      case 'class':
+        return `${ui.tag}.${ui.className}`;
     }
   })();
   return ui.within ? `${own} within ${describeLocator(ui.within)}` : own;

@@ -28,6 +28,7 @@ describe('emitPlaywrightUiSuite', () => {
       'support/forms.ts',
       'support/layout.ts',
       'support/links.ts',
+      'support/unique-text.ts',
       'tests/catalog.spec.ts',
       'tests/configure-vm.spec.ts',
       'tests/estimate.spec.ts',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withoutIconGlyphs } from '../../../src/core/icon-glyphs.ts';
-import { stableId, type UiLocator } from '../../../src/core/page-model.ts';
+import { stableClass, stableId, type UiLocator } from '../../../src/core/page-model.ts';
 import { describeLocator } from '../../../src/generation/ui/describe.ts';
 import { renderLocator } from '../../../src/emit/playwright-ui/render-locator.ts';
 import { sameLocator } from '../../../src/optimisation/locator-matching.ts';
@@ -24,6 +24,29 @@ describe('element-id locators', () => {
     for (const id of ['header-button-deploy', 'menu_item_import', 'go']) expect(stableId(id), id).toBe(true);
     for (const id of ['tab-87a79fd7b10f99a7', ':r3:', 'ember412', 'h1', 'x', 'a b', 'a.b', ''])
       expect(stableId(id), id).toBe(false);
+  });
+});
+
+describe('class locators', () => {
+  const title: UiLocator = { strategy: 'class', tag: 'input', className: 'tc-titlebar' };
+
+  it('render as a tag with a class, and read as words', () => {
+    expect(renderLocator(title, 'page')).toBe("page.locator('input.tc-titlebar')");
+    expect(describeLocator(title)).toBe('the tc titlebar input');
+  });
+
+  it('are the same locator as a hand-written page.locator("input.class") in existing tests', () => {
+    const written = { strategy: 'css', selector: 'input.tc-titlebar' } as const;
+    expect(locatorSignature(title)).toBe(locatorSignature(written));
+    expect(sameLocator(title, written)).toBe(true);
+    expect(sameLocator(title, { strategy: 'css', selector: '.tc-titlebar' })).toBe(false);
+  });
+
+  it('are only taken for classes a person wrote that name no passing state', () => {
+    for (const name of ['tc-titlebar', 'edit_title', 'MuiInput-input'])
+      expect(stableClass(name), name).toBe(true);
+    for (const name of ['css-1x2y3z', 'jsx-2761', 'is-active', 'selected', 'tab-open', 'has-focus', 'x', ''])
+      expect(stableClass(name), name).toBe(false);
   });
 });
 

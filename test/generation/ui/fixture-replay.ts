@@ -25,6 +25,8 @@ export function locate(page: Page, locator: UiLocator): Locator {
       return scope.getByText(locator.text, { exact: locator.exact });
     case 'id':
       return scope.locator(`#${locator.id}`);
+    case 'class':
+      return scope.locator(`${locator.tag}.${locator.className}`);
   }
 }
 

@@ -60,6 +60,42 @@ describe('VolatileTexts', () => {
     expect(volatile.reason(appeared('Note 7'))).toBeUndefined();
   });
 
+  it('knows an item a flow showed unnumbered and a state of the same flow numbered', () => {
+    const model = notesModel();
+    const home = model.pages.find((page) => page.id === 'home')!;
+    const open: ObservedInteraction = {
+      id: 'new-note',
+      setup: [],
+      action: { kind: 'click', target: 'new-note' },
+      effects: [appeared("Draft of 'Note'")],
+      reproducible: true,
+    };
+    home.interactions.push(open);
+    model.flows = [{ id: 'home-new-note', page: 'home', actions: [open.action] }];
+    const saved: ObservedInteraction = {
+      ...save,
+      id: 'save-own',
+      effects: [appeared('test qzkwxj'), { kind: 'disappeared', target: role('link', "Draft of 'Note 4'") }],
+    };
+    home.states = [
+      {
+        flow: 'home-new-note',
+        effects: [],
+        reproducible: true,
+        interactions: [saved],
+        sharedLinks: [],
+        inPlace: true,
+      },
+    ];
+    const numbered = new VolatileTexts(model);
+    expect(numbered.reason({ kind: 'disappeared', target: role('link', "Draft of 'Note 4'") })).toMatch(
+      /auto-numbered/,
+    );
+    // The unnumbered one is what every first draft is called; other numbered texts stay expected.
+    expect(numbered.reason(appeared("Draft of 'Note'"))).toBeUndefined();
+    expect(numbered.reason(appeared('Version 2 notes'))).toBeUndefined();
+  });
+
   it('knows a time stamp: a time of day, or the exploration year next to a month', () => {
     expect(volatile.reason(save.effects[1]!)).toBe(
       '"Saved 21st November 2025 at 9:07am" holds the date or time it was shown',

@@ -33,11 +33,17 @@ const editor = [
 ];
 const added = new Set(editor.map((entry) => entry.id));
 
+/** Marks handed out in turn, as the explorer's own random ones would be. */
+function marks(...given: string[]): () => string {
+  const queue = given.length > 0 ? [...given] : ['qzkwxj', 'bhtrel'];
+  return () => queue.shift() ?? 'zzzzzz';
+}
+
 describe('typing into an editor a state opened, then committing', () => {
   it('fills the first text box and clicks the commit control, never the destructive one', () => {
-    expect(commitPlans(context(editor), added)).toEqual([
+    expect(commitPlans(context(editor), added, marks())).toEqual([
       {
-        setup: [{ kind: 'fill', target: 'title', value: 'test' }],
+        setup: [{ kind: 'fill', target: 'title', value: 'test qzkwxj', mark: 'qzkwxj' }],
         action: { kind: 'click', target: 'confirm' },
         restore: [],
       },
@@ -49,8 +55,8 @@ describe('typing into an editor a state opened, then committing', () => {
   });
 
   it('skips read-only boxes, and plans nothing without a commit control', () => {
-    const plans = commitPlans(context(editor, ['title']), added);
-    expect(plans[0]!.setup).toEqual([{ kind: 'fill', target: 'tag', value: 'test' }]);
+    const plans = commitPlans(context(editor, ['title']), added, marks());
+    expect(plans[0]!.setup).toEqual([{ kind: 'fill', target: 'tag', value: 'test qzkwxj', mark: 'qzkwxj' }]);
     const noCommit = editor.filter((entry) => entry.id !== 'confirm');
     expect(commitPlans(context(noCommit), added)).toEqual([]);
   });
@@ -65,5 +71,49 @@ describe('typing into an editor a state opened, then committing', () => {
     }
     const lookalike = [element('box', 'textbox', 'Name'), element('go', 'button', 'Bookmark')];
     expect(commitPlans(context(lookalike), new Set(['box', 'go']))).toEqual([]);
+  });
+
+  it('marks what it types with letters of its own, so each create is new to the app', () => {
+    const [first] = commitPlans(context(editor), added);
+    const [second] = commitPlans(context(editor), added);
+    const fill = (plan: typeof first) => plan!.setup[0] as { value: string; mark: string };
+    expect(fill(first).mark).toMatch(/^[a-z]{6}$/);
+    expect(fill(first).value).toBe(`test ${fill(first).mark}`);
+    expect(fill(second).mark).not.toBe(fill(first).mark);
+  });
+
+  it('types no mark where the box has no room for it', () => {
+    const short = editor.map((entry) =>
+      entry.id === 'title' ? { ...entry, constraints: { maxLength: 8 } } : entry,
+    );
+    expect(commitPlans(context(short), added, marks())[0]!.setup).toEqual([
+      { kind: 'fill', target: 'title', value: 'test' },
+    ]);
+  });
+
+  it('then searches for what it typed, where the page has a search box', () => {
+    const search = element('search', 'searchbox', 'Search');
+    const plans = commitPlans(context([...editor, search]), added, marks());
+    // A create of its own, with other letters than the first plan's item.
+    expect(plans[1]).toEqual({
+      setup: [
+        { kind: 'fill', target: 'title', value: 'test bhtrel', mark: 'bhtrel' },
+        { kind: 'click', target: 'confirm' },
+      ],
+      action: { kind: 'fill', target: 'search', value: 'test bhtrel', mark: 'bhtrel' },
+      restore: [],
+    });
+    const inLandmark = element('find', 'textbox', 'Find', { region: 'search' });
+    expect(commitPlans(context([...editor, inLandmark]), added, marks())[1]?.action.target).toBe('find');
+  });
+
+  it('searches for nothing it could not mark, nor with a hidden search box', () => {
+    const short = editor.map((entry) =>
+      entry.id === 'title' ? { ...entry, constraints: { maxLength: 8 } } : entry,
+    );
+    const search = element('search', 'searchbox', 'Search');
+    expect(commitPlans(context([...short, search]), added)).toHaveLength(1);
+    const hidden = { ...search, visible: false };
+    expect(commitPlans(context([...editor, hidden]), added)).toHaveLength(1);
   });
 });

@@ -44,6 +44,7 @@ function facts(id: string, fields: Partial<ElementFacts> = {}): ElementFacts {
     invalid: false,
     testId: '',
     elementId: '',
+    classNames: [],
     placeholder: '',
     labels: [],
     ariaLabel: '',

@@ -118,6 +118,7 @@
       invalid: element.getAttribute('aria-invalid') === 'true' || element.matches(':user-invalid'),
       testId: element.getAttribute('data-testid') ?? '',
       elementId: element.getAttribute('id') ?? '',
+      classNames: Array.from(element.classList).slice(0, 12),
       placeholder: element.getAttribute('placeholder') ?? '',
       labels: element.labels ? Array.from(element.labels, (label) => api.normalize(label.textContent)) : [],
       ariaLabel: api.normalize(element.getAttribute('aria-label')),
