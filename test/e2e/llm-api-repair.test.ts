@@ -45,8 +45,7 @@ const EMITTED = {
     disks: 'tests/test_disks.py',
     vms: 'tests/test_vms.py',
     createsDisk: 'path_params={"disk_id": disk.id}',
-    skipped:
-      /@pytest\.mark\.skip\(reason="Not delivered by TestOps Copilot: suspected defect, failed 2 of 2 runs/,
+    skipped: /@pytest\.mark\.skip\(reason="Not delivered by TestOps Copilot: not reached/,
   },
 } as const;
 
@@ -83,9 +82,13 @@ describe.each(['playwright-ts', 'pytest'] as const)(
         outcome: 'rejected',
         detail: 'names resource kind "instance", which the suite cannot create (kinds it creates: disk, vm)',
       });
-      // The repaired tests count as delivered; the rejected one's failure stands.
-      expect(report.tests).toMatchObject({ generated: 3, delivered: 2, failed: 1 });
-      expect(report.suspectedDefects.map((defect) => defect.test)).toEqual([vm.test]);
+      // The repaired tests count as delivered. The rejected one still reads a VM the suite made up:
+      // the 404 is about the suite's own input, so the read is not reached, not a defect.
+      expect(report.tests).toMatchObject({ generated: 3, delivered: 2, failed: 0, notReached: 1 });
+      expect(report.suspectedDefects).toEqual([]);
+      expect(report.notReached?.map((entry) => [entry.operation, entry.status])).toEqual([
+        ['GET /api/v1/vms/{vm_id}', 404],
+      ]);
       const assist = report.model!.capabilities.find((entry) => entry.capability === 'api → test repair')!;
       expect(assist).toMatchObject({ status: 'used', proposed: 3, rejected: 1, delivered: 2 });
       expect(await readdir(outDir)).not.toContain('.repair-run');
@@ -96,7 +99,7 @@ describe.each(['playwright-ts', 'pytest'] as const)(
       const rerunEnds = rerun.flatMap((event) => (event.type === 'run-end' ? [event] : []));
       expect(rerunEnds).toHaveLength(format === 'pytest' ? 2 : 1);
       for (const end of rerunEnds) expect(end).toMatchObject({ passed: 2, failed: 0, skipped: 0 });
-      // The delivered files hold the repaired disk read; the rejected VM read is marked with its own failure.
+      // The delivered files hold the repaired disk read; the rejected VM read is marked with the refusal.
       const emitted = EMITTED[format];
       const diskSource = await readFile(join(outDir, emitted.disks), 'utf8');
       expect(diskSource).toContain(emitted.createsDisk);
