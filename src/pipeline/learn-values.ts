@@ -77,7 +77,7 @@ function learnFrom(
   context: { model: ApiModel; repairs: ValueRepairs; state: LearningState },
 ): void {
   const { request, response } = refusal.exchange;
-  const operation = operationOf(context.model, request.method, request.url);
+  const operation = requestOperation(context.model.operations, request.method, request.url);
   if (!operation) return;
   if (response.status === 409 && rejectedFields(response.body).every((field) => field.path.length === 0)) {
     learnUnique(refusal, operation, context);
@@ -179,11 +179,6 @@ function sentValue(request: RecordedExchange['request'], field: RejectedField): 
     current = (current as Record<string, unknown>)[token];
   }
   return current;
-}
-
-/** The documented operation a recorded request was sent to: method and path template. */
-export function operationOf(model: ApiModel, method: string, url: string): ApiOperation | undefined {
-  return requestOperation(model.operations, method, url);
 }
 
 /** The success tests of a suite: what the probe runs. */
