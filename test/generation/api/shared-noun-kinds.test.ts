@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiModel } from '../../../src/core/api-model.ts';
+import { ResourceGraph } from '../../../src/core/resource-graph.ts';
+import type { ApiSuite, ApiTestCase, ValueExpr } from '../../../src/core/test-case.ts';
+import { generateApiSuite } from '../../../src/generation/api/generate-api-suite.ts';
+import { SchemaContext } from '../../../src/generation/api/schema-context.ts';
+import { buildApiModel } from '../../../src/sources/openapi/build-api-model.ts';
+
+// Two kinds share the noun "strategies": the strategy types `POST /strategies` makes (by name),
+// and a flag's strategies `POST /flags/{flagName}/strategies` makes (answering an `id`). A flag's
+// strategy names its type in `name`; a dependency names the flag it depends on in `flag`.
+
+const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+const param = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const notFound = { '404': { description: 'none' } };
+const strategyType = {
+  type: 'object',
+  required: ['name'],
+  properties: { name: { type: 'string', description: 'The name of the strategy type. Must be unique.' } },
+};
+const flag = { type: 'object', required: ['name'], properties: { name: { type: 'string' } } };
+const flagStrategy = {
+  type: 'object',
+  required: ['name'],
+  properties: {
+    name: { type: 'string', description: 'The name of the strategy type', example: 'gradual' },
+    title: { type: 'string' },
+  },
+};
+const madeStrategy = {
+  type: 'object',
+  required: ['id', 'name'],
+  properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } },
+};
+const dependency = {
+  type: 'object',
+  required: ['flag'],
+  properties: {
+    flag: { type: 'string', description: 'The name of the flag we depend on.', example: 'parent_flag' },
+  },
+};
+
+const spec = {
+  openapi: '3.0.3',
+  info: { title: 'Strategies', version: '1' },
+  paths: {
+    '/strategies': {
+      get: {
+        responses: {
+          '200': { description: 'all', ...json({ type: 'array', items: strategyType }) },
+        },
+      },
+      post: {
+        requestBody: { required: true, ...json(strategyType) },
+        responses: { '201': { description: 'made', ...json(strategyType) } },
+      },
+    },
+    '/strategies/{name}': {
+      parameters: [param('name')],
+      get: { responses: { '200': { description: 'one', ...json(strategyType) }, ...notFound } },
+      delete: { responses: { '200': { description: 'gone' }, ...notFound } },
+    },
+    '/flags': {
+      post: {
+        requestBody: { required: true, ...json(flag) },
+        responses: { '201': { description: 'made', ...json(flag) } },
+      },
+    },
+    '/flags/{flagName}': {
+      parameters: [param('flagName')],
+      get: { responses: { '200': { description: 'one', ...json(flag) }, ...notFound } },
+      delete: { responses: { '200': { description: 'gone' }, ...notFound } },
+    },
+    '/flags/{flagName}/strategies': {
+      parameters: [param('flagName')],
+      post: {
+        requestBody: { required: true, ...json(flagStrategy) },
+        responses: { '200': { description: 'made', ...json(madeStrategy) } },
+      },
+    },
+    '/flags/{flagName}/strategies/{strategyId}': {
+      parameters: [param('flagName'), param('strategyId')],
+      get: { responses: { '200': { description: 'one', ...json(madeStrategy) }, ...notFound } },
+      delete: { responses: { '200': { description: 'gone' }, ...notFound } },
+    },
+    '/flags/{child}/dependencies': {
+      parameters: [param('child')],
+      post: {
+        requestBody: { required: true, ...json(dependency) },
+        responses: { '200': { description: 'added, no body' }, '403': { description: 'no such parent' } },
+      },
+    },
+  },
+};
+
+function modelOf(): ApiModel {
+  return buildApiModel({
+    location: 'strategies.json',
+    sourceVersion: '3.0',
+    document: spec,
+    referenceIssues: [],
+  });
+}
+
+function suiteOf(): ApiSuite {
+  return generateApiSuite(modelOf(), { specSource: 'strategies.json' });
+}
+
+function positive(suite: ApiSuite, operation: string): ApiTestCase {
+  return suite.cases.find((testCase) => testCase.operation === operation && testCase.kind === 'positive')!;
+}
+
+function bodyField(testCase: ApiTestCase | undefined, field: string): ValueExpr | undefined {
+  const body = testCase?.steps.at(-1)?.request.body;
+  return body?.kind === 'json' && body.value.kind === 'object' ? body.value.entries[field] : undefined;
+}
+
+describe('two kinds sharing a noun', () => {
+  it('makes the nested collection with its own create a kind of its own', () => {
+    const model = modelOf();
+    const graph = new ResourceGraph(model, new SchemaContext(model));
+    expect(graph.byName('strategy')!.create?.path).toBe('/strategies');
+    const nested = graph.byName('flag_strategy')!;
+    expect(nested).toMatchObject({
+      noun: 'strategy',
+      idParam: 'strategyId',
+      createIdPath: 'id',
+      itemPath: '/flags/{flagName}/strategies/{strategyId}',
+    });
+    expect(nested.create?.path).toBe('/flags/{flagName}/strategies');
+    const read = model.operations.find(
+      (operation) => operation.key === 'GET /flags/{flagName}/strategies/{strategyId}',
+    )!;
+    expect(graph.kindOfPathParameter(read, 'strategyId')).toBe(nested);
+    expect(graph.kindOfCollection('/flags/{flagName}/strategies')).toBe(nested);
+    expect(graph.kindOfCollection('/strategies')!.name).toBe('strategy');
+  });
+
+  it("reads a flag's strategy from the one its own parent path made", () => {
+    const suite = suiteOf();
+    const read = positive(suite, 'GET /flags/{flagName}/strategies/{strategyId}');
+    expect(read.steps.at(-1)!.request.pathParams['strategyId']).toMatchObject({
+      kind: 'resource',
+      alias: 'flag_strategy',
+    });
+    const recipe = suite.recipes.find((candidate) => candidate.name === 'flag_strategy')!;
+    expect(recipe.create).toMatchObject({ method: 'POST', path: '/flags/{flagName}/strategies' });
+    expect(recipe.idPath).toBe('id');
+    expect(suite.variables.map((variable) => variable.name)).not.toContain('strategyId');
+  });
+});
+
+describe('a body field naming an existing thing of another kind', () => {
+  it("names a strategy type the suite made, not a made-up or the example's", () => {
+    const suite = suiteOf();
+    const recipe = suite.recipes.find((candidate) => candidate.name === 'flag_strategy')!;
+    const body = recipe.create.body;
+    const name =
+      body?.kind === 'json' && body.value.kind === 'object' ? body.value.entries['name'] : undefined;
+    expect(name).toMatchObject({ kind: 'resource', alias: 'strategy' });
+    expect(recipe.needs.map((need) => need.resource)).toContain('strategy');
+    // The strategy type's own create still sends a name of its own, unique per run.
+    const own = bodyField(positive(suite, 'POST /strategies'), 'name');
+    expect(own?.kind).toBe('unique');
+  });
+
+  it('depends on another flag of its own, not the one in the path', () => {
+    const suite = suiteOf();
+    const create = positive(suite, 'POST /flags/{child}/dependencies');
+    expect(create.steps.at(-1)!.request.pathParams['child']).toMatchObject({
+      kind: 'resource',
+      alias: 'flag',
+    });
+    expect(bodyField(create, 'flag')).toMatchObject({ kind: 'resource', alias: 'other_flag' });
+    expect(create.uses).toContainEqual({ alias: 'other_flag', resource: 'flag' });
+  });
+});
