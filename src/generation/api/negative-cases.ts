@@ -200,13 +200,15 @@ function danglingReferenceCases(
   return bodyFields(context.schemas, operation).flatMap((field) => {
     const value = fieldAt(body, field.path);
     if (value?.kind !== 'resource') return [];
+    // `other_feature` is a second feature: the title names the kind.
+    const kind = base.uses.find((use) => use.alias === value.alias)?.resource ?? value.alias;
     const request = {
       ...base.request,
       body: { kind: 'json' as const, value: withField(body, field.path, { kind: 'random-uuid' }) },
     };
     return [
       rejects(
-        `"${describePath(field.path)}" that refers to a ${value.alias} which does not exist`,
+        `"${describePath(field.path)}" that refers to a ${kind} which does not exist`,
         request,
         expected,
       ),

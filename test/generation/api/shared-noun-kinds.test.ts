@@ -173,5 +173,10 @@ describe('a body field naming an existing thing of another kind', () => {
     });
     expect(bodyField(create, 'flag')).toMatchObject({ kind: 'resource', alias: 'other_flag' });
     expect(create.uses).toContainEqual({ alias: 'other_flag', resource: 'flag' });
+    const dangling = suite.cases.find(
+      (testCase) =>
+        testCase.operation === 'POST /flags/{child}/dependencies' && testCase.title.includes('refers to'),
+    );
+    expect(dangling?.title).toContain('"flag" that refers to a flag which does not exist');
   });
 });
