@@ -100,7 +100,15 @@ export class RequestBuilder {
     for (const repair of this.#repairs.filter((candidate) => candidate.operation === operation.key)) {
       if (repair.in === 'query') query[repair.path[0]!] = { kind: 'literal', value: repair.value };
       else if (body && body.kind !== 'raw')
-        body.value = withRepair(body.value, repair.path, this.#repairedValue(operation, repair));
+        body.value = withRepair(
+          body.value,
+          repair.path,
+          this.#listedNames(repair.path.at(-1), repair.value, {
+            operation,
+            uses,
+            exclude: options.exclude,
+          }) ?? this.#repairedValue(operation, repair),
+        );
     }
     const request: RequestSpec = {
       method: operation.method.toUpperCase(),
@@ -162,11 +170,29 @@ export class RequestBuilder {
         entries[key] =
           (typeof child === 'string' || typeof child === 'number') && depth < 4
             ? this.#scalarField(key, child, childSchema, scope)
-            : this.#toExpr(child, childSchema, { ...scope, parent: key }, depth + 1);
+            : (this.#listedNames(key, child, scope) ??
+              this.#toExpr(child, childSchema, { ...scope, parent: key }, depth + 1));
       }
       return { kind: 'object', entries };
     }
     return { kind: 'literal', value };
+  }
+
+  /**
+   * A list of names of a kind the API only lists (`"environments": ["sample"]`): one existing
+   * item, read from its list, never a made-up or sampled name.
+   */
+  #listedNames(
+    key: string | undefined,
+    value: unknown,
+    scope: Pick<ValueScope, 'operation' | 'uses' | 'exclude'>,
+  ): ValueExpr | undefined {
+    if (key === undefined || !Array.isArray(value) || !value.every((item) => typeof item === 'string'))
+      return undefined;
+    const listed = this.#graph.listedKindNamed(key);
+    if (!listed || listed.name === scope.exclude) return undefined;
+    const item = this.#reference(listed.name, key, scope.operation, scope.uses, scope.exclude);
+    return item.kind === 'resource' ? { kind: 'array', items: [item] } : undefined;
   }
 
   #scalarField(

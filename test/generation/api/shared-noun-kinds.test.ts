@@ -4,94 +4,13 @@ import { ResourceGraph } from '../../../src/core/resource-graph.ts';
 import type { ApiSuite, ApiTestCase, ValueExpr } from '../../../src/core/test-case.ts';
 import { generateApiSuite } from '../../../src/generation/api/generate-api-suite.ts';
 import { SchemaContext } from '../../../src/generation/api/schema-context.ts';
+import type { ValueRepair } from '../../../src/generation/api/value-repairs.ts';
 import { buildApiModel } from '../../../src/sources/openapi/build-api-model.ts';
+import { sharedNounSpec as spec } from '../../support/shared-noun-api.ts';
 
 // Two kinds share the noun "strategies": the strategy types `POST /strategies` makes (by name),
 // and a flag's strategies `POST /flags/{flagName}/strategies` makes (answering an `id`). A flag's
 // strategy names its type in `name`; a dependency names the flag it depends on in `flag`.
-
-const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
-const param = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-const notFound = { '404': { description: 'none' } };
-const strategyType = {
-  type: 'object',
-  required: ['name'],
-  properties: { name: { type: 'string', description: 'The name of the strategy type. Must be unique.' } },
-};
-const flag = { type: 'object', required: ['name'], properties: { name: { type: 'string' } } };
-const flagStrategy = {
-  type: 'object',
-  required: ['name'],
-  properties: {
-    name: { type: 'string', description: 'The name of the strategy type', example: 'gradual' },
-    title: { type: 'string' },
-  },
-};
-const madeStrategy = {
-  type: 'object',
-  required: ['id', 'name'],
-  properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } },
-};
-const dependency = {
-  type: 'object',
-  required: ['flag'],
-  properties: {
-    flag: { type: 'string', description: 'The name of the flag we depend on.', example: 'parent_flag' },
-  },
-};
-
-const spec = {
-  openapi: '3.0.3',
-  info: { title: 'Strategies', version: '1' },
-  paths: {
-    '/strategies': {
-      get: {
-        responses: {
-          '200': { description: 'all', ...json({ type: 'array', items: strategyType }) },
-        },
-      },
-      post: {
-        requestBody: { required: true, ...json(strategyType) },
-        responses: { '201': { description: 'made', ...json(strategyType) } },
-      },
-    },
-    '/strategies/{name}': {
-      parameters: [param('name')],
-      get: { responses: { '200': { description: 'one', ...json(strategyType) }, ...notFound } },
-      delete: { responses: { '200': { description: 'gone' }, ...notFound } },
-    },
-    '/flags': {
-      post: {
-        requestBody: { required: true, ...json(flag) },
-        responses: { '201': { description: 'made', ...json(flag) } },
-      },
-    },
-    '/flags/{flagName}': {
-      parameters: [param('flagName')],
-      get: { responses: { '200': { description: 'one', ...json(flag) }, ...notFound } },
-      delete: { responses: { '200': { description: 'gone' }, ...notFound } },
-    },
-    '/flags/{flagName}/strategies': {
-      parameters: [param('flagName')],
-      post: {
-        requestBody: { required: true, ...json(flagStrategy) },
-        responses: { '200': { description: 'made', ...json(madeStrategy) } },
-      },
-    },
-    '/flags/{flagName}/strategies/{strategyId}': {
-      parameters: [param('flagName'), param('strategyId')],
-      get: { responses: { '200': { description: 'one', ...json(madeStrategy) }, ...notFound } },
-      delete: { responses: { '200': { description: 'gone' }, ...notFound } },
-    },
-    '/flags/{child}/dependencies': {
-      parameters: [param('child')],
-      post: {
-        requestBody: { required: true, ...json(dependency) },
-        responses: { '200': { description: 'added, no body' }, '403': { description: 'no such parent' } },
-      },
-    },
-  },
-};
 
 function modelOf(): ApiModel {
   return buildApiModel({
@@ -102,8 +21,8 @@ function modelOf(): ApiModel {
   });
 }
 
-function suiteOf(): ApiSuite {
-  return generateApiSuite(modelOf(), { specSource: 'strategies.json' });
+function suiteOf(repairs: ValueRepair[] = []): ApiSuite {
+  return generateApiSuite(modelOf(), { specSource: 'strategies.json', repairs });
 }
 
 function positive(suite: ApiSuite, operation: string): ApiTestCase {
@@ -178,5 +97,24 @@ describe('a body field naming an existing thing of another kind', () => {
         testCase.operation === 'POST /flags/{child}/dependencies' && testCase.title.includes('refers to'),
     );
     expect(dangling?.title).toContain('"flag" that refers to a flag which does not exist');
+  });
+});
+
+describe('a body list naming things the API only lists', () => {
+  const operation = 'PUT /flags/{flagName}/variants';
+
+  it('names one environment read from the list, whatever the example or a learned value says', () => {
+    const learned: ValueRepair = { operation, in: 'body', path: ['environments'], value: ['sample'] };
+    for (const suite of [suiteOf(), suiteOf([learned])]) {
+      const environments = bodyField(positive(suite, operation), 'environments');
+      expect(environments).toEqual({
+        kind: 'array',
+        items: [{ kind: 'resource', alias: 'environment', field: 'id' }],
+      });
+      expect(positive(suite, operation).uses).toContainEqual({
+        alias: 'environment',
+        resource: 'environment',
+      });
+    }
   });
 });
