@@ -127,7 +127,7 @@ export class ResourceGraph {
    * The kind a body field names by what its description says: `feature`, "The name of the feature
    * we depend on"; `name`, "The name of the strategy type". The field is named for the kind or is
    * its identifier, and the kind can be made or listed: a made-up name is refused where an
-   * existing thing must be named. Never the kind the collection `path` itself makes (its own name).
+   * existing thing must be named. Never the kind `path` (an item or a collection) is of: its own name.
    */
   kindDescribedBy(field: string, description: string | undefined, path: string): ResourceKind | undefined {
     const phrase = DESCRIBED_KIND.exec(description ?? '')?.[1];
@@ -136,7 +136,10 @@ export class ResourceGraph {
     const kind = [words.slice(0, 2).join('_'), words[0]!]
       .map((noun) => this.byName(singular(noun)))
       .find((candidate) => candidate !== undefined);
-    if (!kind || !this.isObtainable(kind) || this.kindOfCollection(path) === kind) return undefined;
+    // The item or collection `path` acts on: its own name is its own, not a reference.
+    const own =
+      this.kinds.find((candidate) => samePath(candidate.itemPath, path)) ?? this.kindOfCollection(path);
+    if (!kind || !this.isObtainable(kind) || own === kind) return undefined;
     const identifier = kind.createIdPath?.split('.').at(-1);
     return namesKind(field, kind.name) || field === kind.idParam || field === identifier ? kind : undefined;
   }

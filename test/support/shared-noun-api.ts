@@ -26,7 +26,7 @@ const flagStrategy = {
 const madeStrategy = {
   type: 'object',
   required: ['id', 'name'],
-  properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } },
+  properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, title: { type: 'string' } },
 };
 const dependency = {
   type: 'object',
@@ -77,6 +77,10 @@ export const sharedNounSpec = {
     '/flags/{flagName}/strategies/{strategyId}': {
       parameters: [param('flagName'), param('strategyId')],
       get: { responses: { '200': { description: 'one', ...json(madeStrategy) }, ...notFound } },
+      put: {
+        requestBody: { required: true, ...json(flagStrategy) },
+        responses: { '200': { description: 'changed', ...json(madeStrategy) }, ...notFound },
+      },
       delete: { responses: { '200': { description: 'gone' }, ...notFound } },
     },
     '/environments': {

@@ -97,6 +97,24 @@ describe('a body field naming an existing thing of another kind', () => {
         testCase.operation === 'POST /flags/{child}/dependencies' && testCase.title.includes('refers to'),
     );
     expect(dangling?.title).toContain('"flag" that refers to a flag which does not exist');
+    // 403 is a documented refusal of this operation: the server may answer a missing parent so.
+    expect(dangling?.steps.at(-1)?.assertions).toContainEqual(
+      expect.objectContaining({ kind: 'status', oneOf: [403] }),
+    );
+  });
+});
+
+describe('a lifecycle of a kind whose body names another kind', () => {
+  it("changes a flag strategy's own title, never the strategy type it names", () => {
+    const lifecycle = suiteOf().cases.find((testCase) =>
+      testCase.title.startsWith('flag_strategy lifecycle'),
+    )!;
+    const update = lifecycle.steps.find((step) => step.request.method === 'PUT')!;
+    expect(update.title).toContain('update "title"');
+    const body = update.request.body;
+    const name =
+      body?.kind === 'json' && body.value.kind === 'object' ? body.value.entries['name'] : undefined;
+    expect(name).toMatchObject({ kind: 'resource', alias: 'strategy' });
   });
 });
 
