@@ -16,7 +16,13 @@ import { usableItemFlag, type UsableItemFlag } from './usable-list-item.ts';
  * `/authors/` + `/authors/{id}`, `/articles/{slug}/comments` + `/articles/{slug}/comments/{id}`.
  */
 export interface ResourceKind {
+  /** Unique in the graph: the noun, or the noun after its parent's for a second kind of that noun. */
   name: string;
+  /**
+   * The noun its paths use (`strategy`), when `name` is not it: a flag's strategies made by
+   * `POST …/environments/{environment}/strategies` beside the strategy types `POST /strategies` makes.
+   */
+  noun?: string;
   collectionPath: string;
   itemPath: string;
   /** The path parameter naming one item: `disk_id`, `slug`, `username`. */
@@ -117,8 +123,36 @@ export class ResourceGraph {
       : undefined;
   }
 
+  /**
+   * The kind a body field names by what its description says: `feature`, "The name of the feature
+   * we depend on"; `name`, "The name of the strategy type". The field is named for the kind or is
+   * its identifier, and the kind can be made or listed: a made-up name is refused where an
+   * existing thing must be named. Never the kind `path` (an item or a collection) is of: its own name.
+   */
+  kindDescribedBy(field: string, description: string | undefined, path: string): ResourceKind | undefined {
+    const phrase = DESCRIBED_KIND.exec(description ?? '')?.[1];
+    if (!phrase) return undefined;
+    const words = phrase.toLowerCase().split(/[\s-]+/);
+    const kind = [words.slice(0, 2).join('_'), words[0]!]
+      .map((noun) => this.byName(singular(noun)))
+      .find((candidate) => candidate !== undefined);
+    // The item or collection `path` acts on: its own name is its own, not a reference.
+    const own =
+      this.kinds.find((candidate) => samePath(candidate.itemPath, path)) ?? this.kindOfCollection(path);
+    if (!kind || !this.isObtainable(kind) || own === kind) return undefined;
+    const identifier = kind.createIdPath?.split('.').at(-1);
+    return namesKind(field, kind.name) || field === kind.idParam || field === identifier ? kind : undefined;
+  }
+
   /** The kind a collection path manages, whichever version prefix or trailing slash it has. */
   kindOfCollection(path: string): ResourceKind | undefined {
+    // A second kind of a noun is found by its own path, never by the noun alone.
+    const own = this.kinds.find(
+      (kind) =>
+        kind.noun !== undefined &&
+        [kind.collectionPath, kind.list?.path].some((at) => at && samePath(at, path)),
+    );
+    if (own) return own;
     const last = staticSegments(path).at(-1);
     return last ? this.byName(singular(last)) : undefined;
   }
@@ -194,11 +228,21 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
     // flags, `/projects/{projectId}/features/{featureName}` is the flag `POST …/features` makes.
     const known = kinds.get(name);
     const deeperCreate = find('post', shallowMatch![1]!);
-    if (known && (known.create || !deeperCreate)) continue;
+    const item = { idParam: ITEM_PATH.exec(shallow.path)![2]!, item: shallow };
+    // Two kinds sharing a noun: `/strategies/{name}` made by `POST /strategies`, and
+    // `…/environments/{environment}/strategies/{strategyId}` made by the POST on its own parent
+    // path, answering that id. The nested one is a kind of its own, named after its parent's noun.
+    const second =
+      known?.create &&
+      deeperCreate &&
+      deeperCreate !== known.create &&
+      answersIdentifier(schemas, deeperCreate, name, item)
+        ? secondKindName(shallowMatch![1]!, name, kinds)
+        : undefined;
+    if (known && !second && (known.create || !deeperCreate)) continue;
     // `/environments/{name}` listed, nothing creating one, and `POST /projects/{id}/environments`
     // sending an environment's name and answering none: that POST adds an existing environment to
     // a project, it makes none. The kind stays the listed one, read from its list.
-    const item = { idParam: ITEM_PATH.exec(shallow.path)![2]!, item: shallow };
     if (known?.listIdPath !== undefined && !answersIdentifier(schemas, deeperCreate!, name, item)) continue;
     // `/items/{region}` may be a partial key whose own GET lists a region's items: the kind is
     // then the composite `/items/{region}/{name}`, when one exists.
@@ -219,8 +263,9 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
     const usable = listShape
       ? usableItemFlag(schemas, successResponse(list!)?.schema, listShape.arrayPath)
       : undefined;
-    kinds.set(name, {
-      name,
+    kinds.set(second ?? name, {
+      name: second ?? name,
+      ...(second ? { noun: name } : {}),
       collectionPath: create?.path ?? list?.path ?? collectionPath,
       itemPath: operation.path,
       idParam,
@@ -248,6 +293,22 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
 }
 
 const ITEM_PATH = /^(.*)\/\{([^}]+)\}\/?$/;
+/** "The name of the strategy type", "the id of a user": the words after it may name a kind. */
+const DESCRIBED_KIND = /\b(?:name|id|identifier|key)\s+of\s+(?:the|an?)\s+([a-z][a-z -]*)/i;
+
+/**
+ * The name of a second kind of `noun` whose collection is `collectionPath`: the noun after the
+ * static segment before it (`environment_strategy`), undefined when that is taken or absent.
+ */
+function secondKindName(
+  collectionPath: string,
+  noun: string,
+  kinds: Map<string, ResourceKind>,
+): string | undefined {
+  const parent = staticSegments(collectionPath).at(-2);
+  const name = parent ? `${singular(parent)}_${noun}` : undefined;
+  return name && !kinds.has(name) ? name : undefined;
+}
 
 /** Whether a create's answer carries the identifier `idParam` of `item` names. */
 function answersIdentifier(
@@ -545,15 +606,16 @@ function parameterCount(path: string): number {
  * not the integer `id` beside it.
  */
 function identifiers(
-  kind: Pick<ResourceKind, 'name' | 'idParam'> | undefined,
+  kind: Pick<ResourceKind, 'name' | 'idParam' | 'noun'> | undefined,
   item?: ApiOperation,
 ): IdentifierOptions {
   if (!kind) return { fields: ['id'], wrappers: [] };
+  const noun = kind.noun ?? kind.name;
   const options = {
-    fields: identifierFields(kind.idParam, kind.name),
-    wrappers: [kind.name, `${kind.name}s`],
+    fields: identifierFields(kind.idParam, noun),
+    wrappers: [noun, `${noun}s`],
   };
-  if (!namesKind(kind.idParam, kind.name)) return options;
+  if (!namesKind(kind.idParam, noun)) return options;
   const parameter = item?.parameters.find(
     (candidate) => candidate.in === 'path' && candidate.name === kind.idParam,
   );

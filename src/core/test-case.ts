@@ -131,6 +131,11 @@ export interface ApiTestCase {
 export interface ResourceUse {
   alias: string;
   resource: string;
+  /**
+   * Earlier uses of the same test handed to this one's recipe (their aliases): a flag's strategy
+   * is made in the test's own flag, the one its path names, not in another the recipe would make.
+   */
+  given?: string[];
 }
 
 /** How to make and remove one kind of resource, for fixtures shared by every test. */
@@ -152,6 +157,8 @@ export interface ResourceRecipe {
   remove: RequestSpec | undefined;
   /** Resources the create request needs first (a disk attach needs a VM). */
   needs: ResourceUse[];
+  /** A sub-resource: a need the test already holds (`ResourceUse.given`) is taken, not made again. */
+  takesParents?: boolean;
 }
 
 /**

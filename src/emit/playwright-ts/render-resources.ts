@@ -3,6 +3,7 @@ import {
   structuredBody,
   type RequestSpec,
   type ResourceRecipe,
+  type ResourceUse,
 } from '../../core/test-case.ts';
 import { quote, renderExpression, variableName } from './render-expression.ts';
 import { renderRequest } from './render-test.ts';
@@ -10,8 +11,11 @@ import { renderRequest } from './render-test.ts';
 /** `support/resources.ts`: how each resource the tests use is created and deleted. */
 export function renderResources(recipes: ResourceRecipe[]): string {
   const entries = recipes.map((recipe) => {
+    // A sub-resource is made in the parents the test hands it (`given`), else in its own.
+    const held = (need: ResourceUse) => (recipe.takesParents ? `given[${quote(need.alias)}] ?? ` : '');
     const needs = recipe.needs.map(
-      (need) => `    const ${variableName(need.alias)} = await resources.create(${quote(need.resource)});`,
+      (need) =>
+        `    const ${variableName(need.alias)} = ${held(need)}await resources.create(${quote(need.resource)});`,
     );
     const sent = structuredBody(recipe.create.body);
     const body = sent ? [`    const body = ${renderExpression(sent, '    ')};`] : [];
@@ -32,7 +36,8 @@ export function renderResources(recipes: ResourceRecipe[]): string {
       ...(needs.length > 0 || recipe.remove ? ['resources'] : []),
       ...(code.some((line) => line.includes('vars.get(')) ? ['vars'] : []),
     ];
-    const obtain = [`  async obtain({ ${fixtures.join(', ')} }) {`, ...code, '  },'];
+    const given = recipe.takesParents ? ', given = {}' : '';
+    const obtain = [`  async obtain({ ${fixtures.join(', ')} }${given}) {`, ...code, '  },'];
     const remove = recipe.remove
       ? [
           '  async remove({ api }, id) {',

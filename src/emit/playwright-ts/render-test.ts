@@ -15,7 +15,7 @@ export function renderTest(testCase: ApiTestCase): string {
     lines.push('const saved: Record<string, unknown> = {};');
   for (const use of testCase.uses) {
     lines.push(
-      `const ${variableName(use.alias)} = await test.step(${quote(`Arrange: create a ${use.resource}`)}, () => resources.create(${quote(use.resource)}));`,
+      `const ${variableName(use.alias)} = await test.step(${quote(`Arrange: create a ${use.resource}`)}, () => resources.create(${quote(use.resource)}${givenArgument(use.given)}));`,
     );
   }
   testCase.steps.forEach((step, index) => lines.push(...renderStep(step, index + 1, testCase.steps.length)));
@@ -32,6 +32,15 @@ export function renderTest(testCase: ApiTestCase): string {
     indent(body, '  '),
     '});',
   ].join('\n');
+}
+
+/** `, { feature: feature }`: what the test already holds, for a sub-resource's recipe to use. */
+function givenArgument(given: string[] | undefined): string {
+  if (!given?.length) return '';
+  const entries = given.map((alias) =>
+    variableName(alias) === alias ? alias : `${quote(alias)}: ${variableName(alias)}`,
+  );
+  return `, { ${entries.join(', ')} }`;
 }
 
 function renderStep(step: Step, number: number, total: number): string[] {

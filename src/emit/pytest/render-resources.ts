@@ -66,9 +66,14 @@ export function renderResources(recipes: ResourceRecipe[]): string {
 }
 
 function renderObtain(recipe: ResourceRecipe, name: string): string {
-  const lines = recipe.needs.map(
-    (need) => `${resourceVariable(need.alias)} = resources.create(${pyString(need.resource)})`,
-  );
+  // A sub-resource is made in the parents the test hands it (`given`), else in its own.
+  const lines = recipe.needs.map((need) => {
+    const create = `resources.create(${pyString(need.resource)})`;
+    const held = recipe.takesParents
+      ? `given[${pyString(need.alias)}] if ${pyString(need.alias)} in given else `
+      : '';
+    return `${resourceVariable(need.alias)} = ${held}${create}`;
+  });
   const body = structuredBody(recipe.create.body);
   if (body) lines.push(`body = ${renderPyExpression(body, '', OBTAIN_SCOPE)}`);
   // An uploaded file is named by what was sent, not by what the server answered.
@@ -78,8 +83,10 @@ function renderObtain(recipe: ResourceRecipe, name: string): string {
     `expect_status(response, [${arrangeStatuses(recipe).join(', ')}])`,
     `return ${idRead(recipe, idSource)}`,
   );
+  const given = recipe.takesParents ? ', given: dict[str, Any] | None = None' : '';
+  if (recipe.takesParents) lines.unshift('given = given or {}');
   return [
-    `def ${name}(api: ApiClient, vars: Vars, resources: Resources) -> Any:`,
+    `def ${name}(api: ApiClient, vars: Vars, resources: Resources${given}) -> Any:`,
     indentLines(lines.join('\n'), '    '),
   ].join('\n');
 }

@@ -15,6 +15,12 @@ const SEVERITY: Record<ApiTestCase['priority'], string> = {
  * are created in Arrange, the request is sent in Act, and values are saved and created resources
  * tracked right after the response, before any check, so a failing test still cleans up.
  */
+/** `, {"feature": feature}`: what the test already holds, for a sub-resource's recipe to use. */
+function givenArgument(given: string[] | undefined): string {
+  if (!given?.length) return '';
+  return `, {${given.map((alias) => `${pyString(alias)}: ${resourceVariable(alias)}`).join(', ')}}`;
+}
+
 export function renderPyTest(testCase: ApiTestCase, methodName: string): string {
   const lines: string[] = [];
   if (testCase.steps.some((step) => step.saves.length > 0 || readsSaved(step))) {
@@ -23,7 +29,7 @@ export function renderPyTest(testCase: ApiTestCase, methodName: string): string 
   for (const use of testCase.uses) {
     lines.push(
       `with allure.step(${pyString(`Arrange: create a ${use.resource}`)}):`,
-      `    ${resourceVariable(use.alias)} = resources.create(${pyString(use.resource)})`,
+      `    ${resourceVariable(use.alias)} = resources.create(${pyString(use.resource)}${givenArgument(use.given)})`,
     );
   }
   testCase.steps.forEach((step, index) => lines.push(...renderStep(step, index + 1, testCase.steps.length)));

@@ -23,6 +23,7 @@ import { statefulCase } from './stateful-cases.ts';
 import { validationCopy } from './validation-copy.ts';
 import type { ValueRepair } from './value-repairs.ts';
 import { successStatus } from './case-helpers.ts';
+import { withGivenParents } from './given-parents.ts';
 
 export interface GenerateApiSuiteOptions {
   specSource: string;
@@ -113,7 +114,15 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
   // A test that changes a server-wide setting reads it first and writes it back after.
   const settings = restoreSettings(context, uniqueTitles(cases));
   const designed = settings.cases;
-  const { kept, withheld } = protectGivenResources(designed, recipesFor(context, designed));
+  const protectedCases = protectGivenResources(designed, recipesFor(context, designed));
+  const withheld = protectedCases.withheld;
+  const recipes = [
+    ...recipesFor(context, protectedCases.kept),
+    ...settings.recipes.filter((recipe) =>
+      protectedCases.kept.some((testCase) => usesRecipe(testCase, recipe.name)),
+    ),
+  ];
+  const kept = protectedCases.kept.map((testCase) => withGivenParents(testCase, recipes));
   const auth = options.authScheme ? schemeAuth(options.authScheme) : suiteAuth(model);
   // Only a token or key can come from a log-in; basic credentials are the user's to give.
   const signIn = auth.kind === 'bearer' || auth.kind === 'api-key' ? signInFlow(context) : undefined;
@@ -127,10 +136,7 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
       : {}),
     cases: kept,
     withheldTests: withheld,
-    recipes: [
-      ...recipesFor(context, kept),
-      ...settings.recipes.filter((recipe) => kept.some((testCase) => usesRecipe(testCase, recipe.name))),
-    ],
+    recipes,
     variables: requests.variables,
     schemas: suiteSchemas(model),
     operations: selected.map((operation) => ({
@@ -219,6 +225,7 @@ function recipeFor(context: GenerationContext, name: string): ResourceRecipe | u
       createStatus: successStatus(kind.create),
       remove,
       needs: built.uses,
+      ...(kind.parentParams.length > 0 && built.uses.length > 0 ? { takesParents: true } : {}),
     };
   }
   if (kind.list && kind.listIdPath) {

@@ -9,8 +9,8 @@ import type {
 } from '../../core/test-case.ts';
 import { fieldMeaning } from '../../core/field-values.ts';
 import { formBody } from './form-body.ts';
-import type { ResourceGraph } from '../../core/resource-graph.ts';
-import { idStem } from '../../core/resource-names.ts';
+import type { ResourceGraph, ResourceKind } from '../../core/resource-graph.ts';
+import { idStem, namesKind } from '../../core/resource-names.ts';
 import { fitLength, sampleValue } from './sample-value.ts';
 import type { ValueRepair } from './value-repairs.ts';
 import type { SchemaContext } from './schema-context.ts';
@@ -100,7 +100,15 @@ export class RequestBuilder {
     for (const repair of this.#repairs.filter((candidate) => candidate.operation === operation.key)) {
       if (repair.in === 'query') query[repair.path[0]!] = { kind: 'literal', value: repair.value };
       else if (body && body.kind !== 'raw')
-        body.value = withRepair(body.value, repair.path, this.#repairedValue(operation, repair));
+        body.value = withRepair(
+          body.value,
+          repair.path,
+          this.#listedNames(repair.path.at(-1), repair.value, {
+            operation,
+            uses,
+            exclude: options.exclude,
+          }) ?? this.#repairedValue(operation, repair),
+        );
     }
     const request: RequestSpec = {
       method: operation.method.toUpperCase(),
@@ -162,11 +170,29 @@ export class RequestBuilder {
         entries[key] =
           (typeof child === 'string' || typeof child === 'number') && depth < 4
             ? this.#scalarField(key, child, childSchema, scope)
-            : this.#toExpr(child, childSchema, { ...scope, parent: key }, depth + 1);
+            : (this.#listedNames(key, child, scope) ??
+              this.#toExpr(child, childSchema, { ...scope, parent: key }, depth + 1));
       }
       return { kind: 'object', entries };
     }
     return { kind: 'literal', value };
+  }
+
+  /**
+   * A list of names of a kind the API only lists (`"environments": ["sample"]`): one existing
+   * item, read from its list, never a made-up or sampled name.
+   */
+  #listedNames(
+    key: string | undefined,
+    value: unknown,
+    scope: Pick<ValueScope, 'operation' | 'uses' | 'exclude'>,
+  ): ValueExpr | undefined {
+    if (key === undefined || !Array.isArray(value) || !value.every((item) => typeof item === 'string'))
+      return undefined;
+    const listed = this.#graph.listedKindNamed(key);
+    if (!listed || listed.name === scope.exclude) return undefined;
+    const item = this.#reference(listed.name, key, scope.operation, scope.uses, scope.exclude);
+    return item.kind === 'resource' ? { kind: 'array', items: [item] } : undefined;
   }
 
   #scalarField(
@@ -180,6 +206,14 @@ export class RequestBuilder {
     if (flat.enum || flat.const !== undefined) return { kind: 'literal', value };
     const listed = typeof value === 'string' ? this.#graph.listedKindNamed(key) : undefined;
     if (listed) return this.#reference(listed.name, key, operation, uses, exclude);
+    const described =
+      typeof value === 'string'
+        ? this.#graph.kindDescribedBy(key, flat.description, operation.path)
+        : undefined;
+    if (described) {
+      const alias = this.#namedByRole(operation, described) ? `other_${described.name}` : described.name;
+      return this.#reference(described.name, key, operation, uses, exclude, undefined, alias);
+    }
     if ((key === 'id' && typeof value === 'string') || idStem(key)) {
       // A top-level `id` names the collection's own kind; `customer: { id }` names a customer.
       const field = key === 'id' && parent ? `${parent}_id` : key;
@@ -297,13 +331,31 @@ export class RequestBuilder {
     uses: Map<string, ResourceUse>,
     exclude: string | undefined,
     part?: string,
+    alias = kindName,
   ): ValueExpr {
     const kind = kindName ? this.#graph.byName(kindName) : undefined;
-    if (kind && kind.name !== exclude && this.#graph.isObtainable(kind)) {
-      uses.set(kind.name, { alias: kind.name, resource: kind.name });
-      return { kind: 'resource', alias: kind.name, field: 'id', ...(part === undefined ? {} : { part }) };
+    if (kind && alias && kind.name !== exclude && this.#graph.isObtainable(kind)) {
+      uses.set(alias, { alias, resource: kind.name });
+      return { kind: 'resource', alias, field: 'id', ...(part === undefined ? {} : { part }) };
     }
     return this.variable(field, operation);
+  }
+
+  /**
+   * Whether a path parameter of `operation` holds one of `kind` under a role's name rather than
+   * the kind's (`{child}` of `/features/{child}/dependencies`): a body field naming that kind then
+   * names another one (the parent), not the one in the path.
+   */
+  #namedByRole(operation: ApiOperation, kind: ResourceKind): boolean {
+    const noun = kind.noun ?? kind.name;
+    return operation.parameters.some(
+      (parameter) =>
+        parameter.in === 'path' &&
+        this.#graph.kindOfPathParameter(operation, parameter.name) === kind &&
+        idStem(parameter.name) !== noun &&
+        !namesKind(parameter.name, noun) &&
+        !new RegExp(`^${noun}[_-]?(name|slug|key|code|handle)$`, 'i').test(parameter.name),
+    );
   }
 
   variable(name: string, operation: ApiOperation): ValueExpr {

@@ -171,6 +171,8 @@ export function updatedField(
   const name = Object.keys(updateSchema.properties ?? {}).find((candidate) => {
     if (!readSchema.properties?.[candidate]) return false;
     const schema = context.schemas.flatten(updateSchema.properties![candidate]);
+    // A field naming another thing (a strategy's type by its name) takes no made-up value.
+    if (context.graph.kindDescribedBy(candidate, schema.description, update.path)) return false;
     const variants = schema.anyOf ?? schema.oneOf ?? [schema];
     return (
       variants.some((variant) => primaryType(context.schemas.flatten(variant)) === 'string') &&

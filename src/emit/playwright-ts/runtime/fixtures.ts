@@ -13,8 +13,11 @@ export interface RecipeContext {
 }
 
 export interface Recipe {
-  /** Creates (or finds) one resource and returns its id. */
-  obtain(context: RecipeContext): Promise<unknown>;
+  /**
+   * Creates (or finds) one resource and returns its id. `given`: resources the test already holds,
+   * by name, that a sub-resource is made in (its parents) instead of new ones.
+   */
+  obtain(context: RecipeContext, given: Record<string, { id: unknown }>): Promise<unknown>;
   /** Deletes it; absent for resources the suite only finds. */
   remove?(context: RecipeContext, id: unknown): Promise<{ status: number }>;
 }
@@ -92,10 +95,10 @@ export class Resources {
     this.#recipes = recipes;
   }
 
-  async create(resource: string): Promise<{ id: unknown }> {
+  async create(resource: string, given: Record<string, { id: unknown }> = {}): Promise<{ id: unknown }> {
     const recipe = this.#recipes[resource];
     if (!recipe) throw new Error(`No recipe for "${resource}" in support/resources.ts`);
-    const id = await recipe.obtain(this.#context);
+    const id = await recipe.obtain(this.#context, given);
     if (id === undefined || id === null) throw new Error(`Creating a ${resource} returned no id`);
     this.track(resource, id);
     return { id };

@@ -938,8 +938,9 @@ class Created:
 
 @dataclass(frozen=True)
 class Recipe:
-    #: Creates (or finds) one resource and returns its id: (api, vars, resources) -> id.
-    obtain: Callable[[ApiClient, Vars, "Resources"], Any]
+    #: Creates (or finds) one resource and returns its id: (api, vars, resources) -> id; a
+    #: sub-resource's also takes the resources the test already holds (its parents), by name.
+    obtain: Callable[..., Any]
     #: Deletes it: (api, vars, id) -> result. None for resources the suite only finds.
     remove: Optional[Callable[[ApiClient, Vars, Any], ApiResult]] = None
 
@@ -951,11 +952,16 @@ class Resources:
         self._recipes = dict(recipes)
         self._created: List[Tuple[str, Any]] = []
 
-    def create(self, resource: str) -> Created:
+    def create(self, resource: str, given: Optional[Mapping[str, "Created"]] = None) -> Created:
         recipe = self._recipes.get(resource)
         if recipe is None:
             raise LookupError(f'No recipe for "{resource}" in support/resources.py')
-        resource_id = recipe.obtain(self._api, self._vars, self)
+        # Only a sub-resource's recipe takes `given`: the parents it is made in.
+        resource_id = (
+            recipe.obtain(self._api, self._vars, self, dict(given))
+            if given
+            else recipe.obtain(self._api, self._vars, self)
+        )
         if resource_id is None:
             raise ValueError(f"Creating a {resource} returned no id")
         if recipe.remove is not None:
