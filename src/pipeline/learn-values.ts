@@ -43,8 +43,11 @@ export async function learnValues(input: {
     const { suiteDir, evidence } = await input.probe.run(state.repairs);
     const refusals = await Promise.all(evidence.map((file) => refusalOf(join(suiteDir, file))));
     const before = state.learned.length;
+    // Many tests meet the same refusal in one round (every test whose set-up makes a user): the
+    // first one decides the field's next value; the others carry the same old request.
+    const round = new Set<string>();
     for (const refusal of refusals.flatMap((found) => (found ? [found] : [])))
-      learnFrom(refusal, { model: input.model, repairs, state });
+      learnFrom(refusal, { model: input.model, repairs, state, round });
     const fresh = state.learned.slice(before);
     for (const learned of fresh)
       input.events({
@@ -74,7 +77,7 @@ async function refusalOf(file: string): Promise<Refusal | undefined> {
 
 function learnFrom(
   refusal: Refusal,
-  context: { model: ApiModel; repairs: ValueRepairs; state: LearningState },
+  context: { model: ApiModel; repairs: ValueRepairs; state: LearningState; round: Set<string> },
 ): void {
   const { request, response } = refusal.exchange;
   const operation = requestOperation(context.model.operations, request.method, request.url);
@@ -86,6 +89,8 @@ function learnFrom(
   for (const field of refusedFields(response.body, request, operation, context.repairs)) {
     if (field.path.length === 0) continue;
     const key = `${field.in}:${field.path.join('.')}`;
+    if (context.round.has(`${operation.key} ${key}`)) continue;
+    context.round.add(`${operation.key} ${key}`);
     const sent = sentValue(request, field);
     const earlier = context.state.learned.filter(
       (learned) => learned.operation === operation.key && `${learned.in}:${learned.field}` === key,
