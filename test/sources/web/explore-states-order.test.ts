@@ -47,7 +47,7 @@ const created = {
 };
 
 vi.mock('../../../src/sources/web/persistence-probe.ts', async (original) => ({
-  ...(await original<typeof import('../../../src/sources/web/persistence-probe.ts')>()),
+  ...(await original<Record<string, unknown>>()),
   probePersistence: async (_env: unknown, target: { create: { flow: { id: string } } }) => {
     explored.push('persistence');
     return {
