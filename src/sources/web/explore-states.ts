@@ -16,6 +16,10 @@ import type { StateView } from './state-observation.ts';
 
 export const MAX_FLOWS = 2;
 const MAX_STATE_INTERACTIONS = 8;
+// Kept, after the create found in the page as the flow left it, for whether it lasts a reload
+// (two replays, the writes let go out, a reload and a search): worth more than the editor's
+// other controls, which stop this long before the deadline.
+const PERSISTENCE_RESERVE_MS = 20_000;
 
 export interface StatesOptions {
   deadline: number;
@@ -121,7 +125,11 @@ export async function exploreStates(
               env,
               { flow, flowPage, page, view, inPlace },
               { pages, baselines, shared },
-              { maxInteractions: MAX_STATE_INTERACTIONS, deadline: options.deadline },
+              {
+                maxInteractions: MAX_STATE_INTERACTIONS,
+                deadline: options.deadline,
+                ...(inPlace ? { restDeadline: options.deadline - PERSISTENCE_RESERVE_MS } : {}),
+              },
             );
             entry.added.push({ flow: flow.id, elements: found.elements.added });
             state.interactions = found.interactions;
