@@ -54,6 +54,12 @@ export interface PageState {
    * the page (an editor a "New" button opened) shows it only there. Tests go on from the flow.
    */
   inPlace?: boolean;
+  /**
+   * The flow's page opened again once the app's writes had gone out (a save sent a moment after
+   * the change): what a reload still shows of what the flow created, or its search box finds.
+   * Tests wait for the writes the same way before opening the page again.
+   */
+  reloaded?: boolean;
 }
 
 export interface SharedLink {

@@ -31,8 +31,11 @@ export interface UiTarget {
 }
 
 export type UiStepAction =
-  /** Opens the page at its path (relative to the suite's base URL). */
-  | { kind: 'goto'; page: string; path: string }
+  /**
+   * Opens the page at its path (relative to the suite's base URL). `afterWrites`: first waits
+   * until the app's writes (requests other than GET) have gone out, so a reload keeps a save.
+   */
+  | { kind: 'goto'; page: string; path: string; afterWrites?: boolean }
   | { kind: 'click'; target: UiTarget }
   /**
    * `value: ''` clears the field. `mark`: letters of the value made up to be new to the app

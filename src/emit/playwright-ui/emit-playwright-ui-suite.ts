@@ -21,6 +21,7 @@ const RUNTIME_FILES = [
   'accessibility.ts',
   'links.ts',
   'unique-text.ts',
+  'writes.ts',
 ];
 
 /** A standalone Playwright Test project: page objects, one spec file per page, pinned runner. */

@@ -6,7 +6,7 @@ import { variableName } from './ts-names.ts';
 export function renderAction(action: UiStepAction): string {
   switch (action.kind) {
     case 'goto':
-      return `await ${variableName(action.page)}.goto();`;
+      return `${action.afterWrites ? 'await writesSettled(page);\n' : ''}await ${variableName(action.page)}.goto();`;
     case 'click':
       return `await ${member(action.target)}.click();`;
     case 'fill':

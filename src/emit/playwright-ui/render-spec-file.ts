@@ -10,6 +10,7 @@ const HELPERS = [
   ['checkAccessibility(', 'checkAccessibility', 'accessibility'],
   ['expectFieldMessage(', 'expectFieldMessage', 'forms'],
   ['openAsNewVisitor(', 'openAsNewVisitor', 'links'],
+  ['writesSettled(', 'writesSettled', 'writes'],
 ] as const;
 
 /** `tests/<page>.spec.ts`: the page's cases, desktop first, then those at the mobile width. */

@@ -7,13 +7,23 @@ export interface DescribedAction {
   description: string;
 }
 
-/** Arrange: open the page, then replay the setup that reaches the starting state. */
-export function arrangeStep(page: PageModel, setup: DescribedAction[] = []): UiStep {
-  const descriptions = [`open ${page.path}`, ...setup.map((step) => step.description)];
+/**
+ * Arrange: open the page, then replay the setup that reaches the starting state. `afterWrites`:
+ * the page is opened again after a create, once the app's writes went out (a reload keeps it).
+ */
+export function arrangeStep(page: PageModel, setup: DescribedAction[] = [], afterWrites = false): UiStep {
+  const open = afterWrites ? `once saved, reload ${page.path}` : `open ${page.path}`;
+  const descriptions = [open, ...setup.map((step) => step.description)];
+  const goto = {
+    kind: 'goto' as const,
+    page: page.id,
+    path: page.path,
+    ...(afterWrites ? { afterWrites } : {}),
+  };
   return {
     title: summarize(descriptions, 4),
     phase: 'arrange',
-    actions: [{ kind: 'goto', page: page.id, path: page.path }, ...setup.map((step) => step.action)],
+    actions: [goto, ...setup.map((step) => step.action)],
     assertions: [],
   };
 }

@@ -1,3 +1,4 @@
+import type { ObservedInteraction, PageModel } from '../../core/page-model.ts';
 import type { UiStep } from '../../core/ui-test-case.ts';
 import { arrangeStep, slug } from './case-steps.ts';
 import { checkableEffects, effectAssertions } from './effect-assertions.ts';
@@ -32,12 +33,14 @@ export function flowStart(context: UiGenerationContext, flowId: string): FlowSta
   if (destructive)
     return { ok: false, reason: `flow "${flowId}" triggers destructive "${destructive.element.name}"` };
   const described = resolved.actions.map((action) => stepAction(context, action));
-  // The interaction the flow was taken from: its setup and action are the flow's actions.
-  const observed = page.interactions.find(
-    (interaction) =>
-      interaction.reproducible &&
-      JSON.stringify([...interaction.setup, interaction.action]) === JSON.stringify(flow.actions),
-  );
+  // The interaction the flow was taken from: its setup and action are the flow's actions, or
+  // they go on from another flow's state (a create in the editor that flow opened).
+  const actions = JSON.stringify(flow.actions);
+  const observed =
+    page.interactions.find(
+      (interaction) =>
+        interaction.reproducible && JSON.stringify([...interaction.setup, interaction.action]) === actions,
+    ) ?? fromState(context, page, actions);
   const assertions = checkableEffects(context, observed?.effects ?? [], flow.actions)
     .filter((effect) => effect.kind !== 'url-changed')
     .flatMap((effect) => effectAssertions(context, page.id, effect));
@@ -47,4 +50,23 @@ export function flowStart(context: UiGenerationContext, flowId: string): FlowSta
     ok: true,
     start: { step: { ...base, assertions }, actions: resolved.actions, label, slug: slug(flowId) },
   };
+}
+
+/** A reproducible interaction of a state of the page whose flow, then its steps, are `actions`. */
+function fromState(
+  context: UiGenerationContext,
+  page: PageModel,
+  actions: string,
+): ObservedInteraction | undefined {
+  for (const state of page.states ?? []) {
+    const base = context.model.flows?.find((candidate) => candidate.id === state.flow);
+    const found = state.interactions.find(
+      (interaction) =>
+        base !== undefined &&
+        interaction.reproducible &&
+        JSON.stringify([...base.actions, ...interaction.setup, interaction.action]) === actions,
+    );
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -23,6 +23,8 @@ export interface ObservedCaseSpec {
   start?: FlowStart;
   /** The state is the flow's page as the flow left it: the case goes on there, no new load. */
   inPlace?: boolean;
+  /** The state is the flow's page opened again once its writes went out (PageState.reloaded). */
+  reloaded?: boolean;
 }
 
 /** Replays an observed interaction: setup, then the action, then every effect with its new value. */
@@ -65,8 +67,10 @@ export function observedCase(
       acted,
       setup.actions.map((step) => stepAction(context, step)),
     );
-  const lead = spec.start ? `${spec.start.label}, ${own}` : own;
-  const state = spec.start ? `${spec.start.slug}-${spec.inPlace ? 'in-place-' : ''}` : '';
+  const reload = spec.reloaded ? `once saved, reload ${page.path}, ` : '';
+  const lead = spec.start ? `${spec.start.label}, ${reload}${own}` : own;
+  const where = spec.inPlace ? 'in-place-' : spec.reloaded ? 'reloaded-' : '';
+  const state = spec.start ? `${spec.start.slug}-${where}` : '';
   return {
     ok: true,
     testCase: uiCase({
@@ -90,7 +94,9 @@ export function observedCase(
 }
 
 function arrange(page: PageModel, spec: ObservedCaseSpec, setup: DescribedAction[]): UiStep[] {
-  return spec.start && spec.inPlace ? continueStep(setup) : [arrangeStep(page, setup)];
+  return spec.start && spec.inPlace
+    ? continueStep(setup)
+    : [arrangeStep(page, setup, spec.start !== undefined && spec.reloaded === true)];
 }
 
 /** The action, after its setup when it has one: two cases differing only in setup read differently. */

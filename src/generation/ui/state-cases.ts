@@ -28,7 +28,12 @@ export function stateCases(context: UiGenerationContext, page: PageModel): UiTes
     const shown = state.inPlace ? undefined : shownCase(context, page, state, start);
     if (shown) cases.push(shown);
     for (const interaction of state.interactions) {
-      const spec = { kind: 'state' as const, start, inPlace: state.inPlace === true };
+      const spec = {
+        kind: 'state' as const,
+        start,
+        inPlace: state.inPlace === true,
+        reloaded: state.reloaded === true,
+      };
       const built = observedCase(context, page, interaction, spec);
       if (built.ok) cases.push(built.testCase);
       else context.skip(`${what} interaction ${interaction.id}`, built.reason);
@@ -57,13 +62,17 @@ function shownCase(
   const checks = state.effects
     .filter((effect) => !volatileEffect(context, effect, own))
     .map((effect) => describeEffect(effect, (url) => context.pathOf(url)));
+  const reloaded = state.reloaded === true;
+  const shows = reloaded
+    ? `once saved and reloaded, ${describePage(page)} still shows it`
+    : `${describePage(page)} shows it`;
   return uiCase({
-    id: `${page.id}-state-${start.slug}`,
-    title: titleWithMore(`${start.label}, ${describePage(page)} shows it`, checks[0]!, checks.length - 1),
+    id: `${page.id}-state-${start.slug}${reloaded ? '-reloaded' : ''}`,
+    title: titleWithMore(`${start.label}, ${shows}`, checks[0]!, checks.length - 1),
     kind: 'state',
     page: page.id,
     priority: 'critical',
-    steps: [start.step, arrangeStep(page), assertStep(assertions)],
+    steps: [start.step, arrangeStep(page, [], reloaded), assertStep(assertions)],
     covers: [`state ${page.id}/${state.flow}`],
   });
 }

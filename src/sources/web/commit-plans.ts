@@ -45,7 +45,12 @@ export function commitPlans(
   });
   const first = markedText(text, mark(), maxLength);
   // Only a marked text is searched for: a plain word may match what existed before.
-  const search = first.mark ? searchBox(context, box) : undefined;
+  const search = first.mark
+    ? searchBox(
+        context.elements,
+        (element) => element.id !== box.id && context.facts.get(element.id)?.readOnly !== true,
+      )
+    : undefined;
   if (!search) return [create(first)];
   const again = markedText(text, mark(), maxLength);
   const created = create(again);
@@ -60,14 +65,16 @@ export function commitPlans(
 }
 
 /** The page's search field: a searchbox, or a text box inside a search landmark. */
-function searchBox(context: PlanContext, box: UiElement): UiElement | undefined {
-  return context.elements.find(
+export function searchBox(
+  elements: UiElement[],
+  usable: (element: UiElement) => boolean = () => true,
+): UiElement | undefined {
+  return elements.find(
     (element) =>
-      element.id !== box.id &&
       element.visible &&
       element.enabled &&
       (element.role === 'searchbox' ||
         (element.role === 'textbox' && /^search\b/.test(element.region ?? ''))) &&
-      context.facts.get(element.id)?.readOnly !== true,
+      usable(element),
   );
 }

@@ -43,8 +43,12 @@ export interface ExploreSiteOptions {
   concurrency?: number;
 }
 
-/** Share of the total time kept for replaying flows after the crawl. */
-const STATES_SHARE = 0.25;
+/**
+ * Share of the total time kept for replaying flows after the crawl: a create, whether it lasts a
+ * reload and what it opens up say more than a page's remaining fresh-load controls, and under
+ * load a quarter was not enough to reach them.
+ */
+const STATES_SHARE = 0.4;
 /** Share kept, after the flows, for running numbered interactions again (data-derived-texts.ts). */
 const RECHECK_SHARE = 0.05;
 

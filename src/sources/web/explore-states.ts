@@ -7,6 +7,8 @@ import type { PageModel, PageState, StateFlow, UiEffect, UiElement } from '../..
 import type { PageSnapshot } from './in-page-types.ts';
 import { briefError } from './page-issues.ts';
 import type { ExplorationEnv } from './page-session.ts';
+import { searchBox } from './commit-plans.ts';
+import { createFlowOf, probePersistence } from './persistence-probe.ts';
 import { flowCandidates, sharedLandmarks } from './state-flows.ts';
 import { exploreState } from './state-interactions.ts';
 import { observeFlow } from './state-observation.ts';
@@ -14,6 +16,10 @@ import type { StateView } from './state-observation.ts';
 
 export const MAX_FLOWS = 2;
 const MAX_STATE_INTERACTIONS = 8;
+// Kept, after the create found in the page as the flow left it, for whether it lasts a reload
+// (two replays, the writes let go out, a reload and a search): worth more than the editor's
+// other controls, which stop this long before the deadline.
+const PERSISTENCE_RESERVE_MS = 20_000;
 
 export interface StatesOptions {
   deadline: number;
@@ -86,6 +92,9 @@ export async function exploreStates(
     // (an editor) is where its create is finished, worth more than what a reload shows of it.
     const deep: (() => Promise<void>)[] = [];
     const deepInPlace: (() => Promise<void>)[] = [];
+    // A create found in place, replayed and the page reloaded: before the reloaded state's other
+    // controls, since whether the create lasts is worth more than they are.
+    const persistence: (() => Promise<void>)[] = [];
     for (const { views, others, inPlace } of observed) {
       const [primary, replica] = views as [Map<string, StateView>, Map<string, StateView>];
       const spent = (performance.now() - started) / Math.max(1, others.length * observed.length);
@@ -116,10 +125,32 @@ export async function exploreStates(
               env,
               { flow, flowPage, page, view, inPlace },
               { pages, baselines, shared },
-              { maxInteractions: MAX_STATE_INTERACTIONS, deadline: options.deadline },
+              {
+                maxInteractions: MAX_STATE_INTERACTIONS,
+                deadline: options.deadline,
+                ...(inPlace ? { restDeadline: options.deadline - PERSISTENCE_RESERVE_MS } : {}),
+              },
             );
             entry.added.push({ flow: flow.id, elements: found.elements.added });
             state.interactions = found.interactions;
+            const create = inPlace ? createFlowOf(flow, found.interactions) : undefined;
+            if (create)
+              persistence.push(async () => {
+                if (performance.now() > options.deadline) return;
+                const began = performance.now();
+                const probed = await probePersistence(env, {
+                  create,
+                  page,
+                  elements: found.elements.elements,
+                  search: searchBox(page.elements),
+                });
+                result.issues.push(...probed.problems.map((message) => ({ url: page.url, message })));
+                if (probed.state) {
+                  entry.states.push(probed.state);
+                  result.flows.push(create.flow);
+                }
+                result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + performance.now() - began;
+              });
             state.sharedLinks = found.sharedLinks;
             result.issues.push(
               ...found.problems.map((message) => ({
@@ -134,7 +165,9 @@ export async function exploreStates(
         });
       }
     }
-    for (const explore of [...deepInPlace, ...deep]) await explore();
+    for (const explore of deepInPlace) await explore();
+    for (const probe of persistence) await probe();
+    for (const explore of deep) await explore();
     if ([...result.pages.values()].some((entry) => entry.states.some((state) => state.flow === flow.id))) {
       result.flows.push(flow);
     }

@@ -50,7 +50,12 @@ export async function exploreState(
   env: ExplorationEnv,
   target: StateTarget,
   site: { pages: PageModel[]; baselines: Map<string, PageSnapshot>; shared: Set<string> },
-  limits: { maxInteractions: number; deadline: number },
+  limits: {
+    maxInteractions: number;
+    deadline: number;
+    /** When the controls after the editor's own create stop: time kept for what the caller does next. */
+    restDeadline?: number;
+  },
 ): Promise<StateExploration> {
   const elements = mergeStateElements(target.page, target.view.collected!, site.shared);
   const context: PlanContext = {
@@ -60,14 +65,13 @@ export async function exploreState(
     postingForms: target.view.postingForms,
   };
   const added = new Set(elements.added.map((element) => element.id));
-  const planned = [
-    // Typed into and committed first: the editor's own create, before its many other controls.
-    ...commitPlans(context, added),
-    ...planInteractions(context).filter((plan) => {
-      const element = context.elements.find((candidate) => candidate.id === plan.action.target);
-      return element && elements.changed.has(element.id) && (!element.destructive || added.has(element.id));
-    }),
-  ];
+  // Typed into and committed first: the editor's own create, before its many other controls.
+  const commits = commitPlans(context, added);
+  const others = planInteractions(context).filter((plan) => {
+    const element = context.elements.find((candidate) => candidate.id === plan.action.target);
+    return element && elements.changed.has(element.id) && (!element.destructive || added.has(element.id));
+  });
+  const planned = [...commits, ...others];
   const taken = new Set(elements.elements.map((element) => element.id));
   const texts = createdTexts(target.flow, target.view.effects, taken);
   // Nothing new to act on (the state only shows data): no replays needed.
@@ -87,7 +91,20 @@ export async function exploreState(
     await Promise.all([primary.reopen(), replica.reopen()]);
     describe(texts);
     const probes = [...(await hoverPlans(primary.page, elements)), ...doubleClickPlans(texts)];
-    const explored = await exploreInteractions({ primary, replica }, planned, context, limits);
+    // The create in a round of its own: the rest stop at `restDeadline`, the caller's time for
+    // whether the create lasts a reload (persistence-probe.ts).
+    const explored = await exploreInteractions({ primary, replica }, commits, context, {
+      maxInteractions: Math.min(commits.length, limits.maxInteractions),
+      deadline: limits.deadline,
+    });
+    const restLimits = {
+      maxInteractions: limits.maxInteractions - explored.interactions.length,
+      deadline: limits.restDeadline ?? limits.deadline,
+    };
+    const rest = await exploreInteractions({ primary, replica }, others, context, restLimits);
+    explored.problems.push(...rest.problems);
+    explored.links.push(...rest.links);
+    addRenumbered(explored.interactions, rest.interactions);
     const sharedLinks: SharedLink[] = [];
     for (const link of explored.links.slice(0, MAX_SHARED_LINKS)) {
       if (performance.now() > limits.deadline) break;
@@ -115,13 +132,7 @@ export async function exploreState(
       if (plans.length === 0 || performance.now() > limits.deadline) return;
       const budget = { maxInteractions: 2 * plans.length, deadline: limits.deadline };
       const found = await exploreInteractions({ primary, replica }, plans, context, budget);
-      const ids = new Set(explored.interactions.map((interaction) => interaction.id));
-      for (const interaction of found.interactions) {
-        let id = interaction.id; // each round numbers its own: keep ids unique in the state
-        for (let suffix = 2; ids.has(id); suffix += 1) id = `${interaction.id}-r${suffix}`;
-        ids.add(id);
-        explored.interactions.push({ ...interaction, id });
-      }
+      addRenumbered(explored.interactions, found.interactions);
       explored.problems.push(...found.problems);
     };
     await more(probes);
@@ -156,4 +167,15 @@ function withUsed(
   );
   const more = [...elements.hiddenAdded, ...described].filter((element) => used.has(element.id));
   return { ...elements, added: [...elements.added, ...more] };
+}
+
+/** Interactions of a later round, after those found so far: each round numbers its own ids. */
+function addRenumbered(found: ObservedInteraction[], more: ObservedInteraction[]): void {
+  const ids = new Set(found.map((interaction) => interaction.id));
+  for (const interaction of more) {
+    let id = interaction.id;
+    for (let suffix = 2; ids.has(id); suffix += 1) id = `${interaction.id}-r${suffix}`;
+    ids.add(id);
+    found.push({ ...interaction, id });
+  }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UiSuite } from '../../../src/core/ui-test-case.ts';
 import { emitPlaywrightUiSuite } from '../../../src/emit/playwright-ui/emit-playwright-ui-suite.ts';
+import { renderAction } from '../../../src/emit/playwright-ui/render-action.ts';
 import { generateUiSuite } from '../../../src/generation/ui/generate-ui-suite.ts';
 import { priceCalculatorSiteModel } from '../../generation/ui/fixtures/price-calculator/site-model.ts';
 
@@ -29,6 +30,7 @@ describe('emitPlaywrightUiSuite', () => {
       'support/layout.ts',
       'support/links.ts',
       'support/unique-text.ts',
+      'support/writes.ts',
       'tests/catalog.spec.ts',
       'tests/configure-vm.spec.ts',
       'tests/estimate.spec.ts',
@@ -222,5 +224,13 @@ describe('emitPlaywrightUiSuite', () => {
     expect(loggedIn['.env.example']).toContain('LOGIN_STEP_3=\nONE_TIME_CODE=');
     expect(loggedIn['.gitignore']).toContain('.auth/');
     expect(loggedIn['README.md']).toContain('`ONE_TIME_CODE`');
+  });
+
+  it("waits for the app's writes before a page is opened again to check a create lasts", () => {
+    expect(renderAction({ kind: 'goto', page: 'home', path: '/', afterWrites: true })).toBe(
+      'await writesSettled(page);\nawait home.goto();',
+    );
+    expect(renderAction({ kind: 'goto', page: 'home', path: '/' })).toBe('await home.goto();');
+    expect(files['support/writes.ts']).toContain('export async function writesSettled(');
   });
 });

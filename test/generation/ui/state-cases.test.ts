@@ -160,6 +160,35 @@ describe("a state kept in the page (the flow's page as the flow left it)", () =>
   });
 });
 
+describe('a state seen after a reload, once the writes went out (PageState.reloaded)', () => {
+  const reloaded = generateUiSuite(
+    withState((model) => {
+      model.pages.find((page) => page.id === 'estimate')!.states = [];
+      model.pages.find((page) => page.id === 'configure-vm')!.states = [
+        {
+          flow: flow.id,
+          reproducible: true,
+          reloaded: true,
+          effects: [totals('4 332,00 ₽')],
+          interactions: [],
+          sharedLinks: [],
+        },
+      ];
+    }),
+  );
+
+  it('waits for the writes before opening the page again, and says so', () => {
+    const shown = caseCovering(reloaded, 'state configure-vm/configure-vm-add');
+    expect(shown.title).toMatch(/, once saved and reloaded, .* still shows it: /);
+    const gotos = actionsOf(shown).filter((action) => action.kind === 'goto');
+    expect(gotos).toEqual([
+      { kind: 'goto', page: 'configure-vm', path: '/configure/vm' },
+      { kind: 'goto', page: 'configure-vm', path: '/configure/vm', afterWrites: true },
+    ]);
+    expect(assertionsOf(shown).at(-1)).toMatchObject({ kind: 'text', text: '4 332,00 ₽' });
+  });
+});
+
 describe('mobile content', () => {
   it('is checked visible at the mobile width', () => {
     const suite = generateUiSuite(

@@ -31,6 +31,39 @@ vi.mock('../../../src/sources/web/state-observation.ts', () => ({
   },
 }));
 
+// The editor's create (a marked title typed, then saved) that the page as the flow left it shows.
+const created = {
+  id: 'click-save',
+  setup: [{ kind: 'fill', target: 'title', value: 'test qzkwxj', mark: 'qzkwxj' }],
+  action: { kind: 'click', target: 'save' },
+  effects: [
+    {
+      kind: 'appeared',
+      target: { strategy: 'role', role: 'link', name: 'test qzkwxj', exact: true },
+      text: 'test qzkwxj',
+    },
+  ],
+  reproducible: true,
+};
+
+vi.mock('../../../src/sources/web/persistence-probe.ts', async (original) => ({
+  ...(await original<Record<string, unknown>>()),
+  probePersistence: async (_env: unknown, target: { create: { flow: { id: string } } }) => {
+    explored.push('persistence');
+    return {
+      state: {
+        flow: target.create.flow.id,
+        effects: [],
+        reproducible: true,
+        interactions: [],
+        sharedLinks: [],
+        reloaded: true,
+      },
+      problems: [],
+    };
+  },
+}));
+
 vi.mock('../../../src/sources/web/state-interactions.ts', () => ({
   exploreState: async (_env: unknown, target: StateTarget) => {
     explored.push(target.inPlace ? 'in place' : 'reloaded');
@@ -43,7 +76,7 @@ vi.mock('../../../src/sources/web/state-interactions.ts', () => ({
         hiddenAdded: [],
         addedOrder: [],
       },
-      interactions: [],
+      interactions: target.inPlace ? [created] : [],
       sharedLinks: [],
       problems: [],
     };
@@ -92,7 +125,7 @@ const home = {
 } as unknown as PageModel;
 
 describe('exploring the states of one flow', () => {
-  it('explores the page as the flow left it before the page reloaded', async () => {
+  it('explores the page as the flow left it, then whether its create lasts, before the page reloaded', async () => {
     const result = await exploreStates(
       {} as never,
       [home],
@@ -103,8 +136,12 @@ describe('exploring the states of one flow', () => {
       },
     );
     expect(result.issues).toEqual([]);
-    expect(result.flows.length).toBe(1);
-    expect(result.pages.get('home')?.states.map((state) => state.inPlace ?? false)).toEqual([false, true]);
-    expect(explored).toEqual(['in place', 'reloaded']);
+    // The create found in place becomes a flow of its own, whose reload is probed next.
+    expect(result.flows.map((flow) => flow.id)).toEqual(['home-new-item-then-save', 'home-new-item']);
+    expect(result.flows[0]!.actions.map((action) => action.kind)).toEqual(['click', 'fill', 'click']);
+    expect(result.pages.get('home')?.states.map((state) => state.inPlace ?? state.reloaded ?? false)).toEqual(
+      [false, true, true],
+    );
+    expect(explored).toEqual(['in place', 'persistence', 'reloaded']);
   });
 });

@@ -1,0 +1,233 @@
+// Whether what a create made is still there after a reload. The create found in a state (type a
+// text of its own into the editor a flow opened, commit) becomes a flow of its own: replayed in a
+// fresh context with letters of its own (an app that keeps data refuses the same title twice),
+// then the app's writes are let go out (many save a moment after a change), the page is opened
+// again, and the created text looked for: shown on the page, or found by the page's search box.
+// What each replay saw is recorded under the create's recorded mark, so two replays compare.
+import type { Page } from '@playwright/test';
+import type {
+  ObservedInteraction,
+  PageModel,
+  PageState,
+  StateFlow,
+  UiAction,
+  UiEffect,
+  UiElement,
+} from '../../core/page-model.ts';
+import { MAX_EFFECTS, TargetResolver, byPriority, isHiddenChange } from './effect-targets.ts';
+import { DESKTOP_VIEWPORT } from './explore-page.ts';
+import { visit } from './flow-session.ts';
+import { callInPage, keysOfMatches } from './in-page-script.ts';
+import type { PageSnapshot } from './in-page-types.ts';
+import { briefError } from './page-issues.ts';
+import { closePageSession, openPageSession } from './page-session.ts';
+import type { ExplorationEnv, PageSession } from './page-session.ts';
+import { performAction } from './perform-action.ts';
+import { newMark } from './sample-values.ts';
+import { waitForSettled } from './settle-page.ts';
+import { changesSignature, diffSnapshots } from './snapshot-diff.ts';
+import { toPlaywrightLocator } from './ui-locator.ts';
+
+const FLOW_QUIET_MS = 250;
+const TYPING_QUIET_MS = 400;
+// Writes an app sends a moment after a change (a save throttled to a second) must have gone
+// out before the reload: no write for this long, none in flight, bounded.
+export const WRITES_QUIET_MS = 1_500;
+const WRITES_TIMEOUT_MS = 10_000;
+
+/** A create seen in a state, as a flow: the state's flow, then the create's own steps. */
+export interface CreateFlow {
+  flow: StateFlow;
+  /** The marked fill whose text the create showed. */
+  typed: Extract<UiAction, { kind: 'fill' }> & { mark: string };
+}
+
+/**
+ * The first reproducible interaction of a state that typed a marked text and then showed that
+ * text (the created item under its own title), as a flow that goes on from the state's flow.
+ */
+export function createFlowOf(base: StateFlow, interactions: ObservedInteraction[]): CreateFlow | undefined {
+  for (const interaction of interactions) {
+    if (!interaction.reproducible || interaction.action.kind !== 'click') continue;
+    const typed = interaction.setup.find(
+      (step): step is CreateFlow['typed'] => step.kind === 'fill' && step.mark !== undefined,
+    );
+    if (!typed || !interaction.effects.some((effect) => showsText(effect, typed.value))) continue;
+    return {
+      flow: {
+        id: `${base.id}-then-${interaction.action.target}`,
+        page: base.page,
+        actions: [...base.actions, ...interaction.setup, interaction.action],
+      },
+      typed,
+    };
+  }
+  return undefined;
+}
+
+function showsText(effect: UiEffect, text: string): boolean {
+  if (effect.kind !== 'appeared') return false;
+  const name =
+    'name' in effect.target ? effect.target.name : 'text' in effect.target ? effect.target.text : '';
+  return effect.text === text || name === text;
+}
+
+export interface PersistenceTarget {
+  create: CreateFlow;
+  page: PageModel;
+  /** Every element the flow's actions and the search need (the state's own among them). */
+  elements: UiElement[];
+  /** The page's search box, if it has one. */
+  search: UiElement | undefined;
+}
+
+interface Replay {
+  shown: boolean;
+  effects: UiEffect[];
+  signature: string;
+  error?: string;
+}
+
+/**
+ * The create replayed twice at once, each page reloaded once its writes went out: a state of the
+ * page (`reloaded`) that shows the text, or whose search box finds it; undefined when neither.
+ */
+export async function probePersistence(
+  env: ExplorationEnv,
+  target: PersistenceTarget,
+): Promise<{ state: PageState | undefined; problems: string[] }> {
+  const [primary, replica] = await Promise.all([
+    replayAndReload(env, target, true),
+    replayAndReload(env, target, false),
+  ]);
+  const problems = [primary.error, replica.error].flatMap((error) =>
+    error ? [`persistence of ${target.create.flow.id}: ${error}`] : [],
+  );
+  if (primary.error) return { state: undefined, problems };
+  const { typed } = target.create;
+  const shownEffect: UiEffect[] = primary.shown
+    ? [
+        {
+          kind: 'appeared',
+          target: { strategy: 'text', text: typed.value, exact: true },
+          text: typed.value,
+        },
+      ]
+    : [];
+  const reproducible = replica.error === undefined && replica.signature === primary.signature;
+  const interactions: ObservedInteraction[] =
+    target.search && primary.effects.length > 0
+      ? [
+          {
+            id: `fill-${target.search.id}-after-reload`,
+            setup: [],
+            action: { kind: 'fill', target: target.search.id, value: typed.value, mark: typed.mark },
+            effects: primary.effects,
+            reproducible,
+          },
+        ]
+      : [];
+  if (shownEffect.length === 0 && interactions.length === 0) return { state: undefined, problems };
+  const state: PageState = {
+    flow: target.create.flow.id,
+    effects: shownEffect,
+    reproducible: reproducible && replica.shown === primary.shown,
+    interactions,
+    sharedLinks: [],
+    reloaded: true,
+  };
+  return { state, problems };
+}
+
+async function replayAndReload(
+  env: ExplorationEnv,
+  target: PersistenceTarget,
+  resolve: boolean,
+): Promise<Replay> {
+  const { flow, typed } = target.create;
+  const own = newMark();
+  const asRecorded = <T>(value: T): T => JSON.parse(JSON.stringify(value).split(own).join(typed.mark)) as T;
+  const byId = new Map(target.elements.map((element) => [element.id, element]));
+  let session: PageSession | undefined;
+  try {
+    session = await openPageSession(env, target.page.url, { viewport: DESKTOP_VIEWPORT });
+    const page = session.page;
+    const writes = watchWrites(page);
+    for (const action of flow.actions) {
+      const element = byId.get(action.target);
+      if (!element) throw new Error(`no element "${action.target}"`);
+      await performAction(page, element.locator, withOwnLetters(action, typed.mark, own));
+      await waitForSettled(page, session.network, {
+        quietMs: FLOW_QUIET_MS,
+        timeoutMs: Math.min(3_000, env.settleTimeoutMs),
+      });
+    }
+    await writes.settled(WRITES_QUIET_MS, WRITES_TIMEOUT_MS);
+    writes.stop();
+    await visit(env, session, target.page.url);
+    const text = typed.value.split(typed.mark).join(own);
+    const shown = await page
+      .getByText(text, { exact: true })
+      .first()
+      .isVisible()
+      .catch(() => false);
+    if (!target.search) return { shown, effects: [], signature: String(shown) };
+    const box = toPlaywrightLocator(page, target.search.locator);
+    const [key] = await keysOfMatches(box);
+    const before = asRecorded(await callInPage<PageSnapshot>(page, 'snapshot'));
+    await box.fill(text, { timeout: 3_000 });
+    await waitForSettled(page, session.network, { quietMs: TYPING_QUIET_MS, timeoutMs: 3_000 });
+    const after = asRecorded(await callInPage<PageSnapshot>(page, 'snapshot'));
+    const changes = byPriority(diffSnapshots(before, after, key).changes);
+    const signature = `${shown} ${changesSignature(changes)}`;
+    if (!resolve) return { shown, effects: [], signature };
+    const known = new Map(key ? [[key, target.search.locator]] : []);
+    const visible = changes.filter((change) => !isHiddenChange(change));
+    // Locators read from the page carry this replay's letters: recorded under the create's mark.
+    const effects = asRecorded(await new TargetResolver(page, known).toEffects(visible, MAX_EFFECTS));
+    return { shown, effects, signature };
+  } catch (error) {
+    return { shown: false, effects: [], signature: '', error: briefError(error) };
+  } finally {
+    if (session) await closePageSession(session);
+  }
+}
+
+/** A fill of the create's mark types this replay's own letters in its place. */
+export function withOwnLetters(action: UiAction, mark: string, own: string): UiAction {
+  return action.kind === 'fill' && action.mark === mark
+    ? { ...action, value: action.value.split(mark).join(own), mark: own }
+    : action;
+}
+
+/** Requests that change data (anything but GET, HEAD, OPTIONS), counted from now on. */
+function watchWrites(page: Page) {
+  let inFlight = 0;
+  let last = performance.now();
+  const isWrite = (method: string): boolean => !['GET', 'HEAD', 'OPTIONS'].includes(method);
+  const started = (request: { method(): string }): void => {
+    if (!isWrite(request.method())) return;
+    inFlight += 1;
+    last = performance.now();
+  };
+  const ended = (request: { method(): string }): void => {
+    if (!isWrite(request.method())) return;
+    inFlight = Math.max(0, inFlight - 1);
+    last = performance.now();
+  };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  return {
+    async settled(quietMs: number, timeoutMs: number): Promise<void> {
+      const deadline = performance.now() + timeoutMs;
+      while (performance.now() < deadline && (inFlight > 0 || performance.now() - last < quietMs))
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    },
+    stop(): void {
+      page.off('request', started);
+      page.off('requestfinished', ended);
+      page.off('requestfailed', ended);
+    },
+  };
+}
