@@ -14,6 +14,8 @@ export interface UiEntry {
   /** Steps for `--login-steps`; `${VAR}` values come from `env`. */
   loginSteps?: LoginStep[];
   env?: Record<string, string>;
+  /** `--time-budget` in seconds, for an app whose pages hold many controls (the CLI's default is 120). */
+  timeBudgetS?: number;
 }
 
 export interface RunningTarget {

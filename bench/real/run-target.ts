@@ -42,6 +42,7 @@ async function runUi(
     '--max-pages',
     String(options.maxPages),
   ];
+  if (ui.timeBudgetS) args.push('--time-budget', String(ui.timeBudgetS));
   if (ui.loginSteps) {
     const stepsFile = join(options.workDir, 'login-steps.json');
     await writeFile(stepsFile, JSON.stringify(ui.loginSteps, null, 2));

@@ -54,6 +54,9 @@ export const unleash: BenchTarget = {
           { waitFor: { role: 'link', name: 'Projects' } },
         ],
         env: { BENCH_LOGIN_PASSWORD: password },
+        // Its list pages hold 50–70 controls each: the default 120 s explored 3 pages and left
+        // no time for flows (2026-12-06).
+        timeBudgetS: 420,
       },
       stop: launched.stop,
     };

@@ -11,6 +11,7 @@ import type { PageSnapshot } from './in-page-types.ts';
 import { PageDriver } from './page-driver.ts';
 import { crawlKey } from './crawl-frontier.ts';
 import { snapshotLandmarks } from './page-facts.ts';
+import { itemsFirst } from './link-priority.ts';
 import { interleaveFamilies, linksOf, linksToFollow } from './page-links.ts';
 import type { Discovered } from './page-links.ts';
 import { briefError, mergeEvents } from './page-issues.ts';
@@ -104,12 +105,15 @@ export async function explorePage(
     return {
       page: { ...model, ...mergeEvents(sessions.map((entry) => entry.events)) },
       issues: [...loaded.issues, ...behaviour.problems],
-      discovered: interleaveFamilies(
-        [
-          ...linksToFollow(model.links, loaded.collected, options.allowDestructive),
-          ...behaviour.navigations.filter((navigation) => new URL(navigation.url).origin === env.origin),
-        ],
-        loaded.collected,
+      discovered: itemsFirst(
+        loaded.url.href,
+        interleaveFamilies(
+          [
+            ...linksToFollow(model.links, loaded.collected, options.allowDestructive),
+            ...behaviour.navigations.filter((navigation) => new URL(navigation.url).origin === env.origin),
+          ],
+          loaded.collected,
+        ),
       ),
       baseline: session.load.settled ? primary.baseline : undefined,
     };

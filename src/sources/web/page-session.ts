@@ -31,6 +31,8 @@ export interface PageSession {
 
 /** The quiet window a freshly loaded page must show (network and DOM) to count as settled. */
 export const LOAD_QUIET_MS = 500;
+/** Settle windows a first load may take, from its start, before it counts as never settling. */
+const SLOW_LOAD_WINDOWS = 2;
 
 export async function openPageSession(
   env: ExplorationEnv,
@@ -45,12 +47,12 @@ export async function openPageSession(
     const events = new PageEvents(page);
     const started = performance.now();
     const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
-    const load = await waitForSettled(
-      page,
-      network,
-      { quietMs: LOAD_QUIET_MS, timeoutMs: env.settleTimeoutMs },
-      started,
-    );
+    const quiet = (timeoutMs: number) =>
+      waitForSettled(page, network, { quietMs: LOAD_QUIET_MS, timeoutMs }, started);
+    let load = await quiet(env.settleTimeoutMs);
+    // A heavy app on a busy machine may still be rendering its first view when the window ends:
+    // it gets a second one. A page that never settles (a ticking clock) is restless in both.
+    if (!load.settled) load = await quiet(SLOW_LOAD_WINDOWS * env.settleTimeoutMs);
     const contentType = (await response?.headerValue('content-type')) ?? '';
     return { context, page, network, events, load, status: response?.status(), contentType };
   } catch (error) {

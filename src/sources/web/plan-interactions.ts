@@ -3,6 +3,7 @@
 // clicked (the crawl follows them); destructive elements only with allowDestructive.
 import type { UiAction, UiElement } from '../../core/page-model.ts';
 import type { ElementFacts } from './in-page-types.ts';
+import { createsSomething } from './creating-controls.ts';
 import { aboveMaximum, nextNumber, otherOption, sampleText } from './sample-values.ts';
 
 export interface InteractionPlan {
@@ -195,8 +196,10 @@ export function plansFor(
 /**
  * Plans for every visible element of the page, the most telling first, so a page that runs out
  * of time loses the least: choices (they often enable, disable or reprice other controls), values
- * past a field's limits (validation), free text (and Enter after it), clicks, and last plain numeric steps (which
- * mostly repeat what choices showed: a recalculation). Document order within each group.
+ * past a field's limits (validation), free text (and Enter after it), clicks that create ("New …",
+ * "Add …": where an app's data begins, and the flows after the crawl start from them), other
+ * clicks, and last plain numeric steps (which mostly repeat what choices showed: a
+ * recalculation). Document order within each group.
  */
 export function planInteractions(context: PlanContext): InteractionPlan[] {
   const plans = context.elements
@@ -205,7 +208,11 @@ export function planInteractions(context: PlanContext): InteractionPlan[] {
   const byId = new Map(context.elements.map((element) => [element.id, element]));
   const rank = (plan: InteractionPlan): number => {
     const { action } = plan;
-    if (action.kind === 'click') return 3;
+    if (action.kind === 'click') {
+      const element = byId.get(action.target);
+      const submits = context.facts.get(action.target)?.submits === true;
+      return element && createsSomething(element, submits) ? 3 : 3.5;
+    }
     if (action.kind === 'press') return 2; // Enter after typing: free text, right after its fill
     if (action.kind !== 'fill') return 0;
     const element = byId.get(action.target);

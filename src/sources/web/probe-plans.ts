@@ -5,12 +5,12 @@
 //   done twice shows how the page treats a duplicate (a second item, or a refusal);
 // - a text filter combined with a choice that changes the same output (a search within a
 //   selected tab) must honour both.
-import type { UiAction, UiEffect, UiElement } from '../../core/page-model.ts';
+import type { UiAction, UiEffect } from '../../core/page-model.ts';
 import { createsByEnter } from './creates-by-effect.ts';
+import { createsSomething } from './creating-controls.ts';
 import type { InteractionPlan, PlanContext } from './plan-interactions.ts';
 
 const POPUP_ROLES = new Set(['tooltip', 'menu', 'listbox', 'tree', 'grid']);
-const CREATES = /(^|[^\p{L}])(add|create|new|save|insert|submit)($|[^\p{L}])/iu;
 const CHOICE_ROLES = new Set(['tab', 'radio', 'combobox', 'checkbox', 'switch']);
 const TEXT_ROLES = new Set(['textbox', 'searchbox']);
 
@@ -21,11 +21,6 @@ export interface Observed {
   /** Internal keys of the elements that changed (not the loose texts). */
   changed: string[];
   reproducible: boolean;
-}
-
-/** Whether clicking the element creates something: a form submit or a control named "Add …". */
-export function createsSomething(element: UiElement, submits: boolean): boolean {
-  return !element.destructive && (submits || CREATES.test(element.name));
 }
 
 function looksCreating(context: PlanContext, action: UiAction): boolean {

@@ -9,6 +9,7 @@ import type { InteractionPlan } from './plan-interactions.ts';
 import { briefError } from './page-issues.ts';
 import type { PageSnapshot } from './in-page-types.ts';
 import { isSameOriginUrl } from './new-visitor.ts';
+import { withOwnMarks } from './own-marks.ts';
 import { changesSignature, diffSnapshots } from './snapshot-diff.ts';
 import type { Change } from './snapshot-diff.ts';
 
@@ -77,9 +78,12 @@ async function resolveHidden(driver: PageDriver, plan: InteractionPlan, hidden: 
 
 export async function runInteraction(
   driver: PageDriver,
-  plan: InteractionPlan,
+  planned: InteractionPlan,
   options: RunOptions = { resolve: true },
 ): Promise<InteractionOutcome> {
+  // The replica creates with letters of its own (own-marks.ts); the primary records the plan's.
+  const replay = options.resolve ? undefined : withOwnMarks(planned);
+  const plan = replay?.plan ?? planned;
   try {
     await reachStart(driver, plan);
     const before = await driver.snapshot();
@@ -107,7 +111,7 @@ export async function runInteraction(
         revealed: [],
         popups,
         touched: [],
-        signature,
+        signature: replay ? replay.asPlanned(signature) : signature,
         changed,
         links: [],
         error: undefined,

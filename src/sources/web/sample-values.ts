@@ -50,7 +50,7 @@ export function sampleText(inputType: string | undefined, placeholder: string, m
 }
 
 /**
- * Letters that make a created item's text new to the app (`test qzkwxj`): an app that keeps its
+ * Letters that make a created item's text new to the app (`test-qzkwxj`): an app that keeps its
  * data on a server refuses, or asks before overwriting, a second item of the same title. Letters
  * only: a number in it would read as a count or a renumbered title.
  */
@@ -58,13 +58,17 @@ export function newMark(random: () => number = Math.random): string {
   return Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
 }
 
-/** `text` with a mark of its own, unless a length limit leaves no room for it. */
+/**
+ * `text` with a mark of its own, unless a length limit leaves no room for it. Joined by a hyphen:
+ * what a user names often becomes a key or a URL segment (a flag, a slug, a user name), whose
+ * validation refuses a space but takes a hyphen; a title takes either.
+ */
 export function markedText(
   text: string,
   mark: string,
   maxLength: number | undefined,
 ): { value: string; mark?: string } {
-  const value = `${text} ${mark}`;
+  const value = `${text}-${mark}`;
   return maxLength !== undefined && maxLength > 0 && value.length > maxLength
     ? { value: text }
     : { value, mark };

@@ -10,7 +10,7 @@ import { changesSignature, diffSnapshots, regionsOfChange } from './snapshot-dif
 import type { Change } from './snapshot-diff.ts';
 import { regionLabel } from './page-facts.ts';
 import { createsByEnter } from './creates-by-effect.ts';
-import { createsSomething } from './probe-plans.ts';
+import { createsSomething } from './creating-controls.ts';
 
 /** At most one flow per page, in page order. */
 export function flowCandidates(pages: PageModel[], max: number): StateFlow[] {

@@ -43,7 +43,7 @@ describe('typing into an editor a state opened, then committing', () => {
   it('fills the first text box and clicks the commit control, never the destructive one', () => {
     expect(commitPlans(context(editor), added, marks())).toEqual([
       {
-        setup: [{ kind: 'fill', target: 'title', value: 'test qzkwxj', mark: 'qzkwxj' }],
+        setup: [{ kind: 'fill', target: 'title', value: 'test-qzkwxj', mark: 'qzkwxj' }],
         action: { kind: 'click', target: 'confirm' },
         restore: [],
       },
@@ -56,7 +56,7 @@ describe('typing into an editor a state opened, then committing', () => {
 
   it('skips read-only boxes, and plans nothing without a commit control', () => {
     const plans = commitPlans(context(editor, ['title']), added, marks());
-    expect(plans[0]!.setup).toEqual([{ kind: 'fill', target: 'tag', value: 'test qzkwxj', mark: 'qzkwxj' }]);
+    expect(plans[0]!.setup).toEqual([{ kind: 'fill', target: 'tag', value: 'test-qzkwxj', mark: 'qzkwxj' }]);
     const noCommit = editor.filter((entry) => entry.id !== 'confirm');
     expect(commitPlans(context(noCommit), added)).toEqual([]);
   });
@@ -78,8 +78,15 @@ describe('typing into an editor a state opened, then committing', () => {
     const [second] = commitPlans(context(editor), added);
     const fill = (plan: typeof first) => plan!.setup[0] as { value: string; mark: string };
     expect(fill(first).mark).toMatch(/^[a-z]{6}$/);
-    expect(fill(first).value).toBe(`test ${fill(first).mark}`);
+    expect(fill(first).value).toBe(`test-${fill(first).mark}`);
     expect(fill(second).mark).not.toBe(fill(first).mark);
+  });
+
+  it('joins the mark with a hyphen, which a name that becomes a key or a URL segment accepts', () => {
+    const [plan] = commitPlans(context(editor), added);
+    const { value } = plan!.setup[0] as { value: string };
+    expect(value).toMatch(/^[A-Za-z0-9._~-]+$/);
+    expect(encodeURIComponent(value)).toBe(value);
   });
 
   it('types no mark where the box has no room for it', () => {
@@ -97,10 +104,10 @@ describe('typing into an editor a state opened, then committing', () => {
     // A create of its own, with other letters than the first plan's item.
     expect(plans[1]).toEqual({
       setup: [
-        { kind: 'fill', target: 'title', value: 'test bhtrel', mark: 'bhtrel' },
+        { kind: 'fill', target: 'title', value: 'test-bhtrel', mark: 'bhtrel' },
         { kind: 'click', target: 'confirm' },
       ],
-      action: { kind: 'fill', target: 'search', value: 'test bhtrel', mark: 'bhtrel' },
+      action: { kind: 'fill', target: 'search', value: 'test-bhtrel', mark: 'bhtrel' },
       restore: [],
     });
     const inLandmark = element('find', 'textbox', 'Find', { region: 'search' });

@@ -112,6 +112,17 @@ describe('planning interactions', () => {
     ]);
   });
 
+  it('clicks what creates ("New …", "Add …") before the page’s other buttons', () => {
+    const plans = planInteractions(
+      context([
+        element('columns', 'button', 'Columns'),
+        element('export', 'button', 'Export'),
+        element('new', 'button', 'New item'),
+      ]),
+    );
+    expect(plans.map((plan) => plan.action.target)).toEqual(['new', 'columns', 'export']);
+  });
+
   it('lets a number box stand for the slider of the same name, and never fills a read-only field', () => {
     const slider = element('cores-slider', 'slider', 'Cores', { inputType: 'range', value: '2' });
     const copy = element('link', 'textbox', 'Link to share', { value: 'x' });

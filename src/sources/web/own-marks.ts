@@ -1,0 +1,39 @@
+// A replay that creates with letters of its own. The explorer sees each interaction twice, on
+// two loads at once; a create that types a marked text (`test-qzkwxj`) would create the same
+// item twice on an app that keeps its data on a server, and the second is refused ("already
+// exists") or lands elsewhere, so a good create looked irreproducible. The replay types other
+// letters, as each run of a generated test does, and reads what it saw with the original mark
+// in their place: the two are compared as the same create.
+import type { UiAction } from '../../core/page-model.ts';
+import type { InteractionPlan } from './plan-interactions.ts';
+import { newMark } from './sample-values.ts';
+
+export interface OwnMarks {
+  plan: InteractionPlan;
+  /** Text the replay produced, with the plan's marks back in place of its own letters. */
+  asPlanned: (text: string) => string;
+}
+
+function marksOf(plan: InteractionPlan): string[] {
+  const marks = [...plan.setup, plan.action].flatMap((step) =>
+    step.kind === 'fill' && step.mark ? [step.mark] : [],
+  );
+  return [...new Set(marks)];
+}
+
+/** The plan with each mark replaced by new letters (the same throughout the plan), and the way back. */
+export function withOwnMarks(plan: InteractionPlan, mark: () => string = newMark): OwnMarks {
+  const marks = marksOf(plan);
+  if (marks.length === 0) return { plan, asPlanned: (text) => text };
+  const own = new Map(marks.map((planned) => [planned, mark()]));
+  const swap = (step: UiAction): UiAction => {
+    if (step.kind !== 'fill' || !step.mark) return step;
+    const letters = own.get(step.mark)!;
+    return { ...step, value: step.value.split(step.mark).join(letters), mark: letters };
+  };
+  return {
+    plan: { ...plan, setup: plan.setup.map(swap), action: swap(plan.action) },
+    asPlanned: (text) =>
+      [...own].reduce((result, [planned, letters]) => result.split(letters).join(planned), text),
+  };
+}
