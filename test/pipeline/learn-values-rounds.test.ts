@@ -90,7 +90,8 @@ describe('learning input values, one round at a time', () => {
         if (rounds.length > 1) return { suiteDir: dir, evidence: [] };
         // Round one: five tests, each with the member create in its set-up, all refused alike.
         const files = ['a', 'b', 'c', 'd', 'e'].map((name) => `${name}.json`);
-        for (const file of files) await writeFile(join(dir, file), JSON.stringify(refusedCreate({ role: 1 })));
+        for (const file of files)
+          await writeFile(join(dir, file), JSON.stringify(refusedCreate({ role: 1 })));
         return { suiteDir: dir, evidence: files };
       },
     };
