@@ -49,6 +49,11 @@ export const listedFlagsSpec = {
       parameters: [param('name')],
       get: { responses: { '200': { description: 'one', ...json(environment) }, ...notFound } },
     },
+    // Switches an existing environment off for everyone: a test must never do it to the user's.
+    '/environments/{name}/off': {
+      parameters: [param('name')],
+      post: { responses: { '204': { description: 'switched off' }, ...notFound } },
+    },
     '/projects': {
       get: {
         responses: {
@@ -164,6 +169,12 @@ export function handleListedFlags(
   if (parts[0] === 'environments' && parts.length === 2 && request.method === 'GET') {
     const found = state.environments.find((candidate) => candidate.name === parts[1]);
     return found ? send(200, found) : send(404, { message: 'no such environment' });
+  }
+  if (parts[0] === 'environments' && parts[2] === 'off' && request.method === 'POST') {
+    const found = state.environments.find((candidate) => candidate.name === parts[1]);
+    if (!found) return send(404, { message: 'no such environment' });
+    found.enabled = false;
+    return send(204);
   }
   if (parts[0] !== 'projects' || parts[1] !== 'default') return send(404, { message: 'no such project' });
   if (parts.length === 2 && request.method === 'GET') return send(200, { id: 'default' });

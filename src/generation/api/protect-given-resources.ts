@@ -1,3 +1,4 @@
+import { singular } from '../../core/resource-names.ts';
 import type { ApiTestCase, ResourceRecipe, Step, ValueExpr } from '../../core/test-case.ts';
 
 const DESTRUCTIVE = new Set(['DELETE', 'PUT', 'PATCH']);
@@ -10,28 +11,37 @@ export interface WithheldTest {
 }
 
 /**
- * Destructive requests (DELETE, PUT, PATCH) may only act on resources the suite created:
- * a value given with `--var` or a resource merely found in a list belongs to the user, and a
- * test deleting it first would break every later test on it (404), or lose the user's data.
+ * Destructive requests (DELETE, PUT, PATCH, and a POST acting on a thing: `/{name}/off`) may
+ * only act on resources the suite created: a value given with `--var` or a resource merely found
+ * in a list belongs to the user, and a test deleting it first would break every later test on it
+ * (404), or lose the user's data. A test switching off an existing environment changes what every
+ * later test finds in the list.
  */
 export function protectGivenResources(
   cases: ApiTestCase[],
   recipes: ResourceRecipe[],
 ): { kept: ApiTestCase[]; withheld: WithheldTest[] } {
   const found = new Set(recipes.filter((recipe) => recipe.create.method === 'GET').map((r) => r.name));
+  const kinds = new Set(recipes.map((recipe) => recipe.name));
   const kept: ApiTestCase[] = [];
   const withheld: WithheldTest[] = [];
   for (const testCase of cases) {
-    const reason = testCase.steps.map((step) => notOursReason(step, found, testCase)).find(Boolean);
+    const reason = testCase.steps.map((step) => notOursReason(step, found, kinds, testCase)).find(Boolean);
     if (reason) withheld.push({ test: testCase.title, operation: testCase.operation, reason });
     else kept.push(testCase);
   }
   return { kept, withheld };
 }
 
-function notOursReason(step: Step, found: Set<string>, testCase: ApiTestCase): string | undefined {
+function notOursReason(
+  step: Step,
+  found: Set<string>,
+  kinds: Set<string>,
+  testCase: ApiTestCase,
+): string | undefined {
   const request = step.request;
-  if (!DESTRUCTIVE.has(request.method.toUpperCase())) return undefined;
+  if (!DESTRUCTIVE.has(request.method.toUpperCase()) && !actsOnThing(request.method, request.path, kinds))
+    return undefined;
   const target = targetParameter(request.path);
   const value: ValueExpr | undefined = target ? request.pathParams[target] : undefined;
   if (value?.kind === 'var') {
@@ -61,6 +71,23 @@ function scopesOwnResource(
     const value = request.pathParams[name!];
     return value?.kind === 'resource' && !found.has(resourceOf(testCase, value.alias));
   });
+}
+
+/**
+ * A POST after the last parameter whose words name no kind is an action on that thing
+ * (`/environments/{name}/off`, `/projects/{id}/archive`); one into a collection named for a kind
+ * (`/projects/{id}/flags`, `/projects/{id}/environments`) adds to it and is judged as a create.
+ */
+function actsOnThing(method: string, path: string, kinds: Set<string>): boolean {
+  if (method.toUpperCase() !== 'POST') return false;
+  const after =
+    path
+      .replace(/\/+$/, '')
+      .split(/\{[^}]+\}/)
+      .at(-1) ?? '';
+  const words = after.split('/').filter(Boolean);
+  if (words.length === 0 || path.indexOf('{') < 0) return false;
+  return !words.some((word) => kinds.has(singular(word.replace(/-/g, '_'))));
 }
 
 /** The parameter naming what a request acts on: the last one in the path. */

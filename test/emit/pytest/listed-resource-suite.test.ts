@@ -95,6 +95,8 @@ describe('a suite on things the server already has', () => {
       state.seen.some((line) => line.startsWith('DELETE /projects/default/environments/development')),
     ).toBe(false);
     expect([...state.projectEnvironments]).toEqual(['development']);
+    // No test switched an existing environment off.
+    expect(state.environments.find((environment) => environment.name === 'development')?.enabled).toBe(true);
   }, 60_000);
 });
 

@@ -71,4 +71,23 @@ describe('a kind the API lists but does not make', () => {
     expect(suite.cases.some((testCase) => testCase.operation === variants)).toBe(true);
     expect((suite.withheldTests ?? []).map((withheld) => withheld.operation)).not.toContain(variants);
   });
+
+  it('never switches an existing environment off: an action on a found thing is withheld', () => {
+    const suite = suiteOf();
+    const off = 'POST /environments/{name}/off';
+    const sent = suite.cases.flatMap((testCase) =>
+      testCase.steps.filter((step) => `${step.request.method} ${step.request.path}` === off),
+    );
+    // Only the action on an environment that does not exist (its 404) is still sent.
+    expect(sent.map((step) => step.request.pathParams['name']?.kind)).not.toContain('resource');
+    expect(suite.withheldTests ?? []).toContainEqual(
+      expect.objectContaining({
+        operation: off,
+        reason: 'POST would change an existing "environment" found on the target, not one the suite created',
+      }),
+    );
+    // A POST into a collection named for a kind is a create, judged as before.
+    const add = 'POST /projects/{projectId}/flags';
+    expect((suite.withheldTests ?? []).map((withheld) => withheld.operation)).not.toContain(add);
+  });
 });
