@@ -68,8 +68,8 @@ describe('an item created in an editor a state opened', () => {
   it('gets a title of its own, typed into the nameless title box', () => {
     const save = inPlace()?.interactions.find((interaction) => typed(interaction.setup));
     const fill = typed(save!.setup)!;
-    expect(fill.value).toMatch(/^test [a-z]{6}$/);
-    expect(fill.value).toBe(`test ${fill.mark}`);
+    expect(fill.value).toMatch(/^test-[a-z]{6}$/);
+    expect(fill.value).toBe(`test-${fill.mark}`);
     const box = page.elements.find((element) => element.id === fill.target);
     expect(box?.locator).toEqual({ strategy: 'class', tag: 'input', className: 'note-title' });
     expect(save!.reproducible).toBe(true);
