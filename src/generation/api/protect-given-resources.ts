@@ -76,7 +76,7 @@ function scopesOwnResource(
 /**
  * A POST after the last parameter whose words name no kind is an action on that thing
  * (`/environments/{name}/off`, `/projects/{id}/archive`); one into a collection named for a kind
- * (`/projects/{id}/flags`, `/projects/{id}/environments`) adds to it and is judged as a create.
+ * (`/projects/{id}/flags`, `/projects/{id}/api-tokens`) adds to it and is judged as a create.
  */
 function actsOnThing(method: string, path: string, kinds: Set<string>): boolean {
   if (method.toUpperCase() !== 'POST') return false;
@@ -87,7 +87,11 @@ function actsOnThing(method: string, path: string, kinds: Set<string>): boolean 
       .at(-1) ?? '';
   const words = after.split('/').filter(Boolean);
   if (words.length === 0 || path.indexOf('{') < 0) return false;
-  return !words.some((word) => kinds.has(singular(word.replace(/-/g, '_'))));
+  // `api-tokens` adds to the kind `token`: the last word of a compound name may be the kind's.
+  return !words.some((word) => {
+    const noun = singular(word);
+    return kinds.has(noun) || kinds.has(noun.split('_').at(-1)!);
+  });
 }
 
 /** The parameter naming what a request acts on: the last one in the path. */
