@@ -21,19 +21,30 @@ function marksOf(plan: InteractionPlan): string[] {
   return [...new Set(marks)];
 }
 
+/** Letters of its own for each mark: a fill typing a mark types them instead, and back. */
+export interface OwnLetters {
+  swap: (step: UiAction) => UiAction;
+  /** Text read with these letters, the marks back in their place. */
+  asPlanned: (text: string) => string;
+}
+
+export function ownLetters(marks: string[], mark: () => string = newMark): OwnLetters {
+  const own = new Map(marks.map((planned) => [planned, mark()]));
+  return {
+    swap: (step) => {
+      const letters = step.kind === 'fill' && step.mark ? own.get(step.mark) : undefined;
+      if (step.kind !== 'fill' || !step.mark || letters === undefined) return step;
+      return { ...step, value: step.value.split(step.mark).join(letters), mark: letters };
+    },
+    asPlanned: (text) =>
+      [...own].reduce((result, [planned, letters]) => result.split(letters).join(planned), text),
+  };
+}
+
 /** The plan with each mark replaced by new letters (the same throughout the plan), and the way back. */
 export function withOwnMarks(plan: InteractionPlan, mark: () => string = newMark): OwnMarks {
   const marks = marksOf(plan);
   if (marks.length === 0) return { plan, asPlanned: (text) => text };
-  const own = new Map(marks.map((planned) => [planned, mark()]));
-  const swap = (step: UiAction): UiAction => {
-    if (step.kind !== 'fill' || !step.mark) return step;
-    const letters = own.get(step.mark)!;
-    return { ...step, value: step.value.split(step.mark).join(letters), mark: letters };
-  };
-  return {
-    plan: { ...plan, setup: plan.setup.map(swap), action: swap(plan.action) },
-    asPlanned: (text) =>
-      [...own].reduce((result, [planned, letters]) => result.split(letters).join(planned), text),
-  };
+  const { swap, asPlanned } = ownLetters(marks, mark);
+  return { plan: { ...plan, setup: plan.setup.map(swap), action: swap(plan.action) }, asPlanned };
 }

@@ -23,7 +23,7 @@ import { briefError } from './page-issues.ts';
 import { closePageSession, openPageSession } from './page-session.ts';
 import type { ExplorationEnv, PageSession } from './page-session.ts';
 import { performAction } from './perform-action.ts';
-import { newMark } from './sample-values.ts';
+import { ownLetters } from './own-marks.ts';
 import { waitForSettled } from './settle-page.ts';
 import { changesSignature, diffSnapshots } from './snapshot-diff.ts';
 import { toPlaywrightLocator } from './ui-locator.ts';
@@ -145,8 +145,8 @@ async function replayAndReload(
   resolve: boolean,
 ): Promise<Replay> {
   const { flow, typed } = target.create;
-  const own = newMark();
-  const asRecorded = <T>(value: T): T => JSON.parse(JSON.stringify(value).split(own).join(typed.mark)) as T;
+  const own = ownLetters([typed.mark]);
+  const asRecorded = <T>(value: T): T => JSON.parse(own.asPlanned(JSON.stringify(value))) as T;
   const byId = new Map(target.elements.map((element) => [element.id, element]));
   let session: PageSession | undefined;
   try {
@@ -156,7 +156,7 @@ async function replayAndReload(
     for (const action of flow.actions) {
       const element = byId.get(action.target);
       if (!element) throw new Error(`no element "${action.target}"`);
-      await performAction(page, element.locator, withOwnLetters(action, typed.mark, own));
+      await performAction(page, element.locator, own.swap(action));
       await waitForSettled(page, session.network, {
         quietMs: FLOW_QUIET_MS,
         timeoutMs: Math.min(3_000, env.settleTimeoutMs),
@@ -165,7 +165,7 @@ async function replayAndReload(
     await writes.settled(WRITES_QUIET_MS, WRITES_TIMEOUT_MS);
     writes.stop();
     await visit(env, session, target.page.url);
-    const text = typed.value.split(typed.mark).join(own);
+    const { value: text } = own.swap(typed) as CreateFlow['typed'];
     const shown = await page
       .getByText(text, { exact: true })
       .first()
@@ -191,13 +191,6 @@ async function replayAndReload(
   } finally {
     if (session) await closePageSession(session);
   }
-}
-
-/** A fill of the create's mark types this replay's own letters in its place. */
-export function withOwnLetters(action: UiAction, mark: string, own: string): UiAction {
-  return action.kind === 'fill' && action.mark === mark
-    ? { ...action, value: action.value.split(mark).join(own), mark: own }
-    : action;
 }
 
 /** Requests that change data (anything but GET, HEAD, OPTIONS), counted from now on. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ObservedInteraction, StateFlow } from '../../../src/core/page-model.ts';
-import { createFlowOf, withOwnLetters } from '../../../src/sources/web/persistence-probe.ts';
+import { ownLetters } from '../../../src/sources/web/own-marks.ts';
+import { createFlowOf } from '../../../src/sources/web/persistence-probe.ts';
 
 const base: StateFlow = { id: 'home-new', page: 'home', actions: [{ kind: 'click', target: 'new' }] };
 const typed = { kind: 'fill' as const, target: 'title', value: 'test qzkwxj', mark: 'qzkwxj' };
@@ -41,18 +42,20 @@ describe('createFlowOf', () => {
   });
 });
 
-describe('withOwnLetters', () => {
+describe('ownLetters', () => {
   it("types the replay's own letters in the create's mark, and leaves other actions alone", () => {
-    expect(withOwnLetters(typed, 'qzkwxj', 'abcdef')).toEqual({
+    const own = ownLetters(['qzkwxj'], () => 'abcdef');
+    expect(own.swap(typed)).toEqual({
       ...typed,
       value: 'test abcdef',
       mark: 'abcdef',
     });
     const other = { kind: 'fill' as const, target: 'tag', value: 'test other', mark: 'other' };
-    expect(withOwnLetters(other, 'qzkwxj', 'abcdef')).toBe(other);
-    expect(withOwnLetters({ kind: 'click', target: 'save' }, 'qzkwxj', 'abcdef')).toEqual({
+    expect(own.swap(other)).toBe(other);
+    expect(own.swap({ kind: 'click', target: 'save' })).toEqual({
       kind: 'click',
       target: 'save',
     });
+    expect(own.asPlanned('test abcdef link')).toBe('test qzkwxj link');
   });
 });
