@@ -4,7 +4,7 @@
 // then the app's writes are let go out (many save a moment after a change), the page is opened
 // again, and the created text looked for: shown on the page, or found by the page's search box.
 // What each replay saw is recorded under the create's recorded mark, so two replays compare.
-import type { Page } from '@playwright/test';
+import type { Request } from '@playwright/test';
 import type {
   ObservedInteraction,
   PageModel,
@@ -24,7 +24,7 @@ import { closePageSession, openPageSession } from './page-session.ts';
 import type { ExplorationEnv, PageSession } from './page-session.ts';
 import { performAction } from './perform-action.ts';
 import { ownLetters } from './own-marks.ts';
-import { waitForSettled } from './settle-page.ts';
+import { NetworkTracker, waitForSettled } from './settle-page.ts';
 import { changesSignature, diffSnapshots } from './snapshot-diff.ts';
 import { toPlaywrightLocator } from './ui-locator.ts';
 
@@ -152,7 +152,7 @@ async function replayAndReload(
   try {
     session = await openPageSession(env, target.page.url, { viewport: DESKTOP_VIEWPORT });
     const page = session.page;
-    const writes = watchWrites(page);
+    const writes = new NetworkTracker(page, isWrite);
     for (const action of flow.actions) {
       const element = byId.get(action.target);
       if (!element) throw new Error(`no element "${action.target}"`);
@@ -162,8 +162,7 @@ async function replayAndReload(
         timeoutMs: Math.min(3_000, env.settleTimeoutMs),
       });
     }
-    await writes.settled(WRITES_QUIET_MS, WRITES_TIMEOUT_MS);
-    writes.stop();
+    await writesSettled(writes, WRITES_QUIET_MS, WRITES_TIMEOUT_MS);
     await visit(env, session, target.page.url);
     const { value: text } = own.swap(typed) as CreateFlow['typed'];
     const shown = await page
@@ -193,34 +192,12 @@ async function replayAndReload(
   }
 }
 
-/** Requests that change data (anything but GET, HEAD, OPTIONS), counted from now on. */
-function watchWrites(page: Page) {
-  let inFlight = 0;
-  let last = performance.now();
-  const isWrite = (method: string): boolean => !['GET', 'HEAD', 'OPTIONS'].includes(method);
-  const started = (request: { method(): string }): void => {
-    if (!isWrite(request.method())) return;
-    inFlight += 1;
-    last = performance.now();
-  };
-  const ended = (request: { method(): string }): void => {
-    if (!isWrite(request.method())) return;
-    inFlight = Math.max(0, inFlight - 1);
-    last = performance.now();
-  };
-  page.on('request', started);
-  page.on('requestfinished', ended);
-  page.on('requestfailed', ended);
-  return {
-    async settled(quietMs: number, timeoutMs: number): Promise<void> {
-      const deadline = performance.now() + timeoutMs;
-      while (performance.now() < deadline && (inFlight > 0 || performance.now() - last < quietMs))
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    },
-    stop(): void {
-      page.off('request', started);
-      page.off('requestfinished', ended);
-      page.off('requestfailed', ended);
-    },
-  };
+/** Requests that change data: anything but GET, HEAD, OPTIONS. */
+const isWrite = (request: Request): boolean => !['GET', 'HEAD', 'OPTIONS'].includes(request.method());
+
+/** Until no write is in flight and none started for `quietMs`, or `timeoutMs` passes. */
+async function writesSettled(writes: NetworkTracker, quietMs: number, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline && writes.quietMs() < quietMs)
+    await new Promise((resolve) => setTimeout(resolve, 100));
 }

@@ -18,14 +18,17 @@ export interface SettleOptions {
 const streamingTypes = new Set(['eventsource', 'websocket']);
 const POLL_MS = 50;
 
-/** Counts the page's in-flight requests and remembers when the network last changed. */
+/**
+ * Counts the page's in-flight requests (those `counts` picks: all, or only writes) and remembers
+ * when the network last changed.
+ */
 export class NetworkTracker {
   private readonly inFlight = new Set<Request>();
   private lastChange = performance.now();
 
-  constructor(page: Page) {
+  constructor(page: Page, counts: (request: Request) => boolean = () => true) {
     page.on('request', (request) => {
-      if (streamingTypes.has(request.resourceType())) return;
+      if (streamingTypes.has(request.resourceType()) || !counts(request)) return;
       this.inFlight.add(request);
       this.lastChange = performance.now();
     });
