@@ -122,11 +122,16 @@ export interface ApiTestCase {
   /** Where the convertible value is in the body (`name`, `0.title`), to compare with what the server keeps. */
   coercedField?: string;
   /**
-   * Calls the operation on an identifier that names nothing: a success answer is a state defect
-   * (the server acts on something that does not exist), not invalid input getting through.
+   * Calls the operation on an identifier that names nothing. `promised`: the document lists a 404,
+   * so a success answer is a state defect (the server acts on something that does not exist), not
+   * invalid input getting through. `unpromised`: it lists none, so only a 5xx is a finding (see
+   * unpromised-refusal.ts).
    */
-  missingResource?: boolean;
+  missingResource?: MissingResource;
 }
+
+/** Whether the document promises a 404 for an identifier that names nothing (see ApiTestCase). */
+export type MissingResource = 'promised' | 'unpromised';
 
 export interface ResourceUse {
   alias: string;

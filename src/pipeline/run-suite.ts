@@ -11,6 +11,7 @@ import type { FailedTest } from '../validation/execution/classify-failure.ts';
 import { curlCommand } from '../validation/execution/curl-command.ts';
 import { groupFindings } from '../validation/execution/group-findings.ts';
 import { coercionEvidence, toleratedCoercion } from '../validation/execution/coercion-evidence.ts';
+import { unpromisedRefusal } from '../validation/execution/unpromised-refusal.ts';
 import { unsettledDriftCheck } from '../validation/execution/contract-drift.ts';
 import { markReason, markUndeliveredTests } from '../validation/execution/quarantine.ts';
 import {
@@ -150,7 +151,8 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   }
   const conformance = options.conformance ?? 'strict';
   const written = await writeEvidence(suiteDir, outcomes, scrubber, manifest);
-  // Lenient conformance accepts type coercion, a drift check cannot fail on a correct API, and an
+  // Lenient conformance accepts type coercion, a drift check cannot fail on a correct API, a
+  // success for a missing identifier breaks no contract when no 404 is documented, and an
   // observed value the explored build no longer shows is unstable: such a test is not delivered,
   // and no finding.
   const tolerated = new Map(
@@ -158,6 +160,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       const reason =
         unsettledDriftCheck(failed) ??
         toleratedCoercion(failed, conformance) ??
+        unpromisedRefusal(failed) ??
         (options.exploredBuild && manifest.kind === 'ui' ? unstableExpectation(failed) : undefined);
       return reason ? [[failed.test, `${reason} (evidence: ${failed.evidence})`] as const] : [];
     }),
@@ -300,7 +303,13 @@ async function writeEvidence(
   const coercible = new Map(
     manifest.tests.filter((test) => test.coercible).map((test) => [test.title, test.coercedField]),
   );
-  const missing = new Set(manifest.tests.filter((test) => test.missingResource).map((test) => test.title));
+  const missing = new Map(
+    manifest.tests.flatMap((test) =>
+      test.missingResource
+        ? [[test.title, test.missingResource === 'unpromised' ? 'unpromised' : 'promised'] as const]
+        : [],
+    ),
+  );
   const failures: FailedTest[] = [];
   const folder = join(suiteDir, 'evidence');
   await mkdir(folder, { recursive: true });
@@ -337,7 +346,7 @@ async function writeEvidence(
       ...(coercible.get(outcome.title) !== undefined && exchange?.response && exchange.response.status < 300
         ? { coercion: coercionEvidence(exchange, coercible.get(outcome.title)!) }
         : {}),
-      ...(missing.has(outcome.title) ? { missingResource: true } : {}),
+      ...(missing.has(outcome.title) ? { missingResource: missing.get(outcome.title)! } : {}),
       message: failure.message,
       expected: failure.expected,
       actual: failure.actual,

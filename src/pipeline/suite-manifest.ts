@@ -41,7 +41,7 @@ export function manifestOf(
       priority: testCase.priority,
       ...(testCase.coercible ? { coercible: true } : {}),
       ...(testCase.coercedField !== undefined ? { coercedField: testCase.coercedField } : {}),
-      ...(testCase.missingResource ? { missingResource: true } : {}),
+      ...(testCase.missingResource ? { missingResource: testCase.missingResource } : {}),
     })),
     variables: suite.variables.map((variable) => ({ name: variable.name, env: variable.env })),
     auth: suite.auth.kind,

@@ -8,6 +8,7 @@ import {
   type SuspectedDefect,
   type TestOutcome,
 } from '../../core/run-report.ts';
+import type { MissingResource } from '../../core/test-case.ts';
 
 import { uncoveredOperations } from './uncovered-operations.ts';
 
@@ -34,7 +35,8 @@ export interface SuiteManifest {
     priority?: 'critical' | 'normal' | 'low';
     coercible?: boolean;
     coercedField?: string;
-    missingResource?: boolean;
+    /** `true` in manifests written before the two were told apart: `promised`. */
+    missingResource?: MissingResource | true;
   }[];
   /** Parts of the spec tested as unconstrained (absent in older manifests). */
   unconstrained?: { operation: string; pointer: string; reason: string }[];

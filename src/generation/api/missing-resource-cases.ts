@@ -79,7 +79,7 @@ export function missingResourceCase(
     covers: documented.includes(404) ? [`${operation.key} 404`] : [],
     writesByResources: uses.length > 0,
   });
-  return { ...testCase, missingResource: true };
+  return { ...testCase, missingResource: documented.includes(404) ? 'promised' : 'unpromised' };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FindingKind, FindingSeverity, RecordedExchange } from '../../core/run-report.ts';
+import type { MissingResource } from '../../core/test-case.ts';
 import type { CoercionEvidence } from './coercion-evidence.ts';
 
 /** A failed test as the verification step saw it. */
@@ -11,8 +12,8 @@ export interface FailedTest {
   coercible?: boolean;
   /** What the server kept of that value, when it accepted it (see coercion-evidence.ts). */
   coercion?: CoercionEvidence;
-  /** The test called the operation on an identifier that names nothing. */
-  missingResource?: boolean;
+  /** The test called the operation on an identifier that names nothing (see ApiTestCase). */
+  missingResource?: MissingResource;
   message: string;
   expected: string;
   actual: string;

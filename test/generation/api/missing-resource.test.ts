@@ -158,6 +158,9 @@ describe('nonexistent resource cases', () => {
     expect(caseFor(suite, 'GET /racks/{id}/pages')!.title).toBe(
       'GET /racks/{id}/pages refuses a rack that does not exist with a 4xx',
     );
+    // Only a documented 404 makes a success a finding (unpromised-refusal.ts).
+    expect(caseFor(suite, 'GET /pages/{slug}')!.missingResource).toBe('promised');
+    expect(caseFor(suite, 'GET /racks/{id}/pages')!.missingResource).toBe('unpromised');
     const patch = caseFor(suite, 'PATCH /pages/{slug}')!.steps[0]!.request;
     expect(patch.body?.kind).toBe('json');
   });

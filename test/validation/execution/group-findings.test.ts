@@ -235,7 +235,7 @@ describe('findings grouped by root cause', () => {
         '400 or 403 or 404 or 410 or 422',
         status,
       ),
-      missingResource: true,
+      missingResource: 'promised',
     });
     const findings = groupFindings(
       [missing('GET /authors/{id}', 200), missing('DELETE /authors/{id}', 204), missing('GET /x/{id}', 500)],
