@@ -128,6 +128,11 @@ export interface ApiTestCase {
    * unpromised-refusal.ts).
    */
   missingResource?: MissingResource;
+  /**
+   * An auth case on an operation that documents no 401 or 403: only the document's security says
+   * credentials are needed, so a success is a contract deviation, not a security defect.
+   */
+  refusalUndocumented?: boolean;
 }
 
 /** Whether the document promises a 404 for an identifier that names nothing (see ApiTestCase). */

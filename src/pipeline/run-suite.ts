@@ -310,6 +310,9 @@ async function writeEvidence(
         : [],
     ),
   );
+  const undocumentedRefusal = new Set(
+    manifest.tests.filter((test) => test.refusalUndocumented).map((test) => test.title),
+  );
   const failures: FailedTest[] = [];
   const folder = join(suiteDir, 'evidence');
   await mkdir(folder, { recursive: true });
@@ -347,6 +350,7 @@ async function writeEvidence(
         ? { coercion: coercionEvidence(exchange, coercible.get(outcome.title)!) }
         : {}),
       ...(missing.has(outcome.title) ? { missingResource: missing.get(outcome.title)! } : {}),
+      ...(undocumentedRefusal.has(outcome.title) ? { refusalUndocumented: true } : {}),
       message: failure.message,
       expected: failure.expected,
       actual: failure.actual,

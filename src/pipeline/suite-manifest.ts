@@ -42,6 +42,7 @@ export function manifestOf(
       ...(testCase.coercible ? { coercible: true } : {}),
       ...(testCase.coercedField !== undefined ? { coercedField: testCase.coercedField } : {}),
       ...(testCase.missingResource ? { missingResource: testCase.missingResource } : {}),
+      ...(testCase.refusalUndocumented ? { refusalUndocumented: true } : {}),
     })),
     variables: suite.variables.map((variable) => ({ name: variable.name, env: variable.env })),
     auth: suite.auth.kind,

@@ -26,7 +26,7 @@ export interface SuiteManifest {
   skippedOperations: { operation: string; reason: string }[];
   /** Tests designed but not emitted, with why (absent in manifests written before they existed). */
   withheldTests?: { test: string; operation: string; reason: string }[];
-  /** `coercible`, `missingResource`: see ApiTestCase. */
+  /** `coercible`, `missingResource`, `refusalUndocumented`: see ApiTestCase. */
   tests: {
     title: string;
     operation: string;
@@ -37,6 +37,7 @@ export interface SuiteManifest {
     coercedField?: string;
     /** `true` in manifests written before the two were told apart: `promised`. */
     missingResource?: MissingResource | true;
+    refusalUndocumented?: boolean;
   }[];
   /** Parts of the spec tested as unconstrained (absent in older manifests). */
   unconstrained?: { operation: string; pointer: string; reason: string }[];

@@ -1,4 +1,5 @@
 import type { ApiOperation } from '../../core/api-model.ts';
+import { documentedStatuses } from '../../core/api-model.ts';
 import type { ApiTestCase, AuthMode } from '../../core/test-case.ts';
 import { act, authStatuses, makeCase, responseAssertions, statusText } from './case-helpers.ts';
 import type { GenerationContext } from './generation-context.ts';
@@ -13,13 +14,16 @@ export function authCases(context: GenerationContext, operation: ApiOperation): 
   )
     return [];
   const expected = authStatuses(operation);
+  const refusalUndocumented = !documentedStatuses(operation).some(
+    (status) => status === 401 || status === 403,
+  );
   const variants: [AuthMode, string][] = [
     ['none', 'a request without credentials'],
     ['invalid', `an invalid ${credentialNoun(operation).replace(/^an? /, '')}`],
   ];
   return variants.map(([auth, what]) => {
     const { request, uses } = context.requests.build(operation);
-    return makeCase({
+    const testCase = makeCase({
       title: `${operation.key} rejects ${what} with ${statusText(expected)}`,
       kind: 'auth',
       operation,
@@ -31,6 +35,7 @@ export function authCases(context: GenerationContext, operation: ApiOperation): 
       covers: expected.map((status) => `${operation.key} ${status}`),
       writesByResources: uses.length > 0,
     });
+    return refusalUndocumented ? { ...testCase, refusalUndocumented } : testCase;
   });
 }
 

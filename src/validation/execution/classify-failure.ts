@@ -14,6 +14,8 @@ export interface FailedTest {
   coercion?: CoercionEvidence;
   /** The test called the operation on an identifier that names nothing (see ApiTestCase). */
   missingResource?: MissingResource;
+  /** An auth test on an operation that documents no 401 or 403 (see ApiTestCase). */
+  refusalUndocumented?: boolean;
   message: string;
   expected: string;
   actual: string;
@@ -110,6 +112,14 @@ function statusCause(failed: FailedTest, status: number): FailureCause {
       converted
         ? `Type coercion: a value of the wrong type converted to the documented type and kept (${status}) instead of refused: ${what.replace(/"[^"]*"/g, '"…"')}`
         : `Value of the wrong type accepted (${status}) instead of refused, the answer does not show whether it was converted: ${what.replace(/"[^"]*"/g, '"…"')}`,
+    );
+  }
+  if (rejectionExpected && status < 400 && failed.testKind === 'auth' && failed.refusalUndocumented) {
+    // Only the document's security asks for credentials; the operation promises no refusal (a
+    // health check the document forgot to mark public): the document and the server disagree.
+    return contractCause(
+      `auth-undocumented|${status}`,
+      `Served without valid credentials (${status}) although the document's security requires them; the operation documents no 401 or 403 (the document or the server is wrong)`,
     );
   }
   if (rejectionExpected && status < 400) {

@@ -18,6 +18,8 @@ function specWith(scheme: Record<string, unknown>): Record<string, unknown> {
       '/user': {
         get: { responses: { '200': { description: 'ok' }, '401': { description: 'no' } } },
       },
+      // Secured by the document's global security only: no refusal documented.
+      '/health': { get: { responses: { '200': { description: 'ok' } } } },
     },
   };
 }
@@ -92,5 +94,13 @@ describe('curl lines use the suite scheme', () => {
       name: 'api_key',
     });
     expect(curl).toContain('"http://127.0.0.1:3000/user?api_key=$API_KEY"');
+  });
+
+  it('marks auth cases of an operation that documents no 401 or 403: a success there is a contract deviation', async () => {
+    const suite = await suiteFor({ type: 'http', scheme: 'bearer' });
+    const auth = (operation: string) =>
+      suite.cases.filter((testCase) => testCase.kind === 'auth' && testCase.operation === operation);
+    expect(auth('GET /user').map((testCase) => testCase.refusalUndocumented)).toEqual([undefined, undefined]);
+    expect(auth('GET /health').map((testCase) => testCase.refusalUndocumented)).toEqual([true, true]);
   });
 });

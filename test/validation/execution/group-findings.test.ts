@@ -227,6 +227,30 @@ describe('findings grouped by root cause', () => {
     expect(findings[1]!.title).toContain('Type coercion');
   });
 
+  it('reports credentials not enforced where the operation documents no 401 or 403 as a contract deviation', () => {
+    const unenforced = (operation: string, refusalUndocumented: boolean): FailedTest => ({
+      ...statusMismatch(
+        `${operation} rejects a request without credentials with 401`,
+        operation,
+        '401',
+        200,
+        'auth',
+      ),
+      ...(refusalUndocumented ? { refusalUndocumented } : {}),
+    });
+    const findings = groupFindings(
+      [unenforced('GET /health', true), unenforced('GET /vms', false)],
+      'strict',
+    );
+    expect(
+      findings.map((finding) => [finding.kind, finding.severity, finding.occurrences[0]!.operation]),
+    ).toEqual([
+      ['invalid-input-accepted', 'critical', 'GET /vms'],
+      ['contract-deviation', 'minor', 'GET /health'],
+    ]);
+    expect(findings[1]!.title).toContain("although the document's security requires them");
+  });
+
   it('reports a success on a resource that does not exist as one state defect, a 5xx there as a server error', () => {
     const missing = (operation: string, status: number): FailedTest => ({
       ...statusMismatch(
