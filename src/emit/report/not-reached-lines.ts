@@ -9,7 +9,7 @@ export function notReachedWarning(report: RunReport): string[] | undefined {
   if (entries.length === 0) return undefined;
   const tests = entries.reduce((sum, entry) => sum + entry.tests.length, 0);
   return [
-    `${entries.length} operation(s) not reached (${tests} test(s) not run to a verdict, ${statusCounts(report)}): the target refused the suite's documented-valid requests for what the suite sent or is. Not verified, not defects.`,
+    `${entries.length} operation(s) not reached (${tests} test(s) not run to a verdict, ${statusCounts(report)}): the target refused the suite's documented-valid requests for what the suite sent or is, or listed nothing for them to act on. Not verified, not defects.`,
     ...entries
       .slice(0, 10)
       .map((entry) => `${entry.operation}: ${entry.status} "${entry.message}" → ${entry.unlock}`),
@@ -34,7 +34,7 @@ export function notReachedSection(report: RunReport): string[] {
   const lines = [
     '## Operations not reached (not verified, not defects)',
     '',
-    "The target refused a documented-valid request of these operations (their success request, or the set-up that creates what they act on) with a status about the suite's own input: credentials of the wrong kind (401, 403), a value naming nothing or something taken (404, 409), input the suite could not repair (400, 422), pace (429). Nothing about them was verified. Their tests are skipped in the suite with this reason.",
+    "The target refused a documented-valid request of these operations (their success request, or the set-up that creates what they act on) with a status about the suite's own input: credentials of the wrong kind (401, 403), a value naming nothing or something taken (404, 409), input the suite could not repair (400, 422), pace (429); or the set-up looked up what they act on in a list that held none (a 2xx status). Nothing about them was verified. Their tests are skipped in the suite with this reason.",
     '',
     '| operation | refused | status | the target said | to reach it | tests |',
     '|---|---|---|---|---|---|',

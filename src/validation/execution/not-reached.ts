@@ -72,6 +72,10 @@ function judgeOne(
 ): NotReachedTest | undefined {
   const exchange = failed.exchange;
   const status = exchange?.response?.status;
+  if (!pass.expectsRefusal) {
+    const empty = emptyLookup(failed, operations);
+    if (empty) return empty;
+  }
   if (!exchange?.response || status === undefined || !INPUT_REFUSALS.has(status)) return undefined;
   // Only a refused status speaks of reaching: a refusal whose body or content type breaks the
   // document is the server's answer, checked as such.
@@ -105,6 +109,37 @@ function judgeOne(
   return { ...base, unlock: unlockFor(status, failed.operation, refusedKey) };
 }
 
+/**
+ * A set-up that looks a thing up in a list (a kind the API only lists, or one the suite may not
+ * make) and found none to use: the list answered, empty of it. The test never reached its
+ * operation; the target did nothing wrong. Both runtimes say `Creating a <resource> returned no id`.
+ */
+function emptyLookup(
+  failed: FailedTest,
+  operations: ReturnType<typeof splitOperationKey>[],
+): NotReachedTest | undefined {
+  const resource = /Creating an? (.+?) returned no id/.exec(failed.message)?.[1];
+  const exchange = failed.exchange;
+  const status = exchange?.response?.status;
+  if (!resource || !exchange || status === undefined || status >= 300) return undefined;
+  if (exchange.request.method.toUpperCase() !== 'GET') return undefined;
+  const listed = requestOperation(operations, exchange.request.method, exchange.request.url);
+  const listKey = listed?.key ?? `GET ${new URL(exchange.request.url).pathname}`;
+  const vars = varOptions(failed.operation);
+  return {
+    test: failed.test,
+    operation: failed.operation,
+    testKind: failed.testKind,
+    status,
+    message: `${listKey} listed no ${resource} to use`,
+    refused: listKey,
+    unlock: vars
+      ? `give what it acts on with ${vars}, or have a ${resource} on the target before the run`
+      : `have a ${resource} on the target before the run`,
+    evidence: failed.evidence,
+  };
+}
+
 /** One entry per operation, headed by its success test's refusal when it has one. */
 export function groupNotReached(tests: Iterable<NotReachedTest>): NotReachedOperation[] {
   const byOperation = new Map<string, NotReachedTest[]>();
@@ -128,14 +163,20 @@ export function groupNotReached(tests: Iterable<NotReachedTest>): NotReachedOper
 /** The line written beside a not-reached test in the emitted suite: never "suspected defect". */
 export function notReachedReason(test: NotReachedTest): string {
   const what = test.refused === test.operation ? test.refused : `its set-up ${test.refused}`;
-  return `Not delivered by TestOps Copilot: not reached, ${what} was refused with ${test.status} (evidence: ${test.evidence}): ${test.message.replace(/[.!\s]+$/, '')}. To reach it: ${test.unlock}`
+  const how = test.status < 300 ? `found nothing (${test.status})` : `was refused with ${test.status}`;
+  return `Not delivered by TestOps Copilot: not reached, ${what} ${how} (evidence: ${test.evidence}): ${test.message.replace(/[.!\s]+$/, '')}. To reach it: ${test.unlock}`
     .replace(/\s+/g, ' ')
     .slice(0, 300);
 }
 
-function unlockFor(cause: number | 'set-up', operation: string, refused: string, status?: number): string {
+/** `--var id=<an existing one>` for each path parameter of the operation. */
+function varOptions(operation: string): string {
   const params = [...splitOperationKey(operation).path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
-  const vars = params.map((name) => `--var ${name}=<an existing one>`).join(' ');
+  return params.map((name) => `--var ${name}=<an existing one>`).join(' ');
+}
+
+function unlockFor(cause: number | 'set-up', operation: string, refused: string, status?: number): string {
+  const vars = varOptions(operation);
   switch (cause) {
     case 'set-up':
       return vars

@@ -156,6 +156,47 @@ describe('a documented-valid request refused for the suite’s own input is not 
     expect(judged.has(negative.test)).toBe(true);
   });
 
+  it('a set-up that looked its thing up in a list holding none did not reach the operation', () => {
+    const lookup = (test: string, kind: string, listed: unknown): FailedTest => ({
+      ...failed({
+        test,
+        operation: 'GET /api/admin/tag-types/{name}',
+        kind,
+        expected: 'status 200',
+        refused: exchange('GET', '/api/admin/tag-types', 200, listed),
+      }),
+      message: 'Error: Creating a tag_type returned no id\n\n   at ../support/fixtures.ts:102',
+      actual: 'Error: Creating a tag_type returned no id',
+    });
+    const empty = lookup('GET /api/admin/tag-types/{name} succeeds with 200', 'positive', { tagTypes: [] });
+    const negative = lookup(
+      'GET /api/admin/tag-types/{name} rejects a request without credentials with 401',
+      'auth',
+      {
+        tagTypes: [],
+      },
+    );
+    const judged = judgeNotReached([empty, negative], context());
+    expect(judged.get(empty.test)).toMatchObject({
+      status: 200,
+      refused: 'GET /api/admin/tag-types',
+      message: 'GET /api/admin/tag-types listed no tag_type to use',
+      unlock:
+        'give what it acts on with --var name=<an existing one>, or have a tag_type on the target before the run',
+    });
+    expect(judged.has(negative.test)).toBe(true);
+    expect(notReachedReason(judged.get(empty.test)!)).toContain(
+      'not reached, its set-up GET /api/admin/tag-types found nothing (200)',
+    );
+    // A create that answered without an id is not a lookup: it stays a failure to judge.
+    const create = {
+      ...empty,
+      test: 'POST create without id',
+      exchange: exchange('POST', '/api/admin/tag-types', 201, {}, { name: 'x' }),
+    };
+    expect(judgeNotReached([create], context()).has(create.test)).toBe(false);
+  });
+
   it('a test expecting a refusal that meets another is not reached only when the success request was not', () => {
     const success = failed({
       test: 'POST /api/admin/user/tokens succeeds with 201',
