@@ -26,6 +26,11 @@ export type ValueExpr =
   | { kind: 'saved'; name: string }
   /** A random UUIDv4: an id that does not exist. */
   | { kind: 'random-uuid' }
+  /**
+   * A five-digit whole number drawn per use: the number sent for text (12345 for a name), which a
+   * lenient server may keep as text; drawn, it names nothing another test or run made.
+   */
+  | { kind: 'unique-number' }
   | { kind: 'object'; entries: Record<string, ValueExpr> }
   | { kind: 'array'; items: ValueExpr[] };
 

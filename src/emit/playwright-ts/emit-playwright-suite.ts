@@ -57,7 +57,7 @@ function renderTestModule(suite: ApiSuite): string {
 function renderSpecFile(group: string, cases: ApiTestCase[]): string {
   const bodies = cases.map(renderTest);
   const code = bodies.join('\n\n');
-  const valueImports = ['fieldAt', 'randomUuid', 'unique'].filter((name) =>
+  const valueImports = ['fieldAt', 'randomUuid', 'unique', 'uniqueNumber'].filter((name) =>
     new RegExp(`\\b${name}\\(`).test(code),
   );
   const assertionImports = [

@@ -23,6 +23,8 @@ export function renderExpression(expr: ValueExpr, indent = ''): string {
       return `saved[${quote(expr.name)}]`;
     case 'random-uuid':
       return 'randomUuid()';
+    case 'unique-number':
+      return 'uniqueNumber()';
     case 'array': {
       const items = expr.items.map((item) => renderExpression(item, indent + '  '));
       return wrap('[', items, ']', indent);

@@ -21,6 +21,7 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'field_at',
   'unique',
   'random_uuid',
+  'unique_number',
   'RawBody',
 ]);
 
@@ -57,6 +58,8 @@ export function renderPyExpression(
       return scope.saved(expr.name);
     case 'random-uuid':
       return 'random_uuid()';
+    case 'unique-number':
+      return 'unique_number()';
     case 'array':
       return pyWrap(
         '[',

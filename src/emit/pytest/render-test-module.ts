@@ -16,6 +16,7 @@ const SUPPORT_NAMES = [
   'field_at',
   'random_uuid',
   'unique',
+  'unique_number',
 ];
 
 /** `tests/test_<group>.py`: one class per case group, one method per case. */

@@ -107,6 +107,8 @@ function describeValue(value: ValueExpr): string {
       return `saved ${value.name}`;
     case 'random-uuid':
       return 'a random UUID (names nothing)';
+    case 'unique-number':
+      return 'a five-digit number drawn per run';
     case 'object':
       return 'an object';
     case 'array':

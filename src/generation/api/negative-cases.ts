@@ -1,6 +1,6 @@
 import type { ApiOperation } from '../../core/api-model.ts';
 import { documentedStatuses } from '../../core/api-model.ts';
-import type { ApiTestCase, RequestSpec, ResourceUse } from '../../core/test-case.ts';
+import type { ApiTestCase, RequestSpec, ResourceUse, ValueExpr } from '../../core/test-case.ts';
 import {
   act,
   bodyFields,
@@ -144,7 +144,9 @@ function bodyCases(
       );
     }
     for (const invalid of invalidValues(context.schemas, field.schema, { wire: 'json' })) {
-      const value = withField(body, field.path, literal(invalid.value));
+      // A number sent for text may be kept as text: drawn per run, it collides with nothing.
+      const sent: ValueExpr = invalid.coercible ? { kind: 'unique-number' } : literal(invalid.value);
+      const value = withField(body, field.path, sent);
       fieldCases.push(
         rejects(
           `${where} ${invalid.label}`,

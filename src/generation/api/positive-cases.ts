@@ -258,6 +258,8 @@ export function materialise(expr: ValueExpr): unknown {
           expr.maxLength - (expr.suffix ?? '').length,
         ) + (expr.suffix ?? '')
       );
+    case 'unique-number':
+      return 12345;
     case 'random-uuid':
     case 'resource':
     case 'var':

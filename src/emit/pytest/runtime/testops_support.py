@@ -90,6 +90,12 @@ def unique(prefix: str, max_length: int, ending: str = "", letters: str | None =
     return (prefix + suffix)[:room].ljust(min(room, len(prefix) + 10), pad) + ending
 
 
+def unique_number() -> int:
+    """A five-digit number drawn per use: sent for text, a lenient server may keep it as text, and
+    a fixed one (12345) would then name what another test or an earlier run made (409 "exists")."""
+    return random.randrange(10000, 100000)
+
+
 def random_uuid() -> str:
     """An id nobody has created."""
     return str(uuid.uuid4())
