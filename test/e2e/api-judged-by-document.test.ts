@@ -243,4 +243,19 @@ describe('the emitted suites', () => {
     expect(spec).toContain('name: uniqueNumber()');
     expect(spec).not.toContain('12345');
   });
+
+  it('check a taken name with the validate call, and that test passed before delivery', async () => {
+    const title = 'POST /labels/validate refuses the name of a label that exists (409)';
+    for (const suite of ['suite', 'pytest-suite']) {
+      const manifest = JSON.parse(await readFile(join(dir, suite, 'testops-suite.json'), 'utf8')) as {
+        tests: { title: string }[];
+      };
+      expect(manifest.tests.map((test) => test.title)).toContain(title);
+    }
+    for (const run of [report, pytestReport]) {
+      expect(failedTests(run)).not.toContain(title);
+      expect(run.skippedTests.map((entry) => entry.test)).not.toContain(title);
+    }
+    expect(report.tests.delivered).toBeGreaterThan(0);
+  });
 });

@@ -1,8 +1,9 @@
 import { documentedStatuses } from '../../core/api-model.ts';
 import type { ResourceKind } from '../../core/resource-graph.ts';
-import type { ApiTestCase, Step } from '../../core/test-case.ts';
-import { fieldAt, responseAssertions, slug } from './case-helpers.ts';
-import { repeatRequest } from './repeated-request.ts';
+import type { ApiTestCase, RequestSpec, Step } from '../../core/test-case.ts';
+import { fieldAt, responseAssertions, slug, withField } from './case-helpers.ts';
+import type { GenerationContext } from './generation-context.ts';
+import { repeatRequest, uniquePaths } from './repeated-request.ts';
 
 const CONFLICT = 409;
 
@@ -43,6 +44,75 @@ export function duplicateIdentifierCase(kind: ResourceKind, positive: ApiTestCas
     priority: 'normal',
     covers: [`${create.key} ${CONFLICT}`],
   };
+}
+
+/**
+ * "A check of an identifier that is taken answers 409": a POST beside the create, on the
+ * collection's own path with no parameter of its own (`POST /tag-types/validate`,
+ * `POST /users/check-name`), whose body carries the identifier the create sends and which
+ * documents 409, must refuse the identifier of a thing the test has just made. Only the
+ * identifier fields are sent again; the rest of the check's body is its own success body.
+ */
+export function takenIdentifierCases(
+  context: GenerationContext,
+  kind: ResourceKind,
+  positive: ApiTestCase,
+): ApiTestCase[] {
+  const create = kind.create;
+  if (!create || positive.operation !== create.key || kind.createdBy === 'producer') return [];
+  const actIndex = positive.steps.findIndex((step) => step.phase === 'act');
+  const act = positive.steps[actIndex];
+  if (!act || !sendsIdentifier(kind, act)) return [];
+  const collection = create.path.replace(/\/+$/, '');
+  const checks = context.model.operations.filter(
+    (operation) =>
+      operation.method === 'post' &&
+      operation.key !== create.key &&
+      operation.path.startsWith(`${collection}/`) &&
+      !operation.path.slice(collection.length).includes('{') &&
+      documentedStatuses(operation).includes(CONFLICT),
+  );
+  return checks.flatMap((check) => {
+    const built = context.requests.build(check);
+    if (built.uses.length > 0) return [];
+    const request = withSentIdentifier(kind, act, built.request);
+    if (!request) return [];
+    const repeated = repeatRequest(act, `${create.key}, making the ${kind.name}`);
+    const title = `${check.key} refuses the ${identifierWords(kind)} of a ${kind.name} that exists (${CONFLICT})`;
+    const checked: Step = {
+      title: `${check.key} with the same ${identifierWords(kind)}`,
+      phase: 'act',
+      request,
+      assertions: responseAssertions(check, [CONFLICT]),
+      saves: [],
+      track: undefined,
+    };
+    return [
+      {
+        ...positive,
+        id: slug(title),
+        title,
+        kind: 'negative' as const,
+        operation: check.key,
+        group: check.tag,
+        steps: [...positive.steps.slice(0, actIndex), repeated.first, checked],
+        priority: 'normal' as const,
+        covers: [`${check.key} ${CONFLICT}`],
+      },
+    ];
+  });
+}
+
+/** The check's own body with each identifier field set to what the create sent, if it has them all. */
+function withSentIdentifier(kind: ResourceKind, act: Step, request: RequestSpec): RequestSpec | undefined {
+  const sent = uniquePaths(act).map((path) => path.join('.'));
+  let body = request.body;
+  for (const path of identifierPaths(kind)) {
+    const index = sent.indexOf(path.join('.'));
+    if (index < 0 || body?.kind !== 'json' || fieldAt(body.value, path) === undefined) return undefined;
+    body = { ...body, value: withField(body.value, path, { kind: 'saved', name: `sent_${index}` }) };
+  }
+  return { ...request, body };
 }
 
 /** Whether every part of the identifier is a run-unique value the create's own body sends. */

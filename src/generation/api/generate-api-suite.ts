@@ -3,7 +3,7 @@ import { describeError } from '../../core/errors.ts';
 import type { EventSink } from '../../core/events.ts';
 import type { ApiSuite, ApiTestCase, ResourceRecipe, SuiteSchemas, ValueExpr } from '../../core/test-case.ts';
 import { authCases } from './auth-cases.ts';
-import { duplicateIdentifierCase } from './duplicate-cases.ts';
+import { duplicateIdentifierCase, takenIdentifierCases } from './duplicate-cases.ts';
 import { isolationCase } from './isolation-cases.ts';
 import { fieldSelectionCase } from './field-selection-cases.ts';
 import { filterCase, filteredWriteCase, orderCase } from './filter-cases.ts';
@@ -85,6 +85,12 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
       );
       const duplicate = positive ? duplicateIdentifierCase(kind, positive) : undefined;
       if (duplicate) cases.push(duplicate);
+      if (positive)
+        cases.push(
+          ...takenIdentifierCases(context, kind, positive).filter((taken) =>
+            selected.some((operation) => operation.key === taken.operation),
+          ),
+        );
     } catch (error) {
       options.events?.({
         type: 'log',

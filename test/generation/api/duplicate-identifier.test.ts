@@ -5,7 +5,14 @@ import { buildApiModel } from '../../../src/sources/openapi/build-api-model.ts';
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 const conflict = { '409': { description: 'exists already' } };
 
-function suiteOf(options: { idParam: string; input: unknown; item: unknown; responses?: object }) {
+function suiteOf(options: {
+  idParam: string;
+  input: unknown;
+  item: unknown;
+  responses?: object;
+  /** Extra paths beside the collection (a `/types/validate` check). */
+  more?: Record<string, unknown>;
+}) {
   const param = { name: options.idParam, in: 'path', required: true, schema: { type: 'string' } };
   const document = {
     openapi: '3.0.3',
@@ -25,6 +32,7 @@ function suiteOf(options: { idParam: string; input: unknown; item: unknown; resp
         get: { responses: { '200': { description: 'ok', ...json(options.item) } } },
         delete: { responses: { '204': { description: 'gone' } } },
       },
+      ...options.more,
     },
   };
   const model = buildApiModel({
@@ -75,5 +83,49 @@ describe('a second create with an identifier the client picked', () => {
       properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } },
     };
     expect(duplicateOf(suiteOf({ idParam: 'id', input: named, item: serverId }))).toBeUndefined();
+  });
+});
+
+const validate = (input: unknown, responses: object) => ({
+  '/types/validate': {
+    post: {
+      requestBody: { required: true, ...json(input) },
+      responses: { '204': { description: 'free' }, ...responses },
+    },
+  },
+});
+
+describe('a check of an identifier beside the create', () => {
+  const takenOf = (suite: ReturnType<typeof suiteOf>) =>
+    suite.cases.find((testCase) => testCase.title.includes('that exists'));
+
+  it('makes the thing, then sends its identifier to the check, expecting the documented 409', () => {
+    const check = takenOf(
+      suiteOf({ idParam: 'name', input: named, item: named, more: validate(named, conflict) }),
+    )!;
+    expect(check.title).toBe('POST /types/validate refuses the name of a type that exists (409)');
+    expect(check.operation).toBe('POST /types/validate');
+    const [made, checked] = check.steps;
+    expect(made!.request.path).toBe('/types');
+    expect(made!.saves).toContainEqual({ name: 'sent_0', path: 'name', from: 'body' });
+    expect(made!.track).toBeDefined();
+    expect(checked!.request.path).toBe('/types/validate');
+    const body = checked!.request.body;
+    const entries = body?.kind === 'json' && body.value.kind === 'object' ? body.value.entries : {};
+    expect(entries['name']).toEqual({ kind: 'saved', name: 'sent_0' });
+    // The check's other fields are its own, not the create's.
+    expect(entries['description']?.kind).not.toBe('saved');
+    expect(checked!.assertions[0]).toEqual({ kind: 'status', oneOf: [409] });
+    expect(check.covers).toEqual(['POST /types/validate 409']);
+  });
+
+  it('is not designed when the check documents no 409 or does not carry the identifier', () => {
+    expect(
+      takenOf(suiteOf({ idParam: 'name', input: named, item: named, more: validate(named, {}) })),
+    ).toBeUndefined();
+    const other = { type: 'object', properties: { label: { type: 'string' } } };
+    expect(
+      takenOf(suiteOf({ idParam: 'name', input: named, item: named, more: validate(other, conflict) })),
+    ).toBeUndefined();
   });
 });
