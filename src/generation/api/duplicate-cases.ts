@@ -1,7 +1,7 @@
 import { documentedStatuses } from '../../core/api-model.ts';
 import type { ResourceKind } from '../../core/resource-graph.ts';
 import type { ApiTestCase, RequestSpec, Step } from '../../core/test-case.ts';
-import { fieldAt, responseAssertions, slug, withField } from './case-helpers.ts';
+import { act, fieldAt, responseAssertions, slug, withField } from './case-helpers.ts';
 import type { GenerationContext } from './generation-context.ts';
 import { repeatRequest, uniquePaths } from './repeated-request.ts';
 
@@ -61,8 +61,8 @@ export function takenIdentifierCases(
   const create = kind.create;
   if (!create || positive.operation !== create.key || kind.createdBy === 'producer') return [];
   const actIndex = positive.steps.findIndex((step) => step.phase === 'act');
-  const act = positive.steps[actIndex];
-  if (!act || !sendsIdentifier(kind, act)) return [];
+  const actStep = positive.steps[actIndex];
+  if (!actStep || !sendsIdentifier(kind, actStep)) return [];
   const collection = create.path.replace(/\/+$/, '');
   const checks = context.model.operations.filter(
     (operation) =>
@@ -74,33 +74,54 @@ export function takenIdentifierCases(
   );
   return checks.flatMap((check) => {
     const built = context.requests.build(check);
-    if (built.uses.length > 0) return [];
-    const request = withSentIdentifier(kind, act, built.request);
-    if (!request) return [];
-    const repeated = repeatRequest(act, `${create.key}, making the ${kind.name}`);
     const title = `${check.key} refuses the ${identifierWords(kind)} of a ${kind.name} that exists (${CONFLICT})`;
-    const checked: Step = {
-      title: `${check.key} with the same ${identifierWords(kind)}`,
-      phase: 'act',
-      request,
-      assertions: responseAssertions(check, [CONFLICT]),
-      saves: [],
-      track: undefined,
-    };
+    const checked = (request: RequestSpec) =>
+      act(
+        `${check.key} with the ${identifierWords(kind)} of that ${kind.name}`,
+        request,
+        responseAssertions(check, [CONFLICT]),
+      );
+    const testCase = (steps: Step[], uses: ApiTestCase['uses']): ApiTestCase => ({
+      ...positive,
+      id: slug(title),
+      title,
+      kind: 'negative',
+      operation: check.key,
+      group: check.tag,
+      uses,
+      steps,
+      priority: 'normal',
+      covers: [`${check.key} ${CONFLICT}`],
+    });
+    // The check's body already names a thing of this kind (its fixture makes one): as built.
+    if (
+      built.uses.length === 1 &&
+      built.uses[0]!.resource === kind.name &&
+      namesOwn(kind, built.request, built.uses[0]!.alias)
+    )
+      return [testCase([checked(built.request)], built.uses)];
+    if (built.uses.length > 0) return [];
+    const request = withSentIdentifier(kind, actStep, built.request);
+    if (!request) return [];
+    const repeated = repeatRequest(actStep, `${create.key}, making the ${kind.name}`);
     return [
-      {
-        ...positive,
-        id: slug(title),
-        title,
-        kind: 'negative' as const,
-        operation: check.key,
-        group: check.tag,
-        steps: [...positive.steps.slice(0, actIndex), repeated.first, checked],
-        priority: 'normal' as const,
-        covers: [`${check.key} ${CONFLICT}`],
-      },
+      testCase([...positive.steps.slice(0, actIndex), repeated.first, checked(request)], positive.uses),
     ];
   });
+}
+
+/** Whether every identifier field of the body is the given resource's own id. */
+function namesOwn(kind: ResourceKind, request: RequestSpec, alias: string): boolean {
+  const body = request.body;
+  const paths = identifierPaths(kind);
+  return (
+    body?.kind === 'json' &&
+    paths.length === 1 &&
+    paths.every((path) => {
+      const value = fieldAt(body.value, path);
+      return value?.kind === 'resource' && value.alias === alias && value.part === undefined;
+    })
+  );
 }
 
 /** The check's own body with each identifier field set to what the create sent, if it has them all. */

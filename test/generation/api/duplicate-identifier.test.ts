@@ -119,6 +119,27 @@ describe('a check of an identifier beside the create', () => {
     expect(check.covers).toEqual(['POST /types/validate 409']);
   });
 
+  it('sends the check as built when its body already names a thing of that kind', () => {
+    const described = {
+      type: 'object',
+      required: ['name'],
+      properties: { name: { type: 'string', description: 'The name of the type' } },
+    };
+    const suite = suiteOf({
+      idParam: 'name',
+      input: described,
+      item: described,
+      more: validate(described, conflict),
+    });
+    const check = takenOf(suite)!;
+    expect(check.uses).toEqual([{ alias: 'type', resource: 'type' }]);
+    expect(check.steps).toHaveLength(1);
+    const body = check.steps[0]!.request.body;
+    const entries = body?.kind === 'json' && body.value.kind === 'object' ? body.value.entries : {};
+    expect(entries['name']).toMatchObject({ kind: 'resource', alias: 'type' });
+    expect(check.steps[0]!.assertions[0]).toEqual({ kind: 'status', oneOf: [409] });
+  });
+
   it('is not designed when the check documents no 409 or does not carry the identifier', () => {
     expect(
       takenOf(suiteOf({ idParam: 'name', input: named, item: named, more: validate(named, {}) })),
