@@ -203,6 +203,14 @@ function danglingReferenceCases(
     [400, 403, 404, 409, 422].includes(status),
   );
   const expected = documented.length > 0 ? documented : [400, 404, 422];
+  // A write that keeps a reference to nothing breaks the data; a query or an action given one
+  // (evaluate flags in an unknown environment) breaks only what the document promises: with no
+  // 404, 409 or 422 listed, a success there is no finding (unpromised-refusal.ts).
+  const writes =
+    operation.method === 'put' ||
+    operation.method === 'patch' ||
+    context.graph.kinds.some((kind) => kind.create?.key === operation.key);
+  const promised = writes || documented.some((status) => [404, 409, 422].includes(status));
   return bodyFields(context.schemas, operation).flatMap((field) => {
     const value = fieldAt(body, field.path);
     if (value?.kind !== 'resource') return [];
@@ -212,12 +220,11 @@ function danglingReferenceCases(
       ...base.request,
       body: { kind: 'json' as const, value: withField(body, field.path, { kind: 'random-uuid' }) },
     };
-    return [
-      rejects(
-        `"${describePath(field.path)}" that refers to a ${kind} which does not exist`,
-        request,
-        expected,
-      ),
-    ];
+    const testCase = rejects(
+      `"${describePath(field.path)}" that refers to a ${kind} which does not exist`,
+      request,
+      expected,
+    );
+    return [promised ? testCase : { ...testCase, missingResource: 'unpromised' as const }];
   });
 }
