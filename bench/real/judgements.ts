@@ -12,6 +12,8 @@ export interface Judgement {
   /** …or regular expressions every finding of the class matches. */
   testPattern?: string;
   actualPattern?: string;
+  /** …and, with either, a regular expression over the engine's root-cause signature (how it was reported). */
+  causePattern?: string;
   verdict: 'real' | 'false';
   evidence: string;
 }
@@ -34,6 +36,8 @@ export function readJudgements(file: string): Judgement[] {
 
 function matches(judgement: Judgement, finding: Finding): boolean {
   if (judgement.target !== finding.target || judgement.kind !== finding.kind) return false;
+  if (judgement.causePattern !== undefined && !new RegExp(judgement.causePattern).test(finding.cause ?? ''))
+    return false;
   if (judgement.test !== undefined) return judgement.test === finding.test;
   if (judgement.testPattern === undefined && judgement.actualPattern === undefined) return false;
   const test = judgement.testPattern === undefined || new RegExp(judgement.testPattern).test(finding.test);
