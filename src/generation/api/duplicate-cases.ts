@@ -1,7 +1,7 @@
 import { documentedStatuses } from '../../core/api-model.ts';
 import type { ResourceKind } from '../../core/resource-graph.ts';
 import type { ApiTestCase, RequestSpec, Step } from '../../core/test-case.ts';
-import { act, fieldAt, responseAssertions, slug, withField } from './case-helpers.ts';
+import { act, fieldAt, responseAssertions, slug, usesOf, withField } from './case-helpers.ts';
 import type { GenerationContext } from './generation-context.ts';
 import { repeatRequest, uniquePaths } from './repeated-request.ts';
 
@@ -73,7 +73,9 @@ export function takenIdentifierCases(
       documentedStatuses(operation).includes(CONFLICT),
   );
   return checks.flatMap((check) => {
-    const built = context.requests.build(check);
+    const made = context.requests.build(check);
+    // A learned repair may have replaced a reference with a value of the check's own.
+    const built = { request: made.request, uses: usesOf(made.request, made.uses) };
     const title = `${check.key} refuses the ${identifierWords(kind)} of a ${kind.name} that exists (${CONFLICT})`;
     const checked = (request: RequestSpec) =>
       act(

@@ -140,6 +140,45 @@ describe('a check of an identifier beside the create', () => {
     expect(check.steps[0]!.assertions[0]).toEqual({ kind: 'status', oneOf: [409] });
   });
 
+  it('uses the identifier of the thing it makes when a learned repair took the reference out of the check', () => {
+    const described = {
+      type: 'object',
+      required: ['name'],
+      properties: { name: { type: 'string', description: 'The name of the type' } },
+    };
+    const model = buildApiModel({
+      location: 'types.json',
+      sourceVersion: '3.0',
+      document: {
+        openapi: '3.0.3',
+        info: { title: 'Types', version: '1' },
+        paths: {
+          '/types': {
+            post: {
+              requestBody: { required: true, ...json(described) },
+              responses: { '201': { description: 'made', ...json(described) }, ...conflict },
+            },
+          },
+          '/types/{name}': {
+            parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+            get: { responses: { '200': { description: 'ok', ...json(described) } } },
+          },
+          ...validate(described, conflict),
+        },
+      },
+      referenceIssues: [],
+    });
+    const suite = generateApiSuite(model, {
+      specSource: 'types.json',
+      repairs: [
+        { operation: 'POST /types/validate', in: 'body', path: ['name'], value: 'name-taken', unique: true },
+      ],
+    });
+    const check = takenOf(suite)!;
+    expect(check.uses).toEqual([]);
+    expect(check.steps.map((step) => step.request.path)).toEqual(['/types', '/types/validate']);
+  });
+
   it('is not designed when the check documents no 409 or does not carry the identifier', () => {
     expect(
       takenOf(suiteOf({ idParam: 'name', input: named, item: named, more: validate(named, {}) })),
