@@ -16,6 +16,7 @@ import { launchBrowser } from './launch-browser.ts';
 import { logIn } from './login-steps.ts';
 import { MOBILE_VIEWPORT } from './mobile-observation.ts';
 import type { ExplorationEnv } from './page-session.ts';
+import { SiteFrame } from './site-frame.ts';
 import { linkPages } from './site-navigation.ts';
 
 export interface ExploreSiteOptions {
@@ -115,6 +116,7 @@ export async function exploreSite(options: ExploreSiteOptions): Promise<SiteMode
         maxInteractions: options.maxInteractionsPerPage ?? 40,
         allowDestructive: options.allowDestructive ?? false,
         modelDir: join(options.outDir, 'model'),
+        frame: new SiteFrame(),
       },
       events,
     );
