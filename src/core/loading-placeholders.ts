@@ -8,5 +8,12 @@
  */
 export const LOADING_PLACEHOLDERS = '[data-loading="true"], [aria-busy="true"], [class*="skeleton" i]';
 
+/**
+ * Placeholders whose contents are stand-ins too. A region marked `aria-busy` is being updated,
+ * but what it holds is real (an app may mark a whole page busy while one list loads): only the
+ * busy element itself is a placeholder.
+ */
+export const PLACEHOLDER_BLOCKS = '[data-loading="true"], [class*="skeleton" i]';
+
 /** How long an emitted test waits for a page's placeholders to go before acting anyway. */
 export const PLACEHOLDER_WAIT_MS = 10_000;

@@ -3,7 +3,7 @@
 // (tsx, vitest) rewrite named functions with helpers such as `__name` that the page lacks.
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { LOADING_PLACEHOLDERS } from '../../core/loading-placeholders.ts';
+import { LOADING_PLACEHOLDERS, PLACEHOLDER_BLOCKS } from '../../core/loading-placeholders.ts';
 
 const files = [
   'mutation-clock.js',
@@ -24,6 +24,7 @@ function inPageSource(): Promise<string> {
     [
       ...parts,
       `globalThis.__testopsExplorer.loadingSelector = ${JSON.stringify(LOADING_PLACEHOLDERS)};`,
+      `globalThis.__testopsExplorer.placeholderBlocks = ${JSON.stringify(PLACEHOLDER_BLOCKS)};`,
     ].join('\n'),
   );
   return source;

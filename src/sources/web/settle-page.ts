@@ -7,6 +7,8 @@ import { callInPage } from './in-page-script.ts';
 export interface SettleResult {
   settled: boolean;
   ms: number;
+  /** Quiet at the timeout, but loading placeholders still showed. */
+  loading?: boolean;
 }
 
 export interface SettleOptions {
@@ -74,7 +76,8 @@ export async function waitForSettled(
     const dom = await domState(page);
     const quiet = Math.min(network.quietMs(), dom.quietMs, now - startedAt);
     const done = quiet >= options.quietMs;
-    if (done && (!dom.loading || now >= deadline)) return { settled: true, ms: Math.round(now - startedAt) };
+    if (done && (!dom.loading || now >= deadline))
+      return { settled: true, ms: Math.round(now - startedAt), ...(dom.loading ? { loading: true } : {}) };
     if (now >= deadline) return { settled: false, ms: Math.round(now - startedAt) };
     const wait = done ? POLL_MS : Math.min(POLL_MS, options.quietMs - quiet);
     await sleep(Math.max(10, Math.min(wait, deadline - now)));

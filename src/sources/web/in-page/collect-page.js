@@ -33,7 +33,8 @@
   api.interactiveSelector = interactive;
 
   /** A loading placeholder, or inside one: a stand-in for a control that is not there yet. */
-  api.isPlaceholder = (element) => element.closest(api.loadingSelector) !== null;
+  api.isPlaceholder = (element) =>
+    element.matches(api.loadingSelector) || element.closest(api.placeholderBlocks) !== null;
 
   /** Whether any loading placeholder shows. */
   api.loadingShown = () => Array.from(document.querySelectorAll(api.loadingSelector)).some(api.isVisible);
