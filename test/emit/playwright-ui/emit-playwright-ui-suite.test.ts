@@ -92,7 +92,7 @@ describe('emitPlaywrightUiSuite', () => {
     const home = files['pages/home.page.ts']!;
     expect(home).toContain('    await this.page.goto(HomePage.path);\n    await this.placeholdersGone();');
     expect(home).toContain('.waitForFunction(');
-    expect(home).toContain('[data-loading=');
+    expect(home).toContain('[aria-busy=');
     expect(home).toContain('.catch(() => undefined)');
   });
 

@@ -10,7 +10,8 @@ import { exploreSite } from '../../../src/sources/web/explore-site.ts';
 import { html } from './local-site.ts';
 
 // A small app with what a real admin UI has: a header on every page (a theme switch), a list
-// that shows loading placeholders named like its controls before its data arrives, a mark the
+// that shows loading placeholders named like its controls before its data arrives (a skeleton
+// class; `data-loading="true"` stays on loaded controls), a mark the
 // server keeps per user ("Add to favorites", set and unset by writes), and a card link whose
 // name holds a relative time.
 const header = `<header><button id="theme">Switch theme</button> <span id="theme-name">light</span>
@@ -26,15 +27,16 @@ const home = html(
   'Home',
   `${header}<main><h1>Home</h1>
    <a href="/other">Report Updated 3 minutes ago</a>
-   <div id="list" data-loading="true">
-     <button class="skeleton">Add to favorites</button><button class="skeleton">Add to favorites</button>
+   <button data-loading="true" id="import">Import</button>
+   <div id="list" class="list-skeleton">
+     <button data-loading="true">Add to favorites</button><button data-loading="true">Add to favorites</button>
    </div>
    <script>
      // The data arrives after a still pause: nothing moves while the placeholders show.
      setTimeout(async () => {
        const { favorite } = await (await fetch('/state')).json();
        const list = document.getElementById('list');
-       list.removeAttribute('data-loading');
+       list.className = 'list';
        list.innerHTML = '';
        const button = document.createElement('button');
        const label = (on) => (on ? 'Remove from favorites' : 'Add to favorites');
