@@ -1,3 +1,4 @@
+import { LOADING_PLACEHOLDERS, PLACEHOLDER_WAIT_MS } from '../../core/loading-placeholders.ts';
 import type { UiLocator } from '../../core/page-model.ts';
 import type { UiPageObject } from '../../core/ui-test-case.ts';
 import { quote } from '../playwright-ts/render-expression.ts';
@@ -32,10 +33,24 @@ export function renderPageObject(object: UiPageObject): string {
     '',
     '  async goto(): Promise<void> {',
     `    await this.page.goto(${name}.path);`,
+    '    await this.placeholdersGone();',
+    '  }',
+    '',
+    '  /** Loading placeholders carry the names of the controls they stand for: act once they are gone. */',
+    '  async placeholdersGone(): Promise<void> {',
+    '    await this.page',
+    `      .waitForFunction(${quote(placeholdersGoneExpression())}, undefined, { timeout: ${PLACEHOLDER_WAIT_MS} })`,
+    "      .catch(() => undefined); // one that never goes is the page's own look",
     '  }',
     '}',
     '',
   ].join('\n');
+}
+
+/** True in the page once no loading placeholder is visible. */
+function placeholdersGoneExpression(): string {
+  const all = `document.querySelectorAll(${JSON.stringify(LOADING_PLACEHOLDERS)})`;
+  return `!Array.from(${all}).some((element) => element.checkVisibility())`;
 }
 
 function describe(locator: UiLocator): string {

@@ -1,4 +1,5 @@
 import { renumbered, shownTexts } from '../../core/numbered-text.ts';
+import { holdsRelativeTime } from '../../core/relative-time.ts';
 import type { SiteModel, UiEffect } from '../../core/page-model.ts';
 import { changedTexts, committedValues, explorerCreatedValues, holdsValue } from './committed-values.ts';
 import type { TypedStep } from './committed-values.ts';
@@ -14,7 +15,7 @@ import type { TypedStep } from './committed-values.ts';
  *   away: the app numbers new things after those already there, which earlier runs leave behind;
  *   or a flow and what followed it in its states showed its item once unnumbered and once
  *   numbered ("Draft of 'New Tiddler'" on a fresh load, "Draft of 'New Tiddler 4'" in the state);
- * - clock-derived: a time of day ("at 7:19pm", "14:05"), or the year of the exploration next to a
+ * - clock-derived: a time of day ("at 7:19pm", "14:05"), a relative time ("2 hours ago"), or the year of the exploration next to a
  *   month ("4th December 2026"): a save stamped with the time it happened;
  * - explorer-made: a value the explorer typed and committed (a tag saved as "test"), shown again
  *   by a test whose own steps never commit it (typing "test" in the tag box, the picker offers the
@@ -81,6 +82,7 @@ export class VolatileTexts {
   }
 
   #clockDerived(text: string): boolean {
+    if (holdsRelativeTime(text)) return true; // "Updated 7 minutes ago"
     if (/\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\b/i.test(text)) return true;
     return text.includes(this.#year) && MONTH.test(text);
   }

@@ -5,6 +5,7 @@
 // is resolved in the page and must match exactly the intended element, nothing else.
 import type { Page } from '@playwright/test';
 import { withoutIconGlyphs } from '../../core/icon-glyphs.ts';
+import { beforeRelativeTime, holdsRelativeTime } from '../../core/relative-time.ts';
 import { CONTAINER_ROLES, stableClass, stableId, type UiLocator } from '../../core/page-model.ts';
 import { keysOfMatches } from './in-page-script.ts';
 import type { ScopeFacts } from './in-page-types.ts';
@@ -50,7 +51,13 @@ function ownCandidates(target: LocatorTarget): UiLocator[] {
   const id: UiLocator[] = stableId(target.elementId) ? [{ strategy: 'id', id: target.elementId }] : [];
   const control = !CONTAINER_ROLES.has(target.role);
   if (control && withoutIconGlyphs(target.name) === '' && !target.testId) candidates.push(...id.splice(0));
-  if (!roleless.has(target.role) && target.name.length <= MAX_NAME) {
+  // A name that holds a relative time ("Updated 7 minutes ago") reads differently minutes later:
+  // only the words before it are held, as a part of the name.
+  const stem = beforeRelativeTime(target.name);
+  if (!roleless.has(target.role) && stem !== undefined) {
+    if (stem !== '' && stem.length <= MAX_NAME)
+      candidates.push({ strategy: 'role', role: target.role, name: stem });
+  } else if (!roleless.has(target.role) && target.name.length <= MAX_NAME) {
     candidates.push(
       target.name
         ? { strategy: 'role', role: target.role, name: target.name, exact: true }
@@ -58,11 +65,13 @@ function ownCandidates(target: LocatorTarget): UiLocator[] {
     );
   }
   const label = target.labels.find(Boolean) ?? target.ariaLabel;
-  if (label && label.length <= MAX_NAME) candidates.push({ strategy: 'label', text: label, exact: true });
+  if (label && label.length <= MAX_NAME && !holdsRelativeTime(label))
+    candidates.push({ strategy: 'label', text: label, exact: true });
   if (target.placeholder) candidates.push({ strategy: 'placeholder', text: target.placeholder });
   if (target.testId) candidates.push({ strategy: 'testid', testId: target.testId });
-  if (target.text && target.text.length <= MAX_TEXT && !target.text.endsWith('…')) {
-    candidates.push({ strategy: 'text', text: target.text, exact: true });
+  const text = target.text;
+  if (text && text.length <= MAX_TEXT && !text.endsWith('…') && !holdsRelativeTime(text)) {
+    candidates.push({ strategy: 'text', text, exact: true });
   }
   // Last otherwise: an app without test ids often names its controls by the ids it wrote.
   candidates.push(...id);

@@ -4,8 +4,15 @@
 import type { UiElement } from '../../core/page-model.ts';
 
 const CREATES = /(^|[^\p{L}])(add|create|new|save|insert|submit)($|[^\p{L}])/iu;
+/**
+ * "Add to favorites", "Add to watchlist": a mark the user sets on something that exists, kept
+ * per user and flipped by the next click ("Remove from favorites"). Nothing new is made, and
+ * a flow replayed from it leaves the mark on for every later test.
+ */
+const MARKS = /(^|[^\p{L}])(favou?rites?|bookmarks?|watch ?list|starred|pinned)($|[^\p{L}])/iu;
 
 /** Whether clicking the element creates something: a form submit or a control named "Add …". */
 export function createsSomething(element: UiElement, submits: boolean): boolean {
-  return !element.destructive && (submits || CREATES.test(element.name));
+  if (element.destructive) return false;
+  return submits || (CREATES.test(element.name) && !MARKS.test(element.name));
 }

@@ -13,12 +13,16 @@ import type { InteractionPlan, PlanContext } from './plan-interactions.ts';
 import { comboPlans, dismissalPlan, repeatPlan } from './probe-plans.ts';
 import type { Observed } from './probe-plans.ts';
 import { runInteraction } from './run-interaction.ts';
+import { frameKey } from './site-frame.ts';
+import type { SiteFrame } from './site-frame.ts';
 import type { InteractionOutcome } from './run-interaction.ts';
 
 export interface InteractionLimits {
   maxInteractions: number;
   /** performance.now() after which no new interaction starts. */
   deadline: number;
+  /** The site's frame and this page's id: frame interactions another page tried are skipped. */
+  frame?: { frame: SiteFrame; page: string };
 }
 
 export interface ExploredInteractions {
@@ -120,6 +124,8 @@ export async function exploreInteractions(
   const probes = new ProbeBudget();
   let tried = 0;
   let combined = false;
+  let inFrame = 0;
+  const elements = new Map(context.elements.map((element) => [element.id, element]));
   for (let plan = queue.shift(); plan; plan = queue.shift() ?? combine()) {
     if (tried >= limits.maxInteractions || performance.now() > limits.deadline) {
       const why =
@@ -132,6 +138,11 @@ export async function exploreInteractions(
       if (family.navigates) rest.push(plan);
       continue;
     }
+    const key = limits.frame ? frameKey(plan, elements) : undefined;
+    if (key !== undefined && !limits.frame!.frame.claim(key, limits.frame!.page)) {
+      inFrame += 1;
+      continue;
+    }
     tried += 1;
     const [outcome, replay] = await Promise.all([
       runInteraction(drivers.primary, plan),
@@ -140,7 +151,11 @@ export async function exploreInteractions(
       runInteraction(drivers.replica, plan, { resolve: false }),
     ]);
     noteOutcome(result, plan, outcome);
-    const reproducible = replay.error === undefined && replay.signature === outcome.signature;
+    const reproducible =
+      replay.error === undefined &&
+      replay.signature === outcome.signature &&
+      !outcome.flippedSaved &&
+      !replay.flippedSaved;
     const seen: Observed = { plan, effects: outcome.effects, changed: outcome.changed, reproducible };
     observed.push(seen);
     if (reproducible) {
@@ -168,6 +183,8 @@ export async function exploreInteractions(
       reproducible,
     });
   }
+  if (inFrame > 0)
+    result.problems.push(`${inFrame} interactions with the site's frame skipped: another page tried them`);
   await discover(drivers, rest, result, limits.deadline);
   return result;
 

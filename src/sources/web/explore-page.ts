@@ -18,6 +18,7 @@ import { briefError, mergeEvents } from './page-issues.ts';
 import { closePageSession, openPageSession } from './page-session.ts';
 import type { ExplorationEnv, PageSession } from './page-session.ts';
 import { readLoadedPage } from './read-loaded-page.ts';
+import type { SiteFrame } from './site-frame.ts';
 import type { LoadedPage } from './read-loaded-page.ts';
 
 export const DESKTOP_VIEWPORT: Viewport = { width: 1280, height: 800 };
@@ -37,6 +38,8 @@ export interface PageOptions {
   deadline: number;
   /** The crawl's own deadline: a start page that links to no other document may use it all. */
   crawlDeadline: number;
+  /** Shared by the crawl's pages: the frame's interactions are tried on one page only. */
+  frame?: SiteFrame;
 }
 
 export interface PageExploration {
@@ -96,6 +99,7 @@ export async function explorePage(
           limits: {
             maxInteractions: options.maxInteractions,
             deadline: interactionDeadline(request, loaded, options),
+            frame: options.frame ? { frame: options.frame, page: request.id } : undefined,
           },
         })
       : unsettled(loaded.forms);

@@ -16,6 +16,7 @@ import { launchBrowser } from './launch-browser.ts';
 import { logIn } from './login-steps.ts';
 import { MOBILE_VIEWPORT } from './mobile-observation.ts';
 import type { ExplorationEnv } from './page-session.ts';
+import { SiteFrame } from './site-frame.ts';
 import { linkPages } from './site-navigation.ts';
 
 export interface ExploreSiteOptions {
@@ -98,13 +99,17 @@ export async function exploreSite(options: ExploreSiteOptions): Promise<SiteMode
       settleTimeoutMs: options.settleTimeoutMs ?? 5_000,
       onRefused,
     };
+    const concurrency = options.concurrency ?? 2;
     const limits = {
       maxPages,
       maxDepth: options.maxDepth ?? 3,
       // Flows are replayed once the crawl has found them: they get what it leaves, at least a share.
       deadline: started + totalTimeMs * (1 - STATES_SHARE),
-      pageBudgetMs: Math.max(15_000, (2 * totalTimeMs) / maxPages),
-      concurrency: options.concurrency ?? 2,
+      // A page's share of the crawl, pages running `concurrency` at once: the start page is
+      // alone on its level, and with few pages it used the whole crawl, leaving the pages it
+      // leads to (a list's items, where things are made) seconds each.
+      pageBudgetMs: Math.max(15_000, (totalTimeMs * (1 - STATES_SHARE) * concurrency) / maxPages),
+      concurrency,
     };
     const crawl = await crawlSite(
       env,
@@ -115,6 +120,7 @@ export async function exploreSite(options: ExploreSiteOptions): Promise<SiteMode
         maxInteractions: options.maxInteractionsPerPage ?? 40,
         allowDestructive: options.allowDestructive ?? false,
         modelDir: join(options.outDir, 'model'),
+        frame: new SiteFrame(),
       },
       events,
     );

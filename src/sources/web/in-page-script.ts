@@ -3,6 +3,7 @@
 // (tsx, vitest) rewrite named functions with helpers such as `__name` that the page lacks.
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { LOADING_PLACEHOLDERS, PLACEHOLDER_BLOCKS } from '../../core/loading-placeholders.ts';
 
 const files = [
   'mutation-clock.js',
@@ -18,7 +19,14 @@ let source: Promise<string> | undefined;
 function inPageSource(): Promise<string> {
   source ??= Promise.all(
     files.map((file) => readFile(new URL(`./in-page/${file}`, import.meta.url), 'utf8')),
-  ).then((parts) => parts.join('\n'));
+  ).then((parts) =>
+    // Constants the page needs from ours, set once the namespace exists (mutation-clock.js).
+    [
+      ...parts,
+      `globalThis.__testopsExplorer.loadingSelector = ${JSON.stringify(LOADING_PLACEHOLDERS)};`,
+      `globalThis.__testopsExplorer.placeholderBlocks = ${JSON.stringify(PLACEHOLDER_BLOCKS)};`,
+    ].join('\n'),
+  );
   return source;
 }
 

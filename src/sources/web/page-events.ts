@@ -13,15 +13,29 @@ const MAX_TEXT = 500;
 // Our own refusals (reported as issues) and requests cut off by leaving the page are not failures.
 const ignoredFailures = ['net::ERR_BLOCKED_BY_CLIENT', 'net::ERR_ABORTED'];
 
+/** Requests that change data: anything but GET, HEAD, OPTIONS. */
+export const isWrite = (request: Request): boolean => !['GET', 'HEAD', 'OPTIONS'].includes(request.method());
+
 const bounded = (text: string): string => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text);
+
+export interface EventsCursor {
+  dialogs: number;
+  popups: number;
+  writes: number;
+}
 
 export class PageEvents {
   readonly consoleErrors: string[] = [];
   readonly failedRequests: { url: string; failure: string }[] = [];
   readonly dialogs: SeenDialog[] = [];
   readonly popups: string[] = [];
+  /** Requests that changed data so far: an action that sent one changed the server's state. */
+  writes = 0;
 
   constructor(page: Page) {
+    page.on('request', (request) => {
+      if (isWrite(request)) this.writes += 1;
+    });
     page.on('console', (message) => {
       if (message.type() === 'error') this.addConsoleError(message.text());
     });
@@ -33,13 +47,17 @@ export class PageEvents {
     page.on('download', (download) => void download.cancel().catch(() => undefined));
   }
 
-  /** Dialogs and new tabs seen from `mark` on (a mark is `events.cursor()`). */
-  since(mark: { dialogs: number; popups: number }): { dialogs: SeenDialog[]; popups: string[] } {
-    return { dialogs: this.dialogs.slice(mark.dialogs), popups: this.popups.slice(mark.popups) };
+  /** Dialogs, new tabs and writes seen from `mark` on (a mark is `events.cursor()`). */
+  since(mark: EventsCursor): { dialogs: SeenDialog[]; popups: string[]; writes: number } {
+    return {
+      dialogs: this.dialogs.slice(mark.dialogs),
+      popups: this.popups.slice(mark.popups),
+      writes: this.writes - mark.writes,
+    };
   }
 
-  cursor(): { dialogs: number; popups: number } {
-    return { dialogs: this.dialogs.length, popups: this.popups.length };
+  cursor(): EventsCursor {
+    return { dialogs: this.dialogs.length, popups: this.popups.length, writes: this.writes };
   }
 
   private addConsoleError(text: string): void {

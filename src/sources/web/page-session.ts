@@ -51,8 +51,9 @@ export async function openPageSession(
       waitForSettled(page, network, { quietMs: LOAD_QUIET_MS, timeoutMs }, started);
     let load = await quiet(env.settleTimeoutMs);
     // A heavy app on a busy machine may still be rendering its first view when the window ends:
-    // it gets a second one. A page that never settles (a ticking clock) is restless in both.
-    if (!load.settled) load = await quiet(SLOW_LOAD_WINDOWS * env.settleTimeoutMs);
+    // it gets a second one, as does one still showing loading placeholders. A page that never
+    // settles (a ticking clock) is restless in both.
+    if (!load.settled || load.loading) load = await quiet(SLOW_LOAD_WINDOWS * env.settleTimeoutMs);
     const contentType = (await response?.headerValue('content-type')) ?? '';
     return { context, page, network, events, load, status: response?.status(), contentType };
   } catch (error) {

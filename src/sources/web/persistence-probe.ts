@@ -4,7 +4,6 @@
 // then the app's writes are let go out (many save a moment after a change), the page is opened
 // again, and the created text looked for: shown on the page, or found by the page's search box.
 // What each replay saw is recorded under the create's recorded mark, so two replays compare.
-import type { Request } from '@playwright/test';
 import type {
   ObservedInteraction,
   PageModel,
@@ -19,6 +18,7 @@ import { DESKTOP_VIEWPORT } from './explore-page.ts';
 import { visit } from './flow-session.ts';
 import { callInPage, keysOfMatches } from './in-page-script.ts';
 import type { PageSnapshot } from './in-page-types.ts';
+import { isWrite } from './page-events.ts';
 import { briefError } from './page-issues.ts';
 import { closePageSession, openPageSession } from './page-session.ts';
 import type { ExplorationEnv, PageSession } from './page-session.ts';
@@ -191,9 +191,6 @@ async function replayAndReload(
     if (session) await closePageSession(session);
   }
 }
-
-/** Requests that change data: anything but GET, HEAD, OPTIONS. */
-const isWrite = (request: Request): boolean => !['GET', 'HEAD', 'OPTIONS'].includes(request.method());
 
 /** Until no write is in flight and none started for `quietMs`, or `timeoutMs` passes. */
 async function writesSettled(writes: NetworkTracker, quietMs: number, timeoutMs: number): Promise<void> {

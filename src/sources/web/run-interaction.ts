@@ -6,6 +6,7 @@ import { MAX_EFFECTS, TargetResolver, byPriority, isHiddenChange } from './effec
 import { RESTORE_QUIET_MS } from './page-driver.ts';
 import type { PageDriver } from './page-driver.ts';
 import type { InteractionPlan } from './plan-interactions.ts';
+import { callInPage } from './in-page-script.ts';
 import { briefError } from './page-issues.ts';
 import type { PageSnapshot } from './in-page-types.ts';
 import { isSameOriginUrl } from './new-visitor.ts';
@@ -27,6 +28,12 @@ export interface InteractionOutcome {
   changed: string[];
   /** Recorded fields that came to hold a same-origin URL (a share link), with that URL. */
   links: { holder: string; url: string }[];
+  /**
+   * The click flipped a state the server keeps ("Add to favorites" became "Remove from
+   * favorites" and a write went out): clicked again to flip it back, and no test may replay it,
+   * since each run would start from the other side.
+   */
+  flippedSaved: boolean;
   error: string | undefined;
 }
 
@@ -43,6 +50,7 @@ const failed = (error: unknown): InteractionOutcome => ({
   signature: '',
   changed: [],
   links: [],
+  flippedSaved: false,
   error: briefError(error),
 });
 
@@ -87,16 +95,20 @@ export async function runInteraction(
   try {
     await reachStart(driver, plan);
     const before = await driver.snapshot();
+    // A key press may change its own box (Enter empties a box whose text became an item): that
+    // is an effect; a fill's or a click's change of its own target is not.
+    const own = plan.action.kind === 'press' ? undefined : driver.keyOf(plan.action.target);
+    const clicked = plan.action.kind === 'click' ? own : undefined;
+    const nameBefore = clicked ? await nameAt(driver, clicked) : null;
     const mark = driver.session.events.cursor();
     await driver.act(plan.action);
     await driver.settle(driver.quietAfter(plan.action));
     const after = await driver.snapshot();
-    // A key press may change its own box (Enter empties a box whose text became an item): that
-    // is an effect; a fill's or a click's change of its own target is not.
-    const own = plan.action.kind === 'press' ? undefined : driver.keyOf(plan.action.target);
     const diff = diffSnapshots(before, after, own);
-    const { dialogs, popups } = driver.session.events.since(mark);
+    const { dialogs, popups, writes } = driver.session.events.since(mark);
     const leftPage = withoutHash(before.url) !== withoutHash(after.url);
+    const nameAfter = clicked && !leftPage && writes > 0 ? await nameAt(driver, clicked) : null;
+    const flippedSaved = nameBefore !== null && nameAfter !== null && nameAfter !== nameBefore;
     const signature = signatureOf(
       before.url === after.url ? undefined : after.url,
       dialogs,
@@ -105,6 +117,7 @@ export async function runInteraction(
     );
     const changed = leftPage ? [] : diff.changes.flatMap((change) => ('key' in change ? [change.key] : []));
     if (!options.resolve) {
+      if (flippedSaved) await flipBack(driver, clicked!);
       await restore(driver, plan, before.url !== after.url);
       return {
         effects: [],
@@ -114,6 +127,7 @@ export async function runInteraction(
         signature: replay ? replay.asPlanned(signature) : signature,
         changed,
         links: [],
+        flippedSaved,
         error: undefined,
       };
     }
@@ -133,16 +147,34 @@ export async function runInteraction(
     const revealed = diff.revealed
       .map((key) => driver.idOf(key))
       .filter((id): id is string => id !== undefined);
+    if (flippedSaved) await flipBack(driver, clicked!);
     await restore(driver, plan, before.url !== after.url);
     const hidden = changes.filter(isHiddenChange);
     effects.push(...(await resolveHidden(driver, plan, hidden, MAX_EFFECTS - effects.length)));
     const touched = leftPage ? [] : diff.touched;
-    return { effects, revealed, popups, touched, signature, changed, links, error: undefined };
+    return { effects, revealed, popups, touched, signature, changed, links, flippedSaved, error: undefined };
   } catch (error) {
     // Start the next interaction from a fresh load; if even that fails, the next one reports it.
     await driver.reopen().catch(() => undefined);
     return failed(error);
   }
+}
+
+function nameAt(driver: PageDriver, key: string): Promise<string | null> {
+  return callInPage<string | null>(driver.page, 'nameAt', key).catch(() => null);
+}
+
+/**
+ * Clicks a flipped control once more, found by its key (its name changed), so the server's state
+ * is as it was for the interactions and pages that follow. The snapshot was taken before: the
+ * effects are those of the first click.
+ */
+async function flipBack(driver: PageDriver, key: string): Promise<void> {
+  await driver.page
+    .locator(key)
+    .click({ timeout: 3_000 })
+    .catch(() => undefined);
+  await driver.settle();
 }
 
 /** Recorded fields whose value became a same-origin URL other than the page's own. */

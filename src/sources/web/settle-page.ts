@@ -7,6 +7,8 @@ import { callInPage } from './in-page-script.ts';
 export interface SettleResult {
   settled: boolean;
   ms: number;
+  /** Quiet at the timeout, but loading placeholders still showed. */
+  loading?: boolean;
 }
 
 export interface SettleOptions {
@@ -44,17 +46,22 @@ export class NetworkTracker {
   }
 }
 
-async function domQuietMs(page: Page): Promise<number> {
+async function domState(page: Page): Promise<{ quietMs: number; loading: boolean }> {
   try {
-    return await callInPage<number>(page, 'domQuietMs');
+    return await callInPage<{ quietMs: number; loading: boolean }>(page, 'quietState');
   } catch {
-    return 0; // a navigation replaced the document mid-call: certainly not settled yet
+    // a navigation replaced the document mid-call: certainly not settled yet
+    return { quietMs: 0, loading: false };
   }
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits until both network and DOM have been quiet for `quietMs`, or the timeout passes. */
+/**
+ * Waits until both network and DOM have been quiet for `quietMs` with no loading placeholder
+ * showing, or the timeout passes. Placeholders only delay: a page quiet at the timeout with one
+ * still showing (a skeleton that never goes) is settled, or it would never be explored.
+ */
 export async function waitForSettled(
   page: Page,
   network: NetworkTracker,
@@ -66,9 +73,13 @@ export async function waitForSettled(
     const now = performance.now();
     // Quiet must also have lasted since we started waiting: an action that has not mutated the
     // DOM yet (a debounce, a pending timer) must not count as "already settled".
-    const quiet = Math.min(network.quietMs(), await domQuietMs(page), now - startedAt);
-    if (quiet >= options.quietMs) return { settled: true, ms: Math.round(now - startedAt) };
+    const dom = await domState(page);
+    const quiet = Math.min(network.quietMs(), dom.quietMs, now - startedAt);
+    const done = quiet >= options.quietMs;
+    if (done && (!dom.loading || now >= deadline))
+      return { settled: true, ms: Math.round(now - startedAt), ...(dom.loading ? { loading: true } : {}) };
     if (now >= deadline) return { settled: false, ms: Math.round(now - startedAt) };
-    await sleep(Math.max(10, Math.min(POLL_MS, options.quietMs - quiet, deadline - now)));
+    const wait = done ? POLL_MS : Math.min(POLL_MS, options.quietMs - quiet);
+    await sleep(Math.max(10, Math.min(wait, deadline - now)));
   }
 }

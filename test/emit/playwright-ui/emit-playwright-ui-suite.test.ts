@@ -88,6 +88,14 @@ describe('emitPlaywrightUiSuite', () => {
     expect(configure).toContain("this.livePrice = page.getByTestId('live-price');");
   });
 
+  it('opens a page and waits, bounded, for its loading placeholders to go before acting', () => {
+    const home = files['pages/home.page.ts']!;
+    expect(home).toContain('    await this.page.goto(HomePage.path);\n    await this.placeholdersGone();');
+    expect(home).toContain('.waitForFunction(');
+    expect(home).toContain('[aria-busy=');
+    expect(home).toContain('.catch(() => undefined)');
+  });
+
   it('follows the rules for generated tests: web-first, no sleeps, no XPath, no unscoped indexes', () => {
     for (const [path, text] of code) {
       expect(text, path).not.toMatch(

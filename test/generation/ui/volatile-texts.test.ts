@@ -104,6 +104,12 @@ describe('VolatileTexts', () => {
     expect(volatile.reason(appeared('Since 1998'))).toBeUndefined();
   });
 
+  it('knows a relative time: it reads differently minutes later', () => {
+    expect(volatile.reason(appeared('Updated < 1 minute ago'))).toMatch(/date or time/);
+    expect(volatile.reason(appeared('Last seen 2 hours ago'))).toMatch(/date or time/);
+    expect(volatile.reason(appeared('Keep for 30 days'))).toBeUndefined();
+  });
+
   it('knows a number the explorer saw change once its flows had created data', () => {
     const model = notesModel();
     model.pages[0]!.dataDerived = [{ text: '0 matches', after: '2 matches', interaction: 'fill-search' }];

@@ -32,9 +32,17 @@
   ].join(', ');
   api.interactiveSelector = interactive;
 
+  /** A loading placeholder, or inside one: a stand-in for a control that is not there yet. */
+  api.isPlaceholder = (element) =>
+    element.matches(api.loadingSelector) || element.closest(api.placeholderBlocks) !== null;
+
+  /** Whether any loading placeholder shows. */
+  api.loadingShown = () => Array.from(document.querySelectorAll(api.loadingSelector)).some(api.isVisible);
+
   api.collectInteractive = (max) => {
     const all = Array.from(document.querySelectorAll(interactive)).filter(
-      (element) => element instanceof HTMLElement && !element.closest('template'),
+      (element) =>
+        element instanceof HTMLElement && !element.closest('template') && !api.isPlaceholder(element),
     );
     return { total: all.length, items: all.slice(0, max).map(api.describe) };
   };

@@ -97,6 +97,12 @@
     return landmark.name ? `${landmark.role} "${landmark.name}"` : landmark.role;
   }
 
+  /** The accessible name of the element at `key`, or null when none is there. */
+  api.nameAt = (key) => {
+    const element = api.find(key);
+    return element ? api.nameOf(element, api.roleOf(element)) : null;
+  };
+
   api.describe = (element) => {
     const role = api.roleOf(element);
     const scopes = scopesOf(element);

@@ -26,4 +26,6 @@
     if (animating()) lastMutation = performance.now();
     return Math.round(performance.now() - lastMutation);
   };
+  /** The quiet time, and whether loading placeholders still show (collect-page.js). */
+  api.quietState = () => ({ quietMs: api.domQuietMs(), loading: api.loadingShown() });
 })();
