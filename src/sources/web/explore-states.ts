@@ -8,6 +8,7 @@ import type { PageSnapshot } from './in-page-types.ts';
 import { briefError } from './page-issues.ts';
 import type { ExplorationEnv } from './page-session.ts';
 import { searchBox } from './commit-plans.ts';
+import { probeOwnItem } from './own-item-probe.ts';
 import { createFlowOf, probePersistence } from './persistence-probe.ts';
 import { flowCandidates, sharedLandmarks } from './state-flows.ts';
 import { exploreState } from './state-interactions.ts';
@@ -17,9 +18,10 @@ import type { StateView } from './state-observation.ts';
 export const MAX_FLOWS = 2;
 const MAX_STATE_INTERACTIONS = 8;
 // Kept, after the create found in the page as the flow left it, for whether it lasts a reload
-// (two replays, the writes let go out, a reload and a search): worth more than the editor's
-// other controls, which stop this long before the deadline.
-const PERSISTENCE_RESERVE_MS = 20_000;
+// (two replays, the writes let go out, a reload and a search) and for the created item's own
+// remove (two more replays): worth more than the editor's other controls, which stop this long
+// before the deadline.
+const PERSISTENCE_RESERVE_MS = 30_000;
 
 export interface StatesOptions {
   deadline: number;
@@ -148,6 +150,21 @@ export async function exploreStates(
                 if (probed.state) {
                   entry.states.push(probed.state);
                   result.flows.push(create.flow);
+                }
+                if (performance.now() < options.deadline) {
+                  const taken = new Set([...page.elements, ...found.elements.elements].map((one) => one.id));
+                  const item = await probeOwnItem(
+                    env,
+                    { create, page, elements: found.elements.elements },
+                    taken,
+                  );
+                  result.issues.push(...item.problems.map((message) => ({ url: page.url, message })));
+                  if (item.state) {
+                    entry.states.push(item.state);
+                    entry.added.push({ flow: create.flow.id, elements: item.elements });
+                    if (!result.flows.some((known) => known.id === create.flow.id))
+                      result.flows.push(create.flow);
+                  }
                 }
                 result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + performance.now() - began;
               });
