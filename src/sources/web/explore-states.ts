@@ -18,9 +18,9 @@ import type { StateView } from './state-observation.ts';
 export const MAX_FLOWS = 2;
 const MAX_STATE_INTERACTIONS = 8;
 // Kept, after the create found in the page as the flow left it, for whether it lasts a reload
-// (two replays, the writes let go out, a reload and a search) and for the created item's own
-// remove (two more replays): worth more than the editor's other controls, which stop this long
-// before the deadline.
+// (two replays, the writes let go out, a reload and a search) and, beside it, for the created
+// item's own remove (two more replays): worth more than the editor's other controls, which stop
+// this long before the deadline.
 const PERSISTENCE_RESERVE_MS = 30_000;
 
 export interface StatesOptions {
@@ -140,32 +140,27 @@ export async function exploreStates(
               persistence.push(async () => {
                 if (performance.now() > options.deadline) return;
                 const began = performance.now();
-                const probed = await probePersistence(env, {
-                  create,
-                  page,
-                  elements: found.elements.elements,
-                  search: searchBox(page.elements),
-                });
-                result.issues.push(...probed.problems.map((message) => ({ url: page.url, message })));
-                if (probed.state) {
-                  entry.states.push(probed.state);
-                  result.flows.push(create.flow);
+                const taken = new Set([...page.elements, ...found.elements.elements].map((one) => one.id));
+                // Independent replays in contexts of their own: side by side, so that a create whose
+                // reload is probed also gets its remove tried in the time left.
+                const [probed, item] = await Promise.all([
+                  probePersistence(env, {
+                    create,
+                    page,
+                    elements: found.elements.elements,
+                    search: searchBox(page.elements),
+                  }),
+                  probeOwnItem(env, { create, page, elements: found.elements.elements }, taken),
+                ]);
+                result.issues.push(
+                  ...[...probed.problems, ...item.problems].map((message) => ({ url: page.url, message })),
+                );
+                if (probed.state) entry.states.push(probed.state);
+                if (item.state) {
+                  entry.states.push(item.state);
+                  entry.added.push({ flow: create.flow.id, elements: item.elements });
                 }
-                if (performance.now() < options.deadline) {
-                  const taken = new Set([...page.elements, ...found.elements.elements].map((one) => one.id));
-                  const item = await probeOwnItem(
-                    env,
-                    { create, page, elements: found.elements.elements },
-                    taken,
-                  );
-                  result.issues.push(...item.problems.map((message) => ({ url: page.url, message })));
-                  if (item.state) {
-                    entry.states.push(item.state);
-                    entry.added.push({ flow: create.flow.id, elements: item.elements });
-                    if (!result.flows.some((known) => known.id === create.flow.id))
-                      result.flows.push(create.flow);
-                  }
-                }
+                if (probed.state || item.state) result.flows.push(create.flow);
                 result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + performance.now() - began;
               });
             state.sharedLinks = found.sharedLinks;
