@@ -91,7 +91,7 @@ export async function probeOwnItem(
     })),
   ];
   const interaction: ObservedInteraction = {
-    id: `${removeElement.id}-own-item`,
+    id: `click-${removeElement.id}`,
     setup: opener ? [{ kind: 'click', target: opener.id }] : [],
     action: {
       kind: 'click',
