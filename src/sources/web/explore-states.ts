@@ -22,6 +22,10 @@ const MAX_STATE_INTERACTIONS = 8;
 // item's own remove (two more replays): worth more than the editor's other controls, which stop
 // this long before the deadline.
 const PERSISTENCE_RESERVE_MS = 30_000;
+// A create found in place is what the flows were replayed for: its two probes (side by side,
+// each bounded by its own timeouts) may still start this long past the deadline, taken from the
+// re-check's share, since under load the create's own round often ends just after it.
+const CREATE_PROBES_GRACE_MS = 15_000;
 
 export interface StatesOptions {
   deadline: number;
@@ -138,7 +142,11 @@ export async function exploreStates(
             const create = inPlace ? createFlowOf(flow, found.interactions) : undefined;
             if (create)
               persistence.push(async () => {
-                if (performance.now() > options.deadline) return;
+                if (performance.now() > options.deadline + CREATE_PROBES_GRACE_MS) {
+                  const message = `create ${create.flow.id} not probed (reload, own item): time limit reached`;
+                  result.issues.push({ url: page.url, message });
+                  return;
+                }
                 const began = performance.now();
                 const taken = new Set([...page.elements, ...found.elements.elements].map((one) => one.id));
                 // Independent replays in contexts of their own: side by side, so that a create whose
