@@ -45,6 +45,8 @@ interface Control {
 interface Tried {
   /** The opener clicked first, if any, then the remove. */
   steps: Control[];
+  /** The item's block, as located before the remove. */
+  item?: UiLocator;
   gone: boolean;
   dialogs: SeenDialog[];
   signature: string;
@@ -74,16 +76,10 @@ export async function probeOwnItem(
   );
   const opener = elements.length > 1 ? elements[0] : undefined;
   const removeElement = elements.at(-1)!;
-  const { typed } = target.create;
+  // The item's block, not its text: the text may be shown twice (a heading, a link to it) while
+  // the app animates the removal, and a check of a text shown twice fails before it is gone.
   const effects: UiEffect[] = [
-    ...(primary.gone
-      ? [
-          {
-            kind: 'disappeared' as const,
-            target: { strategy: 'text' as const, text: typed.value, exact: true },
-          },
-        ]
-      : []),
+    ...(primary.gone && primary.item ? [{ kind: 'disappeared' as const, target: primary.item }] : []),
     ...primary.dialogs.map((dialog) => ({
       kind: 'dialog' as const,
       type: dialog.type,
@@ -154,7 +150,7 @@ async function tryRemove(env: ExplorationEnv, target: OwnItemTarget): Promise<Tr
     await settle();
     events.keepDismissing();
     const dialogs = asRecorded(events.since(cursor).dialogs);
-    const shown = await page.getByText(text, { exact: true }).filter({ visible: true }).count();
+    const shown = await toPlaywrightLocator(page, item).filter({ visible: true }).count();
     const gone = shown === 0;
     const recorded = asRecorded(steps);
     const signature = [
@@ -162,7 +158,7 @@ async function tryRemove(env: ExplorationEnv, target: OwnItemTarget): Promise<Tr
       String(gone),
       ...dialogs.map((dialog) => `${dialog.type} ${dialog.message}`),
     ].join('|');
-    return { steps: recorded, gone, dialogs, signature };
+    return { steps: recorded, item: asRecorded(item), gone, dialogs, signature };
   } catch (error) {
     return { steps: [], gone: false, dialogs: [], signature: '', error: briefError(error) };
   } finally {

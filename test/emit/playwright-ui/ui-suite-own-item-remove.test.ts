@@ -58,7 +58,7 @@ describe("the emitted test of the remove of the test's own note", () => {
   it('is generated: create, then delete through its own menu, then gone', () => {
     const removal = suite.cases.find((testCase) => testCase.title.includes('and confirm'));
     expect(removal?.title).toMatch(
-      /click More button in the item "test-[a-z]{6}", then click Delete button in the item "test-[a-z]{6}" and confirm .*: "test-[a-z]{6}" is gone/,
+      /click More button in the item "test-[a-z]{6}", then click Delete button in the item "test-[a-z]{6}" and confirm .*: the item "test-[a-z]{6}" is gone/,
     );
     const spec = Object.entries(files).find(
       ([path, text]) => path.endsWith('.spec.ts') && text.includes('acceptNext'),

@@ -53,7 +53,7 @@ describe('the remove of an item the explorer created itself', () => {
       within: { strategy: 'item', selector: 'li', text: item },
     });
     expect(found!.effects).toEqual([
-      { kind: 'disappeared', target: { strategy: 'text', text: item, exact: true } },
+      { kind: 'disappeared', target: { strategy: 'item', selector: 'li', text: item } },
       { kind: 'dialog', type: 'confirm', message: `Delete "${item}"?` },
     ]);
   });
