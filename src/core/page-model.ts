@@ -144,7 +144,13 @@ export type UiLocator =
    * `input.tc-titlebar`: a tag and a class its authors wrote (see `stableId`), for a control with
    * no name, test id or id (a title box whose only label is its look). Last of all.
    */
-  | { strategy: 'class'; tag: string; className: string; within?: UiLocator };
+  | { strategy: 'class'; tag: string; className: string; within?: UiLocator }
+  /**
+   * The one block of an item (`article`, `li`, `[role=row]`…) that holds this text: an item the
+   * test itself created, found by the text it typed, so that controls every item repeats
+   * (`delete` on each card) are scoped to its own. Only as another locator's `within`.
+   */
+  | { strategy: 'item'; selector: string; text: string; within?: UiLocator };
 
 /** Roles of blocks that hold other content: landmarks, regions, dialogs, lists, groups. */
 export const CONTAINER_ROLES: ReadonlySet<string> = new Set([
@@ -247,7 +253,12 @@ export interface NavigationEdge {
 }
 
 export type UiAction =
-  | { kind: 'click'; target: string }
+  /**
+   * `acceptDialog`: the confirm this click asks ("Delete this item?") is accepted, once. Only
+   * ever on the remove of an item the same steps created (see `strategy: 'item'`); every other
+   * dialog is dismissed.
+   */
+  | { kind: 'click'; target: string; acceptDialog?: true }
   /**
    * `mark`: letters of `value` the explorer made up so that what it creates is new to the app (a
    * title no item has yet); a test types its own letters there each run, and expects them.

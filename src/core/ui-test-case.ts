@@ -36,7 +36,8 @@ export type UiStepAction =
    * until the app's writes (requests other than GET) have gone out, so a reload keeps a save.
    */
   | { kind: 'goto'; page: string; path: string; afterWrites?: boolean }
-  | { kind: 'click'; target: UiTarget }
+  /** `acceptDialog`: the one dialog the click asks is accepted (UiAction's `acceptDialog`). */
+  | { kind: 'click'; target: UiTarget; acceptDialog?: true }
   /**
    * `value: ''` clears the field. `mark`: letters of the value made up to be new to the app
    * (UiAction's `mark`); each run of the test types letters of its own in their place, and

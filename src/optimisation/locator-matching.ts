@@ -64,6 +64,8 @@ export function sameLocator(known: UiLocator, wanted: TestLocator): boolean {
     case 'css':
       // A hand-written `page.locator('#deploy')` is the explorer's id locator (`input.title` its class one).
       return cssOf(known) === wanted.selector;
+    case 'item':
+      return known.strategy === 'item' && known.selector === wanted.selector && known.text === wanted.text;
   }
 }
 
@@ -91,6 +93,9 @@ export function matches(locator: TestLocator, element: UiElement): boolean {
       return cssOf(element.locator) !== undefined && cssOf(element.locator) === cssOf(locator);
     case 'css':
       return cssOf(element.locator) === locator.selector;
+    case 'item':
+      // A block of items, not a control: no element is one.
+      return false;
   }
 }
 

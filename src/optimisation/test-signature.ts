@@ -57,6 +57,8 @@ export function locatorSignature(locator: TestLocator | undefined): string {
       return `css=#${locator.id}${inside}`;
     case 'class':
       return `css=${locator.tag}.${locator.className}${inside}`;
+    case 'item':
+      return `css=${locator.selector}[has-text=${normaliseText(locator.text)}]${inside}`;
   }
 }
 
@@ -78,6 +80,8 @@ export function describeLocator(locator: TestLocator): string {
       return `element id "${locator.id}"${inside}`;
     case 'class':
       return `css "${locator.tag}.${locator.className}"${inside}`;
+    case 'item':
+      return `css "${locator.selector}" holding "${locator.text}"${inside}`;
   }
 }
 

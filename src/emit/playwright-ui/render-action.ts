@@ -8,7 +8,7 @@ export function renderAction(action: UiStepAction): string {
     case 'goto':
       return `${action.afterWrites ? 'await writesSettled(page);\n' : ''}await ${variableName(action.page)}.goto();`;
     case 'click':
-      return `await ${member(action.target)}.click();`;
+      return `${action.acceptDialog ? 'dialogs.acceptNext();\n' : ''}await ${member(action.target)}.click();`;
     case 'fill':
       return `await ${member(action.target)}.fill(${quote(action.value)});`;
     case 'select':

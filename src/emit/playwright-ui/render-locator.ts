@@ -22,6 +22,8 @@ export function renderLocator(locator: UiLocator, root: string): string {
       return `${scope}.locator(${quote(`#${locator.id}`)})`;
     case 'class':
       return `${scope}.locator(${quote(`${locator.tag}.${locator.className}`)})`;
+    case 'item':
+      return `${scope}.locator(${quote(locator.selector)}).filter({ hasText: ${quote(locator.text)} })`;
   }
 }
 

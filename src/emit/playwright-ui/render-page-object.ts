@@ -70,6 +70,8 @@ function describe(locator: UiLocator): string {
       return comment(`element id "${locator.id}"${inside}`);
     case 'class':
       return comment(`${locator.tag} with class "${locator.className}"${inside}`);
+    case 'item':
+      return comment(`the ${locator.selector} holding "${locator.text}"${inside}`);
   }
 }
 

@@ -50,6 +50,8 @@ function describeBare(locator: UiLocator): string {
       return `the ${locator.id.replace(/[-_]+/g, ' ')}`;
     case 'class':
       return `the ${locator.className.replace(/[-_]+/g, ' ')} ${locator.tag}`;
+    case 'item':
+      return `the item "${shortText(locator.text)}"`;
   }
 }
 

@@ -23,6 +23,8 @@ export function describeLocator(locator: UiLocator): string {
       return `${locator.id.replace(/[-_]+/g, ' ')}${inside}`;
     case 'class':
       return `the ${locator.className.replace(/[-_]+/g, ' ')} ${locator.tag}${inside}`;
+    case 'item':
+      return `the item "${shorten(locator.text)}"${inside}`;
   }
 }
 
@@ -42,7 +44,7 @@ export function describeAction(action: UiStepAction, optionLabel?: string): stri
     case 'goto':
       return `open ${action.path}`;
     case 'click':
-      return `click ${describeLocator(action.target.locator)}`;
+      return `click ${describeLocator(action.target.locator)}${action.acceptDialog ? ' and confirm' : ''}`;
     case 'fill':
       return action.value === ''
         ? `clear ${describeLocator(action.target.locator)}`

@@ -1,8 +1,8 @@
-import type { PageModel, UiEffect } from '../../core/page-model.ts';
+import type { PageModel, UiEffect, UiLocator } from '../../core/page-model.ts';
 import type { ResolvedAction } from './resolve-actions.ts';
 import type { UiGenerationContext } from './ui-generation-context.ts';
 
-const REMOVE_OR_CLOSE = /\b(remove|delete|close|dismiss|discard|clear|cancel|hide)\b/i;
+const REMOVE_OR_CLOSE = /\b(remove|delete|trash|close|dismiss|discard|clear|cancel|hide)\b/i;
 const CREATES = /\b(add|create|new|save|submit|upload|insert)\b/i;
 
 /** Removes or closes something: such a flow must end with a check that it is gone. */
@@ -14,7 +14,9 @@ export function isRemoveOrCloseFlow(resolved: ResolvedAction): boolean {
 
 /**
  * Why an interaction must not become a test, or undefined when it may. A destructive control is
- * clicked only to remove or close what the same test created in its setup; never in a setup.
+ * clicked only to remove or close what the same test created in its setup; never in a setup. A
+ * confirm is accepted only on an item the test typed itself: the click, or a step of its setup,
+ * acts inside the block holding a text with a mark the setup typed (UiLocator `item`).
  */
 export function destructiveVeto(
   context: UiGenerationContext,
@@ -23,12 +25,29 @@ export function destructiveVeto(
 ): string | undefined {
   const destructiveSetup = setup.find((step) => step.element.destructive);
   if (destructiveSetup) return `its setup triggers destructive "${destructiveSetup.element.name}"`;
+  if (action.recorded.kind === 'click' && action.recorded.acceptDialog && !onOwnItem(setup, action))
+    return `"${action.element.name}" accepts a confirm outside an item the test typed itself`;
   if (!action.element.destructive) return undefined;
   if (!REMOVE_OR_CLOSE.test(action.element.name))
     return `"${action.element.name}" is destructive and not a remove/close flow`;
   if (!setup.some((step) => createsData(context, step)))
     return `"${action.element.name}" would remove data the test did not create first`;
   return undefined;
+}
+
+function onOwnItem(setup: ResolvedAction[], action: ResolvedAction): boolean {
+  const marks = setup.flatMap((step) =>
+    step.recorded.kind === 'fill' && step.recorded.mark ? [step.recorded.mark] : [],
+  );
+  return [...setup, action].some((step) => {
+    const text = itemText(step.element.locator);
+    return text !== undefined && marks.some((mark) => text.includes(mark));
+  });
+}
+
+function itemText(locator: UiLocator | undefined): string | undefined {
+  if (!locator) return undefined;
+  return locator.strategy === 'item' ? locator.text : itemText(locator.within);
 }
 
 export function hasGoneCheck(effects: UiEffect[]): boolean {

@@ -39,6 +39,8 @@ export function hintForLocator(locator: UiLocator): string {
       return locator.id;
     case 'class':
       return locator.className;
+    case 'item':
+      return 'item';
   }
 }
 

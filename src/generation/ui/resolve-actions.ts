@@ -67,6 +67,7 @@ function toStepAction(
   const target = context.elementTarget(resolved.page, resolved.element);
   switch (action.kind) {
     case 'click':
+      return { kind: 'click', target, ...(action.acceptDialog ? { acceptDialog: true as const } : {}) };
     case 'check':
     case 'uncheck':
     case 'hover':

@@ -10,7 +10,7 @@ import type {
   UiElement,
   UiLocator,
 } from '../../core/page-model.ts';
-import { slug } from './element-ids.ts';
+import { freeId, slug } from './element-ids.ts';
 import type { InteractionPlan } from './plan-interactions.ts';
 
 const MAX_ITEM_TEXTS = 1;
@@ -20,13 +20,6 @@ function element(id: string, role: string, name: string, locator: UiLocator, val
     ...{ id, role, name, tag: role === 'textbox' ? 'input' : 'label', inputType: undefined, locator },
     ...{ visible: true, enabled: true, region: undefined, value, constraints: undefined, destructive: false },
   };
-}
-
-function freeId(base: string, taken: Set<string>): string {
-  let id = base;
-  for (let suffix = 2; taken.has(id); suffix += 1) id = `${base}-${suffix}`;
-  taken.add(id);
-  return id;
 }
 
 /** Texts of the state equal to what the flow typed: the items it created, as double-click targets. */

@@ -27,6 +27,14 @@ export class IdAllocator {
   }
 }
 
+/** `base`, or `base-2`, `base-3`… when taken; taken from then on. */
+export function freeId(base: string, taken: Set<string>): string {
+  let id = base;
+  for (let suffix = 2; taken.has(id); suffix += 1) id = `${base}-${suffix}`;
+  taken.add(id);
+  return id;
+}
+
 /** A page id from its path and query: `/` → `home`, `/configure/vm` → `configure-vm`. */
 export function pageIdFor(url: URL): string {
   const path = decodeURIComponent(url.pathname).replace(/\/index\.html?$/, '/');

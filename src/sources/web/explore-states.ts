@@ -8,6 +8,7 @@ import type { PageSnapshot } from './in-page-types.ts';
 import { briefError } from './page-issues.ts';
 import type { ExplorationEnv } from './page-session.ts';
 import { searchBox } from './commit-plans.ts';
+import { probeOwnItem } from './own-item-probe.ts';
 import { createFlowOf, probePersistence } from './persistence-probe.ts';
 import { flowCandidates, sharedLandmarks } from './state-flows.ts';
 import { exploreState } from './state-interactions.ts';
@@ -17,9 +18,14 @@ import type { StateView } from './state-observation.ts';
 export const MAX_FLOWS = 2;
 const MAX_STATE_INTERACTIONS = 8;
 // Kept, after the create found in the page as the flow left it, for whether it lasts a reload
-// (two replays, the writes let go out, a reload and a search): worth more than the editor's
-// other controls, which stop this long before the deadline.
-const PERSISTENCE_RESERVE_MS = 20_000;
+// (two replays, the writes let go out, a reload and a search) and, beside it, for the created
+// item's own remove (two more replays): worth more than the editor's other controls, which stop
+// this long before the deadline.
+const PERSISTENCE_RESERVE_MS = 30_000;
+// A create found in place is what the flows were replayed for: its two probes (side by side,
+// each bounded by its own timeouts) may still start this long past the deadline, taken from the
+// re-check's share, since under load the create's own round often ends just after it.
+const CREATE_PROBES_GRACE_MS = 15_000;
 
 export interface StatesOptions {
   deadline: number;
@@ -136,19 +142,33 @@ export async function exploreStates(
             const create = inPlace ? createFlowOf(flow, found.interactions) : undefined;
             if (create)
               persistence.push(async () => {
-                if (performance.now() > options.deadline) return;
-                const began = performance.now();
-                const probed = await probePersistence(env, {
-                  create,
-                  page,
-                  elements: found.elements.elements,
-                  search: searchBox(page.elements),
-                });
-                result.issues.push(...probed.problems.map((message) => ({ url: page.url, message })));
-                if (probed.state) {
-                  entry.states.push(probed.state);
-                  result.flows.push(create.flow);
+                if (performance.now() > options.deadline + CREATE_PROBES_GRACE_MS) {
+                  const message = `create ${create.flow.id} not probed (reload, own item): time limit reached`;
+                  result.issues.push({ url: page.url, message });
+                  return;
                 }
+                const began = performance.now();
+                const taken = new Set([...page.elements, ...found.elements.elements].map((one) => one.id));
+                // Independent replays in contexts of their own: side by side, so that a create whose
+                // reload is probed also gets its remove tried in the time left.
+                const [probed, item] = await Promise.all([
+                  probePersistence(env, {
+                    create,
+                    page,
+                    elements: found.elements.elements,
+                    search: searchBox(page.elements),
+                  }),
+                  probeOwnItem(env, { create, page, elements: found.elements.elements }, taken),
+                ]);
+                result.issues.push(
+                  ...[...probed.problems, ...item.problems].map((message) => ({ url: page.url, message })),
+                );
+                if (probed.state) entry.states.push(probed.state);
+                if (item.state) {
+                  entry.states.push(item.state);
+                  entry.added.push({ flow: create.flow.id, elements: item.elements });
+                }
+                if (probed.state || item.state) result.flows.push(create.flow);
                 result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + performance.now() - began;
               });
             state.sharedLinks = found.sharedLinks;

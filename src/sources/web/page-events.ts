@@ -1,5 +1,6 @@
 // What a page does on its own while being explored: console errors, failed requests, dialogs
-// (dismissed, so an alert() never blocks the run) and new tabs (closed). Interactions read the
+// (dismissed, so an alert() never blocks the run; one accepted only when asked for, see
+// `acceptNextDialog`) and new tabs (closed). Interactions read the
 // dialogs and tabs that appeared since they started, as effects.
 import type { Dialog, Page, Request, Response } from '@playwright/test';
 
@@ -31,6 +32,7 @@ export class PageEvents {
   readonly popups: string[] = [];
   /** Requests that changed data so far: an action that sent one changed the server's state. */
   writes = 0;
+  private acceptNext = false;
 
   constructor(page: Page) {
     page.on('request', (request) => {
@@ -54,6 +56,18 @@ export class PageEvents {
       popups: this.popups.slice(mark.popups),
       writes: this.writes - mark.writes,
     };
+  }
+
+  /**
+   * The next dialog (a confirm the click about to be made asks) is accepted, once; until
+   * `keepDismissing()`. Only for the remove of an item the explorer itself just created.
+   */
+  acceptNextDialog(): void {
+    this.acceptNext = true;
+  }
+
+  keepDismissing(): void {
+    this.acceptNext = false;
   }
 
   cursor(): EventsCursor {
@@ -84,8 +98,11 @@ export class PageEvents {
 
   private async onDialog(dialog: Dialog): Promise<void> {
     this.dialogs.push({ type: dialog.type() as SeenDialog['type'], message: bounded(dialog.message()) });
-    // Leaving a page must stay possible; everything else is answered "no" so nothing is confirmed.
-    await (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()).catch(() => undefined);
+    // Leaving a page must stay possible; everything else is answered "no" so nothing is confirmed,
+    // but for the one confirm asked for.
+    const accept = dialog.type() === 'beforeunload' || this.acceptNext;
+    this.acceptNext = false;
+    await (accept ? dialog.accept() : dialog.dismiss()).catch(() => undefined);
   }
 
   private async onPopup(popup: Page): Promise<void> {

@@ -24,6 +24,7 @@ import { closePageSession, openPageSession } from './page-session.ts';
 import type { ExplorationEnv, PageSession } from './page-session.ts';
 import { performAction } from './perform-action.ts';
 import { ownLetters } from './own-marks.ts';
+import type { OwnLetters } from './own-marks.ts';
 import { NetworkTracker, waitForSettled } from './settle-page.ts';
 import { changesSignature, diffSnapshots } from './snapshot-diff.ts';
 import { toPlaywrightLocator } from './ui-locator.ts';
@@ -144,25 +145,15 @@ async function replayAndReload(
   target: PersistenceTarget,
   resolve: boolean,
 ): Promise<Replay> {
-  const { flow, typed } = target.create;
+  const { typed } = target.create;
   const own = ownLetters([typed.mark]);
   const asRecorded = <T>(value: T): T => JSON.parse(own.asPlanned(JSON.stringify(value))) as T;
-  const byId = new Map(target.elements.map((element) => [element.id, element]));
   let session: PageSession | undefined;
   try {
-    session = await openPageSession(env, target.page.url, { viewport: DESKTOP_VIEWPORT });
+    const replayed = await replayCreate(env, target, own);
+    session = replayed.session;
     const page = session.page;
-    const writes = new NetworkTracker(page, isWrite);
-    for (const action of flow.actions) {
-      const element = byId.get(action.target);
-      if (!element) throw new Error(`no element "${action.target}"`);
-      await performAction(page, element.locator, own.swap(action));
-      await waitForSettled(page, session.network, {
-        quietMs: FLOW_QUIET_MS,
-        timeoutMs: Math.min(3_000, env.settleTimeoutMs),
-      });
-    }
-    await writesSettled(writes, WRITES_QUIET_MS, WRITES_TIMEOUT_MS);
+    await writesSettled(replayed.writes, WRITES_QUIET_MS, WRITES_TIMEOUT_MS);
     await visit(env, session, target.page.url);
     const { value: text } = own.swap(typed) as CreateFlow['typed'];
     const shown = await page
@@ -189,6 +180,36 @@ async function replayAndReload(
     return { shown: false, effects: [], signature: '', error: briefError(error) };
   } finally {
     if (session) await closePageSession(session);
+  }
+}
+
+/**
+ * The page opened in a fresh context and the create replayed with `own` letters: the session (the
+ * caller closes it; closed here when the replay fails) and the writes it made.
+ */
+export async function replayCreate(
+  env: ExplorationEnv,
+  target: Pick<PersistenceTarget, 'create' | 'page' | 'elements'>,
+  own: OwnLetters,
+): Promise<{ session: PageSession; writes: NetworkTracker }> {
+  const byId = new Map(target.elements.map((element) => [element.id, element]));
+  const session = await openPageSession(env, target.page.url, { viewport: DESKTOP_VIEWPORT });
+  try {
+    const page = session.page;
+    const writes = new NetworkTracker(page, isWrite);
+    for (const action of target.create.flow.actions) {
+      const element = byId.get(action.target);
+      if (!element) throw new Error(`no element "${action.target}"`);
+      await performAction(page, element.locator, own.swap(action));
+      await waitForSettled(page, session.network, {
+        quietMs: FLOW_QUIET_MS,
+        timeoutMs: Math.min(3_000, env.settleTimeoutMs),
+      });
+    }
+    return { session, writes };
+  } catch (error) {
+    await closePageSession(session);
+    throw error;
   }
 }
 

@@ -30,6 +30,8 @@ export function toPlaywrightLocator(page: Page, ui: UiLocator, options: ResolveO
       return scope.locator(`#${ui.id}`);
     case 'class':
       return scope.locator(`${ui.tag}.${ui.className}`);
+    case 'item':
+      return scope.locator(ui.selector).filter({ hasText: ui.text });
   }
 }
 
@@ -51,6 +53,8 @@ export function describeLocator(ui: UiLocator): string {
         return `#${ui.id}`;
       case 'class':
         return `${ui.tag}.${ui.className}`;
+      case 'item':
+        return `${ui.selector} holding "${ui.text}"`;
     }
   })();
   return ui.within ? `${own} within ${describeLocator(ui.within)}` : own;

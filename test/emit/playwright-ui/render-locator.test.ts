@@ -60,3 +60,22 @@ describe('names drawn with an icon font', () => {
     );
   });
 });
+
+describe('item locators', () => {
+  const item: UiLocator = { strategy: 'item', selector: 'article', text: 'test qzkwxj' };
+  const remove: UiLocator = { strategy: 'role', role: 'button', name: 'delete', exact: true, within: item };
+
+  it("scope a control to the one block holding the item's text", () => {
+    expect(renderLocator(remove, 'page')).toBe(
+      "page.locator('article').filter({ hasText: 'test qzkwxj' }).getByRole('button', { name: 'delete', exact: true })",
+    );
+    expect(describeLocator(remove)).toBe('delete button in the item "test qzkwxj"');
+  });
+
+  it('are told apart by their text: the same control of another item is another locator', () => {
+    const other: UiLocator = { ...remove, within: { ...item, text: 'GettingStarted' } };
+    expect(locatorSignature(remove)).not.toBe(locatorSignature(other));
+    expect(sameLocator(item, { ...item })).toBe(true);
+    expect(sameLocator(item, { ...item, text: 'GettingStarted' })).toBe(false);
+  });
+});

@@ -27,6 +27,8 @@ export function locate(page: Page, locator: UiLocator): Locator {
       return scope.locator(`#${locator.id}`);
     case 'class':
       return scope.locator(`${locator.tag}.${locator.className}`);
+    case 'item':
+      return scope.locator(locator.selector).filter({ hasText: locator.text });
   }
 }
 

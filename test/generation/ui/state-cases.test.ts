@@ -119,6 +119,24 @@ describe('cases from the states flows leave', () => {
   });
 });
 
+describe('a remove whose confirm would be accepted', () => {
+  it('is not a case unless it acts on an item the test typed itself (the flow here types nothing)', () => {
+    const suite = generateUiSuite(
+      withState((model) => {
+        const remove = model.pages.find((page) => page.id === 'estimate')!.states![0]!.interactions[0]!;
+        remove.action = { kind: 'click', target: 'remove-virtual-machine', acceptDialog: true };
+      }),
+    );
+    expect(suite.cases.some((testCase) => testCase.covers.includes('interaction estimate/remove'))).toBe(
+      false,
+    );
+    expect(suite.skipped).toContainEqual({
+      what: 'state estimate/configure-vm-add interaction remove',
+      reason: expect.stringContaining('accepts a confirm outside an item the test typed itself'),
+    });
+  });
+});
+
 describe("a state kept in the page (the flow's page as the flow left it)", () => {
   const inPlace = generateUiSuite(
     withState((model) => {

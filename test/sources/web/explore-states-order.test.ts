@@ -64,6 +64,25 @@ vi.mock('../../../src/sources/web/persistence-probe.ts', async (original) => ({
   },
 }));
 
+// The created item's own remove, tried once whether the create lasts is known.
+vi.mock('../../../src/sources/web/own-item-probe.ts', () => ({
+  probeOwnItem: async (_env: unknown, target: { create: { flow: { id: string } } }) => {
+    explored.push('own item');
+    return {
+      state: {
+        flow: target.create.flow.id,
+        effects: [],
+        reproducible: true,
+        interactions: [],
+        sharedLinks: [],
+        inPlace: true,
+      },
+      elements: [],
+      problems: [],
+    };
+  },
+}));
+
 vi.mock('../../../src/sources/web/state-interactions.ts', () => ({
   exploreState: async (_env: unknown, target: StateTarget) => {
     explored.push(target.inPlace ? 'in place' : 'reloaded');
@@ -125,7 +144,7 @@ const home = {
 } as unknown as PageModel;
 
 describe('exploring the states of one flow', () => {
-  it('explores the page as the flow left it, then whether its create lasts, before the page reloaded', async () => {
+  it('explores the page as the flow left it, then whether its create lasts and its remove, before the page reloaded', async () => {
     const result = await exploreStates(
       {} as never,
       [home],
@@ -140,8 +159,8 @@ describe('exploring the states of one flow', () => {
     expect(result.flows.map((flow) => flow.id)).toEqual(['home-new-item-then-save', 'home-new-item']);
     expect(result.flows[0]!.actions.map((action) => action.kind)).toEqual(['click', 'fill', 'click']);
     expect(result.pages.get('home')?.states.map((state) => state.inPlace ?? state.reloaded ?? false)).toEqual(
-      [false, true, true],
+      [false, true, true, true],
     );
-    expect(explored).toEqual(['in place', 'persistence', 'reloaded']);
+    expect(explored).toEqual(['in place', 'persistence', 'own item', 'reloaded']);
   });
 });
