@@ -3,11 +3,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/core/run-report.ts';
 import { generateApi } from '../../src/pipeline/generate-api.ts';
 import { runSuite } from '../../src/pipeline/run-suite.ts';
+import { ALLURE_STUB, withAllureStub } from '../support/allure-stub.ts';
 
 // Regression: a documented-valid request the target refuses because of who the suite is (an API
 // token where personal tokens need a signed-in user) was reported as a defect, and so was every
@@ -152,8 +153,6 @@ let server: Server;
 let baseUrl: string;
 let report: RunReport;
 let pytestReport: RunReport;
-// allure-pytest cannot be installed here; a no-op `allure` stands in for it in tests only.
-const ALLURE_STUB = resolve('test/emit/pytest/fixtures/allure-stub');
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'testops-not-reached-'));
@@ -169,21 +168,16 @@ beforeAll(async () => {
     run: true,
     repeat: 2,
   });
-  const saved = process.env['PYTHONPATH'];
-  process.env['PYTHONPATH'] = ALLURE_STUB;
-  try {
-    pytestReport = await generateApi({
+  pytestReport = await withAllureStub(() =>
+    generateApi({
       spec: join(dir, 'openapi.json'),
       outDir: join(dir, 'pytest-suite'),
       format: 'pytest',
       baseUrl,
       run: true,
       repeat: 1,
-    });
-  } finally {
-    if (saved === undefined) delete process.env['PYTHONPATH'];
-    else process.env['PYTHONPATH'] = saved;
-  }
+    }),
+  );
 }, 900_000);
 
 afterAll(async () => {
