@@ -5,7 +5,7 @@
 // "edit"), clicked with the confirm it asks accepted once. Destructive, and allowed only because
 // the block holds letters this replay typed a moment ago in a context of its own: nothing that
 // was there before can hold them. Two replays at once, each with letters of its own, compare.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type {
   ObservedInteraction,
   PageState,
@@ -15,6 +15,7 @@ import type {
 } from '../../core/page-model.ts';
 import { looksDestructive } from './destructive.ts';
 import { freeId, slug } from './element-ids.ts';
+import { describeMatches } from './in-page-script.ts';
 import type { SeenDialog } from './page-events.ts';
 import { briefError } from './page-issues.ts';
 import { closePageSession } from './page-session.ts';
@@ -180,9 +181,7 @@ async function controlsIn(page: Page, item: UiLocator): Promise<Control[]> {
   const block = toPlaywrightLocator(page, item);
   const controls: Control[] = [];
   for (const role of CONTROL_ROLES) {
-    const found = await block.getByRole(role).filter({ visible: true }).all();
-    for (const element of found.slice(0, MAX_CONTROLS)) {
-      const name = await element.evaluate(nameOf).catch(() => '');
+    for (const name of await namesOf(block.getByRole(role).filter({ visible: true }))) {
       if (!name || controls.some((control) => control.role === role && control.name === name)) continue;
       const locator: UiLocator = { strategy: 'role', role, name, exact: true, within: item };
       if ((await toPlaywrightLocator(page, locator).count()) === 1) controls.push({ role, name, locator });
@@ -195,9 +194,7 @@ async function controlsIn(page: Page, item: UiLocator): Promise<Control[]> {
 async function removesOnPage(page: Page): Promise<Control[]> {
   const controls: Control[] = [];
   for (const role of CONTROL_ROLES) {
-    const found = await page.getByRole(role, { name: REMOVES }).filter({ visible: true }).all();
-    for (const element of found.slice(0, MAX_CONTROLS)) {
-      const name = await element.evaluate(nameOf).catch(() => '');
+    for (const name of await namesOf(page.getByRole(role, { name: REMOVES }).filter({ visible: true }))) {
       const locator: UiLocator = { strategy: 'role', role, name, exact: true };
       if (name && (await toPlaywrightLocator(page, locator).count()) === 1)
         controls.push({ role, name, locator });
@@ -206,20 +203,10 @@ async function removesOnPage(page: Page): Promise<Control[]> {
   return controls;
 }
 
-/** What `nameOf` reads of a DOM element (run in the page). */
-interface NamedNode {
-  getAttribute: (name: string) => string | null;
-  textContent: string | null;
-}
-
-/**
- * The accessible name as most controls get it (aria-label, else text, else title); a name this
- * misreads locates nothing and the control is left out, never a wrong one.
- */
-function nameOf(element: NamedNode): string {
-  const label = element.getAttribute('aria-label')?.trim();
-  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-  return label || text || (element.getAttribute('title') ?? '').trim();
+/** Accessible names of the first MAX_CONTROLS matches, as the explorer names every element. */
+async function namesOf(locator: Locator): Promise<string[]> {
+  const described = await describeMatches<{ name: string }>(locator).catch(() => []);
+  return described.slice(0, MAX_CONTROLS).map((element) => element.name);
 }
 
 function controlElement(control: Control, id: string, options: { destructive: boolean }): UiElement {
