@@ -3,8 +3,18 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+
+/** Writes an emitted suite's files into `suiteDir` and links its dependencies. */
+export async function writeEmittedSuite(suiteDir: string, files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(suiteDir, path)), { recursive: true });
+    await writeFile(join(suiteDir, path), text);
+  }
+  linkSuiteDependencies(suiteDir, files['package.json']!);
+}
 
 export function linkSuiteDependencies(suiteDir: string, packageJson: string): void {
   const manifest = JSON.parse(packageJson) as { dependencies: object; devDependencies: object };

@@ -1,9 +1,9 @@
 // End to end: the suite generated from the price calculator model is emitted into a temp folder,
 // type-checked, run against the correct app (everything passes) and against a seeded fault
 // (the test that checks the price after a region change fails).
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPriceCalculator } from '../../../examples/price-calculator/server.ts';
 import { emitPlaywrightUiSuite } from '../../../src/emit/playwright-ui/emit-playwright-ui-suite.ts';
@@ -13,7 +13,7 @@ import { nodeGuardEnv } from '../../../src/validation/execution/connect-guard.ts
 import { chromiumPath } from '../../generation/ui/chromium.ts';
 import { priceCalculatorSiteModel } from '../../generation/ui/fixtures/price-calculator/site-model.ts';
 import { runPlaywright, typeCheck } from './run-playwright.ts';
-import { linkSuiteDependencies } from './suite-dependencies.ts';
+import { writeEmittedSuite } from './suite-dependencies.ts';
 
 const suite = generateUiSuite(priceCalculatorSiteModel);
 let suiteDir: string;
@@ -21,11 +21,7 @@ let suiteDir: string;
 beforeAll(async () => {
   suiteDir = await mkdtemp(join(tmpdir(), 'testops-ui-e2e-'));
   const files = emitPlaywrightUiSuite(suite, { baseUrl: priceCalculatorSiteModel.origin });
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(suiteDir, path)), { recursive: true });
-    await writeFile(join(suiteDir, path), text);
-  }
-  linkSuiteDependencies(suiteDir, files['package.json']!);
+  await writeEmittedSuite(suiteDir, files);
 }, 300_000);
 
 afterAll(async () => {

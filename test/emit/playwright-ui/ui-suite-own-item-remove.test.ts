@@ -2,9 +2,9 @@
 // by its own pinned runner. The test of the remove creates a note of its own, deletes it through
 // its own menu (scoped to its text, the confirm accepted once) and checks it gone: it passes on
 // the app, and fails where the delete asks its confirm and removes nothing.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UiSuite } from '../../../src/core/ui-test-case.ts';
 import { emitPlaywrightUiSuite } from '../../../src/emit/playwright-ui/emit-playwright-ui-suite.ts';
@@ -14,7 +14,7 @@ import { chromiumPath } from '../../generation/ui/chromium.ts';
 import { startLocalSite } from '../../sources/web/local-site.ts';
 import { notesWithMenus } from '../../sources/web/own-item-pages.ts';
 import { runPlaywright } from './run-playwright.ts';
-import { linkSuiteDependencies } from './suite-dependencies.ts';
+import { writeEmittedSuite } from './suite-dependencies.ts';
 
 let suiteDir: string;
 let suite: UiSuite;
@@ -31,11 +31,7 @@ beforeAll(async () => {
     await site.close();
   }
   suiteDir = await mkdtemp(join(tmpdir(), 'testops-own-item-suite-'));
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(suiteDir, path)), { recursive: true });
-    await writeFile(join(suiteDir, path), text);
-  }
-  linkSuiteDependencies(suiteDir, files['package.json']!);
+  await writeEmittedSuite(suiteDir, files);
 }, 300_000);
 
 afterAll(async () => {

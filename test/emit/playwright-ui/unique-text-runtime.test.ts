@@ -2,14 +2,14 @@
 // beside an emitted suite calls it the way generated tests do and reports what it got, so the
 // promise "the same letters throughout one run of a test, other letters in every other run" is
 // checked on the real `test.info()`, not on a stand-in. No browser is needed: no test uses a page.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UiSuite } from '../../../src/core/ui-test-case.ts';
 import { emitPlaywrightUiSuite } from '../../../src/emit/playwright-ui/emit-playwright-ui-suite.ts';
 import { runPlaywright } from './run-playwright.ts';
-import { linkSuiteDependencies } from './suite-dependencies.ts';
+import { writeEmittedSuite } from './suite-dependencies.ts';
 
 const suite = {
   title: 'Notes',
@@ -58,11 +58,7 @@ beforeAll(async () => {
     'utf8',
   );
   files['tests/unique-text.spec.ts'] = spec;
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(suiteDir, path)), { recursive: true });
-    await writeFile(join(suiteDir, path), text);
-  }
-  linkSuiteDependencies(suiteDir, files['package.json']!);
+  await writeEmittedSuite(suiteDir, files);
 }, 300_000);
 
 afterAll(async () => {
