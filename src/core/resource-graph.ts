@@ -8,7 +8,15 @@ import {
   type IdentifierOptions,
   type SchemaFlattener,
 } from './resource-id-path.ts';
-import { identifierFields, idStem, namesKind, samePath, singular, staticSegments } from './resource-names.ts';
+import {
+  identifierFields,
+  idStem,
+  nameStem,
+  namesKind,
+  samePath,
+  singular,
+  staticSegments,
+} from './resource-names.ts';
 import { usableItemFlag, type UsableItemFlag } from './usable-list-item.ts';
 
 /**
@@ -193,7 +201,10 @@ export class ResourceGraph {
       if (byName === bySegment) byName = undefined;
       bySegment = undefined;
     }
-    const candidates = [owner, this.kindOfField(parameter), byName, bySegment].filter(
+    // `{featureName}` in `/events/{featureName}` names a feature by its name.
+    const stem = nameStem(parameter);
+    const byStem = stem === undefined ? undefined : this.byName(stem);
+    const candidates = [owner, this.kindOfField(parameter), byStem, byName, bySegment].filter(
       (kind) => kind !== undefined,
     );
     // A kind the suite can obtain wins: `/pet-detail/{petId}` reads the pet a link creates.
@@ -216,6 +227,7 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
   const find = (method: string, path: string) =>
     model.operations.find((operation) => operation.method === method && samePath(operation.path, path));
   const kinds = new Map<string, ResourceKind>();
+  const nouns = apiNouns(model);
   // Shallow item paths first: `/books/{id}` is the book, not `/authors/{id}/books/{book_id}`.
   const byDepth = [...model.operations].sort((a, b) => parameterCount(a.path) - parameterCount(b.path));
   for (const shallow of byDepth) {
@@ -223,6 +235,8 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
     const last = shallowMatch ? staticSegments(shallowMatch[1]!).at(-1) : undefined;
     if (!last) continue;
     const name = singular(last);
+    // `/events/{featureName}` beside `/features`: one feature's events, not an event named so.
+    if (listsForAnother(schemas, find('get', shallow.path), shallowMatch![2]!, name, nouns)) continue;
     // The first item path of a noun names its kind, unless nothing creates that one and a deeper
     // collection of the same noun has a create: `/archive/features/{projectId}` lists archived
     // flags, `/projects/{projectId}/features/{featureName}` is the flag `POST …/features` makes.
@@ -293,6 +307,34 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
 }
 
 const ITEM_PATH = /^(.*)\/\{([^}]+)\}\/?$/;
+
+/**
+ * Whether `read` (`GET /events/{featureName}`) lists the items of `noun` that belong to another
+ * thing the API has a collection of: its parameter is named for that thing (`{featureName}`,
+ * `{projectId}` where `/features`, `/projects` exist) and it answers a list of `noun` (`{"events":
+ * […]}`). Such a path is no event's item, and an event's identifier would never fill it. One object
+ * named so (`/profiles/{username}`) stays an item: a user's profile.
+ */
+/** The nouns of every path's static segments: the things the API has collections or actions of. */
+function apiNouns(model: ApiModel): Set<string> {
+  return new Set(model.operations.flatMap((operation) => staticSegments(operation.path).map(singular)));
+}
+
+function listsForAnother(
+  schemas: SchemaFlattener,
+  read: ApiOperation | undefined,
+  parameter: string,
+  noun: string,
+  nouns: Set<string>,
+): boolean {
+  const stem = nameStem(parameter);
+  if (stem === undefined || stem === noun || !nouns.has(stem)) return false;
+  const flat = schemas.flatten(read ? successResponse(read)?.schema : undefined);
+  if (kindOf(flat) === 'array') return true;
+  return Object.entries(flat.properties ?? {}).some(
+    ([field, property]) => singular(field) === noun && kindOf(schemas.flatten(property)) === 'array',
+  );
+}
 /** "The name of the strategy type", "the id of a user": the words after it may name a kind. */
 const DESCRIBED_KIND = /\b(?:name|id|identifier|key)\s+of\s+(?:the|an?)\s+([a-z][a-z -]*)/i;
 
@@ -437,6 +479,7 @@ function producedKinds(
     (operation) => operation.method === 'post' && !operation.path.includes('{'),
   );
   const found = new Map<string, ResourceKind>();
+  const nouns = apiNouns(model);
   for (const operation of model.operations) {
     for (const [, idParam] of operation.path.matchAll(/\{([^}]+)\}/g)) {
       const segments = operation.path.split('/');
@@ -448,6 +491,11 @@ function producedKinds(
       // `/archive/features/{projectId}`: the parameter names a project, not a feature.
       const named = idStem(idParam!);
       if (named !== undefined && named !== name) continue;
+      const itemRead = model.operations.find(
+        (candidate) =>
+          candidate.method === 'get' && samePath(candidate.path, segments.slice(0, index + 1).join('/')),
+      );
+      if (listsForAnother(schemas, itemRead, idParam!, name, nouns)) continue;
       const existing = known.get(name);
       if (found.has(name) || (existing?.create && existing.createIdPath) || existing?.listIdPath) continue;
       const produced = producerOf(schemas, producers, idParam!, operation);

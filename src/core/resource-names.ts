@@ -18,6 +18,15 @@ export function idStem(field: string): string | undefined {
   return singular(match[1].replace(/_$/, '').toLowerCase());
 }
 
+/**
+ * The kind a parameter names by its identifier or its name: `vm_id` → vm, `featureName` → feature,
+ * `project_key` → project. Undefined for a bare `name`, `slug` or `id`.
+ */
+export function nameStem(parameter: string): string | undefined {
+  const named = /^([a-z][a-z0-9]*?)[_-]?(?:name|slug|key|code|handle)$/i.exec(parameter)?.[1];
+  return idStem(parameter) ?? (named ? singular(named) : undefined);
+}
+
 /** Path segments that name things: no parameters, no versions (`v1`, `v1.1`), no empty ones. */
 export function staticSegments(path: string): string[] {
   return path

@@ -330,3 +330,66 @@ describe('a noun whose first item path creates nothing', () => {
     expect(suite.variables.map((variable) => variable.name)).not.toContain('featureName');
   });
 });
+
+describe('an item path whose parameter names another collection', () => {
+  it("reads that thing's items: `/events/{featureName}` beside `/features` is no event, and `events` names none", async () => {
+    const feature = { type: 'object', properties: { name: { type: 'string' } } };
+    const event = { type: 'object', properties: { id: { type: 'integer' }, type: { type: 'string' } } };
+    const addon = {
+      type: 'object',
+      properties: {
+        id: { type: 'integer' },
+        provider: { type: 'string' },
+        events: { type: 'array', items: { type: 'string' }, example: ['feature-created'] },
+      },
+    };
+    const model = await modelOf({
+      openapi: '3.0.3',
+      info: { title: 'Flags', version: '1' },
+      paths: {
+        '/features': {
+          post: { requestBody: { required: true, ...json(feature) }, responses: ok(feature) },
+        },
+        '/features/{featureName}': { get: { parameters: [param('featureName')], responses: ok(feature) } },
+        '/events': {
+          get: { responses: ok({ type: 'object', properties: { events: { type: 'array', items: event } } }) },
+        },
+        '/events/{featureName}': {
+          get: {
+            parameters: [param('featureName')],
+            responses: ok({ type: 'object', properties: { events: { type: 'array', items: event } } }),
+          },
+        },
+        '/addons': {
+          post: {
+            requestBody: {
+              required: true,
+              ...json({ type: 'object', required: ['provider', 'events'], properties: addon.properties }),
+            },
+            responses: ok(addon),
+          },
+        },
+        '/addons/{id}': { get: { parameters: [param('id', 'integer')], responses: ok(addon) } },
+      },
+    });
+    const graph = new ResourceGraph(model, new SchemaContext(model));
+    const operation = (key: string) => model.operations.find((candidate) => candidate.key === key)!;
+    expect(graph.byName('event')).toBeUndefined();
+    expect(graph.kindOfPathParameter(operation('GET /events/{featureName}'), 'featureName')?.name).toBe(
+      'feature',
+    );
+    const suite = generateApiSuite(model, { specSource: 'openapi.json' });
+    const create = suite.cases.find((testCase) => testCase.title.startsWith('POST /addons succeeds'))!;
+    // Event type names as the document gives them, not ids of events found in a list.
+    expect(create.steps[0]!.request.body).toMatchObject({
+      kind: 'json',
+      value: {
+        entries: { events: { kind: 'array', items: [{ kind: 'literal', value: 'feature-created' }] } },
+      },
+    });
+    const read = suite.cases.find((testCase) =>
+      testCase.title.startsWith('GET /events/{featureName} succeeds'),
+    )!;
+    expect(read.uses).toEqual([expect.objectContaining({ alias: 'feature' })]);
+  });
+});
