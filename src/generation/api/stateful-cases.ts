@@ -160,6 +160,9 @@ function updateSteps(
   ];
 }
 
+/** Fields that hold prose by their name: `description`, `displayName`, `summary`, `notes`. */
+const PROSE = /(description|summary|notes?|comment|bio|title|label|display_?name|caption)$/i;
+
 /** A text field the update (the kind's own, or another write) sends and the read shows, which can take a value unique per run. */
 export function updatedField(
   context: GenerationContext,
@@ -168,7 +171,13 @@ export function updatedField(
 ): { name: string; schema: JsonSchema } | undefined {
   const readSchema = context.schemas.flatten(successResponse(kind.read!)?.schema);
   const updateSchema = context.schemas.flatten(update.requestBody?.schema);
-  const name = Object.keys(updateSchema.properties ?? {}).find((candidate) => {
+  // Prose first: a server checks a `provider` or a `type` against what it knows; a description is free.
+  const fields = Object.keys(updateSchema.properties ?? {});
+  const ordered = [
+    ...fields.filter((field) => PROSE.test(field)),
+    ...fields.filter((field) => !PROSE.test(field)),
+  ];
+  const name = ordered.find((candidate) => {
     if (!readSchema.properties?.[candidate]) return false;
     const schema = context.schemas.flatten(updateSchema.properties![candidate]);
     // A field naming another thing (a strategy's type by its name) takes no made-up value.

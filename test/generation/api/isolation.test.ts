@@ -51,6 +51,45 @@ describe('a write acts only on the resource it names', () => {
     expect(check.steps[4]!.assertions[0]).toEqual({ kind: 'status', oneOf: [200] });
   });
 
+  it('changes a prose field before one the server checks against what it knows (a provider)', () => {
+    const addon = {
+      type: 'object',
+      properties: {
+        id: { type: 'integer' },
+        provider: { type: 'string', example: 'webhook' },
+        description: { type: 'string' },
+      },
+    };
+    const body = {
+      type: 'object',
+      required: ['provider'],
+      properties: { provider: addon.properties.provider, description: { type: 'string' } },
+    };
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 'Addons', version: '1' },
+      paths: {
+        '/addons': { post: { requestBody: { required: true, ...json(body) }, responses: ok(addon) } },
+        '/addons/{id}': {
+          parameters: [id],
+          get: { responses: ok(addon) },
+          put: { requestBody: { required: true, ...json(body) }, responses: ok(addon) },
+        },
+      },
+    };
+    const model = buildApiModel({
+      location: 'addons.json',
+      sourceVersion: '3.0',
+      document,
+      referenceIssues: [],
+    });
+    const suite = generateApiSuite(model, { specSource: 'addons.json' });
+    const check = suite.cases.find((testCase) => testCase.title.includes('another unchanged'))!;
+    expect(check.steps[0]!.saves).toEqual([{ name: 'other_before', path: 'description', from: 'response' }]);
+    const lifecycle = suite.cases.find((testCase) => testCase.title.startsWith('addon lifecycle'))!;
+    expect(lifecycle.steps.map((step) => step.title)).toContain('update "description" of the addon');
+  });
+
   it('checks a delete alone when there is no update, and nothing without writes', () => {
     const deleteOnly = suiteOf({ delete: { responses: ok(rack) } });
     expect(deleteOnly.cases.map((testCase) => testCase.title)).toContain(
