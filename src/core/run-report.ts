@@ -39,6 +39,8 @@ export interface RunReport {
   notReached?: NotReachedOperation[];
   /** Input values learned from the server during verification (a field it refused, and what replaced it). */
   learned?: LearnedValue[];
+  /** Tests that met the target's rate limit, run again alone at a pace it allows. */
+  paced?: PacedRun;
   durations: Record<string, number>;
   /** UI suites: figures per explored page (`operations` then counts pages). */
   pages?: PageFigures[];
@@ -51,6 +53,16 @@ export interface RunReport {
   model?: ModelSection;
   /** Every repair of a test that failed through its own mistake, and what became of it. */
   repairs?: CaseRepair[];
+}
+
+/** What a paced re-run of rate-limited tests learned and changed. */
+export interface PacedRun {
+  /** Tests that met the target's rate limit (429 after the client's retries) in the full run. */
+  tests: string[];
+  /** The pause before the paced run: the longest `Retry-After` seen, or the cap without one. */
+  pauseMs: number;
+  /** Of those, the ones that passed every paced run and are delivered. */
+  delivered: string[];
 }
 
 /** A field a server refused in a documented-valid request, and the value that replaced it. */

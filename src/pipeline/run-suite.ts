@@ -2,7 +2,8 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { TestopsError } from '../core/errors.ts';
 import { ignoreEvents, timedStage, type EventSink } from '../core/events.ts';
-import type { Conformance, RunReport, SuspectedDefect, TestOutcome } from '../core/run-report.ts';
+import type { Conformance, PacedRun, RunReport, SuspectedDefect, TestOutcome } from '../core/run-report.ts';
+import { sleep } from '../core/retry-delay.ts';
 import type { SecretScrubber } from '../core/secret-values.ts';
 import { buildRunReport } from '../emit/report/build-run-report.ts';
 import { renderReportMarkdown } from '../emit/report/render-report.ts';
@@ -21,6 +22,12 @@ import {
   type NotReachedTest,
   type ReachContext,
 } from '../validation/execution/not-reached.ts';
+import {
+  PACED_WAIT_MAX_MS,
+  pacedPauseMs,
+  rateLimitedTests,
+  withPacedOutcomes,
+} from '../validation/execution/rate-limit.ts';
 import { unmarkTests } from '../validation/execution/unmark-tests.ts';
 import { unstableExpectation } from '../validation/execution/unstable-expectation.ts';
 import { runPytestSuite } from '../validation/execution/run-pytest-suite.ts';
@@ -87,6 +94,9 @@ export interface AfterRun {
 
 import { DEFAULT_REPEAT } from './option-values.ts';
 
+/** A paced test's time: its three retries may each wait a whole window, on top of its usual 30 s. */
+const PACED_TEST_TIMEOUT_MS = 30_000 + 3 * PACED_WAIT_MAX_MS;
+
 export { DEFAULT_REPEAT };
 
 /** Runs an emitted suite `repeat` times, writes evidence, marks what was not delivered, writes the report. */
@@ -128,11 +138,16 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   const runner = manifest.format === 'pytest' ? runPytestSuite : runPlaywrightSuite;
   // Every header value and secret variable is masked before anything below is written or returned.
   const scrubber = runScrubber(env);
-  const run = (dir: string) =>
+  const run = (dir: string, extra: { only?: TestOutcome[]; env?: Record<string, string> } = {}) =>
     runner({
       suiteDir: dir,
       repeat,
-      env: { ...env, ...(guarded?.proxy ? { TESTOPS_BROWSER_PROXY: guarded.proxy.server } : {}) },
+      env: {
+        ...env,
+        ...(guarded?.proxy ? { TESTOPS_BROWSER_PROXY: guarded.proxy.server } : {}),
+        ...extra.env,
+      },
+      ...(extra.only ? { only: extra.only } : {}),
       events,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(guarded ? { connectGuard: guarded.policy } : {}),
@@ -141,11 +156,41 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       .catch((error: unknown) => {
         throw scrubber.scrubError(error);
       });
+  let paced: PacedRun | undefined;
+  // Tests that met the target's rate limit ran too fast, not wrong: run alone again once its window
+  // passed, their client honouring a whole window's Retry-After. Passing every time, they are delivered.
+  const pacedRerun = async (result: TestOutcome[]): Promise<TestOutcome[]> => {
+    const limited = rateLimitedTests(result);
+    if (limited.length === 0) return result;
+    const pauseMs = pacedPauseMs(limited);
+    events({
+      type: 'log',
+      level: 'info',
+      message: `${limited.length} test(s) met the target's rate limit (429 after the retries): running them again alone after ${Math.round(pauseMs / 1000)} s, at the pace it allows`,
+    });
+    const again = await timedStage(events, `paced run ×${repeat}`, async () => {
+      await sleep(pauseMs, options.signal);
+      return run(suiteDir, {
+        only: limited,
+        env: {
+          TESTOPS_RATE_LIMIT_WAIT_S: String(PACED_WAIT_MAX_MS / 1000),
+          TESTOPS_TEST_TIMEOUT_MS: String(PACED_TEST_TIMEOUT_MS),
+        },
+      });
+    });
+    durations['paced run'] = again.durationMs;
+    const merged = withPacedOutcomes(result, again.result, repeat);
+    paced = { tests: limited.map((outcome) => outcome.title), pauseMs, delivered: merged.delivered };
+    return merged.outcomes;
+  };
   let outcomes: TestOutcome[];
   try {
     const { result, durationMs } = await timedStage(events, `run ×${repeat}`, () => run(suiteDir));
     durations['run'] = durationMs;
-    outcomes = options.afterRun ? await options.afterRun({ outcomes: result, repeat, rerun: run }) : result;
+    const verified = manifest.kind === 'api' ? await pacedRerun(result) : result;
+    outcomes = options.afterRun
+      ? await options.afterRun({ outcomes: verified, repeat, rerun: (dir) => run(dir) })
+      : verified;
   } finally {
     await guarded?.proxy?.close();
   }
@@ -222,6 +267,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       durations,
       marking,
       notReached: groupNotReached(notReached.values()),
+      ...(paced ? { paced } : {}),
     }),
   );
   await writeReport(suiteDir, report);

@@ -62,7 +62,8 @@ export default defineConfig({
   workers: Number(process.env['TESTOPS_WORKERS'] ?? 1),
   fullyParallel: false,
   retries: 0,
-  timeout: 30_000,
+  // A paced re-run raises it: its client then waits out the target's rate limit.
+  timeout: Number(process.env['TESTOPS_TEST_TIMEOUT_MS']) || 30_000,
   use: {
     baseURL: process.env['API_BASE_URL'] ?? ${JSON.stringify(baseUrl ?? 'http://127.0.0.1:8080')},
   },

@@ -3,6 +3,7 @@ import {
   type Conformance,
   type Finding,
   type NotReachedOperation,
+  type PacedRun,
   type PageFigures,
   type RunReport,
   type SuspectedDefect,
@@ -65,6 +66,8 @@ export interface ReportInput {
   marking?: RunReport['marking'];
   /** API operations the suite could not reach (their tests are among the skipped ones). */
   notReached?: NotReachedOperation[];
+  /** Tests that met the target's rate limit and ran again alone, paced. */
+  paced?: PacedRun;
 }
 
 /** Assembles the report contract from the suite manifest and, when it ran, the outcomes. */
@@ -126,6 +129,7 @@ export function buildRunReport(input: ReportInput): RunReport {
     durations: input.durations,
     ...(input.marking ? { marking: input.marking } : {}),
     ...(input.notReached?.length ? { notReached: input.notReached } : {}),
+    ...(input.paced ? { paced: input.paced } : {}),
     ...(manifest.pages ? { pages: pageFigures(manifest, outcomes) } : {}),
   };
 }

@@ -35,7 +35,12 @@ export function renderReportMarkdown(report: RunReport): string {
     lines.push('');
   }
   lines.push(...repairLines(report), ...notReachedSection(report));
-  lines.push(...findingSections(report), ...learnedLines(report), ...unconstrainedLines(report));
+  lines.push(
+    ...findingSections(report),
+    ...learnedLines(report),
+    ...pacedLines(report),
+    ...unconstrainedLines(report),
+  );
   if (report.suspectedDefects.length > 0) {
     lines.push('## Suspected defects (one per failed test)', '');
     for (const defect of report.suspectedDefects) {
@@ -206,6 +211,22 @@ function learnedLines(report: RunReport): string[] {
       (entry) =>
         `| \`${entry.operation}\` | ${entry.in === 'query' ? 'query ' : ''}\`${entry.field}\` | \`${JSON.stringify(entry.from) ?? 'nothing'}\` | \`${JSON.stringify(entry.to)}\` | ${entry.status}: ${entry.reason.replace(/[|\n]/g, ' ').slice(0, 120)} |`,
     ),
+    '',
+  ];
+}
+
+function pacedLines(report: RunReport): string[] {
+  const paced = report.paced;
+  if (!paced) return [];
+  const delivered = new Set(paced.delivered);
+  return [
+    "## The target's rate limit",
+    '',
+    `${paced.tests.length} test(s) met the target's rate limit (429 after the retries that honour \`Retry-After\`). ` +
+      `They ran again alone after ${Math.round(paced.pauseMs / 1000)} s, their client waiting out each 429; ` +
+      `${paced.delivered.length} passed every run and are delivered, the others keep the verdict of the full run.`,
+    '',
+    ...paced.tests.map((test) => `- ${delivered.has(test) ? 'delivered' : 'not delivered'}: ${test}`),
     '',
   ];
 }

@@ -19,6 +19,8 @@ export interface RunSuiteOptions {
   signal?: AbortSignal;
   /** The SSRF guard at connect time, for targets given by someone else (the service). */
   connectGuard?: ConnectGuardPolicy;
+  /** Runs only these tests (by their outcome of an earlier run of the same suite). */
+  only?: readonly TestOutcome[];
 }
 
 /** Runs the emitted Playwright project with its own pinned runner, every test `repeat` times. */
@@ -30,18 +32,23 @@ export async function runPlaywrightSuite(options: RunSuiteOptions): Promise<Test
   await rm(reportFile, { force: true });
   options.events({ type: 'run-start', attempt: 1, of: options.repeat, tests: 0 });
   const cli = join(suiteDir, 'node_modules', '@playwright', 'test', 'cli.js');
-  const result = await runProcess(process.execPath, [cli, 'test', `--repeat-each=${options.repeat}`], {
-    cwd: suiteDir,
-    env: {
-      ...process.env,
-      ...options.env,
-      ...(options.connectGuard ? nodeGuardEnv(options.connectGuard, process.env) : {}),
-      TESTOPS_REPORT_FILE: reportFile,
-      FORCE_COLOR: '0',
+  const only = options.only ? ['--grep', titlesPattern(options.only.map((outcome) => outcome.title))] : [];
+  const result = await runProcess(
+    process.execPath,
+    [cli, 'test', `--repeat-each=${options.repeat}`, ...only],
+    {
+      cwd: suiteDir,
+      env: {
+        ...process.env,
+        ...options.env,
+        ...(options.connectGuard ? nodeGuardEnv(options.connectGuard, process.env) : {}),
+        TESTOPS_REPORT_FILE: reportFile,
+        FORCE_COLOR: '0',
+      },
+      timeoutMs: 60 * 60_000,
+      ...(options.signal ? { signal: options.signal } : {}),
     },
-    timeoutMs: 60 * 60_000,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  );
   options.signal?.throwIfAborted();
   const report = await readFile(reportFile, 'utf8')
     .then((text) => JSON.parse(text) as PlaywrightJsonReport)
@@ -81,4 +88,13 @@ export async function runPlaywrightSuite(options: RunSuiteOptions): Promise<Test
     skipped: outcomes.filter((o) => o.verdict === 'skipped').length,
   });
   return outcomes;
+}
+
+/**
+ * Playwright matches `--grep` against a test's title path joined by spaces, its tags after it
+ * (`… POST /notes succeeds with 201 @positive @critical`): each title, whole, before the tags.
+ */
+function titlesPattern(titles: readonly string[]): string {
+  const escaped = titles.map((title) => title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return `(?:^| )(?:${escaped.join('|')})(?: @\\S+)*$`;
 }

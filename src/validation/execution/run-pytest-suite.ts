@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { TestopsError } from '../../core/errors.ts';
@@ -14,6 +15,9 @@ export async function runPytestSuite(options: RunSuiteOptions): Promise<TestOutc
   const python = await findPython(suiteDir);
   await rm(join(suiteDir, 'results'), { recursive: true, force: true });
   await mkdir(join(suiteDir, 'results'), { recursive: true });
+  const only = options.only ? nodeIds(suiteDir, options.only) : [];
+  // None of them found in the suite: nothing to run (an empty selection would run every test).
+  if (options.only && only.length === 0) return [];
   const runs = [];
   const guard = options.connectGuard;
   const guardEnv = guard ? pythonGuardEnv(guard, process.env) : {};
@@ -30,6 +34,7 @@ export async function runPytestSuite(options: RunSuiteOptions): Promise<TestOutc
         'no:cacheprovider',
         ...(guard ? PYTEST_GUARD_PLUGIN : []),
         `--junitxml=${junit}`,
+        ...only,
       ],
       {
         cwd: suiteDir,
@@ -62,4 +67,21 @@ export async function runPytestSuite(options: RunSuiteOptions): Promise<TestOutc
     });
   }
   return classifyJunitRuns(suiteDir, runs);
+}
+
+/**
+ * pytest node ids of earlier outcomes: JUnit names a test `tests/test_items/TestItems::test_x`
+ * (its module's dotted path, then its class); the node id is `tests/test_items.py::TestItems::test_x`.
+ */
+function nodeIds(suiteDir: string, outcomes: readonly TestOutcome[]): string[] {
+  return outcomes.flatMap((outcome) => {
+    const [path, name] = outcome.file.split('::') as [string, string | undefined];
+    if (name === undefined) return [];
+    const parts = path.split('/');
+    for (let end = parts.length; end > 0; end--) {
+      const module = `${parts.slice(0, end).join('/')}.py`;
+      if (existsSync(join(suiteDir, module))) return [[module, ...parts.slice(end), name].join('::')];
+    }
+    return [];
+  });
 }

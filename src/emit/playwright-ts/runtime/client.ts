@@ -207,9 +207,10 @@ export class ApiClient {
 }
 
 const RATE_LIMIT_RETRIES = 3;
-const MAX_RETRY_DELAY_MS = 8_000;
+// A paced re-run (`testops run` after the target's rate limit was met) waits out a whole window.
+const MAX_RETRY_DELAY_MS = (Number(process.env['TESTOPS_RATE_LIMIT_WAIT_S']) || 8) * 1000;
 
-/** `Retry-After` in seconds or as an HTTP date; without one, 0.5 s, 1 s, 2 s. Never above 8 s. */
+/** `Retry-After` in seconds or as an HTTP date; without one, 0.5 s, 1 s, 2 s. Never above 8 s (or TESTOPS_RATE_LIMIT_WAIT_S). */
 export function retryDelayMs(retryAfter: string | undefined, attempt: number): number {
   const seconds = Number(retryAfter);
   const date = retryAfter && !Number.isFinite(seconds) ? Date.parse(retryAfter) - Date.now() : NaN;

@@ -1,0 +1,133 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../src/core/run-report.ts';
+import { generateApi } from '../../src/pipeline/generate-api.ts';
+import { withAllureStub } from '../support/allure-stub.ts';
+
+// A target that lets two notes be made in a burst, then refuses until it has been left alone for
+// 9 s (a penalty box: each refused request starts the wait again). The create's client retries
+// every 8 s, so in the full run it meets 429 for good. That is the target's pace, not a flaky
+// test: the create runs again alone after the wait, its client waiting out each 429, and is delivered.
+const QUIET_MS = 9_000;
+const LIMIT = 2;
+const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+const note = {
+  type: 'object',
+  required: ['id', 'text'],
+  properties: { id: { type: 'integer' }, text: { type: 'string' } },
+};
+const spec = {
+  openapi: '3.0.3',
+  info: { title: 'Notes', version: '1' },
+  paths: {
+    '/notes': {
+      post: {
+        requestBody: {
+          required: true,
+          ...json({ type: 'object', required: ['text'], properties: { text: { type: 'string' } } }),
+        },
+        responses: {
+          '201': { description: 'made', ...json(note) },
+          '429': { description: 'too many notes' },
+        },
+      },
+    },
+  },
+};
+
+function limitedServer(): Server {
+  let lastRefusal = 0;
+  let made = 0;
+  let next = 1;
+  return createServer((request, response) => {
+    let text = '';
+    request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    request.on('end', () => {
+      if (request.method !== 'POST' || request.url !== '/notes') {
+        response.writeHead(404, { 'content-type': 'application/json' });
+        return response.end('{"message":"not found"}');
+      }
+      const now = Date.now();
+      if (made >= LIMIT && now - lastRefusal >= QUIET_MS) made = 0;
+      if (made >= LIMIT) {
+        lastRefusal = now;
+        response.writeHead(429, {
+          'content-type': 'application/json',
+          'retry-after': String(QUIET_MS / 1000),
+        });
+        return response.end('{"message":"Too many notes, try again later"}');
+      }
+      made += 1;
+      // The burst's last note starts the quiet period too: the next one waits for it.
+      if (made === LIMIT) lastRefusal = now;
+      const body = JSON.parse(text) as { text: string };
+      response.writeHead(201, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ id: next++, text: body.text }));
+    });
+  });
+}
+
+let dir: string;
+let server: Server;
+let report: RunReport;
+let pytestReport: RunReport;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'testops-rate-limit-'));
+  await writeFile(join(dir, 'openapi.json'), JSON.stringify(spec));
+  server = limitedServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  report = await generateApi({
+    spec: join(dir, 'openapi.json'),
+    outDir: join(dir, 'suite'),
+    format: 'playwright-ts',
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    kinds: ['positive'],
+    run: true,
+    repeat: 3,
+  });
+  pytestReport = await withAllureStub(() =>
+    generateApi({
+      spec: join(dir, 'openapi.json'),
+      outDir: join(dir, 'pytest-suite'),
+      format: 'pytest',
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      kinds: ['positive'],
+      run: true,
+      repeat: 2,
+    }),
+  );
+}, 900_000);
+
+afterAll(async () => {
+  await new Promise((done) => server?.close(done));
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('generate api --run on a target with a rate limit longer than the retries wait', () => {
+  it('runs the limited test again alone at the pace the target allows, and delivers it', () => {
+    const create = 'POST /notes succeeds with 201';
+    expect(report.paced?.tests.some((test) => test.startsWith(create))).toBe(true);
+    expect(report.paced?.delivered).toEqual(report.paced?.tests);
+    expect(report.flaky).toEqual([]);
+    expect(report.findings).toEqual([]);
+    expect(report.tests.delivered).toBe(report.tests.generated);
+  });
+
+  it('does the same for a pytest suite (the test picked by its node id)', () => {
+    expect(pytestReport.paced?.tests.length).toBeGreaterThan(0);
+    expect(pytestReport.paced?.delivered).toEqual(pytestReport.paced?.tests);
+    expect(pytestReport.flaky).toEqual([]);
+    expect(pytestReport.tests.delivered).toBe(pytestReport.tests.generated);
+  });
+
+  it('says so in REPORT.md', async () => {
+    const markdown = await readFile(join(dir, 'suite', 'REPORT.md'), 'utf8');
+    expect(markdown).toContain("## The target's rate limit");
+    expect(markdown).toMatch(/- delivered: POST \/notes succeeds with 201/);
+  });
+});
