@@ -13,6 +13,7 @@ import { curlCommand } from '../validation/execution/curl-command.ts';
 import { groupFindings } from '../validation/execution/group-findings.ts';
 import { coercionEvidence, toleratedCoercion } from '../validation/execution/coercion-evidence.ts';
 import { unpromisedRefusal } from '../validation/execution/unpromised-refusal.ts';
+import { documentedRefusal } from '../validation/execution/documented-refusal.ts';
 import { unsettledDriftCheck } from '../validation/execution/contract-drift.ts';
 import { markReason, markUndeliveredTests } from '../validation/execution/quarantine.ts';
 import {
@@ -206,6 +207,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
         unsettledDriftCheck(failed) ??
         toleratedCoercion(failed, conformance) ??
         unpromisedRefusal(failed) ??
+        documentedRefusal(failed, manifest.documentedStatuses?.[failed.operation]) ??
         (options.exploredBuild && manifest.kind === 'ui' ? unstableExpectation(failed) : undefined);
       return reason ? [[failed.test, `${reason} (evidence: ${failed.evidence})`] as const] : [];
     }),
