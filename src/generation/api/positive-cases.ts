@@ -20,6 +20,17 @@ import { fitLength, primaryType } from './sample-value.ts';
 
 const MAX_BOUNDARY_CASES = 4;
 const REFERENCE_LIKE = /(_id|Id|_ids|Ids|_name|Name|_names|Names)$/;
+/**
+ * Fields whose value is one of the server's own vocabulary though the schema says only "string":
+ * a tag's `type`, an addon's `provider`, a user's `role`. A made-up value at the maximum length
+ * names nothing the server knows and is refused: no boundary case for them.
+ */
+const VOCABULARY_WORDS =
+  'type|kind|category|categories|provider|role|status|state|mode|level|operator|strategy|strategies|locale|currency|country|language|timezone';
+const VOCABULARY = new RegExp(`(?:^|[_-])(?:${VOCABULARY_WORDS})s?$`, 'i');
+const CAMEL_VOCABULARY = new RegExp(
+  `[a-z](?:${VOCABULARY_WORDS.replace(/(^|\|)([a-z])/g, (_, bar: string, letter: string) => bar + letter.toUpperCase())})s?$`,
+);
 
 /** The documented success: exact status, content type, schema, and the echo of what was sent. */
 export function positiveCases(context: GenerationContext, operation: ApiOperation): ApiTestCase[] {
@@ -82,6 +93,10 @@ function inverseOf(context: GenerationContext, operation: ApiOperation): ApiOper
   );
 }
 
+function namesVocabulary(name: string): boolean {
+  return VOCABULARY.test(name) || CAMEL_VOCABULARY.test(name);
+}
+
 /** Values at the documented limits must be accepted: off-by-one and overflow bugs live here. */
 function boundaryCases(context: GenerationContext, operation: ApiOperation): ApiTestCase[] {
   const cases: ApiTestCase[] = [];
@@ -89,7 +104,7 @@ function boundaryCases(context: GenerationContext, operation: ApiOperation): Api
   const track = createdResource(context, operation);
   for (const field of bodyFields(context.schemas, operation)) {
     if (cases.length >= MAX_BOUNDARY_CASES) break;
-    if (REFERENCE_LIKE.test(field.name) || idStem(field.name)) continue;
+    if (REFERENCE_LIKE.test(field.name) || idStem(field.name) || namesVocabulary(field.name)) continue;
     const boundary = boundaryValue(context, field.name, field.schema);
     if (!boundary) continue;
     const { request, uses } = context.requests.build(operation);
