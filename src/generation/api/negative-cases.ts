@@ -1,6 +1,7 @@
 import type { ApiOperation } from '../../core/api-model.ts';
 import { documentedStatuses } from '../../core/api-model.ts';
 import type { ApiTestCase, RequestSpec, ResourceUse, ValueExpr } from '../../core/test-case.ts';
+import { nameStem, singular } from '../../core/resource-names.ts';
 import {
   act,
   bodyFields,
@@ -210,12 +211,17 @@ function danglingReferenceCases(
     operation.method === 'put' ||
     operation.method === 'patch' ||
     context.graph.kinds.some((kind) => kind.create?.key === operation.key);
-  const promised = writes || documented.some((status) => [404, 409, 422].includes(status));
+  const refusalDocumented = documented.some((status) => [404, 409, 422].includes(status));
   return bodyFields(context.schemas, operation).flatMap((field) => {
     const value = fieldAt(body, field.path);
     if (value?.kind !== 'resource') return [];
     // `other_feature` is a second feature: the title names the kind.
     const kind = base.uses.find((use) => use.alias === value.alias)?.resource ?? value.alias;
+    // Outside a write, a field named for the kind (`environment`, `projectId`) must name one that
+    // exists where a refusal is documented; one linked only by its description (`appName`, "Name of
+    // the application using the service") may name a new one (a client reporting its application
+    // makes it known): a success there is no finding.
+    const named = namedFor(String(field.path.at(-1) ?? ''), context.graph.byName(kind)?.noun ?? kind);
     const request = {
       ...base.request,
       body: { kind: 'json' as const, value: withField(body, field.path, { kind: 'random-uuid' }) },
@@ -225,6 +231,12 @@ function danglingReferenceCases(
       request,
       expected,
     );
+    const promised = writes || (refusalDocumented && named);
     return [promised ? testCase : { ...testCase, missingResource: 'unpromised' as const }];
   });
+}
+
+/** `environment`, `environments`, `projectId`, `project_key` name a project or an environment by their own words. */
+function namedFor(field: string, kind: string): boolean {
+  return singular(field) === kind || nameStem(field) === kind;
 }

@@ -34,6 +34,38 @@ const document = {
         responses: { '200': { description: 'evaluated' }, '400': { description: 'bad request' } },
       },
     },
+    '/applications': {
+      get: {
+        responses: {
+          '200': {
+            description: 'all',
+            ...json({
+              type: 'array',
+              items: { type: 'object', properties: { appName: { type: 'string' } } },
+            }),
+          },
+        },
+      },
+    },
+    '/applications/{appName}': {
+      get: { parameters: idParam('appName'), responses: { '200': { description: 'one' } } },
+    },
+    // A report naming its application: linked to the kind by its description only.
+    '/client/metrics': {
+      post: {
+        requestBody: {
+          required: true,
+          ...json({
+            type: 'object',
+            required: ['appName'],
+            properties: {
+              appName: { type: 'string', description: 'Name of the application using the service' },
+            },
+          }),
+        },
+        responses: { '200': { description: 'kept' }, '404': { description: 'metrics are off' } },
+      },
+    },
     // A create that keeps the reference.
     '/tokens': {
       post: {
@@ -74,5 +106,11 @@ describe('a body naming a thing that does not exist', () => {
     const query = danglingCase('POST /playground')!;
     expect(query.missingResource).toBe('unpromised');
     expect(query.steps[0]!.assertions[0]).toEqual({ kind: 'status', oneOf: [400] });
+  });
+
+  it('is unpromised outside a write when the field names the kind only by its description', () => {
+    const report = danglingCase('POST /client/metrics')!;
+    expect(report.title).toContain('"appName" that refers to a application which does not exist');
+    expect(report.missingResource).toBe('unpromised');
   });
 });
