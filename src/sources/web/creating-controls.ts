@@ -1,6 +1,8 @@
 // Whether clicking a control creates something, judged by what it says: a form's submit, or a
 // control named "Add …", "New …", "Create …". Such clicks are tried first among a page's clicks,
-// done twice as a probe, and the flows after the crawl start from them.
+// done twice as a probe, and the flows after the crawl start from them. A "New …" or "Create …"
+// control that submits no form opens a create (a dialog, a drawer, an editor): tried before
+// anything else of its page.
 import type { UiElement } from '../../core/page-model.ts';
 
 const CREATES = /(^|[^\p{L}])(add|create|new|save|insert|submit)($|[^\p{L}])/iu;
@@ -15,4 +17,14 @@ const MARKS = /(^|[^\p{L}])(favou?rites?|bookmarks?|watch ?list|starred|pinned)(
 export function createsSomething(element: UiElement, submits: boolean): boolean {
   if (element.destructive) return false;
   return submits || (CREATES.test(element.name) && !MARKS.test(element.name));
+}
+
+const OPENS = /(^|[^\p{L}])(new|create)($|[^\p{L}])/iu;
+
+/**
+ * Whether clicking the element opens a create: named "New …" or "Create …", submitting no form.
+ * "Add …" is left out: it as often adds at once ("Add to cart") or opens a filter ("Add filter").
+ */
+export function opensCreate(element: UiElement, submits: boolean): boolean {
+  return !submits && createsSomething(element, false) && OPENS.test(element.name);
 }

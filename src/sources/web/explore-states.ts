@@ -8,6 +8,7 @@ import type { PageSnapshot } from './in-page-types.ts';
 import { briefError } from './page-issues.ts';
 import type { ExplorationEnv } from './page-session.ts';
 import { searchBox } from './commit-plans.ts';
+import { opensCreate } from './creating-controls.ts';
 import { probeOwnItem } from './own-item-probe.ts';
 import { createFlowOf, probePersistence } from './persistence-probe.ts';
 import { flowCandidates, sharedLandmarks } from './state-flows.ts';
@@ -81,11 +82,15 @@ export async function exploreStates(
       observed.push({ views, others, inPlace: false });
       // What the flow itself showed is gone after a reload (an editor a "New" button opened, kept
       // in the page): that state, and what it offers, can only be explored as the flow left it.
-      if (
-        others[0] === flowPage &&
-        !keepsWhatFlowShowed(flowEffects(flowPage, flow), views[0]!.get(flowPage.id))
-      ) {
-        observed.push({ views: await observe(others, true), others, inPlace: true });
+      // A flow that opened a create is explored so whatever other pages showed: a page that
+      // differs from its fresh load by itself (a relative time, a load stamp) would otherwise
+      // stand for the state and leave the create's own form untried.
+      const gone =
+        others[0] === flowPage
+          ? !keepsWhatFlowShowed(flowEffects(flowPage, flow), views[0]!.get(flowPage.id))
+          : baselines.has(flowPage.id) && opensCreateFlow(flowPage, flow);
+      if (gone) {
+        observed.push({ views: await observe([flowPage], true), others: [flowPage], inPlace: true });
       }
     } catch (error) {
       result.issues.push({
@@ -193,6 +198,15 @@ export async function exploreStates(
     }
   }
   return result;
+}
+
+/** Whether the flow is one click on a control that opens a create ("New …"; creating-controls.ts). */
+function opensCreateFlow(page: PageModel, flow: StateFlow): boolean {
+  const [action, ...more] = flow.actions;
+  if (!action || more.length > 0 || action.kind !== 'click') return false;
+  const element = page.elements.find((candidate) => candidate.id === action.target);
+  const submits = page.forms.some((form) => form.submit === action.target);
+  return element !== undefined && opensCreate(element, submits);
 }
 
 /** The effects of the interaction the flow was taken from (its setup and action are the flow's actions). */

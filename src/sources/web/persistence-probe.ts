@@ -45,7 +45,9 @@ export interface CreateFlow {
 
 /**
  * The first reproducible interaction of a state that typed a marked text and then showed that
- * text (the created item under its own title), as a flow that goes on from the state's flow.
+ * text (the created item under its own title), or opened a page whose address holds it (the new
+ * item's own page, `/things/<name>`: many apps go there once the item is made), as a flow that
+ * goes on from the state's flow.
  */
 export function createFlowOf(base: StateFlow, interactions: ObservedInteraction[]): CreateFlow | undefined {
   for (const interaction of interactions) {
@@ -53,7 +55,13 @@ export function createFlowOf(base: StateFlow, interactions: ObservedInteraction[
     const typed = interaction.setup.find(
       (step): step is CreateFlow['typed'] => step.kind === 'fill' && step.mark !== undefined,
     );
-    if (!typed || !interaction.effects.some((effect) => showsText(effect, typed.value))) continue;
+    if (
+      !typed ||
+      !interaction.effects.some(
+        (effect) => showsText(effect, typed.value) || opensItsPage(effect, typed.value),
+      )
+    )
+      continue;
     return {
       flow: {
         id: `${base.id}-then-${interaction.action.target}`,
@@ -64,6 +72,18 @@ export function createFlowOf(base: StateFlow, interactions: ObservedInteraction[
     };
   }
   return undefined;
+}
+
+function opensItsPage(effect: UiEffect, text: string): boolean {
+  if (effect.kind !== 'url-changed') return false;
+  const path = (url: string) => {
+    try {
+      return decodeURIComponent(new URL(url).pathname);
+    } catch {
+      return '';
+    }
+  };
+  return path(effect.to).split('/').includes(text) && !path(effect.from).split('/').includes(text);
 }
 
 function showsText(effect: UiEffect, text: string): boolean {

@@ -3,7 +3,7 @@
 // clicked (the crawl follows them); destructive elements only with allowDestructive.
 import type { UiAction, UiElement } from '../../core/page-model.ts';
 import type { ElementFacts } from './in-page-types.ts';
-import { createsSomething } from './creating-controls.ts';
+import { createsSomething, opensCreate } from './creating-controls.ts';
 import { aboveMaximum, nextNumber, otherOption, sampleText } from './sample-values.ts';
 
 export interface InteractionPlan {
@@ -195,7 +195,9 @@ export function plansFor(
 
 /**
  * Plans for every visible element of the page, the most telling first, so a page that runs out
- * of time loses the least: choices (they often enable, disable or reprice other controls), values
+ * of time loses the least: a click that opens a create ("New …": the app's data begins there,
+ * and the flows after the crawl start from it; a slow page's budget may allow only a few
+ * interactions, and its fields are many), choices (they often enable, disable or reprice other controls), values
  * past a field's limits (validation), free text (and Enter after it), clicks that create ("New …",
  * "Add …": where an app's data begins, and the flows after the crawl start from them), other
  * clicks, and last plain numeric steps (which mostly repeat what choices showed: a
@@ -211,6 +213,7 @@ export function planInteractions(context: PlanContext): InteractionPlan[] {
     if (action.kind === 'click') {
       const element = byId.get(action.target);
       const submits = context.facts.get(action.target)?.submits === true;
+      if (element && plan.setup.length === 0 && opensCreate(element, submits)) return -1;
       return element && createsSomething(element, submits) ? 3 : 3.5;
     }
     if (action.kind === 'press') return 2; // Enter after typing: free text, right after its fill

@@ -8,7 +8,9 @@ import { collectForms } from './collect-forms.ts';
 import type { CollectedForm } from './collect-forms.ts';
 import { readPageFacts } from './page-facts.ts';
 import type { PageFacts } from './page-facts.ts';
+import { callInPage } from './in-page-script.ts';
 import { elementIssues, loadDialogIssues } from './page-issues.ts';
+import { LOAD_QUIET_MS } from './page-session.ts';
 import type { PageSession } from './page-session.ts';
 import { planInteractions } from './plan-interactions.ts';
 import type { InteractionPlan, PlanContext } from './plan-interactions.ts';
@@ -44,6 +46,15 @@ export async function readLoadedPage(
   if (session.load.settled && (await scrollForMore(page, session.network)) > 0) {
     issues.push('more content loaded on scroll (explored)');
   }
+  // Placeholders showing as the page is read (it settled at its window's end with one still
+  // there, or began loading again just after: an app writing its saved sort into the URL and
+  // fetching anew): the controls inside them are not recorded, so they get a bounded wait to go.
+  if (await placeholdersShow(page)) {
+    await waitForSettled(page, session.network, {
+      quietMs: LOAD_QUIET_MS,
+      timeoutMs: READ_PLACEHOLDER_WAIT_MS,
+    });
+  }
   const facts = await readPageFacts(page);
   const collected = await collectElements(page, options.maxElements);
   issues.push(...elementIssues(collected));
@@ -51,6 +62,15 @@ export async function readLoadedPage(
   const postingForms = new Set(forms.filter((form) => form.method === 'post').map((form) => form.key));
   const context = { ...collected, allowDestructive: options.allowDestructive, postingForms };
   return { url, facts, collected, forms, context, plans: planInteractions(context), issues };
+}
+
+/** How long a page being read waits for its loading placeholders to go. */
+const READ_PLACEHOLDER_WAIT_MS = 5_000;
+
+async function placeholdersShow(page: Page): Promise<boolean> {
+  return callInPage<{ loading: boolean }>(page, 'quietState')
+    .then((state) => state.loading)
+    .catch(() => false);
 }
 
 // Infinite scroll: scrolls to the bottom a bounded number of times while the page keeps

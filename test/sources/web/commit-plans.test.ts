@@ -50,6 +50,44 @@ describe('typing into an editor a state opened, then committing', () => {
     ]);
   });
 
+  it("in a form, fills its required name and other required fields and clicks the form's own submit", () => {
+    // A modal dialog hid the page behind it: the page's "Add filter" reads as added too.
+    const dialog = [
+      element('filter', 'button', 'Add filter'),
+      element('search', 'textbox', 'Filter'),
+      element('description', 'textbox', 'Description (optional)'),
+      element('name', 'textbox', 'Item name', { constraints: { required: true } }),
+      element('owner', 'textbox', 'Owner e-mail', { inputType: 'email', constraints: { required: true } }),
+      element('cancel', 'button', 'Cancel'),
+      element('create', 'button', 'Create item'),
+    ];
+    const inDialog = ['description', 'name', 'owner', 'cancel', 'create'];
+    const facts = new Map(
+      dialog.map((entry) => [
+        entry.id,
+        {
+          placeholder: '',
+          readOnly: false,
+          formKey: inDialog.includes(entry.id) ? 'form-1' : undefined,
+          submits: entry.id === 'create',
+        } as ElementFacts,
+      ]),
+    );
+    const plans = commitPlans(
+      { elements: dialog, facts, allowDestructive: true, postingForms: new Set() },
+      new Set(dialog.map((entry) => entry.id)),
+      marks(),
+    );
+    expect(plans[0]).toEqual({
+      setup: [
+        { kind: 'fill', target: 'name', value: 'test-qzkwxj', mark: 'qzkwxj' },
+        { kind: 'fill', target: 'owner', value: 'test@example.com' },
+      ],
+      action: { kind: 'click', target: 'create' },
+      restore: [],
+    });
+  });
+
   it('only acts on what the state added', () => {
     expect(commitPlans(context(editor), new Set(['title', 'tag']))).toEqual([]);
   });

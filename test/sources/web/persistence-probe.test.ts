@@ -32,6 +32,20 @@ describe('createFlowOf', () => {
     });
   });
 
+  it("takes a create that opened the new item's own page, its text a segment of the address", () => {
+    const marked = { ...typed, value: 'test-qzkwxj' };
+    const opened = (to: string) =>
+      create({
+        setup: [marked],
+        effects: [{ kind: 'url-changed', from: 'http://127.0.0.1/things', to }],
+      });
+    expect(createFlowOf(base, [opened('http://127.0.0.1/things/test-qzkwxj')])?.typed).toEqual(marked);
+    expect(createFlowOf(base, [opened('http://127.0.0.1/things/test-qzkwxj/edit')])?.typed).toEqual(marked);
+    // Another page, or the text only in its query (a search): no create seen.
+    expect(createFlowOf(base, [opened('http://127.0.0.1/things/other')])).toBeUndefined();
+    expect(createFlowOf(base, [opened('http://127.0.0.1/things?q=test-qzkwxj')])).toBeUndefined();
+  });
+
   it('takes no create that was not reproducible, showed no typed text, or typed no marked text', () => {
     expect(createFlowOf(base, [create({ reproducible: false })])).toBeUndefined();
     expect(createFlowOf(base, [create({ effects: [] })])).toBeUndefined();

@@ -123,6 +123,28 @@ describe('planning interactions', () => {
     expect(plans.map((plan) => plan.action.target)).toEqual(['new', 'columns', 'export']);
   });
 
+  it('clicks what opens a create ("New …", "Create …") before anything else, never a form\'s own submit', () => {
+    const plans = planInteractions(
+      context(
+        [
+          element('archived', 'checkbox', 'Show archived', { inputType: 'checkbox' }),
+          element('query', 'searchbox', 'Search', { value: '' }),
+          element('filter', 'button', 'Add filter'),
+          element('new', 'button', 'New item'),
+          element('create', 'button', 'Create account'),
+        ],
+        { create: { submits: true, formKey: 'signup' } },
+      ),
+    );
+    expect(plans.map((plan) => `${plan.action.kind} ${plan.action.target}`)).toEqual([
+      'click new',
+      'check archived',
+      'fill query',
+      'click filter',
+      'click create',
+    ]);
+  });
+
   it('lets a number box stand for the slider of the same name, and never fills a read-only field', () => {
     const slider = element('cores-slider', 'slider', 'Cores', { inputType: 'range', value: '2' });
     const copy = element('link', 'textbox', 'Link to share', { value: 'x' });
