@@ -57,7 +57,8 @@ describe('generate api --format pytest --run', () => {
       const lifecycle = faultReport.suspectedDefects.find((defect) =>
         defect.test.startsWith('disk lifecycle'),
       );
-      expect(lifecycle?.expected).toMatch(/^name = "name/);
+      // The update changes a prose field first: the disk's description.
+      expect(lifecycle?.expected).toMatch(/^description = "description/);
       expect(lifecycle?.curl).toContain('curl -i -X GET');
       const evidence = JSON.parse(await readFile(join(suiteDir, lifecycle!.evidence), 'utf8')) as {
         exchanges: unknown[];
