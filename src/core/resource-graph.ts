@@ -308,6 +308,11 @@ function discoverKinds(model: ApiModel, schemas: SchemaFlattener): ResourceKind[
 
 const ITEM_PATH = /^(.*)\/\{([^}]+)\}\/?$/;
 
+/** The nouns of every path's static segments: the things the API has collections or actions of. */
+function apiNouns(model: ApiModel): Set<string> {
+  return new Set(model.operations.flatMap((operation) => staticSegments(operation.path).map(singular)));
+}
+
 /**
  * Whether `read` (`GET /events/{featureName}`) lists the items of `noun` that belong to another
  * thing the API has a collection of: its parameter is named for that thing (`{featureName}`,
@@ -315,11 +320,6 @@ const ITEM_PATH = /^(.*)\/\{([^}]+)\}\/?$/;
  * […]}`). Such a path is no event's item, and an event's identifier would never fill it. One object
  * named so (`/profiles/{username}`) stays an item: a user's profile.
  */
-/** The nouns of every path's static segments: the things the API has collections or actions of. */
-function apiNouns(model: ApiModel): Set<string> {
-  return new Set(model.operations.flatMap((operation) => staticSegments(operation.path).map(singular)));
-}
-
 function listsForAnother(
   schemas: SchemaFlattener,
   read: ApiOperation | undefined,
@@ -335,6 +335,7 @@ function listsForAnother(
     ([field, property]) => singular(field) === noun && kindOf(schemas.flatten(property)) === 'array',
   );
 }
+
 /** "The name of the strategy type", "the id of a user": the words after it may name a kind. */
 const DESCRIBED_KIND = /\b(?:name|id|identifier|key)\s+of\s+(?:the|an?)\s+([a-z][a-z -]*)/i;
 

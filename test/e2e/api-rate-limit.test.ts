@@ -88,7 +88,7 @@ beforeAll(async () => {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     kinds: ['positive'],
     run: true,
-    repeat: 3,
+    repeat: 2,
   });
   pytestReport = await withAllureStub(() =>
     generateApi({
