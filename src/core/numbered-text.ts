@@ -1,13 +1,14 @@
 // Texts that hold numbers an app derives from what exists ("New Tiddler 4", "2 matches"): the
 // explorer (seen changing once its flows created data) and UI generation (seen renumbered within
 // one observation) both recognise them by their words with other numbers.
+import { escapeRegExp } from './plain-text.ts';
 import type { UiEffect, UiLocator } from './page-model.ts';
 
 /** Whether `other` holds `text`'s words with other numbers ("Draft of 'Note 5'" for "Note 4"). */
 export function renumbered(text: string, other: string): boolean {
   if (text === other || !/\d/.test(text) || !/\p{L}{2}/u.test(text)) return false;
   const numbers = text.match(/\d+/g)!.join(' ');
-  const words = text.split(/\d+/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = text.split(/\d+/).map((part) => escapeRegExp(part));
   const pattern = new RegExp(words.join('(\\d+)'), 'g');
   return [...other.matchAll(pattern)].some((match) => match.slice(1).join(' ') !== numbers);
 }

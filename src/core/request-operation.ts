@@ -1,3 +1,5 @@
+import { escapeRegExp } from './plain-text.ts';
+
 /**
  * The documented operation a recorded request was sent to, by method and path template: one
  * reading for the learning probe and for the verdicts, which both look at recorded exchanges.
@@ -33,7 +35,7 @@ export function pathParameterValues(template: string, url: string): Record<strin
 function templatePattern(template: string, capture = false): RegExp {
   const escaped = template
     .split(/\{[^}]+\}/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map(escapeRegExp)
     .join(capture ? '([^/]+)' : '[^/]+');
   // Servers may live under a prefix the spec's paths leave out (`/api`).
   return new RegExp(`${escaped}/?$`);

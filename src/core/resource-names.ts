@@ -1,5 +1,6 @@
 // Names of the things an API manages, read from its paths and fields: shared by the automated
 // suite (generation/api) and the manual cases (generation/cases), so both link the same things.
+import { escapeRegExp } from './plain-text.ts';
 
 /** English plural to singular, good enough for resource names in paths. */
 export function singular(word: string): string {
@@ -52,7 +53,7 @@ export function identifierFields(parameter: string, kindName: string): string[] 
   const fallbacks =
     parameter === 'id' || stem === kindName || namesKind(parameter, kindName) ? ['id', 'uuid', '_id'] : [];
   // `{featureName}` of a feature, `{project_key}` of a project: the kind's own `name`, `key`.
-  const kind = kindName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const kind = escapeRegExp(kindName);
   const own = new RegExp(`^${kind}[_-]?(name|slug|key|code|handle)$`, 'i').exec(parameter)?.[1];
   return [...new Set([parameter, camel, snake, ...fallbacks, ...(own ? [own.toLowerCase()] : [])])];
 }

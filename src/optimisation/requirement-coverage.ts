@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../core/plain-text.ts';
 import type { CoverageGap, ExistingTest, RequirementCoverage } from '../core/existing-test.ts';
 import type { Requirement } from '../core/manual-case.ts';
 import type { Similarity } from './similarity.ts';
@@ -96,7 +97,7 @@ function testsNamingIndex(references: string[]): (id: string) => number[] | unde
 
 /** `REQ-3` is named in "REQ-3", "req-3", ".../browse/REQ-3", but not in "REQ-31". */
 function names(text: string, id: string): boolean {
-  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(id);
   return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{N}])`, 'iu').test(text);
 }
 

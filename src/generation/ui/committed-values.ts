@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../core/plain-text.ts';
 import { shownTexts } from '../../core/numbered-text.ts';
 import type { SiteModel, UiAction, UiEffect } from '../../core/page-model.ts';
 
@@ -27,7 +28,7 @@ const ACTS = new Set(['click', 'press', 'check', 'uncheck', 'select', 'dblclick'
 export function holdsValue(text: string, value: string): boolean {
   const shown = normalised(text);
   if (shown === value) return true;
-  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(value);
   return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, 'u').test(shown);
 }
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { PipelineEvent } from '../../core/events.ts';
+import { escapeRegExp } from '../../core/plain-text.ts';
 import type { JobError } from './job.ts';
 
 /** Rewrites server paths in a job's messages into the names its submitter knows. */
@@ -33,7 +34,7 @@ export function inputNamer(options: {
 }
 
 function pattern(directory: string, rest: string): RegExp {
-  return new RegExp(directory.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + rest, 'g');
+  return new RegExp(escapeRegExp(directory) + rest, 'g');
 }
 
 /** First line of each requirement in requirements.md: items are trimmed and joined by a blank line. */

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../core/plain-text.ts';
 import { verifyMarks, type FileMarker, type MarkFailure, type TestMark } from './test-marks.ts';
 
 /**
@@ -66,8 +67,4 @@ function bodyStart(lines: string[], defIndex: number): { at: number; indent: str
 function skipInstance(indent: string, mark: TestMark): string {
   const id = `::${mark.outcome.file.split('::').at(-1)!}`;
   return `${indent}if __import__("os").environ.get("PYTEST_CURRENT_TEST", "").split(" ")[0].endswith(${JSON.stringify(id)}): pytest.skip(${JSON.stringify(mark.reason)})`;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

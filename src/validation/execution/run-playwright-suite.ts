@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { TestopsError } from '../../core/errors.ts';
+import { escapeRegExp } from '../../core/plain-text.ts';
 import type { EventSink } from '../../core/events.ts';
 import type { TestOutcome } from '../../core/run-report.ts';
 import { classifyPlaywrightReport } from './classify-outcomes.ts';
@@ -95,6 +96,6 @@ export async function runPlaywrightSuite(options: RunSuiteOptions): Promise<Test
  * (`… POST /notes succeeds with 201 @positive @critical`): each title, whole, before the tags.
  */
 function titlesPattern(titles: readonly string[]): string {
-  const escaped = titles.map((title) => title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = titles.map((title) => escapeRegExp(title));
   return `(?:^| )(?:${escaped.join('|')})(?: @\\S+)*$`;
 }
