@@ -1,7 +1,7 @@
 import type { ApiOperation } from '../../core/api-model.ts';
 import { documentedStatuses } from '../../core/api-model.ts';
 import type { ApiTestCase, RequestSpec, ResourceUse, ValueExpr } from '../../core/test-case.ts';
-import { nameStem, singular } from '../../core/resource-names.ts';
+import { nameStem, namesKind } from '../../core/resource-names.ts';
 import {
   act,
   bodyFields,
@@ -238,5 +238,5 @@ function danglingReferenceCases(
 
 /** `environment`, `environments`, `projectId`, `project_key` name a project or an environment by their own words. */
 function namedFor(field: string, kind: string): boolean {
-  return singular(field) === kind || nameStem(field) === kind;
+  return namesKind(field, kind) || nameStem(field) === kind;
 }

@@ -14,7 +14,7 @@ import {
   withField,
 } from './case-helpers.ts';
 import type { GenerationContext } from './generation-context.ts';
-import { idStem } from '../../core/resource-names.ts';
+import { idStem, singular } from '../../core/resource-names.ts';
 import { UNIQUE_SUFFIX_LENGTH } from './request-builder.ts';
 import { fitLength, primaryType } from './sample-value.ts';
 
@@ -25,11 +25,10 @@ const REFERENCE_LIKE = /(_id|Id|_ids|Ids|_name|Name|_names|Names)$/;
  * a tag's `type`, an addon's `provider`, a user's `role`. A made-up value at the maximum length
  * names nothing the server knows and is refused: no boundary case for them.
  */
-const VOCABULARY_WORDS =
-  'type|kind|category|categories|provider|role|status|state|mode|level|operator|strategy|strategies|locale|currency|country|language|timezone';
-const VOCABULARY = new RegExp(`(?:^|[_-])(?:${VOCABULARY_WORDS})s?$`, 'i');
-const CAMEL_VOCABULARY = new RegExp(
-  `[a-z](?:${VOCABULARY_WORDS.replace(/(^|\|)([a-z])/g, (_, bar: string, letter: string) => bar + letter.toUpperCase())})s?$`,
+const VOCABULARY = new Set(
+  'type kind category provider role status state mode level operator strategy locale currency country language timezone'.split(
+    ' ',
+  ),
 );
 
 /** The documented success: exact status, content type, schema, and the echo of what was sent. */
@@ -93,8 +92,10 @@ function inverseOf(context: GenerationContext, operation: ApiOperation): ApiOper
   );
 }
 
+/** The field's last word (`tag_type`, `tagType`, `roles` → type, type, role) is one of them. */
 function namesVocabulary(name: string): boolean {
-  return VOCABULARY.test(name) || CAMEL_VOCABULARY.test(name);
+  const last = name.split(/[_-]|(?=[A-Z])/).at(-1) ?? '';
+  return VOCABULARY.has(singular(last));
 }
 
 /** Values at the documented limits must be accepted: off-by-one and overflow bugs live here. */

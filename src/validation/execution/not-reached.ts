@@ -1,3 +1,4 @@
+import { listsStatus } from './documented-refusal.ts';
 import type { NotReachedOperation, RecordedExchange } from '../../core/run-report.ts';
 import { pathParameterValues, requestOperation, splitOperationKey } from '../../core/request-operation.ts';
 import type { FailedTest } from './classify-failure.ts';
@@ -100,7 +101,12 @@ function judgeOne(
     return undefined;
   const own = refusedKey === failed.operation;
   if (!own) return { ...base, unlock: unlockFor('set-up', failed.operation, refusedKey, status) };
-  if (status === 404 && refused && !refused.path.includes('{') && !documents404(context, refused.key)) {
+  if (
+    status === 404 &&
+    refused &&
+    !refused.path.includes('{') &&
+    !listsStatus(context.documentedStatuses?.[refused.key], 404)
+  ) {
     // No identifier in the path: a 404 says the route is missing, unless the request names
     // something by an identifier of its own (`{"ids": [12]}`) that the 404 may be about.
     if (!sendsIdentifier(exchange)) return undefined;
@@ -220,11 +226,6 @@ function keys(value: unknown, into: string[] = [], depth = 0): string[] {
       keys(item, into, depth + 1);
     }
   return into;
-}
-
-function documents404(context: ReachContext, operation: string): boolean {
-  const statuses = context.documentedStatuses?.[operation] ?? [];
-  return statuses.some((status) => status === '404' || status.toUpperCase() === '4XX');
 }
 
 /**

@@ -1,8 +1,6 @@
 import { retryAfterMs } from '../../core/retry-delay.ts';
 import type { RecordedExchange, TestOutcome } from '../../core/run-report.ts';
 
-export type { PacedRun } from '../../core/run-report.ts';
-
 /**
  * How long a paced run waits for the target's rate limit, and how long its client honours a
  * `Retry-After`: a minute is the common window (express-rate-limit's, most gateways'); longer
