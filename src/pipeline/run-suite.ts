@@ -37,6 +37,7 @@ import { findBrowser } from '../sources/web/find-browser.ts';
 import { runScrubber, secretVariableEnvironment } from './secret-environment.ts';
 import type { UrlGuardOptions } from '../sources/url-guard.ts';
 import { guardRun } from './guard-run.ts';
+import { holdArtifacts, releaseArtifacts } from './held-artifacts.ts';
 import { readManifest, type Manifest } from './suite-manifest.ts';
 
 export interface RunSuiteOptions {
@@ -163,6 +164,8 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   const pacedRerun = async (result: TestOutcome[]): Promise<TestOutcome[]> => {
     const limited = rateLimitedTests(result);
     if (limited.length === 0) return result;
+    // The paced run clears the runner's output folders: the full run's failures keep their evidence.
+    const held = await holdArtifacts(suiteDir, result);
     const pauseMs = pacedPauseMs(limited);
     events({
       type: 'log',
@@ -180,7 +183,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
       });
     });
     durations['paced run'] = again.durationMs;
-    const merged = withPacedOutcomes(result, again.result, repeat);
+    const merged = withPacedOutcomes(held, again.result, repeat);
     paced = { tests: limited.map((outcome) => outcome.title), pauseMs, delivered: merged.delivered };
     return merged.outcomes;
   };
@@ -197,6 +200,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<RunReport> {
   }
   const conformance = options.conformance ?? 'strict';
   const written = await writeEvidence(suiteDir, outcomes, scrubber, manifest);
+  await releaseArtifacts(suiteDir);
   // Lenient conformance accepts type coercion, a drift check cannot fail on a correct API, a
   // success for a missing identifier breaks no contract when no 404 is documented, and an
   // observed value the explored build no longer shows is unstable: such a test is not delivered,

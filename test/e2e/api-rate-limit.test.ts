@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,8 @@ import { withAllureStub } from '../support/allure-stub.ts';
 // 9 s (a penalty box: each refused request starts the wait again). The create's client retries
 // every 8 s, so in the full run it meets 429 for good. That is the target's pace, not a flaky
 // test: the create runs again alone after the wait, its client waiting out each 429, and is delivered.
+// Its status page is broken (500 every time): a real finding, whose evidence the paced run must not
+// wipe with the runner's output folders.
 const QUIET_MS = 9_000;
 const LIMIT = 2;
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
@@ -24,6 +27,13 @@ const spec = {
   openapi: '3.0.3',
   info: { title: 'Notes', version: '1' },
   paths: {
+    '/status': {
+      get: {
+        responses: {
+          '200': { description: 'up', ...json({ type: 'object', properties: { up: { type: 'boolean' } } }) },
+        },
+      },
+    },
     '/notes': {
       post: {
         requestBody: {
@@ -47,6 +57,10 @@ function limitedServer(): Server {
     let text = '';
     request.on('data', (chunk: Buffer) => (text += chunk.toString()));
     request.on('end', () => {
+      if (request.method === 'GET' && request.url === '/status') {
+        response.writeHead(500, { 'content-type': 'application/json' });
+        return response.end('{"message":"status store unavailable"}');
+      }
       if (request.method !== 'POST' || request.url !== '/notes') {
         response.writeHead(404, { 'content-type': 'application/json' });
         return response.end('{"message":"not found"}');
@@ -69,6 +83,17 @@ function limitedServer(): Server {
       response.end(JSON.stringify({ id: next++, text: body.text }));
     });
   });
+}
+
+/** The broken status page is the only finding, and every other test is delivered. */
+function statusOnly(run: RunReport): boolean {
+  const operations = run.findings.flatMap((finding) => finding.occurrences.map((found) => found.operation));
+  const failed = run.suspectedDefects.length;
+  return (
+    operations.length > 0 &&
+    operations.every((operation) => operation === 'GET /status') &&
+    run.tests.delivered === run.tests.generated - failed
+  );
 }
 
 let dir: string;
@@ -114,15 +139,29 @@ describe('generate api --run on a target with a rate limit longer than the retri
     expect(report.paced?.tests.some((test) => test.startsWith(create))).toBe(true);
     expect(report.paced?.delivered).toEqual(report.paced?.tests);
     expect(report.flaky).toEqual([]);
-    expect(report.findings).toEqual([]);
-    expect(report.tests.delivered).toBe(report.tests.generated);
+    expect(statusOnly(report)).toBe(true);
   });
 
   it('does the same for a pytest suite (the test picked by its node id)', () => {
     expect(pytestReport.paced?.tests.length).toBeGreaterThan(0);
     expect(pytestReport.paced?.delivered).toEqual(pytestReport.paced?.tests);
     expect(pytestReport.flaky).toEqual([]);
-    expect(pytestReport.tests.delivered).toBe(pytestReport.tests.generated);
+    expect(statusOnly(pytestReport)).toBe(true);
+  });
+
+  it("keeps the full run's evidence of a real failure through the paced run", async () => {
+    const [finding] = pytestReport.findings;
+    const evidence = JSON.parse(
+      await readFile(join(dir, 'pytest-suite', finding!.occurrences[0]!.evidence), 'utf8'),
+    ) as { artifacts: string[] };
+    // The exchange file pytest wrote in the full run, copied before the paced run cleared `results/`.
+    expect(evidence.artifacts).toHaveLength(1);
+    const kept = JSON.parse(await readFile(join(dir, 'pytest-suite', evidence.artifacts[0]!), 'utf8')) as {
+      response: { status: number };
+    }[];
+    expect(kept.at(-1)?.response.status).toBe(500);
+    // The copies waited in the suite only until evidence kept them.
+    expect(existsSync(join(dir, 'pytest-suite', '.testops-held'))).toBe(false);
   });
 
   it('says so in REPORT.md', async () => {
