@@ -76,6 +76,9 @@ describe('the emitted suite', () => {
 });
 
 describe('testops run against each seeded fault', () => {
+  // A fault is reported as soon as one delivered test fails: stop there, as a quick check would.
+  beforeAll(() => void (process.env['TESTOPS_MAX_FAILURES'] = '1'));
+  afterAll(() => void delete process.env['TESTOPS_MAX_FAILURES']);
   for (const fault of computeApiFaults.map((entry) => entry.name)) {
     it(`reports "${fault}" as a suspected defect with evidence`, async () => {
       const faulty = await startComputeApi({ fault });

@@ -61,6 +61,8 @@ export default defineConfig({
   // Tests create and list shared resources: one worker keeps list and pagination checks exact.
   workers: Number(process.env['TESTOPS_WORKERS'] ?? 1),
   fullyParallel: false,
+  // Stop after this many failures: a quick "does this build break anything?" run.
+  maxFailures: Number(process.env['TESTOPS_MAX_FAILURES']) || undefined,
   retries: 0,
   // A paced re-run raises it: its client then waits out the target's rate limit.
   timeout: Number(process.env['TESTOPS_TEST_TIMEOUT_MS']) || 30_000,

@@ -23,7 +23,7 @@ export function suiteReadme(suite: ApiSuite, baseUrl: string | undefined): strin
     `API_BASE_URL=${baseUrl ?? 'http://127.0.0.1:8080'} npx playwright test`,
     'npm run typecheck',
     '```',
-    'Results: `results/junit.xml` (JUnit) and `allure-results/` (Allure).',
+    'Results: `results/junit.xml` (JUnit) and `allure-results/` (Allure). `TESTOPS_MAX_FAILURES=1` stops at the first failure, `TESTOPS_WORKERS` sets the parallel workers (default 1: tests share listed resources).',
     '',
     '## Environment',
     ...environmentRows(suite),
