@@ -8,6 +8,7 @@ import type { ApiSuite } from '../core/test-case.ts';
 import { ValueRepairs, type ValueRepair } from '../generation/api/value-repairs.ts';
 import {
   mentionedFields,
+  statedFields,
   rejectedFields,
   type RejectedField,
 } from '../validation/execution/rejected-fields.ts';
@@ -153,9 +154,9 @@ function learnUnique(
 }
 
 /**
- * The fields a refusal names; failing that, the operation's body fields it mentions in words that
- * the request left out ("You must specify username or email"): added, never changed again on a
- * mere mention, which a later refusal about something else may make.
+ * The fields a refusal names; failing that, the body fields it states a rule about, and those it
+ * mentions in words that the request left out ("You must specify username or email"): added,
+ * never changed again on a mere mention, which a later refusal about something else may make.
  */
 function refusedFields(
   body: string,
@@ -165,10 +166,17 @@ function refusedFields(
 ): RejectedField[] {
   const named = rejectedFields(body).filter((field) => field.path.length > 0);
   if (named.length > 0) return named;
-  const root = repairs.fieldSchema({ operation: operation.key, in: 'body', path: [] });
-  return mentionedFields(body, Object.keys(root?.properties ?? {})).filter(
-    (field) => sentValue(request, field) === undefined,
+  const fields = Object.keys(
+    repairs.fieldSchema({ operation: operation.key, in: 'body', path: [] })?.properties ?? {},
   );
+  // A rule stated about a field ("The password must be at least 10 characters long") names it
+  // as surely as a pointer does: the value sent is changed like any refused one.
+  const stated = statedFields(body, fields);
+  const left = mentionedFields(body, fields).filter(
+    (field) =>
+      sentValue(request, field) === undefined && !stated.some((rule) => rule.path[0] === field.path[0]),
+  );
+  return [...stated, ...left];
 }
 
 function sentValue(request: RecordedExchange['request'], field: RejectedField): unknown {

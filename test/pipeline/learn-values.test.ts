@@ -68,6 +68,24 @@ const SPEC = {
         },
       },
     },
+    // A documented example the server's password rule refuses, stated in a sentence.
+    '/passwords/check': {
+      post: {
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['password'],
+                properties: { password: { type: 'string', example: 'hunter2' } },
+              },
+            },
+          },
+        },
+        responses: { '200': { description: 'strong enough' }, '400': { description: 'too weak' } },
+      },
+    },
     // Either of two optional fields is wanted, which the refusal says only in words.
     '/members': {
       post: {
@@ -127,7 +145,10 @@ beforeAll(async () => {
     request.on('end', () => {
       const reply = (status: number, body: unknown) =>
         response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      if (request.method !== 'POST' || !['/users', '/members', '/labels'].includes(request.url ?? ''))
+      if (
+        request.method !== 'POST' ||
+        !['/users', '/members', '/labels', '/passwords/check'].includes(request.url ?? '')
+      )
         return reply(404, { message: 'not found' });
       let body: unknown;
       try {
@@ -146,6 +167,12 @@ beforeAll(async () => {
           return reply(404, { message: 'no such kind' });
         labels.add(value);
         return reply(201, { value });
+      }
+      if (request.url === '/passwords/check') {
+        const password = (body as Record<string, unknown>)['password'];
+        if (typeof password !== 'string' || password.length < 10)
+          return reply(400, { message: 'The password must be at least 10 characters long.' });
+        return reply(200, {});
       }
       if (request.url === '/members') {
         const member = body as Record<string, unknown>;
@@ -199,7 +226,11 @@ describe('generate api --run learns input values the server refuses by name', ()
     // A conflict naming no field: the first value sent is made unique per run, and then accepted;
     // the kind, which names an existing one, is left as it was.
     expect(learned('POST /labels')).toEqual([['value', 409]]);
-    const password = report.learned!.find((learned) => learned.field === 'password')!;
+    // A rule stated in a sentence about a field that was sent: the documented example is replaced.
+    expect(learned('POST /passwords/check')).toEqual([['password', 400]]);
+    const password = report.learned!.find(
+      (learned) => learned.operation === 'POST /users' && learned.field === 'password',
+    )!;
     expect(String(password.to).length).toBeGreaterThanOrEqual(20);
     expect(password.reason).toContain('at least 20 characters');
     const success = report.suspectedDefects.filter((defect) => / succeeds /.test(defect.test));

@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../core/plain-text.ts';
+
 /** A request field a server named when it refused the request, and what it said about it. */
 export interface RejectedField {
   /** Where the value was: the body (default) or the query string. */
@@ -74,6 +76,27 @@ export function mentionedFields(body: string, names: string[]): RejectedField[] 
     .map((name) => ({ in: 'body' as const, path: [name], message: text.slice(0, 200) }));
 }
 
+/**
+ * The body fields a refusal states a rule about, in plain words: "The password must be at least
+ * 10 characters long", "name is too long". The field is the subject of the sentence (its name,
+ * then a verb of obligation), so the value sent broke the rule; a mere mention ("Could not find
+ * rootRole=0") is not one.
+ */
+export function statedFields(body: string, names: string[]): RejectedField[] {
+  const text = refusalText(body);
+  return names
+    .filter((name) => name.length >= 3 && statedRule(name).test(text))
+    .slice(0, MAX_FIELDS)
+    .map((name) => ({ in: 'body' as const, path: [name], message: text.slice(0, 200) }));
+}
+
+function statedRule(name: string): RegExp {
+  return new RegExp(
+    `(^|[^A-Za-z0-9_])${escapeRegExp(name)}\\s+(?:must|should|needs? to|has to|cannot|can't|is (?:too|not|invalid|required))\\b`,
+    'i',
+  );
+}
+
 /** The messages of a refusal (its details' too); the raw text when it is not JSON. */
 function refusalText(body: string): string {
   let parsed: unknown;
@@ -91,8 +114,7 @@ function refusalText(body: string): string {
 }
 
 function wholeWord(name: string): RegExp {
-  const escaped = name.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
-  return new RegExp(`(^|[^A-Za-z0-9_])${escaped}($|[^A-Za-z0-9_])`);
+  return new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(name)}($|[^A-Za-z0-9_])`);
 }
 
 /** `body/email must match format "email"`, `"email" must be a valid email`, `'email' is invalid`. */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mentionedFields, rejectedFields } from '../../../src/validation/execution/rejected-fields.ts';
+import {
+  mentionedFields,
+  rejectedFields,
+  statedFields,
+} from '../../../src/validation/execution/rejected-fields.ts';
 
 const paths = (body: unknown) =>
   rejectedFields(typeof body === 'string' ? body : JSON.stringify(body)).map(
@@ -55,5 +59,19 @@ describe('fields a server names when it refuses a request', () => {
     ]);
     expect(mentionedFields('plain text: emails are off', ['email'])).toEqual([]);
     expect(mentionedFields('email is off', ['email'])[0]).toMatchObject({ in: 'body', path: ['email'] });
+  });
+
+  it('finds a field a refusal states a rule about, not one it merely mentions', () => {
+    const rule = JSON.stringify({ message: 'The password must be at least 10 characters long.' });
+    expect(statedFields(rule, ['password', 'username'])).toEqual([
+      { in: 'body', path: ['password'], message: 'The password must be at least 10 characters long.' },
+    ]);
+    expect(statedFields('Name is too long', ['name']).map((field) => field.path)).toEqual([['name']]);
+    const mentions = JSON.stringify({
+      message: 'You must specify username or email',
+      details: [{ message: 'Could not find rootRole=0' }],
+    });
+    expect(statedFields(mentions, ['username', 'email', 'rootRole'])).toEqual([]);
+    expect(statedFields('the passwords must match', ['password'])).toEqual([]);
   });
 });
