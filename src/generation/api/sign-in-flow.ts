@@ -1,4 +1,5 @@
 import type { ApiOperation } from '../../core/api-model.ts';
+import { STRONG_PASSWORD } from '../../core/field-values.ts';
 import { successResponse } from '../../core/api-model.ts';
 import type { JsonSchema } from '../../core/json-schema.ts';
 import { kindOf } from '../../core/resource-id-path.ts';
@@ -14,7 +15,6 @@ const TOKEN = /^(token|access[-_]?token|id[-_]?token|auth[-_]?token|jwt|api[-_]?
 const EMAIL = /e-?mail/i;
 const USERNAME = /^(user[-_]?name|login|handle|nick(name)?)$/i;
 const MAX_DEPTH = 3;
-const STRONG_PASSWORD = 'Testops-Passw0rd-2026';
 
 /**
  * A register → log-in flow read from the spec, so the suite signs in with an account of its own
