@@ -114,10 +114,23 @@ export class ResourceGraph {
     return this.kinds.find((kind) => kind.name === name);
   }
 
-  /** The kind an id-like field or parameter refers to: `vm_id` → vm, `authorId` → author. */
-  kindOfField(field: string): ResourceKind | undefined {
+  /**
+   * The kind an id-like field or parameter refers to: `vm_id` → vm, `authorId` → author. When
+   * the kind of that noun names its items otherwise (`/strategies/{name}`: strategy types), a
+   * second kind of the noun whose item path names its items by this very field wins
+   * (`…/environments/{environment}/strategies/{strategyId}`: a flag's strategies), unless the
+   * request being built (`building`) is the one that makes it.
+   */
+  kindOfField(field: string, building?: ApiOperation): ResourceKind | undefined {
     const stem = idStem(field);
-    return stem ? this.byName(stem) : undefined;
+    if (!stem) return undefined;
+    const named = this.byName(stem);
+    if (named?.idParam === field) return named;
+    const second = this.kinds.find(
+      (kind) =>
+        kind.noun === stem && kind.idParam === field && kind.create !== building && this.isObtainable(kind),
+    );
+    return second ?? named;
   }
 
   /**

@@ -171,6 +171,7 @@ export class RequestBuilder {
           (typeof child === 'string' || typeof child === 'number') && depth < 4
             ? this.#scalarField(key, child, childSchema, scope)
             : (this.#listedNames(key, child, scope) ??
+              this.#referencedIds(key, child, scope) ??
               this.#toExpr(child, childSchema, { ...scope, parent: key }, depth + 1));
       }
       return { kind: 'object', entries };
@@ -192,6 +193,24 @@ export class RequestBuilder {
     const listed = this.#graph.listedKindNamed(key);
     if (!listed || listed.name === scope.exclude) return undefined;
     const item = this.#reference(listed.name, key, scope.operation, scope.uses, scope.exclude);
+    return item.kind === 'resource' ? { kind: 'array', items: [item] } : undefined;
+  }
+
+  /**
+   * A list of identifiers named for a kind (`"segmentIds": [1, 5]`): one of the test's own, never
+   * the document's example ids, which name nothing on a fresh server.
+   */
+  #referencedIds(
+    key: string | undefined,
+    value: unknown,
+    scope: Pick<ValueScope, 'operation' | 'uses' | 'exclude'>,
+  ): ValueExpr | undefined {
+    const one = key?.replace(/(?<=[a-z0-9_])(ids|Ids|IDs)$/, (ids) => ids.slice(0, -1));
+    if (one === undefined || one === key || !Array.isArray(value) || value.length === 0) return undefined;
+    if (!value.every((item) => typeof item === 'string' || typeof item === 'number')) return undefined;
+    const kind = this.#graph.kindOfField(one, scope.operation);
+    if (!kind || kind.name === scope.exclude || !this.#graph.isObtainable(kind)) return undefined;
+    const item = this.#reference(kind.name, one, scope.operation, scope.uses, scope.exclude);
     return item.kind === 'resource' ? { kind: 'array', items: [item] } : undefined;
   }
 
@@ -220,7 +239,7 @@ export class RequestBuilder {
       const kind =
         key === 'id' && !parent
           ? this.#graph.kindOfCollection(operation.path)
-          : this.#graph.kindOfField(field);
+          : this.#graph.kindOfField(field, operation);
       if (kind || isIdLike(flat)) return this.#reference(kind?.name, field, operation, uses, exclude);
     }
     if (typeof value === 'string' && uniqueLooking(key, flat))
@@ -318,7 +337,7 @@ export class RequestBuilder {
   ): ValueExpr {
     const flat = this.#context.flatten(schema);
     if (!flat.enum && idStem(name)) {
-      const kind = this.#graph.kindOfField(name);
+      const kind = this.#graph.kindOfField(name, operation);
       if (kind || isIdLike(flat)) return this.#reference(kind?.name, name, operation, uses, exclude);
     }
     return { kind: 'literal', value: sampleValue(this.#context, schema, 0, name) };

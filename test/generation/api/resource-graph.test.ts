@@ -393,3 +393,90 @@ describe('an item path whose parameter names another collection', () => {
     expect(read.uses).toEqual([expect.objectContaining({ alias: 'feature' })]);
   });
 });
+
+describe('an id field of a noun whose first kind is named otherwise', () => {
+  it("names the second kind of that noun identified by the very field (a strategy id is no strategy type), and a list of its ids names the test's own", async () => {
+    const strategyType = { type: 'object', properties: { name: { type: 'string' } } };
+    const strategy = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } };
+    const link = {
+      type: 'object',
+      required: ['strategyId', 'segmentIds'],
+      properties: {
+        strategyId: { type: 'string' },
+        segmentIds: { type: 'array', items: { type: 'integer' }, example: [1, 5, 6] },
+      },
+    };
+    const model = await modelOf({
+      openapi: '3.0.3',
+      info: { title: 'Flags', version: '1' },
+      paths: {
+        '/strategies': {
+          post: { requestBody: { required: true, ...json(strategyType) }, responses: ok(strategyType) },
+        },
+        '/strategies/{name}': { get: { parameters: [param('name')], responses: ok(strategyType) } },
+        '/features': {
+          post: {
+            requestBody: {
+              required: true,
+              ...json({ type: 'object', properties: { name: { type: 'string' } } }),
+            },
+            responses: ok({ type: 'object', properties: { name: { type: 'string' } } }),
+          },
+        },
+        '/features/{featureName}': {
+          get: { parameters: [param('featureName')], responses: ok({ type: 'object' }) },
+        },
+        '/features/{featureName}/strategies': {
+          post: {
+            parameters: [param('featureName')],
+            requestBody: { required: true, ...json(strategy) },
+            responses: ok(strategy),
+          },
+        },
+        '/features/{featureName}/strategies/{strategyId}': {
+          get: { parameters: [param('featureName'), param('strategyId')], responses: ok(strategy) },
+        },
+        '/segments': {
+          post: {
+            requestBody: {
+              required: true,
+              ...json({ type: 'object', properties: { name: { type: 'string' } } }),
+            },
+            responses: ok({
+              type: 'object',
+              properties: { id: { type: 'integer' }, name: { type: 'string' } },
+            }),
+          },
+        },
+        '/segments/{id}': {
+          get: { parameters: [param('id', 'integer')], responses: ok({ type: 'object' }) },
+        },
+        // Links segments to a flag's strategy: its answer echoes the strategy id it was sent.
+        '/segments/strategies': {
+          post: { requestBody: { required: true, ...json(link) }, responses: ok(link) },
+        },
+        '/segments/strategies/{strategyId}': {
+          get: { parameters: [param('strategyId')], responses: ok(link) },
+        },
+      },
+    });
+    const graph = new ResourceGraph(model, new SchemaContext(model));
+    const operation = (key: string) => model.operations.find((candidate) => candidate.key === key)!;
+    const linking = operation('POST /segments/strategies');
+    const named = graph.kindOfField('strategyId', linking)!;
+    expect(named.itemPath).toBe('/features/{featureName}/strategies/{strategyId}');
+    const suite = generateApiSuite(model, { specSource: 'openapi.json' });
+    const create = suite.cases.find((testCase) =>
+      testCase.title.startsWith('POST /segments/strategies succeeds'),
+    )!;
+    const used = create.uses.map((use) => graph.byName(use.resource)?.itemPath);
+    expect(used).toContain('/features/{featureName}/strategies/{strategyId}');
+    expect(used).not.toContain('/strategies/{name}');
+    // The segments named by ids are the test's own, not the document's example ids.
+    const body = create.steps.at(-1)!.request.body;
+    expect(body).toMatchObject({
+      kind: 'json',
+      value: { entries: { segmentIds: { kind: 'array', items: [{ kind: 'resource', alias: 'segment' }] } } },
+    });
+  });
+});
