@@ -186,17 +186,19 @@ async function openEditor(
         .map((opener) => [opener]);
   for (const route of routes) {
     const steps = [...route];
+    const before = new Set((await controlsOnPage(page, EDITS)).map((control) => control.name));
     for (const control of route) {
       await toPlaywrightLocator(page, control.locator).click({ timeout: 3_000 });
       await settle();
     }
     if (!direct) {
-      // The opener's menu, in the block still or shown elsewhere on the page.
+      // The opener's menu, in the block still, or new on the page once the opener was clicked.
       const stillThere = (await toPlaywrightLocator(page, item).count()) === 1;
       const edit =
         (stillThere ? (await controlsIn(page, item)).filter(safe) : []).find((control) =>
           EDITS.test(control.name),
-        ) ?? (await controlsOnPage(page, EDITS)).find(safe);
+        ) ??
+        (await controlsOnPage(page, EDITS)).find((control) => safe(control) && !before.has(control.name));
       if (edit) {
         await toPlaywrightLocator(page, edit.locator).click({ timeout: 3_000 });
         await settle();
