@@ -67,3 +67,33 @@ describe('the edit of an item the explorer created itself', () => {
     expect(scoped).toHaveLength(1);
   });
 });
+
+describe('the edit of an item the explorer created itself, in its own menu', () => {
+  let site: LocalSite;
+  let page: PageModel;
+
+  beforeAll(async () => {
+    site = await startLocalSite(notesWithEdits({ inMenu: true }));
+    const out = await mkdtemp(join(tmpdir(), 'testops-own-edit-menu-'));
+    const model = await exploreSite({ url: site.url, allowPrivate: true, maxPages: 1, outDir: out });
+    page = model.pages[0]!;
+  }, 180_000);
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it("opens the item's own More, then its Edit, both scoped to the item's text", () => {
+    const found = page.states
+      ?.flatMap((state) => state.interactions)
+      .find((one) => one.id.startsWith('own-edit-'));
+    expect(found?.reproducible).toBe(true);
+    const byId = (id: string) => page.elements.find((element) => element.id === id)!;
+    const [more, edit, type] = found!.setup as [UiAction, UiAction, UiAction];
+    const within = { strategy: 'item', selector: 'li', text: expect.stringMatching(/^test-[a-z]{6}$/) };
+    expect(byId(more.target).locator).toMatchObject({ strategy: 'role', name: 'More', within });
+    expect(byId(edit.target).locator).toMatchObject({ strategy: 'role', name: 'Edit', within });
+    expect(type.kind).toBe('fill');
+    expect(found!.effects.map((effect) => effect.kind)).toEqual(['appeared', 'disappeared']);
+  });
+});

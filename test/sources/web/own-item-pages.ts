@@ -55,8 +55,11 @@ export const notesWithMenus = ({ removes } = { removes: true }) => ({
 // Notes kept in the page, each with its own "Edit": it turns the note into a title box (its
 // text as the value) and a "Done" that saves it. Every note repeats "Edit", so only a locator
 // scoped to the note itself tells the new note's from the note that was there before.
-/** `renames: false`: Done closes the editor and keeps the old title (a seeded fault). */
-export const notesWithEdits = ({ renames } = { renames: true }) => ({
+/**
+ * `renames: false`: Done closes the editor and keeps the old title (a seeded fault). `inMenu`:
+ * Edit is in the note's own menu, behind its "More".
+ */
+export const notesWithEdits = ({ renames = true, inMenu = false } = {}) => ({
   '/': html(
     'Notes',
     `<main><h1>Notes</h1>
@@ -73,10 +76,14 @@ export const notesWithEdits = ({ renames } = { renames: true }) => ({
          const link = document.createElement('p');
          link.innerHTML = '<a href="#"></a>';
          const view = () => {
-           item.innerHTML = '<h3></h3> <button>Edit</button>';
+           item.innerHTML = ${inMenu}
+             ? '<h3></h3> <button aria-label="More">…</button><div class="menu" hidden><button>Edit</button></div>'
+             : '<h3></h3> <button>Edit</button>';
            item.querySelector('h3').textContent = note;
            link.querySelector('a').textContent = note;
-           item.querySelector('button').addEventListener('click', edit);
+           const menu = item.querySelector('.menu');
+           if (menu) item.querySelector('[aria-label=More]').addEventListener('click', () => { menu.hidden = !menu.hidden; });
+           (menu ?? item).querySelector('button:not([aria-label])').addEventListener('click', edit);
          };
          const edit = () => {
            item.innerHTML = '<input aria-label="Title"> <button>Done</button>';
