@@ -9,6 +9,7 @@ import { briefError } from './page-issues.ts';
 import type { ExplorationEnv } from './page-session.ts';
 import { searchBox } from './commit-plans.ts';
 import { opensCreate } from './creating-controls.ts';
+import { probeOwnEdit } from './own-edit-probe.ts';
 import { probeOwnItem } from './own-item-probe.ts';
 import { createFlowOf, probePersistence } from './persistence-probe.ts';
 import { flowCandidates, sharedLandmarks } from './state-flows.ts';
@@ -20,10 +21,10 @@ export const MAX_FLOWS = 2;
 const MAX_STATE_INTERACTIONS = 8;
 // Kept, after the create found in the page as the flow left it, for whether it lasts a reload
 // (two replays, the writes let go out, a reload and a search) and, beside it, for the created
-// item's own remove (two more replays): worth more than the editor's other controls, which stop
+// item's own remove and its own edit (two more replays each): worth more than the editor's other controls, which stop
 // this long before the deadline.
 const PERSISTENCE_RESERVE_MS = 30_000;
-// A create found in place is what the flows were replayed for: its two probes (side by side,
+// A create found in place is what the flows were replayed for: its probes (side by side,
 // each bounded by its own timeouts) may still start this long past the deadline, taken from the
 // re-check's share, since under load the create's own round often ends just after it.
 const CREATE_PROBES_GRACE_MS = 15_000;
@@ -156,24 +157,24 @@ export async function exploreStates(
                 const taken = new Set([...page.elements, ...found.elements.elements].map((one) => one.id));
                 // Independent replays in contexts of their own: side by side, so that a create whose
                 // reload is probed also gets its remove tried in the time left.
-                const [probed, item] = await Promise.all([
-                  probePersistence(env, {
-                    create,
-                    page,
-                    elements: found.elements.elements,
-                    search: searchBox(page.elements),
-                  }),
-                  probeOwnItem(env, { create, page, elements: found.elements.elements }, taken),
+                const own = { create, page, elements: found.elements.elements };
+                const [probed, ...items] = await Promise.all([
+                  probePersistence(env, { ...own, search: searchBox(page.elements) }),
+                  probeOwnItem(env, own, taken),
+                  probeOwnEdit(env, own, taken),
                 ]);
                 result.issues.push(
-                  ...[...probed.problems, ...item.problems].map((message) => ({ url: page.url, message })),
+                  ...[probed, ...items]
+                    .flatMap((one) => one.problems)
+                    .map((message) => ({ url: page.url, message })),
                 );
                 if (probed.state) entry.states.push(probed.state);
-                if (item.state) {
+                for (const item of items) {
+                  if (!item.state) continue;
                   entry.states.push(item.state);
                   entry.added.push({ flow: create.flow.id, elements: item.elements });
                 }
-                if (probed.state || item.state) result.flows.push(create.flow);
+                if (probed.state || items.some((item) => item.state)) result.flows.push(create.flow);
                 result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + performance.now() - began;
               });
             state.sharedLinks = found.sharedLinks;

@@ -31,13 +31,13 @@ export const ITEM_BLOCKS = ['article', '[role=article]', 'li', '[role=listitem]'
 const CONTROL_ROLES = ['button', 'menuitem'] as const;
 const REMOVES = /\b(delete|remove|trash)\b/i;
 const OPENS = /\b(edit|more|actions|options|menu)\b/i;
-const MAX_OPENERS = 2;
+export const MAX_OPENERS = 2;
 const MAX_CONTROLS = 24;
 const QUIET_MS = 400;
 
 export type OwnItemTarget = Pick<PersistenceTarget, 'create' | 'page' | 'elements'>;
 
-interface Control {
+export interface Control {
   role: (typeof CONTROL_ROLES)[number];
   name: string;
   locator: UiLocator;
@@ -126,7 +126,7 @@ async function tryRemove(env: ExplorationEnv, target: OwnItemTarget): Promise<Tr
     let remove = inItem.find((control) => REMOVES.test(control.name));
     const openers = inItem.filter((control) => OPENS.test(control.name) && !looksDestructive(control.name));
     for (const opener of remove ? [] : openers.slice(0, MAX_OPENERS)) {
-      const before = new Set((await removesOnPage(page)).map((control) => control.name));
+      const before = new Set((await controlsOnPage(page, REMOVES)).map((control) => control.name));
       await toPlaywrightLocator(page, opener.locator).click({ timeout: 3_000 });
       await settle();
       // In the block still (a menu it opened), or new on the page once the item's opener was
@@ -135,7 +135,7 @@ async function tryRemove(env: ExplorationEnv, target: OwnItemTarget): Promise<Tr
       remove =
         (stillThere
           ? (await controlsIn(page, item)).find((control) => REMOVES.test(control.name))
-          : undefined) ?? (await removesOnPage(page)).find((control) => !before.has(control.name));
+          : undefined) ?? (await controlsOnPage(page, REMOVES)).find((control) => !before.has(control.name));
       if (remove) {
         steps.push(opener);
         break;
@@ -177,7 +177,7 @@ export async function ownBlock(page: Page, text: string): Promise<UiLocator | un
 }
 
 /** Visible buttons and menu items of the block whose name locates exactly one of them in it. */
-async function controlsIn(page: Page, item: UiLocator): Promise<Control[]> {
+export async function controlsIn(page: Page, item: UiLocator): Promise<Control[]> {
   const block = toPlaywrightLocator(page, item);
   const controls: Control[] = [];
   for (const role of CONTROL_ROLES) {
@@ -190,11 +190,11 @@ async function controlsIn(page: Page, item: UiLocator): Promise<Control[]> {
   return controls;
 }
 
-/** Visible removes of the whole page whose name locates exactly one element. */
-async function removesOnPage(page: Page): Promise<Control[]> {
+/** Visible controls of the whole page named like `pattern` whose name locates exactly one element. */
+export async function controlsOnPage(page: Page, pattern: RegExp): Promise<Control[]> {
   const controls: Control[] = [];
   for (const role of CONTROL_ROLES) {
-    for (const name of await namesOf(page.getByRole(role, { name: REMOVES }).filter({ visible: true }))) {
+    for (const name of await namesOf(page.getByRole(role, { name: pattern }).filter({ visible: true }))) {
       const locator: UiLocator = { strategy: 'role', role, name, exact: true };
       if (name && (await toPlaywrightLocator(page, locator).count()) === 1)
         controls.push({ role, name, locator });
@@ -204,12 +204,12 @@ async function removesOnPage(page: Page): Promise<Control[]> {
 }
 
 /** Accessible names of the first MAX_CONTROLS matches, as the explorer names every element. */
-async function namesOf(locator: Locator): Promise<string[]> {
+export async function namesOf(locator: Locator): Promise<string[]> {
   const described = await describeMatches<{ name: string }>(locator).catch(() => []);
   return described.slice(0, MAX_CONTROLS).map((element) => element.name);
 }
 
-function controlElement(control: Control, id: string, options: { destructive: boolean }): UiElement {
+export function controlElement(control: Control, id: string, options: { destructive: boolean }): UiElement {
   return {
     ...{ id, role: control.role, name: control.name, tag: 'button', inputType: undefined },
     ...{ locator: control.locator, visible: true, enabled: true, region: undefined, value: undefined },

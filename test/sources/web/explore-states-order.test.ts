@@ -83,6 +83,14 @@ vi.mock('../../../src/sources/web/own-item-probe.ts', () => ({
   },
 }));
 
+// Its own edit, tried beside the remove; none found here.
+vi.mock('../../../src/sources/web/own-edit-probe.ts', () => ({
+  probeOwnEdit: async () => {
+    explored.push('own edit');
+    return { state: undefined, elements: [], problems: [] };
+  },
+}));
+
 vi.mock('../../../src/sources/web/state-interactions.ts', () => ({
   exploreState: async (_env: unknown, target: StateTarget) => {
     explored.push(target.inPlace ? 'in place' : 'reloaded');
@@ -144,7 +152,7 @@ const home = {
 } as unknown as PageModel;
 
 describe('exploring the states of one flow', () => {
-  it('explores the page as the flow left it, then whether its create lasts and its remove, before the page reloaded', async () => {
+  it('explores the page as the flow left it, then whether its create lasts, its remove and its edit, before the page reloaded', async () => {
     const result = await exploreStates(
       {} as never,
       [home],
@@ -161,6 +169,6 @@ describe('exploring the states of one flow', () => {
     expect(result.pages.get('home')?.states.map((state) => state.inPlace ?? state.reloaded ?? false)).toEqual(
       [false, true, true, true],
     );
-    expect(explored).toEqual(['in place', 'persistence', 'own item', 'reloaded']);
+    expect(explored).toEqual(['in place', 'persistence', 'own item', 'own edit', 'reloaded']);
   });
 });

@@ -1,0 +1,240 @@
+// The change of an item the explorer itself just created, through the item's own edit control.
+// After a create (persistence-probe's CreateFlow) the item is found by the text it typed (its
+// block, as own-item-probe finds it); its edit control is read there, scoped to it (or behind one
+// opener in it); once clicked, the text box that holds the created text is the item's title, and
+// a new text of its own is typed there and committed with the editor's own save (new on the
+// page since the edit), else Enter. Then the block holding the new text is shown and the block
+// holding the old one is gone. Only ever on the block holding letters this replay typed a moment
+// ago in a context of its own. Two replays at once, each with letters of its own, compare.
+import type { Page } from '@playwright/test';
+import type {
+  ObservedInteraction,
+  PageState,
+  UiAction,
+  UiEffect,
+  UiElement,
+  UiLocator,
+} from '../../core/page-model.ts';
+import { looksDestructive } from './destructive.ts';
+import { freeId, slug } from './element-ids.ts';
+import { briefError } from './page-issues.ts';
+import { closePageSession } from './page-session.ts';
+import type { ExplorationEnv, PageSession } from './page-session.ts';
+import {
+  MAX_OPENERS,
+  controlElement,
+  controlsIn,
+  controlsOnPage,
+  namesOf,
+  ownBlock,
+} from './own-item-probe.ts';
+import type { Control, OwnItemTarget } from './own-item-probe.ts';
+import { ownLetters } from './own-marks.ts';
+import { performAction } from './perform-action.ts';
+import { replayCreate } from './persistence-probe.ts';
+import { markedText, newMark } from './sample-values.ts';
+import { waitForSettled } from './settle-page.ts';
+import { toPlaywrightLocator } from './ui-locator.ts';
+
+const EDITS = /\b(edit|rename)\b/i;
+const OPENS = /\b(more|actions|options|menu)\b/i;
+// The editor's own commit; never one that leaves the change (cancel, discard, close).
+const COMMITS = /\b(save|done|confirm|ok|apply|update|submit)\b/i;
+const LEAVES = /\b(cancel|discard|close|dismiss|revert)\b/i;
+const QUIET_MS = 400;
+
+type Fill = Extract<UiAction, { kind: 'fill' }> & { mark: string };
+
+interface Tried {
+  /** The opener clicked first, if any, then the edit. */
+  steps: Control[];
+  /** The text box the created text was in once the edit was clicked. */
+  box?: UiLocator;
+  /** The editor's commit, or none (Enter in the box). */
+  commit?: Control;
+  /** The item's block as located before the edit, and the block holding the new text after. */
+  item?: UiLocator;
+  renamed?: UiLocator;
+  gone: boolean;
+  signature: string;
+  error?: string;
+}
+
+/**
+ * The created item's edit, tried on two replays of the create: a state of the page as the create
+ * left it (`inPlace`) whose interaction types a new text into the item's own title and commits it,
+ * and the elements it used (to be added to the page's elements after the create's flow); no state
+ * when none was found.
+ */
+export async function probeOwnEdit(
+  env: ExplorationEnv,
+  target: OwnItemTarget,
+  taken: Set<string>,
+): Promise<{ state: PageState | undefined; elements: UiElement[]; problems: string[] }> {
+  const mark = newMark();
+  const { value } = markedText('edited', mark, undefined);
+  const fill: Fill = { kind: 'fill', target: '', value, mark };
+  const [primary, replica] = await Promise.all([tryEdit(env, target, fill), tryEdit(env, target, fill)]);
+  const problems = [primary.error, replica.error].flatMap((error) =>
+    error ? [`own edit of ${target.create.flow.id}: ${error}`] : [],
+  );
+  const { box, renamed, item } = primary;
+  if (primary.error || !box || !renamed || !item) return { state: undefined, elements: [], problems };
+  const known = (locator: UiLocator) =>
+    target.elements.find((element) => JSON.stringify(element.locator) === JSON.stringify(locator));
+  const elementOf = (control: Control) =>
+    known(control.locator) ??
+    controlElement(control, freeId(`own-edit-${control.role}-${slug(control.name, 30)}`, taken), {
+      destructive: false,
+    });
+  const steps = primary.steps.map(elementOf);
+  const boxElement = known(box) ?? textBox(box, freeId('own-edit-title', taken));
+  const commit = primary.commit ? elementOf(primary.commit) : undefined;
+  const elements = [...steps, boxElement, ...(commit ? [commit] : [])].filter(
+    (element) => !target.elements.includes(element),
+  );
+  // Blocks, not texts: the new text may be shown twice (a heading, a link to it) as the old was.
+  const effects: UiEffect[] = [
+    { kind: 'appeared', target: renamed, text: undefined },
+    ...(primary.gone ? [{ kind: 'disappeared' as const, target: item }] : []),
+  ];
+  const interaction: ObservedInteraction = {
+    id: `own-edit-${commit ? `click-${commit.id}` : `press-${boxElement.id}`}`,
+    setup: [
+      ...steps.map((step) => ({ kind: 'click' as const, target: step.id })),
+      { ...fill, target: boxElement.id },
+    ],
+    action: commit
+      ? { kind: 'click', target: commit.id }
+      : { kind: 'press', target: boxElement.id, key: 'Enter' },
+    effects,
+    reproducible: replica.error === undefined && replica.signature === primary.signature,
+  };
+  const state: PageState = {
+    flow: target.create.flow.id,
+    effects: [],
+    reproducible: interaction.reproducible,
+    interactions: [interaction],
+    sharedLinks: [],
+    inPlace: true,
+  };
+  return { state, elements, problems };
+}
+
+async function tryEdit(env: ExplorationEnv, target: OwnItemTarget, planned: Fill): Promise<Tried> {
+  const { typed } = target.create;
+  const own = ownLetters([typed.mark, planned.mark]);
+  const asRecorded = <T>(value: T): T => JSON.parse(own.asPlanned(JSON.stringify(value))) as T;
+  const text = (own.swap(typed) as Fill).value;
+  const fill = own.swap(planned) as Fill;
+  const none = (signature: string): Tried => ({ steps: [], gone: false, signature });
+  let session: PageSession | undefined;
+  try {
+    session = (await replayCreate(env, target, own)).session;
+    const { page } = session;
+    const settle = () => waitForSettled(page, session!.network, { quietMs: QUIET_MS, timeoutMs: 3_000 });
+    const item = await ownBlock(page, text);
+    if (!item) return none('no block');
+    const before = new Set((await controlsOnPage(page, COMMITS)).map((control) => control.name));
+    const opened = await openEditor(page, item, text, target, settle);
+    if (!opened) return none('no edit');
+    await performAction(page, opened.box, fill);
+    await settle();
+    const commit = (await controlsOnPage(page, COMMITS)).find(
+      (control) => !before.has(control.name) && !LEAVES.test(control.name) && !looksDestructive(control.name),
+    );
+    if (commit) await toPlaywrightLocator(page, commit.locator).click({ timeout: 3_000 });
+    else await toPlaywrightLocator(page, opened.box).press('Enter', { timeout: 3_000 });
+    await settle();
+    const renamed = await ownBlock(page, fill.value);
+    const gone = (await toPlaywrightLocator(page, item).filter({ visible: true }).count()) === 0;
+    const recorded = asRecorded({ steps: opened.steps, box: opened.box, commit, item, renamed });
+    const signature = [
+      ...recorded.steps.map((control) => `${control.role} ${control.name}`),
+      JSON.stringify(recorded.box),
+      recorded.commit ? `${recorded.commit.role} ${recorded.commit.name}` : 'Enter',
+      JSON.stringify(recorded.renamed),
+      String(gone),
+    ].join('|');
+    return { ...recorded, gone, signature };
+  } catch (error) {
+    return { ...none(''), error: briefError(error) };
+  } finally {
+    if (session) await closePageSession(session);
+  }
+}
+
+/**
+ * The item's edit clicked (in its block, or behind one opener in it, Escape between openers) and
+ * the one text box then holding the created text: the steps that opened it and the box.
+ */
+async function openEditor(
+  page: Page,
+  item: UiLocator,
+  text: string,
+  target: OwnItemTarget,
+  settle: () => Promise<unknown>,
+): Promise<{ steps: Control[]; box: UiLocator } | undefined> {
+  const safe = (control: Control) => !looksDestructive(control.name);
+  const inItem = (await controlsIn(page, item)).filter(safe);
+  const direct = inItem.find((control) => EDITS.test(control.name));
+  const routes: Control[][] = direct
+    ? [[direct]]
+    : inItem
+        .filter((control) => OPENS.test(control.name))
+        .slice(0, MAX_OPENERS)
+        .map((opener) => [opener]);
+  for (const route of routes) {
+    const steps = [...route];
+    const before = new Set((await controlsOnPage(page, EDITS)).map((control) => control.name));
+    for (const control of route) {
+      await toPlaywrightLocator(page, control.locator).click({ timeout: 3_000 });
+      await settle();
+    }
+    if (!direct) {
+      // The opener's menu, in the block still, or new on the page once the opener was clicked.
+      const stillThere = (await toPlaywrightLocator(page, item).count()) === 1;
+      const edit =
+        (stillThere ? (await controlsIn(page, item)).filter(safe) : []).find((control) =>
+          EDITS.test(control.name),
+        ) ??
+        (await controlsOnPage(page, EDITS)).find((control) => safe(control) && !before.has(control.name));
+      if (edit) {
+        await toPlaywrightLocator(page, edit.locator).click({ timeout: 3_000 });
+        await settle();
+        steps.push(edit);
+      }
+    }
+    const box = await boxHolding(page, text, target);
+    if (box) return { steps, box };
+    await page.keyboard.press('Escape');
+    await settle();
+  }
+  return undefined;
+}
+
+/**
+ * The one visible text box whose value is the created text: a text box whose name locates it
+ * alone, else the create's own box (its editor opened again on the item: a title box with no
+ * name, found as the create found it).
+ */
+async function boxHolding(page: Page, text: string, target: OwnItemTarget): Promise<UiLocator | undefined> {
+  const created = target.elements.find((element) => element.id === target.create.typed.target)?.locator;
+  const named = (await namesOf(page.getByRole('textbox').filter({ visible: true })))
+    .filter((name) => name)
+    .map((name): UiLocator => ({ strategy: 'role', role: 'textbox', name, exact: true }));
+  for (const locator of [...named, ...(created ? [created] : [])]) {
+    const box = toPlaywrightLocator(page, locator).filter({ visible: true });
+    if ((await box.count()) !== 1) continue;
+    if ((await box.inputValue({ timeout: 1_000 }).catch(() => undefined)) === text) return locator;
+  }
+  return undefined;
+}
+
+function textBox(locator: UiLocator, id: string): UiElement {
+  return {
+    ...{ id, role: 'textbox', name: locator.strategy === 'role' ? (locator.name ?? '') : '', tag: 'input' },
+    ...{ inputType: 'text', locator, visible: true, enabled: true, region: undefined, value: undefined },
+    ...{ constraints: undefined, destructive: false },
+  };
+}

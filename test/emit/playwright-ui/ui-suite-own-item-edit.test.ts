@@ -1,0 +1,82 @@
+// End to end: a page of notes explored in a real browser, its suite generated, emitted and run
+// by its own pinned runner. The test of the edit creates a note of its own, opens its own editor
+// (scoped to its text), types a new title of its own and commits it: the note under the new
+// title is shown and the old one gone. It passes on the app, and fails where Done keeps the old
+// title.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UiSuite } from '../../../src/core/ui-test-case.ts';
+import { emitPlaywrightUiSuite } from '../../../src/emit/playwright-ui/emit-playwright-ui-suite.ts';
+import { generateUiSuite } from '../../../src/generation/ui/generate-ui-suite.ts';
+import { exploreSite } from '../../../src/sources/web/explore-site.ts';
+import { chromiumPath } from '../../generation/ui/chromium.ts';
+import { startLocalSite } from '../../sources/web/local-site.ts';
+import { notesWithEdits } from '../../sources/web/own-item-pages.ts';
+import { runPlaywright } from './run-playwright.ts';
+import { writeEmittedSuite } from './suite-dependencies.ts';
+
+let suiteDir: string;
+let suite: UiSuite;
+let files: Record<string, string>;
+
+beforeAll(async () => {
+  const site = await startLocalSite(notesWithEdits());
+  try {
+    const out = await mkdtemp(join(tmpdir(), 'testops-own-edit-model-'));
+    const model = await exploreSite({ url: site.url, allowPrivate: true, maxPages: 1, outDir: out });
+    suite = generateUiSuite(model);
+    files = emitPlaywrightUiSuite(suite, { baseUrl: model.origin });
+  } finally {
+    await site.close();
+  }
+  suiteDir = await mkdtemp(join(tmpdir(), 'testops-own-edit-suite-'));
+  await writeEmittedSuite(suiteDir, files);
+}, 300_000);
+
+afterAll(async () => {
+  if (suiteDir) await rm(suiteDir, { recursive: true, force: true });
+});
+
+const EDIT = 'then click Done';
+
+async function runAgainst(renames: boolean) {
+  const site = await startLocalSite(notesWithEdits({ renames }));
+  try {
+    return await runPlaywright(suiteDir, { APP_BASE_URL: site.url, CHROMIUM_PATH: chromiumPath() }, [
+      '--grep',
+      EDIT,
+    ]);
+  } finally {
+    await site.close();
+  }
+}
+
+describe("the emitted test of the edit of the test's own note", () => {
+  it('is generated: create, then its own Edit, a new title of its own, Done; new shown, old gone', () => {
+    const edits = suite.cases.filter((testCase) => testCase.title.includes(EDIT));
+    expect(edits).toHaveLength(1);
+    expect(edits[0]!.title).toMatch(
+      /click Edit button in the item "test-[a-z]{6}", enter "edited-[a-z]{6}" in .*, then click Done button: the item "edited-[a-z]{6}" appears/,
+    );
+    const pageObject = files['pages/home.page.ts']!;
+    expect(pageObject).toMatch(
+      /\.locator\('li'\)\.filter\(\{ hasText: uniqueText\('test-[a-z]{6}', '[a-z]{6}'\) \}\)\.getByRole\('button', \{ name: 'Edit', exact: true \}\)/,
+    );
+    const spec = Object.values(files).find((text) => text.includes(EDIT))!;
+    expect(spec).toMatch(/\.fill\(uniqueText\('edited-[a-z]{6}', '[a-z]{6}'\)\)/);
+  });
+
+  it('passes on the app', async () => {
+    const run = await runAgainst(true);
+    expect(run.failed).toEqual([]);
+    expect(run.stats).toMatchObject({ expected: 1, unexpected: 0, flaky: 0 });
+  }, 180_000);
+
+  it('fails where Done keeps the old title', async () => {
+    const run = await runAgainst(false);
+    expect(run.failed).toHaveLength(1);
+    expect(run.errors.join('\n')).toContain('toBeVisible');
+  }, 180_000);
+});
