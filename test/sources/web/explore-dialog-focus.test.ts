@@ -11,15 +11,16 @@ import type { LocalSite } from './local-site.ts';
 // assistive technology while it shows) over a backdrop that takes the pointer. Its name field is
 // not marked required. Before it in the document, the page behind offers a plain text box
 // ("Search and filter") and "Add to favorites": read again behind the dialog, they look added by
-// the state, and they come first.
+// the state, and they come first. Its texts ("Recently viewed") still show behind the dialog.
 const pages = {
   '/': html(
     'Items',
     `<style>#backdrop { position: fixed; inset: 0; background: rgb(0 0 0 / .3) }</style>
-     <div id="root"><main><h1>Items</h1>
+     <div class="app"><main><h1>Items</h1>
      <label for="query">Search and filter</label><input type="text" id="query">
      <button id="favorite">Add to favorites</button>
      <button id="new">New item</button>
+     <p>Recently viewed</p>
      <ul id="items"></ul>
      </main></div>
      <div id="portal"></div>
@@ -36,7 +37,7 @@ const pages = {
        query.addEventListener('input', render);
        const favorite = document.getElementById('favorite');
        favorite.addEventListener('click', () => { favorite.textContent = 'Remove from favorites'; });
-       const root = document.getElementById('root');
+       const root = document.querySelector('.app');
        const portal = document.getElementById('portal');
        const close = () => { portal.replaceChildren(); root.removeAttribute('aria-hidden'); };
        document.getElementById('new').addEventListener('click', () => {
@@ -106,5 +107,14 @@ describe('a create dialog over a page whose own controls read as added', () => {
     );
     expect(names).not.toContain('Search and filter');
     expect(names).not.toContain('Add to favorites');
+  });
+
+  it('does not take the texts the dialog covers for gone', () => {
+    const opened = page.interactions.find(
+      (interaction) =>
+        interaction.action.kind === 'click' && byId(interaction.action.target)?.name === 'New item',
+    );
+    expect(opened?.effects.some((effect) => effect.kind === 'appeared')).toBe(true);
+    expect(JSON.stringify(opened?.effects)).not.toContain('Recently viewed');
   });
 });
