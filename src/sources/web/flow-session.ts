@@ -1,6 +1,7 @@
 // Sessions that start from a state instead of a fresh load: a fresh context in which a flow ran
 // on its own page, then another page of the site opened (a new document, like following a link).
-import type { PageModel, StateFlow } from '../../core/page-model.ts';
+import type { PageModel, StateFlow, UiAction, UiLocator } from '../../core/page-model.ts';
+import { waitForActionable } from './actionable-target.ts';
 import { DESKTOP_VIEWPORT } from './explore-page.ts';
 import { performAction } from './perform-action.ts';
 import { LOAD_QUIET_MS, closePageSession, openPageSession } from './page-session.ts';
@@ -20,17 +21,34 @@ export async function openFlowSession(
     for (const action of flow.actions) {
       const element = flowPage.elements.find((candidate) => candidate.id === action.target);
       if (!element) throw new Error(`flow ${flow.id}: no element "${action.target}" on ${flowPage.id}`);
-      await performAction(session.page, element.locator, action);
-      await waitForSettled(session.page, session.network, {
-        quietMs: FLOW_QUIET_MS,
-        timeoutMs: Math.min(3_000, env.settleTimeoutMs),
-      });
+      await replayStep(env, session, element.locator, action);
     }
     return session;
   } catch (error) {
     await closePageSession(session);
     throw error;
   }
+}
+
+/**
+ * One step of a replayed flow on a fresh load: once its target is there and no loading
+ * placeholder (bounded by the load's own windows), acted on, then settled.
+ */
+export async function replayStep(
+  env: ExplorationEnv,
+  session: PageSession,
+  target: UiLocator,
+  action: UiAction,
+): Promise<void> {
+  await waitForActionable(session.page, target, {
+    absentMs: env.settleTimeoutMs,
+    loadingMs: 2 * env.settleTimeoutMs,
+  });
+  await performAction(session.page, target, action);
+  await waitForSettled(session.page, session.network, {
+    quietMs: FLOW_QUIET_MS,
+    timeoutMs: Math.min(3_000, env.settleTimeoutMs),
+  });
 }
 
 /** Opens another page in the session's tab and waits until it settles. */

@@ -57,6 +57,21 @@ export async function callInPage<T>(page: Page, name: string, ...args: unknown[]
 }
 
 /** The internal keys of every element a locator matches (hidden ones included). */
+const statesOfElements = new Function(
+  'elements',
+  'const api = globalThis.__testopsExplorer; return elements.map((element) => ({ visible: api.isVisible(element), placeholder: api.isPlaceholder(element) }));',
+) as (elements: unknown[]) => MatchState[];
+
+/** What each element a locator matches is: shown or not, a loading placeholder or real. */
+export interface MatchState {
+  visible: boolean;
+  placeholder: boolean;
+}
+
+export function statesOfMatches(locator: Locator): Promise<MatchState[]> {
+  return locator.evaluateAll(statesOfElements);
+}
+
 export function keysOfMatches(locator: Locator): Promise<string[]> {
   return locator.evaluateAll(keysOfElements);
 }

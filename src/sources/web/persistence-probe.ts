@@ -15,21 +15,19 @@ import type {
 } from '../../core/page-model.ts';
 import { MAX_EFFECTS, TargetResolver, byPriority, isHiddenChange } from './effect-targets.ts';
 import { DESKTOP_VIEWPORT } from './explore-page.ts';
-import { visit } from './flow-session.ts';
+import { replayStep, visit } from './flow-session.ts';
 import { callInPage, keysOfMatches } from './in-page-script.ts';
 import type { PageSnapshot } from './in-page-types.ts';
 import { isWrite } from './page-events.ts';
 import { briefError } from './page-issues.ts';
 import { closePageSession, openPageSession } from './page-session.ts';
 import type { ExplorationEnv, PageSession } from './page-session.ts';
-import { performAction } from './perform-action.ts';
 import { ownLetters } from './own-marks.ts';
 import type { OwnLetters } from './own-marks.ts';
 import { NetworkTracker, waitForSettled } from './settle-page.ts';
 import { changesSignature, diffSnapshots } from './snapshot-diff.ts';
 import { toPlaywrightLocator } from './ui-locator.ts';
 
-const FLOW_QUIET_MS = 250;
 const TYPING_QUIET_MS = 400;
 // Writes an app sends a moment after a change (a save throttled to a second) must have gone
 // out before the reload: no write for this long, none in flight, bounded.
@@ -220,11 +218,7 @@ export async function replayCreate(
     for (const action of target.create.flow.actions) {
       const element = byId.get(action.target);
       if (!element) throw new Error(`no element "${action.target}"`);
-      await performAction(page, element.locator, own.swap(action));
-      await waitForSettled(page, session.network, {
-        quietMs: FLOW_QUIET_MS,
-        timeoutMs: Math.min(3_000, env.settleTimeoutMs),
-      });
+      await replayStep(env, session, element.locator, own.swap(action));
     }
     return { session, writes };
   } catch (error) {

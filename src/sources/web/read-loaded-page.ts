@@ -8,13 +8,12 @@ import { collectForms } from './collect-forms.ts';
 import type { CollectedForm } from './collect-forms.ts';
 import { readPageFacts } from './page-facts.ts';
 import type { PageFacts } from './page-facts.ts';
-import { callInPage } from './in-page-script.ts';
 import { elementIssues, loadDialogIssues } from './page-issues.ts';
 import { LOAD_QUIET_MS } from './page-session.ts';
 import type { PageSession } from './page-session.ts';
 import { planInteractions } from './plan-interactions.ts';
 import type { InteractionPlan, PlanContext } from './plan-interactions.ts';
-import { waitForSettled } from './settle-page.ts';
+import { placeholdersShow, waitForSettled } from './settle-page.ts';
 import type { NetworkTracker } from './settle-page.ts';
 
 export interface LoadedPage {
@@ -66,12 +65,6 @@ export async function readLoadedPage(
 
 /** How long a page being read waits for its loading placeholders to go. */
 const READ_PLACEHOLDER_WAIT_MS = 5_000;
-
-async function placeholdersShow(page: Page): Promise<boolean> {
-  return callInPage<{ loading: boolean }>(page, 'quietState')
-    .then((state) => state.loading)
-    .catch(() => false);
-}
 
 // Infinite scroll: scrolls to the bottom a bounded number of times while the page keeps
 // growing, so lazily loaded content is explored too, then returns to the top.

@@ -55,6 +55,11 @@ async function domState(page: Page): Promise<{ quietMs: number; loading: boolean
   }
 }
 
+/** Whether loading placeholders show on the page now (false while a navigation replaces it). */
+export async function placeholdersShow(page: Page): Promise<boolean> {
+  return (await domState(page)).loading;
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

@@ -13,6 +13,7 @@ import type {
   UiElement,
 } from '../../core/page-model.ts';
 import { commitPlans } from './commit-plans.ts';
+import { dialogFocus } from './dialog-focus.ts';
 import { createdTexts, doubleClickPlans, editPlans } from './edit-probe.ts';
 import { exploreInteractions } from './explore-interactions.ts';
 import { crawlKey } from './crawl-frontier.ts';
@@ -64,12 +65,18 @@ export async function exploreState(
     allowDestructive: true,
     postingForms: target.view.postingForms,
   };
-  const added = new Set(elements.added.map((element) => element.id));
+  const focus = dialogFocus(elements.added, elements.facts);
+  const added = new Set(elements.added.filter(focus).map((element) => element.id));
   // Typed into and committed first: the editor's own create, before its many other controls.
   const commits = commitPlans(context, added);
   const others = planInteractions(context).filter((plan) => {
     const element = context.elements.find((candidate) => candidate.id === plan.action.target);
-    return element && elements.changed.has(element.id) && (!element.destructive || added.has(element.id));
+    return (
+      element &&
+      focus(element) &&
+      elements.changed.has(element.id) &&
+      (!element.destructive || added.has(element.id))
+    );
   });
   const planned = [...commits, ...others];
   const taken = new Set(elements.elements.map((element) => element.id));

@@ -88,8 +88,29 @@
     return undefined;
   }
 
+  /** A dialog showing, if any: a modal one hides the rest of the page from assistive technology. */
+  function shownModal() {
+    const modals = document.querySelectorAll(
+      '[aria-modal="true"], dialog[open], [role="dialog"], [role="alertdialog"]',
+    );
+    return Array.from(modals).find((element) => api.isVisible(element));
+  }
+
+  /**
+   * Hidden from assistive technology by its own page, not by a modal dialog: a modal hides the
+   * body's other children (`aria-hidden` on the app's root) while the page still shows behind it,
+   * and its texts have not gone.
+   */
+  function ariaHidden(element, modal) {
+    const hidden = element.closest('[aria-hidden="true"]');
+    if (!hidden) return false;
+    const byModal = modal && hidden.parentElement === document.body && !hidden.contains(modal);
+    return !byModal;
+  }
+
   /** Text blocks no observed element already covers, with their nearest observed ancestor. */
   function looseTexts(observed, covering, cache) {
+    const modal = shownModal();
     const texts = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const seen = new Set();
@@ -97,7 +118,7 @@
       const element = node.parentElement;
       if (!element || seen.has(element) || !node.textContent.trim()) continue;
       seen.add(element);
-      if (element.closest('script, style, noscript, template, [aria-hidden="true"]')) continue;
+      if (element.closest('script, style, noscript, template') || ariaHidden(element, modal)) continue;
       if (covering.has(element) || nearest(element, covering) || !api.isVisible(element)) continue;
       const text = textOf(element, true);
       const parent = nearest(element, observed);

@@ -1,0 +1,67 @@
+import type { Browser } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageModel, StateFlow } from '../../../src/core/page-model.ts';
+import { launchBrowser } from '../../../src/sources/web/launch-browser.ts';
+import { closePageSession } from '../../../src/sources/web/page-session.ts';
+import type { ExplorationEnv } from '../../../src/sources/web/page-session.ts';
+import { openFlowSession } from '../../../src/sources/web/flow-session.ts';
+import { html, startLocalSite } from './local-site.ts';
+import type { LocalSite } from './local-site.ts';
+
+// A list page that is quiet and empty at first (no request, no change, no placeholder: its
+// first quiet moment), then renders its toolbar as a loading placeholder without pointer events
+// for 3.5 s (longer than an action's 3 s), then the real "New item" button, which opens a dialog.
+const page = html(
+  'Items',
+  `<style>.skeleton { pointer-events: none; opacity: .4 }</style>
+   <main id="root"></main>
+   <script>
+     setTimeout(() => {
+       document.getElementById('root').innerHTML =
+         '<h1>Items</h1><div id="toolbar" class="skeleton"><button id="new">New item</button></div>';
+       document.getElementById('new').addEventListener('click', () => {
+         document.getElementById('root').insertAdjacentHTML('beforeend',
+           '<div role="dialog" aria-label="New item"><label>Name <input name="name"></label></div>');
+       });
+       setTimeout(() => document.getElementById('toolbar').classList.remove('skeleton'), 3_500);
+     }, 1_200);
+   </script>`,
+);
+
+describe('a flow replayed on a page that loads again after its first quiet moment', () => {
+  let site: LocalSite;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    site = await startLocalSite({ '/': page });
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('waits for its target to stop being a placeholder and acts on it', async () => {
+    const env: ExplorationEnv = {
+      browser,
+      origin: site.origin,
+      storageState: undefined,
+      check: undefined,
+      settleTimeoutMs: 5_000,
+      onRefused: () => undefined,
+    };
+    const flowPage = {
+      id: 'items',
+      url: site.url,
+      elements: [{ id: 'new', locator: { strategy: 'role', role: 'button', name: 'New item' } }],
+    } as unknown as PageModel;
+    const flow = { id: 'items-new', page: 'items', actions: [{ kind: 'click', target: 'new' }] } as StateFlow;
+    const session = await openFlowSession(env, flowPage, flow);
+    try {
+      expect(await session.page.getByRole('dialog', { name: 'New item' }).count()).toBe(1);
+    } finally {
+      await closePageSession(session);
+    }
+  }, 60_000);
+});
