@@ -7,6 +7,7 @@ import { performAction } from './perform-action.ts';
 import { LOAD_QUIET_MS, closePageSession, openPageSession } from './page-session.ts';
 import type { ExplorationEnv, PageSession } from './page-session.ts';
 import { waitForSettled } from './settle-page.ts';
+import { awaitFirstControl } from './shown-controls.ts';
 
 const FLOW_QUIET_MS = 250;
 
@@ -45,11 +46,19 @@ export async function replayStep(
     loadingMs: 2 * env.settleTimeoutMs,
   });
   await performAction(session.page, target, action);
-  await waitForSettled(session.page, session.network, {
-    quietMs: FLOW_QUIET_MS,
-    timeoutMs: Math.min(3_000, env.settleTimeoutMs),
-  });
+  const settle = () =>
+    waitForSettled(session.page, session.network, {
+      quietMs: FLOW_QUIET_MS,
+      timeoutMs: Math.min(3_000, env.settleTimeoutMs),
+    });
+  await settle();
+  // A dialog the step opened may show before what it holds (its form loaded on demand): read
+  // empty, two replays of the same flow differ. It gets a bounded wait for a control in it.
+  const dialog = session.page.locator(DIALOGS).filter({ visible: true }).last();
+  if ((await dialog.count()) > 0 && (await awaitFirstControl(dialog, env.settleTimeoutMs))) await settle();
 }
+
+const DIALOGS = '[role=dialog], [role=alertdialog], dialog[open]';
 
 /** Opens another page in the session's tab and waits until it settles. */
 export async function visit(env: ExplorationEnv, session: PageSession, url: string): Promise<void> {

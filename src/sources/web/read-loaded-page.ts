@@ -7,6 +7,7 @@ import type { CollectedElements } from './collect-elements.ts';
 import { collectForms } from './collect-forms.ts';
 import type { CollectedForm } from './collect-forms.ts';
 import { readPageFacts } from './page-facts.ts';
+import { awaitFirstControl } from './shown-controls.ts';
 import type { PageFacts } from './page-facts.ts';
 import { elementIssues, loadDialogIssues } from './page-issues.ts';
 import { LOAD_QUIET_MS } from './page-session.ts';
@@ -48,15 +49,8 @@ export async function readLoadedPage(
   // An app still starting shows nothing to act on: its shell is quiet (nothing requested, nothing
   // changing) before its script renders anything. A page with no control at all gets a bounded
   // wait for one to show, then settles again; a page that truly has none costs that wait once.
-  if ((await page.locator(CONTROLS).filter({ visible: true }).count()) === 0) {
-    await page
-      .locator(CONTROLS)
-      .filter({ visible: true })
-      .first()
-      .waitFor({ timeout: READ_EMPTY_WAIT_MS })
-      .catch(() => undefined);
+  if (await awaitFirstControl(page, READ_EMPTY_WAIT_MS))
     await waitForSettled(page, session.network, { quietMs: LOAD_QUIET_MS, timeoutMs: READ_EMPTY_WAIT_MS });
-  }
   // Placeholders showing as the page is read (it settled at its window's end with one still
   // there, or began loading again just after: an app writing its saved sort into the URL and
   // fetching anew): the controls inside them are not recorded, so they get a bounded wait to go.
@@ -80,8 +74,6 @@ const READ_PLACEHOLDER_WAIT_MS = 5_000;
 
 /** How long a page with no control at all waits for one to show (an app still starting). */
 const READ_EMPTY_WAIT_MS = 5_000;
-const CONTROLS =
-  'a[href], button, input, select, textarea, [role=button], [role=link], [contenteditable=true]';
 
 // Infinite scroll: scrolls to the bottom a bounded number of times while the page keeps
 // growing, so lazily loaded content is explored too, then returns to the top.

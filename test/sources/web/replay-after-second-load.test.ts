@@ -28,12 +28,28 @@ const page = html(
    </script>`,
 );
 
+// A "New item" button whose dialog shows at once, empty, and gets its form 1.5 s later (loaded
+// on demand): quiet in between, so a replay read right after the click saw an empty dialog.
+const lazyDialog = html(
+  'Items',
+  `<main><h1>Items</h1><button id="new">New item</button></main>
+   <script>
+     document.getElementById('new').addEventListener('click', () => {
+       document.body.insertAdjacentHTML('beforeend', '<div role="dialog" aria-label="New item" id="dialog" style="min-width: 20em; min-height: 8em; border: 1px solid"></div>');
+       setTimeout(() => {
+         document.getElementById('dialog').innerHTML =
+           '<label>Name <input name="name"></label><button>Create item</button>';
+       }, 1_500);
+     });
+   </script>`,
+);
+
 describe('a flow replayed on a page that loads again after its first quiet moment', () => {
   let site: LocalSite;
   let browser: Browser;
 
   beforeAll(async () => {
-    site = await startLocalSite({ '/': page });
+    site = await startLocalSite({ '/': page, '/lazy': lazyDialog });
     browser = await launchBrowser();
   }, 60_000);
 
@@ -60,6 +76,30 @@ describe('a flow replayed on a page that loads again after its first quiet momen
     const session = await openFlowSession(env, flowPage, flow);
     try {
       expect(await session.page.getByRole('dialog', { name: 'New item' }).count()).toBe(1);
+    } finally {
+      await closePageSession(session);
+    }
+  }, 60_000);
+
+  it('leaves a dialog it opened only once the dialog shows a control', async () => {
+    const env: ExplorationEnv = {
+      browser,
+      origin: site.origin,
+      storageState: undefined,
+      check: undefined,
+      settleTimeoutMs: 5_000,
+      onRefused: () => undefined,
+    };
+    const flowPage = {
+      id: 'lazy',
+      url: `${site.origin}/lazy`,
+      elements: [{ id: 'new', locator: { strategy: 'role', role: 'button', name: 'New item' } }],
+    } as unknown as PageModel;
+    const flow = { id: 'lazy-new', page: 'lazy', actions: [{ kind: 'click', target: 'new' }] } as StateFlow;
+    const session = await openFlowSession(env, flowPage, flow);
+    try {
+      const dialog = session.page.getByRole('dialog', { name: 'New item' });
+      expect(await dialog.getByRole('textbox').count()).toBe(1);
     } finally {
       await closePageSession(session);
     }
