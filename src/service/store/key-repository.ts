@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { creationTime } from './creation-time.ts';
 import type { ApiKeyRecord, KeyStore } from './stores.ts';
 import { optional, type Database } from './database.ts';
 import { apiKeys } from './schema.ts';
@@ -25,6 +26,7 @@ export class KeyRepository implements KeyStore {
         name,
         prefix: key.slice(0, SHOWN_PREFIX_LENGTH),
         hash: hashKey(key).toString('hex'),
+        createdAt: creationTime(),
       })
       .returning();
     if (!row) throw new Error('inserting an API key returned no row');
