@@ -27,6 +27,7 @@ import {
   controlsOnPage,
   namesOf,
   ownBlock,
+  ownItemState,
 } from './own-item-probe.ts';
 import type { Control, OwnItemTarget } from './own-item-probe.ts';
 import { ownLetters } from './own-marks.ts';
@@ -110,15 +111,7 @@ export async function probeOwnEdit(
     effects,
     reproducible: replica.error === undefined && replica.signature === primary.signature,
   };
-  const state: PageState = {
-    flow: target.create.flow.id,
-    effects: [],
-    reproducible: interaction.reproducible,
-    interactions: [interaction],
-    sharedLinks: [],
-    inPlace: true,
-  };
-  return { state, elements, problems };
+  return { state: ownItemState(target, interaction), elements, problems };
 }
 
 async function tryEdit(env: ExplorationEnv, target: OwnItemTarget, planned: Fill): Promise<Tried> {

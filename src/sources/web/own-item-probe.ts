@@ -98,7 +98,12 @@ export async function probeOwnItem(
     effects,
     reproducible: replica.error === undefined && replica.signature === primary.signature,
   };
-  const state: PageState = {
+  return { state: ownItemState(target, interaction), elements, problems };
+}
+
+/** The page as the create left it (`inPlace`), with one interaction on the created item. */
+export function ownItemState(target: OwnItemTarget, interaction: ObservedInteraction): PageState {
+  return {
     flow: target.create.flow.id,
     effects: [],
     reproducible: interaction.reproducible,
@@ -106,7 +111,6 @@ export async function probeOwnItem(
     sharedLinks: [],
     inPlace: true,
   };
-  return { state, elements, problems };
 }
 
 async function tryRemove(env: ExplorationEnv, target: OwnItemTarget): Promise<Tried> {
