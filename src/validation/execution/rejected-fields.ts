@@ -69,11 +69,7 @@ function fromItem(item: unknown): RejectedField[] {
  * names count, as whole words of the refusal's messages.
  */
 export function mentionedFields(body: string, names: string[]): RejectedField[] {
-  const text = refusalText(body);
-  return names
-    .filter((name) => name.length >= 3 && wholeWord(name).test(text))
-    .slice(0, MAX_FIELDS)
-    .map((name) => ({ in: 'body' as const, path: [name], message: text.slice(0, 200) }));
+  return fieldsSaid(body, names, wholeWord);
 }
 
 /**
@@ -83,9 +79,14 @@ export function mentionedFields(body: string, names: string[]): RejectedField[] 
  * rootRole=0") is not one.
  */
 export function statedFields(body: string, names: string[]): RejectedField[] {
+  return fieldsSaid(body, names, statedRule);
+}
+
+/** The field names (of three letters or more) the refusal's words say as `said` looks for them. */
+function fieldsSaid(body: string, names: string[], said: (name: string) => RegExp): RejectedField[] {
   const text = refusalText(body);
   return names
-    .filter((name) => name.length >= 3 && statedRule(name).test(text))
+    .filter((name) => name.length >= 3 && said(name).test(text))
     .slice(0, MAX_FIELDS)
     .map((name) => ({ in: 'body' as const, path: [name], message: text.slice(0, 200) }));
 }
