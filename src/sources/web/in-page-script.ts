@@ -56,7 +56,6 @@ export async function callInPage<T>(page: Page, name: string, ...args: unknown[]
   return (await page.evaluate(callApi, { name, args })) as T;
 }
 
-/** The internal keys of every element a locator matches (hidden ones included). */
 const statesOfElements = new Function(
   'elements',
   'const api = globalThis.__testopsExplorer; return elements.map((element) => ({ visible: api.isVisible(element), placeholder: api.isPlaceholder(element) }));',
@@ -72,6 +71,7 @@ export function statesOfMatches(locator: Locator): Promise<MatchState[]> {
   return locator.evaluateAll(statesOfElements);
 }
 
+/** The internal keys of every element a locator matches (hidden ones included). */
 export function keysOfMatches(locator: Locator): Promise<string[]> {
   return locator.evaluateAll(keysOfElements);
 }

@@ -58,7 +58,8 @@ describe('a flow replayed on a page that loads again after its first quiet momen
     await site?.close();
   });
 
-  it('waits for its target to stop being a placeholder and acts on it', async () => {
+  // The flow "click New item" on the page at `url`, replayed in a fresh context.
+  const replayNewItem = (id: string, url: string) => {
     const env: ExplorationEnv = {
       browser,
       origin: site.origin,
@@ -68,12 +69,16 @@ describe('a flow replayed on a page that loads again after its first quiet momen
       onRefused: () => undefined,
     };
     const flowPage = {
-      id: 'items',
-      url: site.url,
+      id,
+      url,
       elements: [{ id: 'new', locator: { strategy: 'role', role: 'button', name: 'New item' } }],
     } as unknown as PageModel;
-    const flow = { id: 'items-new', page: 'items', actions: [{ kind: 'click', target: 'new' }] } as StateFlow;
-    const session = await openFlowSession(env, flowPage, flow);
+    const flow = { id: `${id}-new`, page: id, actions: [{ kind: 'click', target: 'new' }] } as StateFlow;
+    return openFlowSession(env, flowPage, flow);
+  };
+
+  it('waits for its target to stop being a placeholder and acts on it', async () => {
+    const session = await replayNewItem('items', site.url);
     try {
       expect(await session.page.getByRole('dialog', { name: 'New item' }).count()).toBe(1);
     } finally {
@@ -82,21 +87,7 @@ describe('a flow replayed on a page that loads again after its first quiet momen
   }, 60_000);
 
   it('leaves a dialog it opened only once the dialog shows a control', async () => {
-    const env: ExplorationEnv = {
-      browser,
-      origin: site.origin,
-      storageState: undefined,
-      check: undefined,
-      settleTimeoutMs: 5_000,
-      onRefused: () => undefined,
-    };
-    const flowPage = {
-      id: 'lazy',
-      url: `${site.origin}/lazy`,
-      elements: [{ id: 'new', locator: { strategy: 'role', role: 'button', name: 'New item' } }],
-    } as unknown as PageModel;
-    const flow = { id: 'lazy-new', page: 'lazy', actions: [{ kind: 'click', target: 'new' }] } as StateFlow;
-    const session = await openFlowSession(env, flowPage, flow);
+    const session = await replayNewItem('lazy', `${site.origin}/lazy`);
     try {
       const dialog = session.page.getByRole('dialog', { name: 'New item' });
       expect(await dialog.getByRole('textbox').count()).toBe(1);
