@@ -12,6 +12,7 @@ import {
   identifierFields,
   idStem,
   nameStem,
+  namesItself,
   namesKind,
   samePath,
   singular,
@@ -664,7 +665,7 @@ function parameterCount(path: string): number {
 
 /**
  * The fields and envelopes an identifier of this kind may be found under. A parameter named for
- * its kind (`{org}`) is its `id` only when their types agree: GitHub's string `{org}` is a login,
+ * its kind (`{org}`, `{contextField}`) is its `id` (or `name`) only when their types agree: GitHub's string `{org}` is a login,
  * not the integer `id` beside it.
  */
 function identifiers(
@@ -677,7 +678,7 @@ function identifiers(
     fields: identifierFields(kind.idParam, noun),
     wrappers: [noun, `${noun}s`],
   };
-  if (!namesKind(kind.idParam, noun)) return options;
+  if (!namesKind(kind.idParam, noun) && !namesItself(kind.idParam, noun)) return options;
   const parameter = item?.parameters.find(
     (candidate) => candidate.in === 'path' && candidate.name === kind.idParam,
   );

@@ -52,13 +52,36 @@ export function identifierFields(parameter: string, kindName: string): string[] 
   // parameter named for its kind (`{org}` of `/orgs`) may be its `id`: callers check its type.
   const fallbacks =
     parameter === 'id' || stem === kindName || namesKind(parameter, kindName) ? ['id', 'uuid', '_id'] : [];
+  // `{contextField}` of `/context`, answered `{ name, description }`: the thing itself, by its
+  // `id` when it has one, else by the `name` it was made with.
+  const itself = namesItself(parameter, kindName) ? ['id', 'uuid', '_id', 'name'] : [];
   // `{featureName}` of a feature, `{project_key}` of a project: the kind's own `name`, `key`.
   const kind = escapeRegExp(kindName);
   const own = new RegExp(`^${kind}[_-]?(name|slug|key|code|handle)$`, 'i').exec(parameter)?.[1];
-  return [...new Set([parameter, camel, snake, ...fallbacks, ...(own ? [own.toLowerCase()] : [])])];
+  return [
+    ...new Set([parameter, camel, snake, ...fallbacks, ...itself, ...(own ? [own.toLowerCase()] : [])]),
+  ];
 }
 
 /** `{org}` of `/orgs`, `{user}` of `/users`: the parameter is the kind's own name, no `_id`. */
 export function namesKind(parameter: string, kindName: string): boolean {
   return idStem(parameter) === undefined && singular(parameter) === kindName;
+}
+
+/**
+ * `{contextField}` of `/context`: the kind's noun and one word more that names no identifier (an
+ * `id`, `name`, `slug`, `key`, `code`, `handle` would say which field it is) and no class of it
+ * (`{tagType}` of `/tags` is a type of tag, not a tag). Not a role such as `{child}`: the path's
+ * own thing, called by what it is.
+ */
+export function namesItself(parameter: string, kindName: string): boolean {
+  const words = parameter
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[_-]+/);
+  return (
+    words.length === 2 &&
+    singular(words[0]!) === kindName &&
+    !/^(id|uuid|name|slug|key|code|handle|type|kind|version)$/.test(words[1]!)
+  );
 }

@@ -10,7 +10,7 @@ import type {
 import { fieldMeaning } from '../../core/field-values.ts';
 import { formBody } from './form-body.ts';
 import type { ResourceGraph, ResourceKind } from '../../core/resource-graph.ts';
-import { idStem, namesKind } from '../../core/resource-names.ts';
+import { idStem, namesItself, namesKind } from '../../core/resource-names.ts';
 import { fitLength, sampleValue } from './sample-value.ts';
 import type { ValueRepair } from './value-repairs.ts';
 import type { SchemaContext } from './schema-context.ts';
@@ -373,6 +373,7 @@ export class RequestBuilder {
         this.#graph.kindOfPathParameter(operation, parameter.name) === kind &&
         idStem(parameter.name) !== noun &&
         !namesKind(parameter.name, noun) &&
+        !namesItself(parameter.name, noun) &&
         !new RegExp(`^${noun}[_-]?(name|slug|key|code|handle)$`, 'i').test(parameter.name),
     );
   }
