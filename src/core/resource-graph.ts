@@ -135,6 +135,18 @@ export class ResourceGraph {
   }
 
   /**
+   * Whether `field` of the create `building` is the identifier of the thing it makes, chosen by
+   * the client (`POST /feedback` sending the `feedbackId` its answer carries): a new value, not a
+   * reference to one that exists.
+   */
+  isOwnNewIdentifier(field: string, building: ApiOperation): boolean {
+    // The kind the field names, not any kind the create makes: `POST /segments/strategies`
+    // answers the `strategyId` it was sent, a flag's strategy made elsewhere.
+    const kind = this.kindOfField(field, building);
+    return kind?.create === building && kind.createIdPath?.split('.').at(-1) === field;
+  }
+
+  /**
    * The kind a field named for it names, when nothing creates one and a list answers them:
    * `{"environment": "development"}` adds an existing environment, a made-up name is refused.
    */

@@ -59,8 +59,26 @@ export function identifierFields(parameter: string, kindName: string): string[] 
   const kind = escapeRegExp(kindName);
   const own = new RegExp(`^${kind}[_-]?(name|slug|key|code|handle)$`, 'i').exec(parameter)?.[1];
   return [
-    ...new Set([parameter, camel, snake, ...fallbacks, ...itself, ...(own ? [own.toLowerCase()] : [])]),
+    ...new Set([
+      ...[parameter, camel, snake, ...fallbacks, ...itself, ...(own ? [own.toLowerCase()] : [])],
+      ...kindPrefixed(parameter, kindName),
+    ]),
   ];
+}
+
+/**
+ * Last: a bare `{name}` or `{id}` answered under the kind's word, `{name}` of `/api-tokens` as
+ * `tokenName` (or `apiTokenName`), `{id}` of `/feedback` as `feedbackId`.
+ */
+function kindPrefixed(parameter: string, kindName: string): string[] {
+  if (!/^(id|name|slug|key|code)$/.test(parameter)) return [];
+  const words = kindName.split('_').filter(Boolean);
+  const camel = (parts: string[]) =>
+    parts.map((word, index) => (index === 0 ? word : word[0]!.toUpperCase() + word.slice(1))).join('');
+  return [words, words.slice(-1)].flatMap((parts) => [
+    camel([...parts, parameter]),
+    [...parts, parameter].join('_'),
+  ]);
 }
 
 /** `{org}` of `/orgs`, `{user}` of `/users`: the parameter is the kind's own name, no `_id`. */

@@ -10,6 +10,7 @@ import { renderReportMarkdown } from '../emit/report/render-report.ts';
 import { failingExchange } from '../core/failing-exchange.ts';
 import type { FailedTest } from '../validation/execution/classify-failure.ts';
 import { curlCommand } from '../validation/execution/curl-command.ts';
+import { failedSetUp } from '../validation/execution/failed-set-up.ts';
 import { groupFindings } from '../validation/execution/group-findings.ts';
 import { coercionEvidence, toleratedCoercion } from '../validation/execution/coercion-evidence.ts';
 import { unpromisedRefusal } from '../validation/execution/unpromised-refusal.ts';
@@ -373,6 +374,7 @@ async function writeEvidence(
     const exchange = failingExchange(failure);
     const at = exchange ? failure.exchanges.indexOf(exchange) : -1;
     const curl = exchange ? scrubber.scrub(curlCommand(exchange, manifest.authScheme)) : undefined;
+    const setUp = failedSetUp(exchange, outcome.operation, manifest.operations);
     const file = `evidence/${slug(outcome.title)}.json`;
     const artifacts = await keepArtifacts(suiteDir, slug(outcome.title), failure.artifacts, scrubber);
     await writeFile(
@@ -408,6 +410,7 @@ async function writeEvidence(
       actual: failure.actual,
       status: exchange?.response?.status,
       ...(exchange ? { exchange, earlier: failure.exchanges.slice(0, Math.max(at, 0)) } : {}),
+      ...(setUp ? { setUp } : {}),
       evidence: file,
       curl,
     });

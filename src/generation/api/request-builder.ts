@@ -233,6 +233,10 @@ export class RequestBuilder {
       const alias = this.#namedByRole(operation, described) ? `other_${described.name}` : described.name;
       return this.#reference(described.name, key, operation, uses, exclude, undefined, alias);
     }
+    if (!parent && idStem(key) && this.#graph.isOwnNewIdentifier(key, operation))
+      return (
+        (typeof value === 'string' ? this.uniqueFor(key, flat) : undefined) ?? { kind: 'literal', value }
+      );
     if ((key === 'id' && typeof value === 'string') || idStem(key)) {
       // A top-level `id` names the collection's own kind; `customer: { id }` names a customer.
       const field = key === 'id' && parent ? `${parent}_id` : key;
@@ -336,7 +340,7 @@ export class RequestBuilder {
     exclude?: string,
   ): ValueExpr {
     const flat = this.#context.flatten(schema);
-    if (!flat.enum && idStem(name)) {
+    if (!flat.enum && idStem(name) && !this.#graph.isOwnNewIdentifier(name, operation)) {
       const kind = this.#graph.kindOfField(name, operation);
       if (kind || isIdLike(flat)) return this.#reference(kind?.name, name, operation, uses, exclude);
     }

@@ -21,6 +21,8 @@ export interface FailedTest {
   actual: string;
   /** Status of the exchange the failed check names, when it got a response. */
   status: number | undefined;
+  /** The operation of that exchange when it is not the test's own: its set-up (failed-set-up.ts). */
+  setUp?: string;
   /** That exchange, and the ones the test made before it (see not-reached.ts). */
   exchange?: RecordedExchange;
   earlier?: RecordedExchange[];
@@ -76,6 +78,14 @@ export function classifyFailure(failed: FailedTest): FailureCause {
 function statusCause(failed: FailedTest, status: number): FailureCause {
   const expected = [...failed.expected.matchAll(/\d{3}/g)].map((match) => Number(match[0]));
   const what = trigger(failed);
+  if (status >= 500 && failed.setUp) {
+    return {
+      kind: 'server-error',
+      severity: 'critical',
+      signature: `server-error|${status}|set-up|${failed.setUp}`,
+      title: `Server error ${status} on ${failed.setUp}, sent as the set-up of other tests`,
+    };
+  }
   if (status >= 500) {
     return {
       kind: 'server-error',

@@ -1,6 +1,7 @@
 import { listsStatus } from './documented-refusal.ts';
 import type { NotReachedOperation, RecordedExchange } from '../../core/run-report.ts';
 import { pathParameterValues, requestOperation, splitOperationKey } from '../../core/request-operation.ts';
+import { requestedOperationKey } from './failed-set-up.ts';
 import type { FailedTest } from './classify-failure.ts';
 
 /**
@@ -82,7 +83,7 @@ function judgeOne(
   // document is the server's answer, checked as such.
   if (!/^status \d{3}/.test(failed.actual)) return undefined;
   const refused = requestOperation(operations, exchange.request.method, exchange.request.url);
-  const refusedKey = refused?.key ?? `${exchange.request.method} ${new URL(exchange.request.url).pathname}`;
+  const refusedKey = requestedOperationKey(operations, exchange.request);
   const base = {
     test: failed.test,
     operation: failed.operation,

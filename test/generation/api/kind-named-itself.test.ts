@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiModel } from '../../../src/core/api-model.ts';
 import { ResourceGraph } from '../../../src/core/resource-graph.ts';
-import { namesItself } from '../../../src/core/resource-names.ts';
+import { identifierFields, namesItself } from '../../../src/core/resource-names.ts';
 import { generateApiSuite } from '../../../src/generation/api/generate-api-suite.ts';
 import { SchemaContext } from '../../../src/generation/api/schema-context.ts';
 import { buildApiModel } from '../../../src/sources/openapi/build-api-model.ts';
@@ -103,5 +103,73 @@ describe('an item parameter that calls the thing by what it is', () => {
         alias: 'context',
       });
     }
+  });
+});
+
+describe('a bare {name} or {id} answered under the kind word', () => {
+  it('looks for the prefixed field last', () => {
+    expect(identifierFields('name', 'api_token')).toEqual([
+      'name',
+      'apiTokenName',
+      'api_token_name',
+      'tokenName',
+      'token_name',
+    ]);
+    expect(identifierFields('id', 'feedback').slice(0, 3)).toEqual(['id', 'uuid', '_id']);
+    expect(identifierFields('id', 'feedback')).toContain('feedbackId');
+    expect(identifierFields('featureName', 'feature')).not.toContain('featureFeatureName');
+  });
+});
+
+describe('a create that sends the identifier of the thing it makes', () => {
+  const feedback = {
+    type: 'object',
+    required: ['feedbackId'],
+    properties: { feedbackId: { type: 'string' }, given: { type: 'string' } },
+  };
+  const json = { 'application/json': { schema: feedback } };
+  const feedbackSpec = {
+    openapi: '3.0.3',
+    info: { title: 'feedback', version: '1' },
+    paths: {
+      '/feedback': {
+        post: {
+          requestBody: { required: true, content: json },
+          responses: { '200': { description: 'given', content: json } },
+        },
+      },
+      '/feedback/{id}': {
+        put: {
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: json },
+          responses: { '200': { description: 'changed', content: json } },
+        },
+      },
+    },
+  };
+
+  it('sends a new one, and the item path takes what was made', () => {
+    const model = buildApiModel({
+      location: 'feedback.json',
+      sourceVersion: '3.0',
+      document: feedbackSpec,
+      referenceIssues: [],
+    });
+    const suite = generateApiSuite(model, { specSource: 'feedback.json' });
+    expect(suite.variables).toEqual([]);
+    const create = suite.cases.find(
+      (testCase) => testCase.operation === 'POST /feedback' && testCase.kind === 'positive',
+    )!;
+    const body = create.steps.at(-1)!.request.body;
+    const sent =
+      body?.kind === 'json' && body.value.kind === 'object' ? body.value.entries['feedbackId'] : undefined;
+    expect(sent?.kind).toBe('unique');
+    const change = suite.cases.find(
+      (testCase) => testCase.operation === 'PUT /feedback/{id}' && testCase.kind === 'positive',
+    )!;
+    expect(change.steps.at(-1)!.request.pathParams['id']).toMatchObject({
+      kind: 'resource',
+      alias: 'feedback',
+    });
   });
 });

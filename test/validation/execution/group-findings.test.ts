@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FailedTest } from '../../../src/validation/execution/classify-failure.ts';
+import { failedSetUp } from '../../../src/validation/execution/failed-set-up.ts';
 import { groupFindings } from '../../../src/validation/execution/group-findings.ts';
 
 function failed(overrides: Partial<FailedTest> & { test: string; operation: string }): FailedTest {
@@ -270,5 +271,46 @@ describe('findings grouped by root cause', () => {
       ['state-defect', 'major', 2],
     ]);
     expect(findings[1]!.title).toContain('does not exist is answered as if it existed');
+  });
+
+  it("reports a set-up's server error once, on the set-up's operation, whichever tests needed it", () => {
+    const setUpFailed = (test: string): FailedTest => {
+      const exchange = {
+        request: { method: 'POST', url: 'http://127.0.0.1:1/api/feedback', headers: {}, body: '{}' },
+        response: { status: 500, headers: {}, body: '{}' },
+      };
+      return {
+        ...statusMismatch(test, 'PUT /feedback/{id}', '200 or 201', 500),
+        exchange,
+        setUp: failedSetUp(exchange, 'PUT /feedback/{id}', ['POST /feedback', 'PUT /feedback/{id}']),
+      };
+    };
+    const own = statusMismatch('POST /feedback succeeds with 200', 'POST /feedback', '200', 500);
+    const findings = groupFindings(
+      [
+        own,
+        setUpFailed('PUT /feedback/{id} rejects a request without credentials with 401'),
+        setUpFailed('PUT /feedback/{id} rejects a malformed JSON body with a 4xx'),
+        setUpFailed('PUT /feedback/{id} rejects "given" with a number instead of text with 400'),
+      ],
+      'strict',
+    );
+    expect(findings.map((finding) => [finding.kind, finding.occurrences.length])).toEqual([
+      ['server-error', 3],
+      ['server-error', 1],
+    ]);
+    expect(findings[0]!.title).toBe('Server error 500 on POST /feedback, sent as the set-up of other tests');
+  });
+
+  it("names no set-up when the failing request is the test's own, or names it by path when undocumented", () => {
+    const request = (method: string, url: string) => ({
+      request: { method, url, headers: {}, body: undefined },
+      response: { status: 500, headers: {}, body: '' },
+    });
+    expect(failedSetUp(request('PUT', 'http://h/api/feedback/7'), 'PUT /feedback/{id}', [])).toBeUndefined();
+    expect(
+      failedSetUp(request('POST', 'http://h/api/things'), 'PUT /feedback/{id}', ['PUT /feedback/{id}']),
+    ).toBe('POST /api/things');
+    expect(failedSetUp(undefined, 'PUT /feedback/{id}', [])).toBeUndefined();
   });
 });
