@@ -12,6 +12,7 @@ import type { GenerationContext } from './generation-context.ts';
 import { negativeCases } from './negative-cases.ts';
 import { paginationCases } from './pagination-cases.ts';
 import { positiveCases } from './positive-cases.ts';
+import { everyFieldCase } from './every-field-case.ts';
 import { protectGivenResources } from './protect-given-resources.ts';
 import { relationCase } from './relation-cases.ts';
 import { RequestBuilder } from './request-builder.ts';
@@ -168,6 +169,7 @@ function casesFor(context: GenerationContext, operation: ApiOperation): ApiTestC
     ...negativeCases(context, operation),
     ...paginationCases(context, operation),
     ...[
+      everyFieldCase(context, operation),
       fieldSelectionCase(context, operation),
       filterCase(context, operation),
       orderCase(context, operation),

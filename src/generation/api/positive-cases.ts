@@ -93,7 +93,7 @@ function inverseOf(context: GenerationContext, operation: ApiOperation): ApiOper
 }
 
 /** The field's last word (`tag_type`, `tagType`, `roles` → type, type, role) is one of them. */
-function namesVocabulary(name: string): boolean {
+export function namesVocabulary(name: string): boolean {
   const last = name.split(/[_-]|(?=[A-Z])/).at(-1) ?? '';
   return VOCABULARY.has(singular(last));
 }

@@ -154,7 +154,21 @@ export class RequestBuilder {
         ? requestBody.example
         : undefined;
     const sample = example ?? sampleValue(this.#context, requestBody.schema);
-    return this.#toExpr(sample, requestBody.schema, { operation, uses, exclude, parent: undefined }, 0);
+    return this.bodyFrom(operation, uses, sample, exclude);
+  }
+
+  /**
+   * A body of the operation from a plain JSON value, read as the valid body is: ids linked to the
+   * test's resources, unique-looking texts run-unique.
+   */
+  bodyFrom(
+    operation: ApiOperation,
+    uses: Map<string, ResourceUse>,
+    value: unknown,
+    exclude?: string,
+  ): ValueExpr {
+    const scope = { operation, uses, exclude, parent: undefined };
+    return this.#toExpr(value, operation.requestBody!.schema, scope, 0);
   }
 
   #toExpr(value: unknown, schema: JsonSchema | undefined, scope: ValueScope, depth: number): ValueExpr {
