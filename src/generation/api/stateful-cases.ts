@@ -79,14 +79,7 @@ export function statefulCase(context: GenerationContext, kind: ResourceKind): Ap
   if (update.length > 0) phases.push('update', 'read back');
   steps.push(...update);
   if (kind.remove) {
-    const removeRequest = withId(context.requests.build(kind.remove).request);
-    const gone = documentedStatuses(kind.read).includes(404) ? [404] : [404, 410];
-    steps.push(
-      act(`delete the ${kind.name}`, removeRequest, [
-        { kind: 'status', oneOf: [successStatus(kind.remove)] },
-      ]),
-      act(`read the deleted ${kind.name}`, readRequest, responseAssertions(kind.read, gone)),
-    );
+    steps.push(...removeSteps(context, kind, withId, readRequest));
     phases.push('delete', 'read after delete');
   }
   if (steps.length < 3) return undefined;
@@ -95,24 +88,86 @@ export function statefulCase(context: GenerationContext, kind: ResourceKind): Ap
     kind: 'stateful',
     operation: kind.create,
     steps,
-    // Other resources a step needs (an update naming a related resource) are created too.
-    uses: mergeUses(
-      created.uses,
-      steps
-        .flatMap((step) =>
-          usesOf(
-            step.request,
-            context.graph.kinds.map((other) => ({ alias: other.name, resource: other.name })),
-          ),
-        )
-        .filter((use) => use.alias !== kind.name),
-    ),
+    uses: stepUses(context, kind, created.uses, steps),
     priority: 'critical',
     covers: [kind.create, kind.read, kind.update, kind.remove].flatMap((operation) =>
       operation ? [`${operation.key} ${successStatus(operation)}`] : [],
     ),
     writesByResources: true,
   });
+}
+
+/**
+ * create → delete → read after delete alone. The lifecycle checks the same delete at its end, but
+ * stops at its first failing step: a read whose body breaks the document hides whether the
+ * delete deletes. This one reads only the status.
+ */
+export function deleteCase(context: GenerationContext, kind: ResourceKind): ApiTestCase | undefined {
+  if (!kind.create || !kind.createIdPath || !kind.read || !kind.remove) return undefined;
+  const created = context.requests.build(kind.create, { exclude: kind.name });
+  const withId = (request: RequestSpec): RequestSpec => ({
+    ...request,
+    pathParams: { ...request.pathParams, [kind.idParam]: { kind: 'saved', name: SAVED_ID } },
+  });
+  const readRequest = withId(context.requests.build(kind.read).request);
+  const steps: Step[] = [
+    act(`create a ${kind.name}`, created.request, [{ kind: 'status', oneOf: [successStatus(kind.create)] }], {
+      saves: [
+        {
+          name: SAVED_ID,
+          path: kind.createIdPath,
+          from: kind.createIdFrom === 'request' ? 'body' : 'response',
+        },
+      ],
+      track: { resource: kind.name, saved: SAVED_ID },
+    }),
+    ...removeSteps(context, kind, withId, readRequest),
+  ];
+  return makeCase({
+    title: `${kind.name} delete: create, delete, read after delete`,
+    kind: 'stateful',
+    operation: kind.remove,
+    steps,
+    uses: stepUses(context, kind, created.uses, steps),
+    priority: 'critical',
+    covers: [`${kind.remove.key} ${successStatus(kind.remove)}`],
+    writesByResources: true,
+  });
+}
+
+/** Other resources a step needs (an update naming a related resource, a parent) are created too. */
+function stepUses(
+  context: GenerationContext,
+  kind: ResourceKind,
+  created: ResourceUse[],
+  steps: Step[],
+): ResourceUse[] {
+  return mergeUses(
+    created,
+    steps
+      .flatMap((step) =>
+        usesOf(
+          step.request,
+          context.graph.kinds.map((other) => ({ alias: other.name, resource: other.name })),
+        ),
+      )
+      .filter((use) => use.alias !== kind.name),
+  );
+}
+
+/** The delete, then the read that must no longer find it: 404 (or 410 when the read documents none). */
+function removeSteps(
+  context: GenerationContext,
+  kind: ResourceKind,
+  withId: (request: RequestSpec) => RequestSpec,
+  readRequest: RequestSpec,
+): Step[] {
+  const removeRequest = withId(context.requests.build(kind.remove!).request);
+  const gone = documentedStatuses(kind.read!).includes(404) ? [404] : [404, 410];
+  return [
+    act(`delete the ${kind.name}`, removeRequest, [{ kind: 'status', oneOf: [successStatus(kind.remove!)] }]),
+    act(`read the deleted ${kind.name}`, readRequest, responseAssertions(kind.read!, gone)),
+  ];
 }
 
 /** Changes one scalar the read response also shows, then checks the change was stored. */
