@@ -677,8 +677,8 @@ function parameterCount(path: string): number {
 
 /**
  * The fields and envelopes an identifier of this kind may be found under. A parameter named for
- * its kind (`{org}`, `{contextField}`) is its `id` (or `name`) only when their types agree: GitHub's string `{org}` is a login,
- * not the integer `id` beside it.
+ * its kind (`{org}`, `{contextField}`) is its `id` (or `name`) only when their types agree:
+ * GitHub's string `{org}` is a login, not the integer `id` beside it.
  */
 function identifiers(
   kind: Pick<ResourceKind, 'name' | 'idParam' | 'noun'> | undefined,
