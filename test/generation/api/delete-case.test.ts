@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { generateApiSuite } from '../../../src/generation/api/generate-api-suite.ts';
-import { buildApiModel } from '../../../src/sources/openapi/build-api-model.ts';
+import { jsonContent as json, suiteOfDocument } from '../../support/api-document.ts';
 
 // The delete checked on its own: create, delete, read after delete, reading only statuses. The
 // lifecycle checks the same at its end, but stops at a read whose body breaks the document.
 
-const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 const rack = { type: 'object', properties: { id: { type: 'integer' }, label: { type: 'string' } } };
 const input = { type: 'object', required: ['label'], properties: { label: { type: 'string' } } };
 const id = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } };
@@ -28,13 +26,7 @@ function suiteOf(item: Record<string, unknown>) {
       },
     },
   };
-  const model = buildApiModel({
-    location: 'racks.json',
-    sourceVersion: '3.0',
-    document,
-    referenceIssues: [],
-  });
-  return generateApiSuite(model, { specSource: 'racks.json' });
+  return suiteOfDocument(document, 'racks.json');
 }
 
 describe('the delete on its own', () => {

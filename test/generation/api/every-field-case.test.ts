@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiModel } from '../../../src/core/api-model.ts';
-import { generateApiSuite } from '../../../src/generation/api/generate-api-suite.ts';
-import { buildApiModel } from '../../../src/sources/openapi/build-api-model.ts';
+import type { ApiSuite } from '../../../src/core/test-case.ts';
+import { jsonContent as json, suiteOfDocument } from '../../support/api-document.ts';
 
 // The valid create with every optional field a client may send. Only fields whose value means
 // itself: no ids, no names of kinds the API manages, no passwords, no formats with rules of their
@@ -36,13 +35,9 @@ const thing = {
     },
   },
 };
-const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
-
-function modelOf(body: unknown = thing): ApiModel {
-  return buildApiModel({
-    location: 'things.json',
-    sourceVersion: '3.0',
-    document: {
+function suiteOf(body: unknown = thing): ApiSuite {
+  return suiteOfDocument(
+    {
       openapi: '3.0.3',
       info: { title: 'things', version: '1' },
       paths: {
@@ -74,13 +69,13 @@ function modelOf(body: unknown = thing): ApiModel {
         },
       },
     },
-    referenceIssues: [],
-  });
+    'things.json',
+  );
 }
 
 describe('the create with every documented field', () => {
   it('adds the optional fields whose values mean themselves, and expects the documented success', () => {
-    const suite = generateApiSuite(modelOf(), { specSource: 'things.json' });
+    const suite = suiteOf();
     const every = suite.cases.find((testCase) =>
       testCase.title.startsWith('POST /things accepts every documented field'),
     )!;
@@ -113,7 +108,7 @@ describe('the create with every documented field', () => {
       required: ['name'],
       properties: { name: { type: 'string' }, projectId: { type: 'string' } },
     };
-    const suite = generateApiSuite(modelOf(minimal), { specSource: 'things.json' });
+    const suite = suiteOf(minimal);
     expect(
       suite.cases
         .filter((testCase) => testCase.title.startsWith('POST /things accepts every'))

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ApiModel } from '../../../src/core/api-model.ts';
 import { ResourceGraph } from '../../../src/core/resource-graph.ts';
 import { identifierFields, namesItself } from '../../../src/core/resource-names.ts';
-import { generateApiSuite } from '../../../src/generation/api/generate-api-suite.ts';
 import { SchemaContext } from '../../../src/generation/api/schema-context.ts';
-import { buildApiModel } from '../../../src/sources/openapi/build-api-model.ts';
+import { modelOfDocument, suiteOfDocument } from '../../support/api-document.ts';
 
 // Unleash's context fields: `POST /context` answers `{ name, … }`, and the item path calls the
 // thing `{contextField}`, neither `id` nor `name`. The created field's `name` is what the item
@@ -59,14 +58,7 @@ const spec = {
   components: { schemas: { contextField: field } },
 };
 
-function modelOf(): ApiModel {
-  return buildApiModel({
-    location: 'context.json',
-    sourceVersion: '3.0',
-    document: spec,
-    referenceIssues: [],
-  });
-}
+const modelOf = (): ApiModel => modelOfDocument(spec, 'context.json');
 
 describe('an item parameter that calls the thing by what it is', () => {
   it('is the kind noun and one more word naming neither an identifier nor a class', () => {
@@ -86,7 +78,7 @@ describe('an item parameter that calls the thing by what it is', () => {
   });
 
   it("reads, changes and deletes the suite's own field, with no --var", () => {
-    const suite = generateApiSuite(modelOf(), { specSource: 'context.json' });
+    const suite = suiteOfDocument(spec, 'context.json');
     expect(suite.variables).toEqual([]);
     expect(suite.skippedOperations).toEqual([]);
     for (const operation of [
@@ -149,13 +141,7 @@ describe('a create that sends the identifier of the thing it makes', () => {
   };
 
   it('sends a new one, and the item path takes what was made', () => {
-    const model = buildApiModel({
-      location: 'feedback.json',
-      sourceVersion: '3.0',
-      document: feedbackSpec,
-      referenceIssues: [],
-    });
-    const suite = generateApiSuite(model, { specSource: 'feedback.json' });
+    const suite = suiteOfDocument(feedbackSpec, 'feedback.json');
     expect(suite.variables).toEqual([]);
     const create = suite.cases.find(
       (testCase) => testCase.operation === 'POST /feedback' && testCase.kind === 'positive',
