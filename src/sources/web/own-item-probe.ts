@@ -5,7 +5,6 @@
 // "edit"), clicked with the confirm it asks accepted once. Destructive, and allowed only because
 // the block holds letters this replay typed a moment ago in a context of its own: nothing that
 // was there before can hold them. Two replays at once, each with letters of its own, compare.
-import type { Locator, Page } from '@playwright/test';
 import type {
   ObservedInteraction,
   PageState,
@@ -15,8 +14,9 @@ import type {
 } from '../../core/page-model.ts';
 import { looksDestructive } from './destructive.ts';
 import { freeId, slug } from './element-ids.ts';
-import { describeMatches } from './in-page-script.ts';
 import type { SeenDialog } from './page-events.ts';
+import { controlElement, controlsIn, controlsOnPage, ownBlock } from './item-controls.ts';
+import type { Control } from './item-controls.ts';
 import { briefError } from './page-issues.ts';
 import { closePageSession } from './page-session.ts';
 import type { ExplorationEnv, PageSession } from './page-session.ts';
@@ -26,22 +26,12 @@ import type { PersistenceTarget } from './persistence-probe.ts';
 import { waitForSettled } from './settle-page.ts';
 import { toPlaywrightLocator } from './ui-locator.ts';
 
-/** Blocks an app shows one item in, most specific to an item first. */
-export const ITEM_BLOCKS = ['article', '[role=article]', 'li', '[role=listitem]', 'tr', '[role=row]'];
-const CONTROL_ROLES = ['button', 'menuitem'] as const;
 const REMOVES = /\b(delete|remove|trash)\b/i;
 const OPENS = /\b(edit|more|actions|options|menu)\b/i;
 export const MAX_OPENERS = 2;
-const MAX_CONTROLS = 24;
 const QUIET_MS = 400;
 
 export type OwnItemTarget = Pick<PersistenceTarget, 'create' | 'page' | 'elements'>;
-
-export interface Control {
-  role: (typeof CONTROL_ROLES)[number];
-  name: string;
-  locator: UiLocator;
-}
 
 interface Tried {
   /** The opener clicked first, if any, then the remove. */
@@ -169,54 +159,4 @@ async function tryRemove(env: ExplorationEnv, target: OwnItemTarget): Promise<Tr
   } finally {
     if (session) await closePageSession(session);
   }
-}
-
-/** The one block of the kinds an item is shown in that holds the text, most specific kind first. */
-export async function ownBlock(page: Page, text: string): Promise<UiLocator | undefined> {
-  for (const selector of ITEM_BLOCKS) {
-    const item: UiLocator = { strategy: 'item', selector, text };
-    if ((await toPlaywrightLocator(page, item).count()) === 1) return item;
-  }
-  return undefined;
-}
-
-/** Visible buttons and menu items of the block whose name locates exactly one of them in it. */
-export async function controlsIn(page: Page, item: UiLocator): Promise<Control[]> {
-  const block = toPlaywrightLocator(page, item);
-  const controls: Control[] = [];
-  for (const role of CONTROL_ROLES) {
-    for (const name of await namesOf(block.getByRole(role).filter({ visible: true }))) {
-      if (!name || controls.some((control) => control.role === role && control.name === name)) continue;
-      const locator: UiLocator = { strategy: 'role', role, name, exact: true, within: item };
-      if ((await toPlaywrightLocator(page, locator).count()) === 1) controls.push({ role, name, locator });
-    }
-  }
-  return controls;
-}
-
-/** Visible controls of the whole page named like `pattern` whose name locates exactly one element. */
-export async function controlsOnPage(page: Page, pattern: RegExp): Promise<Control[]> {
-  const controls: Control[] = [];
-  for (const role of CONTROL_ROLES) {
-    for (const name of await namesOf(page.getByRole(role, { name: pattern }).filter({ visible: true }))) {
-      const locator: UiLocator = { strategy: 'role', role, name, exact: true };
-      if (name && (await toPlaywrightLocator(page, locator).count()) === 1)
-        controls.push({ role, name, locator });
-    }
-  }
-  return controls;
-}
-
-/** Accessible names of the first MAX_CONTROLS matches, as the explorer names every element. */
-export async function namesOf(locator: Locator): Promise<string[]> {
-  const described = await describeMatches<{ name: string }>(locator).catch(() => []);
-  return described.slice(0, MAX_CONTROLS).map((element) => element.name);
-}
-
-export function controlElement(control: Control, id: string, options: { destructive: boolean }): UiElement {
-  return {
-    ...{ id, role: control.role, name: control.name, tag: 'button', inputType: undefined },
-    ...{ locator: control.locator, visible: true, enabled: true, region: undefined, value: undefined },
-    ...{ constraints: undefined, destructive: options.destructive },
-  };
 }
