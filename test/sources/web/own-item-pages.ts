@@ -116,7 +116,8 @@ export const notesWithEdits = ({ renames = true, inMenu = false } = {}) => ({
 // Feature flags kept in the page, the way many admin apps do it: "New feature flag" opens an
 // editor whose "Create feature flag" adds the flag and opens its own page (`/flags/<name>`, by
 // history.pushState), no list in sight. Its name shows there as the page's heading and in a
-// breadcrumb (a list item, with no remove in it); "Archive feature flag" opens a modal dialog of
+// breadcrumb (a list item, with no remove in it); "Archive feature flag" (an icon button named
+// by the tooltip wrapper it is labelled by, as component libraries do it) opens a modal dialog of
 // the page ("Cancel", and a confirm that repeats the verb), which archives it and goes back to
 // the list. The flag that was there before ("checkout-v2") is listed with no control at all.
 /**
@@ -160,7 +161,9 @@ export const flagsWithOwnPages = ({
        };
        const showFlag = (name) => {
          view.innerHTML = '<nav aria-label="Breadcrumb"><ol><li><a href="/">Feature flags</a></li><li class="here"></li></ol></nav>'
-           + '<h1></h1><p>Enabled in development</p><button id="archive">Archive feature flag</button>';
+           + '<h1></h1><p>Enabled in development</p>'
+           + '<div id="archive-tip" aria-label="Archive feature flag"><button id="archive" aria-labelledby="archive-tip">'
+           + '<svg aria-hidden="true" width="16" height="16"><rect width="16" height="16"></rect></svg></button></div>';
          view.querySelector('.here').textContent = name;
          view.querySelector('h1').textContent = name;
          view.querySelector('#archive').addEventListener('click', () => {
