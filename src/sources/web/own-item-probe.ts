@@ -24,7 +24,7 @@ import { briefError } from './page-issues.ts';
 import { closePageSession } from './page-session.ts';
 import type { ExplorationEnv, PageSession } from './page-session.ts';
 import { ownLetters } from './own-marks.ts';
-import { REMOVES, dialogConfirm, goneFromPage, isOwnPage, pageRemove } from './own-page-remove.ts';
+import { REMOVES, dialogConfirm, goneFromPage, isOwnPage, pageRemove, placesOf } from './own-page-remove.ts';
 import { replayCreate } from './persistence-probe.ts';
 import type { PersistenceTarget } from './persistence-probe.ts';
 import { waitForSettled } from './settle-page.ts';
@@ -33,6 +33,7 @@ import { toPlaywrightLocator } from './ui-locator.ts';
 const OPENS = /\b(edit|more|actions|options|menu)\b/i;
 export const MAX_OPENERS = 2;
 const QUIET_MS = 400;
+const SHOWN_WAIT_MS = 5_000;
 
 export type OwnItemTarget = Pick<PersistenceTarget, 'create' | 'page' | 'elements'>;
 
@@ -127,6 +128,13 @@ async function tryRemove(env: ExplorationEnv, target: OwnItemTarget): Promise<Tr
     session = (await replayCreate(env, target, own)).session;
     const { page, events } = session;
     const settle = () => waitForSettled(page, session!.network, { quietMs: QUIET_MS, timeoutMs: 3_000 });
+    // A create that opened the item's own page may leave it still fetching what it shows.
+    await page
+      .getByText(text)
+      .filter({ visible: true })
+      .first()
+      .waitFor({ timeout: SHOWN_WAIT_MS })
+      .catch(() => undefined);
     const item = await ownBlock(page, text);
     const inItem = item ? await removeInItem(page, item, settle) : [];
     // No block of its own holds a remove: the create may have opened the item's own page.
@@ -136,6 +144,7 @@ async function tryRemove(env: ExplorationEnv, target: OwnItemTarget): Promise<Tr
     const remove = steps.at(-1);
     if (!remove) return none(item || ownPage ? 'no remove' : 'no block');
     const from = page.url();
+    const framed = onPage ? await placesOf(page, text) : [];
     const cursor = events.cursor();
     events.acceptNextDialog();
     await toPlaywrightLocator(page, remove.locator).click({ timeout: 3_000 });
@@ -149,7 +158,9 @@ async function tryRemove(env: ExplorationEnv, target: OwnItemTarget): Promise<Tr
     }
     events.keepDismissing();
     const dialogs = asRecorded(events.since(cursor).dialogs);
-    const gone = asRecorded(onPage ? await goneFromPage(page, text, from) : await goneFromBlock(page, item!));
+    const gone = asRecorded(
+      onPage ? await goneFromPage(page, text, from, framed) : await goneFromBlock(page, item!),
+    );
     const recorded = asRecorded(steps);
     // The page left, by where the app landed: an item's page named by its id is another each time.
     const signature = [

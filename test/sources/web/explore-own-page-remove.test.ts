@@ -69,7 +69,10 @@ describe("the remove of an item the explorer created itself, on the item's own p
     ).within.text;
     expect(found.effects).toEqual([
       { kind: 'url-changed', from: `${site.origin}/flags/${text}`, to: `${site.origin}/` },
-      { kind: 'disappeared', target: { strategy: 'text', text, exact: true } },
+      {
+        kind: 'disappeared',
+        target: { strategy: 'text', text, exact: true, within: { strategy: 'role', role: 'main' } },
+      },
     ]);
   });
 
