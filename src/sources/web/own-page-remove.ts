@@ -4,7 +4,8 @@
 // whose confirm repeats the verb. Only ever on a page that is the item's (its address or its main
 // heading says the created text) and shows the letters this replay typed a moment ago: nothing
 // that was there before can hold them. Gone is what a test can check: the app left that page, and
-// the page it landed on does not show the created text in its own content.
+// the page it landed on does not show the created text in its own content (the site's frame may
+// still list what was just visited).
 import type { Page } from '@playwright/test';
 import type { UiEffect, UiLocator } from '../../core/page-model.ts';
 import { ITEM_BLOCKS, controlsOnPage, namesOf } from './item-controls.ts';
