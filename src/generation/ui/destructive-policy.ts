@@ -2,7 +2,8 @@ import type { PageModel, UiEffect, UiLocator } from '../../core/page-model.ts';
 import type { ResolvedAction } from './resolve-actions.ts';
 import type { UiGenerationContext } from './ui-generation-context.ts';
 
-const REMOVE_OR_CLOSE = /\b(remove|delete|trash|close|dismiss|discard|clear|cancel|hide)\b/i;
+const REMOVE_OR_CLOSE = /\b(remove|delete|trash|archive|close|dismiss|discard|clear|cancel|hide)\b/i;
+const DIALOG_ROLES = new Set(['dialog', 'alertdialog']);
 const CREATES = /\b(add|create|new|save|submit|upload|insert)\b/i;
 
 /** Removes or closes something: such a flow must end with a check that it is gone. */
@@ -14,9 +15,10 @@ export function isRemoveOrCloseFlow(resolved: ResolvedAction): boolean {
 
 /**
  * Why an interaction must not become a test, or undefined when it may. A destructive control is
- * clicked only to remove or close what the same test created in its setup; never in a setup. A
- * confirm is accepted only on an item the test typed itself: the click, or a step of its setup,
- * acts inside the block holding a text with a mark the setup typed (UiLocator `item`).
+ * clicked only to remove or close what the same test created in its setup; never in a setup, but
+ * for a remove whose confirm, in a dialog of the page, is the action. A confirm is accepted, or
+ * such a remove clicked, only on an item the test typed itself: the step acts inside the block
+ * holding a text with a mark the setup typed (UiLocator `item`).
  */
 export function destructiveVeto(
   context: UiGenerationContext,
@@ -24,7 +26,8 @@ export function destructiveVeto(
   action: ResolvedAction,
 ): string | undefined {
   const destructiveSetup = setup.find((step) => step.element.destructive);
-  if (destructiveSetup) return `its setup triggers destructive "${destructiveSetup.element.name}"`;
+  if (destructiveSetup && !confirmsOwnRemove(setup, action))
+    return `its setup triggers destructive "${destructiveSetup.element.name}"`;
   if (action.recorded.kind === 'click' && action.recorded.acceptDialog && !onOwnItem(setup, action))
     return `"${action.element.name}" accepts a confirm outside an item the test typed itself`;
   if (!action.element.destructive) return undefined;
@@ -36,13 +39,37 @@ export function destructiveVeto(
 }
 
 function onOwnItem(setup: ResolvedAction[], action: ResolvedAction): boolean {
-  const marks = setup.flatMap((step) =>
-    step.recorded.kind === 'fill' && step.recorded.mark ? [step.recorded.mark] : [],
+  return [...setup, action].some((step) => actsOnOwnItem(setup, step));
+}
+
+function actsOnOwnItem(setup: ResolvedAction[], step: ResolvedAction): boolean {
+  const marks = setup.flatMap((one) =>
+    one.recorded.kind === 'fill' && one.recorded.mark ? [one.recorded.mark] : [],
   );
-  return [...setup, action].some((step) => {
-    const text = itemText(step.element.locator);
-    return text !== undefined && marks.some((mark) => text.includes(mark));
-  });
+  const text = itemText(step.element.locator);
+  return text !== undefined && marks.some((mark) => text.includes(mark));
+}
+
+/**
+ * A remove that asks in a dialog of the page is two clicks: the setup's only destructive step is
+ * its last, the remove on the test's own item, and the action is a button in a dialog.
+ */
+function confirmsOwnRemove(setup: ResolvedAction[], action: ResolvedAction): boolean {
+  const remove = setup.at(-1);
+  return (
+    remove !== undefined &&
+    setup.filter((step) => step.element.destructive).length === 1 &&
+    remove.element.destructive &&
+    remove.recorded.kind === 'click' &&
+    actsOnOwnItem(setup, remove) &&
+    action.recorded.kind === 'click' &&
+    inDialog(action.element.locator)
+  );
+}
+
+function inDialog(locator: UiLocator | undefined): boolean {
+  if (!locator) return false;
+  return (locator.strategy === 'role' && DIALOG_ROLES.has(locator.role)) || inDialog(locator.within);
 }
 
 function itemText(locator: UiLocator | undefined): string | undefined {

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import type { UiElement } from '../../core/page-model.ts';
 import { mapLimit } from '../../core/map-limit.ts';
 import { chooseLocator } from './choose-locator.ts';
-import { looksDestructive } from './destructive.ts';
+import { linkLooksDestructive, looksDestructive } from './destructive.ts';
 import { IdAllocator } from './element-ids.ts';
 import { callInPage } from './in-page-script.ts';
 import { withAriaRole } from './locator-target.ts';
@@ -75,6 +75,11 @@ function toUiElement(
     value: facts.value ?? (facts.text || undefined),
     constraints: facts.constraints,
     // An icon-only control says what it does only in its id (`delete-flow`).
-    destructive: looksDestructive(facts.name, facts.text, facts.href, facts.elementId),
+    destructive: (facts.href === undefined ? looksDestructive : linkLooksDestructive)(
+      facts.name,
+      facts.text,
+      facts.href,
+      facts.elementId,
+    ),
   };
 }

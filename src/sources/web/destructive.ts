@@ -1,5 +1,7 @@
 // What exploration must never trigger on its own: actions that delete data, spend money, end
 // the session or place an order. Judged from what a user reads (name, text) and the link target.
+// "Archive" takes an item out of use (a flag, a project) when a button does it, but names a page
+// of past posts when a link does: it is destructive only on what is not a link.
 const destructiveWords = [
   'delete',
   'remove',
@@ -31,14 +33,24 @@ const destructiveWords = [
   'reset',
 ];
 
-const pattern = new RegExp(
-  `(^|[^\\p{L}])(${destructiveWords.map((word) => word.replace(/ /g, '[\\s_-]*')).join('|')})($|[^\\p{L}])`,
-  'iu',
-);
+const actionWords = ['archive'];
 
-/** True when an element's name, text or link target reads like a destructive action. */
+const wordsPattern = (words: string[]) =>
+  new RegExp(
+    `(^|[^\\p{L}])(${words.map((word) => word.replace(/ /g, '[\\s_-]*')).join('|')})($|[^\\p{L}])`,
+    'iu',
+  );
+const pattern = wordsPattern([...destructiveWords, ...actionWords]);
+const linkPattern = wordsPattern(destructiveWords);
+
+/** True when a control's name or text (or its element id) reads like a destructive action. */
 export function looksDestructive(...texts: (string | undefined)[]): boolean {
   return texts.some((text) => text !== undefined && pattern.test(readable(text)));
+}
+
+/** The same for a link, by its name, text and target: only what a link itself can do. */
+export function linkLooksDestructive(...texts: (string | undefined)[]): boolean {
+  return texts.some((text) => text !== undefined && linkPattern.test(readable(text)));
 }
 
 /** A link target as words (`/account/log-out` → ` account log-out`); other text unchanged. */

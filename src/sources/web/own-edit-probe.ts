@@ -20,16 +20,10 @@ import { freeId, slug } from './element-ids.ts';
 import { briefError } from './page-issues.ts';
 import { closePageSession } from './page-session.ts';
 import type { ExplorationEnv, PageSession } from './page-session.ts';
-import {
-  MAX_OPENERS,
-  controlElement,
-  controlsIn,
-  controlsOnPage,
-  namesOf,
-  ownBlock,
-  ownItemState,
-} from './own-item-probe.ts';
-import type { Control, OwnItemTarget } from './own-item-probe.ts';
+import { controlElement, controlsIn, controlsOnPage, namesOf, ownBlock } from './item-controls.ts';
+import type { Control } from './item-controls.ts';
+import { MAX_OPENERS, ownItemState } from './own-item-probe.ts';
+import type { OwnItemTarget } from './own-item-probe.ts';
 import { ownLetters } from './own-marks.ts';
 import { performAction } from './perform-action.ts';
 import { replayCreate } from './persistence-probe.ts';

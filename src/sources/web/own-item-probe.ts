@@ -2,10 +2,12 @@
 // CreateFlow) the item is found by the text it typed: the one block (`article`, `li`, a row)
 // that holds it. Its own controls are read there, scoped to it, so that a delete every item
 // repeats is this item's: a remove in the block, or one behind a single opener in it ("more",
-// "edit"), clicked with the confirm it asks accepted once. Destructive, and allowed only because
-// the block holds letters this replay typed a moment ago in a context of its own: nothing that
-// was there before can hold them. Two replays at once, each with letters of its own, compare.
-import type { Locator, Page } from '@playwright/test';
+// "edit"), clicked with the confirm it asks accepted once. When no block holds one and the create
+// opened the item's own page, the page's remove is used instead (own-page-remove.ts). Destructive,
+// and allowed only because the block or page holds letters this replay typed a moment ago in a
+// context of its own: nothing that was there before can hold them. Two replays at once, each with
+// letters of its own, compare.
+import type { Page } from '@playwright/test';
 import type {
   ObservedInteraction,
   PageState,
@@ -15,40 +17,34 @@ import type {
 } from '../../core/page-model.ts';
 import { looksDestructive } from './destructive.ts';
 import { freeId, slug } from './element-ids.ts';
-import { describeMatches } from './in-page-script.ts';
 import type { SeenDialog } from './page-events.ts';
+import { controlElement, controlsIn, controlsOnPage, ownBlock } from './item-controls.ts';
+import type { Control } from './item-controls.ts';
 import { briefError } from './page-issues.ts';
 import { closePageSession } from './page-session.ts';
 import type { ExplorationEnv, PageSession } from './page-session.ts';
 import { ownLetters } from './own-marks.ts';
+import { REMOVES, dialogConfirm, goneFromPage, isOwnPage, pageRemove, placesOf } from './own-page-remove.ts';
 import { replayCreate } from './persistence-probe.ts';
 import type { PersistenceTarget } from './persistence-probe.ts';
 import { waitForSettled } from './settle-page.ts';
 import { toPlaywrightLocator } from './ui-locator.ts';
 
-/** Blocks an app shows one item in, most specific to an item first. */
-export const ITEM_BLOCKS = ['article', '[role=article]', 'li', '[role=listitem]', 'tr', '[role=row]'];
-const CONTROL_ROLES = ['button', 'menuitem'] as const;
-const REMOVES = /\b(delete|remove|trash)\b/i;
 const OPENS = /\b(edit|more|actions|options|menu)\b/i;
 export const MAX_OPENERS = 2;
-const MAX_CONTROLS = 24;
 const QUIET_MS = 400;
+const SHOWN_WAIT_MS = 5_000;
 
 export type OwnItemTarget = Pick<PersistenceTarget, 'create' | 'page' | 'elements'>;
 
-export interface Control {
-  role: (typeof CONTROL_ROLES)[number];
-  name: string;
-  locator: UiLocator;
-}
-
 interface Tried {
-  /** The opener clicked first, if any, then the remove. */
+  /**
+   * The opener clicked first, if any, then the remove; on the item's own page, the remove, then
+   * the confirm of the dialog it opened when it asked in one.
+   */
   steps: Control[];
-  /** The item's block, as located before the remove. */
-  item?: UiLocator;
-  gone: boolean;
+  /** What showed the item gone, under the create's mark; none when it did not go. */
+  gone: UiEffect[];
   dialogs: SeenDialog[];
   signature: string;
   error?: string;
@@ -68,19 +64,21 @@ export async function probeOwnItem(
   const problems = [primary.error, replica.error].flatMap((error) =>
     error ? [`own item of ${target.create.flow.id}: ${error}`] : [],
   );
-  const remove = primary.steps.at(-1);
-  if (primary.error || !remove) return { state: undefined, elements: [], problems };
+  const last = primary.steps.length - 1;
+  if (primary.error || last < 0) return { state: undefined, elements: [], problems };
+  // An opener only shows the remove; the remove and its dialog's confirm both remove.
   const elements = primary.steps.map((control, index) =>
-    controlElement(control, freeId(`own-item-${control.role}-${slug(control.name, 30)}`, taken), {
-      destructive: index === primary.steps.length - 1,
-    }),
+    controlElement(
+      control,
+      freeId(`own-item-${whereOf(control)}${control.role}-${slug(control.name, 30)}`, taken),
+      {
+        destructive: index === last || REMOVES.test(control.name),
+      },
+    ),
   );
-  const opener = elements.length > 1 ? elements[0] : undefined;
-  const removeElement = elements.at(-1)!;
-  // The item's block, not its text: the text may be shown twice (a heading, a link to it) while
-  // the app animates the removal, and a check of a text shown twice fails before it is gone.
+  const acted = elements.at(-1)!;
   const effects: UiEffect[] = [
-    ...(primary.gone && primary.item ? [{ kind: 'disappeared' as const, target: primary.item }] : []),
+    ...primary.gone,
     ...primary.dialogs.map((dialog) => ({
       kind: 'dialog' as const,
       type: dialog.type,
@@ -88,17 +86,23 @@ export async function probeOwnItem(
     })),
   ];
   const interaction: ObservedInteraction = {
-    id: `click-${removeElement.id}`,
-    setup: opener ? [{ kind: 'click', target: opener.id }] : [],
+    id: `click-${acted.id}`,
+    setup: elements.slice(0, -1).map((element) => ({ kind: 'click' as const, target: element.id })),
     action: {
       kind: 'click',
-      target: removeElement.id,
+      target: acted.id,
       ...(primary.dialogs.some((dialog) => dialog.type === 'confirm') ? { acceptDialog: true as const } : {}),
     },
     effects,
     reproducible: replica.error === undefined && replica.signature === primary.signature,
   };
   return { state: ownItemState(target, interaction), elements, problems };
+}
+
+/** `dialog-` for a dialog's confirm: it often repeats the name of the remove that opened it. */
+function whereOf(control: Control): string {
+  const { within } = control.locator;
+  return within?.strategy === 'role' ? `${within.role}-` : '';
 }
 
 /** The page as the create left it (`inPlace`), with one interaction on the created item. */
@@ -118,105 +122,92 @@ async function tryRemove(env: ExplorationEnv, target: OwnItemTarget): Promise<Tr
   const own = ownLetters([typed.mark]);
   const asRecorded = <T>(value: T): T => JSON.parse(own.asPlanned(JSON.stringify(value))) as T;
   const text = (own.swap(typed) as typeof typed).value;
+  const none = (signature: string): Tried => ({ steps: [], gone: [], dialogs: [], signature });
   let session: PageSession | undefined;
   try {
     session = (await replayCreate(env, target, own)).session;
     const { page, events } = session;
     const settle = () => waitForSettled(page, session!.network, { quietMs: QUIET_MS, timeoutMs: 3_000 });
+    // A create that opened the item's own page may leave it still fetching what it shows.
+    await page
+      .getByText(text)
+      .filter({ visible: true })
+      .first()
+      .waitFor({ timeout: SHOWN_WAIT_MS })
+      .catch(() => undefined);
     const item = await ownBlock(page, text);
-    if (!item) return { steps: [], gone: false, dialogs: [], signature: 'no block' };
-    const steps: Control[] = [];
-    const inItem = await controlsIn(page, item);
-    let remove = inItem.find((control) => REMOVES.test(control.name));
-    const openers = inItem.filter((control) => OPENS.test(control.name) && !looksDestructive(control.name));
-    for (const opener of remove ? [] : openers.slice(0, MAX_OPENERS)) {
-      const before = new Set((await controlsOnPage(page, REMOVES)).map((control) => control.name));
-      await toPlaywrightLocator(page, opener.locator).click({ timeout: 3_000 });
-      await settle();
-      // In the block still (a menu it opened), or new on the page once the item's opener was
-      // clicked (its editor, a menu shown elsewhere): either way the item's own.
-      const stillThere = (await toPlaywrightLocator(page, item).count()) === 1;
-      remove =
-        (stillThere
-          ? (await controlsIn(page, item)).find((control) => REMOVES.test(control.name))
-          : undefined) ?? (await controlsOnPage(page, REMOVES)).find((control) => !before.has(control.name));
-      if (remove) {
-        steps.push(opener);
-        break;
-      }
-      await page.keyboard.press('Escape');
-      await settle();
-    }
-    if (!remove) return { steps: [], gone: false, dialogs: [], signature: 'no remove' };
-    steps.push(remove);
+    const inItem = item ? await removeInItem(page, item, settle) : [];
+    // No block of its own holds a remove: the create may have opened the item's own page.
+    const ownPage = inItem.length === 0 && (await isOwnPage(page, text));
+    const onPage = ownPage ? await pageRemove(page, text) : undefined;
+    const steps = onPage ? [onPage] : inItem;
+    const remove = steps.at(-1);
+    if (!remove) return none(item || ownPage ? 'no remove' : 'no block');
+    const from = page.url();
+    const framed = onPage ? await placesOf(page, text) : [];
     const cursor = events.cursor();
     events.acceptNextDialog();
     await toPlaywrightLocator(page, remove.locator).click({ timeout: 3_000 });
     await settle();
+    const confirm = onPage ? await dialogConfirm(page, onPage) : undefined;
+    if (confirm === 'unanswered') return none('no confirm');
+    if (confirm) {
+      await toPlaywrightLocator(page, confirm.locator).click({ timeout: 3_000 });
+      await settle();
+      steps.push(confirm);
+    }
     events.keepDismissing();
     const dialogs = asRecorded(events.since(cursor).dialogs);
-    const shown = await toPlaywrightLocator(page, item).filter({ visible: true }).count();
-    const gone = shown === 0;
+    const gone = asRecorded(
+      onPage ? await goneFromPage(page, text, from, framed) : await goneFromBlock(page, item!),
+    );
     const recorded = asRecorded(steps);
+    // The page left, by where the app landed: an item's page named by its id is another each time.
     const signature = [
       ...recorded.map((control) => `${control.role} ${control.name}`),
-      String(gone),
+      ...gone.map((effect) => JSON.stringify(effect.kind === 'url-changed' ? effect.to : effect)),
       ...dialogs.map((dialog) => `${dialog.type} ${dialog.message}`),
     ].join('|');
-    return { steps: recorded, item: asRecorded(item), gone, dialogs, signature };
+    return { steps: recorded, gone, dialogs, signature };
   } catch (error) {
-    return { steps: [], gone: false, dialogs: [], signature: '', error: briefError(error) };
+    return { ...none(''), error: briefError(error) };
   } finally {
     if (session) await closePageSession(session);
   }
 }
 
-/** The one block of the kinds an item is shown in that holds the text, most specific kind first. */
-export async function ownBlock(page: Page, text: string): Promise<UiLocator | undefined> {
-  for (const selector of ITEM_BLOCKS) {
-    const item: UiLocator = { strategy: 'item', selector, text };
-    if ((await toPlaywrightLocator(page, item).count()) === 1) return item;
+/**
+ * The item's remove in its block, or behind one opener in it: the steps to click (the opener,
+ * then the remove); none when neither shows one.
+ */
+async function removeInItem(page: Page, item: UiLocator, settle: () => Promise<unknown>): Promise<Control[]> {
+  const inItem = await controlsIn(page, item);
+  const direct = inItem.find((control) => REMOVES.test(control.name));
+  if (direct) return [direct];
+  const openers = inItem.filter((control) => OPENS.test(control.name) && !looksDestructive(control.name));
+  for (const opener of openers.slice(0, MAX_OPENERS)) {
+    const before = new Set((await controlsOnPage(page, REMOVES)).map((control) => control.name));
+    await toPlaywrightLocator(page, opener.locator).click({ timeout: 3_000 });
+    await settle();
+    // In the block still (a menu it opened), or new on the page once the item's opener was
+    // clicked (its editor, a menu shown elsewhere): either way the item's own.
+    const stillThere = (await toPlaywrightLocator(page, item).count()) === 1;
+    const remove =
+      (stillThere
+        ? (await controlsIn(page, item)).find((control) => REMOVES.test(control.name))
+        : undefined) ?? (await controlsOnPage(page, REMOVES)).find((control) => !before.has(control.name));
+    if (remove) return [opener, remove];
+    await page.keyboard.press('Escape');
+    await settle();
   }
-  return undefined;
+  return [];
 }
 
-/** Visible buttons and menu items of the block whose name locates exactly one of them in it. */
-export async function controlsIn(page: Page, item: UiLocator): Promise<Control[]> {
-  const block = toPlaywrightLocator(page, item);
-  const controls: Control[] = [];
-  for (const role of CONTROL_ROLES) {
-    for (const name of await namesOf(block.getByRole(role).filter({ visible: true }))) {
-      if (!name || controls.some((control) => control.role === role && control.name === name)) continue;
-      const locator: UiLocator = { strategy: 'role', role, name, exact: true, within: item };
-      if ((await toPlaywrightLocator(page, locator).count()) === 1) controls.push({ role, name, locator });
-    }
-  }
-  return controls;
-}
-
-/** Visible controls of the whole page named like `pattern` whose name locates exactly one element. */
-export async function controlsOnPage(page: Page, pattern: RegExp): Promise<Control[]> {
-  const controls: Control[] = [];
-  for (const role of CONTROL_ROLES) {
-    for (const name of await namesOf(page.getByRole(role, { name: pattern }).filter({ visible: true }))) {
-      const locator: UiLocator = { strategy: 'role', role, name, exact: true };
-      if (name && (await toPlaywrightLocator(page, locator).count()) === 1)
-        controls.push({ role, name, locator });
-    }
-  }
-  return controls;
-}
-
-/** Accessible names of the first MAX_CONTROLS matches, as the explorer names every element. */
-export async function namesOf(locator: Locator): Promise<string[]> {
-  const described = await describeMatches<{ name: string }>(locator).catch(() => []);
-  return described.slice(0, MAX_CONTROLS).map((element) => element.name);
-}
-
-export function controlElement(control: Control, id: string, options: { destructive: boolean }): UiElement {
-  return {
-    ...{ id, role: control.role, name: control.name, tag: 'button', inputType: undefined },
-    ...{ locator: control.locator, visible: true, enabled: true, region: undefined, value: undefined },
-    ...{ constraints: undefined, destructive: options.destructive },
-  };
+/**
+ * The item's block, not its text: the text may be shown twice (a heading, a link to it) while
+ * the app animates the removal, and a check of a text shown twice fails before it is gone.
+ */
+async function goneFromBlock(page: Page, item: UiLocator): Promise<UiEffect[]> {
+  const shown = await toPlaywrightLocator(page, item).filter({ visible: true }).count();
+  return shown === 0 ? [{ kind: 'disappeared', target: item }] : [];
 }

@@ -112,3 +112,78 @@ export const notesWithEdits = ({ renames = true, inMenu = false } = {}) => ({
      </main>`,
   ),
 });
+
+// Feature flags kept in the page, the way many admin apps do it: "New feature flag" opens an
+// editor whose "Create feature flag" adds the flag and opens its own page (`/flags/<name>`, by
+// history.pushState), no list in sight. Its name shows there as the page's heading and in a
+// breadcrumb (a list item, with no remove in it); "Archive feature flag" (an icon button named
+// by the tooltip wrapper it is labelled by, as component libraries do it) opens a modal dialog of
+// the page ("Cancel", and a confirm that repeats the verb), which archives it and goes back to
+// the list. The flag that was there before ("checkout-v2") is listed with no control at all.
+/**
+ * `archive`: what the dialog's confirm does. 'keeps' (a seeded fault): it closes the dialog and
+ * goes back to the list, the flag still listed; 'nothing': it does nothing at all.
+ */
+export const flagsWithOwnPages = ({
+  archive = 'removes',
+}: { archive?: 'removes' | 'keeps' | 'nothing' } = {}) => ({
+  '/': html(
+    'Feature flags',
+    `<div id="root"><nav aria-label="Main"><a href="/">Feature flags</a></nav><main id="view"></main></div>
+     <div id="portal"></div>
+     <script>
+       const flags = ['checkout-v2'];
+       const view = document.getElementById('view');
+       const root = document.getElementById('root');
+       const portal = document.getElementById('portal');
+       const closeDialog = () => { portal.replaceChildren(); root.removeAttribute('aria-hidden'); };
+       const showList = () => {
+         view.innerHTML = '<h1>Feature flags</h1><ul id="flags"></ul>'
+           + '<button id="new">New feature flag</button><div id="editor"></div>';
+         const list = view.querySelector('#flags');
+         for (const flag of flags) {
+           const item = document.createElement('li');
+           item.textContent = flag;
+           list.append(item);
+         }
+         view.querySelector('#new').addEventListener('click', () => {
+           const editor = view.querySelector('#editor');
+           editor.innerHTML = '<section aria-label="New feature flag"><label>Name <input id="name"></label>'
+             + ' <p role="alert" hidden>A name is required</p> <button id="create">Create feature flag</button></section>';
+           editor.querySelector('#create').addEventListener('click', () => {
+             const name = editor.querySelector('#name').value.trim();
+             if (!name) { editor.querySelector('[role=alert]').hidden = false; return; }
+             flags.push(name);
+             history.pushState({}, '', '/flags/' + encodeURIComponent(name));
+             showFlag(name);
+           });
+         });
+       };
+       const showFlag = (name) => {
+         view.innerHTML = '<nav aria-label="Breadcrumb"><ol><li><a href="/">Feature flags</a></li><li class="here"></li></ol></nav>'
+           + '<h1></h1><p>Enabled in development</p>'
+           + '<div id="archive-tip" aria-label="Archive feature flag"><button id="archive" aria-labelledby="archive-tip">'
+           + '<svg aria-hidden="true" width="16" height="16"><rect width="16" height="16"></rect></svg></button></div>';
+         view.querySelector('.here').textContent = name;
+         view.querySelector('h1').textContent = name;
+         view.querySelector('#archive').addEventListener('click', () => {
+           portal.innerHTML = '<div role="dialog" aria-modal="true" aria-labelledby="dialog-title">'
+             + '<h2 id="dialog-title">Archive feature flag?</h2><p class="which"></p>'
+             + '<button id="cancel">Cancel</button> <button id="confirm">Archive feature flag</button></div>';
+           portal.querySelector('.which').textContent = 'Archive ' + name + '? It can be revived from the archive.';
+           root.setAttribute('aria-hidden', 'true');
+           portal.querySelector('#cancel').addEventListener('click', closeDialog);
+           portal.querySelector('#confirm').addEventListener('click', () => {
+             if (${JSON.stringify(archive)} === 'nothing') return;
+             if (${JSON.stringify(archive)} === 'removes') flags.splice(flags.indexOf(name), 1);
+             closeDialog();
+             history.pushState({}, '', '/');
+             showList();
+           });
+         });
+       };
+       window.addEventListener('popstate', showList);
+       showList();
+     </script>`,
+  ),
+});

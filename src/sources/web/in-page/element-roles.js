@@ -83,7 +83,10 @@
     const labelledBy = element.getAttribute('aria-labelledby');
     if (labelledBy) {
       const parts = labelledBy.split(/\s+/).map((id) => document.getElementById(id));
-      const text = normalize(parts.map((part) => (part ? visibleText(part) : '')).join(' '));
+      // A referenced element's own aria-label comes before its text, as the naming rules say: a
+      // tooltip's wrapper labelled "Archive feature flag" names the icon button inside it.
+      const named = (part) => normalize(part.getAttribute('aria-label')) || visibleText(part);
+      const text = normalize(parts.map((part) => (part ? named(part) : '')).join(' '));
       if (text) return text;
     }
     const label = normalize(element.getAttribute('aria-label'));

@@ -1,0 +1,91 @@
+// End to end: feature flags explored in a real browser, their suite generated, emitted and run by
+// its own pinned runner. The create opens the new flag's own page; the test of its remove
+// creates a flag of its own, archives it there (the page's remove, scoped to the page showing
+// its text, then the confirm of the dialog it opens) and checks the app went back with the flag
+// shown nowhere. It passes on the app, and fails where the confirm keeps the flag or does
+// nothing.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UiSuite } from '../../../src/core/ui-test-case.ts';
+import { emitPlaywrightUiSuite } from '../../../src/emit/playwright-ui/emit-playwright-ui-suite.ts';
+import { generateUiSuite } from '../../../src/generation/ui/generate-ui-suite.ts';
+import { exploreSite } from '../../../src/sources/web/explore-site.ts';
+import { chromiumPath } from '../../generation/ui/chromium.ts';
+import { startLocalSite } from '../../sources/web/local-site.ts';
+import { flagsWithOwnPages } from '../../sources/web/own-item-pages.ts';
+import { runPlaywright } from './run-playwright.ts';
+import { writeEmittedSuite } from './suite-dependencies.ts';
+
+let suiteDir: string;
+let suite: UiSuite;
+let files: Record<string, string>;
+const REMOVAL = 'then click Archive feature flag button in the dialog';
+
+beforeAll(async () => {
+  const site = await startLocalSite(flagsWithOwnPages());
+  try {
+    const out = await mkdtemp(join(tmpdir(), 'testops-own-page-model-'));
+    const model = await exploreSite({ url: site.url, allowPrivate: true, maxPages: 1, outDir: out });
+    suite = generateUiSuite(model);
+    files = emitPlaywrightUiSuite(suite, { baseUrl: model.origin });
+  } finally {
+    await site.close();
+  }
+  suiteDir = await mkdtemp(join(tmpdir(), 'testops-own-page-suite-'));
+  await writeEmittedSuite(suiteDir, files);
+}, 300_000);
+
+afterAll(async () => {
+  if (suiteDir) await rm(suiteDir, { recursive: true, force: true });
+});
+
+async function runAgainst(archive: 'removes' | 'keeps' | 'nothing') {
+  const site = await startLocalSite(flagsWithOwnPages({ archive }));
+  try {
+    return await runPlaywright(suiteDir, { APP_BASE_URL: site.url, CHROMIUM_PATH: chromiumPath() }, [
+      '--grep',
+      REMOVAL,
+    ]);
+  } finally {
+    await site.close();
+  }
+}
+
+describe("the emitted test of the remove of the test's own flag, on its own page", () => {
+  it('is generated: create, archive on its page, confirm in the dialog, then back and gone', () => {
+    const removal = suite.cases.find((testCase) => testCase.title.includes(REMOVAL));
+    expect(
+      removal,
+      JSON.stringify({ titles: suite.cases.map((one) => one.title), skipped: suite.skipped }, null, 1),
+    ).toBeDefined();
+    expect(removal!.title).toMatch(/: the URL becomes \/ \(\+1 more check\)$/);
+    const pageObject = files['pages/home.page.ts']!;
+    expect(pageObject).toMatch(
+      /\.locator\('main'\)\.filter\(\{ hasText: uniqueText\('test-[a-z]{6}', '[a-z]{6}'\) \}\)\.getByRole\('button', \{ name: 'Archive feature flag', exact: true \}\)/,
+    );
+    expect(pageObject).toMatch(
+      /\.getByRole\('dialog'\)\.getByRole\('button', \{ name: 'Archive feature flag', exact: true \}\)/,
+    );
+    expect(pageObject).toMatch(/\.getByText\(uniqueText\('test-[a-z]{6}', '[a-z]{6}'\), \{ exact: true \}\)/);
+  });
+
+  it('passes on the app', async () => {
+    const run = await runAgainst('removes');
+    expect(run.failed).toEqual([]);
+    expect(run.stats).toMatchObject({ expected: 1, unexpected: 0, flaky: 0 });
+  }, 180_000);
+
+  it('fails where the confirm goes back to the list with the flag still there', async () => {
+    const run = await runAgainst('keeps');
+    expect(run.failed).toHaveLength(1);
+    expect(run.errors.join('\n')).toContain('toBeHidden');
+  }, 180_000);
+
+  it('fails where the confirm does nothing', async () => {
+    const run = await runAgainst('nothing');
+    expect(run.failed).toHaveLength(1);
+    expect(run.errors.join('\n')).toContain('toHaveURL');
+  }, 180_000);
+});
