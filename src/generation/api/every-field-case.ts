@@ -10,10 +10,17 @@ import { idStem, singular } from '../../core/resource-names.ts';
 import type { ApiTestCase, ResourceUse, ValueExpr } from '../../core/test-case.ts';
 import { act, bodyFields, makeCase, responseAssertions, successStatus, withField } from './case-helpers.ts';
 import type { GenerationContext } from './generation-context.ts';
-import { createdResource, materialise, namesVocabulary, trackCreated } from './positive-cases.ts';
+import {
+  REFERENCE_LIKE,
+  createdResource,
+  materialise,
+  namesVocabulary,
+  trackCreated,
+} from './positive-cases.ts';
 import { primaryType, sampleValue } from './sample-value.ts';
 
-const REFERENCE_LIKE = /(_id|Id|_ids|Ids|_name|Name|_names|Names|_key|Key|_url|Url|_uri|Uri)$/;
+// Beside ids and names, a key or an address names something that must exist.
+const KEY_OR_ADDRESS = /(_key|Key|_url|Url|_uri|Uri)$/;
 // Values that must match the server's state: the current password, a confirmation of another.
 const SECRET_LIKE = /password|secret|token|otp|pin$/i;
 
@@ -64,7 +71,14 @@ export function everyFieldCase(context: GenerationContext, operation: ApiOperati
  * objects or lists of objects of them, none named like a reference or a kind the API manages.
  */
 function plainField(context: GenerationContext, name: string, schema: JsonSchema, depth: number): boolean {
-  if (depth > 3 || REFERENCE_LIKE.test(name) || SECRET_LIKE.test(name) || idStem(name) || name === 'id')
+  if (
+    depth > 3 ||
+    REFERENCE_LIKE.test(name) ||
+    KEY_OR_ADDRESS.test(name) ||
+    SECRET_LIKE.test(name) ||
+    idStem(name) ||
+    name === 'id'
+  )
     return false;
   if (context.graph.byName(singular(name))) return false;
   const flat = context.schemas.flatten(schema);

@@ -19,7 +19,8 @@ import { UNIQUE_SUFFIX_LENGTH } from './request-builder.ts';
 import { fitLength, primaryType } from './sample-value.ts';
 
 const MAX_BOUNDARY_CASES = 4;
-const REFERENCE_LIKE = /(_id|Id|_ids|Ids|_name|Name|_names|Names)$/;
+/** Field names that name another thing: its id or its name. */
+export const REFERENCE_LIKE = /(_id|Id|_ids|Ids|_name|Name|_names|Names)$/;
 /**
  * Fields whose value is one of the server's own vocabulary though the schema says only "string":
  * a tag's `type`, an addon's `provider`, a user's `role`. A made-up value at the maximum length

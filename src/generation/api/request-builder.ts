@@ -248,9 +248,7 @@ export class RequestBuilder {
       return this.#reference(described.name, key, operation, uses, exclude, undefined, alias);
     }
     if (!parent && idStem(key) && this.#graph.isOwnNewIdentifier(key, operation))
-      return (
-        (typeof value === 'string' ? this.uniqueFor(key, flat) : undefined) ?? { kind: 'literal', value }
-      );
+      return this.#newIdentifier(key, value, flat);
     if ((key === 'id' && typeof value === 'string') || idStem(key)) {
       // A top-level `id` names the collection's own kind; `customer: { id }` names a customer.
       const field = key === 'id' && parent ? `${parent}_id` : key;
@@ -354,11 +352,18 @@ export class RequestBuilder {
     exclude?: string,
   ): ValueExpr {
     const flat = this.#context.flatten(schema);
-    if (!flat.enum && idStem(name) && !this.#graph.isOwnNewIdentifier(name, operation)) {
+    const value = sampleValue(this.#context, schema, 0, name);
+    if (!flat.enum && idStem(name)) {
+      if (this.#graph.isOwnNewIdentifier(name, operation)) return this.#newIdentifier(name, value, flat);
       const kind = this.#graph.kindOfField(name, operation);
       if (kind || isIdLike(flat)) return this.#reference(kind?.name, name, operation, uses, exclude);
     }
-    return { kind: 'literal', value: sampleValue(this.#context, schema, 0, name) };
+    return { kind: 'literal', value };
+  }
+
+  /** The identifier a create chooses for the thing it makes: run-unique when it is text. */
+  #newIdentifier(key: string, value: unknown, flat: JsonSchema): ValueExpr {
+    return (typeof value === 'string' ? this.uniqueFor(key, flat) : undefined) ?? { kind: 'literal', value };
   }
 
   #reference(

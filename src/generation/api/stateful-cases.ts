@@ -24,10 +24,7 @@ export function statefulCase(context: GenerationContext, kind: ResourceKind): Ap
   if (!kind.create || !kind.createIdPath || !kind.read) return undefined;
   const created = context.requests.build(kind.create, { exclude: kind.name });
   const createBody = created.request.body?.kind === 'json' ? created.request.body.value : undefined;
-  const withId = (request: RequestSpec): RequestSpec => ({
-    ...request,
-    pathParams: { ...request.pathParams, [kind.idParam]: { kind: 'saved', name: SAVED_ID } },
-  });
+  const withId = withSavedId(kind);
   const readRequest = withId(context.requests.build(kind.read).request);
   const steps: Step[] = [
     act(
@@ -39,11 +36,7 @@ export function statefulCase(context: GenerationContext, kind: ResourceKind): Ap
       ],
       {
         saves: [
-          {
-            name: SAVED_ID,
-            path: kind.createIdPath,
-            from: kind.createIdFrom === 'request' ? 'body' : 'response',
-          },
+          savedIdentifier(kind),
           ...echoedScalars(createBody).map((key) => ({
             name: `sent_${key}`,
             path: `${bodyEnvelope(createBody)}${key}`,
@@ -105,20 +98,11 @@ export function statefulCase(context: GenerationContext, kind: ResourceKind): Ap
 export function deleteCase(context: GenerationContext, kind: ResourceKind): ApiTestCase | undefined {
   if (!kind.create || !kind.createIdPath || !kind.read || !kind.remove) return undefined;
   const created = context.requests.build(kind.create, { exclude: kind.name });
-  const withId = (request: RequestSpec): RequestSpec => ({
-    ...request,
-    pathParams: { ...request.pathParams, [kind.idParam]: { kind: 'saved', name: SAVED_ID } },
-  });
+  const withId = withSavedId(kind);
   const readRequest = withId(context.requests.build(kind.read).request);
   const steps: Step[] = [
     act(`create a ${kind.name}`, created.request, [{ kind: 'status', oneOf: [successStatus(kind.create)] }], {
-      saves: [
-        {
-          name: SAVED_ID,
-          path: kind.createIdPath,
-          from: kind.createIdFrom === 'request' ? 'body' : 'response',
-        },
-      ],
+      saves: [savedIdentifier(kind)],
       track: { resource: kind.name, saved: SAVED_ID },
     }),
     ...removeSteps(context, kind, withId, readRequest, { statusOnly: true }),
@@ -132,6 +116,23 @@ export function deleteCase(context: GenerationContext, kind: ResourceKind): ApiT
     priority: 'critical',
     covers: [`${kind.remove.key} ${successStatus(kind.remove)}`],
     writesByResources: true,
+  });
+}
+
+/** The create step's save of what it made: its identifier, from the answer or what was sent. */
+function savedIdentifier(kind: ResourceKind): Step['saves'][number] {
+  return {
+    name: SAVED_ID,
+    path: kind.createIdPath!,
+    from: kind.createIdFrom === 'request' ? 'body' : 'response',
+  };
+}
+
+/** A request on the item the create step made, named by the identifier it saved. */
+function withSavedId(kind: ResourceKind): (request: RequestSpec) => RequestSpec {
+  return (request) => ({
+    ...request,
+    pathParams: { ...request.pathParams, [kind.idParam]: { kind: 'saved', name: SAVED_ID } },
   });
 }
 
