@@ -570,8 +570,10 @@ function producerOf(
     if (stem !== undefined ? stem !== producerName : !idParam.toLowerCase().startsWith(producerName))
       continue;
     const path = idPathOf(schemas, successResponse(create)?.schema, {
+      // A secret is the value of the credential its own paths name (`/tokens/{token}`), never
+      // proof that another noun's `{token}` (`/invite/{token}`) is one this create made.
       fields: identifierFields(idParam, producerName).filter(
-        (field) => field !== 'id' || stem === producerName,
+        (field) => (field !== 'id' || stem === producerName) && field !== 'secret',
       ),
       wrappers: [producerName],
     });

@@ -61,6 +61,7 @@ export function identifierFields(parameter: string, kindName: string): string[] 
   return [
     ...new Set([
       ...[parameter, camel, snake, ...fallbacks, ...itself, ...(own ? [own.toLowerCase()] : [])],
+      ...(namesCredential(parameter, kindName) ? ['secret'] : []),
       ...kindPrefixed(parameter, kindName),
     ]),
   ];
@@ -79,6 +80,15 @@ function kindPrefixed(parameter: string, kindName: string): string[] {
     camel([...parts, parameter]),
     [...parts, parameter].join('_'),
   ]);
+}
+
+/**
+ * `{token}` of `/tokens` or `/api-tokens`, `{key}` of `/keys`: a credential named by its value.
+ * Its create answers that value as the `secret` (an invite link's token, an API token), when it
+ * answers no identifier by the parameter's own name.
+ */
+function namesCredential(parameter: string, kindName: string): boolean {
+  return /^(token|key)$/i.test(parameter) && kindName.split('_').at(-1) === parameter.toLowerCase();
 }
 
 /** `{org}` of `/orgs`, `{user}` of `/users`: the parameter is the kind's own name, no `_id`. */

@@ -272,14 +272,21 @@ describe('a path parameter named like a kind made elsewhere', () => {
     expect(graph.kindOfPathParameter(operation('DELETE /api-tokens/{token}'), 'token')?.name).toBe(
       'api_token',
     );
-    // No kind describes the invite tokens: a variable, not a personal token created for it.
-    expect(graph.kindOfPathParameter(operation('GET /invites/tokens/{token}'), 'token')).toBeUndefined();
+    // The invite tokens are the ones their own collection makes, named by the secret it answers:
+    // never a personal token created for them.
+    expect(graph.kindOfPathParameter(operation('GET /invites/tokens/{token}'), 'token')).toMatchObject({
+      name: 'invite_token',
+      createIdPath: 'secret',
+    });
     const suite = generateApiSuite(model, { specSource: 'openapi.json' });
     const invite = suite.cases.find((testCase) =>
       testCase.title.startsWith('GET /invites/tokens/{token} succeeds'),
     )!;
-    expect(invite.uses).toEqual([]);
-    expect(invite.steps[0]!.request.pathParams['token']).toMatchObject({ kind: 'var' });
+    expect(invite.uses).toEqual([{ alias: 'invite_token', resource: 'invite_token' }]);
+    expect(invite.steps.at(-1)!.request.pathParams['token']).toMatchObject({
+      kind: 'resource',
+      alias: 'invite_token',
+    });
   });
 });
 
