@@ -27,6 +27,7 @@ import type { OwnItemTarget } from './own-item-probe.ts';
 import { ownLetters } from './own-marks.ts';
 import { performAction } from './perform-action.ts';
 import { replayCreate } from './persistence-probe.ts';
+import { replayProblems, replayTwice } from './replay-twice.ts';
 import { markedText, newMark } from './sample-values.ts';
 import { waitForSettled } from './settle-page.ts';
 import { toPlaywrightLocator } from './ui-locator.ts';
@@ -69,10 +70,10 @@ export async function probeOwnEdit(
   const mark = newMark();
   const { value } = markedText('edited', mark, undefined);
   const fill: Fill = { kind: 'fill', target: '', value, mark };
-  const [primary, replica] = await Promise.all([tryEdit(env, target, fill), tryEdit(env, target, fill)]);
-  const problems = [primary.error, replica.error].flatMap((error) =>
-    error ? [`own edit of ${target.create.flow.id}: ${error}`] : [],
-  );
+  const attempt = () => tryEdit(env, target, fill);
+  const { outcomes, retried } = await replayTwice(attempt, attempt);
+  const [primary, replica] = outcomes;
+  const problems = replayProblems(`own edit of ${target.create.flow.id}`, outcomes, retried);
   const { box, renamed, item } = primary;
   if (primary.error || !box || !renamed || !item) return { state: undefined, elements: [], problems };
   const known = (locator: UiLocator) =>

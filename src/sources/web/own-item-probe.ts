@@ -26,6 +26,7 @@ import type { ExplorationEnv, PageSession } from './page-session.ts';
 import { ownLetters } from './own-marks.ts';
 import { REMOVES, dialogConfirm, goneFromPage, isOwnPage, pageRemove, placesOf } from './own-page-remove.ts';
 import { replayCreate } from './persistence-probe.ts';
+import { replayProblems, replayTwice } from './replay-twice.ts';
 import type { PersistenceTarget } from './persistence-probe.ts';
 import { waitForSettled } from './settle-page.ts';
 import { toPlaywrightLocator } from './ui-locator.ts';
@@ -60,10 +61,10 @@ export async function probeOwnItem(
   target: OwnItemTarget,
   taken: Set<string>,
 ): Promise<{ state: PageState | undefined; elements: UiElement[]; problems: string[] }> {
-  const [primary, replica] = await Promise.all([tryRemove(env, target), tryRemove(env, target)]);
-  const problems = [primary.error, replica.error].flatMap((error) =>
-    error ? [`own item of ${target.create.flow.id}: ${error}`] : [],
-  );
+  const attempt = () => tryRemove(env, target);
+  const { outcomes, retried } = await replayTwice(attempt, attempt);
+  const [primary, replica] = outcomes;
+  const problems = replayProblems(`own item of ${target.create.flow.id}`, outcomes, retried);
   const last = primary.steps.length - 1;
   if (primary.error || last < 0) return { state: undefined, elements: [], problems };
   // An opener only shows the remove; the remove and its dialog's confirm both remove.

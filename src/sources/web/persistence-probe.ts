@@ -24,6 +24,7 @@ import { closePageSession, openPageSession } from './page-session.ts';
 import type { ExplorationEnv, PageSession } from './page-session.ts';
 import { ownLetters } from './own-marks.ts';
 import type { OwnLetters } from './own-marks.ts';
+import { replayProblems, replayTwice } from './replay-twice.ts';
 import { NetworkTracker, waitForSettled } from './settle-page.ts';
 import { changesSignature, diffSnapshots } from './snapshot-diff.ts';
 import { toPlaywrightLocator } from './ui-locator.ts';
@@ -115,13 +116,12 @@ export async function probePersistence(
   env: ExplorationEnv,
   target: PersistenceTarget,
 ): Promise<{ state: PageState | undefined; problems: string[] }> {
-  const [primary, replica] = await Promise.all([
-    replayAndReload(env, target, true),
-    replayAndReload(env, target, false),
-  ]);
-  const problems = [primary.error, replica.error].flatMap((error) =>
-    error ? [`persistence of ${target.create.flow.id}: ${error}`] : [],
+  const { outcomes, retried } = await replayTwice(
+    () => replayAndReload(env, target, true),
+    () => replayAndReload(env, target, false),
   );
+  const [primary, replica] = outcomes;
+  const problems = replayProblems(`persistence of ${target.create.flow.id}`, outcomes, retried);
   if (primary.error) return { state: undefined, problems };
   const { typed } = target.create;
   const shownEffect: UiEffect[] = primary.shown
