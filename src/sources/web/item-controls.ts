@@ -10,10 +10,19 @@ import { toPlaywrightLocator } from './ui-locator.ts';
 /** Blocks an app shows one item in, most specific to an item first. */
 export const ITEM_BLOCKS = ['article', '[role=article]', 'li', '[role=listitem]', 'tr', '[role=row]'];
 const CONTROL_ROLES = ['button', 'menuitem'] as const;
+/** A page's own edit may be a link to its editor ("Edit description" → `…/settings`). */
+export const PAGE_CONTROL_ROLES = ['button', 'link'] as const;
 const MAX_CONTROLS = 24;
 
+/** An item's edit or rename, and the editor's commit: never one that leaves the change. */
+export const EDITS = /\b(edit|rename)\b/i;
+export const COMMITS = /\b(save|done|confirm|ok|apply|update|submit)\b/i;
+export const LEAVES_EDIT = /\b(cancel|discard|close|dismiss|revert)\b/i;
+
+type ControlRole = (typeof CONTROL_ROLES)[number] | (typeof PAGE_CONTROL_ROLES)[number];
+
 export interface Control {
-  role: (typeof CONTROL_ROLES)[number];
+  role: ControlRole;
   name: string;
   locator: UiLocator;
 }
@@ -42,9 +51,13 @@ export async function controlsIn(page: Page, item: UiLocator): Promise<Control[]
 }
 
 /** Visible controls of the whole page named like `pattern` whose name locates exactly one element. */
-export async function controlsOnPage(page: Page, pattern: RegExp): Promise<Control[]> {
+export async function controlsOnPage(
+  page: Page,
+  pattern: RegExp,
+  roles: readonly ControlRole[] = CONTROL_ROLES,
+): Promise<Control[]> {
   const controls: Control[] = [];
-  for (const role of CONTROL_ROLES) {
+  for (const role of roles) {
     for (const name of await namesOf(page.getByRole(role, { name: pattern }).filter({ visible: true }))) {
       const locator: UiLocator = { strategy: 'role', role, name, exact: true };
       if (name && (await toPlaywrightLocator(page, locator).count()) === 1)
@@ -62,7 +75,8 @@ export async function namesOf(locator: Locator): Promise<string[]> {
 
 export function controlElement(control: Control, id: string, options: { destructive: boolean }): UiElement {
   return {
-    ...{ id, role: control.role, name: control.name, tag: 'button', inputType: undefined },
+    ...{ id, role: control.role, name: control.name, tag: control.role === 'link' ? 'a' : 'button' },
+    inputType: undefined,
     ...{ locator: control.locator, visible: true, enabled: true, region: undefined, value: undefined },
     ...{ constraints: undefined, destructive: options.destructive },
   };

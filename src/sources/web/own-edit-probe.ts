@@ -20,23 +20,30 @@ import { freeId, slug } from './element-ids.ts';
 import { briefError } from './page-issues.ts';
 import { closePageSession } from './page-session.ts';
 import type { ExplorationEnv, PageSession } from './page-session.ts';
-import { controlElement, controlsIn, controlsOnPage, namesOf, ownBlock } from './item-controls.ts';
+import {
+  COMMITS,
+  EDITS,
+  LEAVES_EDIT,
+  controlElement,
+  controlsIn,
+  controlsOnPage,
+  namesOf,
+  ownBlock,
+} from './item-controls.ts';
 import type { Control } from './item-controls.ts';
 import { MAX_OPENERS, ownItemState } from './own-item-probe.ts';
 import type { OwnItemTarget } from './own-item-probe.ts';
 import { ownLetters } from './own-marks.ts';
 import { performAction } from './perform-action.ts';
+import { isOwnPage } from './own-page-remove.ts';
+import { editOnOwnPage } from './own-page-edit.ts';
 import { replayCreate } from './persistence-probe.ts';
 import { replayProblems, replayTwice } from './replay-twice.ts';
 import { markedText, newMark } from './sample-values.ts';
 import { waitForSettled } from './settle-page.ts';
 import { toPlaywrightLocator } from './ui-locator.ts';
 
-const EDITS = /\b(edit|rename)\b/i;
 const OPENS = /\b(more|actions|options|menu)\b/i;
-// The editor's own commit; never one that leaves the change (cancel, discard, close).
-const COMMITS = /\b(save|done|confirm|ok|apply|update|submit)\b/i;
-const LEAVES = /\b(cancel|discard|close|dismiss|revert)\b/i;
 const QUIET_MS = 400;
 
 type Fill = Extract<UiAction, { kind: 'fill' }> & { mark: string };
@@ -75,7 +82,7 @@ export async function probeOwnEdit(
   const [primary, replica] = outcomes;
   const problems = replayProblems(`own edit of ${target.create.flow.id}`, outcomes, retried);
   const { box, renamed, item } = primary;
-  if (primary.error || !box || !renamed || !item) return { state: undefined, elements: [], problems };
+  if (primary.error || !box || !renamed) return { state: undefined, elements: [], problems };
   const known = (locator: UiLocator) =>
     target.elements.find((element) => JSON.stringify(element.locator) === JSON.stringify(locator));
   const elementOf = (control: Control) =>
@@ -84,7 +91,9 @@ export async function probeOwnEdit(
       destructive: false,
     });
   const steps = primary.steps.map(elementOf);
-  const boxElement = known(box) ?? textBox(box, freeId('own-edit-title', taken));
+  // Named for what the box holds: a title box with no name of its own, or the one its name says.
+  const boxName = box.strategy === 'role' && box.name ? slug(box.name, 30) : 'title';
+  const boxElement = known(box) ?? textBox(box, freeId(`own-edit-${boxName}`, taken));
   const commit = primary.commit ? elementOf(primary.commit) : undefined;
   const elements = [...steps, boxElement, ...(commit ? [commit] : [])].filter(
     (element) => !target.elements.includes(element),
@@ -92,7 +101,7 @@ export async function probeOwnEdit(
   // Blocks, not texts: the new text may be shown twice (a heading, a link to it) as the old was.
   const effects: UiEffect[] = [
     { kind: 'appeared', target: renamed, text: undefined },
-    ...(primary.gone ? [{ kind: 'disappeared' as const, target: item }] : []),
+    ...(primary.gone && item ? [{ kind: 'disappeared' as const, target: item }] : []),
   ];
   const interaction: ObservedInteraction = {
     id: `own-edit-${commit ? `click-${commit.id}` : `press-${boxElement.id}`}`,
@@ -122,14 +131,18 @@ async function tryEdit(env: ExplorationEnv, target: OwnItemTarget, planned: Fill
     const { page } = session;
     const settle = () => waitForSettled(page, session!.network, { quietMs: QUIET_MS, timeoutMs: 3_000 });
     const item = await ownBlock(page, text);
-    if (!item) return none('no block');
     const before = new Set((await controlsOnPage(page, COMMITS)).map((control) => control.name));
-    const opened = await openEditor(page, item, text, target, settle);
+    const opened = item ? await openEditor(page, item, text, target, settle) : undefined;
+    // No block of its own holds an edit: the create may have opened the item's own page.
+    if (!opened && (await isOwnPage(page, text)))
+      return await onOwnPage(page, text, fill, settle, asRecorded);
+    if (!item) return none('no block');
     if (!opened) return none('no edit');
     await performAction(page, opened.box, fill);
     await settle();
     const commit = (await controlsOnPage(page, COMMITS)).find(
-      (control) => !before.has(control.name) && !LEAVES.test(control.name) && !looksDestructive(control.name),
+      (control) =>
+        !before.has(control.name) && !LEAVES_EDIT.test(control.name) && !looksDestructive(control.name),
     );
     if (commit) await toPlaywrightLocator(page, commit.locator).click({ timeout: 3_000 });
     else await toPlaywrightLocator(page, opened.box).press('Enter', { timeout: 3_000 });
@@ -150,6 +163,31 @@ async function tryEdit(env: ExplorationEnv, target: OwnItemTarget, planned: Fill
   } finally {
     if (session) await closePageSession(session);
   }
+}
+
+/** The edit on the item's own page (own-page-edit.ts), as the block's edit is recorded. */
+async function onOwnPage(
+  page: Page,
+  text: string,
+  fill: Fill,
+  settle: () => Promise<unknown>,
+  asRecorded: <T>(value: T) => T,
+): Promise<Tried> {
+  const edited = await editOnOwnPage(page, text, fill, settle);
+  if (!edited) return { steps: [], gone: false, signature: 'no edit on its page' };
+  const recorded = asRecorded({
+    steps: edited.steps,
+    box: edited.box,
+    commit: edited.commit,
+    renamed: edited.shown,
+  });
+  const signature = [
+    ...recorded.steps.map((control) => `${control.role} ${control.name}`),
+    JSON.stringify(recorded.box),
+    `${recorded.commit.role} ${recorded.commit.name}`,
+    JSON.stringify(recorded.renamed),
+  ].join('|');
+  return { ...recorded, gone: false, signature };
 }
 
 /**

@@ -48,8 +48,21 @@ function addressHolds(url: string, text: string): boolean {
  * page, not one of a list on it (a row's "Remove" removes something else than the page's item).
  */
 export async function pageRemove(page: Page, text: string): Promise<Control | undefined> {
+  return pageControl(page, text, REMOVES);
+}
+
+/**
+ * The page's own control named like `pattern` (of `roles`), scoped to the part of the page that
+ * holds the text; none in a row of a list on it.
+ */
+export async function pageControl(
+  page: Page,
+  text: string,
+  pattern: RegExp,
+  roles?: readonly Control['role'][],
+): Promise<Control | undefined> {
   const rows = ITEM_BLOCKS.join(', ');
-  for (const control of await controlsOnPage(page, REMOVES)) {
+  for (const control of await controlsOnPage(page, pattern, roles)) {
     const inRow = await toPlaywrightLocator(page, control.locator)
       .evaluate((element, selector) => element.closest(selector) !== null, rows)
       .catch(() => true);

@@ -120,19 +120,24 @@ export const notesWithEdits = ({ renames = true, inMenu = false } = {}) => ({
 // by the tooltip wrapper it is labelled by, as component libraries do it) opens a modal dialog of
 // the page ("Cancel", and a confirm that repeats the verb), which archives it and goes back to
 // the list. The flag that was there before ("checkout-v2") is listed with no control at all.
+// "Edit description" (a link named by its aria-label) opens the flag's settings, whose Save keeps
+// the description and goes back to the flag's page, which shows it.
 /**
  * `archive`: what the dialog's confirm does. 'keeps' (a seeded fault): it closes the dialog and
- * goes back to the list, the flag still listed; 'nothing': it does nothing at all.
+ * goes back to the list, the flag still listed; 'nothing': it does nothing at all. `describe`:
+ * what the settings' Save does; 'forgets' (a seeded fault) goes back without keeping the text.
  */
 export const flagsWithOwnPages = ({
   archive = 'removes',
-}: { archive?: 'removes' | 'keeps' | 'nothing' } = {}) => ({
+  describe = 'keeps',
+}: { archive?: 'removes' | 'keeps' | 'nothing'; describe?: 'keeps' | 'forgets' } = {}) => ({
   '/': html(
     'Feature flags',
     `<div id="root"><nav aria-label="Main"><a href="/">Feature flags</a></nav><main id="view"></main></div>
      <div id="portal"></div>
      <script>
        const flags = ['checkout-v2'];
+       const descriptions = {};
        const view = document.getElementById('view');
        const root = document.getElementById('root');
        const portal = document.getElementById('portal');
@@ -162,10 +167,28 @@ export const flagsWithOwnPages = ({
        const showFlag = (name) => {
          view.innerHTML = '<nav aria-label="Breadcrumb"><ol><li><a href="/">Feature flags</a></li><li class="here"></li></ol></nav>'
            + '<h1></h1><p>Enabled in development</p>'
+           + '<p><span>Description:</span> <span class="description"></span> <a id="describe" href="#" aria-label="Edit description">✎</a></p>'
            + '<div id="archive-tip" aria-label="Archive feature flag"><button id="archive" aria-labelledby="archive-tip">'
            + '<svg aria-hidden="true" width="16" height="16"><rect width="16" height="16"></rect></svg></button></div>';
          view.querySelector('.here').textContent = name;
          view.querySelector('h1').textContent = name;
+         view.querySelector('.description').textContent = descriptions[name] || 'No description.';
+         view.querySelector('#describe').addEventListener('click', (event) => {
+           event.preventDefault();
+           history.pushState({}, '', '/flags/' + encodeURIComponent(name) + '/settings');
+           view.innerHTML = '<h1>Edit feature flag</h1><form><label>Name <input value="" disabled></label>'
+             + '<label>Description <textarea></textarea></label>'
+             + '<button type="submit">Save</button> <button type="button" id="leave">Cancel</button></form>';
+           view.querySelector('input').value = name;
+           view.querySelector('textarea').value = descriptions[name] || '';
+           view.querySelector('#leave').addEventListener('click', () => showFlag(name));
+           view.querySelector('form').addEventListener('submit', (submitted) => {
+             submitted.preventDefault();
+             if (${JSON.stringify(describe)} === 'keeps') descriptions[name] = view.querySelector('textarea').value;
+             history.pushState({}, '', '/flags/' + encodeURIComponent(name));
+             showFlag(name);
+           });
+         });
          view.querySelector('#archive').addEventListener('click', () => {
            portal.innerHTML = '<div role="dialog" aria-modal="true" aria-labelledby="dialog-title">'
              + '<h2 id="dialog-title">Archive feature flag?</h2><p class="which"></p>'

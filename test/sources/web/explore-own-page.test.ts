@@ -8,7 +8,7 @@ import { startLocalSite } from './local-site.ts';
 import { flagsWithOwnPages } from './own-item-pages.ts';
 import type { LocalSite } from './local-site.ts';
 
-describe("the remove of an item the explorer created itself, on the item's own page", () => {
+describe("the remove and the change of an item the explorer created itself, on the item's own page", () => {
   let site: LocalSite;
   let model: SiteModel;
   let page: PageModel;
@@ -85,5 +85,34 @@ describe("the remove of an item the explorer created itself, on the item's own p
     const archives = page.elements.filter((element) => /archive/i.test(element.name));
     expect(archives.every((element) => element.id.startsWith('own-item-'))).toBe(true);
     expect(clicked.filter((id) => archives.some((element) => element.id === id))).toHaveLength(2);
+  });
+
+  it("changes the text its page's edit names, saved by the editor's own Save, and sees it shown", () => {
+    const edit = page.states
+      ?.flatMap((state) => state.interactions)
+      .find((interaction) => interaction.id.startsWith('own-edit-'));
+    expect(edit, JSON.stringify({ states: page.states, issues: model.issues }, null, 1)).toBeDefined();
+    expect(edit!.reproducible).toBe(true);
+    const byId = (id: string) => page.elements.find((element) => element.id === id)!;
+    const [open, fill, ...more] = edit!.setup;
+    expect(more).toEqual([]);
+    expect(byId(open!.target)).toMatchObject({ role: 'link', name: 'Edit description', destructive: false });
+    expect(byId(open!.target).locator).toMatchObject({ within: { strategy: 'item', selector: 'main' } });
+    expect(fill).toMatchObject({ kind: 'fill', value: expect.stringMatching(/^edited-[a-z]{6}$/) });
+    expect(byId(fill!.target).locator).toEqual({
+      strategy: 'role',
+      role: 'textbox',
+      name: 'Description',
+      exact: true,
+    });
+    expect(byId(edit!.action.target)).toMatchObject({ role: 'button', name: 'Save' });
+    const value = (fill as { value: string }).value;
+    expect(edit!.effects).toEqual([
+      {
+        kind: 'appeared',
+        target: { strategy: 'text', text: value, exact: true, within: { strategy: 'role', role: 'main' } },
+        text: undefined,
+      },
+    ]);
   });
 });

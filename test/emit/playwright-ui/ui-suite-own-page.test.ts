@@ -3,7 +3,9 @@
 // creates a flag of its own, archives it there (the page's remove, scoped to the page showing
 // its text, then the confirm of the dialog it opens) and checks the app went back with the flag
 // shown nowhere. It passes on the app, and fails where the confirm keeps the flag or does
-// nothing.
+// nothing. The test of its change creates a flag of its own, opens its settings from the page's
+// "Edit description", types a description of its own and saves it: it passes on the app, and
+// fails where the Save goes back without keeping the text.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +24,7 @@ let suiteDir: string;
 let suite: UiSuite;
 let files: Record<string, string>;
 const REMOVAL = 'then click Archive feature flag button in the dialog';
+const CHANGE = 'click Edit description link in the item';
 
 beforeAll(async () => {
   const site = await startLocalSite(flagsWithOwnPages());
@@ -41,12 +44,12 @@ afterAll(async () => {
   if (suiteDir) await rm(suiteDir, { recursive: true, force: true });
 });
 
-async function runAgainst(archive: 'removes' | 'keeps' | 'nothing') {
-  const site = await startLocalSite(flagsWithOwnPages({ archive }));
+async function runAgainst(app: Parameters<typeof flagsWithOwnPages>[0], grep = REMOVAL) {
+  const site = await startLocalSite(flagsWithOwnPages(app));
   try {
     return await runPlaywright(suiteDir, { APP_BASE_URL: site.url, CHROMIUM_PATH: chromiumPath() }, [
       '--grep',
-      REMOVAL,
+      grep,
     ]);
   } finally {
     await site.close();
@@ -72,20 +75,56 @@ describe("the emitted test of the remove of the test's own flag, on its own page
   });
 
   it('passes on the app', async () => {
-    const run = await runAgainst('removes');
+    const run = await runAgainst({ archive: 'removes' });
     expect(run.failed).toEqual([]);
     expect(run.stats).toMatchObject({ expected: 1, unexpected: 0, flaky: 0 });
   }, 180_000);
 
   it('fails where the confirm goes back to the list with the flag still there', async () => {
-    const run = await runAgainst('keeps');
+    const run = await runAgainst({ archive: 'keeps' });
     expect(run.failed).toHaveLength(1);
     expect(run.errors.join('\n')).toContain('toBeHidden');
   }, 180_000);
 
   it('fails where the confirm does nothing', async () => {
-    const run = await runAgainst('nothing');
+    const run = await runAgainst({ archive: 'nothing' });
     expect(run.failed).toHaveLength(1);
     expect(run.errors.join('\n')).toContain('toHaveURL');
+  }, 180_000);
+});
+
+describe("the emitted test of the change of the test's own flag, on its own page", () => {
+  it("is generated: create, the page's edit, a description of its own, Save, then shown", () => {
+    const change = suite.cases.find((testCase) => testCase.title.includes(CHANGE));
+    expect(
+      change,
+      JSON.stringify({ titles: suite.cases.map((one) => one.title), skipped: suite.skipped }, null, 1),
+    ).toBeDefined();
+    expect(change!.title).toMatch(
+      /^After click New feature flag button, enter "test-[a-z]{6}" in Name textbox, click Create feature flag button on \/, click Edit description link in the item "test-[a-z]{6}", enter "edited-[a-z]{6}" in Description textbox, then click Save button: "edited-[a-z]{6}" in the main appears$/,
+    );
+    const pageObject = files['pages/home.page.ts']!;
+    // Only the link on the page showing the test's own flag; the text typed and checked is the run's own.
+    expect(pageObject).toMatch(
+      /\.locator\('main'\)\.filter\(\{ hasText: uniqueText\('test-[a-z]{6}', '[a-z]{6}'\) \}\)\.getByRole\('link', \{ name: 'Edit description', exact: true \}\)/,
+    );
+    expect(pageObject).toMatch(
+      /this\.ownEditDescription = page\.getByRole\('textbox', \{ name: 'Description', exact: true \}\)/,
+    );
+    expect(pageObject).toMatch(
+      /page\.getByRole\('main'\)\.getByText\(uniqueText\('edited-[a-z]{6}', '[a-z]{6}'\), \{ exact: true \}\)/,
+    );
+  });
+
+  it('passes on the app', async () => {
+    const run = await runAgainst({ describe: 'keeps' }, CHANGE);
+    expect(run.failed).toEqual([]);
+    expect(run.stats).toMatchObject({ expected: 1, unexpected: 0, flaky: 0 });
+  }, 180_000);
+
+  it('fails where the Save goes back without keeping the text', async () => {
+    const run = await runAgainst({ describe: 'forgets' }, CHANGE);
+    expect(run.failed).toHaveLength(1);
+    expect(run.errors.join('\n')).toContain('toBeVisible');
   }, 180_000);
 });
