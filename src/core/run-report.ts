@@ -86,6 +86,8 @@ export interface PageFigures {
   settled: boolean;
   elements: number;
   interactions: number;
+  /** What exploration could not do on the page: limits reached, actions that failed, probes cut short. */
+  notes?: string[];
   tests: number;
   delivered: number;
   failed: number;

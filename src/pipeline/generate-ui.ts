@@ -180,10 +180,17 @@ function manifestOf(model: SiteModel, suite: UiSuite): Manifest {
       interactions:
         page.interactions.length +
         (page.states ?? []).reduce((sum, state) => sum + state.interactions.length, 0),
+      ...notesOn(model, page.url),
     })),
     variables: [],
     auth: 'none',
   };
+}
+
+/** What exploration recorded it could not do on an explored page (limits, failed actions, probes). */
+function notesOn(model: SiteModel, url: string): { notes?: string[] } {
+  const notes = model.issues.filter((issue) => issue.url === url).map((issue) => issue.message);
+  return notes.length > 0 ? { notes } : {};
 }
 
 function isSameOrigin(url: string, origin: string): boolean {

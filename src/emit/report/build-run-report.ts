@@ -50,6 +50,7 @@ export interface SuiteManifest {
     settled: boolean;
     elements: number;
     interactions: number;
+    notes?: string[];
   }[];
 }
 

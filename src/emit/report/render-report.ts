@@ -1,5 +1,5 @@
 import type { RunReport } from '../../core/run-report.ts';
-import { explorationWarning } from './exploration-warning.ts';
+import { explorationLimitWarning, explorationWarning } from './exploration-warning.ts';
 import { repairLines } from './repair-lines.ts';
 import { notReachedRow, notReachedSection, notReachedWarning } from './not-reached-lines.ts';
 
@@ -15,9 +15,9 @@ export function renderReportMarkdown(report: RunReport): string {
     ...summaryRows(report).map(([name, value]) => `| ${name} | ${value} |`),
     '',
   ];
-  const warning = explorationWarning(report);
-  if (warning)
-    lines.push('> **Warning:** ' + warning[0]!, ...warning.slice(1).map((line) => `> - ${line}`), '');
+  for (const warning of [explorationWarning(report), explorationLimitWarning(report)])
+    if (warning)
+      lines.push('> **Warning:** ' + warning[0]!, ...warning.slice(1).map((line) => `> - ${line}`), '');
   const unreached = notReachedWarning(report);
   if (unreached) lines.push(`> **Warning:** ${unreached[0]!} See "Operations not reached" below.`, '');
   if (report.pages && report.pages.length > 0) {
@@ -32,7 +32,7 @@ export function renderReportMarkdown(report: RunReport): string {
         `| \`${page.path}\` | ${(page.exploreMs / 1000).toFixed(1)} s | ${page.settled ? 'yes' : 'no'} | ${page.elements} | ${page.interactions} | ${page.tests} | ${page.delivered} | ${page.failed} | ${page.flaky} |`,
       );
     }
-    lines.push('');
+    lines.push('', ...explorationNotes(report));
   }
   lines.push(...repairLines(report), ...notReachedSection(report));
   lines.push(
@@ -108,9 +108,24 @@ export function renderConsoleSummary(report: RunReport): string {
     );
   }
   if (findings.length > 20) lines.push(`  … ${findings.length - 20} more in REPORT.md`);
-  for (const notice of [explorationWarning(report), notReachedWarning(report)])
+  for (const notice of [
+    explorationWarning(report),
+    explorationLimitWarning(report),
+    notReachedWarning(report),
+  ])
     if (notice) lines.push(`  ! ${notice[0]}`, ...notice.slice(1).map((line) => `      ${line}`));
   return lines.join('\n');
+}
+
+/** What exploration could not do on each explored page, as it recorded it. */
+function explorationNotes(report: RunReport): string[] {
+  const noted = (report.pages ?? []).filter((page) => page.notes && page.notes.length > 0);
+  if (noted.length === 0) return [];
+  return [
+    '## What exploration could not do',
+    '',
+    ...noted.flatMap((page) => [`### \`${page.path}\``, '', ...page.notes!.map((note) => `- ${note}`), '']),
+  ];
 }
 
 function summaryRows(report: RunReport): [string, string][] {

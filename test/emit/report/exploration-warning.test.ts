@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageFigures, RunReport } from '../../../src/core/run-report.ts';
-import { explorationWarning } from '../../../src/emit/report/exploration-warning.ts';
+import { explorationLimitWarning, explorationWarning } from '../../../src/emit/report/exploration-warning.ts';
 import { renderConsoleSummary, renderReportMarkdown } from '../../../src/emit/report/render-report.ts';
 
 const page = (path: string, interactions: number, more: Partial<PageFigures> = {}): PageFigures => ({
@@ -51,5 +51,53 @@ describe('the warning that exploration found little to act on', () => {
     const fine = report([page('/', 5), page('/list', 1)]);
     expect(explorationWarning(fine)).toBeUndefined();
     expect(renderConsoleSummary(fine)).not.toContain('!');
+  });
+});
+
+describe('the warning that exploration stopped at its limits', () => {
+  const cut = report([
+    page('/projects', 9, { notes: ['1 elements without a unique locator skipped: button ""'] }),
+    page('/projects/default', 11, {
+      notes: [
+        'check checkbox: locator.check: Clicking the checkbox did not change its state',
+        '13 planned interactions not tried: the time budget was reached',
+        'create flow-1 not probed (reload, own item): time limit reached',
+      ],
+    }),
+  ]);
+
+  it('names each page and what was cut, and says how to give it more time', () => {
+    expect(explorationLimitWarning(cut)).toEqual([
+      expect.stringMatching(/^Exploration stopped at its limits on 1 of 2 pages: .*--time-budget/),
+      '/projects/default: 13 planned interactions not tried: the time budget was reached',
+      '/projects/default: create flow-1 not probed (reload, own item): time limit reached',
+    ]);
+    expect(renderConsoleSummary(cut)).toContain('  ! Exploration stopped at its limits on 1 of 2 pages');
+    expect(renderReportMarkdown(cut)).toContain('> **Warning:** Exploration stopped at its limits');
+  });
+
+  it("lists every page's notes in REPORT.md, limits or not", () => {
+    const markdown = renderReportMarkdown(cut);
+    expect(markdown).toContain(
+      [
+        '## What exploration could not do',
+        '',
+        '### `/projects`',
+        '',
+        '- 1 elements without a unique locator skipped: button ""',
+        '',
+        '### `/projects/default`',
+        '',
+        '- check checkbox: locator.check: Clicking the checkbox did not change its state',
+      ].join('\n'),
+    );
+  });
+
+  it('stays quiet when exploration kept within its limits', () => {
+    const within = report([
+      page('/', 5, { notes: ['1 elements without a unique locator skipped: link ""'] }),
+    ]);
+    expect(explorationLimitWarning(within)).toBeUndefined();
+    expect(renderConsoleSummary(within)).not.toContain('!');
   });
 });
