@@ -158,10 +158,11 @@ export async function exploreStates(
                 // Independent replays in contexts of their own: side by side, so that a create whose
                 // reload is probed also gets its remove tried in the time left.
                 const own = { create, page, elements: found.elements.elements };
+                const search = searchBox(page.elements);
                 const [probed, ...items] = await Promise.all([
-                  probePersistence(env, { ...own, search: searchBox(page.elements) }),
+                  probePersistence(env, { ...own, search }),
                   probeOwnItem(env, own, taken),
-                  probeOwnEdit(env, own, taken),
+                  probeOwnEdit(env, { ...own, search }, taken),
                 ]);
                 result.issues.push(
                   ...[probed, ...items]
@@ -175,6 +176,12 @@ export async function exploreStates(
                   entry.added.push({ flow: create.flow.id, elements: item.elements });
                 }
                 if (probed.state || items.some((item) => item.state)) result.flows.push(create.flow);
+                // The edit, once it lasted a reload: the create and the edit, a flow of their own.
+                const edited = items[1].reloaded;
+                if (edited) {
+                  entry.states.push(edited.state);
+                  result.flows.push(edited.flow);
+                }
                 result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + performance.now() - began;
               });
             state.sharedLinks = found.sharedLinks;

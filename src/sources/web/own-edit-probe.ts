@@ -5,11 +5,13 @@
 // a new text of its own is typed there and committed with the editor's own save (new on the
 // page since the edit), else Enter. Then the block holding the new text is shown and the block
 // holding the old one is gone. Only ever on the block holding letters this replay typed a moment
-// ago in a context of its own. Two replays at once, each with letters of its own, compare.
+// ago in a context of its own. Two replays at once, each with letters of its own, compare; each
+// then reloads the page to see whether the change lasts (own-edit-reload.ts).
 import type { Page } from '@playwright/test';
 import type {
   ObservedInteraction,
   PageState,
+  StateFlow,
   UiAction,
   UiEffect,
   UiElement,
@@ -31,6 +33,8 @@ import {
   ownBlock,
 } from './item-controls.ts';
 import type { Control } from './item-controls.ts';
+import { lookAfterReload, reloadedEdit } from './own-edit-reload.ts';
+import type { AfterReload, OwnEditTarget } from './own-edit-reload.ts';
 import { MAX_OPENERS, ownItemState } from './own-item-probe.ts';
 import type { OwnItemTarget } from './own-item-probe.ts';
 import { ownLetters } from './own-marks.ts';
@@ -61,24 +65,34 @@ interface Tried {
   gone: boolean;
   signature: string;
   error?: string;
+  /** What the page showed once opened again after the edit; none when the edit did not show. */
+  afterReload?: AfterReload;
 }
 
 /**
  * The created item's edit, tried on two replays of the create: a state of the page as the create
  * left it (`inPlace`) whose interaction types a new text into the item's own title and commits it,
  * and the elements it used (to be added to the page's elements after the create's flow); no state
- * when none was found.
+ * when none was found. When the change lasts a reload, also the create and the edit as a flow, and
+ * its `reloaded` state.
  */
 export async function probeOwnEdit(
   env: ExplorationEnv,
-  target: OwnItemTarget,
+  target: OwnEditTarget,
   taken: Set<string>,
-): Promise<{ state: PageState | undefined; elements: UiElement[]; problems: string[] }> {
+): Promise<{
+  state: PageState | undefined;
+  elements: UiElement[];
+  problems: string[];
+  reloaded?: { flow: StateFlow; state: PageState };
+}> {
   const mark = newMark();
   const { value } = markedText('edited', mark, undefined);
   const fill: Fill = { kind: 'fill', target: '', value, mark };
-  const attempt = () => tryEdit(env, target, fill);
-  const { outcomes, retried } = await replayTwice(attempt, attempt);
+  const { outcomes, retried } = await replayTwice(
+    () => tryEdit(env, target, fill, true),
+    () => tryEdit(env, target, fill, false),
+  );
   const [primary, replica] = outcomes;
   const problems = replayProblems(`own edit of ${target.create.flow.id}`, outcomes, retried);
   const { box, renamed, item } = primary;
@@ -115,10 +129,22 @@ export async function probeOwnEdit(
     effects,
     reproducible: replica.error === undefined && replica.signature === primary.signature,
   };
-  return { state: ownItemState(target, interaction), elements, problems };
+  const filled = { ...fill, target: boxElement.id };
+  const after = reloadedEdit(target, interaction, filled, [primary.afterReload, replica.afterReload]);
+  return {
+    state: ownItemState(target, interaction),
+    elements,
+    problems: [...problems, ...after.problems],
+    ...(after.flow && after.state ? { reloaded: { flow: after.flow, state: after.state } } : {}),
+  };
 }
 
-async function tryEdit(env: ExplorationEnv, target: OwnItemTarget, planned: Fill): Promise<Tried> {
+async function tryEdit(
+  env: ExplorationEnv,
+  target: OwnEditTarget,
+  planned: Fill,
+  resolve: boolean,
+): Promise<Tried> {
   const { typed } = target.create;
   const own = ownLetters([typed.mark, planned.mark]);
   const asRecorded = <T>(value: T): T => JSON.parse(own.asPlanned(JSON.stringify(value))) as T;
@@ -127,7 +153,8 @@ async function tryEdit(env: ExplorationEnv, target: OwnItemTarget, planned: Fill
   const none = (signature: string): Tried => ({ steps: [], gone: false, signature });
   let session: PageSession | undefined;
   try {
-    session = (await replayCreate(env, target, own)).session;
+    const replayed = await replayCreate(env, target, own);
+    session = replayed.session;
     const { page } = session;
     const settle = () => waitForSettled(page, session!.network, { quietMs: QUIET_MS, timeoutMs: 3_000 });
     const item = await ownBlock(page, text);
@@ -157,7 +184,14 @@ async function tryEdit(env: ExplorationEnv, target: OwnItemTarget, planned: Fill
       JSON.stringify(recorded.renamed),
       String(gone),
     ].join('|');
-    return { ...recorded, gone, signature };
+    // Whether the change lasts: only where the new text showed at all.
+    const afterReload = renamed
+      ? await lookAfterReload(env, session, target, {
+          ...{ writes: replayed.writes, text: fill.value, old: item },
+          ...{ search: target.search, asRecorded, resolve },
+        })
+      : undefined;
+    return { ...recorded, gone, signature, ...(afterReload ? { afterReload } : {}) };
   } catch (error) {
     return { ...none(''), error: briefError(error) };
   } finally {

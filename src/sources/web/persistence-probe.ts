@@ -171,8 +171,7 @@ async function replayAndReload(
     const replayed = await replayCreate(env, target, own);
     session = replayed.session;
     const page = session.page;
-    await writesSettled(replayed.writes, WRITES_QUIET_MS, WRITES_TIMEOUT_MS);
-    await visit(env, session, target.page.url);
+    await reloadOnceSaved(env, session, replayed.writes, target.page.url);
     const { value: text } = own.swap(typed) as CreateFlow['typed'];
     const shown = await page
       .getByText(text, { exact: true })
@@ -180,20 +179,8 @@ async function replayAndReload(
       .isVisible()
       .catch(() => false);
     if (!target.search) return { shown, effects: [], signature: String(shown) };
-    const box = toPlaywrightLocator(page, target.search.locator);
-    const [key] = await keysOfMatches(box);
-    const before = asRecorded(await callInPage<PageSnapshot>(page, 'snapshot'));
-    await box.fill(text, { timeout: 3_000 });
-    await waitForSettled(page, session.network, { quietMs: TYPING_QUIET_MS, timeoutMs: 3_000 });
-    const after = asRecorded(await callInPage<PageSnapshot>(page, 'snapshot'));
-    const changes = byPriority(diffSnapshots(before, after, key).changes);
-    const signature = `${shown} ${changesSignature(changes)}`;
-    if (!resolve) return { shown, effects: [], signature };
-    const known = new Map(key ? [[key, target.search.locator]] : []);
-    const visible = changes.filter((change) => !isHiddenChange(change));
-    // Locators read from the page carry this replay's letters: recorded under the create's mark.
-    const effects = asRecorded(await new TargetResolver(page, known).toEffects(visible, MAX_EFFECTS));
-    return { shown, effects, signature };
+    const searched = await searchFor(session, target.search, text, { asRecorded, resolve });
+    return { shown, effects: searched.effects, signature: `${shown} ${searched.signature}` };
   } catch (error) {
     return { shown: false, effects: [], signature: '', error: briefError(error) };
   } finally {
@@ -225,6 +212,52 @@ export async function replayCreate(
     await closePageSession(session);
     throw error;
   }
+}
+
+/** Once the replay's writes went out (bounded), the page at `url` opened again and settled. */
+export async function reloadOnceSaved(
+  env: ExplorationEnv,
+  session: PageSession,
+  writes: NetworkTracker,
+  url: string,
+): Promise<void> {
+  await writesSettled(writes, WRITES_QUIET_MS, WRITES_TIMEOUT_MS);
+  await visit(env, session, url);
+}
+
+export interface Searched {
+  /** What the search changed, under the recorded marks; resolved only when asked (one replay's). */
+  effects: UiEffect[];
+  /** The changes, to compare two replays by. */
+  signature: string;
+  /** The text then shows on the page outside the box: the search found it. */
+  found: boolean;
+}
+
+/** The text typed into the page's search box: what that changed on the page. */
+export async function searchFor(
+  session: PageSession,
+  search: UiElement,
+  text: string,
+  options: { asRecorded: <T>(value: T) => T; resolve: boolean },
+): Promise<Searched> {
+  const { page } = session;
+  const box = toPlaywrightLocator(page, search.locator);
+  const [key] = await keysOfMatches(box);
+  const before = options.asRecorded(await callInPage<PageSnapshot>(page, 'snapshot'));
+  await box.fill(text, { timeout: 3_000 });
+  await waitForSettled(page, session.network, { quietMs: TYPING_QUIET_MS, timeoutMs: 3_000 });
+  const after = options.asRecorded(await callInPage<PageSnapshot>(page, 'snapshot'));
+  const changes = byPriority(diffSnapshots(before, after, key).changes);
+  // A box's own value is no text of the page: shown elsewhere, a result holds it.
+  const found = (await page.getByText(text).filter({ visible: true }).count()) > 0;
+  const signature = changesSignature(changes);
+  if (!options.resolve) return { effects: [], signature, found };
+  const known = new Map(key ? [[key, search.locator]] : []);
+  const visible = changes.filter((change) => !isHiddenChange(change));
+  // Locators read from the page carry this replay's letters: recorded under the create's mark.
+  const effects = options.asRecorded(await new TargetResolver(page, known).toEffects(visible, MAX_EFFECTS));
+  return { effects, signature, found };
 }
 
 /** Until no write is in flight and none started for `quietMs`, or `timeoutMs` passes. */

@@ -2,7 +2,8 @@
 // by its own pinned runner. The test of the edit creates a note of its own, opens its own editor
 // (scoped to its text), types a new title of its own and commits it: the note under the new
 // title is shown and the old one gone. It passes on the app, and fails where Done keeps the old
-// title.
+// title. The app keeps its notes across a reload, edits too: the test of that reloads the page
+// once the edit is done, passes, and fails where only the notes as created are kept.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ let suite: UiSuite;
 let files: Record<string, string>;
 
 beforeAll(async () => {
-  const site = await startLocalSite(notesWithEdits());
+  const site = await startLocalSite(notesWithEdits({ keeps: 'edits' }));
   try {
     const out = await mkdtemp(join(tmpdir(), 'testops-own-edit-model-'));
     const model = await exploreSite({ url: site.url, allowPrivate: true, maxPages: 1, outDir: out });
@@ -40,13 +41,14 @@ afterAll(async () => {
 });
 
 const EDIT = 'then click Done';
+const RELOAD = 'click Done button on /, once saved and reloaded';
 
-async function runAgainst(renames: boolean) {
-  const site = await startLocalSite(notesWithEdits({ renames }));
+async function runAgainst(app: Parameters<typeof notesWithEdits>[0], grep = EDIT) {
+  const site = await startLocalSite(notesWithEdits(app));
   try {
     return await runPlaywright(suiteDir, { APP_BASE_URL: site.url, CHROMIUM_PATH: chromiumPath() }, [
       '--grep',
-      EDIT,
+      grep,
     ]);
   } finally {
     await site.close();
@@ -69,13 +71,37 @@ describe("the emitted test of the edit of the test's own note", () => {
   });
 
   it('passes on the app', async () => {
-    const run = await runAgainst(true);
+    const run = await runAgainst({ renames: true });
     expect(run.failed).toEqual([]);
     expect(run.stats).toMatchObject({ expected: 1, unexpected: 0, flaky: 0 });
   }, 180_000);
 
   it('fails where Done keeps the old title', async () => {
-    const run = await runAgainst(false);
+    const run = await runAgainst({ renames: false });
+    expect(run.failed).toHaveLength(1);
+    expect(run.errors.join('\n')).toContain('toBeVisible');
+  }, 180_000);
+});
+
+describe("the emitted test that the test's own note, renamed, is still renamed after a reload", () => {
+  it('is generated: create, edit, the page opened again once saved; new title shown, old gone', () => {
+    const reloads = suite.cases.filter((testCase) => testCase.title.includes(RELOAD));
+    expect(reloads).toHaveLength(1);
+    expect(reloads[0]!.title).toMatch(
+      /enter "edited-[a-z]{6}" in .*, click Done button on \/, once saved and reloaded, .* still shows it: the item "edited-[a-z]{6}" appears \(\+1 more check\)$/,
+    );
+    const spec = Object.values(files).find((text) => text.includes(RELOAD))!;
+    expect(spec).toContain('await writesSettled(page);');
+  });
+
+  it('passes on the app, which keeps the edit', async () => {
+    const run = await runAgainst({ keeps: 'edits' }, RELOAD);
+    expect(run.failed).toEqual([]);
+    expect(run.stats).toMatchObject({ expected: 1, unexpected: 0, flaky: 0 });
+  }, 180_000);
+
+  it('fails where a reload shows the note under its old title (only the create kept)', async () => {
+    const run = await runAgainst({ keeps: 'creates' }, RELOAD);
     expect(run.failed).toHaveLength(1);
     expect(run.errors.join('\n')).toContain('toBeVisible');
   }, 180_000);

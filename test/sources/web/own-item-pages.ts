@@ -57,9 +57,14 @@ export const notesWithMenus = ({ removes } = { removes: true }) => ({
 // scoped to the note itself tells the new note's from the note that was there before.
 /**
  * `renames: false`: Done closes the editor and keeps the old title (a seeded fault). `inMenu`:
- * Edit is in the note's own menu, behind its "More".
+ * Edit is in the note's own menu, behind its "More". `keeps`: what lasts a reload (the notes kept
+ * in localStorage): nothing (kept in the page only), the notes as created, or their edits too.
  */
-export const notesWithEdits = ({ renames = true, inMenu = false } = {}) => ({
+export const notesWithEdits = ({
+  renames = true,
+  inMenu = false,
+  keeps = 'nothing',
+}: { renames?: boolean; inMenu?: boolean; keeps?: 'nothing' | 'creates' | 'edits' } = {}) => ({
   '/': html(
     'Notes',
     `<main><h1>Notes</h1>
@@ -70,7 +75,10 @@ export const notesWithEdits = ({ renames = true, inMenu = false } = {}) => ({
      <script>
        const list = document.getElementById('notes');
        const recent = document.querySelector('nav');
-       const add = (title) => {
+       const keeps = ${JSON.stringify(keeps)};
+       const kept = JSON.parse(localStorage.getItem('notes') ?? '[]');
+       const keep = () => { if (keeps !== 'nothing') localStorage.setItem('notes', JSON.stringify(kept)); };
+       const add = (title, stored) => {
          let note = title;
          const item = document.createElement('li');
          const link = document.createElement('p');
@@ -90,7 +98,10 @@ export const notesWithEdits = ({ renames = true, inMenu = false } = {}) => ({
            const box = item.querySelector('input');
            box.value = note;
            item.querySelector('button').addEventListener('click', () => {
-             if (${renames}) note = box.value;
+             if (${renames}) {
+               if (stored && keeps === 'edits') { kept[kept.indexOf(note)] = box.value; keep(); }
+               note = box.value;
+             }
              view();
            });
          };
@@ -98,13 +109,17 @@ export const notesWithEdits = ({ renames = true, inMenu = false } = {}) => ({
          list.append(item);
          recent.append(link);
        };
-       add('Groceries');
+       add('Groceries', false);
+       for (const title of kept) add(title, true);
        document.getElementById('new-note').addEventListener('click', () => {
          const editor = document.getElementById('editor');
          editor.innerHTML = '<section aria-label="New note"><input class="note-title" value="Untitled">'
            + ' <button class="note-save">Save</button></section>';
          editor.querySelector('button').addEventListener('click', () => {
-           add(editor.querySelector('input').value);
+           const title = editor.querySelector('input').value;
+           kept.push(title);
+           keep();
+           add(title, true);
            editor.replaceChildren();
          });
        });
