@@ -1,8 +1,8 @@
 // The change of an item the explorer created itself, on the item's own page. An app that opens a
 // new item's page after its create (`/features/<name>`) keeps the item's edits there: a control of
-// the page ("Edit description", often a link to the item's settings) opens an editor whose text
-// box that edit names ("Description") takes a text of the explorer's own, committed with the
-// editor's save. Changed is what a test can check: that text shown on the page the save lands on.
+// the page ("Edit description", often a link to the item's settings) opens an editor (at once, or
+// behind the settings' own "Edit") whose text box that edit names ("Description") takes a text of
+// the explorer's own, committed with the editor's save. Changed is what a test can check: that text shown on the page the save lands on.
 // Only ever on a page that is the item's and shows the letters this replay typed a moment ago
 // (own-page-remove.ts `isOwnPage`): nothing that was there before can be changed.
 import type { Page } from '@playwright/test';
@@ -17,7 +17,7 @@ import { toPlaywrightLocator } from './ui-locator.ts';
 const SHOWN_WAIT_MS = 5_000;
 
 export interface PageEdit {
-  /** The page's edit control. */
+  /** The page's edit control, and the editor's own edit when the first opened settings. */
   steps: Control[];
   /** The text box the edit names. */
   box: UiLocator;
@@ -38,9 +38,23 @@ export async function editOnOwnPage(
 ): Promise<PageEdit | undefined> {
   const edit = await pageControl(page, text, EDITS, PAGE_CONTROL_ROLES);
   if (!edit || looksDestructive(edit.name)) return undefined;
+  const edits = async () => await controlsOnPage(page, EDITS, PAGE_CONTROL_ROLES);
+  const before = new Set((await edits()).map((control) => control.name));
   await toPlaywrightLocator(page, edit.locator).click({ timeout: 3_000 });
   await settle();
-  const box = await boxNamedBy(page, edit.name);
+  const steps = [edit];
+  let box = await boxNamedBy(page, edit.name);
+  // The edit may open the item's settings, whose editor is behind an edit of its own ("Edit"
+  // beside what it shows): one more, new on the page since the first was clicked.
+  const next = box
+    ? undefined
+    : (await edits()).find((control) => !before.has(control.name) && !looksDestructive(control.name));
+  if (next) {
+    await toPlaywrightLocator(page, next.locator).click({ timeout: 3_000 });
+    await settle();
+    steps.push(next);
+    box = await boxNamedBy(page, edit.name);
+  }
   if (!box) return undefined;
   await performAction(page, box, fill);
   await settle();
@@ -50,7 +64,7 @@ export async function editOnOwnPage(
   if (!commit) return undefined;
   await toPlaywrightLocator(page, commit.locator).click({ timeout: 3_000 });
   await settle();
-  return { steps: [edit], box, commit, shown: await shownText(page, fill.value) };
+  return { steps, box, commit, shown: await shownText(page, fill.value) };
 }
 
 /**

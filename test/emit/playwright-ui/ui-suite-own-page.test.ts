@@ -4,7 +4,7 @@
 // its text, then the confirm of the dialog it opens) and checks the app went back with the flag
 // shown nowhere. It passes on the app, and fails where the confirm keeps the flag or does
 // nothing. The test of its change creates a flag of its own, opens its settings from the page's
-// "Edit description", types a description of its own and saves it: it passes on the app, and
+// "Edit description", their editor with "Edit", types a description of its own and saves it: it passes on the app, and
 // fails where the Save goes back without keeping the text.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -101,7 +101,7 @@ describe("the emitted test of the change of the test's own flag, on its own page
       JSON.stringify({ titles: suite.cases.map((one) => one.title), skipped: suite.skipped }, null, 1),
     ).toBeDefined();
     expect(change!.title).toMatch(
-      /^After click New feature flag button, enter "test-[a-z]{6}" in Name textbox, click Create feature flag button on \/, click Edit description link in the item "test-[a-z]{6}", enter "edited-[a-z]{6}" in Description textbox, then click Save button: "edited-[a-z]{6}" in the main appears$/,
+      /^After click New feature flag button, enter "test-[a-z]{6}" in Name textbox, click Create feature flag button on \/, click Edit description link in the item "test-[a-z]{6}", click Edit button, enter "edited-[a-z]{6}" in Description textbox, then click Save button: "edited-[a-z]{6}" in the main appears$/,
     );
     const pageObject = files['pages/home.page.ts']!;
     // Only the link on the page showing the test's own flag; the text typed and checked is the run's own.

@@ -87,17 +87,19 @@ describe("the remove and the change of an item the explorer created itself, on t
     expect(clicked.filter((id) => archives.some((element) => element.id === id))).toHaveLength(2);
   });
 
-  it("changes the text its page's edit names, saved by the editor's own Save, and sees it shown", () => {
+  it("changes the text its page's edit names, behind the settings' own Edit, saved and shown", () => {
     const edit = page.states
       ?.flatMap((state) => state.interactions)
       .find((interaction) => interaction.id.startsWith('own-edit-'));
     expect(edit, JSON.stringify({ states: page.states, issues: model.issues }, null, 1)).toBeDefined();
     expect(edit!.reproducible).toBe(true);
     const byId = (id: string) => page.elements.find((element) => element.id === id)!;
-    const [open, fill, ...more] = edit!.setup;
+    const [open, settings, fill, ...more] = edit!.setup;
     expect(more).toEqual([]);
     expect(byId(open!.target)).toMatchObject({ role: 'link', name: 'Edit description', destructive: false });
     expect(byId(open!.target).locator).toMatchObject({ within: { strategy: 'item', selector: 'main' } });
+    // The settings it opened keep their editor behind an "Edit" of their own.
+    expect(byId(settings!.target)).toMatchObject({ role: 'button', name: 'Edit', destructive: false });
     expect(fill).toMatchObject({ kind: 'fill', value: expect.stringMatching(/^edited-[a-z]{6}$/) });
     expect(byId(fill!.target).locator).toEqual({
       strategy: 'role',

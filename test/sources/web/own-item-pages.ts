@@ -135,8 +135,8 @@ export const notesWithEdits = ({
 // by the tooltip wrapper it is labelled by, as component libraries do it) opens a modal dialog of
 // the page ("Cancel", and a confirm that repeats the verb), which archives it and goes back to
 // the list. The flag that was there before ("checkout-v2") is listed with no control at all.
-// "Edit description" (a link named by its aria-label) opens the flag's settings, whose Save keeps
-// the description and goes back to the flag's page, which shows it.
+// "Edit description" (a link named by its aria-label) opens the flag's settings, whose own "Edit"
+// opens the editor; its Save keeps the description and goes back to the flag's page, showing it.
 /**
  * `archive`: what the dialog's confirm does. 'keeps' (a seeded fault): it closes the dialog and
  * goes back to the list, the flag still listed; 'nothing': it does nothing at all. `describe`:
@@ -191,18 +191,10 @@ export const flagsWithOwnPages = ({
          view.querySelector('#describe').addEventListener('click', (event) => {
            event.preventDefault();
            history.pushState({}, '', '/flags/' + encodeURIComponent(name) + '/settings');
-           view.innerHTML = '<h1>Edit feature flag</h1><form><label>Name <input value="" disabled></label>'
-             + '<label>Description <textarea></textarea></label>'
-             + '<button type="submit">Save</button> <button type="button" id="leave">Cancel</button></form>';
-           view.querySelector('input').value = name;
-           view.querySelector('textarea').value = descriptions[name] || '';
-           view.querySelector('#leave').addEventListener('click', () => showFlag(name));
-           view.querySelector('form').addEventListener('submit', (submitted) => {
-             submitted.preventDefault();
-             if (${JSON.stringify(describe)} === 'keeps') descriptions[name] = view.querySelector('textarea').value;
-             history.pushState({}, '', '/flags/' + encodeURIComponent(name));
-             showFlag(name);
-           });
+           view.innerHTML = '<h1>Settings</h1><p>Feature information</p><button id="open">Edit</button>'
+             + '<p>Description: <strong class="description"></strong></p>';
+           view.querySelector('.description').textContent = descriptions[name] || 'no description';
+           view.querySelector('#open').addEventListener('click', () => showEditor(name));
          });
          view.querySelector('#archive').addEventListener('click', () => {
            portal.innerHTML = '<div role="dialog" aria-modal="true" aria-labelledby="dialog-title">'
@@ -218,6 +210,20 @@ export const flagsWithOwnPages = ({
              history.pushState({}, '', '/');
              showList();
            });
+         });
+       };
+       const showEditor = (name) => {
+         view.innerHTML = '<h1>Edit feature flag</h1><form><label>Name <input value="" disabled></label>'
+           + '<label>Description <textarea></textarea></label>'
+           + '<button type="submit">Save</button> <button type="button" id="leave">Cancel</button></form>';
+         view.querySelector('input').value = name;
+         view.querySelector('textarea').value = descriptions[name] || '';
+         view.querySelector('#leave').addEventListener('click', () => showFlag(name));
+         view.querySelector('form').addEventListener('submit', (submitted) => {
+           submitted.preventDefault();
+           if (${JSON.stringify(describe)} === 'keeps') descriptions[name] = view.querySelector('textarea').value;
+           history.pushState({}, '', '/flags/' + encodeURIComponent(name));
+           showFlag(name);
          });
        };
        window.addEventListener('popstate', showList);
