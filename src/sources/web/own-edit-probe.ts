@@ -5,8 +5,10 @@
 // a new text of its own is typed there and committed with the editor's own save (new on the
 // page since the edit), else Enter. Then the block holding the new text is shown and the block
 // holding the old one is gone. Only ever on the block holding letters this replay typed a moment
-// ago in a context of its own. Two replays at once, each with letters of its own, compare; each
-// then reloads the page to see whether the change lasts (own-edit-reload.ts).
+// ago in a context of its own. When no block holds an edit and the create opened the item's own
+// page, that page's edit is used instead (own-page-edit.ts). Two replays at once, each with
+// letters of its own, compare; each then reloads the page to see whether the change lasts
+// (own-edit-reload.ts).
 import type { Page } from '@playwright/test';
 import type {
   ObservedInteraction,

@@ -2,9 +2,10 @@
 // new item's page after its create (`/features/<name>`) keeps the item's edits there: a control of
 // the page ("Edit description", often a link to the item's settings) opens an editor (at once, or
 // behind the settings' own "Edit") whose text box that edit names ("Description") takes a text of
-// the explorer's own, committed with the editor's save. Changed is what a test can check: that text shown on the page the save lands on.
-// Only ever on a page that is the item's and shows the letters this replay typed a moment ago
-// (own-page-remove.ts `isOwnPage`): nothing that was there before can be changed.
+// the explorer's own, committed with the editor's save. Changed is what a test can check: that
+// text shown on the page the save lands on. Only ever on a page that is the item's and shows the
+// letters this replay typed a moment ago (own-page-remove.ts `isOwnPage`): nothing that was there
+// before can be changed.
 import type { Page } from '@playwright/test';
 import type { UiAction, UiLocator } from '../../core/page-model.ts';
 import { looksDestructive } from './destructive.ts';
@@ -72,16 +73,10 @@ export async function editOnOwnPage(
  * description" → "Description"); none when the edit names no box: a box is never guessed.
  */
 async function boxNamedBy(page: Page, editName: string): Promise<UiLocator | undefined> {
-  const words = editName
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 2 && !EDITS.test(word));
+  const words = wordsOf(editName).filter((word) => word.length > 2 && !EDITS.test(word));
   if (words.length === 0) return undefined;
   const names = (await namesOf(page.getByRole('textbox').filter({ visible: true }))).filter((name) =>
-    name
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .some((word) => words.includes(word)),
+    wordsOf(name).some((word) => words.includes(word)),
   );
   for (const name of new Set(names)) {
     const locator: UiLocator = { strategy: 'role', role: 'textbox', name, exact: true };
@@ -89,6 +84,10 @@ async function boxNamedBy(page: Page, editName: string): Promise<UiLocator | und
     if ((await box.count()) === 1 && (await box.isEditable().catch(() => false))) return locator;
   }
   return undefined;
+}
+
+function wordsOf(name: string): string[] {
+  return name.toLowerCase().split(/[^\p{L}\p{N}]+/u);
 }
 
 /** The new text in the page's own content (its main part when it has one), once it shows. */
