@@ -6,10 +6,23 @@ import { className, variableName } from './ts-names.ts';
 
 const PHASES = { arrange: 'Arrange', act: 'Act', assert: 'Assert' } as const;
 
+/**
+ * From this many browser actions on, a test is marked slow (three times the 30 s timeout). Such a
+ * test replays a flow first (a create, then its change or remove, a reload): on a heavy app on a
+ * busy machine each step's own waiting adds up past the timeout, a failure that says nothing of
+ * the app. A hang still fails, only later.
+ */
+export const SLOW_TEST_ACTIONS = 5;
+
 /** One `test(...)`: page objects first, then Arrange / Act / Assert steps. */
 export function renderUiTest(testCase: UiTestCase): string {
   const steps = testCase.steps.flatMap(renderStep);
-  const body = [...pageObjects(testCase), '', ...steps].join('\n');
+  const actions = testCase.steps.reduce((sum, step) => sum + step.actions.length, 0);
+  const slow =
+    actions >= SLOW_TEST_ACTIONS
+      ? [`// ${actions} browser actions: a flow replayed first takes its time.`, 'test.slow();']
+      : [];
+  const body = [...slow, ...pageObjects(testCase), '', ...steps].join('\n');
   const fixtures = [
     'page',
     ...(body.includes('consoleErrors') ? ['consoleErrors'] : []),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { UiSuite } from '../../../src/core/ui-test-case.ts';
 import { emitPlaywrightUiSuite } from '../../../src/emit/playwright-ui/emit-playwright-ui-suite.ts';
 import { renderAction } from '../../../src/emit/playwright-ui/render-action.ts';
+import { SLOW_TEST_ACTIONS, renderUiTest } from '../../../src/emit/playwright-ui/render-ui-test.ts';
 import { generateUiSuite } from '../../../src/generation/ui/generate-ui-suite.ts';
 import { priceCalculatorSiteModel } from '../../generation/ui/fixtures/price-calculator/site-model.ts';
 
@@ -240,5 +241,38 @@ describe('emitPlaywrightUiSuite', () => {
     );
     expect(renderAction({ kind: 'goto', page: 'home', path: '/' })).toBe('await home.goto();');
     expect(files['support/writes.ts']).toContain('export async function writesSettled(');
+  });
+
+  it('marks a test slow once it replays a flow of several actions, and only then', () => {
+    const target = {
+      page: 'home',
+      name: 'title',
+      locator: { strategy: 'role', role: 'textbox', name: 'Title' },
+    } as const;
+    const withActions = (count: number) =>
+      renderUiTest({
+        ...{
+          id: 'flow',
+          title: 'A flow',
+          kind: 'state',
+          page: 'home',
+          priority: 'normal',
+          viewport: 'desktop',
+        },
+        covers: ['interaction create'],
+        steps: [
+          {
+            title: 'replay',
+            phase: 'arrange',
+            actions: [
+              { kind: 'goto', page: 'home', path: '/' },
+              ...Array.from({ length: count - 1 }, () => ({ kind: 'fill' as const, target, value: 'x' })),
+            ],
+            assertions: [],
+          },
+        ],
+      });
+    expect(withActions(SLOW_TEST_ACTIONS)).toContain('\n  test.slow();\n');
+    expect(withActions(SLOW_TEST_ACTIONS - 1)).not.toContain('test.slow()');
   });
 });
