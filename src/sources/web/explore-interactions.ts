@@ -8,6 +8,7 @@
 import type { ObservedInteraction, UiAction } from '../../core/page-model.ts';
 import { IdAllocator } from './element-ids.ts';
 import type { PageDriver } from './page-driver.ts';
+import { opensCreate } from './creating-controls.ts';
 import { plansFor } from './plan-interactions.ts';
 import type { InteractionPlan, PlanContext } from './plan-interactions.ts';
 import { comboPlans, dismissalPlan, repeatPlan } from './probe-plans.ts';
@@ -21,6 +22,13 @@ export interface InteractionLimits {
   maxInteractions: number;
   /** performance.now() after which no new interaction starts. */
   deadline: number;
+  /**
+   * An earlier deadline, once an interaction that opens a create (a "New …" control, tried first)
+   * was found reproducible: the flows after the crawl replay that create, fill it and probe what
+   * it made (a reload, its remove, its edit), worth more than this page's other fresh-load
+   * controls. For a start page that may use the whole crawl's share (a single-page app).
+   */
+  createFoundDeadline?: number;
   /** The site's frame and this page's id: frame interactions another page tried are skipped. */
   frame?: { frame: SiteFrame; page: string };
 }
@@ -125,12 +133,18 @@ export async function exploreInteractions(
   let tried = 0;
   let combined = false;
   let inFrame = 0;
+  let deadline = limits.deadline;
+  let createFound = false;
   const elements = new Map(context.elements.map((element) => [element.id, element]));
   for (let plan = queue.shift(); plan; plan = queue.shift() ?? combine()) {
-    if (tried >= limits.maxInteractions || performance.now() > limits.deadline) {
+    if (tried >= limits.maxInteractions || performance.now() > deadline) {
       const why =
-        tried >= limits.maxInteractions ? `the limit of ${limits.maxInteractions}` : 'the time budget';
-      result.problems.push(`${queue.length + 1} planned interactions not tried: ${why} was reached`);
+        tried >= limits.maxInteractions
+          ? `the limit of ${limits.maxInteractions} was reached`
+          : createFound && deadline < limits.deadline
+            ? "the page's share of the time budget went to the create it found, replayed after the crawl"
+            : 'the time budget was reached';
+      result.problems.push(`${queue.length + 1} planned interactions not tried: ${why}`);
       break;
     }
     const family = plan.family ? (families.get(plan.family) ?? { observed: 0, navigates: false }) : undefined;
@@ -161,6 +175,10 @@ export async function exploreInteractions(
     if (reproducible) {
       const setup = [...plan.setup, plan.action];
       result.links.push(...outcome.links.map((link) => ({ setup, ...link })));
+      if (!createFound && limits.createFoundDeadline !== undefined && opensACreate(plan)) {
+        createFound = true;
+        deadline = Math.min(deadline, limits.createFoundDeadline);
+      }
     }
     queue.push(...followUps(outcome, plan, drivers.primary, context), ...probes.after(seen, context));
     if (family && plan.family) {
@@ -185,8 +203,19 @@ export async function exploreInteractions(
   }
   if (inFrame > 0)
     result.problems.push(`${inFrame} interactions with the site's frame skipped: another page tried them`);
-  await discover(drivers, rest, result, limits.deadline);
+  await discover(drivers, rest, result, deadline);
   return result;
+
+  function opensACreate(plan: InteractionPlan): boolean {
+    const element = elements.get(plan.action.target);
+    const submits = context.facts.get(plan.action.target)?.submits === true;
+    return (
+      plan.setup.length === 0 &&
+      plan.action.kind === 'click' &&
+      element !== undefined &&
+      opensCreate(element, submits)
+    );
+  }
 
   /** Once the planned interactions are done: filters combined with choices, queued once. */
   function combine(): InteractionPlan | undefined {

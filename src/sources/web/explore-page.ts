@@ -98,7 +98,7 @@ export async function explorePage(
           ...{ forms: loaded.forms, landmarks: loaded.facts.landmarks, landmarksAtLoad },
           limits: {
             maxInteractions: options.maxInteractions,
-            deadline: interactionDeadline(request, loaded, options),
+            ...interactionDeadlines(request, loaded, options),
             frame: options.frame ? { frame: options.frame, page: request.id } : undefined,
           },
         })
@@ -129,17 +129,25 @@ export async function explorePage(
 
 /**
  * A start page that links to no other document is all there is to crawl (a single-page app whose
- * views are in-page states and hash routes): nothing waits for its time, so it gets the crawl's.
+ * views are in-page states and hash routes): nothing waits for its time, so it gets the crawl's,
+ * until it finds a create. Then its own share again: the flows after the crawl replay that create
+ * and probe what it made, and under load the page's other controls had left them no time.
  */
-function interactionDeadline(request: PageRequest, loaded: LoadedPage, options: PageOptions): number {
-  if (request.depth > 0) return options.deadline;
+function interactionDeadlines(
+  request: PageRequest,
+  loaded: LoadedPage,
+  options: PageOptions,
+): { deadline: number; createFoundDeadline?: number } {
+  if (request.depth > 0) return { deadline: options.deadline };
   const here = crawlKey(loaded.url);
   const links = linksToFollow(
     linksOf(loaded.collected, loaded.url.origin),
     loaded.collected,
     options.allowDestructive,
   );
-  return links.some((link) => crawlKey(link.url) !== here) ? options.deadline : options.crawlDeadline;
+  return links.some((link) => crawlKey(link.url) !== here)
+    ? { deadline: options.deadline }
+    : { deadline: options.crawlDeadline, createFoundDeadline: options.deadline };
 }
 
 function toPageModel(

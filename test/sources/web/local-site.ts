@@ -11,7 +11,8 @@ export interface LocalSite {
   close(): Promise<void>;
 }
 
-export type Route = string | { redirect: string } | { status: number; body: string };
+/** `delayMs`: the answer waits that long (a slow back end behind a control). */
+export type Route = string | { redirect: string } | { status: number; body: string; delayMs?: number };
 
 export async function startLocalSite(routes: Record<string, Route>): Promise<LocalSite> {
   const hits: string[] = [];
@@ -29,8 +30,10 @@ export async function startLocalSite(routes: Record<string, Route>): Promise<Loc
       response.writeHead(302, { location: route.redirect });
       response.end();
     } else {
-      response.writeHead(route.status, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(route.body);
+      setTimeout(() => {
+        response.writeHead(route.status, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(route.body);
+      }, route.delayMs ?? 0);
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
