@@ -18,16 +18,10 @@ export interface CrawlLimits {
   maxPages: number;
   maxDepth: number;
   deadline: number;
-  /**
-   * Interaction time per page when `concurrency` pages run at once, so early pages cannot use up
-   * the whole run (see pageBudgetFor).
-   */
+  /** Interaction time per page, so early pages cannot use up the whole run. */
   pageBudgetMs: number;
   concurrency: number;
 }
-
-/** No page gets less, whatever its share: loading and reading a page alone takes seconds. */
-export const MIN_PAGE_BUDGET_MS = 15_000;
 
 export interface CrawlResult {
   pages: PageModel[];
@@ -69,12 +63,10 @@ export async function crawlSite(
       const why = timeLeft ? `page limit (${limits.maxPages}) reached` : 'time limit reached';
       result.issues.push({ url: skipped.url, message: `not explored: ${why}` });
     }
-    const budgetMs = pageBudgetFor(limits, batch.length);
     const attempts = await mapLimit(batch, limits.concurrency, (request) => {
       const id = ids.next(pageIdFor(new URL(request.url)));
       if (performance.now() > limits.deadline) return Promise.resolve(timedOut(request, id));
-      const deadline = Math.min(limits.deadline, performance.now() + budgetMs);
-      const deadlines = { deadline, crawlDeadline: limits.deadline };
+      const deadlines = { deadline: pageDeadline(limits), crawlDeadline: limits.deadline };
       return attempt(env, request, id, { ...pageOptions, ...deadlines });
     });
     for (const entry of attempts) record(result, entry, frontier, events);
@@ -89,19 +81,8 @@ const timedOut = (request: CrawlRequest, id: string): Attempt => ({
   error: 'time limit reached',
 });
 
-/**
- * The wall time a page of a level of `levelSize` pages may spend. The budget is per page with
- * `concurrency` pages at once; a page that runs with fewer beside it (the start page, alone on its
- * level) uses the crawl's time alone, so it gets its share of that time, not a whole budget: on
- * an app whose start page lists what is made a level down (projects, then a project's flags),
- * the list had taken half the crawl and left the page with the create a minute.
- */
-export function pageBudgetFor(
-  limits: Pick<CrawlLimits, 'pageBudgetMs' | 'concurrency'>,
-  levelSize: number,
-): number {
-  const together = Math.max(1, Math.min(levelSize, limits.concurrency));
-  return Math.max(MIN_PAGE_BUDGET_MS, (limits.pageBudgetMs * together) / limits.concurrency);
+function pageDeadline(limits: CrawlLimits): number {
+  return Math.min(limits.deadline, performance.now() + limits.pageBudgetMs);
 }
 
 async function attempt(

@@ -7,7 +7,7 @@ import { TestopsError } from '../../core/errors.ts';
 import { ignoreEvents } from '../../core/events.ts';
 import type { EventSink } from '../../core/events.ts';
 import { checkTargetUrl } from '../url-guard.ts';
-import { MIN_PAGE_BUDGET_MS, crawlSite } from './crawl-site.ts';
+import { crawlSite } from './crawl-site.ts';
 import { DESKTOP_VIEWPORT } from './explore-page.ts';
 import { exploreStates } from './explore-states.ts';
 import { recheckNumberedTexts } from './data-derived-texts.ts';
@@ -108,7 +108,7 @@ export async function exploreSite(options: ExploreSiteOptions): Promise<SiteMode
       // A page's share of the crawl, pages running `concurrency` at once: the start page is
       // alone on its level, and with few pages it used the whole crawl, leaving the pages it
       // leads to (a list's items, where things are made) seconds each.
-      pageBudgetMs: Math.max(MIN_PAGE_BUDGET_MS, (totalTimeMs * (1 - STATES_SHARE) * concurrency) / maxPages),
+      pageBudgetMs: Math.max(15_000, (totalTimeMs * (1 - STATES_SHARE) * concurrency) / maxPages),
       concurrency,
     };
     const crawl = await crawlSite(
