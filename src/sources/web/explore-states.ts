@@ -86,10 +86,12 @@ export async function exploreStates(
       // A flow that opened a create is explored so whatever other pages showed: a page that
       // differs from its fresh load by itself (a relative time, a load stamp) would otherwise
       // stand for the state and leave the create's own form untried.
+      // The same holds on the flow's own page: an app that keeps a draft of what "New" opened
+      // (a wiki's "Draft of 'New Tiddler'") shows the draft after a reload, not its editor.
       const gone =
-        others[0] === flowPage
-          ? !keepsWhatFlowShowed(flowEffects(flowPage, flow), views[0]!.get(flowPage.id))
-          : baselines.has(flowPage.id) && opensCreateFlow(flowPage, flow);
+        (baselines.has(flowPage.id) && opensCreateFlow(flowPage, flow)) ||
+        (others[0] === flowPage &&
+          !keepsWhatFlowShowed(flowEffects(flowPage, flow), views[0]!.get(flowPage.id)));
       if (gone) {
         observed.push({ views: await observe([flowPage], true), others: [flowPage], inPlace: true });
       }
