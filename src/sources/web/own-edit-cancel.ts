@@ -84,8 +84,9 @@ export async function probeOwnEditCancel(
   if (shown?.strategy !== 'item') return none(`"${target.create.typed.value}" not shown again after ${how}`);
   const editor = { steps: primary.steps, box, leave: primary.cancel };
   const { steps, box: boxElement, leave: cancel, added } = editorElements(target, taken, editor);
-  // The typed text checked absent as a block of the kind the item is shown in: a check of a text
-  // would fail on two matches where the app shows it twice (a heading, a link to it).
+  // The typed text checked absent as a block of the kind the item is shown in (a text check
+  // fails on two matches where an app shows it twice). `disappeared` is checked as hidden: the
+  // text was only ever in the box, so no block holding it is shown, before or after.
   const effects: UiEffect[] = [
     { kind: 'appeared', target: shown, text: undefined },
     { kind: 'disappeared', target: { ...shown, text: value } },
