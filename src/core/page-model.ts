@@ -255,8 +255,8 @@ export interface NavigationEdge {
 export type UiAction =
   /**
    * `acceptDialog`: the confirm this click asks ("Delete this item?") is accepted, once. Only
-   * ever on the remove of an item the same steps created (see `strategy: 'item'`); every other
-   * dialog is dismissed.
+   * ever on an item the same steps created (see `strategy: 'item'`): its remove, or the cancel of
+   * its edit ("Discard changes?"); every other dialog is dismissed.
    */
   | { kind: 'click'; target: string; acceptDialog?: true }
   /**
@@ -267,7 +267,8 @@ export type UiAction =
   | { kind: 'select'; target: string; value: string }
   | { kind: 'check'; target: string }
   | { kind: 'uncheck'; target: string }
-  | { kind: 'press'; target: string; key: string }
+  /** `acceptDialog`: as a click's (Escape that cancels an edit of the item and asks first). */
+  | { kind: 'press'; target: string; key: string; acceptDialog?: true }
   /** Reveals controls shown only under the pointer (an item's remove button). */
   | { kind: 'hover'; target: string }
   /** Opens an in-place editor (an item's text edited by double-click). */

@@ -48,7 +48,8 @@ export type UiStepAction =
   | { kind: 'select'; target: UiTarget; value: string }
   | { kind: 'check'; target: UiTarget }
   | { kind: 'uncheck'; target: UiTarget }
-  | { kind: 'press'; target: UiTarget; key: string }
+  /** `acceptDialog`: as a click's (UiAction's `acceptDialog`). */
+  | { kind: 'press'; target: UiTarget; key: string; acceptDialog?: true }
   | { kind: 'hover'; target: UiTarget }
   | { kind: 'dblclick'; target: UiTarget }
   /**

@@ -18,7 +18,7 @@ export function renderAction(action: UiStepAction): string {
     case 'uncheck':
       return `await ${member(action.target)}.uncheck();`;
     case 'press':
-      return `await ${member(action.target)}.press(${quote(action.key)});`;
+      return `${action.acceptDialog ? 'dialogs.acceptNext();\n' : ''}await ${member(action.target)}.press(${quote(action.key)});`;
     case 'hover':
       return `await ${member(action.target)}.hover();`;
     case 'dblclick':

@@ -56,7 +56,7 @@ export function describeAction(action: UiStepAction, optionLabel?: string): stri
     case 'uncheck':
       return `uncheck ${describeLocator(action.target.locator)}`;
     case 'press':
-      return `press ${action.key} in ${describeLocator(action.target.locator)}`;
+      return `press ${action.key} in ${describeLocator(action.target.locator)}${action.acceptDialog ? ' and confirm' : ''}`;
     case 'hover':
       return `point at ${describeLocator(action.target.locator)}`;
     case 'dblclick':

@@ -28,7 +28,9 @@ export function destructiveVeto(
   const destructiveSetup = setup.find((step) => step.element.destructive);
   if (destructiveSetup && !confirmsOwnRemove(setup, action))
     return `its setup triggers destructive "${destructiveSetup.element.name}"`;
-  if (action.recorded.kind === 'click' && action.recorded.acceptDialog && !onOwnItem(setup, action))
+  const { recorded } = action;
+  const accepts = (recorded.kind === 'click' || recorded.kind === 'press') && recorded.acceptDialog;
+  if (accepts && !onOwnItem(setup, action))
     return `"${action.element.name}" accepts a confirm outside an item the test typed itself`;
   if (!action.element.destructive) return undefined;
   if (!REMOVE_OR_CLOSE.test(action.element.name))

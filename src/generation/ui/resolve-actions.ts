@@ -78,7 +78,12 @@ function toStepAction(
     case 'select':
       return { kind: 'select', target, value: action.value };
     case 'press':
-      return { kind: 'press', target, key: action.key };
+      return {
+        kind: 'press',
+        target,
+        key: action.key,
+        ...(action.acceptDialog ? { acceptDialog: true as const } : {}),
+      };
   }
 }
 

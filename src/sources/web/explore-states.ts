@@ -9,7 +9,9 @@ import { briefError } from './page-issues.ts';
 import type { ExplorationEnv } from './page-session.ts';
 import { searchBox } from './commit-plans.ts';
 import { opensCreate } from './creating-controls.ts';
+import { probeOwnEditCancel } from './own-edit-cancel.ts';
 import { probeOwnEdit } from './own-edit-probe.ts';
+import type { OwnEditTarget } from './own-edit-reload.ts';
 import { probeOwnItem } from './own-item-probe.ts';
 import { createFlowOf, probePersistence } from './persistence-probe.ts';
 import { flowCandidates, sharedLandmarks } from './state-flows.ts';
@@ -21,8 +23,8 @@ export const MAX_FLOWS = 2;
 const MAX_STATE_INTERACTIONS = 8;
 // Kept, after the create found in the page as the flow left it, for whether it lasts a reload
 // (two replays, the writes let go out, a reload and a search) and, beside it, for the created
-// item's own remove and its own edit (two more replays each): worth more than the editor's other controls, which stop
-// this long before the deadline.
+// item's own remove and its own edit, then that edit cancelled (two more replays each): worth
+// more than the editor's other controls, which stop this long before the deadline.
 const PERSISTENCE_RESERVE_MS = 30_000;
 // A create found in place is what the flows were replayed for: its probes (side by side,
 // each bounded by its own timeouts) may still start this long past the deadline, taken from the
@@ -161,11 +163,12 @@ export async function exploreStates(
                 // reload is probed also gets its remove tried in the time left.
                 const own = { create, page, elements: found.elements.elements };
                 const search = searchBox(page.elements);
-                const [probed, ...items] = await Promise.all([
+                const [probed, removed, { edited, cancelled }] = await Promise.all([
                   probePersistence(env, { ...own, search }),
                   probeOwnItem(env, own, taken),
-                  probeOwnEdit(env, { ...own, search }, taken),
+                  editThenCancel(env, { ...own, search }, taken),
                 ]);
+                const items = [removed, edited, ...(cancelled ? [cancelled] : [])];
                 result.issues.push(
                   ...[probed, ...items]
                     .flatMap((one) => one.problems)
@@ -179,10 +182,9 @@ export async function exploreStates(
                 }
                 if (probed.state || items.some((item) => item.state)) result.flows.push(create.flow);
                 // The edit, once it lasted a reload: the create and the edit, a flow of their own.
-                const edited = items[1].reloaded;
-                if (edited) {
-                  entry.states.push(edited.state);
-                  result.flows.push(edited.flow);
+                if (edited.reloaded) {
+                  entry.states.push(edited.reloaded.state);
+                  result.flows.push(edited.reloaded.flow);
                 }
                 result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + performance.now() - began;
               });
@@ -208,6 +210,19 @@ export async function exploreStates(
     }
   }
   return result;
+}
+
+/**
+ * The created item's edit, then its edit cancelled, in one slot beside the other probes: the
+ * cancel only where the edit opened an editor in the item's block (no replays at all elsewhere),
+ * and no more browser contexts at once than the three probes already open (six, the load at which
+ * runs were measured reaching them). It reuses the edit's elements for the same controls.
+ */
+async function editThenCancel(env: ExplorationEnv, target: OwnEditTarget, taken: Set<string>) {
+  const edited = await probeOwnEdit(env, target, taken);
+  if (!edited.inBlock) return { edited, cancelled: undefined };
+  const elements = [...target.elements, ...edited.elements];
+  return { edited, cancelled: await probeOwnEditCancel(env, { ...target, elements }, taken) };
 }
 
 /** Whether the flow is one click on a control that opens a create ("New …"; creating-controls.ts). */

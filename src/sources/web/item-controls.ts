@@ -67,6 +67,24 @@ export async function controlsOnPage(
   return controls;
 }
 
+/**
+ * Names of the page's visible controls named like `pattern`, repeated ones too: what a control
+ * "new on the page" is compared with (a "Close" every open item repeats is not new once one of
+ * them is gone).
+ */
+export async function namesShown(
+  page: Page,
+  pattern: RegExp,
+  roles: readonly ControlRole[] = CONTROL_ROLES,
+): Promise<Set<string>> {
+  const names = await Promise.all(
+    roles.map(
+      async (role) => await namesOf(page.getByRole(role, { name: pattern }).filter({ visible: true })),
+    ),
+  );
+  return new Set(names.flat());
+}
+
 /** Accessible names of the first MAX_CONTROLS matches, as the explorer names every element. */
 export async function namesOf(locator: Locator): Promise<string[]> {
   const described = await describeMatches<{ name: string }>(locator).catch(() => []);

@@ -20,25 +20,15 @@ import type {
   UiLocator,
 } from '../../core/page-model.ts';
 import { looksDestructive } from './destructive.ts';
-import { freeId, slug } from './element-ids.ts';
 import { briefError } from './page-issues.ts';
 import { closePageSession } from './page-session.ts';
 import type { ExplorationEnv, PageSession } from './page-session.ts';
-import {
-  COMMITS,
-  EDITS,
-  LEAVES_EDIT,
-  controlElement,
-  controlsIn,
-  controlsOnPage,
-  namesOf,
-  ownBlock,
-} from './item-controls.ts';
+import { COMMITS, LEAVES_EDIT, controlsOnPage, ownBlock } from './item-controls.ts';
 import type { Control } from './item-controls.ts';
 import { lookAfterReload, reloadedEdit } from './own-edit-reload.ts';
 import type { AfterReload, OwnEditTarget } from './own-edit-reload.ts';
-import { MAX_OPENERS, ownItemState } from './own-item-probe.ts';
-import type { OwnItemTarget } from './own-item-probe.ts';
+import { editorElements, openEditor } from './own-editor.ts';
+import { ownItemState } from './own-item-probe.ts';
 import { ownLetters } from './own-marks.ts';
 import { performAction } from './perform-action.ts';
 import { isOwnPage } from './own-page-remove.ts';
@@ -49,7 +39,6 @@ import { markedText, newMark } from './sample-values.ts';
 import { waitForSettled } from './settle-page.ts';
 import { toPlaywrightLocator } from './ui-locator.ts';
 
-const OPENS = /\b(more|actions|options|menu)\b/i;
 const QUIET_MS = 400;
 
 type Fill = Extract<UiAction, { kind: 'fill' }> & { mark: string };
@@ -69,6 +58,8 @@ interface Tried {
   error?: string;
   /** What the page showed once opened again after the edit; none when the edit did not show. */
   afterReload?: AfterReload;
+  /** The item's editor opened in its block (not on its own page). */
+  inBlock?: true;
 }
 
 /**
@@ -76,7 +67,8 @@ interface Tried {
  * left it (`inPlace`) whose interaction types a new text into the item's own title and commits it,
  * and the elements it used (to be added to the page's elements after the create's flow); no state
  * when none was found. When the change lasts a reload, also the create and the edit as a flow, and
- * its `reloaded` state.
+ * its `reloaded` state. `inBlock`: the first replay opened the item's editor in its block, where
+ * a cancelled edit can be tried the same way (own-edit-cancel.ts).
  */
 export async function probeOwnEdit(
   env: ExplorationEnv,
@@ -87,6 +79,7 @@ export async function probeOwnEdit(
   elements: UiElement[];
   problems: string[];
   reloaded?: { flow: StateFlow; state: PageState };
+  inBlock: boolean;
 }> {
   const mark = newMark();
   const { value } = markedText('edited', mark, undefined);
@@ -98,22 +91,10 @@ export async function probeOwnEdit(
   const [primary, replica] = outcomes;
   const problems = replayProblems(`own edit of ${target.create.flow.id}`, outcomes, retried);
   const { box, renamed, item } = primary;
-  if (primary.error || !box || !renamed) return { state: undefined, elements: [], problems };
-  const known = (locator: UiLocator) =>
-    target.elements.find((element) => JSON.stringify(element.locator) === JSON.stringify(locator));
-  const elementOf = (control: Control) =>
-    known(control.locator) ??
-    controlElement(control, freeId(`own-edit-${control.role}-${slug(control.name, 30)}`, taken), {
-      destructive: false,
-    });
-  const steps = primary.steps.map(elementOf);
-  // Named for what the box holds: a title box with no name of its own, or the one its name says.
-  const boxName = box.strategy === 'role' && box.name ? slug(box.name, 30) : 'title';
-  const boxElement = known(box) ?? textBox(box, freeId(`own-edit-${boxName}`, taken));
-  const commit = primary.commit ? elementOf(primary.commit) : undefined;
-  const elements = [...steps, boxElement, ...(commit ? [commit] : [])].filter(
-    (element) => !target.elements.includes(element),
-  );
+  const inBlock = primary.error === undefined && primary.inBlock === true;
+  if (primary.error || !box || !renamed) return { state: undefined, elements: [], problems, inBlock };
+  const editor = { steps: primary.steps, box, leave: primary.commit };
+  const { steps, box: boxElement, leave: commit, added: elements } = editorElements(target, taken, editor);
   // Blocks, not texts: the new text may be shown twice (a heading, a link to it) as the old was.
   const effects: UiEffect[] = [
     { kind: 'appeared', target: renamed, text: undefined },
@@ -137,6 +118,7 @@ export async function probeOwnEdit(
     state: ownItemState(target, interaction),
     elements,
     problems: [...problems, ...after.problems],
+    inBlock,
     ...(after.flow && after.state ? { reloaded: { flow: after.flow, state: after.state } } : {}),
   };
 }
@@ -193,7 +175,7 @@ async function tryEdit(
           ...{ search: target.search, asRecorded, resolve },
         })
       : undefined;
-    return { ...recorded, gone, signature, ...(afterReload ? { afterReload } : {}) };
+    return { ...recorded, gone, signature, inBlock: true, ...(afterReload ? { afterReload } : {}) };
   } catch (error) {
     return { ...none(''), error: briefError(error) };
   } finally {
@@ -224,79 +206,4 @@ async function onOwnPage(
     JSON.stringify(recorded.renamed),
   ].join('|');
   return { ...recorded, gone: false, signature };
-}
-
-/**
- * The item's edit clicked (in its block, or behind one opener in it, Escape between openers) and
- * the one text box then holding the created text: the steps that opened it and the box.
- */
-async function openEditor(
-  page: Page,
-  item: UiLocator,
-  text: string,
-  target: OwnItemTarget,
-  settle: () => Promise<unknown>,
-): Promise<{ steps: Control[]; box: UiLocator } | undefined> {
-  const safe = (control: Control) => !looksDestructive(control.name);
-  const inItem = (await controlsIn(page, item)).filter(safe);
-  const direct = inItem.find((control) => EDITS.test(control.name));
-  const routes: Control[][] = direct
-    ? [[direct]]
-    : inItem
-        .filter((control) => OPENS.test(control.name))
-        .slice(0, MAX_OPENERS)
-        .map((opener) => [opener]);
-  for (const route of routes) {
-    const steps = [...route];
-    const before = new Set((await controlsOnPage(page, EDITS)).map((control) => control.name));
-    for (const control of route) {
-      await toPlaywrightLocator(page, control.locator).click({ timeout: 3_000 });
-      await settle();
-    }
-    if (!direct) {
-      // The opener's menu, in the block still, or new on the page once the opener was clicked.
-      const stillThere = (await toPlaywrightLocator(page, item).count()) === 1;
-      const edit =
-        (stillThere ? (await controlsIn(page, item)).filter(safe) : []).find((control) =>
-          EDITS.test(control.name),
-        ) ??
-        (await controlsOnPage(page, EDITS)).find((control) => safe(control) && !before.has(control.name));
-      if (edit) {
-        await toPlaywrightLocator(page, edit.locator).click({ timeout: 3_000 });
-        await settle();
-        steps.push(edit);
-      }
-    }
-    const box = await boxHolding(page, text, target);
-    if (box) return { steps, box };
-    await page.keyboard.press('Escape');
-    await settle();
-  }
-  return undefined;
-}
-
-/**
- * The one visible text box whose value is the created text: a text box whose name locates it
- * alone, else the create's own box (its editor opened again on the item: a title box with no
- * name, found as the create found it).
- */
-async function boxHolding(page: Page, text: string, target: OwnItemTarget): Promise<UiLocator | undefined> {
-  const created = target.elements.find((element) => element.id === target.create.typed.target)?.locator;
-  const named = (await namesOf(page.getByRole('textbox').filter({ visible: true })))
-    .filter((name) => name)
-    .map((name): UiLocator => ({ strategy: 'role', role: 'textbox', name, exact: true }));
-  for (const locator of [...named, ...(created ? [created] : [])]) {
-    const box = toPlaywrightLocator(page, locator).filter({ visible: true });
-    if ((await box.count()) !== 1) continue;
-    if ((await box.inputValue({ timeout: 1_000 }).catch(() => undefined)) === text) return locator;
-  }
-  return undefined;
-}
-
-function textBox(locator: UiLocator, id: string): UiElement {
-  return {
-    ...{ id, role: 'textbox', name: locator.strategy === 'role' ? (locator.name ?? '') : '', tag: 'input' },
-    ...{ inputType: 'text', locator, visible: true, enabled: true, region: undefined, value: undefined },
-    ...{ constraints: undefined, destructive: false },
-  };
 }

@@ -60,7 +60,8 @@ export class PageEvents {
 
   /**
    * The next dialog (a confirm the click about to be made asks) is accepted, once; until
-   * `keepDismissing()`. Only for the remove of an item the explorer itself just created.
+   * `keepDismissing()`. Only on an item the explorer itself just created: its remove, or the
+   * cancel of its edit.
    */
   acceptNextDialog(): void {
     this.acceptNext = true;

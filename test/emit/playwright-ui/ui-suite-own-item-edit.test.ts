@@ -79,7 +79,7 @@ describe("the emitted test of the edit of the test's own note", () => {
   it('fails where Done keeps the old title', async () => {
     const run = await runAgainst({ renames: false });
     expect(run.failed).toHaveLength(1);
-    expect(run.errors.join('\n')).toContain('toBeVisible');
+    expect(run.errors.join('\n')).toContain('toHaveCount');
   }, 180_000);
 });
 
@@ -103,6 +103,6 @@ describe("the emitted test that the test's own note, renamed, is still renamed a
   it('fails where a reload shows the note under its old title (only the create kept)', async () => {
     const run = await runAgainst({ keeps: 'creates' }, RELOAD);
     expect(run.failed).toHaveLength(1);
-    expect(run.errors.join('\n')).toContain('toBeVisible');
+    expect(run.errors.join('\n')).toContain('toHaveCount');
   }, 180_000);
 });

@@ -59,12 +59,21 @@ export const notesWithMenus = ({ removes } = { removes: true }) => ({
  * `renames: false`: Done closes the editor and keeps the old title (a seeded fault). `inMenu`:
  * Edit is in the note's own menu, behind its "More". `keeps`: what lasts a reload (the notes kept
  * in localStorage): nothing (kept in the page only), the notes as created, or their edits too.
+ * `cancel`: how the editor is left without saving: its "Cancel" button, or Escape in the title
+ * box; `confirms`: a changed title asks "Discard changes…?" first; `saves` (a seeded fault): the
+ * cancel keeps the typed title anyway.
  */
 export const notesWithEdits = ({
   renames = true,
   inMenu = false,
   keeps = 'nothing',
-}: { renames?: boolean; inMenu?: boolean; keeps?: 'nothing' | 'creates' | 'edits' } = {}) => ({
+  cancel,
+}: {
+  renames?: boolean;
+  inMenu?: boolean;
+  keeps?: 'nothing' | 'creates' | 'edits';
+  cancel?: { by: 'button' | 'escape'; confirms?: boolean; saves?: boolean };
+} = {}) => ({
   '/': html(
     'Notes',
     `<main><h1>Notes</h1>
@@ -93,8 +102,10 @@ export const notesWithEdits = ({
            if (menu) item.querySelector('[aria-label=More]').addEventListener('click', () => { menu.hidden = !menu.hidden; });
            (menu ?? item).querySelector('button:not([aria-label])').addEventListener('click', edit);
          };
+         const cancel = ${JSON.stringify(cancel ?? null)};
          const edit = () => {
-           item.innerHTML = '<input aria-label="Title"> <button>Done</button>';
+           item.innerHTML = '<input aria-label="Title"> <button>Done</button>'
+             + (cancel?.by === 'button' ? ' <button class="leave">Cancel</button>' : '');
            const box = item.querySelector('input');
            box.value = note;
            item.querySelector('button').addEventListener('click', () => {
@@ -104,6 +115,13 @@ export const notesWithEdits = ({
              }
              view();
            });
+           const leave = () => {
+             if (cancel.confirms && box.value !== note && !confirm('Discard changes to "' + note + '"?')) return;
+             if (cancel.saves) note = box.value;
+             view();
+           };
+           if (cancel?.by === 'button') item.querySelector('.leave').addEventListener('click', leave);
+           if (cancel?.by === 'escape') box.addEventListener('keydown', (event) => { if (event.key === 'Escape') leave(); });
          };
          view();
          list.append(item);
