@@ -18,7 +18,7 @@ import type {
 import { looksDestructive } from './destructive.ts';
 import { LEAVES_EDIT, controlsOnPage, namesShown, ownBlock } from './item-controls.ts';
 import type { Control } from './item-controls.ts';
-import { editorElements, openEditor } from './own-editor.ts';
+import { editorElements, editorInteraction, openEditor } from './own-editor.ts';
 import { ownItemState } from './own-item-probe.ts';
 import type { OwnItemTarget } from './own-item-probe.ts';
 import { ownLetters } from './own-marks.ts';
@@ -83,7 +83,7 @@ export async function probeOwnEditCancel(
   if (primary.kept) return none(`"${value}" still shown after ${how}`);
   if (shown?.strategy !== 'item') return none(`"${target.create.typed.value}" not shown again after ${how}`);
   const editor = { steps: primary.steps, box, leave: primary.cancel };
-  const { steps, box: boxElement, leave: cancel, added } = editorElements(target, taken, editor);
+  const recorded = editorElements(target, taken, editor);
   // The typed text checked absent as a block of the kind the item is shown in (a text check
   // fails on two matches where an app shows it twice). `disappeared` is checked as hidden: the
   // text was only ever in the box, so no block holding it is shown, before or after.
@@ -100,24 +100,17 @@ export async function probeOwnEditCancel(
     ? { acceptDialog: true as const }
     : {};
   const interaction: ObservedInteraction = {
-    id: `own-cancel-${cancel ? `click-${cancel.id}` : `press-${boxElement.id}`}`,
-    setup: [
-      ...steps.map((step) => ({ kind: 'click' as const, target: step.id })),
-      { ...fill, target: boxElement.id },
-    ],
-    action: cancel
-      ? { kind: 'click', target: cancel.id, ...accept }
-      : { kind: 'press', target: boxElement.id, key: 'Escape', ...accept },
+    ...editorInteraction('own-cancel', recorded, fill, 'Escape', accept),
     effects,
     reproducible: replica.error === undefined && replica.signature === primary.signature,
   };
-  return { state: ownItemState(target, interaction), elements: added, problems };
+  return { state: ownItemState(target, interaction), elements: recorded.added, problems };
 }
 
 async function tryCancel(env: ExplorationEnv, target: OwnItemTarget, planned: Fill): Promise<Tried> {
   const { typed } = target.create;
   const own = ownLetters([typed.mark, planned.mark]);
-  const asRecorded = <T>(value: T): T => JSON.parse(own.asPlanned(JSON.stringify(value))) as T;
+  const { asRecorded } = own;
   const text = (own.swap(typed) as Fill).value;
   const fill = own.swap(planned) as Fill;
   const none = (signature: string): Tried => ({ steps: [], kept: false, dialogs: [], signature });

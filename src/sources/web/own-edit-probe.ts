@@ -27,7 +27,7 @@ import { COMMITS, LEAVES_EDIT, controlsOnPage, ownBlock } from './item-controls.
 import type { Control } from './item-controls.ts';
 import { lookAfterReload, reloadedEdit } from './own-edit-reload.ts';
 import type { AfterReload, OwnEditTarget } from './own-edit-reload.ts';
-import { editorElements, openEditor } from './own-editor.ts';
+import { editorElements, editorInteraction, openEditor } from './own-editor.ts';
 import { ownItemState } from './own-item-probe.ts';
 import { ownLetters } from './own-marks.ts';
 import { performAction } from './perform-action.ts';
@@ -94,21 +94,15 @@ export async function probeOwnEdit(
   const inBlock = primary.error === undefined && primary.inBlock === true;
   if (primary.error || !box || !renamed) return { state: undefined, elements: [], problems, inBlock };
   const editor = { steps: primary.steps, box, leave: primary.commit };
-  const { steps, box: boxElement, leave: commit, added: elements } = editorElements(target, taken, editor);
+  const recorded = editorElements(target, taken, editor);
+  const { box: boxElement, added: elements } = recorded;
   // Blocks, not texts: the new text may be shown twice (a heading, a link to it) as the old was.
   const effects: UiEffect[] = [
     { kind: 'appeared', target: renamed, text: undefined },
     ...(primary.gone && item ? [{ kind: 'disappeared' as const, target: item }] : []),
   ];
   const interaction: ObservedInteraction = {
-    id: `own-edit-${commit ? `click-${commit.id}` : `press-${boxElement.id}`}`,
-    setup: [
-      ...steps.map((step) => ({ kind: 'click' as const, target: step.id })),
-      { ...fill, target: boxElement.id },
-    ],
-    action: commit
-      ? { kind: 'click', target: commit.id }
-      : { kind: 'press', target: boxElement.id, key: 'Enter' },
+    ...editorInteraction('own-edit', recorded, fill, 'Enter'),
     effects,
     reproducible: replica.error === undefined && replica.signature === primary.signature,
   };
@@ -131,7 +125,7 @@ async function tryEdit(
 ): Promise<Tried> {
   const { typed } = target.create;
   const own = ownLetters([typed.mark, planned.mark]);
-  const asRecorded = <T>(value: T): T => JSON.parse(own.asPlanned(JSON.stringify(value))) as T;
+  const { asRecorded } = own;
   const text = (own.swap(typed) as Fill).value;
   const fill = own.swap(planned) as Fill;
   const none = (signature: string): Tried => ({ steps: [], gone: false, signature });

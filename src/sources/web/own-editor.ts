@@ -2,7 +2,7 @@
 // the edit probe (own-edit-probe.ts) and the cancelled edit (own-edit-cancel.ts), which open it the
 // same way and record the same steps as the same elements.
 import type { Page } from '@playwright/test';
-import type { UiElement, UiLocator } from '../../core/page-model.ts';
+import type { ObservedInteraction, UiAction, UiElement, UiLocator } from '../../core/page-model.ts';
 import { looksDestructive } from './destructive.ts';
 import { freeId, slug } from './element-ids.ts';
 import { EDITS, controlElement, controlsIn, controlsOnPage, namesOf } from './item-controls.ts';
@@ -114,6 +114,31 @@ export function editorElements(
     (element) => !target.elements.includes(element),
   );
   return { steps, box: boxElement, leave, added };
+}
+
+/**
+ * The editor's interaction as both probes record it: the steps that open the editor and the fill
+ * of its box, then the control that leaves it clicked, else `key` pressed in the box. `accept`:
+ * the one confirm leaving asks is accepted.
+ */
+export function editorInteraction(
+  prefix: string,
+  editor: { steps: UiElement[]; box: UiElement; leave: UiElement | undefined },
+  fill: Extract<UiAction, { kind: 'fill' }>,
+  key: string,
+  accept: { acceptDialog?: true } = {},
+): Pick<ObservedInteraction, 'id' | 'setup' | 'action'> {
+  const { steps, box, leave } = editor;
+  return {
+    id: `${prefix}-${leave ? `click-${leave.id}` : `press-${box.id}`}`,
+    setup: [
+      ...steps.map((step) => ({ kind: 'click' as const, target: step.id })),
+      { ...fill, target: box.id },
+    ],
+    action: leave
+      ? { kind: 'click', target: leave.id, ...accept }
+      : { kind: 'press', target: box.id, key, ...accept },
+  };
 }
 
 function textBox(locator: UiLocator, id: string): UiElement {

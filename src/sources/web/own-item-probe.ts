@@ -121,7 +121,7 @@ export function ownItemState(target: OwnItemTarget, interaction: ObservedInterac
 async function tryRemove(env: ExplorationEnv, target: OwnItemTarget): Promise<Tried> {
   const { typed } = target.create;
   const own = ownLetters([typed.mark]);
-  const asRecorded = <T>(value: T): T => JSON.parse(own.asPlanned(JSON.stringify(value))) as T;
+  const { asRecorded } = own;
   const text = (own.swap(typed) as typeof typed).value;
   const none = (signature: string): Tried => ({ steps: [], gone: [], dialogs: [], signature });
   let session: PageSession | undefined;

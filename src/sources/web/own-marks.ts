@@ -26,18 +26,22 @@ export interface OwnLetters {
   swap: (step: UiAction) => UiAction;
   /** Text read with these letters, the marks back in their place. */
   asPlanned: (text: string) => string;
+  /** A value read with these letters (locators, controls, dialogs), the marks back in their place. */
+  asRecorded: <T>(value: T) => T;
 }
 
 export function ownLetters(marks: string[], mark: () => string = newMark): OwnLetters {
   const own = new Map(marks.map((planned) => [planned, mark()]));
+  const asPlanned = (text: string) =>
+    [...own].reduce((result, [planned, letters]) => result.split(letters).join(planned), text);
   return {
     swap: (step) => {
       const letters = step.kind === 'fill' && step.mark ? own.get(step.mark) : undefined;
       if (step.kind !== 'fill' || !step.mark || letters === undefined) return step;
       return { ...step, value: step.value.split(step.mark).join(letters), mark: letters };
     },
-    asPlanned: (text) =>
-      [...own].reduce((result, [planned, letters]) => result.split(letters).join(planned), text),
+    asPlanned,
+    asRecorded: <T>(value: T): T => JSON.parse(asPlanned(JSON.stringify(value))) as T,
   };
 }
 

@@ -165,7 +165,7 @@ async function replayAndReload(
 ): Promise<Replay> {
   const { typed } = target.create;
   const own = ownLetters([typed.mark]);
-  const asRecorded = <T>(value: T): T => JSON.parse(own.asPlanned(JSON.stringify(value))) as T;
+  const { asRecorded } = own;
   let session: PageSession | undefined;
   try {
     const replayed = await replayCreate(env, target, own);
