@@ -1,4 +1,4 @@
-import type { UiStep, UiTestCase } from '../../core/ui-test-case.ts';
+import type { UiStep, UiStepAction, UiTestCase } from '../../core/ui-test-case.ts';
 import { quote } from '../playwright-ts/render-expression.ts';
 import { renderAction } from './render-action.ts';
 import { renderAssertion } from './render-assertion.ts';
@@ -16,7 +16,15 @@ export const SLOW_TEST_ACTIONS = 5;
 
 /** One `test(...)`: page objects first, then Arrange / Act / Assert steps. */
 export function renderUiTest(testCase: UiTestCase): string {
-  const steps = testCase.steps.flatMap(renderStep);
+  const steps = testCase.steps.flatMap((step, index) =>
+    renderStep(
+      step,
+      testCase.steps
+        .slice(0, index)
+        .flatMap((earlier) => earlier.actions)
+        .at(-1),
+    ),
+  );
   const actions = testCase.steps.reduce((sum, step) => sum + step.actions.length, 0);
   const slow =
     actions >= SLOW_TEST_ACTIONS
@@ -52,8 +60,12 @@ function pageObjects(testCase: UiTestCase): string[] {
   return pagesOf(testCase).map((page) => `const ${variableName(page)} = new ${className(page)}(page);`);
 }
 
-function renderStep(step: UiStep): string[] {
-  const lines = [...step.actions.map(renderAction), ...step.assertions.flatMap(renderAssertion)];
+/** `before`: the test's action before the step's first (the previous step's last). */
+function renderStep(step: UiStep, before: UiStepAction | undefined): string[] {
+  const actions = step.actions.map((action, index) =>
+    renderAction(action, index > 0 ? step.actions[index - 1] : before),
+  );
+  const lines = [...actions, ...step.assertions.flatMap(renderAssertion)];
   return [
     `await test.step(${quote(`${PHASES[step.phase]}: ${step.title}`)}, async () => {`,
     indent(lines.join('\n')),

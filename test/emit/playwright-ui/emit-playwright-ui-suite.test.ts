@@ -243,6 +243,26 @@ describe('emitPlaywrightUiSuite', () => {
     expect(files['support/writes.ts']).toContain('export async function writesSettled(');
   });
 
+  it('waits for one match of a target after an action that changed what is shown, and only then', () => {
+    const box = { page: 'home', name: 'title', locator: { strategy: 'role', role: 'textbox' } } as const;
+    const edit = {
+      page: 'home',
+      name: 'edit',
+      locator: { strategy: 'role', role: 'button', name: 'Edit' },
+    } as const;
+    const fill = { kind: 'fill', target: box, value: 'x' } as const;
+    expect(renderAction(fill, { kind: 'click', target: edit })).toBe(
+      "await expect(home.title).toHaveCount(1);\nawait home.title.fill('x');",
+    );
+    expect(renderAction(fill, { kind: 'press', target: edit, key: 'Enter' })).toContain('toHaveCount(1)');
+    expect(renderAction(fill, { kind: 'click', target: box })).toBe("await home.title.fill('x');");
+    expect(renderAction(fill, { kind: 'fill', target: edit, value: 'y' })).toBe(
+      "await home.title.fill('x');",
+    );
+    expect(renderAction(fill, { kind: 'goto', page: 'home', path: '/' })).toBe("await home.title.fill('x');");
+    expect(renderAction(fill)).toBe("await home.title.fill('x');");
+  });
+
   it('marks a test slow once it replays a flow of several actions, and only then', () => {
     const target = {
       page: 'home',

@@ -68,11 +68,14 @@ export const notesWithEdits = ({
   inMenu = false,
   keeps = 'nothing',
   cancel,
+  slidesIn = false,
 }: {
   renames?: boolean;
   inMenu?: boolean;
   keeps?: 'nothing' | 'creates' | 'edits';
   cancel?: { by: 'button' | 'escape'; confirms?: boolean; saves?: boolean };
+  /** The new note's editor slides in: for 600 ms a copy of it fades out beside it, as TiddlyWiki's frames do. */
+  slidesIn?: boolean;
 } = {}) => ({
   '/': html(
     'Notes',
@@ -133,6 +136,14 @@ export const notesWithEdits = ({
          const editor = document.getElementById('editor');
          editor.innerHTML = '<section aria-label="New note"><input class="note-title" value="Untitled">'
            + ' <button class="note-save">Save</button></section>';
+         if (${slidesIn}) {
+           const copy = editor.firstElementChild.cloneNode(true);
+           copy.style.transition = 'opacity 600ms';
+           editor.append(copy);
+           void copy.offsetWidth;
+           copy.style.opacity = '0';
+           copy.addEventListener('transitionend', () => copy.remove());
+         }
          editor.querySelector('button').addEventListener('click', () => {
            const title = editor.querySelector('input').value;
            kept.push(title);

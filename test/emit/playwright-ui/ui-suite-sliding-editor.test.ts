@@ -1,0 +1,77 @@
+// End to end: a page of notes whose "New note" editor slides in, shown twice for a moment (the
+// way TiddlyWiki's edit frame slides in over its view frame). The editor's title box has neither
+// label nor placeholder, so it is found by its class, and for that moment the class matches two
+// boxes. Playwright throws at once on an action whose locator matches two; the emitted create
+// waits for one box first and passes on the app, every run.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UiSuite } from '../../../src/core/ui-test-case.ts';
+import { emitPlaywrightUiSuite } from '../../../src/emit/playwright-ui/emit-playwright-ui-suite.ts';
+import { generateUiSuite } from '../../../src/generation/ui/generate-ui-suite.ts';
+import { exploreSite } from '../../../src/sources/web/explore-site.ts';
+import { chromiumPath } from '../../generation/ui/chromium.ts';
+import { startLocalSite } from '../../sources/web/local-site.ts';
+import { notesWithEdits } from '../../sources/web/own-item-pages.ts';
+import { runPlaywright } from './run-playwright.ts';
+import { writeEmittedSuite } from './suite-dependencies.ts';
+
+const EDIT =
+  /^After click New note button, enter "test-[a-z]{6}" in the textbox, click Save button on \/, click Edit button in the item/;
+const EDIT_GREP = 'After click New note button, enter';
+
+let suiteDir: string;
+let suite: UiSuite;
+let files: Record<string, string>;
+
+beforeAll(async () => {
+  const site = await startLocalSite(notesWithEdits({ slidesIn: true }));
+  try {
+    const out = await mkdtemp(join(tmpdir(), 'testops-sliding-model-'));
+    const model = await exploreSite({ url: site.url, allowPrivate: true, maxPages: 1, outDir: out });
+    suite = generateUiSuite(model);
+    files = emitPlaywrightUiSuite(suite, { baseUrl: model.origin });
+  } finally {
+    await site.close();
+  }
+  suiteDir = await mkdtemp(join(tmpdir(), 'testops-sliding-suite-'));
+  await writeEmittedSuite(suiteDir, files);
+}, 300_000);
+
+afterAll(async () => {
+  if (suiteDir) await rm(suiteDir, { recursive: true, force: true });
+});
+
+describe('the emitted create on an editor that slides in', () => {
+  it('waits for one title box before it types in it, after the click that opened the editor', () => {
+    const titles = suite.cases.map((testCase) => testCase.title);
+    expect(
+      titles.filter((title) => EDIT.test(title)),
+      titles.join('\n'),
+    ).toHaveLength(1);
+    const spec = Object.values(files).find((text) => text.includes(EDIT_GREP))!;
+    const test = spec.slice(spec.indexOf(EDIT_GREP));
+    const fills = test.match(/^.*\.fill\(.*$/gm) ?? [];
+    expect(fills).toHaveLength(2);
+    const waited = test.match(/await expect\((\w+\.\w+)\)\.toHaveCount\(1\);\n\s*await \1\.fill\(/g) ?? [];
+    expect(waited, test).toHaveLength(2);
+  });
+
+  it('passes on the app, three runs of each test', async () => {
+    const site = await startLocalSite(notesWithEdits({ slidesIn: true }));
+    try {
+      const run = await runPlaywright(suiteDir, { APP_BASE_URL: site.url, CHROMIUM_PATH: chromiumPath() }, [
+        '--grep',
+        EDIT_GREP,
+        '--repeat-each',
+        '3',
+      ]);
+      expect(run.failed, run.errors.join('\n').slice(0, 3000)).toEqual([]);
+      expect(run.stats.unexpected).toBe(0);
+      expect(run.stats.flaky).toBe(0);
+    } finally {
+      await site.close();
+    }
+  }, 300_000);
+});
