@@ -27,6 +27,13 @@ export const tiddlywiki: BenchTarget = {
       readyUrl: url,
       timeoutMs,
     });
-    return { ui: { url }, stop: launched.stop };
+    return {
+      // Its 2 MB page takes seconds to load, fresh for every control tried, and its story river
+      // animates each change: the default 120 s reached the create's probes but left the page's
+      // "more" actions (fold all, new journal) untried, and its suite killed 4 of 20 mutants of
+      // the navigator (2026-12-07).
+      ui: { url, timeBudgetS: 240 },
+      stop: launched.stop,
+    };
   },
 };
