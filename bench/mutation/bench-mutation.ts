@@ -117,7 +117,11 @@ async function readCoverage(dir: string): Promise<Set<string> | undefined> {
 function verdictOf(result: SuiteRun | { startFailed: string; ms: number }): Pick<Outcome, 'verdict' | 'how'> {
   if ('startFailed' in result) return { verdict: 'killed', how: 'the application did not start' };
   if (result.timedOut) return { verdict: 'killed', how: 'the suite timed out' };
-  if (result.failed > 0) return { verdict: 'killed', how: 'a test failed (the run stops at the first)' };
+  if (result.failed > 0)
+    return {
+      verdict: 'killed',
+      how: `a test failed (the run stops at the first): ${result.firstFailure ?? 'not read'}`,
+    };
   return { verdict: 'survived', how: `${result.passed} passed` };
 }
 

@@ -11,10 +11,24 @@ export interface SuiteRun {
   skipped: number;
   timedOut: boolean;
   ms: number;
+  /**
+   * The first failed test's title and error line: a kill by a test that has nothing to do with
+   * the mutated code (one that fails on the unmutated app now and then) shows as such.
+   */
+  firstFailure?: string;
+}
+
+interface ReportSuite {
+  suites?: ReportSuite[];
+  specs?: {
+    title: string;
+    tests: { status: string; results: { error?: { message?: string } }[] }[];
+  }[];
 }
 
 interface JsonReport {
   stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number };
+  suites?: ReportSuite[];
 }
 
 export async function runDeliveredSuite(options: {
@@ -39,22 +53,46 @@ export async function runDeliveredSuite(options: {
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.resume();
   const { timedOut } = await waitBounded(child, options.timeoutMs);
-  const stats = parseStats(stdout);
+  const report = parseReport(stdout);
+  const stats = report?.stats;
+  const failure = report ? firstFailed(report.suites ?? []) : undefined;
   return {
     passed: stats?.expected ?? 0,
     failed: (stats?.unexpected ?? 0) + (stats?.flaky ?? 0),
     skipped: stats?.skipped ?? 0,
     timedOut,
     ms: Date.now() - started,
+    ...(failure ? { firstFailure: failure } : {}),
   };
 }
 
-function parseStats(stdout: string): JsonReport['stats'] | undefined {
+function parseReport(stdout: string): JsonReport | undefined {
   const start = stdout.indexOf('{');
   if (start < 0) return undefined;
   try {
-    return (JSON.parse(stdout.slice(start)) as JsonReport).stats;
+    return JSON.parse(stdout.slice(start)) as JsonReport;
   } catch {
     return undefined;
   }
+}
+
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+function firstFailed(suites: ReportSuite[]): string | undefined {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      const test = spec.tests.find((one) => one.status === 'unexpected' || one.status === 'flaky');
+      if (!test) continue;
+      const message = test.results.find((result) => result.error)?.error?.message ?? '';
+      const line =
+        message
+          .replace(ANSI, '')
+          .split('\n')
+          .find((text) => text.trim() !== '') ?? '';
+      return `${spec.title.slice(0, 100)} → ${line.trim().slice(0, 160)}`;
+    }
+    const nested = firstFailed(suite.suites ?? []);
+    if (nested) return nested;
+  }
+  return undefined;
 }
