@@ -3,19 +3,14 @@
 // editor (scoped to its text), types a title of its own and presses Escape, accepting the
 // "Discard changes…?" it asks: the note under its created title is shown, the typed title is
 // not. It passes on the app, and fails on a copy whose cancel saves the typed title anyway.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UiSuite } from '../../../src/core/ui-test-case.ts';
-import { emitPlaywrightUiSuite } from '../../../src/emit/playwright-ui/emit-playwright-ui-suite.ts';
-import { generateUiSuite } from '../../../src/generation/ui/generate-ui-suite.ts';
-import { exploreSite } from '../../../src/sources/web/explore-site.ts';
 import { chromiumPath } from '../../generation/ui/chromium.ts';
 import { startLocalSite } from '../../sources/web/local-site.ts';
 import { notesWithEdits } from '../../sources/web/own-item-pages.ts';
+import { exploreAndEmit } from './explored-suite.ts';
 import { runPlaywright } from './run-playwright.ts';
-import { writeEmittedSuite } from './suite-dependencies.ts';
 
 const CANCEL = 'then press Escape in Title textbox and confirm';
 
@@ -24,17 +19,10 @@ let suite: UiSuite;
 let files: Record<string, string>;
 
 beforeAll(async () => {
-  const site = await startLocalSite(notesWithEdits({ cancel: { by: 'escape', confirms: true } }));
-  try {
-    const out = await mkdtemp(join(tmpdir(), 'testops-own-cancel-model-'));
-    const model = await exploreSite({ url: site.url, allowPrivate: true, maxPages: 1, outDir: out });
-    suite = generateUiSuite(model);
-    files = emitPlaywrightUiSuite(suite, { baseUrl: model.origin });
-  } finally {
-    await site.close();
-  }
-  suiteDir = await mkdtemp(join(tmpdir(), 'testops-own-cancel-suite-'));
-  await writeEmittedSuite(suiteDir, files);
+  ({ suite, files, suiteDir } = await exploreAndEmit(
+    notesWithEdits({ cancel: { by: 'escape', confirms: true } }),
+    'own-cancel',
+  ));
 }, 300_000);
 
 afterAll(async () => {

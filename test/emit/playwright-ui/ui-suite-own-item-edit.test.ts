@@ -4,36 +4,21 @@
 // title is shown and the old one gone. It passes on the app, and fails where Done keeps the old
 // title. The app keeps its notes across a reload, edits too: the test of that reloads the page
 // once the edit is done, passes, and fails where only the notes as created are kept.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UiSuite } from '../../../src/core/ui-test-case.ts';
-import { emitPlaywrightUiSuite } from '../../../src/emit/playwright-ui/emit-playwright-ui-suite.ts';
-import { generateUiSuite } from '../../../src/generation/ui/generate-ui-suite.ts';
-import { exploreSite } from '../../../src/sources/web/explore-site.ts';
 import { chromiumPath } from '../../generation/ui/chromium.ts';
 import { startLocalSite } from '../../sources/web/local-site.ts';
 import { notesWithEdits } from '../../sources/web/own-item-pages.ts';
+import { exploreAndEmit } from './explored-suite.ts';
 import { runPlaywright } from './run-playwright.ts';
-import { writeEmittedSuite } from './suite-dependencies.ts';
 
 let suiteDir: string;
 let suite: UiSuite;
 let files: Record<string, string>;
 
 beforeAll(async () => {
-  const site = await startLocalSite(notesWithEdits({ keeps: 'edits' }));
-  try {
-    const out = await mkdtemp(join(tmpdir(), 'testops-own-edit-model-'));
-    const model = await exploreSite({ url: site.url, allowPrivate: true, maxPages: 1, outDir: out });
-    suite = generateUiSuite(model);
-    files = emitPlaywrightUiSuite(suite, { baseUrl: model.origin });
-  } finally {
-    await site.close();
-  }
-  suiteDir = await mkdtemp(join(tmpdir(), 'testops-own-edit-suite-'));
-  await writeEmittedSuite(suiteDir, files);
+  ({ suite, files, suiteDir } = await exploreAndEmit(notesWithEdits({ keeps: 'edits' }), 'own-edit'));
 }, 300_000);
 
 afterAll(async () => {

@@ -2,36 +2,21 @@
 // by its own pinned runner. The test of the remove creates a note of its own, deletes it through
 // its own menu (scoped to its text, the confirm accepted once) and checks it gone: it passes on
 // the app, and fails where the delete asks its confirm and removes nothing.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UiSuite } from '../../../src/core/ui-test-case.ts';
-import { emitPlaywrightUiSuite } from '../../../src/emit/playwright-ui/emit-playwright-ui-suite.ts';
-import { generateUiSuite } from '../../../src/generation/ui/generate-ui-suite.ts';
-import { exploreSite } from '../../../src/sources/web/explore-site.ts';
 import { chromiumPath } from '../../generation/ui/chromium.ts';
 import { startLocalSite } from '../../sources/web/local-site.ts';
 import { notesWithMenus } from '../../sources/web/own-item-pages.ts';
+import { exploreAndEmit } from './explored-suite.ts';
 import { runPlaywright } from './run-playwright.ts';
-import { writeEmittedSuite } from './suite-dependencies.ts';
 
 let suiteDir: string;
 let suite: UiSuite;
 let files: Record<string, string>;
 
 beforeAll(async () => {
-  const site = await startLocalSite(notesWithMenus());
-  try {
-    const out = await mkdtemp(join(tmpdir(), 'testops-own-item-model-'));
-    const model = await exploreSite({ url: site.url, allowPrivate: true, maxPages: 1, outDir: out });
-    suite = generateUiSuite(model);
-    files = emitPlaywrightUiSuite(suite, { baseUrl: model.origin });
-  } finally {
-    await site.close();
-  }
-  suiteDir = await mkdtemp(join(tmpdir(), 'testops-own-item-suite-'));
-  await writeEmittedSuite(suiteDir, files);
+  ({ suite, files, suiteDir } = await exploreAndEmit(notesWithMenus(), 'own-item'));
 }, 300_000);
 
 afterAll(async () => {

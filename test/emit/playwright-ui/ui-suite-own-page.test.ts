@@ -6,19 +6,14 @@
 // nothing. The test of its change creates a flag of its own, opens its settings from the page's
 // "Edit description", their editor with "Edit", types a description of its own and saves it: it passes on the app, and
 // fails where the Save goes back without keeping the text.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UiSuite } from '../../../src/core/ui-test-case.ts';
-import { emitPlaywrightUiSuite } from '../../../src/emit/playwright-ui/emit-playwright-ui-suite.ts';
-import { generateUiSuite } from '../../../src/generation/ui/generate-ui-suite.ts';
-import { exploreSite } from '../../../src/sources/web/explore-site.ts';
 import { chromiumPath } from '../../generation/ui/chromium.ts';
 import { startLocalSite } from '../../sources/web/local-site.ts';
 import { flagsWithOwnPages } from '../../sources/web/own-item-pages.ts';
+import { exploreAndEmit } from './explored-suite.ts';
 import { runPlaywright } from './run-playwright.ts';
-import { writeEmittedSuite } from './suite-dependencies.ts';
 
 let suiteDir: string;
 let suite: UiSuite;
@@ -27,17 +22,7 @@ const REMOVAL = 'then click Archive feature flag button in the dialog';
 const CHANGE = 'click Edit description link in the item';
 
 beforeAll(async () => {
-  const site = await startLocalSite(flagsWithOwnPages());
-  try {
-    const out = await mkdtemp(join(tmpdir(), 'testops-own-page-model-'));
-    const model = await exploreSite({ url: site.url, allowPrivate: true, maxPages: 1, outDir: out });
-    suite = generateUiSuite(model);
-    files = emitPlaywrightUiSuite(suite, { baseUrl: model.origin });
-  } finally {
-    await site.close();
-  }
-  suiteDir = await mkdtemp(join(tmpdir(), 'testops-own-page-suite-'));
-  await writeEmittedSuite(suiteDir, files);
+  ({ suite, files, suiteDir } = await exploreAndEmit(flagsWithOwnPages(), 'own-page'));
 }, 300_000);
 
 afterAll(async () => {

@@ -3,19 +3,14 @@
 // label nor placeholder, so it is found by its class, and for that moment the class matches two
 // boxes. Playwright throws at once on an action whose locator matches two; the emitted create
 // waits for one box first and passes on the app, every run.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UiSuite } from '../../../src/core/ui-test-case.ts';
-import { emitPlaywrightUiSuite } from '../../../src/emit/playwright-ui/emit-playwright-ui-suite.ts';
-import { generateUiSuite } from '../../../src/generation/ui/generate-ui-suite.ts';
-import { exploreSite } from '../../../src/sources/web/explore-site.ts';
 import { chromiumPath } from '../../generation/ui/chromium.ts';
 import { startLocalSite } from '../../sources/web/local-site.ts';
 import { notesWithEdits } from '../../sources/web/own-item-pages.ts';
+import { exploreAndEmit } from './explored-suite.ts';
 import { runPlaywright } from './run-playwright.ts';
-import { writeEmittedSuite } from './suite-dependencies.ts';
 
 const EDIT =
   /^After click New note button, enter "test-[a-z]{6}" in the textbox, click Save button on \/, click Edit button in the item/;
@@ -26,17 +21,7 @@ let suite: UiSuite;
 let files: Record<string, string>;
 
 beforeAll(async () => {
-  const site = await startLocalSite(notesWithEdits({ slidesIn: true }));
-  try {
-    const out = await mkdtemp(join(tmpdir(), 'testops-sliding-model-'));
-    const model = await exploreSite({ url: site.url, allowPrivate: true, maxPages: 1, outDir: out });
-    suite = generateUiSuite(model);
-    files = emitPlaywrightUiSuite(suite, { baseUrl: model.origin });
-  } finally {
-    await site.close();
-  }
-  suiteDir = await mkdtemp(join(tmpdir(), 'testops-sliding-suite-'));
-  await writeEmittedSuite(suiteDir, files);
+  ({ suite, files, suiteDir } = await exploreAndEmit(notesWithEdits({ slidesIn: true }), 'sliding'));
 }, 300_000);
 
 afterAll(async () => {
