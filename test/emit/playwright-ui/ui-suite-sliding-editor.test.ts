@@ -1,8 +1,9 @@
 // End to end: a page of notes whose "New note" editor slides in, shown twice for a moment (the
-// way TiddlyWiki's edit frame slides in over its view frame). The editor's title box has neither
-// label nor placeholder, so it is found by its class, and for that moment the class matches two
-// boxes. Playwright throws at once on an action whose locator matches two; the emitted create
-// waits for one box first and passes on the app, every run.
+// way TiddlyWiki's edit frame slides in over its view frame). The editor's title box is the page's
+// only text box when it is recorded, and for that moment its locator matches two. Playwright
+// throws at once on an action whose locator matches two: the emitted test that creates a note and
+// then edits it waits for one box after each click that opened an editor, and passes on the app,
+// every run.
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UiSuite } from '../../../src/core/ui-test-case.ts';
