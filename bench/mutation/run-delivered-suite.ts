@@ -2,6 +2,9 @@
 // running target, and says whether every test passed. The suite's own pinned runner is used.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { flattenSpecs } from '../../src/core/playwright-json-report.ts';
+import type { PlaywrightJsonReport } from '../../src/core/playwright-json-report.ts';
+import { withoutAnsi } from '../../src/core/plain-text.ts';
 import { waitBounded } from '../real/bounded-child.ts';
 
 export interface SuiteRun {
@@ -18,17 +21,8 @@ export interface SuiteRun {
   firstFailure?: string;
 }
 
-interface ReportSuite {
-  suites?: ReportSuite[];
-  specs?: {
-    title: string;
-    tests: { status: string; results: { error?: { message?: string } }[] }[];
-  }[];
-}
-
-interface JsonReport {
+interface JsonReport extends PlaywrightJsonReport {
   stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number };
-  suites?: ReportSuite[];
 }
 
 export async function runDeliveredSuite(options: {
@@ -55,7 +49,7 @@ export async function runDeliveredSuite(options: {
   const { timedOut } = await waitBounded(child, options.timeoutMs);
   const report = parseReport(stdout);
   const stats = report?.stats;
-  const failure = report ? firstFailed(report.suites ?? []) : undefined;
+  const failure = report ? firstFailed(report) : undefined;
   return {
     passed: stats?.expected ?? 0,
     failed: (stats?.unexpected ?? 0) + (stats?.flaky ?? 0),
@@ -76,23 +70,15 @@ function parseReport(stdout: string): JsonReport | undefined {
   }
 }
 
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
-
-function firstFailed(suites: ReportSuite[]): string | undefined {
-  for (const suite of suites) {
-    for (const spec of suite.specs ?? []) {
-      const test = spec.tests.find((one) => one.status === 'unexpected' || one.status === 'flaky');
-      if (!test) continue;
-      const message = test.results.find((result) => result.error)?.error?.message ?? '';
-      const line =
-        message
-          .replace(ANSI, '')
-          .split('\n')
-          .find((text) => text.trim() !== '') ?? '';
-      return `${spec.title.slice(0, 100)} → ${line.trim().slice(0, 160)}`;
-    }
-    const nested = firstFailed(suite.suites ?? []);
-    if (nested) return nested;
+function firstFailed(report: PlaywrightJsonReport): string | undefined {
+  for (const spec of flattenSpecs(report)) {
+    const test = spec.tests.find((one) => one.status === 'unexpected' || one.status === 'flaky');
+    if (!test) continue;
+    const message = test.results.find((result) => result.error)?.error?.message ?? '';
+    const line = withoutAnsi(message)
+      .split('\n')
+      .find((text) => text.trim() !== '');
+    return `${spec.title.slice(0, 100)} → ${(line ?? '').trim().slice(0, 160)}`;
   }
   return undefined;
 }
