@@ -16,15 +16,12 @@ export const SLOW_TEST_ACTIONS = 5;
 
 /** One `test(...)`: page objects first, then Arrange / Act / Assert steps. */
 export function renderUiTest(testCase: UiTestCase): string {
-  const steps = testCase.steps.flatMap((step, index) =>
-    renderStep(
-      step,
-      testCase.steps
-        .slice(0, index)
-        .flatMap((earlier) => earlier.actions)
-        .at(-1),
-    ),
-  );
+  let previous: UiStepAction | undefined;
+  const steps = testCase.steps.flatMap((step) => {
+    const lines = renderStep(step, previous);
+    previous = step.actions.at(-1) ?? previous;
+    return lines;
+  });
   const actions = testCase.steps.reduce((sum, step) => sum + step.actions.length, 0);
   const slow =
     actions >= SLOW_TEST_ACTIONS
