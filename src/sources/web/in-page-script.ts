@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { LOADING_PLACEHOLDERS, PLACEHOLDER_BLOCKS } from '../../core/loading-placeholders.ts';
+import { COUNTER_ID } from '../../core/page-model.ts';
 
 const files = [
   'mutation-clock.js',
@@ -25,6 +26,7 @@ function inPageSource(): Promise<string> {
       ...parts,
       `globalThis.__testopsExplorer.loadingSelector = ${JSON.stringify(LOADING_PLACEHOLDERS)};`,
       `globalThis.__testopsExplorer.placeholderBlocks = ${JSON.stringify(PLACEHOLDER_BLOCKS)};`,
+      `globalThis.__testopsExplorer.counterId = new RegExp(${JSON.stringify(COUNTER_ID.source)}, ${JSON.stringify(COUNTER_ID.flags)});`,
     ].join('\n'),
   );
   return source;
