@@ -71,7 +71,11 @@ export async function exploreStates(
       return settleReplays(
         primary,
         replica,
-        (ids) => replay(true, targets.filter((page) => ids.includes(page.id))),
+        (ids) =>
+          replay(
+            true,
+            targets.filter((page) => ids.includes(page.id)),
+          ),
         () => performance.now() < options.deadline,
       );
     };
