@@ -60,13 +60,15 @@ export async function callInPage<T>(page: Page, name: string, ...args: unknown[]
 
 const statesOfElements = new Function(
   'elements',
-  'const api = globalThis.__testopsExplorer; return elements.map((element) => ({ visible: api.isVisible(element), placeholder: api.isPlaceholder(element) }));',
+  "const api = globalThis.__testopsExplorer; return elements.map((element) => ({ visible: api.isVisible(element), placeholder: api.isPlaceholder(element), enabled: !element.disabled && element.getAttribute('aria-disabled') !== 'true' }));",
 ) as (elements: unknown[]) => MatchState[];
 
-/** What each element a locator matches is: shown or not, a loading placeholder or real. */
+/** What each element a locator matches is: shown or not, a loading placeholder or real, enabled or not. */
 export interface MatchState {
   visible: boolean;
   placeholder: boolean;
+  /** Neither `disabled` nor `aria-disabled="true"`. */
+  enabled: boolean;
 }
 
 export function statesOfMatches(locator: Locator): Promise<MatchState[]> {
