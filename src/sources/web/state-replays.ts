@@ -1,6 +1,6 @@
 // A flow's two replays, run side by side, can disagree on a page for reasons of the machine, not
-// of the app: one of them read the page before it settled, or a tooltip the other never showed
-// took a place among the portals appended to the body, which moved every positional key after it.
+// of the app: on a busy machine one of them read the page before it settled (seen on a real admin
+// UI: its create drawer, no dialog by role, still empty while its form loaded on demand).
 // A third replay, alone, settles it: where it agrees with one of the two, the state is
 // reproducible and the third's view (resolved) stands for it. Where it agrees with neither, the
 // state is not reproducible, and the report says so instead of dropping it without a word.
