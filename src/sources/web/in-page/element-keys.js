@@ -19,8 +19,7 @@
     const candidates = [];
     const testId = element.getAttribute('data-testid');
     if (testId) candidates.push(`[data-testid="${CSS.escape(testId)}"]`);
-    // Not an id a framework's counter made: two loads may number one element differently.
-    if (element.id && !api.counterId.test(element.id)) candidates.push(`#${CSS.escape(element.id)}`);
+    if (element.id) candidates.push(`#${CSS.escape(element.id)}`);
     const name = element.getAttribute('name');
     if (name) {
       const value = element.getAttribute('value');
