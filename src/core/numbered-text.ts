@@ -27,3 +27,15 @@ function locatorText(locator: UiLocator): string | undefined {
     return locator.text;
   return undefined;
 }
+
+/**
+ * The text without the counts in it, words kept: "Feature flags (0)" → "Feature flags",
+ * "12 open issues" → "open issues"; a number inside a word ("H2O") stays.
+ */
+export function withoutCounts(text: string): string {
+  return text
+    .replace(/\(\s*\d[\d.,\s]*\)/g, ' ')
+    .replace(/(^|\s)\d[\d.,]*(?=\s|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

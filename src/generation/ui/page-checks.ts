@@ -1,3 +1,4 @@
+import { withoutCounts } from '../../core/numbered-text.ts';
 import type { PageModel } from '../../core/page-model.ts';
 import type { UiTarget } from '../../core/ui-test-case.ts';
 import type { UiGenerationContext } from './ui-generation-context.ts';
@@ -24,13 +25,4 @@ export function mainHeading(context: UiGenerationContext, page: PageModel): UiTa
       : { strategy: 'role', role: 'heading', name: heading.text, exact: true },
     'mainHeading',
   );
-}
-
-/** The text without its numbers: "Feature flags (0)" → "Feature flags". */
-export function withoutCounts(text: string): string {
-  return text
-    .replace(/\(\s*\d[\d.,\s]*\)/g, ' ')
-    .replace(/(^|\s)\d[\d.,]*(?=\s|$)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }

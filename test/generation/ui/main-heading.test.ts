@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteModel } from '../../../src/core/page-model.ts';
 import { generateUiSuite } from '../../../src/generation/ui/generate-ui-suite.ts';
-import { withoutCounts } from '../../../src/generation/ui/page-checks.ts';
+import { withoutCounts } from '../../../src/core/numbered-text.ts';
 import { priceCalculatorSiteModel } from './fixtures/price-calculator/site-model.ts';
 import { caseCovering } from './suite-queries.ts';
 
