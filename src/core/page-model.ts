@@ -177,6 +177,16 @@ export function stableId(id: string): boolean {
 }
 
 /**
+ * An element id a framework's counter made (React's `:r3:` and `«r3»`, `useId-12`, `mui-4`,
+ * `headlessui-menu-3`, `ember412`, `mat-input-0`). The counter stands wherever the app's renders
+ * left it, so two loads of one page can give one element two ids: such an id is no key for telling
+ * replays apart. Narrower than what `stableId` refuses: a numbered id a person wrote (`item-42`)
+ * names the same element on every load.
+ */
+export const COUNTER_ID =
+  /:[rR][0-9a-zA-Z]*:|«[rR][0-9a-zA-Z]*»|^(?:use-?id|mui|radix|headlessui|react-aria|downshift|ember|mat|cdk)(?:[-_:].*)?\d+$/i;
+
+/**
  * A class name a person wrote (`tc-titlebar`), by `stableId`'s rule, and not one that says a
  * passing state (`is-active`, `selected`, `focus`), which the next click may take away.
  */

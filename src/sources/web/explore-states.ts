@@ -18,6 +18,8 @@ import { flowCandidates, sharedLandmarks } from './state-flows.ts';
 import { exploreState } from './state-interactions.ts';
 import { observeFlow } from './state-observation.ts';
 import type { StateView } from './state-observation.ts';
+import { settleReplays } from './state-replays.ts';
+import type { SettledViews } from './state-replays.ts';
 
 export const MAX_FLOWS = 2;
 const MAX_STATE_INTERACTIONS = 8;
@@ -62,23 +64,30 @@ export async function exploreStates(
     }
     const elsewhere = pages.filter((page) => page.id !== flow.page && baselines.has(page.id));
     const started = performance.now();
-    const observe = (targets: PageModel[], inPlace: boolean) =>
-      Promise.all(
-        [true, false].map((resolve) =>
-          observeFlow(env, { flow, page: flowPage }, targets, baselines, shared, {
-            ...options,
-            resolve,
-            inPlace,
-          }),
-        ),
+    const observe = async (targets: PageModel[], inPlace: boolean): Promise<SettledViews> => {
+      const replay = (resolve: boolean, on: PageModel[]) =>
+        observeFlow(env, { flow, page: flowPage }, on, baselines, shared, { ...options, resolve, inPlace });
+      const [primary, replica] = await Promise.all([replay(true, targets), replay(false, targets)]);
+      return settleReplays(
+        primary,
+        replica,
+        (ids) =>
+          replay(
+            true,
+            targets.filter((page) => ids.includes(page.id)),
+          ),
+        () => performance.now() < options.deadline,
       );
-    const observed: { views: Map<string, StateView>[]; others: PageModel[]; inPlace: boolean }[] = [];
+    };
+    const observed: { views: SettledViews; others: PageModel[]; inPlace: boolean }[] = [];
     try {
       let others = elsewhere;
-      let views = await observe(others, false);
+      // No other page to open: the flow is not replayed for nothing.
+      const none: SettledViews = { views: new Map(), reproducible: new Set(), unsettled: [] };
+      let views = others.length > 0 ? await observe(others, false) : none;
       // Shown on no other page: the flow's own page, reloaded, is where an app of one page (a
       // list kept in storage) shows its state. Only then, so other sites pay nothing for it.
-      if (!showsAnything(views[0]!) && baselines.has(flowPage.id)) {
+      if (!showsAnything(views.views) && baselines.has(flowPage.id)) {
         others = [flowPage];
         views = await observe(others, false);
       }
@@ -93,7 +102,7 @@ export async function exploreStates(
       const gone =
         (baselines.has(flowPage.id) && opensCreateFlow(flowPage, flow)) ||
         (others[0] === flowPage &&
-          !keepsWhatFlowShowed(flowEffects(flowPage, flow), views[0]!.get(flowPage.id)));
+          !keepsWhatFlowShowed(flowEffects(flowPage, flow), views.views.get(flowPage.id)));
       if (gone) {
         observed.push({ views: await observe([flowPage], true), others: [flowPage], inPlace: true });
       }
@@ -112,13 +121,22 @@ export async function exploreStates(
     // controls, since whether the create lasts is worth more than they are.
     const persistence: (() => Promise<void>)[] = [];
     for (const { views, others, inPlace } of observed) {
-      const [primary, replica] = views as [Map<string, StateView>, Map<string, StateView>];
       const spent = (performance.now() - started) / Math.max(1, others.length * observed.length);
+      for (const { page, seen } of views.unsettled) {
+        const where = pages.find((one) => one.id === page)?.url ?? flowPage.url;
+        const counts = seen.map((count) => `${count} change${count === 1 ? '' : 's'}`).join(', ');
+        const why =
+          seen.length === 2
+            ? `its two replays saw different changes (${counts}) and no time was left for a third`
+            : `no two of three replays saw the same changes (${counts})`;
+        const message = `state after ${flow.id}${inPlace ? ' (in place)' : ''} not explored: ${why}`;
+        result.issues.push({ url: where, message });
+      }
       for (const page of others) {
         result.perPageMs[page.id] = (result.perPageMs[page.id] ?? 0) + spent;
-        const view = primary.get(page.id);
+        const view = views.views.get(page.id);
         if (!view || view.effects.length === 0) continue;
-        const reproducible = replica.get(page.id)?.signature === view.signature;
+        const reproducible = views.reproducible.has(page.id);
         const state: PageState = {
           flow: flow.id,
           effects: view.effects,

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { LOADING_PLACEHOLDERS, PLACEHOLDER_BLOCKS } from '../../core/loading-placeholders.ts';
+import { COUNTER_ID } from '../../core/page-model.ts';
 
 const files = [
   'mutation-clock.js',
@@ -25,6 +26,7 @@ function inPageSource(): Promise<string> {
       ...parts,
       `globalThis.__testopsExplorer.loadingSelector = ${JSON.stringify(LOADING_PLACEHOLDERS)};`,
       `globalThis.__testopsExplorer.placeholderBlocks = ${JSON.stringify(PLACEHOLDER_BLOCKS)};`,
+      `globalThis.__testopsExplorer.counterId = new RegExp(${JSON.stringify(COUNTER_ID.source)}, ${JSON.stringify(COUNTER_ID.flags)});`,
     ].join('\n'),
   );
   return source;
@@ -58,13 +60,15 @@ export async function callInPage<T>(page: Page, name: string, ...args: unknown[]
 
 const statesOfElements = new Function(
   'elements',
-  'const api = globalThis.__testopsExplorer; return elements.map((element) => ({ visible: api.isVisible(element), placeholder: api.isPlaceholder(element) }));',
+  "const api = globalThis.__testopsExplorer; return elements.map((element) => ({ visible: api.isVisible(element), placeholder: api.isPlaceholder(element), enabled: !element.disabled && element.getAttribute('aria-disabled') !== 'true' }));",
 ) as (elements: unknown[]) => MatchState[];
 
-/** What each element a locator matches is: shown or not, a loading placeholder or real. */
+/** What each element a locator matches is: shown or not, a loading placeholder or real, enabled or not. */
 export interface MatchState {
   visible: boolean;
   placeholder: boolean;
+  /** Neither `disabled` nor `aria-disabled="true"`. */
+  enabled: boolean;
 }
 
 export function statesOfMatches(locator: Locator): Promise<MatchState[]> {

@@ -44,12 +44,24 @@ const lazyDialog = html(
    </script>`,
 );
 
+// A form whose submit stays disabled for 3.5 s after load (longer than an action's 3 s), as
+// while an app checks a typed name with its server; quiet in between.
+const checkedSubmit = html(
+  'New item',
+  `<main><h1>New item</h1><button id="create" disabled>Create item</button><p id="said"></p></main>
+   <script>
+     const create = document.getElementById('create');
+     create.addEventListener('click', () => { document.getElementById('said').textContent = 'Created'; });
+     setTimeout(() => { create.disabled = false; }, 3_500);
+   </script>`,
+);
+
 describe('a flow replayed on a page that loads again after its first quiet moment', () => {
   let site: LocalSite;
   let browser: Browser;
 
   beforeAll(async () => {
-    site = await startLocalSite({ '/': page, '/lazy': lazyDialog });
+    site = await startLocalSite({ '/': page, '/lazy': lazyDialog, '/checked': checkedSubmit });
     browser = await launchBrowser();
   }, 60_000);
 
@@ -58,8 +70,8 @@ describe('a flow replayed on a page that loads again after its first quiet momen
     await site?.close();
   });
 
-  // The flow "click New item" on the page at `url`, replayed in a fresh context.
-  const replayNewItem = (id: string, url: string) => {
+  // The flow "click <name>" on the page at `url`, replayed in a fresh context.
+  const replayNewItem = (id: string, url: string, name = 'New item') => {
     const env: ExplorationEnv = {
       browser,
       origin: site.origin,
@@ -71,7 +83,7 @@ describe('a flow replayed on a page that loads again after its first quiet momen
     const flowPage = {
       id,
       url,
-      elements: [{ id: 'new', locator: { strategy: 'role', role: 'button', name: 'New item' } }],
+      elements: [{ id: 'new', locator: { strategy: 'role', role: 'button', name } }],
     } as unknown as PageModel;
     const flow = { id: `${id}-new`, page: id, actions: [{ kind: 'click', target: 'new' }] } as StateFlow;
     return openFlowSession(env, flowPage, flow);
@@ -91,6 +103,15 @@ describe('a flow replayed on a page that loads again after its first quiet momen
     try {
       const dialog = session.page.getByRole('dialog', { name: 'New item' });
       expect(await dialog.getByRole('textbox').count()).toBe(1);
+    } finally {
+      await closePageSession(session);
+    }
+  }, 60_000);
+
+  it('waits for a submit that is disabled a while to be enabled, and clicks it', async () => {
+    const session = await replayNewItem('checked', `${site.origin}/checked`, 'Create item');
+    try {
+      expect(await session.page.locator('#said').textContent()).toBe('Created');
     } finally {
       await closePageSession(session);
     }

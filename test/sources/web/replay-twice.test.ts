@@ -45,6 +45,27 @@ describe('two replays of a probe', () => {
     expect(first.left() + second.left()).toBe(2);
   });
 
+  it('tries both again, one after the other, when both timed out', async () => {
+    const timedOut = { signature: '', error: 'locator.click: Timeout 3000ms exceeded.' };
+    const first = scripted(timedOut, { signature: 'removed' });
+    const second = scripted({ ...timedOut }, { signature: 'removed' });
+    const { outcomes, retried } = await replayTwice(first, second);
+    expect(outcomes.map((outcome) => outcome.signature)).toEqual(['removed', 'removed']);
+    expect(outcomes.some((outcome) => outcome.error)).toBe(false);
+    expect(retried).toHaveLength(2);
+    expect(first.left() + second.left()).toBe(0);
+  });
+
+  it('tries the second of two timed-out replays again only once the first got through alone', async () => {
+    const timedOut = { signature: '', error: 'locator.click: Timeout 3000ms exceeded.' };
+    const first = scripted(timedOut, { ...timedOut });
+    const second = scripted({ ...timedOut }, { signature: 'removed' });
+    const { outcomes, retried } = await replayTwice(first, second);
+    expect(outcomes.map((outcome) => outcome.error)).toEqual([timedOut.error, timedOut.error]);
+    expect(retried).toEqual([]);
+    expect(second.left()).toBe(1);
+  });
+
   it('never tries again two replays that finished and disagree', async () => {
     const first = scripted({ signature: 'removed' }, { signature: 'removed' });
     const second = scripted({ signature: 'kept' }, { signature: 'removed' });

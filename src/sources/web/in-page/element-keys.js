@@ -19,7 +19,8 @@
     const candidates = [];
     const testId = element.getAttribute('data-testid');
     if (testId) candidates.push(`[data-testid="${CSS.escape(testId)}"]`);
-    if (element.id) candidates.push(`#${CSS.escape(element.id)}`);
+    // Not an id a framework's counter made: two loads may number one element differently.
+    if (element.id && !api.counterId.test(element.id)) candidates.push(`#${CSS.escape(element.id)}`);
     const name = element.getAttribute('name');
     if (name) {
       const value = element.getAttribute('value');
