@@ -11,6 +11,7 @@ import { crawlSite } from './crawl-site.ts';
 import { DESKTOP_VIEWPORT } from './explore-page.ts';
 import { exploreStates } from './explore-states.ts';
 import { recheckNumberedTexts } from './data-derived-texts.ts';
+import { askedByPages } from './asked-hosts.ts';
 import { startGuardProxy, type GuardProxy } from './guard-proxy.ts';
 import { launchBrowser } from './launch-browser.ts';
 import { logIn } from './login-steps.ts';
@@ -158,7 +159,11 @@ export async function exploreSite(options: ExploreSiteOptions): Promise<SiteMode
       viewports: { desktop: DESKTOP_VIEWPORT, mobile: MOBILE_VIEWPORT },
       pages,
       navigation,
-      issues: [...crawl.issues, ...states.issues, ...dedupe(refused)],
+      issues: [
+        ...crawl.issues,
+        ...states.issues,
+        ...dedupe(refused).filter((issue) => askedByPages(browser, issue.url)),
+      ],
       durations: { totalMs, perPageMs: crawl.perPageMs },
       flows: states.flows,
     };

@@ -5,6 +5,7 @@ import { chromium } from '@playwright/test';
 import type { Browser, BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../core/chromium-flags.ts';
 import type { Viewport } from '../../core/page-model.ts';
+import { recordAskedHosts } from './asked-hosts.ts';
 import { findBrowser } from './find-browser.ts';
 import { installInPageScript } from './in-page-script.ts';
 
@@ -47,6 +48,7 @@ export async function newExplorationContext(
   });
   context.setDefaultTimeout(5_000);
   context.setDefaultNavigationTimeout(30_000);
+  recordAskedHosts(context);
   await installInPageScript(context);
   return context;
 }

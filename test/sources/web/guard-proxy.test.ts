@@ -7,6 +7,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGuardProxy, type GuardProxy } from '../../../src/sources/web/guard-proxy.ts';
+import { askedByPages } from '../../../src/sources/web/asked-hosts.ts';
 import { launchBrowser, newExplorationContext } from '../../../src/sources/web/launch-browser.ts';
 import { guardRequests } from '../../../src/sources/web/request-guard.ts';
 
@@ -140,6 +141,30 @@ describe('guard proxy', () => {
     );
     expect(fetched).not.toBe(200);
     expect(hits).toEqual([`site.test:${port} /routed`]);
+    await context.close();
+  });
+
+  it("tells the refusals of what a page asked for from the browser's own traffic", async () => {
+    refused.length = 0;
+    const context = await newExplorationContext(browser, { viewport: { width: 800, height: 600 } });
+    const page = await context.newPage();
+    await page.goto(`http://site.test:${port}/`);
+    await page.evaluate(async (sitePort) => {
+      await fetch(`http://127.0.0.1:${sitePort}/secret`).catch(() => undefined);
+      await new Promise((resolve) => {
+        const socket = new WebSocket(`ws://[::ffff:127.0.0.1]:${sitePort}/`);
+        socket.onerror = resolve;
+      });
+    }, port);
+    // What the proxy refused, as it names it: a plain request whole, a WebSocket by its CONNECT.
+    expect(refused).toContain(`http://127.0.0.1:${port}/secret`);
+    const tunnelled = refused.find((url) => url.startsWith('https://[::ffff:7f00:1]'));
+    expect(tunnelled).toBeDefined();
+    expect(askedByPages(browser, `http://127.0.0.1:${port}/secret`)).toBe(true);
+    expect(askedByPages(browser, tunnelled!)).toBe(true);
+    // Chromium's update check, which no page of the site asked for.
+    expect(askedByPages(browser, 'https://update.googleapis.com:443/')).toBe(false);
+    expect(askedByPages(browser, 'not a url')).toBe(false);
     await context.close();
   });
 });
