@@ -3,6 +3,7 @@ import type { MobileObservation, PageModel, UiElement } from '../../core/page-mo
 import type { UiAssertion, UiTestCase } from '../../core/ui-test-case.ts';
 import { actStep, arrangeStep, assertStep, uiCase } from './case-steps.ts';
 import { describeLocator, describePage, summarize } from './describe.ts';
+import { countlessHeading } from './page-checks.ts';
 import type { UiGenerationContext } from './ui-generation-context.ts';
 
 /**
@@ -27,7 +28,9 @@ function layoutCase(context: UiGenerationContext, page: PageModel, mobile: Mobil
     .slice(0, context.options.maxMobileControls);
   const assertions = controls.flatMap((element) => fits(context, page, element));
   // Text is checked visible, not inside the viewport: a long notice may be taller than a phone.
-  const content = (mobile.content ?? []).map((locator) => context.locatorTarget(page.id, locator));
+  const content = (mobile.content ?? []).map((locator) =>
+    context.locatorTarget(page.id, countlessHeading(page, locator)),
+  );
   assertions.push(...content.map((target) => ({ kind: 'visible' as const, target })));
   if (mobile.horizontalOverflow) {
     const wide = mobile.overflowing.map(describeLocator).join(', ');

@@ -54,3 +54,47 @@ describe("a page's main heading in the smoke test", () => {
     expect(withoutCounts(text)).toBe(words);
   });
 });
+
+describe('a heading the mobile layout test checks', () => {
+  it('is found by its words too when it holds a count', () => {
+    const model: SiteModel = structuredClone(priceCalculatorSiteModel);
+    const home = model.pages.find((page) => page.id === 'home')!;
+    home.headings = [{ level: 1, text: 'Feature flags (0)' }];
+    home.mobile = {
+      viewport: { width: 390, height: 844 },
+      visible: [],
+      behindMenu: [],
+      menuToggle: undefined,
+      horizontalOverflow: false,
+      overflowing: [],
+      screenshot: undefined,
+      content: [
+        { strategy: 'role', role: 'heading', name: 'Feature flags (0)', exact: true },
+        {
+          strategy: 'role',
+          role: 'heading',
+          name: 'Flags in 2 regions',
+          exact: true,
+          within: { strategy: 'role', role: 'main' },
+        },
+        { strategy: 'text', text: 'Updated 3 times', exact: true },
+      ],
+    };
+    const layout = caseCovering(generateUiSuite(model), 'mobile home layout');
+    const checked = layout.steps
+      .flatMap((step) => step.assertions)
+      .flatMap((assertion) => (assertion.kind === 'visible' ? [assertion.target.locator] : []));
+    expect(checked).toEqual([
+      { strategy: 'role', role: 'heading', name: 'Feature flags' },
+      // Scoped, or not a heading: left as explored.
+      {
+        strategy: 'role',
+        role: 'heading',
+        name: 'Flags in 2 regions',
+        exact: true,
+        within: { strategy: 'role', role: 'main' },
+      },
+      { strategy: 'text', text: 'Updated 3 times', exact: true },
+    ]);
+  });
+});
