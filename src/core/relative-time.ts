@@ -5,10 +5,13 @@
  * generator's volatile texts.
  */
 const UNIT = String.raw`(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)`;
-const COUNT = String.raw`(?:\d+|an?|one|a few|few)`;
+const COUNT = String.raw`(?:(?<!\d)\d+|\b(?:an?|one|a few|few))`;
+// Not followed by a letter, rather than a word boundary: a page's text read from the DOM glues
+// the parts of a row together ("DefaultUpdated 4 minutes ago0 flags").
+const END = String.raw`(?!\p{L})`;
 const RELATIVE_TIME = new RegExp(
-  String.raw`(?:[<>~≈]\s*|about\s+|over\s+|almost\s+|less than\s+)?\b${COUNT}\s+${UNIT}\s+ago\b` +
-    String.raw`|\bjust now\b|\bin\s+${COUNT}\s+${UNIT}\b|\b(?:yesterday|today)\b`,
+  String.raw`(?:[<>~≈]\s*|about\s+|over\s+|almost\s+|less than\s+)?${COUNT}\s+${UNIT}\s+ago${END}` +
+    String.raw`|\bjust now${END}|\bin\s+${COUNT}\s+${UNIT}${END}|\b(?:yesterday|today)${END}`,
   'iu',
 );
 
