@@ -97,9 +97,24 @@
   }
 
   /**
-   * Hidden from assistive technology by its own page, not by a modal dialog: a modal hides the
-   * body's other children (`aria-hidden` on the app's root) while the page still shows behind it,
-   * and its texts have not gone.
+   * A layer shown over the page that hid the body's other children from assistive technology, with
+   * no dialog role: a menu or popover library's (MUI's Menu and Popover are `role="presentation"`
+   * roots). A body child not hidden, beside one that is, with something shown in it.
+   */
+  function shownLayer() {
+    const children = Array.from(document.body.children).filter(
+      (child) => !child.matches('script, style, noscript, template'),
+    );
+    if (!children.some((child) => child.getAttribute('aria-hidden') === 'true')) return undefined;
+    const shows = (child) =>
+      api.isVisible(child) || Array.from(child.querySelectorAll('*')).slice(0, 200).some(api.isVisible);
+    return children.find((child) => child.getAttribute('aria-hidden') !== 'true' && shows(child));
+  }
+
+  /**
+   * Hidden from assistive technology by its own page, not by a modal dialog or a layer: a modal
+   * (or a menu's layer) hides the body's other children (`aria-hidden` on the app's root) while
+   * the page still shows behind it, and its texts have not gone.
    */
   function ariaHidden(element, modal) {
     const hidden = element.closest('[aria-hidden="true"]');
@@ -110,7 +125,7 @@
 
   /** Text blocks no observed element already covers, with their nearest observed ancestor. */
   function looseTexts(observed, covering, cache) {
-    const modal = shownModal();
+    const modal = shownModal() ?? shownLayer();
     const texts = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const seen = new Set();
