@@ -56,7 +56,7 @@ beforeAll(async () => {
   });
   linkSuiteDependencies(suiteDir, await readFile(join(suiteDir, 'package.json'), 'utf8'));
   report = await runSuite({ suiteDir, baseUrl: correct.url, repeat: 2 });
-  // Exploring four pages and verifying twice took 360 s on a slow CI run of the whole suite
+  // Exploring four pages and verifying twice ran past 360 s on a slow CI run of the whole suite
   // (two test files, each with its browsers, on two cores); the time is not what this checks.
 }, 600_000);
 
