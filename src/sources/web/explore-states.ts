@@ -29,8 +29,9 @@ const MAX_STATE_INTERACTIONS = 8;
 // more than the editor's other controls, which stop this long before the deadline.
 const PERSISTENCE_RESERVE_MS = 30_000;
 // A create found in place is what the flows were replayed for: its probes (side by side,
-// each bounded by its own timeouts) may still start this long past the deadline, taken from the
-// re-check's share, since under load the create's own round often ends just after it.
+// each bounded by its own timeouts) may still start this long past the deadline, since under
+// load the create's own round often ends just after it. The re-check after them keeps its own
+// share all the same (`recheckDeadline`, explore-site.ts).
 const CREATE_PROBES_GRACE_MS = 15_000;
 
 export interface StatesOptions {

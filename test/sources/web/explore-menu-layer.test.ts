@@ -61,9 +61,7 @@ describe("a menu in a layer that hides the app's root from assistive technology"
     );
     expect(opened, JSON.stringify(page.interactions, null, 1)).toBeDefined();
     expect(JSON.stringify(opened!.effects)).toContain('Created by');
-    const gone = opened!.effects.filter((effect) => effect.kind === 'disappeared');
-    expect(JSON.stringify(gone)).not.toContain('Recent project');
-    expect(JSON.stringify(gone)).not.toContain('Open source');
-    expect(gone).toEqual([]);
+    // Without the layer counted as a dialog counts: "Flags", "Recent project" and the footer.
+    expect(opened!.effects.filter((effect) => effect.kind === 'disappeared')).toEqual([]);
   });
 });
