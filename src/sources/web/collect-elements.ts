@@ -27,17 +27,40 @@ export async function collectElements(page: Page, maxElements: number): Promise<
     'collectInteractive',
     maxElements,
   );
+  return {
+    ...(await locateAll(page, items, new IdAllocator())),
+    truncated: Math.max(0, total - items.length),
+  };
+}
+
+/**
+ * The interactive elements among `keys` (what an action rendered: a menu's items, a tab's
+ * buttons), located in the page as it is now; ids from `ids`, so they do not clash with the
+ * page's own.
+ */
+export async function collectRendered(
+  page: Page,
+  keys: string[],
+  ids: { next(...parts: string[]): string },
+): Promise<Omit<CollectedElements, 'truncated'>> {
+  const items = await callInPage<ElementFacts[]>(page, 'describeKeys', keys);
+  return locateAll(page, items, ids);
+}
+
+async function locateAll(
+  page: Page,
+  items: ElementFacts[],
+  ids: { next(...parts: string[]): string },
+): Promise<Omit<CollectedElements, 'truncated'>> {
   const located = await mapLimit(items, 8, async (item) => {
     const facts = await withAriaRole(page, item);
     return { facts, locator: await chooseLocator(page, facts) };
   });
-  const ids = new IdAllocator();
-  const result: CollectedElements = {
+  const result: Omit<CollectedElements, 'truncated'> = {
     elements: [],
     facts: new Map(),
     idByKey: new Map(),
     skipped: [],
-    truncated: Math.max(0, total - items.length),
   };
   for (const { facts, locator } of located) {
     if (!locator) {

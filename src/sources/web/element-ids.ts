@@ -11,16 +11,22 @@ export function slug(text: string, maxLength = 48): string {
   return base.slice(0, maxLength).replace(/-+$/, '');
 }
 
+/** The readable part of an id: its parts slugged and joined (`button-add-to-estimate`). */
+export function idBase(...parts: string[]): string {
+  return (
+    parts
+      .map((part) => slug(part))
+      .filter(Boolean)
+      .join('-') || 'item'
+  );
+}
+
 /** Hands out ids unique within one scope, numbering repeats in order: `link-home`, `link-home-2`. */
 export class IdAllocator {
   private readonly counts = new Map<string, number>();
 
   next(...parts: string[]): string {
-    const base =
-      parts
-        .map((part) => slug(part))
-        .filter(Boolean)
-        .join('-') || 'item';
+    const base = idBase(...parts);
     const count = (this.counts.get(base) ?? 0) + 1;
     this.counts.set(base, count);
     return count === 1 ? base : `${base}-${count}`;

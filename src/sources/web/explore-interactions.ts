@@ -1,11 +1,12 @@
 // All interactions of one page, each run on two independent loads of the page at once (both
 // brought back to their initial state between interactions, or loaded afresh): the primary
 // observation and its replay. Only the same changes twice make an interaction reproducible. Elements an action revealed (the items of a menu it opened, the buttons of a
-// dialog) get follow-up interactions with that action as their setup, and so do a few probes
+// dialog, whether hidden at load or rendered only then) get follow-up interactions with that
+// action as their setup, and so do a few probes
 // (see probe-plans.ts): closing a popup with Escape, creating twice, a filter within a choice.
 // Of a family of repeated controls only a sample is observed; if the family navigates, the
 // rest are clicked once each just to learn where they lead.
-import type { ObservedInteraction, UiAction } from '../../core/page-model.ts';
+import type { ObservedInteraction, UiAction, UiElement } from '../../core/page-model.ts';
 import { IdAllocator } from './element-ids.ts';
 import type { PageDriver } from './page-driver.ts';
 import { opensCreate } from './creating-controls.ts';
@@ -13,6 +14,7 @@ import { plansFor } from './plan-interactions.ts';
 import type { InteractionPlan, PlanContext } from './plan-interactions.ts';
 import { comboPlans, dismissalPlan, repeatPlan } from './probe-plans.ts';
 import type { Observed } from './probe-plans.ts';
+import { RenderedControls } from './rendered-controls.ts';
 import { runInteraction } from './run-interaction.ts';
 import { frameKey } from './site-frame.ts';
 import type { SiteFrame } from './site-frame.ts';
@@ -42,6 +44,11 @@ export interface ExploredInteractions {
   navigations: { url: string; via: string }[];
   /** Same-origin URLs reproducible interactions put into a field (share links), and how. */
   links: { setup: UiAction[]; holder: string; url: string }[];
+  /**
+   * Controls an action rendered that the page did not have at load, which an interaction here
+   * acts on: not visible on arrival, reached through that interaction's setup.
+   */
+  rendered: UiElement[];
 }
 
 interface Drivers {
@@ -114,7 +121,7 @@ async function discover(
 export async function exploreInteractions(
   drivers: Drivers,
   plans: InteractionPlan[],
-  context: PlanContext,
+  given: PlanContext,
   limits: InteractionLimits,
 ): Promise<ExploredInteractions> {
   const queue = [...plans];
@@ -124,7 +131,12 @@ export async function exploreInteractions(
     touched: new Set(),
     navigations: [],
     links: [],
+    rendered: [],
   };
+  // A copy: controls actions render join it, and the caller's page keeps only those acted on.
+  const context = { ...given, elements: [...given.elements], facts: new Map(given.facts) };
+  const elements = new Map(context.elements.map((element) => [element.id, element]));
+  const rendered = new RenderedControls(context, elements, [drivers.primary, drivers.replica]);
   const families = new Map<string, { observed: number; navigates: boolean }>();
   const rest: InteractionPlan[] = [];
   const ids = new IdAllocator();
@@ -135,7 +147,6 @@ export async function exploreInteractions(
   let inFrame = 0;
   let deadline = limits.deadline;
   let createFound = false;
-  const elements = new Map(context.elements.map((element) => [element.id, element]));
   for (let plan = queue.shift(); plan; plan = queue.shift() ?? combine()) {
     if (tried >= limits.maxInteractions || performance.now() > deadline) {
       const why =
@@ -159,12 +170,16 @@ export async function exploreInteractions(
     }
     tried += 1;
     const [outcome, replay] = await Promise.all([
-      runInteraction(drivers.primary, plan),
+      runInteraction(drivers.primary, plan, {
+        resolve: true,
+        rendered: plan.setup.length === 0 ? rendered.ids : undefined,
+      }),
       // The replay runs on a second, independent load. Both start each interaction from the
       // initial state (same DOM, cookies and storage), restored or loaded afresh, as a test does.
       runInteraction(drivers.replica, plan, { resolve: false }),
     ]);
     noteOutcome(result, plan, outcome);
+    outcome.revealed = rendered.adopt(outcome);
     const reproducible =
       replay.error === undefined &&
       replay.signature === outcome.signature &&
@@ -204,6 +219,7 @@ export async function exploreInteractions(
   if (inFrame > 0)
     result.problems.push(`${inFrame} interactions with the site's frame skipped: another page tried them`);
   await discover(drivers, rest, result, deadline);
+  result.rendered = rendered.usedBy(result.interactions);
   return result;
 
   function opensACreate(plan: InteractionPlan): boolean {

@@ -171,7 +171,7 @@ function toPageModel(
     ariaSnapshot: facts.ariaSnapshot,
     ariaSnapshotTruncated: facts.ariaSnapshotTruncated,
     stableRegions: behaviour.stableRegions,
-    elements: collected.elements,
+    elements: [...collected.elements, ...behaviour.rendered],
     forms: behaviour.forms,
     links: linksOf(collected, url.origin),
     interactions: behaviour.interactions,

@@ -37,6 +37,7 @@ export function unsettled(forms: CollectedForm[]): Behaviour {
     touched: new Set(),
     navigations: [],
     links: [],
+    rendered: [],
     stableRegions: [],
     forms: forms.map((form) => form.form),
   };
@@ -48,6 +49,7 @@ const nothingExplored = (): ExploredInteractions => ({
   touched: new Set(),
   navigations: [],
   links: [],
+  rendered: [],
 });
 
 export async function exploreBehaviour(input: BehaviourInput): Promise<Behaviour> {

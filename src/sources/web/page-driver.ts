@@ -135,6 +135,18 @@ export class PageDriver {
     return this.keyById.get(elementId);
   }
 
+  /**
+   * The element's key in the page as it is now: the one found at load, else found by its locator
+   * (a control an earlier step rendered, such as a menu's item).
+   */
+  async keyNow(elementId: string): Promise<string | undefined> {
+    const known = this.keyById.get(elementId);
+    const element = this.elementsById.get(elementId);
+    if (known !== undefined || element === undefined) return known;
+    const matches = await keysOfMatches(toPlaywrightLocator(this.page, element.locator)).catch(() => []);
+    return matches.length === 1 ? matches[0] : undefined;
+  }
+
   idOf(key: string): string | undefined {
     return this.idByKey.get(key);
   }

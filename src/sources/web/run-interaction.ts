@@ -12,12 +12,19 @@ import type { PageSnapshot } from './in-page-types.ts';
 import { isSameOriginUrl } from './new-visitor.ts';
 import { withOwnMarks } from './own-marks.ts';
 import { changesSignature, diffSnapshots } from './snapshot-diff.ts';
+import { collectRendered } from './collect-elements.ts';
+import type { CollectedElements } from './collect-elements.ts';
 import type { Change } from './snapshot-diff.ts';
 
 export interface InteractionOutcome {
   effects: UiEffect[];
-  /** Recorded elements that became visible: candidates for follow-up interactions. */
+  /** Elements that became visible, rendered ones included: candidates for follow-up interactions. */
   revealed: string[];
+  /**
+   * Controls the action rendered that the page did not have (a menu's items, a tab's buttons, a
+   * portal's dialog): described and located while shown, with ids of their own (`RunOptions.rendered`).
+   */
+  rendered: Omit<CollectedElements, 'truncated'>;
   /** New tabs the action opened (closed again); the contract has no effect kind for them. */
   popups: string[];
   /** Landmarks that changed: not stable regions. */
@@ -40,11 +47,24 @@ export interface InteractionOutcome {
 export interface RunOptions {
   /** false for a replay that only has to show the same changes (the replica): no locators are resolved. */
   resolve: boolean;
+  /** Ids for the controls the action rendered; without them, such controls are not described. */
+  rendered?: { next(...parts: string[]): string };
 }
+
+// A tab or a route may render a whole view; follow-ups take only a few of its controls.
+const MAX_RENDERED = 24;
+
+const noneRendered = (): InteractionOutcome['rendered'] => ({
+  elements: [],
+  facts: new Map(),
+  idByKey: new Map(),
+  skipped: [],
+});
 
 const failed = (error: unknown): InteractionOutcome => ({
   effects: [],
   revealed: [],
+  rendered: noneRendered(),
   popups: [],
   touched: [],
   signature: '',
@@ -97,7 +117,7 @@ export async function runInteraction(
     const before = await driver.snapshot();
     // A key press may change its own box (Enter empties a box whose text became an item): that
     // is an effect; a fill's or a click's change of its own target is not.
-    const own = plan.action.kind === 'press' ? undefined : driver.keyOf(plan.action.target);
+    const own = plan.action.kind === 'press' ? undefined : await driver.keyNow(plan.action.target);
     const clicked = plan.action.kind === 'click' ? own : undefined;
     const nameBefore = clicked ? await nameAt(driver, clicked) : null;
     const mark = driver.session.events.cursor();
@@ -122,6 +142,7 @@ export async function runInteraction(
       return {
         effects: [],
         revealed: [],
+        rendered: noneRendered(),
         popups,
         touched: [],
         signature: replay ? replay.asPlanned(signature) : signature,
@@ -144,15 +165,23 @@ export async function runInteraction(
     const visible = changes.filter((change) => !isHiddenChange(change));
     effects.push(...(await resolver.toEffects(visible, MAX_EFFECTS - effects.length)));
     const links = heldLinks(driver, before, after);
+    const unrecorded = diff.revealed.filter((key) => driver.idOf(key) === undefined);
+    const rendered =
+      options.rendered && !leftPage && unrecorded.length > 0
+        ? await collectRendered(driver.page, unrecorded.slice(0, MAX_RENDERED), options.rendered)
+        : noneRendered();
     const revealed = diff.revealed
-      .map((key) => driver.idOf(key))
+      .map((key) => driver.idOf(key) ?? rendered.idByKey.get(key))
       .filter((id): id is string => id !== undefined);
     if (flippedSaved) await flipBack(driver, clicked!);
     await restore(driver, plan, before.url !== after.url);
     const hidden = changes.filter(isHiddenChange);
     effects.push(...(await resolveHidden(driver, plan, hidden, MAX_EFFECTS - effects.length)));
     const touched = leftPage ? [] : diff.touched;
-    return { effects, revealed, popups, touched, signature, changed, links, flippedSaved, error: undefined };
+    return {
+      ...{ effects, revealed, rendered, popups, touched, signature, changed, links },
+      ...{ flippedSaved, error: undefined },
+    };
   } catch (error) {
     // Start the next interaction from a fresh load; if even that fails, the next one reports it.
     await driver.reopen().catch(() => undefined);

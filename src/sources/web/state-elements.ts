@@ -3,6 +3,7 @@
 // item's Edit and Remove buttons). Added ones get ids that do not clash with the page's own.
 import type { PageModel, UiElement, UiLocator } from '../../core/page-model.ts';
 import type { CollectedElements } from './collect-elements.ts';
+import { freeId } from './element-ids.ts';
 import type { ElementFacts } from './in-page-types.ts';
 
 export interface StateElements {
@@ -49,7 +50,6 @@ export function mergeStateElements(
   for (const element of collected.elements) {
     if (known.has(key(element.locator)) || shared.has(element.region ?? '')) continue;
     const id = freeId(element.id, taken);
-    taken.add(id);
     facts.set(id, collected.facts.get(element.id)!);
     addedOrder.push(id);
     if (!element.visible) {
@@ -61,9 +61,4 @@ export function mergeStateElements(
   }
   const all = [...elements, ...added, ...hiddenAdded];
   return { elements: all, facts, added, changed, hiddenAdded, addedOrder };
-}
-
-function freeId(id: string, taken: Set<string>): string {
-  if (!taken.has(id)) return id;
-  for (let suffix = 2; ; suffix += 1) if (!taken.has(`${id}-${suffix}`)) return `${id}-${suffix}`;
 }

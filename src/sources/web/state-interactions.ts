@@ -109,6 +109,7 @@ export async function exploreState(
       deadline: limits.restDeadline ?? limits.deadline,
     };
     const rest = await exploreInteractions({ primary, replica }, others, context, restLimits);
+    described.push(...explored.rendered, ...rest.rendered);
     explored.problems.push(...rest.problems);
     explored.links.push(...rest.links);
     addRenumbered(explored.interactions, rest.interactions);
@@ -139,6 +140,7 @@ export async function exploreState(
       if (plans.length === 0 || performance.now() > limits.deadline) return;
       const budget = { maxInteractions: 2 * plans.length, deadline: limits.deadline };
       const found = await exploreInteractions({ primary, replica }, plans, context, budget);
+      described.push(...found.rendered);
       addRenumbered(explored.interactions, found.interactions);
       explored.problems.push(...found.problems);
     };

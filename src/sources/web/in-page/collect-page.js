@@ -47,6 +47,19 @@
     return { total: all.length, items: all.slice(0, max).map(api.describe) };
   };
 
+  /** The interactive elements among the given keys (what an action rendered), described. */
+  api.describeKeys = (keys) =>
+    keys
+      .map(api.find)
+      .filter(
+        (element) =>
+          element instanceof HTMLElement &&
+          element.matches(interactive) &&
+          !element.closest('template') &&
+          !api.isPlaceholder(element),
+      )
+      .map(api.describe);
+
   api.forms = () =>
     Array.from(document.forms, (form) => ({
       key: api.keyOf(form),

@@ -1,0 +1,64 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageModel } from '../../../src/core/page-model.ts';
+import { exploreSite } from '../../../src/sources/web/explore-site.ts';
+import { html, startLocalSite } from './local-site.ts';
+import type { LocalSite } from './local-site.ts';
+
+// A menu whose items exist only while it is open (React portals, Vue teleports, TiddlyWiki's
+// reveal widget): its "Fold all" was never clicked, since follow-ups were planned only for
+// controls that the first load already held, hidden.
+const pages = {
+  '/': html(
+    'Notes',
+    `<main><h1>Notes</h1>
+     <section class="note"><h2>First</h2><p class="body">The first note's text</p></section>
+     <button id="more">More actions</button>
+     </main>
+     <script>
+       document.getElementById('more').addEventListener('click', () => {
+         if (document.querySelector('.menu')) return;
+         const menu = document.createElement('div');
+         menu.className = 'menu';
+         menu.innerHTML = '<button type="button">Fold all</button>';
+         menu.querySelector('button').addEventListener('click', () => {
+           document.querySelectorAll('.body').forEach((body) => { body.hidden = true; });
+           menu.remove();
+         });
+         document.addEventListener('keydown', (event) => { if (event.key === 'Escape') menu.remove(); });
+         document.body.appendChild(menu);
+       });
+     </script>`,
+  ),
+};
+
+describe('controls a menu renders only once it is open', () => {
+  let site: LocalSite;
+  let page: PageModel;
+
+  beforeAll(async () => {
+    site = await startLocalSite(pages);
+    const out = await mkdtemp(join(tmpdir(), 'testops-rendered-menu-'));
+    const model = await exploreSite({ url: site.url, allowPrivate: true, maxPages: 1, outDir: out });
+    page = model.pages[0]!;
+  }, 180_000);
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('clicks the rendered item after opening the menu, and records what it did', () => {
+    const byId = (id: string) => page.elements.find((element) => element.id === id);
+    const folded = page.interactions.find(
+      (interaction) => byId(interaction.action.target)?.name === 'Fold all',
+    );
+    expect(folded, JSON.stringify(page.interactions, null, 1)).toBeDefined();
+    expect(folded!.setup.map((step) => byId(step.target)?.name)).toEqual(['More actions']);
+    expect(folded!.reproducible).toBe(true);
+    expect(JSON.stringify(folded!.effects)).toContain("The first note's text");
+    // Not on the page at load: a test reaches it through the menu, never on arrival.
+    expect(byId(folded!.action.target)).toMatchObject({ visible: false, role: 'button' });
+  });
+});
