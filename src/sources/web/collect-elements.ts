@@ -34,16 +34,17 @@ export async function collectElements(page: Page, maxElements: number): Promise<
 }
 
 /**
- * The interactive elements among `keys` (what an action rendered: a menu's items, a tab's
- * buttons), located in the page as it is now; ids from `ids`, so they do not clash with the
- * page's own.
+ * The first `max` interactive elements among `keys` (what an action rendered: a menu's items, a
+ * tab's buttons), located in the page as it is now; ids from `ids`, so they do not clash with
+ * the page's own.
  */
 export async function collectRendered(
   page: Page,
   keys: string[],
+  max: number,
   ids: { next(...parts: string[]): string },
 ): Promise<Omit<CollectedElements, 'truncated'>> {
-  const items = await callInPage<ElementFacts[]>(page, 'describeKeys', keys);
+  const items = await callInPage<ElementFacts[]>(page, 'describeKeys', keys, max);
   return locateAll(page, items, ids);
 }
 

@@ -51,8 +51,9 @@ export interface RunOptions {
   rendered?: { next(...parts: string[]): string };
 }
 
-// A tab or a route may render a whole view; follow-ups take only a few of its controls.
-const MAX_RENDERED = 24;
+// A tab or a route may render a whole view, and each control described costs a locator search;
+// follow-ups take the first four plans (explore-interactions.ts), so a few more than that do.
+const MAX_RENDERED = 8;
 
 const noneRendered = (): InteractionOutcome['rendered'] => ({
   elements: [],
@@ -168,7 +169,7 @@ export async function runInteraction(
     const unrecorded = diff.revealed.filter((key) => driver.idOf(key) === undefined);
     const rendered =
       options.rendered && !leftPage && unrecorded.length > 0
-        ? await collectRendered(driver.page, unrecorded.slice(0, MAX_RENDERED), options.rendered)
+        ? await collectRendered(driver.page, unrecorded, MAX_RENDERED, options.rendered)
         : noneRendered();
     const revealed = diff.revealed
       .map((key) => driver.idOf(key) ?? rendered.idByKey.get(key))

@@ -47,8 +47,8 @@
     return { total: all.length, items: all.slice(0, max).map(api.describe) };
   };
 
-  /** The interactive elements among the given keys (what an action rendered), described. */
-  api.describeKeys = (keys) =>
+  /** The first `max` interactive elements among the given keys (what an action rendered), described. */
+  api.describeKeys = (keys, max) =>
     keys
       .map(api.find)
       .filter(
@@ -58,6 +58,7 @@
           !element.closest('template') &&
           !api.isPlaceholder(element),
       )
+      .slice(0, max)
       .map(api.describe);
 
   api.forms = () =>
