@@ -2,7 +2,9 @@
  * A UI suite's expected values are what the explorer saw the app show (a text, a link, a count).
  * Run against the very build it was explored on, an app that now shows something else has not
  * broken: the value depends on data that changed since (items the suite's own tests created, an
- * auto-numbered title), so the expectation is unstable, and the failure is no finding.
+ * auto-numbered title) or on how soon a view refreshes (one that still shows the old text when the
+ * assertion gives up), so the expectation is unstable, and the failure is no finding. Which of the
+ * two it was cannot be told from the failure, so the reason names both.
  */
 
 /**
@@ -33,8 +35,8 @@ export function unstableExpectation(failed: { message: string }): string | undef
       : `${matcher} no longer held`;
   const where = locator ? ` (${locator})` : '';
   return (
-    `unstable expectation${where}: ${values} on the same build. The value depends on data the app ` +
-    'already holds (what tests or exploration created before), not a defect'
+    `unstable expectation${where}: ${values} on the same build. The data changed since (what tests or ` +
+    "exploration created before), or the view had not caught up within the assertion's wait; not a defect"
   );
 }
 

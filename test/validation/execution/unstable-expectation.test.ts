@@ -24,7 +24,8 @@ describe('unstableExpectation', () => {
   it('names both values of an observed text the same build no longer shows', () => {
     expect(unstableExpectation({ message: textFailure })).toBe(
       `unstable expectation (getByRole('button', { name: 'Search results' })): expected "0 matches" as exploration saw it, this run saw "2 matches" on the same build. ` +
-        'The value depends on data the app already holds (what tests or exploration created before), not a defect',
+        'The data changed since (what tests or exploration created before), or the view had not caught up ' +
+        "within the assertion's wait; not a defect",
     );
   });
 
