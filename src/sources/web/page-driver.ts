@@ -54,6 +54,8 @@ export class PageDriver {
   private keyById = new Map<string, string>();
   private idByKey = new Map<string, string>();
   readonly elementsById: Map<string, UiElement>;
+  /** Ids of controls an action rendered: no fresh load holds them, so none is searched for them. */
+  private readonly rendered = new Set<string>();
   /** Every session this driver used, so events of reloaded pages are not lost. */
   readonly sessions: PageSession[] = [];
 
@@ -110,7 +112,8 @@ export class PageDriver {
   }
 
   private async locateAll(session: PageSession): Promise<FreshLoad> {
-    const keys = await mapLimit([...this.elementsById.values()], 8, async (element) => {
+    const recorded = [...this.elementsById.values()].filter((element) => !this.rendered.has(element.id));
+    const keys = await mapLimit(recorded, 8, async (element) => {
       const matches = await keysOfMatches(
         toPlaywrightLocator(session.page, element.locator, { includeHidden: !element.visible }),
       ).catch(() => []);
@@ -129,6 +132,12 @@ export class PageDriver {
     this.baseline = load.baseline;
     this.baselineStorage = load.storage;
     this.untouched = true;
+  }
+
+  /** A control an action rendered (rendered-controls.ts): acted on by its locator once shown. */
+  addRendered(element: UiElement): void {
+    this.elementsById.set(element.id, element);
+    this.rendered.add(element.id);
   }
 
   keyOf(elementId: string): string | undefined {

@@ -49,7 +49,7 @@ export class RenderedControls {
       this.context.elements.push(control);
       this.known.set(control.id, control);
       this.context.facts.set(control.id, outcome.rendered.facts.get(element.id)!);
-      for (const driver of this.drivers) driver.elementsById.set(control.id, control);
+      for (const driver of this.drivers) driver.addRendered(control);
     }
     return outcome.revealed.map((id) => same.get(id) ?? id);
   }
