@@ -88,12 +88,20 @@ function fieldPlans(element: UiElement, facts: ElementFacts, context: PlanContex
       plans.push({ setup: [], action: { kind: 'fill', target, value: beyond }, restore: undoFill });
     return plans as InteractionPlan[];
   }
-  if (textual.has(element.role) && element.inputType !== 'file') {
+  if (textual.has(element.role) && element.inputType !== 'file' && !isSelectButton(element)) {
     const value = sampleText(element.inputType, facts.placeholder, element.constraints?.maxLength);
     const fill: UiAction = { kind: 'fill', target, value };
     return [{ setup: [], action: fill, restore: undoFill }, ...enterPlans(element, facts, fill)];
   }
   return [];
+}
+
+/**
+ * A combobox that is no text field (MUI's Select: a `div role="combobox"` showing the choice):
+ * nothing can be typed into it; a click opens its options.
+ */
+function isSelectButton(element: UiElement): boolean {
+  return element.role === 'combobox' && !['input', 'textarea', 'select'].includes(element.tag);
 }
 
 /**
@@ -160,7 +168,13 @@ function clickPlans(element: UiElement, facts: ElementFacts, context: PlanContex
       },
     ];
   }
-  if (!clickable.has(element.role) && element.tag !== 'summary' && !isScriptLink(element, facts)) return [];
+  if (
+    !clickable.has(element.role) &&
+    element.tag !== 'summary' &&
+    !isScriptLink(element, facts) &&
+    !isSelectButton(element)
+  )
+    return [];
   if (
     facts.submits &&
     facts.formKey &&

@@ -153,6 +153,16 @@ describe('planning interactions', () => {
     );
     expect(plans.map((plan) => plan.action.target)).toEqual(['cores', 'cores']);
   });
+
+  it('clicks a combobox that is no text field (a select built of a div), and fills one that is', () => {
+    const sort = element('sort', 'combobox', 'Sort by', { tag: 'div', value: 'Project name' });
+    const city = element('city', 'combobox', 'City', { tag: 'input', inputType: 'text', value: '' });
+    const plans = planInteractions(context([sort, city]));
+    expect(plans.map((plan) => `${plan.action.kind} ${plan.action.target}`)).toEqual([
+      'fill city',
+      'click sort',
+    ]);
+  });
 });
 
 const seen = (plan: Observed['plan'], effects: UiEffect[], changed: string[] = []): Observed => ({
