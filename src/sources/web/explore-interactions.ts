@@ -143,6 +143,7 @@ export async function exploreInteractions(
   const observed: Observed[] = [];
   const probes = new ProbeBudget();
   let tried = 0;
+  const started = performance.now();
   let combined = false;
   let inFrame = 0;
   let deadline = limits.deadline;
@@ -168,11 +169,15 @@ export async function exploreInteractions(
       inFrame += 1;
       continue;
     }
+    // Follow-ups wait behind every planned interaction: describing what an action rendered is
+    // worth its locator searches only when, at the pace so far, the queue ahead fits the time left.
+    const pace = tried === 0 ? 0 : (performance.now() - started) / tried;
+    const followUpsInReach = pace * queue.length < deadline - performance.now();
     tried += 1;
     const [outcome, replay] = await Promise.all([
       runInteraction(drivers.primary, plan, {
         resolve: true,
-        rendered: plan.setup.length === 0 ? rendered.ids : undefined,
+        rendered: plan.setup.length === 0 && followUpsInReach ? rendered.ids : undefined,
       }),
       // The replay runs on a second, independent load. Both start each interaction from the
       // initial state (same DOM, cookies and storage), restored or loaded afresh, as a test does.
