@@ -200,7 +200,11 @@ export async function exploreInteractions(
         deadline = Math.min(deadline, limits.createFoundDeadline);
       }
     }
-    queue.push(...followUps(outcome, plan, drivers.primary, context), ...probes.after(seen, context));
+    // What a create opened (an editor, a dialog) is explored by the flows after the crawl, filled
+    // with texts of their own: here its commit would make data named by the app ("New Tiddler"),
+    // which every later load shows.
+    const next = opensACreate(plan) ? [] : followUps(outcome, plan, drivers.primary, context);
+    queue.push(...next, ...probes.after(seen, context));
     if (family && plan.family) {
       families.set(plan.family, {
         observed: family.observed + 1,

@@ -16,6 +16,7 @@ const pages = {
     `<main><h1>Notes</h1>
      <section class="note"><h2>First</h2><p class="body">The first note's text</p></section>
      <button id="more">More actions</button>
+     <button id="new">New note</button>
      </main>
      <script>
        document.getElementById('more').addEventListener('click', () => {
@@ -29,6 +30,22 @@ const pages = {
          });
          document.addEventListener('keydown', (event) => { if (event.key === 'Escape') menu.remove(); });
          document.body.appendChild(menu);
+       });
+       // An editor rendered on open whose Save keeps a note named by the app, as TiddlyWiki's
+       // "New Tiddler" is: the flows fill it with texts of their own, the page's follow-ups do not.
+       document.getElementById('new').addEventListener('click', () => {
+         if (document.querySelector('.editor')) return;
+         const editor = document.createElement('div');
+         editor.className = 'editor';
+         editor.innerHTML = '<input aria-label="Title" value="New note"><button type="button">Save</button>';
+         editor.querySelector('button').addEventListener('click', () => {
+           const note = document.createElement('section');
+           note.innerHTML = '<h2></h2>';
+           note.querySelector('h2').textContent = editor.querySelector('input').value;
+           document.querySelector('main').appendChild(note);
+           editor.remove();
+         });
+         document.body.appendChild(editor);
        });
      </script>`,
   ),
@@ -60,5 +77,13 @@ describe('controls a menu renders only once it is open', () => {
     expect(JSON.stringify(folded!.effects)).toContain("The first note's text");
     // Not on the page at load: a test reaches it through the menu, never on arrival.
     expect(byId(folded!.action.target)).toMatchObject({ visible: false, role: 'button' });
+  });
+
+  it("leaves what a create rendered to the flows: no follow-up of the page's own commits it", () => {
+    const byId = (id: string) => page.elements.find((element) => element.id === id);
+    const afterNew = page.interactions.filter((interaction) =>
+      interaction.setup.some((step) => byId(step.target)?.name === 'New note'),
+    );
+    expect(afterNew.map((interaction) => byId(interaction.action.target)?.name)).toEqual([]);
   });
 });
