@@ -22,13 +22,11 @@ export class RenderedControls {
     private readonly known: Map<string, UiElement>,
     private readonly drivers: PageDriver[],
   ) {
-    // The drivers know what earlier rounds on them rendered: no id is handed out twice.
-    const taken = new Set([
-      ...context.elements.map((element) => element.id),
-      ...drivers.flatMap((driver) => [...driver.elementsById.keys()]),
-    ]);
+    // The drivers know what earlier rounds on them rendered: no id, and no control, is adopted twice.
+    const all = [...context.elements, ...drivers.flatMap((driver) => [...driver.elementsById.values()])];
+    const taken = new Set(all.map((element) => element.id));
     this.ids = { next: (...parts) => freeId(idBase(...parts), taken) };
-    this.byLocator = new Map(context.elements.map((element) => [locatorKey(element), element.id]));
+    this.byLocator = new Map(all.map((element) => [locatorKey(element), element.id]));
   }
 
   /**

@@ -66,8 +66,9 @@ describe('controls a menu renders only once it is open', () => {
     await site?.close();
   });
 
+  const byId = (id: string) => page.elements.find((element) => element.id === id);
+
   it('clicks the rendered item after opening the menu, and records what it did', () => {
-    const byId = (id: string) => page.elements.find((element) => element.id === id);
     const folded = page.interactions.find(
       (interaction) => byId(interaction.action.target)?.name === 'Fold all',
     );
@@ -80,7 +81,6 @@ describe('controls a menu renders only once it is open', () => {
   });
 
   it("leaves what a create rendered to the flows: no follow-up of the page's own commits it", () => {
-    const byId = (id: string) => page.elements.find((element) => element.id === id);
     const afterNew = page.interactions.filter((interaction) =>
       interaction.setup.some((step) => byId(step.target)?.name === 'New note'),
     );
