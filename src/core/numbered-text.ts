@@ -28,14 +28,26 @@ function locatorText(locator: UiLocator): string | undefined {
   return undefined;
 }
 
+// A count: a number standing as a word ("12 open issues", "Inbox 3", "1,024") or in brackets
+// ("Feature flags (0)"); a number inside a word ("H2O") is not one.
+const COUNT = /\(\s*\d[\d.,\s]*\)|(?<=^|\s)\d[\d.,]*(?=\s|$)/g;
+const EDGE_MARKS = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
+
+/** Whether the text holds a count ("0 matches", "Feature flags (3)", "21"). */
+export function holdsCount(text: string): boolean {
+  return new RegExp(COUNT.source).test(text);
+}
+
 /**
- * The text without the counts in it, words kept: "Feature flags (0)" → "Feature flags",
- * "12 open issues" → "open issues"; a number inside a word ("H2O") stays.
+ * The longest stretch of the text between its counts, marks at its edges trimmed: "Feature
+ * flags (0)" → "Feature flags", "3 of 10 selected" → "selected", "0 matches" → "matches"; ''
+ * when no stretch holds a word. A stretch rather than all the words joined, so that it is still
+ * a part of the text: a locator finds the text by it as it changes ("9 matches").
  */
-export function withoutCounts(text: string): string {
+export function countFreeStretch(text: string): string {
   return text
-    .replace(/\(\s*\d[\d.,\s]*\)/g, ' ')
-    .replace(/(^|\s)\d[\d.,]*(?=\s|$)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .split(COUNT)
+    .map((stretch) => stretch.replace(EDGE_MARKS, '').replace(/\s+/g, ' '))
+    .filter((stretch) => /\p{L}{2}/u.test(stretch))
+    .reduce((longest, stretch) => (stretch.length > longest.length ? stretch : longest), '');
 }

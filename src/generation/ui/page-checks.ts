@@ -1,4 +1,4 @@
-import { withoutCounts } from '../../core/numbered-text.ts';
+import { countFreeStretch } from '../../core/numbered-text.ts';
 import type { PageModel, UiLocator } from '../../core/page-model.ts';
 import type { UiTarget } from '../../core/ui-test-case.ts';
 import type { UiGenerationContext } from './ui-generation-context.ts';
@@ -26,10 +26,10 @@ export function mainHeading(context: UiGenerationContext, page: PageModel): UiTa
 export function countlessHeading(page: PageModel, locator: UiLocator): UiLocator {
   if (locator.strategy !== 'role' || locator.role !== 'heading' || !locator.name || locator.within)
     return locator;
-  const words = withoutCounts(locator.name);
+  const words = countFreeStretch(locator.name);
   const inHeadings = page.headings.filter((other) =>
     other.text.toLowerCase().includes(words.toLowerCase()),
   ).length;
-  const loose = words !== locator.name && /\p{L}{2}/u.test(words) && inHeadings === 1;
+  const loose = words !== '' && words !== locator.name && inHeadings === 1;
   return loose ? { strategy: 'role', role: 'heading', name: words } : locator;
 }

@@ -5,6 +5,7 @@
 // is resolved in the page and must match exactly the intended element, nothing else.
 import type { Page } from '@playwright/test';
 import { withoutIconGlyphs } from '../../core/icon-glyphs.ts';
+import { countFreeStretch, holdsCount } from '../../core/numbered-text.ts';
 import { beforeRelativeTime, holdsRelativeTime } from '../../core/relative-time.ts';
 import { CONTAINER_ROLES, stableClass, stableId, type UiLocator } from '../../core/page-model.ts';
 import { keysOfMatches } from './in-page-script.ts';
@@ -43,8 +44,20 @@ const roleless = new Set(['', 'generic', 'none', 'presentation', 'text']);
 // Landmarks that are recognisable without a name; other scopes need one to mean anything.
 const namelessScopes = new Set(['main', 'banner', 'contentinfo', 'navigation', 'search', 'form', 'dialog']);
 
-function ownCandidates(target: LocatorTarget): UiLocator[] {
+interface OwnCandidates {
+  preferred: UiLocator[];
+  /**
+   * Names and texts that hold a count ("0 matches", "Feature flags (3)", "21"): the count is
+   * what the app holds, which the suite's own creates change between runs (seen on a real wiki:
+   * the search toggle "0 matches" read "9 matches" once a create test had run). Tried only when
+   * no other candidate, scoped or not, tells the element apart.
+   */
+  lastResort: UiLocator[];
+}
+
+function ownCandidates(target: LocatorTarget): OwnCandidates {
   const candidates: UiLocator[] = [];
+  const lastResort: UiLocator[] = [];
   // A written id says more than a control's role with no readable name (none, or icon glyphs
   // only), and survives another such control being added; a test id still comes first. A block
   // (a footer, a list) keeps its role: what it holds is checked by that role (effect-assertions.ts).
@@ -58,7 +71,10 @@ function ownCandidates(target: LocatorTarget): UiLocator[] {
     if (stem !== '' && stem.length <= MAX_NAME)
       candidates.push({ strategy: 'role', role: target.role, name: stem });
   } else if (!roleless.has(target.role) && target.name.length <= MAX_NAME) {
-    candidates.push(
+    // A name with a count is found by its words beside the count, as a part of the name.
+    const words = holdsCount(target.name) ? countFreeStretch(target.name) : undefined;
+    if (words) candidates.push({ strategy: 'role', role: target.role, name: words });
+    (words === undefined ? candidates : lastResort).push(
       target.name
         ? { strategy: 'role', role: target.role, name: target.name, exact: true }
         : { strategy: 'role', role: target.role },
@@ -66,12 +82,12 @@ function ownCandidates(target: LocatorTarget): UiLocator[] {
   }
   const label = target.labels.find(Boolean) ?? target.ariaLabel;
   if (label && label.length <= MAX_NAME && !holdsRelativeTime(label))
-    candidates.push({ strategy: 'label', text: label, exact: true });
+    (holdsCount(label) ? lastResort : candidates).push({ strategy: 'label', text: label, exact: true });
   if (target.placeholder) candidates.push({ strategy: 'placeholder', text: target.placeholder });
   if (target.testId) candidates.push({ strategy: 'testid', testId: target.testId });
   const text = target.text;
   if (text && text.length <= MAX_TEXT && !text.endsWith('…') && !holdsRelativeTime(text)) {
-    candidates.push({ strategy: 'text', text, exact: true });
+    (holdsCount(text) ? lastResort : candidates).push({ strategy: 'text', text, exact: true });
   }
   // Last otherwise: an app without test ids often names its controls by the ids it wrote.
   candidates.push(...id);
@@ -84,13 +100,19 @@ function ownCandidates(target: LocatorTarget): UiLocator[] {
     const classes = (target.classNames ?? []).filter(stableClass).slice(0, MAX_CLASSES);
     candidates.push(...classes.map((className): UiLocator => ({ strategy: 'class', tag, className })));
   }
-  return candidates;
+  return { preferred: candidates, lastResort };
 }
 
 function scopeCandidates(scope: ScopeFacts): UiLocator[] {
   const candidates: UiLocator[] = [];
   if (scope.name && scope.name.length <= MAX_NAME) {
-    candidates.push({ strategy: 'role', role: scope.role, name: scope.name, exact: true });
+    // A region named with a count ("Results (3)") is found by its words, as a control is.
+    const words = holdsCount(scope.name) ? countFreeStretch(scope.name) : '';
+    candidates.push(
+      words
+        ? { strategy: 'role', role: scope.role, name: words }
+        : { strategy: 'role', role: scope.role, name: scope.name, exact: true },
+    );
   }
   if (scope.testId) candidates.push({ strategy: 'testid', testId: scope.testId });
   if (!scope.name && namelessScopes.has(scope.role)) candidates.push({ strategy: 'role', role: scope.role });
@@ -125,7 +147,20 @@ export async function chooseLocator(
   options: ChooseOptions = {},
 ): Promise<UiLocator | undefined> {
   const avoid = options.avoidTexts ?? [];
-  const own = ownCandidates(target).filter((candidate) => !dependsOn(candidate, avoid));
+  const usable = (candidates: UiLocator[]) => candidates.filter((candidate) => !dependsOn(candidate, avoid));
+  const { preferred, lastResort } = ownCandidates(target);
+  return (
+    (await firstUnique(page, target, usable(preferred))) ??
+    (lastResort.length > 0 ? await firstUnique(page, target, usable(lastResort)) : undefined)
+  );
+}
+
+/** The first candidate that finds only the target: each on its own, then within its scopes. */
+async function firstUnique(
+  page: Page,
+  target: LocatorTarget,
+  own: UiLocator[],
+): Promise<UiLocator | undefined> {
   let attempts = 0;
   for (const candidate of own) {
     attempts += 1;
