@@ -1,28 +1,34 @@
-// End to end: a page of notes explored in a real browser, its suite generated, emitted and run
-// by its own pinned runner. The test of a cancelled edit creates a note of its own, opens its own
-// editor (scoped to its text), types a title of its own and presses Escape, accepting the
-// "Discard changes…?" it asks: the note under its created title is shown, the typed title is
-// not. It passes on the app, and fails on a copy whose cancel saves the typed title anyway.
+// End to end: a page of notes explored in a real browser, what the explorer recorded, and its suite
+// generated, emitted and run by its own pinned runner (one exploration for both). The test of a
+// cancelled edit creates a note of its own, opens its own editor (scoped to its text), types a
+// title of its own and presses Escape, accepting the "Discard changes…?" it asks: the note under
+// its created title is shown, the typed title is not. It passes on the app, and fails on a copy
+// whose cancel saves the typed title anyway.
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageModel, UiAction } from '../../../src/core/page-model.ts';
 import type { UiSuite } from '../../../src/core/ui-test-case.ts';
 import { chromiumPath } from '../../generation/ui/chromium.ts';
 import { startLocalSite } from '../../sources/web/local-site.ts';
 import { notesWithEdits } from '../../sources/web/own-item-pages.ts';
+import { cancelOf, ownNote } from '../../sources/web/own-item-queries.ts';
 import { exploreAndEmit } from './explored-suite.ts';
 import { runPlaywright } from './run-playwright.ts';
 
 const CANCEL = 'then press Escape in Title textbox and confirm';
 
 let suiteDir: string;
+let page: PageModel;
 let suite: UiSuite;
 let files: Record<string, string>;
 
 beforeAll(async () => {
-  ({ suite, files, suiteDir } = await exploreAndEmit(
+  const explored = await exploreAndEmit(
     notesWithEdits({ cancel: { by: 'escape', confirms: true } }),
     'own-cancel',
-  ));
+  );
+  ({ suite, files, suiteDir } = explored);
+  page = explored.model.pages[0]!;
 }, 300_000);
 
 afterAll(async () => {
@@ -63,4 +69,22 @@ describe("the emitted test of a cancelled edit of the test's own note", () => {
     const run = await runAgainst(true);
     expect(run.failed).toHaveLength(1);
   }, 180_000);
+});
+
+describe("an edit of the explorer's own note, left with Escape, which asks first", () => {
+  it('presses Escape in the title box, accepting the confirm it asks, and checks the note as it was', () => {
+    const found = cancelOf(page);
+    expect(found?.reproducible).toBe(true);
+    const type = found!.setup.at(-1) as UiAction & { kind: 'fill' };
+    expect(found!.action).toEqual({ kind: 'press', target: type.target, key: 'Escape', acceptDialog: true });
+    expect(found!.effects).toEqual([
+      { kind: 'appeared', target: ownNote, text: undefined },
+      { kind: 'disappeared', target: { strategy: 'item', selector: 'li', text: type.value } },
+      {
+        kind: 'dialog',
+        type: 'confirm',
+        message: expect.stringMatching(/^Discard changes to "test-[a-z]{6}"\?$/),
+      },
+    ]);
+  });
 });

@@ -1,24 +1,30 @@
-// End to end: a page of notes explored in a real browser, its suite generated, emitted and run
-// by its own pinned runner. The test of the edit creates a note of its own, opens its own editor
-// (scoped to its text), types a new title of its own and commits it: the note under the new
-// title is shown and the old one gone. It passes on the app, and fails where Done keeps the old
-// title. The app keeps its notes across a reload, edits too: the test of that reloads the page
-// once the edit is done, passes, and fails where only the notes as created are kept.
+// End to end: a page of notes explored in a real browser, what the explorer recorded, and its suite
+// generated, emitted and run by its own pinned runner (one exploration for both). The test of the
+// edit creates a note of its own, opens its own editor (scoped to its text), types a new title of
+// its own and commits it: the note under the new title is shown and the old one gone. It passes on
+// the app, and fails where Done keeps the old title. The app keeps its notes across a reload, edits
+// too: the test of that reloads the page once the edit is done, passes, and fails where only the
+// notes as created are kept.
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageModel, SiteModel } from '../../../src/core/page-model.ts';
 import type { UiSuite } from '../../../src/core/ui-test-case.ts';
 import { chromiumPath } from '../../generation/ui/chromium.ts';
 import { startLocalSite } from '../../sources/web/local-site.ts';
 import { notesWithEdits } from '../../sources/web/own-item-pages.ts';
+import { editReloaded } from '../../sources/web/own-item-queries.ts';
 import { exploreAndEmit } from './explored-suite.ts';
 import { runPlaywright } from './run-playwright.ts';
 
 let suiteDir: string;
+let model: SiteModel;
+let page: PageModel;
 let suite: UiSuite;
 let files: Record<string, string>;
 
 beforeAll(async () => {
-  ({ suite, files, suiteDir } = await exploreAndEmit(notesWithEdits({ keeps: 'edits' }), 'own-edit'));
+  ({ model, suite, files, suiteDir } = await exploreAndEmit(notesWithEdits({ keeps: 'edits' }), 'own-edit'));
+  page = model.pages[0]!;
 }, 300_000);
 
 afterAll(async () => {
@@ -90,4 +96,23 @@ describe("the emitted test that the test's own note, renamed, is still renamed a
     expect(run.failed).toHaveLength(1);
     expect(run.errors.join('\n')).toContain('toHaveCount');
   }, 180_000);
+});
+
+describe('the edit of an item the explorer created itself, kept across a reload', () => {
+  it('records the create and its edit as a flow whose reloaded page shows the new title, the old gone', () => {
+    const edit = page.states
+      ?.flatMap((state) => state.interactions)
+      .find((one) => one.id.startsWith('own-edit-'));
+    expect(edit?.reproducible).toBe(true);
+    const found = editReloaded(model, page);
+    expect(found).toBeDefined();
+    const { flow, state } = found!;
+    const create = page.states!.find((one) => one.interactions.includes(edit!))!.flow;
+    const createFlow = model.flows!.find((one) => one.id === create)!;
+    expect(flow.actions).toEqual([...createFlow.actions, ...edit!.setup, edit!.action]);
+    expect(state.reproducible).toBe(true);
+    // The same blocks the edit showed and hid, seen again once the page was opened again.
+    expect(state.effects).toEqual(edit!.effects);
+    expect(model.issues.map((issue) => issue.message).join('\n')).not.toContain('not kept across a reload');
+  });
 });

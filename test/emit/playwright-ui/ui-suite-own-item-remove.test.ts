@@ -1,9 +1,11 @@
-// End to end: a page of notes explored in a real browser, its suite generated, emitted and run
-// by its own pinned runner. The test of the remove creates a note of its own, deletes it through
-// its own menu (scoped to its text, the confirm accepted once) and checks it gone: it passes on
-// the app, and fails where the delete asks its confirm and removes nothing.
+// End to end: a page of notes explored in a real browser, what the explorer recorded, and its suite
+// generated, emitted and run by its own pinned runner (one exploration for both). The test of the
+// remove creates a note of its own, deletes it through its own menu (scoped to its text, the
+// confirm accepted once) and checks it gone: it passes on the app, and fails where the delete asks
+// its confirm and removes nothing.
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageModel, UiAction } from '../../../src/core/page-model.ts';
 import type { UiSuite } from '../../../src/core/ui-test-case.ts';
 import { chromiumPath } from '../../generation/ui/chromium.ts';
 import { startLocalSite } from '../../sources/web/local-site.ts';
@@ -12,11 +14,14 @@ import { exploreAndEmit } from './explored-suite.ts';
 import { runPlaywright } from './run-playwright.ts';
 
 let suiteDir: string;
+let page: PageModel;
 let suite: UiSuite;
 let files: Record<string, string>;
 
 beforeAll(async () => {
-  ({ suite, files, suiteDir } = await exploreAndEmit(notesWithMenus(), 'own-item'));
+  const explored = await exploreAndEmit(notesWithMenus(), 'own-item');
+  ({ suite, files, suiteDir } = explored);
+  page = explored.model.pages[0]!;
 }, 300_000);
 
 afterAll(async () => {
@@ -62,4 +67,52 @@ describe("the emitted test of the remove of the test's own note", () => {
     expect(run.failed).toHaveLength(1);
     expect(run.errors.join('\n')).toContain('toBeHidden');
   }, 180_000);
+});
+
+describe('the remove of an item the explorer created itself', () => {
+  const removal = () =>
+    page.states
+      ?.flatMap((state) => state.interactions)
+      .find((interaction) => interaction.action.kind === 'click' && interaction.action.acceptDialog);
+
+  it("opens the item's own menu and deletes it there, scoped to the item's text, its confirm accepted", () => {
+    const found = removal();
+    expect(found?.reproducible).toBe(true);
+    const state = page.states!.find((candidate) => candidate.interactions.includes(found!))!;
+    const create = state.flow;
+    const byId = (id: string) => page.elements.find((element) => element.id === id)!;
+    const [open] = found!.setup as [UiAction];
+    const remove = byId(found!.action.target);
+    expect(remove.destructive).toBe(true);
+    expect(remove.afterFlow).toBe(create);
+    expect(byId(open.target).locator).toMatchObject({
+      strategy: 'role',
+      role: 'button',
+      name: 'More',
+      within: { strategy: 'item', selector: 'li', text: expect.stringMatching(/^test-[a-z]{6}$/) },
+    });
+    const item = (byId(open.target).locator as { within: { text: string } }).within.text;
+    expect(remove.locator).toEqual({
+      strategy: 'role',
+      role: 'button',
+      name: 'Delete',
+      exact: true,
+      within: { strategy: 'item', selector: 'li', text: item },
+    });
+    expect(found!.effects).toEqual([
+      { kind: 'disappeared', target: { strategy: 'item', selector: 'li', text: item } },
+      { kind: 'dialog', type: 'confirm', message: `Delete "${item}"?` },
+    ]);
+  });
+
+  it('never confirms anything else: the note that was there before is never deleted', () => {
+    const confirmed = (page.states ?? []).flatMap((state) =>
+      state.interactions.filter(
+        (interaction) => interaction.action.kind === 'click' && interaction.action.acceptDialog,
+      ),
+    );
+    expect(confirmed).toHaveLength(1);
+    const acted = page.interactions.flatMap((interaction) => [...interaction.setup, interaction.action]);
+    expect(acted.some((step) => step.kind === 'click' && 'acceptDialog' in step)).toBe(false);
+  });
 });

@@ -2,10 +2,11 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ObservedInteraction, PageModel, SiteModel, UiAction } from '../../../src/core/page-model.ts';
+import type { PageModel, SiteModel, UiAction } from '../../../src/core/page-model.ts';
 import { exploreSite } from '../../../src/sources/web/explore-site.ts';
 import { startLocalSite } from './local-site.ts';
 import { notesWithEdits } from './own-item-pages.ts';
+import { cancelOf, ownNote } from './own-item-queries.ts';
 import type { LocalSite } from './local-site.ts';
 
 async function explore(
@@ -15,11 +16,6 @@ async function explore(
   const out = await mkdtemp(join(tmpdir(), 'testops-own-cancel-'));
   return { site, model: await exploreSite({ url: site.url, allowPrivate: true, maxPages: 1, outDir: out }) };
 }
-
-const cancelOf = (page: PageModel): ObservedInteraction | undefined =>
-  page.states?.flatMap((state) => state.interactions).find((one) => one.id.startsWith('own-cancel-'));
-
-const own = { strategy: 'item', selector: 'li', text: expect.stringMatching(/^test-[a-z]{6}$/) };
 
 describe("an edit of the explorer's own note, left with the editor's Cancel", () => {
   let site: LocalSite;
@@ -40,7 +36,7 @@ describe("an edit of the explorer's own note, left with the editor's Cancel", ()
     expect(found?.reproducible).toBe(true);
     const byId = (id: string) => page.elements.find((element) => element.id === id)!;
     const [open, type] = found!.setup as [UiAction, UiAction & { kind: 'fill' }];
-    expect(byId(open.target).locator).toMatchObject({ strategy: 'role', name: 'Edit', within: own });
+    expect(byId(open.target).locator).toMatchObject({ strategy: 'role', name: 'Edit', within: ownNote });
     const created = (byId(open.target).locator as { within: { text: string } }).within.text;
     expect(type).toMatchObject({ kind: 'fill', value: `cancelled-${type.mark}` });
     expect(byId(type.target).locator).toEqual({
@@ -68,37 +64,6 @@ describe("an edit of the explorer's own note, left with the editor's Cancel", ()
       .find((one) => one.id.startsWith('own-edit-'));
     const found = cancelOf(page)!;
     expect(found.setup.map((step) => step.target)).toEqual(edit!.setup.map((step) => step.target));
-  });
-});
-
-describe("an edit of the explorer's own note, left with Escape, which asks first", () => {
-  let site: LocalSite;
-  let page: PageModel;
-
-  beforeAll(async () => {
-    const explored = await explore({ cancel: { by: 'escape', confirms: true } });
-    site = explored.site;
-    page = explored.model.pages[0]!;
-  }, 180_000);
-
-  afterAll(async () => {
-    await site?.close();
-  });
-
-  it('presses Escape in the title box, accepting the confirm it asks, and checks the note as it was', () => {
-    const found = cancelOf(page);
-    expect(found?.reproducible).toBe(true);
-    const type = found!.setup.at(-1) as UiAction & { kind: 'fill' };
-    expect(found!.action).toEqual({ kind: 'press', target: type.target, key: 'Escape', acceptDialog: true });
-    expect(found!.effects).toEqual([
-      { kind: 'appeared', target: own, text: undefined },
-      { kind: 'disappeared', target: { strategy: 'item', selector: 'li', text: type.value } },
-      {
-        kind: 'dialog',
-        type: 'confirm',
-        message: expect.stringMatching(/^Discard changes to "test-[a-z]{6}"\?$/),
-      },
-    ]);
   });
 });
 

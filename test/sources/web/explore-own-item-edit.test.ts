@@ -6,6 +6,7 @@ import type { ObservedInteraction, PageModel, SiteModel, UiAction } from '../../
 import { exploreSite } from '../../../src/sources/web/explore-site.ts';
 import { startLocalSite } from './local-site.ts';
 import { notesWithEdits } from './own-item-pages.ts';
+import { editReloaded } from './own-item-queries.ts';
 import type { LocalSite } from './local-site.ts';
 
 describe('the edit of an item the explorer created itself', () => {
@@ -73,49 +74,6 @@ describe('the edit of an item the explorer created itself', () => {
     expect(model.issues.map((issue) => issue.message)).toContainEqual(
       expect.stringMatching(/^own edit of .*: not kept across a reload \("edited-[a-z]{6}" not shown on /),
     );
-  });
-});
-
-/** The reloaded state of a flow that goes on from a create with its own edit. */
-function editReloaded(model: SiteModel, page: PageModel) {
-  const flow = model.flows?.find((one) =>
-    one.actions.some((action) => action.target.startsWith('own-edit-')),
-  );
-  const state = page.states?.find((one) => one.reloaded && one.flow === flow?.id);
-  return flow && state ? { flow, state } : undefined;
-}
-
-describe('the edit of an item the explorer created itself, kept across a reload', () => {
-  let site: LocalSite;
-  let model: SiteModel;
-  let page: PageModel;
-
-  beforeAll(async () => {
-    site = await startLocalSite(notesWithEdits({ keeps: 'edits' }));
-    const out = await mkdtemp(join(tmpdir(), 'testops-own-edit-kept-'));
-    model = await exploreSite({ url: site.url, allowPrivate: true, maxPages: 1, outDir: out });
-    page = model.pages[0]!;
-  }, 180_000);
-
-  afterAll(async () => {
-    await site?.close();
-  });
-
-  it('records the create and its edit as a flow whose reloaded page shows the new title, the old gone', () => {
-    const edit = page.states
-      ?.flatMap((state) => state.interactions)
-      .find((one) => one.id.startsWith('own-edit-'));
-    expect(edit?.reproducible).toBe(true);
-    const found = editReloaded(model, page);
-    expect(found).toBeDefined();
-    const { flow, state } = found!;
-    const create = page.states!.find((one) => one.interactions.includes(edit!))!.flow;
-    const createFlow = model.flows!.find((one) => one.id === create)!;
-    expect(flow.actions).toEqual([...createFlow.actions, ...edit!.setup, edit!.action]);
-    expect(state.reproducible).toBe(true);
-    // The same blocks the edit showed and hid, seen again once the page was opened again.
-    expect(state.effects).toEqual(edit!.effects);
-    expect(model.issues.map((issue) => issue.message).join('\n')).not.toContain('not kept across a reload');
   });
 });
 
