@@ -30,12 +30,12 @@ function locatorText(locator: UiLocator): string | undefined {
 
 // A count: a number standing as a word ("12 open issues", "Inbox 3", "1,024") or in brackets
 // ("Feature flags (0)"); a number inside a word ("H2O") is not one.
-const COUNT = /\(\s*\d[\d.,\s]*\)|(?<=^|\s)\d[\d.,]*(?=\s|$)/g;
+const COUNT = /\(\s*\d[\d.,\s]*\)|(?<=^|\s)\d[\d.,]*(?=\s|$)/;
 const EDGE_MARKS = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 
 /** Whether the text holds a count ("0 matches", "Feature flags (3)", "21"). */
 export function holdsCount(text: string): boolean {
-  return new RegExp(COUNT.source).test(text);
+  return COUNT.test(text);
 }
 
 /**

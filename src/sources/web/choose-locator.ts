@@ -72,9 +72,10 @@ function ownCandidates(target: LocatorTarget): OwnCandidates {
       candidates.push({ strategy: 'role', role: target.role, name: stem });
   } else if (!roleless.has(target.role) && target.name.length <= MAX_NAME) {
     // A name with a count is found by its words beside the count, as a part of the name.
-    const words = holdsCount(target.name) ? countFreeStretch(target.name) : undefined;
+    const counted = holdsCount(target.name);
+    const words = counted ? countFreeStretch(target.name) : '';
     if (words) candidates.push({ strategy: 'role', role: target.role, name: words });
-    (words === undefined ? candidates : lastResort).push(
+    (counted ? lastResort : candidates).push(
       target.name
         ? { strategy: 'role', role: target.role, name: target.name, exact: true }
         : { strategy: 'role', role: target.role },
@@ -151,7 +152,7 @@ export async function chooseLocator(
   const { preferred, lastResort } = ownCandidates(target);
   return (
     (await firstUnique(page, target, usable(preferred))) ??
-    (lastResort.length > 0 ? await firstUnique(page, target, usable(lastResort)) : undefined)
+    (await firstUnique(page, target, usable(lastResort)))
   );
 }
 
