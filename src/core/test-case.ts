@@ -67,7 +67,12 @@ export type Assertion =
   | { kind: 'content-type'; mediaType: string }
   /** The body matches the schema documented for the status actually received. */
   | { kind: 'documented-schema'; operation: string }
-  | { kind: 'field-equals'; path: string; value: ValueExpr }
+  /**
+   * With `enveloped`, the field is also looked for inside the one object the server wrapped the
+   * body in where the document puts none (`{"tagType": {...}}`): the check is whether a write was
+   * kept; where the answer puts it is the documented-schema check's.
+   */
+  | { kind: 'field-equals'; path: string; value: ValueExpr; enveloped?: true }
   /** A response field equals what this step sent at `bodyPath` (unique values included). */
   | { kind: 'field-echoes'; path: string; bodyPath: string }
   | { kind: 'array-length'; path: string; min?: number; max?: number }

@@ -59,7 +59,7 @@ describe('generate api --run on the correct compute API', () => {
   it('writes the report contract and keeps credentials out of the suite', async () => {
     const written = JSON.parse(await readFile(join(suiteDir, 'testops-report.json'), 'utf8')) as RunReport;
     expect(written.tests).toEqual(report.tests);
-    expect(await readFile(join(suiteDir, 'REPORT.md'), 'utf8')).toContain('| tests delivered | 288');
+    expect(await readFile(join(suiteDir, 'REPORT.md'), 'utf8')).toContain('| tests delivered | 290');
     const suiteText = await readFile(join(suiteDir, 'tests', 'disks.spec.ts'), 'utf8');
     expect(suiteText).not.toContain(correct.token);
     expect(suiteText).toContain('test(\'POST /api/v1/disks rejects a body without "name" with 422\'');

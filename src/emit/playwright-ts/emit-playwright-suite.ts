@@ -65,6 +65,7 @@ function renderSpecFile(group: string, cases: ApiTestCase[]): string {
     'expectContentType',
     'expectDocumentedSchema',
     'expectFieldEquals',
+    'expectFieldKept',
     'expectOnlyFields',
     'expectSameContract',
     'expectStatus',

@@ -108,7 +108,7 @@ function renderAssertion(assertion: Assertion, response: string, body: string): 
     case 'documented-schema':
       return `expectDocumentedSchema(${response}, ${quote(assertion.operation)});`;
     case 'field-equals':
-      return `expectFieldEquals(${response}, ${quote(assertion.path)}, ${renderExpression(assertion.value)});`;
+      return `${assertion.enveloped ? 'expectFieldKept' : 'expectFieldEquals'}(${response}, ${quote(assertion.path)}, ${renderExpression(assertion.value)});`;
     case 'field-echoes':
       return `expectFieldEquals(${response}, ${quote(assertion.path)}, fieldAt(${body}, ${quote(assertion.bodyPath)}));`;
     case 'fields-within':

@@ -16,6 +16,7 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'expect_content_type',
   'expect_documented_schema',
   'expect_field_equals',
+  'expect_field_kept',
   'expect_array_length',
   'expect_only_fields',
   'field_at',

@@ -12,6 +12,7 @@ const SUPPORT_NAMES = [
   'expect_content_type',
   'expect_documented_schema',
   'expect_field_equals',
+  'expect_field_kept',
   'expect_status',
   'field_at',
   'random_uuid',

@@ -102,7 +102,7 @@ function renderAssertion(assertion: Assertion, response: string, body: string | 
     case 'documented-schema':
       return `expect_documented_schema(${response}, ${pyString(assertion.operation)})`;
     case 'field-equals':
-      return `expect_field_equals(${response}, ${pyString(assertion.path)}, ${renderPyExpression(assertion.value, '    ')})`;
+      return `${assertion.enveloped ? 'expect_field_kept' : 'expect_field_equals'}(${response}, ${pyString(assertion.path)}, ${renderPyExpression(assertion.value, '    ')})`;
     case 'field-echoes':
       // Without a JSON body there is nothing sent to echo: the expected value is null.
       return `expect_field_equals(${response}, ${pyString(assertion.path)}, field_at(${body ?? 'None'}, ${pyString(assertion.bodyPath)}))`;

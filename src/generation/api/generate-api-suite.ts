@@ -20,7 +20,7 @@ import { ResourceGraph, type ResourceKind } from '../../core/resource-graph.ts';
 import { SchemaContext } from './schema-context.ts';
 import { restoreSettings } from './settings-restore.ts';
 import { signInFlow } from './sign-in-flow.ts';
-import { deleteCase, statefulCase } from './stateful-cases.ts';
+import { deleteCase, statefulCase, updateCase } from './stateful-cases.ts';
 import { validationCopy } from './validation-copy.ts';
 import type { ValueRepair } from './value-repairs.ts';
 import { successStatus } from './case-helpers.ts';
@@ -81,6 +81,8 @@ export function generateApiSuite(model: ApiModel, options: GenerateApiSuiteOptio
       if (lifecycle) cases.push(lifecycle);
       const removal = kind.keyPaths || !lifecycle ? undefined : deleteCase(context, kind);
       if (removal) cases.push(removal);
+      const kept = kind.keyPaths || !lifecycle ? undefined : updateCase(context, kind);
+      if (kept) cases.push(kept);
       const isolation = kind.keyPaths ? undefined : isolationCase(context, kind);
       if (isolation) cases.push(isolation);
       const positive = cases.find(

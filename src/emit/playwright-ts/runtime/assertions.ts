@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createRequire } from 'node:module';
 import type { ApiResult } from './client.ts';
 import { scrubSecrets } from './secrets.ts';
-import { fieldAt, sameMeaning } from './values.ts';
+import { fieldAt, keptAt, sameMeaning } from './values.ts';
 import { contractChanges, excerpt } from './contract.ts';
 
 interface SchemaFile {
@@ -95,7 +95,19 @@ export function expectDocumentedSchema(result: ApiResult, operation: string): vo
 }
 
 export function expectFieldEquals(result: ApiResult, path: string, expected: unknown): void {
-  const actual = fieldAt(result.json, path);
+  expectValueAt(result, path, expected, fieldAt(result.json, path));
+}
+
+/**
+ * A written value read back: at `path`, or else inside the one object the server wrapped the body
+ * in (`{"version": 1, "tagType": {...}}` where the document puts none). Whether the write was kept
+ * is this check; where the answer puts it is the documented-schema check's.
+ */
+export function expectFieldKept(result: ApiResult, path: string, expected: unknown): void {
+  expectValueAt(result, path, expected, keptAt(result.json, path));
+}
+
+function expectValueAt(result: ApiResult, path: string, expected: unknown, actual: unknown): void {
   if (JSON.stringify(actual) === JSON.stringify(expected) || sameMeaning(actual, expected)) return;
   throw new ExpectationError(
     `${result.label} field "${path}" is not as expected`,

@@ -45,6 +45,20 @@ export function fieldAt(value: unknown, path: string): unknown {
 }
 
 /**
+ * `path` in a body, or else inside the one object the server wrapped it in (`{"version": 1,
+ * "tagType": {...}}`); undefined when none or several objects hold it.
+ */
+export function keptAt(body: unknown, path: string): unknown {
+  const direct = fieldAt(body, path);
+  if (direct !== undefined || body === null || typeof body !== 'object' || Array.isArray(body)) return direct;
+  const wrapped = Object.values(body as Record<string, unknown>)
+    .filter((value) => value !== null && typeof value === 'object' && !Array.isArray(value))
+    .map((value) => fieldAt(value, path))
+    .filter((value) => value !== undefined);
+  return wrapped.length === 1 ? wrapped[0] : undefined;
+}
+
+/**
  * The first listed item whose `field` is `value` (an enabled one), else the first. An existing
  * thing read from a list stands in for one the suite cannot make: a disabled one is listed, but
  * refused by the operations that act on it.

@@ -650,7 +650,28 @@ def expect_documented_schema(result: ApiResult, operation: str) -> None:
 def expect_field_equals(result: ApiResult, path: str, expected: Any) -> None:
     """Compares as JSON text, like the TypeScript emitter: key order and types both count."""
     __tracebackhide__ = True
-    actual = _lookup(result.json if result.is_json else MISSING, path)
+    _expect_value_at(result, path, expected, _lookup(result.json if result.is_json else MISSING, path))
+
+
+def expect_field_kept(result: ApiResult, path: str, expected: Any) -> None:
+    """A written value read back: at `path`, or else inside the one object the server wrapped the
+    body in (`{"version": 1, "tagType": {...}}` where the document puts none). Whether the write
+    was kept is this check; where the answer puts it is the documented-schema check's."""
+    __tracebackhide__ = True
+    body = result.json if result.is_json else MISSING
+    actual = _lookup(body, path)
+    if actual is MISSING and isinstance(body, dict):
+        wrapped = [
+            found
+            for found in (_lookup(value, path) for value in body.values() if isinstance(value, dict))
+            if found is not MISSING
+        ]
+        actual = wrapped[0] if len(wrapped) == 1 else MISSING
+    _expect_value_at(result, path, expected, actual)
+
+
+def _expect_value_at(result: ApiResult, path: str, expected: Any, actual: Any) -> None:
+    __tracebackhide__ = True
     if _json_text(actual) == _json_text(expected) or _same_meaning(actual, expected):
         return
     raise ExpectationError(
