@@ -77,7 +77,7 @@ function ownCandidates(target: LocatorTarget): OwnCandidates {
     const words = counted ? countFreeStretch(target.name) : '';
     if (words) candidates.push({ strategy: 'role', role: target.role, name: words });
     // A name that is nothing but a count ("21") says nothing that lasts: the only control of its
-    // role in a region (or one named by its words) is found without it. After a written id.
+    // role in its region is found by that role there. Tried after a written id.
     if (counted && !words) countless.push({ strategy: 'role', role: target.role });
     (counted ? lastResort : candidates).push(
       target.name
