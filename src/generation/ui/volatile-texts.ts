@@ -91,9 +91,10 @@ export class VolatileTexts {
     if (holdsRelativeTime(text)) return true; // "Updated 7 minutes ago"
     if (/\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\b/i.test(text)) return true;
     if (text.includes(this.#year) && MONTH.test(text)) return true;
-    // Glued on one side only: "H2O" on the 2nd is a word, "7new journal" on the 7th a day.
+    // The day opening the text, glued to a whole word ("7new journal" on the 7th), or written as
+    // an ordinal ("21st"). Not a digit anywhere among letters: "H2O", or a share code's "…Qa7".
     return this.#days.some((day) =>
-      new RegExp(`(?:^|\\s)${day}(?=\\p{L})|(?<=\\p{L})${day}(?:\\s|$)`, 'u').test(text),
+      new RegExp(`^${day}(?=\\p{L}{2,}(?:\\s|$))|(?:^|\\s)${day}(?:st|nd|rd|th)\\b`, 'u').test(text),
     );
   }
 }
