@@ -114,7 +114,9 @@ describe('VolatileTexts', () => {
     expect(volatile.reason(appeared('121new journal'))).toBeUndefined();
     expect(volatile.reason(appeared('B21X'))).toBeUndefined();
     // A share code or a word with digits in it is no date.
-    expect(volatile.reason(appeared('http://127.0.0.1:8080/estimate?s=eyJyZWdpb24iOiJ1c21Qa21'))).toBeUndefined();
+    expect(
+      volatile.reason(appeared('http://127.0.0.1:8080/estimate?s=eyJyZWdpb24iOiJ1c21Qa21')),
+    ).toBeUndefined();
     expect(volatile.reason(appeared('Mode a21 b'))).toBeUndefined();
     expect(volatile.reason(appeared('abc 21x'))).toBeUndefined();
   });
