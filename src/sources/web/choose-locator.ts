@@ -58,7 +58,6 @@ interface OwnCandidates {
 function ownCandidates(target: LocatorTarget): OwnCandidates {
   const candidates: UiLocator[] = [];
   const lastResort: UiLocator[] = [];
-  const countless: UiLocator[] = [];
   // A written id says more than a control's role with no readable name (none, or icon glyphs
   // only), and survives another such control being added; a test id still comes first. A block
   // (a footer, a list) keeps its role: what it holds is checked by that role (effect-assertions.ts).
@@ -76,9 +75,6 @@ function ownCandidates(target: LocatorTarget): OwnCandidates {
     const counted = holdsCount(target.name);
     const words = counted ? countFreeStretch(target.name) : '';
     if (words) candidates.push({ strategy: 'role', role: target.role, name: words });
-    // A name that is nothing but a count ("21") says nothing that lasts: the only control of its
-    // role in its region is found by that role there. Tried after a written id.
-    if (counted && !words) countless.push({ strategy: 'role', role: target.role });
     (counted ? lastResort : candidates).push(
       target.name
         ? { strategy: 'role', role: target.role, name: target.name, exact: true }
@@ -95,7 +91,7 @@ function ownCandidates(target: LocatorTarget): OwnCandidates {
     (holdsCount(text) ? lastResort : candidates).push({ strategy: 'text', text, exact: true });
   }
   // Last otherwise: an app without test ids often names its controls by the ids it wrote.
-  candidates.push(...id, ...countless);
+  candidates.push(...id);
   // Last of all: a control with no name, label or id (a title box styled as a heading) is still
   // told apart by the class its authors gave it, with its tag so that a heading of the same
   // class is not confused with it. A named control is not: its name says more than its styling.
