@@ -19,6 +19,8 @@ export interface SettleOptions {
 // Long-lived streams never finish; counting them would make a page with live updates unsettleable.
 const streamingTypes = new Set(['eventsource', 'websocket']);
 const POLL_MS = 50;
+// The second look that confirms a quiet window: long enough for overdue timers to run first.
+const CONFIRM_MS = 20;
 
 /**
  * Counts the page's in-flight requests (those `counts` picks: all, or only writes) and remembers
@@ -46,9 +48,16 @@ export class NetworkTracker {
   }
 }
 
-async function domState(page: Page): Promise<{ quietMs: number; loading: boolean }> {
+interface DomState {
+  quietMs: number;
+  /** The page's own clock at its last change; undefined after a navigation replaced it. */
+  changedAt?: number;
+  loading: boolean;
+}
+
+async function domState(page: Page): Promise<DomState> {
   try {
-    return await callInPage<{ quietMs: number; loading: boolean }>(page, 'quietState');
+    return await callInPage<DomState>(page, 'quietState');
   } catch {
     // a navigation replaced the document mid-call: certainly not settled yet
     return { quietMs: 0, loading: false };
@@ -74,6 +83,8 @@ export async function waitForSettled(
   startedAt = performance.now(),
 ): Promise<SettleResult> {
   const deadline = startedAt + options.timeoutMs;
+  // When the DOM last changed, as seen by a look that found it quiet: a second look confirms it.
+  let quietSince: number | undefined;
   for (;;) {
     const now = performance.now();
     // Quiet must also have lasted since we started waiting: an action that has not mutated the
@@ -81,10 +92,15 @@ export async function waitForSettled(
     const dom = await domState(page);
     const quiet = Math.min(network.quietMs(), dom.quietMs, now - startedAt);
     const done = quiet >= options.quietMs;
-    if (done && (!dom.loading || now >= deadline))
+    // A renderer starved of CPU (or busy in one long task) runs no timers, so a ticking page looks
+    // quiet until it catches up: the window counts only when a later look, after the page had a
+    // moment to run what was overdue, finds no change since.
+    const confirmed = done && quietSince !== undefined && dom.changedAt === quietSince;
+    if (confirmed && (!dom.loading || now >= deadline))
       return { settled: true, ms: Math.round(now - startedAt), ...(dom.loading ? { loading: true } : {}) };
     if (now >= deadline) return { settled: false, ms: Math.round(now - startedAt) };
-    const wait = done ? POLL_MS : Math.min(POLL_MS, options.quietMs - quiet);
+    quietSince = done ? dom.changedAt : undefined;
+    const wait = done ? (confirmed ? POLL_MS : CONFIRM_MS) : Math.min(POLL_MS, options.quietMs - quiet);
     await sleep(Math.max(10, Math.min(wait, deadline - now)));
   }
 }

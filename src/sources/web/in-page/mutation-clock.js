@@ -26,6 +26,13 @@
     if (animating()) lastMutation = performance.now();
     return Math.round(performance.now() - lastMutation);
   };
-  /** The quiet time, and whether loading placeholders still show (collect-page.js). */
-  api.quietState = () => ({ quietMs: api.domQuietMs(), loading: api.loadingShown() });
+  /**
+   * The quiet time, when the last change was (so a second look can tell whether anything changed
+   * in between), and whether loading placeholders still show (collect-page.js).
+   */
+  api.quietState = () => ({
+    quietMs: api.domQuietMs(),
+    changedAt: lastMutation,
+    loading: api.loadingShown(),
+  });
 })();
