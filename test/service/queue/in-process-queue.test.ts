@@ -67,7 +67,9 @@ describe('InProcessQueue', () => {
   it('runs again, once, a job whose worker crashed, after its lease expires', async () => {
     const dir = await template.copy();
     dirs.push(dir);
-    const leaseMs = 1500;
+    // Long enough that reopening the stores on a loaded machine ends well inside it: the
+    // crashed job must still hold its lease when the new worker starts.
+    const leaseMs = 5_000;
     const before = await openEmbeddedStores(dir.path);
     const crashed = await createJob(before);
     const pending = await createJob(before);
@@ -97,7 +99,7 @@ describe('InProcessQueue', () => {
       storeHandler(after.jobs, async (jobId) => void runs.push({ jobId, at: Date.now() }), { leaseMs }),
       { concurrency: 2, workerId: 'after-restart' },
     );
-    await waitFor(() => runs.length === 2, 'both jobs to run after the restart', 10_000);
+    await waitFor(() => runs.length === 2, 'both jobs to run after the restart', 20_000);
     await sleep(500);
     // The pending job runs at once (recovery); the crashed one only when its lease is over (poll).
     expect(runs.map((run) => run.jobId)).toEqual([pending, crashed]);
