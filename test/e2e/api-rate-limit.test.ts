@@ -10,12 +10,14 @@ import { generateApi } from '../../src/pipeline/generate-api.ts';
 import { withAllureStub } from '../support/allure-stub.ts';
 
 // A target that lets two notes be made in a burst, then refuses until it has been left alone for
-// 9 s (a penalty box: each refused request starts the wait again). The create's client retries
-// every 8 s, so in the full run it meets 429 for good. That is the target's pace, not a flaky
+// 3 s (a penalty box: each refused request starts the wait again). The create's client retries
+// every 2 s at most here (TESTOPS_RATE_LIMIT_WAIT_S; 8 s by default, against a 9 s box in the
+// same ratio), so in the full run it meets 429 for good. That is the target's pace, not a flaky
 // test: the create runs again alone after the wait, its client waiting out each 429, and is delivered.
 // Its status page is broken (500 every time): a real finding, whose evidence the paced run must not
 // wipe with the runner's output folders.
-const QUIET_MS = 9_000;
+const QUIET_MS = 3_000;
+const CLIENT_WAIT_S = '2';
 const LIMIT = 2;
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 const note = {
@@ -102,6 +104,7 @@ let report: RunReport;
 let pytestReport: RunReport;
 
 beforeAll(async () => {
+  process.env['TESTOPS_RATE_LIMIT_WAIT_S'] = CLIENT_WAIT_S;
   dir = await mkdtemp(join(tmpdir(), 'testops-rate-limit-'));
   await writeFile(join(dir, 'openapi.json'), JSON.stringify(spec));
   server = limitedServer();
@@ -129,6 +132,7 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
+  delete process.env['TESTOPS_RATE_LIMIT_WAIT_S'];
   await new Promise((done) => server?.close(done));
   if (dir) await rm(dir, { recursive: true, force: true });
 });
