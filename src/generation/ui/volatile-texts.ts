@@ -15,8 +15,10 @@ import type { TypedStep } from './committed-values.ts';
  *   away: the app numbers new things after those already there, which earlier runs leave behind;
  *   or a flow and what followed it in its states showed its item once unnumbered and once
  *   numbered ("Draft of 'New Tiddler'" on a fresh load, "Draft of 'New Tiddler 4'" in the state);
- * - clock-derived: a time of day ("at 7:19pm", "14:05"), a relative time ("2 hours ago"), or the year of the exploration next to a
- *   month ("4th December 2026"): a save stamped with the time it happened;
+ * - clock-derived: a time of day ("at 7:19pm", "14:05"), a relative time ("2 hours ago"), the year of the exploration next to a
+ *   month ("4th December 2026"): a save stamped with the time it happened; or the day of the
+ *   month of the exploration glued to a word ("7new journal" on the 7th: a calendar icon's text
+ *   read with its button's label);
  * - explorer-made: a value the explorer typed and committed (a tag saved as "test"), shown again
  *   by a test whose own steps never commit it (typing "test" in the tag box, the picker offers the
  *   tag "test"): it exists only because exploration created it. A test that commits the value
@@ -30,6 +32,8 @@ export class VolatileTexts {
   /** Numbered texts seen changing once the explorer's flows had created data, with what they became. */
   readonly #derived = new Map<string, string>();
   readonly #year: string;
+  /** The exploration's day of the month as the page may have shown it: in UTC and here. */
+  readonly #days: string[];
   /** Values the explorer typed, committed and then saw shown: data it created. */
   readonly #created: Set<string>;
 
@@ -49,7 +53,9 @@ export class VolatileTexts {
     }
     for (const seen of model.pages.flatMap((page) => page.dataDerived ?? []))
       this.#derived.set(seen.text, seen.after);
-    this.#year = String(new Date(model.exploredAt).getUTCFullYear());
+    const exploredAt = new Date(model.exploredAt);
+    this.#year = String(exploredAt.getUTCFullYear());
+    this.#days = [...new Set([exploredAt.getUTCDate(), exploredAt.getDate()])].map(String);
     this.#created = explorerCreatedValues(model);
   }
 
@@ -84,7 +90,12 @@ export class VolatileTexts {
   #clockDerived(text: string): boolean {
     if (holdsRelativeTime(text)) return true; // "Updated 7 minutes ago"
     if (/\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\b/i.test(text)) return true;
-    return text.includes(this.#year) && MONTH.test(text);
+    if (text.includes(this.#year) && MONTH.test(text)) return true;
+    // The day opening the text, glued to a whole word ("7new journal" on the 7th), or written as
+    // an ordinal ("21st"). Not a digit anywhere among letters: "H2O", or a share code's "…Qa7".
+    return this.#days.some((day) =>
+      new RegExp(`^${day}(?=\\p{L}{2,}(?:\\s|$))|(?:^|\\s)${day}(?:st|nd|rd|th)\\b`, 'u').test(text),
+    );
   }
 }
 

@@ -104,6 +104,23 @@ describe('VolatileTexts', () => {
     expect(volatile.reason(appeared('Since 1998'))).toBeUndefined();
   });
 
+  it("knows the exploration's day of the month glued to a word: a calendar icon read with its label", () => {
+    // Explored on the 21st: TiddlyWiki's "new journal" button shows the day in its icon.
+    expect(volatile.reason(appeared('21new journal'))).toBe(
+      '"21new journal" holds the date or time it was shown',
+    );
+    expect(volatile.reason(appeared('new journal 21st'))).toMatch(/date or time/);
+    expect(volatile.reason(appeared('20new journal'))).toBeUndefined();
+    expect(volatile.reason(appeared('121new journal'))).toBeUndefined();
+    expect(volatile.reason(appeared('B21X'))).toBeUndefined();
+    // A share code or a word with digits in it is no date.
+    expect(
+      volatile.reason(appeared('http://127.0.0.1:8080/estimate?s=eyJyZWdpb24iOiJ1c21Qa21')),
+    ).toBeUndefined();
+    expect(volatile.reason(appeared('Mode a21 b'))).toBeUndefined();
+    expect(volatile.reason(appeared('abc 21x'))).toBeUndefined();
+  });
+
   it('knows a relative time: it reads differently minutes later', () => {
     expect(volatile.reason(appeared('Updated < 1 minute ago'))).toMatch(/date or time/);
     expect(volatile.reason(appeared('Last seen 2 hours ago'))).toMatch(/date or time/);
@@ -124,6 +141,23 @@ describe('VolatileTexts', () => {
       page.interactions.flatMap((interaction) => interaction.effects),
     );
     expect(effects.filter((effect) => priced.reason(effect) !== undefined)).toEqual([]);
+  });
+
+  it('leaves them alone whatever the day of the exploration: a price holds no date', () => {
+    const effects = priceCalculatorSiteModel.pages.flatMap((page) =>
+      [...page.interactions, ...(page.states ?? []).flatMap((state) => state.interactions)].flatMap(
+        (interaction) => interaction.effects,
+      ),
+    );
+    for (let day = 1; day <= 31; day += 1) {
+      const model = structuredClone(priceCalculatorSiteModel);
+      model.exploredAt = `2025-12-${String(day).padStart(2, '0')}T12:00:00.000Z`;
+      const volatile = new VolatileTexts(model);
+      expect(
+        effects.filter((effect) => volatile.reason(effect) !== undefined),
+        `day ${day}`,
+      ).toEqual([]);
+    }
   });
 });
 
