@@ -18,6 +18,8 @@ export default defineConfig({
     // End-to-end tests start servers and browsers; two cores cannot run many at once.
     maxWorkers: 2,
     reporters: ['default'],
+    // A temp folder per test file, removed afterwards: nothing a test makes is left behind.
+    setupFiles: ['test/support/scratch-tmpdir.ts'],
     projects: [
       {
         extends: true,

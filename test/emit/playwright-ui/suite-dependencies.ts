@@ -1,11 +1,11 @@
 // Installs an emitted suite's pinned dependencies once per set of versions (in the OS temp
-// folder) and links them into each suite, so repeated test runs need no network.
+// folder shared by every test file) and links them into each suite, so repeated test runs need no network.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { sharedTmpdir } from '../../support/shared-tmpdir.ts';
 
 /** Writes an emitted suite's files into `suiteDir` and links its dependencies. */
 export async function writeEmittedSuite(suiteDir: string, files: Record<string, string>): Promise<void> {
@@ -20,7 +20,7 @@ export function linkSuiteDependencies(suiteDir: string, packageJson: string): vo
   const manifest = JSON.parse(packageJson) as { dependencies: object; devDependencies: object };
   const pins = JSON.stringify([manifest.dependencies, manifest.devDependencies]);
   const cache = join(
-    tmpdir(),
+    sharedTmpdir(),
     `testops-ui-deps-${createHash('sha256').update(pins).digest('hex').slice(0, 12)}`,
   );
   if (!existsSync(join(cache, 'node_modules', '@playwright', 'test', 'package.json')))
