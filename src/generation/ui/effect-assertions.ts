@@ -1,4 +1,4 @@
-import { CONTAINER_ROLES, type UiEffect } from '../../core/page-model.ts';
+import { CONTAINER_ROLES, type UiEffect, type UiLocator } from '../../core/page-model.ts';
 import type { UiAssertion, UiElementState } from '../../core/ui-test-case.ts';
 import { isTextLocatorFor } from './describe.ts';
 import type { TypedStep } from './committed-values.ts';
@@ -72,31 +72,54 @@ export function consistentEffects(effects: UiEffect[]): UiEffect[] {
 }
 
 /**
- * The effects a case checks: consistent with each other, and none whose text the app derives
- * from data that already exists or from the clock (see volatile-texts.ts); each one left out is
- * recorded once in the suite's skipped list. `own` are the case's steps before the check.
+ * The effects a case checks: consistent with each other, each as much of it as does not hang on
+ * a text the app derives from data that already exists or from the clock (see `checkablePart`).
+ * `own` are the case's steps before the check.
  */
 export function checkableEffects(
   context: UiGenerationContext,
   effects: UiEffect[],
   own: readonly TypedStep[] = [],
 ): UiEffect[] {
-  return consistentEffects(effects).filter((effect) => !volatileEffect(context, effect, own));
+  return consistentEffects(effects).flatMap((effect) => checkablePart(context, effect, own) ?? []);
 }
 
-/** Whether an effect's text is volatile, recording why the first time it is met. */
-export function volatileEffect(
+/**
+ * The part of an effect a case can check: all of it; or, where only the text it showed is
+ * derived from data or the clock (volatile-texts.ts) and its locator is not, that it appears,
+ * without the text ("new journal" is there, whatever day its icon shows); or nothing. What is
+ * left out is recorded once, with why, in the suite's skipped list.
+ */
+export function checkablePart(
   context: UiGenerationContext,
   effect: UiEffect,
   own: readonly TypedStep[] = [],
-): boolean {
+): UiEffect | undefined {
   const reason = context.volatile.reason(effect, own);
-  if (reason && context.once(`volatile ${JSON.stringify(effect)}`))
+  if (reason === undefined) return effect;
+  // Every text the locator finds it by, its scopes' and an item's included, must be steady.
+  const steady =
+    effect.kind === 'appeared' &&
+    locatorTexts(effect.target).every(
+      (text) =>
+        context.volatile.reason({ kind: 'appeared', target: { strategy: 'text', text }, text }, own) ===
+        undefined,
+    );
+  const kept = steady ? { ...effect, text: undefined } : undefined;
+  if (context.once(`volatile ${JSON.stringify(effect)}`))
     context.skip(
       `effect ${effect.kind} ${JSON.stringify('target' in effect ? effect.target : effect)}`,
-      `not expected exactly: ${reason}`,
+      kept
+        ? `its text not expected exactly, only that it appears: ${reason}`
+        : `not expected exactly: ${reason}`,
     );
-  return reason !== undefined;
+  return kept;
+}
+
+/** The texts a locator finds its element by: its own, its scopes' and an item block's. */
+function locatorTexts(locator: UiLocator): string[] {
+  const own = locator.strategy === 'role' ? locator.name : 'text' in locator ? locator.text : undefined;
+  return [...(own ? [own] : []), ...(locator.within ? locatorTexts(locator.within) : [])];
 }
 
 const OPPOSITE: Partial<Record<UiElementState, UiElementState>> = {

@@ -4,7 +4,7 @@ import { actStep, arrangeStep, assertStep, continueStep, slug, titleWithMore, ui
 import type { DescribedAction } from './case-steps.ts';
 import { describeEffect } from './describe.ts';
 import { destructiveVeto, hasGoneCheck, isRemoveOrCloseFlow } from './destructive-policy.ts';
-import { checkableEffects, effectAssertions, volatileEffect } from './effect-assertions.ts';
+import { checkableEffects, effectAssertions, checkablePart } from './effect-assertions.ts';
 import type { FlowStart } from './flow-start.ts';
 import { pageAfterEffects, resolveActions, stepAction } from './resolve-actions.ts';
 import type { ResolvedAction } from './resolve-actions.ts';
@@ -58,7 +58,7 @@ export function observedCase(
   if (assertions.length === 0) return { ok: false, reason: 'no effects were recorded' };
   const action = stepAction(context, acted);
   const checks = interaction.effects
-    .filter((effect) => !volatileEffect(context, effect, typed))
+    .flatMap((effect) => checkablePart(context, effect, typed) ?? [])
     .map((effect) => describeEffect(effect, (url) => context.pathOf(url)));
   const own =
     spec.lead?.(action, acted) ??

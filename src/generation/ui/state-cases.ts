@@ -2,7 +2,7 @@ import type { PageModel, PageState, SharedLink } from '../../core/page-model.ts'
 import type { UiTestCase } from '../../core/ui-test-case.ts';
 import { actStep, arrangeStep, assertStep, slug, titleWithMore, uiCase } from './case-steps.ts';
 import { describeEffect, describeLocator, describePage } from './describe.ts';
-import { checkableEffects, effectAssertions, volatileEffect } from './effect-assertions.ts';
+import { checkableEffects, effectAssertions, checkablePart } from './effect-assertions.ts';
 import { flowStart } from './flow-start.ts';
 import type { FlowStart } from './flow-start.ts';
 import { observedCase } from './observed-case.ts';
@@ -60,7 +60,7 @@ function shownCase(
   );
   if (assertions.length === 0) return context.skip(what, 'nothing it showed can be checked');
   const checks = state.effects
-    .filter((effect) => !volatileEffect(context, effect, own))
+    .flatMap((effect) => checkablePart(context, effect, own) ?? [])
     .map((effect) => describeEffect(effect, (url) => context.pathOf(url)));
   const reloaded = state.reloaded === true;
   const shows = reloaded
@@ -101,7 +101,7 @@ function sharedLinkCase(
     description: `open the link in ${describeLocator(holder.locator)} as a new visitor`,
   };
   const checks = link.effects
-    .filter((effect) => !volatileEffect(context, effect, own))
+    .flatMap((effect) => checkablePart(context, effect, own) ?? [])
     .map((effect) => describeEffect(effect, (url) => context.pathOf(url)));
   return uiCase({
     id: `${page.id}-state-${start.slug}-${slug(`shared ${link.holder}`)}`,
