@@ -4,7 +4,7 @@ import { actStep, arrangeStep, assertStep, continueStep, slug, titleWithMore, ui
 import type { DescribedAction } from './case-steps.ts';
 import { describeEffect } from './describe.ts';
 import { destructiveVeto, hasGoneCheck, isRemoveOrCloseFlow } from './destructive-policy.ts';
-import { checkableEffects, effectAssertions, checkablePart } from './effect-assertions.ts';
+import { checkableEffects, checkablePart, effectAssertions } from './effect-assertions.ts';
 import type { FlowStart } from './flow-start.ts';
 import { pageAfterEffects, resolveActions, stepAction } from './resolve-actions.ts';
 import type { ResolvedAction } from './resolve-actions.ts';

@@ -2,7 +2,7 @@ import type { PageModel, PageState, SharedLink } from '../../core/page-model.ts'
 import type { UiTestCase } from '../../core/ui-test-case.ts';
 import { actStep, arrangeStep, assertStep, slug, titleWithMore, uiCase } from './case-steps.ts';
 import { describeEffect, describeLocator, describePage } from './describe.ts';
-import { checkableEffects, effectAssertions, checkablePart } from './effect-assertions.ts';
+import { checkableEffects, checkablePart, effectAssertions } from './effect-assertions.ts';
 import { flowStart } from './flow-start.ts';
 import type { FlowStart } from './flow-start.ts';
 import { observedCase } from './observed-case.ts';
