@@ -21,6 +21,12 @@ export function shownTexts(effect: UiEffect): string[] {
   return texts.filter((text): text is string => text !== undefined && text !== '');
 }
 
+/** Every text a locator finds its element by: its own name or text, an item block's, its scopes'. */
+export function locatorTexts(locator: UiLocator): string[] {
+  const own = locator.strategy === 'item' ? locator.text : locatorText(locator);
+  return [...(own ? [own] : []), ...(locator.within ? locatorTexts(locator.within) : [])];
+}
+
 function locatorText(locator: UiLocator): string | undefined {
   if (locator.strategy === 'role') return locator.name;
   if (locator.strategy === 'text' || locator.strategy === 'label' || locator.strategy === 'placeholder')

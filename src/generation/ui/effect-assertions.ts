@@ -1,4 +1,5 @@
-import { CONTAINER_ROLES, type UiEffect, type UiLocator } from '../../core/page-model.ts';
+import { locatorTexts } from '../../core/numbered-text.ts';
+import { CONTAINER_ROLES, type UiEffect } from '../../core/page-model.ts';
 import type { UiAssertion, UiElementState } from '../../core/ui-test-case.ts';
 import { isTextLocatorFor } from './describe.ts';
 import type { TypedStep } from './committed-values.ts';
@@ -114,12 +115,6 @@ export function checkablePart(
         : `not expected exactly: ${reason}`,
     );
   return kept;
-}
-
-/** The texts a locator finds its element by: its own, its scopes' and an item block's. */
-function locatorTexts(locator: UiLocator): string[] {
-  const own = locator.strategy === 'role' ? locator.name : 'text' in locator ? locator.text : undefined;
-  return [...(own ? [own] : []), ...(locator.within ? locatorTexts(locator.within) : [])];
 }
 
 const OPPOSITE: Partial<Record<UiElementState, UiElementState>> = {

@@ -32,8 +32,12 @@ export class VolatileTexts {
   /** Numbered texts seen changing once the explorer's flows had created data, with what they became. */
   readonly #derived = new Map<string, string>();
   readonly #year: string;
-  /** The exploration's day of the month as the page may have shown it: in UTC and here. */
-  readonly #days: string[];
+  /**
+   * The exploration's day of the month (in UTC and here) opening a text glued to a whole word
+   * ("7new journal" on the 7th), or written as an ordinal ("21st"). Not a digit anywhere among
+   * letters: "H2O", or a share code's "…Qa7".
+   */
+  readonly #day: RegExp;
   /** Values the explorer typed, committed and then saw shown: data it created. */
   readonly #created: Set<string>;
 
@@ -55,7 +59,8 @@ export class VolatileTexts {
       this.#derived.set(seen.text, seen.after);
     const exploredAt = new Date(model.exploredAt);
     this.#year = String(exploredAt.getUTCFullYear());
-    this.#days = [...new Set([exploredAt.getUTCDate(), exploredAt.getDate()])].map(String);
+    const days = [...new Set([exploredAt.getUTCDate(), exploredAt.getDate()])].join('|');
+    this.#day = new RegExp(`^(?:${days})(?=\\p{L}{2,}(?:\\s|$))|(?:^|\\s)(?:${days})(?:st|nd|rd|th)\\b`, 'u');
     this.#created = explorerCreatedValues(model);
   }
 
@@ -90,12 +95,7 @@ export class VolatileTexts {
   #clockDerived(text: string): boolean {
     if (holdsRelativeTime(text)) return true; // "Updated 7 minutes ago"
     if (/\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\b/i.test(text)) return true;
-    if (text.includes(this.#year) && MONTH.test(text)) return true;
-    // The day opening the text, glued to a whole word ("7new journal" on the 7th), or written as
-    // an ordinal ("21st"). Not a digit anywhere among letters: "H2O", or a share code's "…Qa7".
-    return this.#days.some((day) =>
-      new RegExp(`^${day}(?=\\p{L}{2,}(?:\\s|$))|(?:^|\\s)${day}(?:st|nd|rd|th)\\b`, 'u').test(text),
-    );
+    return (text.includes(this.#year) && MONTH.test(text)) || this.#day.test(text);
   }
 }
 
